@@ -1,0 +1,99 @@
+"""Settings from the environment and `.streamlit/secrets.toml`, read in one place."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+GOOGLE_AUTH_URI = "https://accounts.google.com/o/oauth2/auth"
+GOOGLE_TOKEN_URI = "https://oauth2.googleapis.com/token"
+GOOGLE_API_ENDPOINT = "https://gmail.googleapis.com"
+GOOGLE_REVOKE_URI = "https://oauth2.googleapis.com/revoke"
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    database_url: str
+    secret_key: str | None
+    gmail_client_id: str | None
+    gmail_client_secret: str | None
+    gmail_redirect_uri: str
+    gmail_auth_uri: str
+    gmail_token_uri: str
+    gmail_api_endpoint: str
+    gmail_revoke_uri: str
+    sync_interval_minutes: int
+    password: str | None
+    api_token: str | None
+
+    @property
+    def gmail_configured(self) -> bool:
+        """True when OAuth client credentials are set."""
+        return bool(self.gmail_client_id and self.gmail_client_secret)
+
+    @property
+    def gmail_endpoints_are_loopback(self) -> bool:
+        """True when every Google endpoint is on this machine (a local fake or proxy)."""
+        uris = (self.gmail_auth_uri, self.gmail_token_uri, self.gmail_api_endpoint)
+        return all(urlparse(u).hostname in {"localhost", "127.0.0.1", "::1"} for u in uris)
+
+
+def _secrets_file() -> dict[str, object]:
+    """Flat top-level values of `.streamlit/secrets.toml`, if the file exists and parses."""
+    path = Path(os.environ.get("JOBOPS_SECRETS_FILE", PROJECT_ROOT / ".streamlit" / "secrets.toml"))
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+
+
+def normalise_database_url(url: str) -> str:
+    """Accept the `postgres://` spelling that hosting providers hand out."""
+    if url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url[len("postgres://") :]
+    return url
+
+
+def load_settings() -> Settings:
+    """Read the settings now (environment first, then secrets.toml, then defaults)."""
+    secrets = _secrets_file()
+
+    def get(name: str, default: str | None = None) -> str | None:
+        value = os.environ.get(name)
+        if value is None:
+            raw = secrets.get(name)
+            value = str(raw) if raw is not None else None
+        return value if value not in (None, "") else default
+
+    data_dir = Path(get("JOBOPS_DATA_DIR", str(PROJECT_ROOT / "data")) or "data").expanduser()
+    database_url = get("JOBOPS_DATABASE_URL") or f"sqlite:///{data_dir / 'jobops.db'}"
+    api_endpoint = (get("GMAIL_API_ENDPOINT", GOOGLE_API_ENDPOINT) or GOOGLE_API_ENDPOINT).rstrip("/")
+    token_uri = get("GMAIL_OAUTH_TOKEN_URI", GOOGLE_TOKEN_URI) or GOOGLE_TOKEN_URI
+    default_revoke = GOOGLE_REVOKE_URI if token_uri == GOOGLE_TOKEN_URI else token_uri.rsplit("/", 1)[0] + "/revoke"
+    try:
+        interval = int(get("JOBOPS_SYNC_INTERVAL_MINUTES", "0") or 0)
+    except ValueError:
+        interval = 0
+    return Settings(
+        data_dir=data_dir,
+        database_url=normalise_database_url(database_url),
+        secret_key=get("JOBOPS_SECRET_KEY"),
+        gmail_client_id=get("GMAIL_OAUTH_CLIENT_ID"),
+        gmail_client_secret=get("GMAIL_OAUTH_CLIENT_SECRET"),
+        gmail_redirect_uri=get("GMAIL_OAUTH_REDIRECT_URI", "http://localhost:3001/oauth/gmail/callback")
+        or "",
+        gmail_auth_uri=get("GMAIL_OAUTH_AUTH_URI", GOOGLE_AUTH_URI) or GOOGLE_AUTH_URI,
+        gmail_token_uri=token_uri,
+        gmail_api_endpoint=api_endpoint,
+        gmail_revoke_uri=get("GMAIL_OAUTH_REVOKE_URI", default_revoke) or default_revoke,
+        sync_interval_minutes=max(0, interval),
+        password=get("JOBOPS_PASSWORD"),
+        api_token=get("JOBOPS_API_TOKEN"),
+    )
