@@ -1,0 +1,25 @@
+"""JobOps: the dashboard and its REST API, served by one process (`streamlit run app.py`)."""
+
+import streamlit as st
+
+from jobops.api import routes
+from jobops.server import lifespan, log_script_error
+
+app = st.App("app.py", routes=routes(), lifespan=lifespan, on_script_error=log_script_error)
+
+
+def navigation() -> None:
+    """The menu: tracking first, then mail, then insights."""
+    st.set_page_config(page_title="JobOps", page_icon=":material/work_history:", layout="wide")
+    pages = {
+        "Track": [
+            st.Page("pages/board.py", title="In Progress Board", icon=":material/view_kanban:", default=True),
+            st.Page("pages/jobs.py", title="Jobs", icon=":material/work:", url_path="jobs"),
+            st.Page("pages/job_detail.py", title="Job", icon=":material/timeline:", url_path="job", visibility="hidden"),
+        ],
+    }
+    st.navigation(pages).run()
+
+
+if __name__ == "__main__":
+    navigation()

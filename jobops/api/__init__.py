@@ -1,0 +1,39 @@
+"""The REST API: every route the dashboard's process serves besides Streamlit's own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Mount, Route
+
+from jobops import __version__
+from jobops.api import jobs
+from jobops.api.http import ApiRequest, endpoint, error_response, request_id_of
+from jobops.db import ping
+
+
+def health(_req: ApiRequest, session: Session) -> dict[str, Any]:
+    """GET /api/health: the process and its database answer."""
+    return {"status": "ok", "version": __version__, "database": ping(session.get_bind())}
+
+
+async def not_found(request: Request) -> Response:
+    """Any other /api path: a JSON 404 instead of the dashboard's page."""
+    return error_response(request_id_of(request), 404, f"No API route {request.method} {request.url.path}.")
+
+
+def api_routes() -> list[BaseRoute]:
+    """Routes under /api, the catch-all last."""
+    return [
+        Route("/health", endpoint(health, public=True), methods=["GET"]),
+        *jobs.routes(),
+        Route("/{rest:path}", not_found, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
+    ]
+
+
+def routes() -> list[BaseRoute]:
+    """Everything app.py mounts next to the dashboard."""
+    return [Mount("/api", routes=api_routes())]

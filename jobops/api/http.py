@@ -1,0 +1,191 @@
+"""The JSON envelope, request checks and error mapping shared by every API route."""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from jobops.config import load_settings
+from jobops.db import get_engine, session_scope
+from jobops.errors import JobOpsError
+
+log = logging.getLogger("jobops.api")
+
+MAX_BODY_BYTES = 1_000_000
+STATE_CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
+CODES_BY_STATUS = {
+    400: "INVALID_REQUEST",
+    401: "UNAUTHORIZED",
+    403: "FORBIDDEN",
+    404: "NOT_FOUND",
+    405: "METHOD_NOT_ALLOWED",
+    408: "REQUEST_TIMEOUT",
+    409: "CONFLICT",
+    413: "PAYLOAD_TOO_LARGE",
+    415: "UNSUPPORTED_MEDIA_TYPE",
+    422: "UNPROCESSABLE_ENTITY",
+    500: "INTERNAL_ERROR",
+    502: "UPSTREAM_ERROR",
+    503: "SERVICE_UNAVAILABLE",
+}
+
+
+@dataclass
+class ApiRequest:
+    """What a handler needs from the HTTP request, already parsed."""
+
+    path: dict[str, str]
+    query: dict[str, str]
+    body: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Created:
+    """A handler result that answers 201."""
+
+    data: Any
+
+
+class HttpError(Exception):
+    """A refusal decided before any service runs (wrong media type, too large, no token)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def to_json(value: Any) -> Any:
+    """Datetimes as ISO 8601 in UTC with a Z; everything else as JSON has it."""
+    if isinstance(value, datetime):
+        aware = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+        return aware.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+    if isinstance(value, dict):
+        return {k: to_json(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_json(v) for v in value]
+    return value
+
+
+def envelope(request_id: str, status: int, data: Any = None, error: dict[str, Any] | None = None) -> Response:
+    """Wrap a result or an error in `{ok, data|error, meta}` and echo the request id."""
+    body: dict[str, Any] = {"ok": error is None}
+    if error is None:
+        body["data"] = to_json(data)
+    else:
+        body["error"] = error
+    body["meta"] = {"requestId": request_id}
+    return JSONResponse(body, status_code=status, headers={"x-request-id": request_id})
+
+
+def error_response(request_id: str, status: int, message: str, details: Any = None) -> Response:
+    """The error envelope with the code that belongs to the status."""
+    error: dict[str, Any] = {"code": CODES_BY_STATUS.get(status, "INVALID_REQUEST"), "message": message}
+    if details is not None:
+        error["details"] = to_json(details)
+    return envelope(request_id, status, error=error)
+
+
+def request_id_of(request: Request) -> str:
+    """The caller's x-request-id when it is sane, else a new one."""
+    given = request.headers.get("x-request-id", "")
+    return given if 0 < len(given) <= 100 and given.isprintable() else str(uuid.uuid4())
+
+
+def check_token(request: Request) -> None:
+    """With JOBOPS_API_TOKEN set, every call needs `Authorization: Bearer <token>`."""
+    token = load_settings().api_token
+    if not token:
+        return
+    given = request.headers.get("authorization", "")
+    scheme, _, value = given.partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
+        raise HttpError(401, "This API needs a token: send Authorization: Bearer <JOBOPS_API_TOKEN>.")
+
+
+def check_origin(request: Request) -> None:
+    """Refuse state changes that a browser sends from another site."""
+    if request.headers.get("sec-fetch-site") == "cross-site":
+        raise HttpError(403, "Cross-site requests are not allowed.")
+    origin = request.headers.get("origin")
+    if origin and origin != "null":
+        host = request.headers.get("host", "")
+        if origin.split("://", 1)[-1] != host:
+            raise HttpError(403, "Cross-site requests are not allowed.")
+
+
+async def read_body(request: Request) -> dict[str, Any]:
+    """The JSON object of a state-changing request (an empty body is an empty object)."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise HttpError(413, "The request body is larger than 1 MB.")
+    raw = await request.body()
+    if len(raw) > MAX_BODY_BYTES:
+        raise HttpError(413, "The request body is larger than 1 MB.")
+    media = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if request.method != "DELETE" or raw:
+        if media != "application/json":
+            raise HttpError(415, "Send the body as JSON with content-type: application/json.")
+    if not raw.strip():
+        return {}
+    try:
+        body = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise HttpError(400, "The request body is not valid JSON.") from None
+    if not isinstance(body, dict):
+        raise HttpError(400, "The request body must be a JSON object.")
+    return body
+
+
+Handler = Callable[[ApiRequest, Session], Any]
+
+
+def _call(handler: Handler, api_request: ApiRequest) -> Any:
+    """Run a handler in one unit of work: committed when it returns, rolled back when it raises."""
+    with session_scope(get_engine()) as session:
+        return handler(api_request, session)
+
+
+def endpoint(handler: Handler, *, public: bool = False) -> Callable[[Request], Any]:
+    """Turn a plain `handler(request, session)` into a Starlette endpoint run on the thread pool."""
+
+    async def run(request: Request) -> Response:
+        request_id = request_id_of(request)
+        try:
+            if not public:
+                check_token(request)
+            body: dict[str, Any] = {}
+            if request.method in STATE_CHANGING:
+                check_origin(request)
+                body = await read_body(request)
+            api_request = ApiRequest(dict(request.path_params), dict(request.query_params), body)
+            result = await run_in_threadpool(_call, handler, api_request)
+        except HttpError as exc:
+            return error_response(request_id, exc.status, exc.message)
+        except JobOpsError as exc:
+            return error_response(request_id, exc.status, exc.message, exc.details)
+        except OperationalError:
+            log.exception("database error on %s %s", request.method, request.url.path)
+            return error_response(request_id, 503, "The database is busy; try again in a moment.")
+        except Exception:
+            log.exception("unexpected error on %s %s", request.method, request.url.path)
+            return error_response(request_id, 500, "Something went wrong on our side; nothing was changed.")
+        if isinstance(result, Created):
+            return envelope(request_id, 201, result.data)
+        return envelope(request_id, 200, result)
+
+    run.__name__ = handler.__name__
+    run.__doc__ = handler.__doc__
+    return run

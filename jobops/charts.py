@@ -1,0 +1,174 @@
+"""Plotly figures for the Insights page: transparent, theme-neutral, one colour per stage everywhere."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from jobops.analytics import IN_PROGRESS, NOT_ROUTED, flow_nodes
+from jobops.stages import CLOSED, OPEN_STAGES, stage_label
+
+# Mid-tone colours that read on both light and dark backgrounds.
+STAGE_COLORS: dict[str, str] = {
+    "applied": "#4C78A8",
+    "recruiter_screen": "#72B7B2",
+    "assessment": "#9D755D",
+    "hiring_manager_screen": "#E2B93B",
+    "technical_interview": "#F58518",
+    "onsite": "#B279A2",
+    "offer": "#54A24B",
+    "offer_accepted": "#2E8B57",
+    "offer_declined": "#8BC97F",
+    "rejected": "#E45756",
+    "withdrawn": "#FF9DA6",
+    "no_response": "#9E9E9E",
+    "ghosted": "#79706E",
+    CLOSED: "#BAB0AC",
+    IN_PROGRESS: "#7FA7D6",
+}
+SERIES_COLORS: dict[str, str] = {
+    "applications": STAGE_COLORS["applied"],
+    "responses": STAGE_COLORS["technical_interview"],
+    "response_rate": STAGE_COLORS["recruiter_screen"],
+    "interview_rate": STAGE_COLORS["technical_interview"],
+    "offer_rate": STAGE_COLORS["offer"],
+}
+MESSAGE_COLORS: dict[str, str] = {
+    "interview": STAGE_COLORS["technical_interview"],
+    "rejection": STAGE_COLORS["rejected"],
+    "offer": STAGE_COLORS["offer"],
+    "update": STAGE_COLORS["applied"],
+    "other": STAGE_COLORS["no_response"],
+}
+HANDLING_COLORS: dict[str, str] = {
+    "Automatic": STAGE_COLORS["recruiter_screen"],
+    "Reviewed by you": STAGE_COLORS["applied"],
+    "Waiting for review": STAGE_COLORS["hiring_manager_screen"],
+    NOT_ROUTED: STAGE_COLORS["no_response"],
+}
+FALLBACK_COLOR = "#9E9E9E"
+TRANSPARENT = "rgba(0,0,0,0)"
+
+
+def node_label(key: str) -> str:
+    """What a stage, outcome or the in-progress end is called on a chart."""
+    return "Still in progress" if key == IN_PROGRESS else stage_label(key)
+
+
+def _styled(fig: go.Figure, **layout: object) -> go.Figure:
+    """Transparent backgrounds and tight margins, so the app theme shows through."""
+    fig.update_layout(
+        paper_bgcolor=TRANSPARENT,
+        plot_bgcolor=TRANSPARENT,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        **layout,
+    )
+    return fig
+
+
+def _translucent(hex_color: str, alpha: float = 0.35) -> str:
+    """An rgba() version of a #rrggbb colour."""
+    red, green, blue = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red},{green},{blue},{alpha})"
+
+
+def flow_figure(links: pd.DataFrame) -> go.Figure:
+    """Sankey of applications from applied through the stages reached to how each ended."""
+    used = set(links["source"]) | set(links["target"])
+    nodes = [key for key in flow_nodes() if key in used]
+    index = {key: i for i, key in enumerate(nodes)}
+    colors = [STAGE_COLORS.get(key, FALLBACK_COLOR) for key in nodes]
+    sankey = go.Sankey(
+        arrangement="snap",
+        node={"label": [node_label(k) for k in nodes], "color": colors, "pad": 18, "thickness": 16,
+              "hovertemplate": "%{label}: %{value} jobs<extra></extra>"},
+        link={
+            "source": links["source"].map(index).tolist(),
+            "target": links["target"].map(index).tolist(),
+            "value": links["jobs"].tolist(),
+            "color": [_translucent(colors[index[s]]) for s in links["source"]],
+            "hovertemplate": "%{source.label} → %{target.label}: %{value} jobs<extra></extra>",
+        },
+    )
+    return _styled(go.Figure(sankey))
+
+
+def funnel_figure(table: pd.DataFrame) -> go.Figure:
+    """Jobs at or beyond each stage, with the share of applications and of the step before."""
+    trace = go.Funnel(
+        y=[stage_label(s) for s in table["stage"]],
+        x=table["jobs"].tolist(),
+        customdata=table[["pct_of_applied", "pct_of_previous"]].to_numpy(),
+        texttemplate="%{x} · %{customdata[0]:.0f}%",
+        hovertemplate=("%{y}: %{x} jobs<br>%{customdata[0]:.1f}% of applications"
+                       "<br>%{customdata[1]:.1f}% of the step before<extra></extra>"),
+        marker={"color": [STAGE_COLORS.get(s, FALLBACK_COLOR) for s in table["stage"]]},
+        connector={"fillcolor": _translucent(STAGE_COLORS["applied"], 0.15)},
+    )
+    return _styled(go.Figure(trace))
+
+
+def weekly_figure(table: pd.DataFrame) -> go.Figure:
+    """Applications sent and first responses received, week by week."""
+    fig = go.Figure()
+    for column, name in (("applications", "Applications"), ("responses", "Responses")):
+        fig.add_bar(x=table["week"], y=table[column], name=name,
+                    marker_color=SERIES_COLORS[column],
+                    hovertemplate=f"Week of %{{x|%d %b %Y}}: %{{y}} {name.lower()}<extra></extra>")
+    return _styled(fig, barmode="group", xaxis_title="Week", yaxis_title="Jobs",
+                   xaxis={"tickformat": "%d %b"})
+
+
+def stage_time_figure(durations: pd.DataFrame) -> go.Figure:
+    """Days spent in each stage before moving on, one box per stage in pipeline order."""
+    fig = go.Figure()
+    for stage in OPEN_STAGES:
+        days = durations.loc[durations["stage"] == stage, "days"]
+        if len(days):
+            fig.add_box(y=days, name=stage_label(stage), marker_color=STAGE_COLORS[stage],
+                        boxpoints="outliers", showlegend=False)
+    return _styled(fig, yaxis_title="Days in stage")
+
+
+def response_time_figure(times: pd.DataFrame) -> go.Figure:
+    """How many days applications waited for the first answer."""
+    fig = go.Figure(go.Histogram(
+        x=times["days"], marker_color=SERIES_COLORS["responses"], xbins={"size": 7, "start": 0},
+        hovertemplate="%{x} days: %{y} jobs<extra></extra>",
+    ))
+    return _styled(fig, xaxis_title="Days from applying to the first response", yaxis_title="Jobs",
+                   bargap=0.05)
+
+
+def source_rates_figure(table: pd.DataFrame) -> go.Figure:
+    """Response, interview and offer rates side by side for each source."""
+    fig = go.Figure()
+    for column, name in (("response_rate", "Response"), ("interview_rate", "Interview"),
+                         ("offer_rate", "Offer")):
+        fig.add_bar(x=table["source"], y=table[column], name=name, marker_color=SERIES_COLORS[column],
+                    customdata=table["applications"],
+                    hovertemplate=f"%{{x}}: %{{y:.1f}}% {name.lower()} rate "
+                                  "of %{customdata} applications<extra></extra>")
+    return _styled(fig, barmode="group", yaxis={"title": "% of applications", "range": [0, 100]})
+
+
+def mail_weekly_figure(table: pd.DataFrame) -> go.Figure:
+    """Job messages per week, stacked by type."""
+    fig = go.Figure()
+    for kind, rows in table.groupby("message_type", sort=True):
+        fig.add_bar(x=rows["week"], y=rows["messages"], name=str(kind).title(),
+                    marker_color=MESSAGE_COLORS.get(str(kind), FALLBACK_COLOR),
+                    hovertemplate=f"Week of %{{x|%d %b %Y}}: %{{y}} {kind}<extra></extra>")
+    return _styled(fig, barmode="stack", xaxis_title="Week", yaxis_title="Messages",
+                   xaxis={"tickformat": "%d %b"})
+
+
+def mail_handling_figure(table: pd.DataFrame) -> go.Figure:
+    """Share of job messages linked automatically versus reviewed by the user."""
+    pie = go.Pie(
+        labels=table["handling"], values=table["messages"], hole=0.55, sort=False,
+        marker={"colors": [HANDLING_COLORS.get(h, FALLBACK_COLOR) for h in table["handling"]]},
+        hovertemplate="%{label}: %{value} messages (%{percent})<extra></extra>",
+    )
+    return _styled(go.Figure(pie))

@@ -1,0 +1,106 @@
+"""Jobs in and out of CSV: read a file, guess its column mapping, import row by row, export."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from jobops.errors import InvalidInput, JobOpsError
+from jobops.jobs import create_job, job_to_dict
+from jobops.models import Job
+
+# The fields a CSV can fill, with the column names people use for them.
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "title": ("title", "job title", "position", "role", "job"),
+    "employer": ("employer", "company", "company name", "organisation", "organization"),
+    "jobUrl": ("joburl", "job url", "url", "link", "posting", "job link"),
+    "location": ("location", "city", "place"),
+    "source": ("source", "board", "job board", "site", "via"),
+    "notes": ("notes", "note", "comments", "comment"),
+    "status": ("status", "state"),
+    "appliedAt": ("appliedat", "applied at", "applied", "date applied", "applied on", "application date", "date"),
+}
+EXPORT_COLUMNS = ("id", "title", "employer", "jobUrl", "location", "source", "status", "currentStage",
+                  "outcome", "appliedAt", "closedAt", "notes")
+MAX_ROWS = 10_000
+
+
+def read_csv(data: bytes) -> pd.DataFrame:
+    """Every cell as text; the delimiter is sniffed and a byte-order mark or Latin-1 is accepted."""
+    if not data.strip():
+        raise InvalidInput("The file is empty.", field="file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|")
+        sep = dialect.delimiter
+    except csv.Error:
+        sep = ","
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise InvalidInput(f"This file could not be read as CSV: {str(exc)[:200]}", field="file") from None
+    if len(frame) > MAX_ROWS:
+        raise InvalidInput(f"The file has {len(frame)} rows; import at most {MAX_ROWS} at a time.", field="file")
+    return frame
+
+
+def _key(name: str) -> str:
+    """A column name reduced to letters, so `Job Title`, `job_title` and `jobTitle` agree."""
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+def guess_mapping(columns: list[str]) -> dict[str, str | None]:
+    """For each job field, the CSV column that most likely holds it."""
+    by_key = {_key(c): c for c in columns}
+    return {
+        field: next((by_key[_key(a)] for a in aliases if _key(a) in by_key), None)
+        for field, aliases in FIELD_ALIASES.items()
+    }
+
+
+def _existing_keys(session: Session) -> set[tuple[str, str]]:
+    """(employer, title) pairs already stored, case-folded."""
+    rows = session.execute(select(func.lower(Job.employer), func.lower(Job.title)))
+    return {(e, t) for e, t in rows}
+
+
+def import_jobs(session: Session, frame: pd.DataFrame, mapping: dict[str, str | None]) -> dict[str, Any]:
+    """Create a job per row; report each skipped row (1-based, as a spreadsheet numbers it) and why."""
+    if not mapping.get("title") or not mapping.get("employer"):
+        raise InvalidInput("Choose the columns that hold the job title and the employer.", field="mapping")
+    known = _existing_keys(session)
+    imported, skipped = 0, []
+    for index, row in enumerate(frame.to_dict("records"), start=2):
+        data = {f: str(row[c]).strip() for f, c in mapping.items() if c and str(row.get(c, "")).strip()}
+        key = (data.get("employer", "").lower(), data.get("title", "").lower())
+        if key in known and all(key):
+            skipped.append({"row": index, "reason": "Already in JobOps (same employer and title)."})
+            continue
+        try:
+            with session.begin_nested():
+                create_job(session, data)
+        except JobOpsError as exc:
+            skipped.append({"row": index, "reason": exc.message})
+            continue
+        known.add(key)
+        imported += 1
+    return {"imported": imported, "skipped": skipped}
+
+
+def export_jobs_csv(session: Session) -> str:
+    """All jobs as CSV text, the columns named as in the API."""
+    rows = [job_to_dict(j) for j in session.scalars(select(Job).order_by(Job.created_at))]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items()})
+    return out.getvalue()

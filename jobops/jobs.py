@@ -1,0 +1,174 @@
+"""Jobs: create, read, update, close with an outcome, delete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from jobops import validation as check
+from jobops.models import Job, StageEvent, utcnow
+from jobops.stages import APPLIED, CLOSED, JOB_STATUSES, OUTCOMES, stage_label
+from jobops.tracking import get_job_row, recompute_job, transition_stage
+
+JOB_FIELDS = ("title", "employer", "jobUrl", "location", "source", "notes", "status", "appliedAt")
+TEXT_FIELDS = {"title": "title", "employer": "employer", "location": "location", "source": "source"}
+
+
+def job_to_dict(job: Job) -> dict[str, Any]:
+    """The job as the API and the pages see it."""
+    return {
+        "id": job.id,
+        "title": job.title,
+        "employer": job.employer,
+        "jobUrl": job.job_url,
+        "location": job.location,
+        "source": job.source,
+        "notes": job.notes,
+        "status": job.status,
+        "currentStage": job.current_stage,
+        "stageChangedAt": job.stage_changed_at,
+        "lastEventAt": job.last_event_at,
+        "appliedAt": job.applied_at,
+        "outcome": job.outcome,
+        "closedAt": job.closed_at,
+        "isSample": job.is_sample,
+        "createdAt": job.created_at,
+        "updatedAt": job.updated_at,
+    }
+
+
+def _apply_fields(job: Job, data: dict[str, Any]) -> None:
+    """Copy validated fields from a request body onto a job."""
+    for key, attr in TEXT_FIELDS.items():
+        if key in data:
+            required = key in ("title", "employer")
+            setattr(job, attr, check.text(key, data[key], required=required))
+    if "jobUrl" in data:
+        job.job_url = check.url("jobUrl", data["jobUrl"])
+    if "notes" in data:
+        job.notes = check.text("notes", data["notes"], max_len=check.MAX_TEXT)
+    if "appliedAt" in data:
+        job.applied_at = check.moment("appliedAt", data["appliedAt"])
+
+
+def create_job(session: Session, data: dict[str, Any], *, is_sample: bool = False) -> dict[str, Any]:
+    """Add a job; an applied job gets its `Applied` event at appliedAt (default now)."""
+    check.reject_unknown(data, JOB_FIELDS)
+    check.text("title", data.get("title"), required=True)
+    check.text("employer", data.get("employer"), required=True)
+    status = check.choice("status", data.get("status"), JOB_STATUSES) or APPLIED
+    job = Job(status=status, is_sample=is_sample)
+    _apply_fields(job, data)
+    session.add(job)
+    session.flush()
+    if status in (APPLIED, "in_progress"):
+        _log_applied(session, job)
+    return job_to_dict(job)
+
+
+def _log_applied(session: Session, job: Job) -> None:
+    """Record the `Applied` event that starts a job's timeline."""
+    job.applied_at = job.applied_at or utcnow()
+    transition_stage(
+        session,
+        job.id,
+        APPLIED,
+        occurred_at=job.applied_at,
+        metadata={"actor": "user", "eventType": "status_update", "eventLabel": "Applied"},
+    )
+
+
+def get_job(session: Session, job_id: str) -> dict[str, Any]:
+    """One job, or NotFound."""
+    return job_to_dict(get_job_row(session, job_id))
+
+
+def list_jobs(
+    session: Session,
+    *,
+    status: str | None = None,
+    search: str | None = None,
+    limit: int = 500,
+    offset: int = 0,
+) -> dict[str, Any]:
+    """Jobs, newest activity first, with a total for paging."""
+    statuses = [s.strip() for s in (status or "").split(",") if s.strip()]
+    for value in statuses:
+        check.choice("status", value, JOB_STATUSES)
+    query = select(Job)
+    if statuses:
+        query = query.where(Job.status.in_(statuses))
+    if search and search.strip():
+        like = f"%{search.strip()}%"
+        query = query.where(or_(Job.title.ilike(like), Job.employer.ilike(like), Job.location.ilike(like)))
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(
+        query.order_by(func.coalesce(Job.last_event_at, Job.created_at).desc()).limit(limit).offset(offset)
+    )
+    return {"items": [job_to_dict(j) for j in rows], "total": total}
+
+
+def update_job(session: Session, job_id: str, changes: dict[str, Any]) -> dict[str, Any]:
+    """Edit a job's details; setting status `applied` on a job with no timeline starts one."""
+    check.reject_unknown(changes, JOB_FIELDS)
+    job = get_job_row(session, job_id)
+    _apply_fields(job, changes)
+    if "status" in changes:
+        status = check.choice("status", changes["status"], JOB_STATUSES, required=True)
+        has_events = session.scalar(select(func.count()).where(StageEvent.job_id == job.id))
+        if status in (APPLIED, "in_progress") and not has_events:
+            job.status = APPLIED
+            _log_applied(session, job)
+        elif status in (APPLIED, "in_progress"):
+            recompute_job(session, job)
+        else:
+            job.status = status
+    session.flush()
+    return job_to_dict(job)
+
+
+def mark_applied(session: Session, job_id: str) -> dict[str, Any]:
+    """Mark a discovered or ready job as applied today."""
+    return update_job(session, job_id, {"status": APPLIED})
+
+
+def set_outcome(session: Session, job_id: str, data: dict[str, Any]) -> dict[str, Any]:
+    """Close a job with an outcome, or amend the outcome of a closed job."""
+    check.reject_unknown(data, ("outcome", "closedAt", "note"))
+    outcome = check.choice("outcome", data.get("outcome"), OUTCOMES, required=True)
+    closed_at = check.moment("closedAt", data.get("closedAt"))
+    note = check.text("note", data.get("note"), max_len=check.MAX_TEXT)
+    job = get_job_row(session, job_id)
+    closing = _closing_event(session, job) if job.current_stage == CLOSED else None
+    if closing is None:
+        metadata: dict[str, Any] = {"actor": "user", "eventLabel": f"Closed: {stage_label(outcome)}"}
+        if note:
+            metadata["note"] = note
+        transition_stage(session, job.id, CLOSED, occurred_at=closed_at, outcome=outcome, metadata=metadata)
+    else:
+        closing.outcome = outcome
+        closing.title = f"Closed: {stage_label(outcome)}"
+        if closed_at is not None:
+            closing.occurred_at = closed_at
+        session.flush()
+        recompute_job(session, job)
+    return job_to_dict(job)
+
+
+def _closing_event(session: Session, job: Job) -> StageEvent | None:
+    """The newest event that moved the job to closed."""
+    return session.scalars(
+        select(StageEvent)
+        .where(StageEvent.job_id == job.id, StageEvent.to_stage == CLOSED)
+        .order_by(StageEvent.occurred_at.desc(), StageEvent.created_at.desc())
+    ).first()
+
+
+def delete_job(session: Session, job_id: str) -> dict[str, Any]:
+    """Remove a job with its timeline; linked messages stay, unlinked."""
+    job = get_job_row(session, job_id)
+    session.delete(job)
+    session.flush()
+    return {"id": job_id, "deleted": True}

@@ -1,0 +1,31 @@
+"""What the dashboard's process does around the pages: start-up, shutdown and error logging."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from streamlit.runtime.pages_manager import PagesManager
+
+from jobops.db import get_engine
+
+log = logging.getLogger("jobops")
+
+
+@asynccontextmanager
+async def lifespan(_app: Any) -> AsyncIterator[dict[str, Any]]:
+    """Migrate the database before the first request and settle how pages are found."""
+    engine = get_engine()
+    # app.py registers every file of pages/ with st.navigation. Without this, a deep link such
+    # as /board arriving before any other request would make Streamlit auto-discover pages/
+    # the legacy way and never run app.py's navigation.
+    PagesManager.uses_pages_directory = False
+    yield {"engine": engine}
+
+
+def log_script_error(exc: Exception) -> bool:
+    """Log a page error and let the page show Streamlit's short notice (details stay hidden)."""
+    log.error("page error: %s", type(exc).__name__, exc_info=exc)
+    return False

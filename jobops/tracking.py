@@ -1,0 +1,248 @@
+"""The stage rules: log, edit and delete stage events, and derive each job's stage from them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from jobops import validation as check
+from jobops.errors import InvalidInput, NotFound
+from jobops.models import Job, StageEvent, utcnow
+from jobops.stages import (
+    ACTORS,
+    APPLIED,
+    CLOSED,
+    EVENT_TYPES,
+    NO_CHANGE,
+    OUTCOMES,
+    STAGES,
+    stage_label,
+)
+
+METADATA_FIELDS = (
+    "actor",
+    "eventType",
+    "eventLabel",
+    "note",
+    "reasonCode",
+    "externalUrl",
+    "groupId",
+    "groupLabel",
+)
+EVENT_EDIT_FIELDS = ("toStage", "occurredAt", "outcome", "title", "metadata")
+
+
+def event_to_dict(event: StageEvent) -> dict[str, Any]:
+    """The event as the API and the pages see it."""
+    return {
+        "id": event.id,
+        "jobId": event.job_id,
+        "fromStage": event.from_stage,
+        "toStage": event.to_stage,
+        "title": event.title,
+        "occurredAt": event.occurred_at,
+        "outcome": event.outcome,
+        "metadata": dict(event.meta or {}),
+        "messageId": event.message_id,
+        "createdAt": event.created_at,
+    }
+
+
+def get_job_row(session: Session, job_id: str) -> Job:
+    """The job, or NotFound."""
+    job = session.get(Job, job_id) if isinstance(job_id, str) else None
+    if job is None:
+        raise NotFound(f"No job with id {str(job_id)[:64]!r}.", field="jobId")
+    return job
+
+
+def clean_metadata(raw: Any, *, default_event_type: str) -> dict[str, Any]:
+    """Validate the metadata object; fill in actor and event type."""
+    data = check.mapping("metadata", raw)
+    check.reject_unknown(data, METADATA_FIELDS, "metadata")
+    meta: dict[str, Any] = {
+        "actor": check.choice("metadata.actor", data.get("actor"), ACTORS) or "user",
+        "eventType": check.choice("metadata.eventType", data.get("eventType"), EVENT_TYPES)
+        or default_event_type,
+    }
+    for key in ("eventLabel", "reasonCode", "groupId", "groupLabel"):
+        value = check.text(f"metadata.{key}", data.get(key))
+        if value is not None:
+            meta[key] = value
+    note = check.text("metadata.note", data.get("note"), max_len=check.MAX_TEXT)
+    if note is not None:
+        meta["note"] = note
+    external = check.url("metadata.externalUrl", data.get("externalUrl"))
+    if external is not None:
+        meta["externalUrl"] = external
+    return meta
+
+
+def _check_outcome(to_stage: str, outcome: Any) -> str | None:
+    """An outcome belongs to a closing event only."""
+    value = check.choice("outcome", outcome, OUTCOMES)
+    if value is not None and to_stage != CLOSED:
+        raise InvalidInput("outcome can only be given when toStage is closed.", field="outcome")
+    return value
+
+
+def _default_title(to_stage: str, moved: bool, meta: dict[str, Any], outcome: str | None) -> str:
+    """A readable title when the caller gives no label."""
+    if meta.get("eventLabel"):
+        return meta["eventLabel"]
+    if not moved:
+        return "Interview logged" if meta["eventType"] == "interview_log" else "Note"
+    if to_stage == CLOSED and outcome:
+        return f"Closed: {stage_label(outcome)}"
+    return f"Moved to {stage_label(to_stage)}"
+
+
+def transition_stage(
+    session: Session,
+    job_id: str,
+    to_stage: Any,
+    *,
+    occurred_at: Any = None,
+    metadata: Any = None,
+    outcome: Any = None,
+    title: Any = None,
+    message_id: str | None = None,
+) -> dict[str, Any]:
+    """Log a stage event (or a `no_change` note) for a job and update the job's stage and status."""
+    target = check.choice("toStage", to_stage, (*STAGES, NO_CHANGE), required=True)
+    when = check.moment("occurredAt", occurred_at) or utcnow()
+    job = get_job_row(session, job_id)
+    moved = target != NO_CHANGE
+    meta = clean_metadata(metadata, default_event_type="status_update" if moved else "note")
+    stage = target if moved else (job.current_stage or APPLIED)
+    closing_outcome = _check_outcome(stage, outcome)
+    event = StageEvent(
+        job_id=job.id,
+        from_stage=job.current_stage,
+        to_stage=stage,
+        title=check.text("title", title) or _default_title(stage, moved, meta, closing_outcome),
+        occurred_at=when,
+        outcome=closing_outcome,
+        meta=meta,
+        message_id=message_id,
+    )
+    session.add(event)
+    session.flush()
+    recompute_job(session, job)
+    return event_to_dict(event)
+
+
+def list_events(session: Session, job_id: str, *, newest_first: bool = False) -> list[dict[str, Any]]:
+    """A job's timeline, oldest first unless asked otherwise."""
+    job = get_job_row(session, job_id)
+    events = [event_to_dict(e) for e in _ordered_events(session, job.id)]
+    return events[::-1] if newest_first else events
+
+
+def update_event(session: Session, job_id: str, event_id: str, changes: dict[str, Any]) -> dict[str, Any]:
+    """Edit an event's stage, date, outcome, title or metadata; the job's stage follows."""
+    check.reject_unknown(changes, EVENT_EDIT_FIELDS)
+    event = _get_event(session, job_id, event_id)
+    if "toStage" in changes:
+        event.to_stage = check.choice("toStage", changes["toStage"], STAGES, required=True)
+    if "occurredAt" in changes:
+        event.occurred_at = check.moment("occurredAt", changes["occurredAt"], required=True)
+    if "title" in changes:
+        event.title = check.text("title", changes["title"], required=True)
+    if "metadata" in changes:
+        merged = {**(event.meta or {}), **check.mapping("metadata", changes["metadata"])}
+        event.meta = clean_metadata(merged, default_event_type=merged.get("eventType", "status_update"))
+    if "outcome" in changes:
+        event.outcome = _check_outcome(event.to_stage, changes["outcome"])
+    elif event.to_stage != CLOSED:
+        event.outcome = None
+    session.flush()
+    recompute_job(session, event.job)
+    return event_to_dict(event)
+
+
+def delete_event(session: Session, job_id: str, event_id: str) -> dict[str, Any]:
+    """Remove an event; the job's stage falls back to what the remaining events say."""
+    event = _get_event(session, job_id, event_id)
+    job = event.job
+    session.delete(event)
+    session.flush()
+    session.expire(job, ["events"])
+    recompute_job(session, job)
+    return {"id": event_id, "deleted": True}
+
+
+def _get_event(session: Session, job_id: str, event_id: str) -> StageEvent:
+    """The event of that job, or NotFound."""
+    job = get_job_row(session, job_id)
+    event = session.get(StageEvent, event_id) if isinstance(event_id, str) else None
+    if event is None or event.job_id != job.id:
+        raise NotFound(f"No event {str(event_id)[:64]!r} on this job.", field="eventId")
+    return event
+
+
+def _ordered_events(session: Session, job_id: str) -> list[StageEvent]:
+    """Events of a job by when they happened, then by when they were logged."""
+    query = (
+        select(StageEvent)
+        .where(StageEvent.job_id == job_id)
+        .order_by(StageEvent.occurred_at, StageEvent.created_at)
+    )
+    return list(session.scalars(query))
+
+
+def recompute_job(session: Session, job: Job) -> None:
+    """Derive stage, status, outcome and dates of a job from its events."""
+    events = _ordered_events(session, job.id)
+    if not events:
+        job.current_stage = None
+        job.stage_changed_at = None
+        job.last_event_at = None
+        if job.status == "in_progress":
+            job.status = APPLIED
+        job.outcome, job.closed_at = None, None
+        return
+    latest = events[-1]
+    current_run = _current_stage_run(events)
+    job.current_stage = latest.to_stage
+    job.last_event_at = latest.occurred_at
+    job.stage_changed_at = current_run[0].occurred_at
+    job.status = APPLIED if latest.to_stage == APPLIED else "in_progress"
+    if job.applied_at is None:
+        job.applied_at = events[0].occurred_at
+    if latest.to_stage == CLOSED:
+        job.outcome = next((e.outcome for e in reversed(current_run) if e.outcome), None)
+        job.closed_at = current_run[0].occurred_at
+    else:
+        job.outcome, job.closed_at = None, None
+
+
+def _current_stage_run(events: list[StageEvent]) -> list[StageEvent]:
+    """The trailing events in the job's current stage: notes there do not reset when it began."""
+    start = len(events) - 1
+    while start > 0 and events[start - 1].to_stage == events[-1].to_stage:
+        start -= 1
+    return events[start:]
+
+
+def move_choices() -> list[tuple[str, str]]:
+    """What a job can be moved to from the board: each open stage, or closed with an outcome."""
+    stages = [(stage, stage_label(stage)) for stage in STAGES if stage != CLOSED]
+    closings = [(f"{CLOSED}:{outcome}", f"Closed: {stage_label(outcome)}") for outcome in OUTCOMES]
+    return stages + closings
+
+
+def move_job(
+    session: Session, job_id: str, choice: str, *, occurred_at: Any = None, note: str | None = None
+) -> dict[str, Any]:
+    """Apply a board choice (`technical_interview` or `closed:rejected`) as a user stage event."""
+    stage, _, outcome = choice.partition(":")
+    label = f"Closed: {stage_label(outcome)}" if outcome else f"Moved to {stage_label(stage)}"
+    metadata: dict[str, Any] = {"actor": "user", "eventType": "status_update", "eventLabel": label}
+    if note:
+        metadata["note"] = note
+    return transition_stage(
+        session, job_id, stage, occurred_at=occurred_at, metadata=metadata, outcome=outcome or None
+    )

@@ -1,0 +1,73 @@
+"""Streamlit glue shared by the pages: the engine, units of work and messages after actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import streamlit as st
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from jobops.db import get_engine, session_scope
+from jobops.errors import JobOpsError
+from jobops.humanize import relative_time
+
+__all__ = ["engine", "session", "attempt", "flash", "show_flash", "relative_time", "md_escape"]
+
+T = TypeVar("T")
+FLASH_KEY = "_jobops_flash"
+
+
+@st.cache_resource(show_spinner=False)
+def _engine_for(url: str) -> Engine:
+    """One engine per database URL for the whole server process."""
+    return get_engine()
+
+
+def engine() -> Engine:
+    """The process-wide engine for the configured database."""
+    from jobops.config import load_settings
+
+    return _engine_for(load_settings().database_url)
+
+
+@contextmanager
+def session() -> Iterator[Session]:
+    """One unit of work for a page read or a click."""
+    with session_scope(engine()) as s:
+        yield s
+
+
+def attempt(action: Callable[[Session], T], success: str | None = None) -> T | None:
+    """Run a service call in one unit of work; show its error as a message instead of a traceback."""
+    try:
+        with session() as s:
+            result = action(s)
+    except JobOpsError as exc:
+        st.error(exc.message, icon=":material/error:")
+        return None
+    if success:
+        flash(success)
+    return result
+
+
+def flash(message: str, icon: str = ":material/check_circle:") -> None:
+    """Queue a toast that survives the rerun that follows a click."""
+    st.session_state[FLASH_KEY] = (message, icon)
+
+
+def show_flash() -> None:
+    """Show the queued toast, once."""
+    queued: Any = st.session_state.pop(FLASH_KEY, None)
+    if queued:
+        st.toast(queued[0], icon=queued[1])
+
+
+MARKDOWN_SPECIAL = "\\`*_{}[]()<>#+-.!|~$"
+
+
+def md_escape(value: str) -> str:
+    """User text made safe to place inside Markdown: every markup character is escaped."""
+    return "".join(f"\\{ch}" if ch in MARKDOWN_SPECIAL else ch for ch in value.replace("\n", " "))

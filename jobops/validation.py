@@ -1,0 +1,122 @@
+"""Checks for values that come from people: each failure names the field it is about."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
+from urllib.parse import urlparse
+
+from jobops.errors import InvalidInput
+
+MAX_TEXT = 20_000
+# A date this far ahead is a typo, not a back-dated or scheduled event.
+MAX_FUTURE = timedelta(days=1)
+
+
+def reject_unknown(data: Mapping[str, Any], allowed: Iterable[str], where: str = "body") -> None:
+    """Refuse fields nobody reads, so a typo is not silently ignored."""
+    unknown = sorted(set(data) - set(allowed))
+    if unknown:
+        raise InvalidInput(
+            f"Unknown field{'s' if len(unknown) > 1 else ''} in {where}: {', '.join(unknown)}.",
+            field=unknown[0],
+        )
+
+
+def text(field: str, value: Any, *, required: bool = False, max_len: int = 300) -> str | None:
+    """A trimmed string, None when empty and optional."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise InvalidInput(f"{field} is required.", field=field)
+        return None
+    if not isinstance(value, str):
+        raise InvalidInput(f"{field} must be a string.", field=field)
+    value = value.strip()
+    if len(value) > max_len:
+        raise InvalidInput(f"{field} is longer than {max_len} characters.", field=field)
+    return value
+
+
+def choice(field: str, value: Any, allowed: Iterable[str], *, required: bool = False) -> str | None:
+    """One of a fixed set of words."""
+    allowed = tuple(allowed)
+    if value is None or value == "":
+        if required:
+            raise InvalidInput(f"{field} is required; use one of: {', '.join(allowed)}.", field=field)
+        return None
+    if not isinstance(value, str) or value not in allowed:
+        raise InvalidInput(
+            f"{field} must be one of: {', '.join(allowed)} (got {str(value)[:40]!r}).", field=field
+        )
+    return value
+
+
+def integer(field: str, value: Any, *, default: int, low: int, high: int) -> int:
+    """A whole number within bounds; booleans and strings are refused."""
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+            value = int(value)
+        else:
+            raise InvalidInput(f"{field} must be a whole number.", field=field)
+    if not low <= value <= high:
+        raise InvalidInput(f"{field} must be between {low} and {high}.", field=field)
+    return value
+
+
+def url(field: str, value: Any) -> str | None:
+    """An http(s) address, or None."""
+    value = text(field, value, max_len=2000)
+    if value is None:
+        return None
+    parsed = urlparse(value)
+    if parsed.scheme not in {"http", "https"} or not parsed.netloc:
+        raise InvalidInput(f"{field} must be an http:// or https:// address.", field=field)
+    return value
+
+
+def moment(field: str, value: Any, *, required: bool = False, allow_future: bool = False) -> datetime | None:
+    """An aware UTC datetime from ISO 8601 text, a date, or a datetime (naive means UTC)."""
+    if value is None or value == "":
+        if required:
+            raise InvalidInput(f"{field} is required.", field=field)
+        return None
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, date):
+        parsed = datetime.combine(value, time(12, 0))
+    elif isinstance(value, str):
+        parsed = _parse_iso(field, value.strip())
+    else:
+        raise InvalidInput(f"{field} must be an ISO 8601 date or date-time.", field=field)
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone.utc)
+    parsed = parsed.astimezone(timezone.utc)
+    if parsed.year < 1970:
+        raise InvalidInput(f"{field} is before 1970.", field=field)
+    if not allow_future and parsed > datetime.now(timezone.utc) + MAX_FUTURE:
+        raise InvalidInput(f"{field} is in the future.", field=field)
+    return parsed
+
+
+def _parse_iso(field: str, raw: str) -> datetime:
+    """Parse `2026-11-20`, `2026-11-20T10:00`, `...Z` or with an offset."""
+    try:
+        if len(raw) == 10:
+            return datetime.combine(date.fromisoformat(raw), time(12, 0))
+        return datetime.fromisoformat(raw.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        raise InvalidInput(
+            f"{field} must be an ISO 8601 date or date-time such as 2026-11-20T14:30:00Z.", field=field
+        ) from None
+
+
+def mapping(field: str, value: Any) -> dict[str, Any]:
+    """A JSON object (None becomes empty)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise InvalidInput(f"{field} must be an object.", field=field)
+    return value

@@ -1,0 +1,187 @@
+"""Job: one application's stage timeline, logging what happened, notes and details."""
+
+from datetime import date, datetime, time, timezone
+
+import streamlit as st
+
+from jobops import jobs, tracking
+from jobops.errors import NotFound
+from jobops.humanize import local_date, local_datetime, relative_time
+from jobops.stages import CLOSED, EVENT_TYPES, NO_CHANGE, OUTCOMES, STAGES, STATUS_LABELS, stage_label
+from jobops.ui import attempt, flash, md_escape, session, show_flash
+
+EVENT_TYPE_LABELS = {"status_update": "Stage change", "interview_log": "Interview log", "note": "Note"}
+EDIT_KEY = "job-edit-event"
+
+show_flash()
+job_id = st.query_params.get("id")
+
+
+def pick_job() -> None:
+    """No job in the address: let the user choose one."""
+    st.title("Job timeline")
+    with session() as s:
+        items = jobs.list_jobs(s)["items"]
+    if not items:
+        st.info("No jobs yet. Add one on the Jobs page.", icon=":material/info:")
+        st.page_link("pages/jobs.py", label="Go to Jobs", icon=":material/work:")
+        st.stop()
+    labels = {j["id"]: f"{j['employer']} · {j['title']}" for j in items}
+    chosen = st.selectbox("Job", list(labels), format_func=labels.get, index=None, placeholder="Choose a job")
+    if chosen:
+        st.query_params["id"] = chosen
+        st.rerun()
+    st.stop()
+
+
+def moment(day: date, at: time) -> datetime:
+    """A local date and time from the form, as an aware datetime."""
+    return datetime.combine(day, at).astimezone(timezone.utc)
+
+
+def header(job: dict) -> None:
+    """Who, what, where the job stands."""
+    st.title(f"{job['employer']} · {job['title']}", anchor=False)
+    stage = stage_label(job["currentStage"]) if job["currentStage"] else "Not applied yet"
+    if job["outcome"]:
+        stage = f"Closed: {stage_label(job['outcome'])}"
+    facts = [f"**{md_escape(stage)}**", STATUS_LABELS.get(job["status"], job["status"])]
+    if job["appliedAt"]:
+        facts.append(f"applied {local_date(job['appliedAt'])} ({relative_time(job['appliedAt'])})")
+    if job["location"]:
+        facts.append(md_escape(job["location"]))
+    if job["source"]:
+        facts.append(f"via {md_escape(job['source'])}")
+    st.markdown(" · ".join(facts))
+    if job["jobUrl"]:
+        st.link_button("Open posting", job["jobUrl"], icon=":material/open_in_new:")
+
+
+@st.dialog("Edit event")
+def edit_dialog(job_id: str, event: dict) -> None:
+    """Change an event's stage, date, label, note or outcome, or delete it."""
+    when = event["occurredAt"].astimezone()
+    stage = st.selectbox("Stage", STAGES, index=STAGES.index(event["toStage"]), format_func=stage_label)
+    day = st.date_input("Date", value=when.date(), max_value=date.today())
+    at = st.time_input("Time", value=when.time().replace(second=0, microsecond=0))
+    title = st.text_input("Label", value=event["title"])
+    note = st.text_area("Note", value=event["metadata"].get("note", ""))
+    outcome = None
+    if stage == CLOSED:
+        current = event["outcome"] if event["outcome"] in OUTCOMES else OUTCOMES[0]
+        outcome = st.selectbox("Outcome", OUTCOMES, index=OUTCOMES.index(current), format_func=stage_label)
+    save, remove, cancel = st.columns(3)
+    if save.button("Save", type="primary", icon=":material/save:", key="edit-save"):
+        changes = {"toStage": stage, "occurredAt": moment(day, at), "title": title,
+                   "metadata": {"note": note}, "outcome": outcome}
+        if attempt(lambda s: tracking.update_event(s, job_id, event["id"], changes), "Event saved.") is not None:
+            st.session_state.pop(EDIT_KEY, None)
+            st.rerun()
+    if remove.button("Delete", icon=":material/delete:", key="edit-delete"):
+        if attempt(lambda s: tracking.delete_event(s, job_id, event["id"]), "Event deleted.") is not None:
+            st.session_state.pop(EDIT_KEY, None)
+            st.rerun()
+    if cancel.button("Cancel", key="edit-cancel"):
+        st.session_state.pop(EDIT_KEY, None)
+        st.rerun()
+
+
+def timeline(job_id: str, events: list[dict]) -> None:
+    """The events, oldest or newest first, each with who logged it and an edit button."""
+    newest_first = st.toggle("Newest first", value=True, key="timeline-order")
+    ordered = events[::-1] if newest_first else events
+    if not ordered:
+        st.info("No events yet. Log the first one below.", icon=":material/info:")
+    for event in ordered:
+        actor = "You" if event["metadata"].get("actor", "user") == "user" else "JobOps, from email"
+        with st.container(border=True):
+            left, right = st.columns([6, 1])
+            stage = stage_label(event["toStage"])
+            if event["outcome"]:
+                stage = f"{stage}: {stage_label(event['outcome'])}"
+            left.markdown(f"**{md_escape(event['title'])}**  \n:gray-badge[{md_escape(stage)}] "
+                          f":gray-badge[{EVENT_TYPE_LABELS.get(event['metadata'].get('eventType'), 'Event')}]")
+            left.caption(f"{local_datetime(event['occurredAt'])} · {relative_time(event['occurredAt'])} · by {actor}")
+            if event["metadata"].get("note"):
+                left.text(event["metadata"]["note"])
+            if right.button("Edit", key=f"edit-{event['id']}", icon=":material/edit:"):
+                st.session_state[EDIT_KEY] = event["id"]
+    editing = st.session_state.get(EDIT_KEY)
+    match = next((e for e in events if e["id"] == editing), None)
+    if match:
+        edit_dialog(job_id, match)
+
+
+def log_form(job: dict) -> None:
+    """Log a stage change, an interview or a note."""
+    st.subheader("Log what happened", anchor=False)
+    targets = [NO_CHANGE, *STAGES]
+    stage = st.selectbox("Stage", targets, format_func=lambda s: "No change (note or interview log)" if s == NO_CHANGE else stage_label(s),
+                         index=0, key="log-stage")
+    with st.form("log-event", clear_on_submit=True):
+        left, middle, right = st.columns(3)
+        day = left.date_input("Date", value=date.today(), max_value=date.today())
+        at = middle.time_input("Time", value=datetime.now().time().replace(second=0, microsecond=0))
+        kind = right.selectbox("Type", EVENT_TYPES, format_func=EVENT_TYPE_LABELS.get,
+                               index=EVENT_TYPES.index("note" if stage == NO_CHANGE else "status_update"))
+        outcome = None
+        if stage == CLOSED:
+            outcome = st.selectbox("Outcome", OUTCOMES, format_func=stage_label)
+        label = st.text_input("Label", placeholder="Optional: e.g. Call with Anna from recruiting")
+        note = st.text_area("Note", placeholder="What was said, who you met, what comes next")
+        submitted = st.form_submit_button("Log event", type="primary", icon=":material/add:")
+    if submitted:
+        metadata = {"actor": "user", "eventType": kind}
+        if label.strip():
+            metadata["eventLabel"] = label.strip()
+        if note.strip():
+            metadata["note"] = note
+        logged = attempt(lambda s: tracking.transition_stage(
+            s, job["id"], stage, occurred_at=moment(day, at), metadata=metadata, outcome=outcome))
+        if logged:
+            flash(f"Logged: {logged['title']}")
+            st.rerun()
+
+
+def details_form(job: dict) -> None:
+    """Edit the job's details and notes."""
+    with st.form("job-details"):
+        left, right = st.columns(2)
+        title = left.text_input("Job title", value=job["title"])
+        employer = right.text_input("Employer", value=job["employer"])
+        job_url = left.text_input("Posting URL", value=job["jobUrl"] or "")
+        location = right.text_input("Location", value=job["location"] or "")
+        source = left.text_input("Source", value=job["source"] or "")
+        notes = st.text_area("Notes", value=job["notes"] or "", height=160)
+        saved = st.form_submit_button("Save details", type="primary", icon=":material/save:")
+    if saved:
+        changes = {"title": title, "employer": employer, "jobUrl": job_url, "location": location,
+                   "source": source, "notes": notes}
+        if attempt(lambda s: jobs.update_job(s, job["id"], changes), "Details saved.") is not None:
+            st.rerun()
+    if st.button("Delete this job", icon=":material/delete_forever:", key="job-delete"):
+        if attempt(lambda s: jobs.delete_job(s, job["id"]), "Job deleted.") is not None:
+            st.switch_page("pages/jobs.py")
+
+
+if not job_id:
+    pick_job()
+
+try:
+    with session() as s:
+        job = jobs.get_job(s, job_id)
+        events = tracking.list_events(s, job_id)
+except NotFound:
+    st.error("This job no longer exists.", icon=":material/error:")
+    st.page_link("pages/jobs.py", label="Back to Jobs", icon=":material/work:")
+    st.stop()
+
+st.page_link("pages/board.py", label="Back to the board", icon=":material/arrow_back:")
+header(job)
+timeline_tab, details_tab = st.tabs(["Timeline", "Details & notes"])
+with timeline_tab:
+    timeline(job["id"], events)
+    st.divider()
+    log_form(job)
+with details_tab:
+    details_form(job)

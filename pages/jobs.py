@@ -1,0 +1,145 @@
+"""Jobs: every job you track, adding one, importing a CSV, exporting."""
+
+from datetime import date, datetime, time, timezone
+
+import pandas as pd
+import streamlit as st
+
+from jobops import job_csv, jobs, sample
+from jobops.errors import InvalidInput
+from jobops.humanize import relative_time
+from jobops.stages import JOB_STATUSES, STATUS_LABELS, stage_label
+from jobops.ui import attempt, flash, session, show_flash
+
+show_flash()
+st.title("Jobs")
+st.caption("Everything you applied to or plan to. Open a job to see its timeline and log what happened.")
+
+tab_names = ["All jobs", "Add a job", "Import CSV"]
+default_tab = "Import CSV" if st.query_params.get("tab") == "import" else "All jobs"
+list_tab, add_tab, import_tab = st.tabs(tab_names, default=default_tab)
+
+
+def job_rows(items: list[dict]) -> pd.DataFrame:
+    """The table behind the list: readable stages and relative dates."""
+    return pd.DataFrame(
+        {
+            "id": [j["id"] for j in items],
+            "Employer": [j["employer"] for j in items],
+            "Title": [j["title"] for j in items],
+            "Status": [STATUS_LABELS.get(j["status"], j["status"]) for j in items],
+            "Stage": [stage_label(j["outcome"]) if j["outcome"] else stage_label(j["currentStage"]) for j in items],
+            "Applied": [relative_time(j["appliedAt"]) if j["appliedAt"] else "—" for j in items],
+            "Last activity": [relative_time(j["lastEventAt"] or j["createdAt"]) for j in items],
+            "Source": [j["source"] or "" for j in items],
+            "Posting": [j["jobUrl"] for j in items],
+        }
+    )
+
+
+with list_tab:
+    search_col, status_col = st.columns([2, 3])
+    search = search_col.text_input("Search", placeholder="Employer, title or location", key="jobs-search")
+    statuses = status_col.multiselect("Status", JOB_STATUSES, format_func=STATUS_LABELS.get,
+                                      placeholder="Any status", key="jobs-status")
+    with session() as s:
+        listing = jobs.list_jobs(s, status=",".join(statuses) or None, search=search)
+        samples_loaded = sample.has_sample_data(s)
+        export = job_csv.export_jobs_csv(s)
+    if not listing["items"]:
+        if search or statuses:
+            st.info("No job matches these filters.", icon=":material/filter_alt_off:")
+        else:
+            st.info("No jobs yet. Add one in the next tab, import a CSV, or load sample data.", icon=":material/info:")
+            if st.button("Load sample data", icon=":material/science:", key="jobs-load-sample"):
+                count = attempt(sample.load_sample_data)
+                flash(f"Added {count} sample jobs.")
+                st.rerun()
+    else:
+        frame = job_rows(listing["items"])
+        selection = st.dataframe(
+            frame,
+            hide_index=True,
+            width="stretch",
+            on_select="rerun",
+            selection_mode="multi-row",
+            key="jobs-table",
+            column_order=[c for c in frame.columns if c != "id"],
+            column_config={
+                "Posting": st.column_config.LinkColumn("Posting", display_text="Open posting"),
+                "Employer": st.column_config.TextColumn(width="medium"),
+                "Title": st.column_config.TextColumn(width="large"),
+            },
+        )
+        picked = [frame.iloc[i]["id"] for i in selection.selection.rows]
+        st.caption(f"{listing['total']} jobs. Select rows to act on them.")
+        b1, b2, b3, b4 = st.columns(4)
+        if b1.button("Open timeline", icon=":material/timeline:", disabled=len(picked) != 1, key="jobs-open"):
+            st.switch_page("pages/job_detail.py", query_params={"id": picked[0]})
+        if b2.button("Mark as applied", icon=":material/send:", disabled=not picked, key="jobs-mark-applied"):
+            for job_id in picked:
+                attempt(lambda s, j=job_id: jobs.mark_applied(s, j))
+            flash(f"Marked {len(picked)} job(s) as applied.")
+            st.rerun()
+        b3.download_button("Export CSV", export, file_name=f"jobops-jobs-{date.today()}.csv",
+                           mime="text/csv", icon=":material/download:", key="jobs-export")
+        if samples_loaded and b4.button("Remove sample data", icon=":material/delete_sweep:", key="jobs-remove-sample"):
+            removed = attempt(sample.remove_sample_data)
+            flash(f"Removed {removed} sample jobs.")
+            st.rerun()
+
+with add_tab:
+    with st.form("add-job", clear_on_submit=True, border=True):
+        left, right = st.columns(2)
+        title = left.text_input("Job title *", placeholder="Backend Engineer")
+        employer = right.text_input("Employer *", placeholder="Stripe")
+        job_url = left.text_input("Posting URL", placeholder="https://…")
+        location = right.text_input("Location", placeholder="Remote, Berlin…")
+        source = left.text_input("Source", placeholder="LinkedIn, referral, company site…")
+        status = right.selectbox("Status", JOB_STATUSES, index=JOB_STATUSES.index("applied"),
+                                 format_func=STATUS_LABELS.get)
+        applied_on = left.date_input("Applied on", value=date.today(), max_value=date.today(),
+                                     help="Used when the status is Applied.")
+        notes = st.text_area("Notes", placeholder="Salary range, who referred you, anything to remember")
+        submitted = st.form_submit_button("Add job", type="primary", icon=":material/add:")
+    if submitted:
+        data = {"title": title, "employer": employer, "jobUrl": job_url, "location": location,
+                "source": source, "status": status, "notes": notes}
+        if status == "applied":
+            data["appliedAt"] = datetime.combine(applied_on, time(12, 0), tzinfo=timezone.utc)
+        created = attempt(lambda s: jobs.create_job(s, data))
+        if created:
+            flash(f"Added {created['title']} at {created['employer']}.")
+            st.rerun()
+
+with import_tab:
+    st.write("Import a spreadsheet of jobs saved as CSV. Title and employer are required; "
+             "the other columns are optional.")
+    upload = st.file_uploader("CSV file", type=["csv", "txt"], key="jobs-csv")
+    if upload is not None:
+        try:
+            table = job_csv.read_csv(upload.getvalue())
+        except InvalidInput as exc:
+            st.error(exc.message, icon=":material/error:")
+            st.stop()
+        st.markdown(f"**Preview** · {len(table)} rows")
+        st.dataframe(table.head(10), hide_index=True, width="stretch")
+        guessed = job_csv.guess_mapping(list(table.columns))
+        st.markdown("**Which column holds what?**")
+        options = [None, *table.columns]
+        mapping = {}
+        cols = st.columns(4)
+        for i, field in enumerate(job_csv.FIELD_ALIASES):
+            label = {"jobUrl": "Posting URL", "appliedAt": "Applied on"}.get(field, field.capitalize())
+            mapping[field] = cols[i % 4].selectbox(
+                label + (" *" if field in ("title", "employer") else ""), options,
+                index=options.index(guessed[field]) if guessed[field] else 0,
+                format_func=lambda c: "— not in file —" if c is None else c, key=f"map-{field}")
+        if st.button("Import jobs", type="primary", icon=":material/upload:", key="jobs-import"):
+            report = attempt(lambda s: job_csv.import_jobs(s, table, mapping))
+            if report:
+                st.success(f"Imported {report['imported']} job(s); skipped {len(report['skipped'])}.",
+                           icon=":material/check_circle:")
+                if report["skipped"]:
+                    st.dataframe(pd.DataFrame(report["skipped"]).rename(columns={"row": "Row", "reason": "Why it was skipped"}),
+                                 hide_index=True, width="stretch")
