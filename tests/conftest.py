@@ -1,0 +1,49 @@
+"""Shared fixtures: a migrated temporary database, sessions on it, and the API over HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
+
+from jobops.db import get_engine, reset_engines, session_scope
+
+
+@pytest.fixture
+def app_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point JobOps at a fresh data folder and database for one test."""
+    monkeypatch.setenv("JOBOPS_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("JOBOPS_DATABASE_URL", f"sqlite:///{tmp_path}/jobops.db")
+    monkeypatch.setenv("JOBOPS_SECRETS_FILE", str(tmp_path / "no-secrets.toml"))
+    for name in ("JOBOPS_API_TOKEN", "JOBOPS_PASSWORD", "GMAIL_OAUTH_CLIENT_ID", "GMAIL_OAUTH_CLIENT_SECRET"):
+        monkeypatch.delenv(name, raising=False)
+    reset_engines()
+    yield tmp_path
+    reset_engines()
+
+
+@pytest.fixture
+def engine(app_env: Path) -> Engine:
+    """The migrated engine of the test's database."""
+    return get_engine()
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    """One unit of work, committed when the test ends."""
+    with session_scope(engine) as s:
+        yield s
+
+
+@pytest.fixture
+def api(engine: Engine) -> Iterator[TestClient]:
+    """The API routes served over HTTP, as app.py mounts them."""
+    from jobops.api import routes
+
+    with TestClient(Starlette(routes=routes()), base_url="http://localhost:3001") as client:
+        yield client
