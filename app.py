@@ -3,6 +3,7 @@
 import streamlit as st
 
 from jobops.api import routes
+from jobops.gate import require_access
 from jobops.server import lifespan, log_script_error
 
 app = st.App("app.py", routes=routes(), lifespan=lifespan, on_script_error=log_script_error)
@@ -11,11 +12,15 @@ app = st.App("app.py", routes=routes(), lifespan=lifespan, on_script_error=log_s
 def navigation() -> None:
     """The menu: tracking first, then mail, then insights."""
     st.set_page_config(page_title="JobOps", page_icon=":material/work_history:", layout="wide")
+    require_access()
     pages = {
         "Track": [
             st.Page("pages/board.py", title="In Progress Board", icon=":material/view_kanban:", default=True),
             st.Page("pages/jobs.py", title="Jobs", icon=":material/work:", url_path="jobs"),
             st.Page("pages/job_detail.py", title="Job", icon=":material/timeline:", url_path="job", visibility="hidden"),
+        ],
+        "Insights": [
+            st.Page("pages/insights.py", title="Insights", icon=":material/insights:", url_path="insights"),
         ],
     }
     st.navigation(pages).run()

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from jobops.models import Job, MailMessage, StageEvent
@@ -26,15 +26,15 @@ from jobops.stages import (
 )
 
 JOB_COLUMNS = (
-    "id", "title", "employer", "source", "status", "applied_at", "outcome",
-    "closed_at", "current_stage", "last_event_at", "created_at",
+    "id", "title", "employer", "source", "applied_at", "outcome", "current_stage",
+    "last_event_at", "created_at",
 )
 EVENT_COLUMNS = ("job_id", "from_stage", "to_stage", "occurred_at", "outcome", "event_type")
 MESSAGE_COLUMNS = (
     "id", "received_at", "processing_status", "message_type", "matched_job_id", "relevant",
 )
 DATE_COLUMNS = {
-    "jobs": ("applied_at", "closed_at", "last_event_at", "created_at"),
+    "jobs": ("applied_at", "last_event_at", "created_at"),
     "events": ("occurred_at",),
     "messages": ("received_at",),
 }
@@ -90,22 +90,25 @@ class Headline:
 def load_frames(session: Session) -> Frames:
     """Read every applied job, its events and the synced messages in three queries."""
     tracked = Job.status.in_(ACTIVE_STATUSES)
-    jobs = session.execute(select(*(getattr(Job, c) for c in JOB_COLUMNS)).where(tracked)).all()
     event_type = StageEvent.meta["eventType"].as_string().label("event_type")
-    events = session.execute(
-        select(
-            StageEvent.job_id, StageEvent.from_stage, StageEvent.to_stage,
-            StageEvent.occurred_at, StageEvent.outcome, event_type,
-        ).join(Job).where(tracked)
-    ).all()
-    messages = session.execute(select(*(getattr(MailMessage, c) for c in MESSAGE_COLUMNS))).all()
-    return build_frames(jobs, events, messages)
+    jobs = select(*(getattr(Job, c) for c in JOB_COLUMNS)).where(tracked)
+    events = select(
+        StageEvent.job_id, StageEvent.from_stage, StageEvent.to_stage,
+        StageEvent.occurred_at, StageEvent.outcome, event_type,
+    ).join(Job).where(tracked)
+    messages = select(*(getattr(MailMessage, c) for c in MESSAGE_COLUMNS))
+    return build_frames(*(_tuples(session, query) for query in (jobs, events, messages)))
+
+
+def _tuples(session: Session, query: Select[Any]) -> list[tuple[Any, ...]]:
+    """Plain tuples through Core: the ORM layer and Row objects only slow a DataFrame down."""
+    return [tuple(row) for row in session.connection().execute(query)]
 
 
 def build_frames(
     jobs: Iterable[Any], events: Iterable[Any] = (), messages: Iterable[Any] = ()
 ) -> Frames:
-    """Typed frames from rows or dicts; adds each job's applied date and labels missing sources."""
+    """Typed frames from tuples or dicts; adds each job's applied date and labels missing sources."""
     job_frame = _typed(jobs, JOB_COLUMNS, DATE_COLUMNS["jobs"])
     event_frame = _typed(events, EVENT_COLUMNS, DATE_COLUMNS["events"])
     job_frame["source"] = job_frame["source"].fillna(UNKNOWN_SOURCE).replace("", UNKNOWN_SOURCE)
@@ -118,8 +121,7 @@ def build_frames(
 
 def _typed(rows: Iterable[Any], columns: tuple[str, ...], dates: tuple[str, ...]) -> pd.DataFrame:
     """A frame with exactly these columns, dates as UTC timestamps."""
-    records = [r if isinstance(r, Mapping) else r._mapping for r in rows]
-    frame = pd.DataFrame.from_records(records, columns=list(columns))
+    frame = pd.DataFrame(list(rows), columns=list(columns))
     frame = frame.astype({c: object for c in columns if c not in dates})
     for column in dates:
         frame[column] = pd.to_datetime(frame[column], utc=True)
@@ -129,8 +131,7 @@ def _typed(rows: Iterable[Any], columns: tuple[str, ...], dates: tuple[str, ...]
 def apply_filters(frames: Frames, filters: Filters) -> Frames:
     """Keep the jobs the filters select, their events, and the messages in range."""
     jobs = frames.jobs
-    keep = pd.Series(True, index=jobs.index)
-    keep &= _in_range(jobs["applied_on"], filters.start, filters.end)
+    keep = _in_range(jobs["applied_on"], filters.start, filters.end)
     if filters.sources:
         keep &= jobs["source"].isin(filters.sources)
     if filters.employers:
@@ -185,9 +186,10 @@ def job_progress(frames: Frames) -> pd.DataFrame:
 
 def _reached_stages(moves: pd.DataFrame, job_ids: pd.Index) -> pd.DataFrame:
     """Boolean table of job x open stage; every job has reached applied."""
-    hits = moves[moves["to_stage"].isin(OPEN_STAGES)]
-    table = pd.crosstab(hits["job_id"], hits["to_stage"]).gt(0)
-    table = table.reindex(index=job_ids, columns=list(OPEN_STAGES), fill_value=False).astype(bool)
+    entered = {
+        stage: job_ids.isin(moves.loc[moves["to_stage"] == stage, "job_id"]) for stage in OPEN_STAGES
+    }
+    table = pd.DataFrame(entered, index=job_ids)
     table[APPLIED] = True
     return table
 
@@ -201,7 +203,7 @@ def _first_responses(moves: pd.DataFrame) -> pd.Series:
 
 
 def _last_activity(events: pd.DataFrame, jobs: pd.DataFrame) -> pd.Series:
-    """The latest event of each job, or its applied date when it has none."""
+    """The latest of each job's events, its stored last event time and its applied date."""
     latest = events.groupby("job_id")["occurred_at"].max().reindex(jobs.index)
     candidates = pd.concat([latest, jobs["last_event_at"], jobs["applied_on"]], axis=1)
     return candidates.max(axis=1)
@@ -229,7 +231,7 @@ def flow_nodes() -> tuple[str, ...]:
 
 
 def funnel(progress: pd.DataFrame) -> pd.DataFrame:
-    """Jobs that reached each stage or a later one, with the share of applications and of the step before."""
+    """Jobs at or beyond each stage reached, as a share of applications and of the step before."""
     columns = ["stage", "jobs", "pct_of_applied", "pct_of_previous"]
     if progress.empty:
         return pd.DataFrame(columns=columns)
@@ -261,7 +263,7 @@ def _week_of(when: pd.Series) -> pd.Series:
 
 
 def stage_durations(frames: Frames) -> pd.DataFrame:
-    """Days each job spent in a stage before it moved on (stays that are still running are left out)."""
+    """Days each job spent in a stage before it moved on; stays still running are left out."""
     moves = transitions(frames.events)
     next_at = moves.groupby("job_id")["occurred_at"].shift(-1)
     done = next_at.notna() & moves["to_stage"].ne(CLOSED)
@@ -317,21 +319,23 @@ def mail_handling(messages: pd.DataFrame) -> pd.DataFrame:
 
 
 def headline(progress: pd.DataFrame, events: pd.DataFrame, now: pd.Timestamp) -> Headline:
-    """Active applications, response rate, interviews since the 1st of this month, median days to a response."""
-    applications = len(progress)
-    month_start = now.tz_convert("UTC").normalize().replace(day=1)
-    moves = transitions(events)
-    interview_moves = moves["to_stage"].isin(INTERVIEW_STAGES)
-    interview_logs = events["event_type"].eq("interview_log")
-    recent = events["occurred_at"].between(month_start, now)
-    interviews = (recent & (interview_moves.reindex(events.index, fill_value=False) | interview_logs))
+    """Active applications, response rate, interviews this month and median days to a response."""
     days = progress["days_to_first_response"].dropna()
+    month_start = now.tz_convert("UTC").normalize().replace(day=1)
     return Headline(
         active_applications=int((~progress["is_closed"]).sum()),
-        response_rate=round(100 * progress["responded"].mean(), 1) if applications else None,
-        interviews_this_month=int(interviews.sum()),
+        response_rate=round(100 * progress["responded"].mean(), 1) if len(progress) else None,
+        interviews_this_month=interviews_between(events, month_start, now),
         median_days_to_response=round(float(days.median()), 1) if len(days) else None,
     )
+
+
+def interviews_between(events: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> int:
+    """Moves into an interview stage plus logged interviews, from start to end inclusive."""
+    moves = transitions(events)
+    moved_in = events.index.isin(moves.index[moves["to_stage"].isin(INTERVIEW_STAGES)])
+    logged = events["event_type"].eq("interview_log")
+    return int((events["occurred_at"].between(start, end) & (moved_in | logged)).sum())
 
 
 def ghosting_candidates(progress: pd.DataFrame, now: pd.Timestamp, days: int = 21) -> pd.DataFrame:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -67,6 +69,12 @@ def _styled(fig: go.Figure, **layout: object) -> go.Figure:
     return fig
 
 
+def _count_axis(title: str, counts: pd.Series) -> dict[str, object]:
+    """A y axis for whole numbers: ticks at integer steps, starting at zero."""
+    top = int(counts.max()) if len(counts) else 0
+    return {"title": title, "rangemode": "tozero", "dtick": max(1, math.ceil(top / 6))}
+
+
 def _translucent(hex_color: str, alpha: float = 0.35) -> str:
     """An rgba() version of a #rrggbb colour."""
     red, green, blue = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
@@ -116,8 +124,9 @@ def weekly_figure(table: pd.DataFrame) -> go.Figure:
         fig.add_bar(x=table["week"], y=table[column], name=name,
                     marker_color=SERIES_COLORS[column],
                     hovertemplate=f"Week of %{{x|%d %b %Y}}: %{{y}} {name.lower()}<extra></extra>")
-    return _styled(fig, barmode="group", xaxis_title="Week", yaxis_title="Jobs",
-                   xaxis={"tickformat": "%d %b"})
+    counts = pd.concat([table["applications"], table["responses"]])
+    return _styled(fig, barmode="group", xaxis={"title": "Week", "tickformat": "%d %b"},
+                   yaxis=_count_axis("Jobs", counts))
 
 
 def stage_time_figure(durations: pd.DataFrame) -> go.Figure:
@@ -137,18 +146,20 @@ def response_time_figure(times: pd.DataFrame) -> go.Figure:
         x=times["days"], marker_color=SERIES_COLORS["responses"], xbins={"size": 7, "start": 0},
         hovertemplate="%{x} days: %{y} jobs<extra></extra>",
     ))
-    return _styled(fig, xaxis_title="Days from applying to the first response", yaxis_title="Jobs",
-                   bargap=0.05)
+    weekly_bins = (times["days"] // 7).value_counts()
+    return _styled(fig, xaxis_title="Days from applying to the first response",
+                   yaxis=_count_axis("Jobs", weekly_bins), bargap=0.05)
 
 
 def source_rates_figure(table: pd.DataFrame) -> go.Figure:
-    """Response, interview and offer rates side by side for each source."""
+    """Response, interview and offer rates side by side for each source, its applications in brackets."""
     fig = go.Figure()
+    sources = [f"{source} ({count})" for source, count in zip(table["source"], table["applications"])]
     for column, name in (("response_rate", "Response"), ("interview_rate", "Interview"),
                          ("offer_rate", "Offer")):
-        fig.add_bar(x=table["source"], y=table[column], name=name, marker_color=SERIES_COLORS[column],
+        fig.add_bar(x=sources, y=table[column], name=name, marker_color=SERIES_COLORS[column],
                     customdata=table["applications"],
-                    hovertemplate=f"%{{x}}: %{{y:.1f}}% {name.lower()} rate "
+                    hovertemplate=f"%{{y:.1f}}% {name.lower()} rate "
                                   "of %{customdata} applications<extra></extra>")
     return _styled(fig, barmode="group", yaxis={"title": "% of applications", "range": [0, 100]})
 
@@ -160,8 +171,9 @@ def mail_weekly_figure(table: pd.DataFrame) -> go.Figure:
         fig.add_bar(x=rows["week"], y=rows["messages"], name=str(kind).title(),
                     marker_color=MESSAGE_COLORS.get(str(kind), FALLBACK_COLOR),
                     hovertemplate=f"Week of %{{x|%d %b %Y}}: %{{y}} {kind}<extra></extra>")
-    return _styled(fig, barmode="stack", xaxis_title="Week", yaxis_title="Messages",
-                   xaxis={"tickformat": "%d %b"})
+    per_week = table.groupby("week")["messages"].sum()
+    return _styled(fig, barmode="stack", xaxis={"title": "Week", "tickformat": "%d %b"},
+                   yaxis=_count_axis("Messages", per_week))
 
 
 def mail_handling_figure(table: pd.DataFrame) -> go.Figure:
