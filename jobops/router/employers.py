@@ -1,0 +1,175 @@
+"""Employer names: normalised once per job, then found in sender domains and in text on word boundaries."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final
+
+from jobops.mail_text import fold
+from jobops.router.facts import JobFacts
+from jobops.router.senders import domain_labels, host_of, sender_kind
+
+LEGAL_SUFFIXES: Final = frozenset(
+    {
+        "inc", "incorporated", "llc", "llp", "lp", "ltd", "limited", "gmbh", "mbh", "ag", "sa", "sas",
+        "sasu", "sarl", "se", "plc", "corp", "corporation", "co", "company", "kg", "kgaa", "ab",
+        "bv", "nv", "pty", "srl", "sl", "slu", "spa", "oy", "oyj", "as", "asa", "aps", "pte",
+        "ulc", "ug", "ohg", "sp", "zoo",
+    }
+)
+# Words that name what a company is rather than which one ("Notion Labs" is called "Notion").
+DESCRIPTORS: Final = frozenset(
+    {
+        "platforms", "platform", "labs", "lab", "technologies", "technology", "tech", "software",
+        "systems", "group", "holdings", "holding", "bank", "ai", "hq", "io", "app", "international",
+        "global", "studios", "games", "networks", "digital", "interactive",
+    }
+)
+# Ways employers decorate their own domain: makenotion.com, lifeatspotify.com, datadoghq.com.
+DOMAIN_PREFIXES: Final = ("get", "join", "try", "make", "go", "use", "lifeat", "careersat", "jobsat", "team", "hello")
+DOMAIN_SUFFIXES: Final = (
+    "hq", "mail", "jobs", "careers", "career", "talent", "team", "app", "inc", "corp", "group",
+    "labs", "recruiting", "hr", "hiring", "global", "people", "tech",
+)
+_WORD: Final = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=200_000)
+def fold_word(word: str) -> str:
+    """A folded word, cached: the same words come back in every mail."""
+    return fold(word)
+
+
+def words(text: str) -> list[str]:
+    """Folded words of a text."""
+    return [fold_word(word) for word in _WORD.findall(text)]
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A text split into words once: where each word stands, and its folded form."""
+
+    text: str
+    matches: list[re.Match[str]]
+    tokens: list[str]
+
+
+def wording(text: str) -> Wording:
+    """Split a text into words for mention and title matching."""
+    matches = list(_WORD.finditer(text))
+    return Wording(text, matches, [fold_word(match.group()) for match in matches])
+
+
+def employer_tokens(name: str) -> tuple[str, ...]:
+    """The words that name an employer, without legal form or punctuation: 'Stripe, Inc.' -> ('stripe',)."""
+    tokens = words(name)
+    while len(tokens) > 1 and tokens[-1] in LEGAL_SUFFIXES:
+        tokens.pop()
+    if len(tokens) > 1 and tokens[0] == "the":
+        tokens.pop(0)
+    return tuple(tokens)
+
+
+def employer_aliases(name: str) -> set[tuple[str, ...]]:
+    """The normalised name and its short form without descriptors ('Meta Platforms' and 'Meta')."""
+    full = employer_tokens(name)
+    short = list(full)
+    while len(short) > 1 and short[-1] in DESCRIPTORS:
+        short.pop()
+    return {alias for alias in (full, tuple(short)) if alias}
+
+
+class EmployerIndex:
+    """Employer groups of the active jobs, looked up by domain and by mention in constant time."""
+
+    def __init__(self, jobs: Sequence[JobFacts]) -> None:
+        self.groups: dict[str, list[JobFacts]] = {}
+        self.names: dict[str, str] = {}
+        self._domains: dict[str, set[str]] = {}
+        self._mentions: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for job in jobs:
+            self._add(job)
+
+    def _add(self, job: JobFacts) -> None:
+        """Index one job under its employer group."""
+        aliases = employer_aliases(job.employer)
+        if not aliases:
+            return
+        key = " ".join(employer_tokens(job.employer))
+        group = self.groups.setdefault(key, [])
+        group.append(job)
+        if len(group) > 1:
+            return
+        self.names[key] = job.employer.strip()
+        compacts = {"".join(alias) for alias in aliases}
+        for compact in compacts:
+            self._domains.setdefault(compact, set()).add(key)
+        for alias in aliases:
+            if len("".join(alias)) >= 2:
+                self._mentions.setdefault(alias[0], []).append((alias, key))
+        label = self._url_label(job.job_url, compacts)
+        if label:
+            self._domains.setdefault(label, set()).add(key)
+
+    @staticmethod
+    def _url_label(url: str | None, compacts: set[str]) -> str | None:
+        """The job page's own domain label when it carries the employer's name (metacareers.com)."""
+        host = host_of(url)
+        if not host or sender_kind(host):
+            return None
+        label, _ = domain_labels(host)
+        return label if any(compact in label for compact in compacts) else None
+
+    def groups_for_domain(self, domain: str) -> set[str]:
+        """Employer groups whose own domain this is: stripe.com, mail.stripe.co.uk, makenotion.com."""
+        label, _ = domain_labels(domain)
+        found: set[str] = set()
+        for candidate in {label, *label.split("-")}:
+            found |= self._groups_for_label(candidate)
+        return found
+
+    def groups_for_labels(self, labels: Iterable[str]) -> set[str]:
+        """Employer groups named exactly by any of these labels (a platform tenant or mailbox)."""
+        found: set[str] = set()
+        for label in labels:
+            found |= self._domains.get(label, set())
+        return found
+
+    def _groups_for_label(self, label: str) -> set[str]:
+        """Groups named by one domain label, exactly or with a known prefix or suffix."""
+        if label in self._domains:
+            return self._domains[label]
+        for prefix in DOMAIN_PREFIXES:
+            if label.startswith(prefix) and label[len(prefix) :] in self._domains:
+                return self._domains[label[len(prefix) :]]
+        for suffix in DOMAIN_SUFFIXES:
+            if label.endswith(suffix) and label[: -len(suffix)] in self._domains:
+                return self._domains[label[: -len(suffix)]]
+        return set()
+
+    def mentioned(self, text: Wording) -> set[str]:
+        """Groups named in a text as a proper noun on word boundaries ('Meta', never 'metadata')."""
+        tokens = text.tokens
+        found: set[str] = set()
+        for position in [index for index, token in enumerate(tokens) if token in self._mentions]:
+            for alias, key in self._mentions[tokens[position]]:
+                if key in found or tuple(tokens[position : position + len(alias)]) != alias:
+                    continue
+                if _named(text.text, text.matches[position]):
+                    found.add(key)
+        return found
+
+
+def _named(text: str, match: re.Match[str]) -> bool:
+    """Whether a word is written as a name: capitalised, or part of an address like stripe.com."""
+    first = match.group()[0]
+    if first.isupper() or first.isdigit():
+        return True
+    before = text[match.start() - 1 : match.start()]
+    after = text[match.end() : match.end() + 2]
+    if before and before in "@./":
+        return True
+    return after[:1] == "." and after[1:2].isalnum()

@@ -1,0 +1,48 @@
+"""What crosses the router's boundary: a message, the active jobs, what the user taught it, the decision."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class MailFacts:
+    message_id: str
+    thread_id: str | None
+    from_address: str
+    from_domain: str
+    sender_name: str
+    subject: str
+    received_at: datetime
+    body_text: str
+    snippet: str = ""
+
+
+@dataclass(frozen=True)
+class JobFacts:
+    id: str
+    title: str
+    employer: str
+    current_stage: str | None = None
+    job_url: str | None = None
+
+
+@dataclass(frozen=True)
+class RouterMemory:
+    """Links the user already made: thread id -> job id, lower-cased sender address -> job id."""
+
+    thread_jobs: Mapping[str, str] = field(default_factory=dict)
+    sender_jobs: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Decision:
+    relevant: bool
+    job_id: str | None
+    confidence: int
+    stage_target: str
+    message_type: str
+    reason: str
+    bucket: str

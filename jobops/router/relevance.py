@@ -1,0 +1,74 @@
+"""Whether a mail is about recruiting or an application, and not an alert, newsletter, advert or personal note."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from jobops.router.senders import ASSESSMENT, ATS, FREE_MAIL, SCHEDULING
+
+# Phrases on folded text that mark mail as noise even when it says interview, offer or application.
+NOISE: Final[dict[str, str]] = {
+    "job alert": (
+        r"new jobs?\b|jobs? matching|job alerts?|jobalert|job-?agent|jobs (?:you might like|for you)"
+        r"|recommended jobs|(?:is|are) hiring\b|new roles at|roles you might like|neue jobs|stellenangebote"
+        r"|nouvelles offres|offres d'emploi|nuevas ofertas|ofertas de empleo|appeared in \d+ searches"
+        r"|viewed your profile|interview questions|interview reviews|read more reviews|salaries shared"
+    ),
+    "newsletter": (
+        r"\bwebinar|newsletter|in this issue|register (?:now|today)|read in app|daily digest"
+        r"|market update|release notes|waitlist|\b\d+ tips\b|tips (?:for|from)\b|interview tips"
+        r"|practice challenge|your streak|weekly challenge"
+    ),
+    "marketing": (
+        r"special offer|limited time|\d+ ?% off|promo code|offer (?:ends|valid)|claim offer"
+        r"|deals (?:on|picked|for you)|today's deals|free trial|upgrade (?:now|to)|offre speciale"
+        r"|oferta especial|rabatt"
+    ),
+    "finance, housing or study": (
+        r"credit card|tarjeta de credito|carte de credit|kreditkarte|\bloan\b|mortgage|overdraft"
+        r"|pre-?approved|credit score|rental application|visa application|admissions"
+        r"|degree programme|\bmsc\b|enrol?lment|developer program|talk proposal"
+    ),
+    "notification": (
+        r"\breceipt\b|\bpayout\b|your order\b|has shipped|payment (?:is )?due|pipeline (?:#\d+ )?(?:has )?failed"
+        r"|triggered\]|shared (?:a file|\"[^\"]*\") with you|login code|password reset"
+    ),
+}
+CONTEXT: Final = (
+    r"your application|application for|candidacy|\bcandidate|recruit|talent acquisition"
+    r"|hiring (?:team|manager|process)|\binterview|the (?:role|position)\b|next (?:steps?|stage|round)\b|bewerbung"
+    r"|candidature|candidatura|solicitud|entretien|entrevista|vorstellungsgesprach|proceso de seleccion"
+    r"|le poste|el puesto|la posicion|die (?:position|stelle)|processus de recrutement"
+)
+BULK: Final = re.compile(r"unsubscribe|manage (?:email )?preferences|view in browser|abmelden|abbestellen|desinscrire|darse de baja|gerer mes alertes")
+RECRUITING_SENDER: Final = re.compile(r"recruit|talent|career|\bjobs?\b|hiring|\bhr\b|people|recrutement|talento|seleccion")
+_NOISE: Final = {label: re.compile(rf"\b(?:{pattern})") for label, pattern in NOISE.items()}
+_CONTEXT: Final = re.compile(CONTEXT)
+
+THRESHOLD: Final = 3
+PLATFORM_POINTS: Final = {ATS: 2, ASSESSMENT: 2, SCHEDULING: 1}
+
+
+@dataclass(frozen=True)
+class Relevance:
+    relevant: bool
+    score: int
+    noise: tuple[str, ...]
+
+
+def judge_relevance(
+    text: str,
+    sender: str,
+    kind: str | None,
+    stage_named: bool,
+    employer_domain: bool,
+    memory_points: int,
+) -> Relevance:
+    """Score the evidence for and against recruiting mail; `text` is the folded subject and newest part."""
+    noise = tuple(label for label, pattern in _NOISE.items() if pattern.search(text))
+    score = 3 * stage_named + min(2, len(set(_CONTEXT.findall(text))))
+    score += PLATFORM_POINTS.get(kind or "", 0) + employer_domain + bool(RECRUITING_SENDER.search(sender))
+    score += memory_points - 5 * len(noise) - bool(BULK.search(text)) - (kind == FREE_MAIL)
+    return Relevance(score >= THRESHOLD, score, noise)

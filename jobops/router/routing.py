@@ -1,0 +1,273 @@
+"""The smart router: for one mail, decide relevance, the job it belongs to, the stage it announces and how sure that is."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from jobops.mail_text import MAX_BODY_CHARS, fold, newest_part
+from jobops.router.employers import EmployerIndex, Wording, wording
+from jobops.router.facts import Decision, JobFacts, MailFacts, RouterMemory
+from jobops.router.relevance import judge_relevance
+from jobops.router.senders import FREE_MAIL, JOB_BOARD, PLATFORM_KINDS, domain_labels, sender_kind
+from jobops.router.stage import StageReading, scan_stage
+from jobops.router.titles import coverage, message_words, title_words
+from jobops.stages import (
+    AUTO_LINK_MIN,
+    AUTO_LINKED,
+    IGNORED,
+    NO_CHANGE,
+    PENDING_USER,
+    STAGES,
+    SUGGEST_MIN,
+    stage_label,
+    stage_rank,
+)
+
+# How strongly each place an employer is named ties a mail to it (0..100).
+DOMAIN: Final = 90  # the sender's own domain: stripe.com, mail.stripe.co.uk
+PLATFORM_NAME: Final = 90  # a hiring platform sending for it: "Stripe via Greenhouse", stripe@myworkday.com
+PLATFORM_SUBJECT: Final = 85
+PLATFORM_BODY: Final = 78
+NAME: Final = 75  # a person's display name: "Ivy at Notion"
+SUBJECT: Final = 70
+BODY: Final = 60
+EXTRA_SOURCE: Final = 2  # each further place naming the same employer, up to MAX_EXTRA
+MAX_EXTRA: Final = 4
+COMPETING_MARGIN: Final = 10  # another employer named almost as strongly makes the match ambiguous
+
+DECIDED: Final = 3  # the only job at the employer, or the title picks one of several
+TITLE_NAMED: Final = 5
+TITLE_MIN_COVERAGE: Final = 0.75
+DECISIVE_SCORE: Final = 0.5
+DECISIVE_MARGIN: Final = 0.34
+AMBIGUOUS_CAP: Final = 70
+
+THREAD: Final = 96
+SENDER_ALONE: Final = 85
+SENDER_AGREES: Final = 92
+SENDER_DISAGREES_CAP: Final = 80
+
+CLEAR_STAGE: Final = 3
+NO_STAGE_CAP: Final = AUTO_LINK_MIN - 1
+GUESSED_STAGE_CAP: Final = 92
+MOVES_BACK: Final = 15
+
+ANALYSED_CHARS: Final = 4_000  # of the newest part, for stage and relevance
+MATCHED_CHARS: Final = 8_000  # of the whole body, for employer and title
+SUBJECT_CHARS: Final = 1_000
+THREAD_POINTS: Final = 5
+SENDER_POINTS: Final = 2
+
+MESSAGE_TYPES_BY_TARGET: Final[dict[str, str]] = {
+    "offer": "offer",
+    "rejected": "rejection",
+    "recruiter_screen": "interview",
+    "assessment": "interview",
+    "hiring_manager_screen": "interview",
+    "technical_interview": "interview",
+    "onsite": "interview",
+}
+_LOCAL_PART: Final = re.compile(r"[._+\-]")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    strength: int
+    reasons: tuple[str, ...]
+
+
+@dataclass
+class Candidate:
+    job: JobFacts
+    confidence: int
+    reasons: list[str] = field(default_factory=list)
+    group: str | None = None
+    ambiguous: bool = False
+
+
+class Router:
+    """Routes mail against a fixed set of active jobs; everything about the jobs is indexed once."""
+
+    def __init__(self, jobs: Sequence[JobFacts]) -> None:
+        self._jobs = {job.id: job for job in jobs}
+        self._employers = EmployerIndex(list(self._jobs.values()))
+        self._titles = {job.id: title_words(job.title) for job in self._jobs.values()}
+        self._distinct = {
+            job.id: self._titles[job.id] - _shared_words([self._titles[j.id] for j in group])
+            for group in self._employers.groups.values()
+            for job in group
+        }
+
+    def route(self, mail: MailFacts, memory: RouterMemory | None = None) -> Decision:
+        """Decide what one mail is and where it belongs."""
+        memory = memory or RouterMemory()
+        subject = (mail.subject or "")[:SUBJECT_CHARS]
+        body = (mail.body_text or mail.snippet or "")[:MAX_BODY_CHARS]
+        newest = fold(newest_part(body)[:ANALYSED_CHARS])
+        address = (mail.from_address or "").strip().lower()
+        domain = (mail.from_domain or address.rpartition("@")[2]).strip().lower()
+        kind = sender_kind(domain)
+        thread_job = self._jobs.get(memory.thread_jobs.get(mail.thread_id or "", ""))
+        sender_job = None if kind in PLATFORM_KINDS else self._jobs.get(memory.sender_jobs.get(address, ""))
+        folded_subject = fold(subject)
+        scan = scan_stage(folded_subject, newest)
+        relevance = judge_relevance(
+            folded_subject + "\n" + newest,
+            fold(f"{mail.sender_name or ''} {address}"),
+            kind,
+            stage_named=bool(scan.body_news or scan.body_asides or scan.subject_news or scan.generic),
+            employer_domain=kind is None and bool(self._employers.groups_for_domain(domain)),
+            memory_points=THREAD_POINTS if thread_job else SENDER_POINTS if sender_job else 0,
+        )
+        if not relevance.relevant:
+            why = f"not recruiting mail ({', '.join(relevance.noise)})" if relevance.noise else "no recruiting language"
+            return Decision(False, None, 0, NO_CHANGE, "other", why, IGNORED)
+        subject_words, body_words = wording(subject), wording(body[:MATCHED_CHARS])
+        evidence = self._evidence(mail.sender_name or "", address, domain, kind, subject_words, body_words)
+        words = message_words([subject_words.tokens, body_words.tokens])
+        if thread_job:
+            candidate: Candidate | None = Candidate(thread_job, THREAD, ["thread already linked to this job"])
+        else:
+            candidate = self._lean(self._match(evidence, words), sender_job)
+        reading = scan.reading(candidate.job.current_stage if candidate else None)
+        return _decide(candidate, reading, thread=bool(thread_job))
+
+    def _evidence(
+        self,
+        sender_name: str,
+        address: str,
+        domain: str,
+        kind: str | None,
+        subject: Wording,
+        body: Wording,
+    ) -> dict[str, Evidence]:
+        """Every tracked employer the mail points to, with how strongly and why."""
+        platform = kind in PLATFORM_KINDS
+        found: dict[str, list[tuple[int, str]]] = {}
+
+        def add(keys: set[str], strength: int, reason: str) -> None:
+            for key in keys:
+                found.setdefault(key, []).append((strength, reason.format(name=self._employers.names[key])))
+
+        if not platform and kind not in (FREE_MAIL, JOB_BOARD):
+            add(self._employers.groups_for_domain(domain), DOMAIN, f"sender domain {domain} belongs to {{name}}")
+        if platform:
+            _, front = domain_labels(domain)
+            labels = [*_LOCAL_PART.split(address.partition("@")[0]), *front]
+            add(self._employers.groups_for_labels(labels), PLATFORM_NAME, f"{kind} sender {address} is for {{name}}")
+        add(self._employers.mentioned(wording(sender_name)), PLATFORM_NAME if platform else NAME, "sender name names {name}")
+        add(self._employers.mentioned(subject), PLATFORM_SUBJECT if platform else SUBJECT, "subject names {name}")
+        add(self._employers.mentioned(body), PLATFORM_BODY if platform else BODY, "body names {name}")
+        return {key: _combine(items) for key, items in found.items()}
+
+    def _match(self, evidence: dict[str, Evidence], words: frozenset[str]) -> Candidate | None:
+        """The job the employer evidence and the title point to, capped when another employer competes."""
+        if not evidence:
+            return None
+        ranked = sorted(evidence.items(), key=lambda item: item[1].strength, reverse=True)
+        key, best = ranked[0]
+        candidate = self._pick_in_group(key, best, words)
+        if len(ranked) > 1 and ranked[1][1].strength >= best.strength - COMPETING_MARGIN:
+            rival = self._employers.names[ranked[1][0]]
+            candidate.confidence = min(candidate.confidence, AMBIGUOUS_CAP)
+            candidate.reasons.append(f"also names {rival}")
+        return candidate
+
+    def _pick_in_group(self, key: str, evidence: Evidence, words: frozenset[str]) -> Candidate:
+        """One job at an employer: the only one, or the one whose title the mail names."""
+        jobs = self._employers.groups[key]
+        reasons = list(evidence.reasons)
+        confidence = evidence.strength
+        ambiguous = False
+        if len(jobs) == 1:
+            job = jobs[0]
+            confidence += DECIDED
+        else:
+            scored = sorted(((self._title_score(job, words), index) for index, job in enumerate(jobs)), reverse=True)
+            job = jobs[scored[0][1]]
+            if scored[0][0] >= DECISIVE_SCORE and scored[0][0] - scored[1][0] >= DECISIVE_MARGIN:
+                confidence += DECIDED
+                reasons.append(f"title picks one of {len(jobs)} jobs there")
+            else:
+                ambiguous = True
+                reasons.append(f"{len(jobs)} jobs there and the title does not decide")
+        if coverage(self._titles[job.id], words) >= TITLE_MIN_COVERAGE:
+            confidence += TITLE_NAMED
+            reasons.append(f"names {job.title}")
+        if ambiguous:
+            confidence = min(confidence, AMBIGUOUS_CAP)
+        return Candidate(job, confidence, reasons, key, ambiguous)
+
+    def _title_score(self, job: JobFacts, words: frozenset[str]) -> float:
+        """How well the mail names what sets this job's title apart from its siblings' titles."""
+        distinct = self._distinct[job.id]
+        if distinct:
+            return coverage(distinct, words)
+        return 0.4 * coverage(self._titles[job.id], words)
+
+    def _lean(self, candidate: Candidate | None, sender_job: JobFacts | None) -> Candidate | None:
+        """Let a sender the user approved for a job pull the match towards that job."""
+        if sender_job is None:
+            return candidate
+        reason = f"you linked this sender to {sender_job.title}"
+        if candidate is None:
+            return Candidate(sender_job, SENDER_ALONE, [reason])
+        same_group = candidate.ambiguous and sender_job in self._employers.groups.get(candidate.group or "", [])
+        if candidate.job.id == sender_job.id or same_group:
+            return Candidate(sender_job, max(candidate.confidence, SENDER_AGREES), [*candidate.reasons, reason])
+        if candidate.confidence >= SENDER_ALONE:
+            candidate.confidence = min(candidate.confidence, SENDER_DISAGREES_CAP)
+            candidate.reasons.append(f"but {reason}")
+            return candidate
+        return Candidate(sender_job, SENDER_DISAGREES_CAP, [reason, f"mail names {candidate.job.employer}"])
+
+
+def route_message(mail: MailFacts, jobs: Sequence[JobFacts], memory: RouterMemory | None = None) -> Decision:
+    """Route one mail against the active jobs (build a Router to route many)."""
+    return Router(jobs).route(mail, memory)
+
+
+def _decide(candidate: Candidate | None, reading: StageReading, thread: bool) -> Decision:
+    """Turn a match and a stage reading into a bounded confidence and a bucket."""
+    reasons = list(candidate.reasons) if candidate else ["no tracked job matches"]
+    confidence = candidate.confidence if candidate else 0
+    if reading.clear:
+        confidence += CLEAR_STAGE
+        reasons.append(f"says \"{reading.phrase}\"")
+    elif reading.phrase:
+        confidence = min(confidence, GUESSED_STAGE_CAP)
+        reasons.append(f"stage guessed from \"{reading.phrase}\"")
+    else:
+        confidence = confidence if thread else min(confidence, NO_STAGE_CAP)
+        reasons.append("names no stage")
+    if candidate and _moves_back(candidate.job.current_stage, reading.target):
+        confidence -= MOVES_BACK
+        reasons.append(f"would move back from {stage_label(candidate.job.current_stage)}")
+    confidence = max(0, min(100, confidence))
+    job_id = candidate.job.id if candidate and confidence >= SUGGEST_MIN else None
+    bucket = AUTO_LINKED if job_id and confidence >= AUTO_LINK_MIN else PENDING_USER
+    message_type = MESSAGE_TYPES_BY_TARGET.get(reading.target, "update")
+    reason = "; ".join(reasons).replace("\n", " ")
+    return Decision(True, job_id, confidence, reading.target, message_type, reason, bucket)
+
+
+def _combine(items: list[tuple[int, str]]) -> Evidence:
+    """One employer's evidence: the strongest place it is named, plus a little for each other place."""
+    strengths = sorted((strength for strength, _ in items), reverse=True)
+    extra = min(MAX_EXTRA, EXTRA_SOURCE * (len(strengths) - 1))
+    return Evidence(strengths[0] + extra, tuple(reason for _, reason in items))
+
+
+def _shared_words(titles: list[frozenset[str]]) -> frozenset[str]:
+    """Words every title in a group has (empty for a group of one)."""
+    if len(titles) < 2:
+        return frozenset()
+    return frozenset.intersection(*titles)
+
+
+def _moves_back(current: str | None, target: str) -> bool:
+    """Whether a target stage lies before the job's current stage."""
+    return target in STAGES and stage_rank(current) > stage_rank(target)

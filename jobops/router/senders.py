@@ -1,0 +1,80 @@
+"""Who sent a mail: a hiring platform, a job board, a free mailbox, or an organisation's own domain."""
+
+from __future__ import annotations
+
+from typing import Final
+
+ATS: Final = "ats"
+SCHEDULING: Final = "scheduling"
+ASSESSMENT: Final = "assessment"
+JOB_BOARD: Final = "job_board"
+FREE_MAIL: Final = "free_mail"
+# Kinds whose addresses are shared by many employers: the sender says nothing about the employer.
+PLATFORM_KINDS: Final = frozenset({ATS, SCHEDULING, ASSESSMENT})
+
+_DOMAINS: Final[dict[str, tuple[str, ...]]] = {
+    ATS: (
+        "greenhouse.io", "greenhouse-mail.io", "lever.co", "myworkday.com", "myworkdayjobs.com",
+        "workday.com", "ashbyhq.com", "smartrecruiters.com", "icims.com", "jobvite.com",
+        "workable.com", "workablemail.com", "bamboohr.com", "recruitee.com", "teamtailor.com",
+        "teamtailor-mail.com", "successfactors.com", "successfactors.eu", "sapsf.com", "sapsf.eu",
+        "taleo.net", "personio.de", "personio.com", "jobylon.com", "pinpointhq.com", "breezy.hr",
+        "jazzhr.com", "applytojob.com", "welcomekit.co", "rippling.com", "dover.com",
+        "comeet.co", "softgarden.de", "join.com", "homerun.co", "oraclecloud.com", "avature.net",
+    ),
+    SCHEDULING: (
+        "calendly.com", "goodtime.io", "modernloop.io", "gem.com", "prelude.co", "paradox.ai",
+        "cal.com", "yougotcalendly.com", "rallyhire.com",
+    ),
+    ASSESSMENT: (
+        "hackerrank.com", "hackerrankforwork.com", "codility.com", "codesignal.com",
+        "testgorilla.com", "coderbyte.com", "coderpad.io", "karat.com", "hirevue.com",
+        "devskiller.com", "qualified.io", "mettl.com", "canditech.io", "criteriacorp.com",
+        "pymetrics.ai", "byteboard.dev",
+    ),
+    JOB_BOARD: (
+        "linkedin.com", "indeed.com", "glassdoor.com", "stepstone.de", "xing.com",
+        "welcometothejungle.com", "infojobs.net", "ziprecruiter.com", "monster.com", "otta.com",
+        "wellfound.com", "dice.com", "reed.co.uk", "totaljobs.com", "jobteaser.com", "apec.fr",
+        "hellowork.com", "simplyhired.com", "seek.com.au", "builtin.com", "hired.com",
+    ),
+    FREE_MAIL: (
+        "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com",
+        "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net",
+        "web.de", "orange.fr", "free.fr", "laposte.net", "yandex.com", "mail.com",
+    ),
+}
+_KIND_BY_DOMAIN: Final = {domain: kind for kind, domains in _DOMAINS.items() for domain in domains}
+_TWO_PART_SUFFIXES: Final = frozenset(
+    {
+        "co.uk", "org.uk", "ac.uk", "gov.uk", "com.au", "net.au", "co.nz", "co.jp", "co.kr",
+        "com.br", "com.mx", "com.es", "com.ar", "co.in", "co.za", "com.sg", "com.tr", "com.cn",
+    }
+)
+
+
+def sender_kind(domain: str) -> str | None:
+    """The kind of a sender domain or any of its parents (hire.lever.co is lever.co), or None."""
+    labels = domain.lower().strip(". ").split(".")
+    for start in range(len(labels) - 1):
+        kind = _KIND_BY_DOMAIN.get(".".join(labels[start:]))
+        if kind:
+            return kind
+    return None
+
+
+def domain_labels(domain: str) -> tuple[str, tuple[str, ...]]:
+    """The organisation label of a domain and the labels in front of it: mail.stripe.co.uk -> ('stripe', ('mail',))."""
+    labels = [label for label in domain.lower().strip(". ").split(".") if label]
+    if len(labels) < 2:
+        return (labels[0] if labels else ""), ()
+    cut = 3 if ".".join(labels[-2:]) in _TWO_PART_SUFFIXES and len(labels) >= 3 else 2
+    return labels[-cut], tuple(labels[:-cut])
+
+
+def host_of(url: str | None) -> str:
+    """The host name of a URL, or ''."""
+    if not url:
+        return ""
+    rest = url.split("://", 1)[-1]
+    return rest.split("/", 1)[0].split("@")[-1].split(":")[0].lower()

@@ -1,0 +1,237 @@
+"""The smart router: relevance, employer and title matching, memory, stage reading and buckets."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from jobops.mail_text import newest_part
+from jobops.router import Decision, JobFacts, MailFacts, Router, RouterMemory, route_message
+from jobops.router.employers import employer_tokens
+from jobops.router.evaluation import evaluate, load_jobs, load_messages
+from jobops.stages import AUTO_LINK_MIN, AUTO_LINKED, IGNORED, PENDING_USER
+
+STRIPE_BACKEND = JobFacts("stripe-be", "Backend Engineer", "Stripe, Inc.", "recruiter_screen")
+STRIPE_DATA = JobFacts("stripe-data", "Data Engineer, Payments", "Stripe, Inc.", "applied")
+META = JobFacts("meta-ml", "Machine Learning Engineer", "Meta Platforms, Inc.", "applied")
+BLOCK = JobFacts("block-sre", "Site Reliability Engineer", "Block, Inc.", "applied")
+ZALANDO = JobFacts("zalando", "Backend Engineer (Java)", "Zalando SE", "applied")
+DOCTOLIB = JobFacts("doctolib", "Développeur Full Stack", "Doctolib SAS", "applied")
+CABIFY = JobFacts("cabify", "Ingeniero de Datos", "Cabify", "applied")
+JOBS = [STRIPE_BACKEND, STRIPE_DATA, META, BLOCK, ZALANDO, DOCTOLIB, CABIFY]
+
+
+def mail(
+    body: str,
+    subject: str = "Your application",
+    sender: str = "Recruiting <jobs@example.org>",
+    thread: str | None = None,
+) -> MailFacts:
+    """A received mail from 'Name <address>'."""
+    name, _, address = sender.partition("<")
+    address = address.rstrip(">")
+    return MailFacts(
+        message_id="m1",
+        thread_id=thread,
+        from_address=address,
+        from_domain=address.rpartition("@")[2],
+        sender_name=name.strip(),
+        subject=subject,
+        received_at=datetime(2024, 5, 6, 9, tzinfo=timezone.utc),
+        body_text=body,
+    )
+
+
+def route(message: MailFacts, memory: RouterMemory | None = None) -> Decision:
+    """Route against the small job list above."""
+    return Router(JOBS).route(message, memory)
+
+
+def test_an_acknowledgement_from_the_employer_domain_is_auto_linked_as_applied() -> None:
+    decision = route(
+        mail(
+            "Hi Alex, thanks for applying! We have received your application for the Site Reliability Engineer role.",
+            sender="Block Recruiting <recruiting@block.xyz>",
+        )
+    )
+    assert (decision.relevant, decision.job_id, decision.stage_target) == (True, "block-sre", "applied")
+    assert decision.bucket == AUTO_LINKED and decision.confidence >= AUTO_LINK_MIN
+    assert decision.message_type == "update"
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "sender"),
+    [
+        ("10 new jobs matching Backend Engineer", "Backend Engineer - Stripe - Remote\nSee all jobs", "LinkedIn <jobalerts-noreply@linkedin.com>"),
+        ("Interview tips webinar", "Join our webinar on how to ace the technical interview. Register now.", "Events <events@careercoach.com>"),
+        ("Special offer", "Special offer: 30% off your next stay. Offer ends Sunday.", "Deals <deals@travel.com>"),
+        ("Your application for a credit card", "We have received your application for the Platinum credit card.", "Bank <no-reply@bank.com>"),
+        ("Dinner?", "Are you free on Saturday? Good luck with the interview tomorrow!", "Sam <sam@gmail.com>"),
+    ],
+)
+def test_noise_that_uses_recruiting_words_is_ignored(subject: str, body: str, sender: str) -> None:
+    decision = route(mail(body, subject, sender))
+    assert (decision.relevant, decision.job_id, decision.bucket) == (False, None, IGNORED)
+    assert decision.message_type == "other"
+
+
+def test_employer_names_lose_legal_suffixes_punctuation_and_case() -> None:
+    assert employer_tokens("Stripe, Inc.") == ("stripe",)
+    assert employer_tokens("Personio SE & Co. KG") == ("personio",)
+    assert employer_tokens("ACME Widgets GmbH") == ("acme", "widgets")
+
+
+def test_a_sub_domain_and_a_country_domain_of_the_employer_count_as_its_own() -> None:
+    for address in ("talent@mail.stripe.com", "talent@stripe.co.uk"):
+        decision = route(mail("We'd like to invite you to a technical interview for the Backend Engineer role.", sender=f"Talent <{address}>"))
+        assert decision.job_id == "stripe-be" and decision.bucket == AUTO_LINKED
+
+
+def test_an_employer_name_inside_another_word_does_not_count() -> None:
+    metadata = route(mail("We received your application for Metadata Engineer at Metabase.", sender="Metabase <no-reply@ashbyhq.com>"))
+    blockchain = route(mail("Thanks for applying to our Blockchain Analyst role, we received your application.", sender="Chain <no-reply@greenhouse.io>"))
+    assert metadata.relevant and metadata.job_id is None
+    assert blockchain.relevant and blockchain.job_id is None
+
+
+def test_an_ats_sender_is_matched_through_the_employer_in_its_display_name() -> None:
+    decision = route(
+        mail(
+            "Thank you for applying for the Machine Learning Engineer position. We've received your application.",
+            subject="Thank you for applying",
+            sender="Meta via Greenhouse <no-reply@greenhouse.io>",
+        )
+    )
+    assert (decision.job_id, decision.stage_target, decision.bucket) == ("meta-ml", "applied", AUTO_LINKED)
+
+
+def test_the_title_decides_between_two_jobs_at_the_same_employer() -> None:
+    decision = route(
+        mail(
+            "The next step for the Data Engineer, Payments role is a take-home assignment.",
+            sender="Stripe Recruiting <no-reply@greenhouse.io>",
+        )
+    )
+    assert (decision.job_id, decision.stage_target) == ("stripe-data", "assessment")
+    assert decision.bucket == AUTO_LINKED
+
+
+def test_two_jobs_at_one_employer_without_a_title_stay_below_auto_link() -> None:
+    decision = route(mail("Are you free for a quick call on Thursday?", sender="Stripe Recruiting <no-reply@greenhouse.io>"))
+    assert decision.job_id in {"stripe-be", "stripe-data"}
+    assert decision.confidence < AUTO_LINK_MIN and decision.bucket == PENDING_USER
+
+
+def test_a_message_in_a_linked_thread_belongs_to_that_job() -> None:
+    memory = RouterMemory(thread_jobs={"thr-1": "block-sre"})
+    decision = route(
+        mail("Great news, the team would like to invite you to the final round onsite.", sender="Tom <tom@agency.io>", thread="thr-1"),
+        memory,
+    )
+    assert (decision.job_id, decision.stage_target, decision.bucket) == ("block-sre", "onsite", AUTO_LINKED)
+
+
+def test_a_sender_the_user_approved_leans_to_that_job_without_auto_linking_alone() -> None:
+    memory = RouterMemory(sender_jobs={"tom@agency.io": "cabify"})
+    decision = route(mail("Quick update: the client is still reviewing feedback.", sender="Tom <tom@agency.io>"), memory)
+    assert (decision.job_id, decision.stage_target, decision.bucket) == ("cabify", "no_change", PENDING_USER)
+
+
+def test_a_shared_platform_address_teaches_nothing_about_the_job() -> None:
+    memory = RouterMemory(sender_jobs={"no-reply@greenhouse.io": "block-sre"})
+    decision = route(
+        mail("We received your application for Backend Engineer (Java).", sender="Zalando <no-reply@greenhouse.io>"),
+        memory,
+    )
+    assert decision.job_id == "zalando"
+
+
+@pytest.mark.parametrize(
+    ("body", "sender", "job_id", "stage"),
+    [
+        ("Wir haben Ihre Bewerbung erhalten und melden uns bald.", "Zalando <jobs@zalando.de>", "zalando", "applied"),
+        ("Leider haben wir uns für andere Kandidaten entschieden.", "Zalando <jobs@zalando.de>", "zalando", "rejected"),
+        ("Nous avons bien reçu votre candidature pour le poste.", "Doctolib <talent@doctolib.com>", "doctolib", "applied"),
+        ("Malheureusement, nous ne pouvons pas donner une suite favorable à votre candidature.", "Doctolib <talent@doctolib.com>", "doctolib", "rejected"),
+        ("Hemos recibido tu solicitud para el puesto de Ingeniero de Datos.", "Cabify <talent@cabify.com>", "cabify", "applied"),
+        ("Lamentablemente, no continuaremos con tu candidatura.", "Cabify <talent@cabify.com>", "cabify", "rejected"),
+        ("Nos gustaría invitarte a una entrevista técnica con el equipo.", "Cabify <talent@cabify.com>", "cabify", "technical_interview"),
+    ],
+)
+def test_common_phrases_are_read_in_german_french_and_spanish(body: str, sender: str, job_id: str, stage: str) -> None:
+    decision = route(mail(body, "Ihre Bewerbung", sender))
+    assert (decision.relevant, decision.job_id, decision.stage_target) == (True, job_id, stage)
+
+
+@pytest.mark.parametrize(
+    ("body", "stage"),
+    [
+        ("We'd like you to complete a coding challenge on HackerRank.", "assessment"),
+        ("Next is a conversation with the hiring manager.", "hiring_manager_screen"),
+        ("We'd like to invite you to the final round onsite.", "onsite"),
+        ("We're delighted to extend you an offer; the offer letter is attached.", "offer"),
+        ("This confirms you have withdrawn your application.", "withdrawn"),
+        ("Your application is still under review, thanks for your patience.", "no_change"),
+        ("I'd love to set up a 30 minute phone screen.", "recruiter_screen"),
+    ],
+)
+def test_each_stage_is_read_from_its_common_phrase(body: str, stage: str) -> None:
+    decision = route(mail(body, "Backend Engineer at Stripe", "Stripe <talent@stripe.com>"))
+    assert decision.stage_target == stage
+
+
+def test_a_reply_is_read_from_its_newest_part_not_the_quoted_history() -> None:
+    body = (
+        "Hi Alex, let's book the technical interview for Wednesday.\n\n"
+        "On Mon, 6 May 2024 at 09:12, Block <jobs@block.xyz> wrote:\n"
+        "> We have received your application.\n"
+    )
+    decision = route(mail(body, "Re: Your application", "Nina <nina@block.xyz>"))
+    assert decision.stage_target == "technical_interview"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "On Mon, 6 May 2024 at 09:12, Jane <jane@x.com> wrote:",
+        "Le lun. 6 mai 2024 à 10:02, Jane <jane@x.com> a écrit :",
+        "Am 06.05.2024 um 10:15 schrieb Jane <jane@x.com>:",
+        "El lun, 6 may 2024 a las 11:20, Jane (<jane@x.com>) escribió:",
+        "-----Original Message-----",
+        "From: Jane <jane@x.com>\nSent: Monday, May 6, 2024 9:15 AM",
+    ],
+)
+def test_quoted_history_is_cut_at_every_reply_header(header: str) -> None:
+    assert newest_part(f"Newest words.\n\n{header}\nOlder words.\n").strip() == "Newest words."
+
+
+def test_a_bare_forward_is_read_from_the_forwarded_mail() -> None:
+    body = "---------- Forwarded message ---------\nFrom: A <a@x.com>\nDate: today\n\nThe forwarded words.\n"
+    assert newest_part(body).strip() == "The forwarded words."
+
+
+def test_a_relevant_mail_about_an_untracked_employer_is_an_orphan_for_review() -> None:
+    decision = route(mail("Thank you for applying to Vercel, we have received your application.", sender="Vercel <jobs@vercel.com>"))
+    assert (decision.relevant, decision.job_id, decision.bucket) == (True, None, PENDING_USER)
+    assert decision.confidence < 50
+
+
+def test_a_stage_behind_the_jobs_current_stage_is_not_applied_automatically() -> None:
+    decision = route(mail("We have received your application for the Backend Engineer role.", sender="Stripe <jobs@stripe.com>"))
+    assert decision.job_id == "stripe-be" and decision.bucket == PENDING_USER
+
+
+def test_route_message_gives_the_same_decision_as_a_router() -> None:
+    message = mail("We received your application.", sender="Cabify <talent@cabify.com>")
+    assert route_message(message, JOBS) == Router(JOBS).route(message)
+
+
+def test_the_labelled_evaluation_set_meets_its_targets() -> None:
+    scores = evaluate(load_jobs(), load_messages())
+    assert scores.messages >= 150
+    assert scores.auto_link_precision >= 0.99, scores.mistakes
+    assert scores.job_match_accuracy >= 0.90, scores.mistakes
+    assert scores.stage_accuracy >= 0.90, scores.mistakes
+    assert scores.relevance_precision >= 0.95, scores.mistakes
+    assert scores.relevance_recall >= 0.95, scores.mistakes
