@@ -1,0 +1,130 @@
+"""Routes for the Gmail connection, provider actions and sync runs, plus the OAuth callback page."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+from starlette.requests import Request
+from starlette.responses import RedirectResponse
+from starlette.routing import Route
+
+from jobops import inbox
+from jobops import validation as check
+from jobops.api.http import ApiRequest, endpoint
+from jobops.db import get_engine
+from jobops.errors import JobOpsError, UpstreamError
+from jobops.gmail import PROVIDER, oauth, sync
+from jobops.gmail.accounts import account_status, check_account_key
+
+PROVIDERS = (PROVIDER,)
+ACTIONS = ("connect", "status", "sync", "disconnect")
+ACTION_FIELDS = ("accountKey", "maxMessages", "searchDays")
+MAIL_PAGE = "/mail"
+
+
+def _engine(session: Session) -> Engine:
+    """The engine behind the request's session; Gmail services open their own short transactions."""
+    return session.get_bind()  # type: ignore[return-value]
+
+
+def oauth_start(req: ApiRequest, session: Session) -> dict[str, str]:
+    """GET /api/post-application/providers/gmail/oauth/start?accountKey=default"""
+    check.reject_unknown(req.query, ("accountKey",), "query")
+    return oauth.start(_engine(session), check_account_key(req.query.get("accountKey")))
+
+
+def oauth_exchange(req: ApiRequest, session: Session) -> dict[str, Any]:
+    """POST /api/post-application/providers/gmail/oauth/exchange {accountKey, state, code}"""
+    check.reject_unknown(req.body, ("accountKey", "state", "code"))
+    return oauth.exchange(
+        _engine(session),
+        check_account_key(req.body.get("accountKey")),
+        check.text("state", req.body.get("state"), required=True, max_len=128) or "",
+        check.text("code", req.body.get("code"), required=True, max_len=2000) or "",
+    )
+
+
+def gmail_status(req: ApiRequest, session: Session) -> dict[str, Any]:
+    """GET /api/post-application/providers/gmail/status?accountKey=default"""
+    check.reject_unknown(req.query, ("accountKey",), "query")
+    return account_status(session, PROVIDER, check_account_key(req.query.get("accountKey")))
+
+
+def provider_action(req: ApiRequest, session: Session) -> dict[str, Any]:
+    """POST /api/post-application/providers/{provider}/actions/{connect|status|sync|disconnect}"""
+    check.choice("provider", req.path["provider"], PROVIDERS, required=True)
+    action = check.choice("action", req.path["action"], ACTIONS, required=True)
+    check.reject_unknown(req.body, ACTION_FIELDS)
+    account_key = check_account_key(req.body.get("accountKey"))
+    engine = _engine(session)
+    if action == "connect":
+        return oauth.start(engine, account_key)
+    if action == "disconnect":
+        return oauth.disconnect(engine, account_key)
+    if action == "status":
+        return account_status(session, PROVIDER, account_key)
+    return _sync(engine, account_key, req.body)
+
+
+def _sync(engine: Engine, account_key: str, body: dict[str, Any]) -> dict[str, Any]:
+    """Run a sync to the end; a failed run answers 502 with its message and the run."""
+    run = sync.sync_account(
+        engine,
+        account_key,
+        max_messages=body.get("maxMessages"),
+        search_days=body.get("searchDays"),
+        route_pending=inbox.route_pending,
+    )
+    if run["status"] == "failed":
+        raise UpstreamError(run["errorMessage"] or "The Gmail sync failed.", details={"run": run})
+    return run
+
+
+def list_runs(req: ApiRequest, session: Session) -> dict[str, Any]:
+    """GET /api/post-application/runs?provider=gmail&accountKey=default&limit=20"""
+    check.reject_unknown(req.query, ("provider", "accountKey", "limit"), "query")
+    provider = check.choice("provider", req.query.get("provider"), PROVIDERS)
+    account_key = req.query.get("accountKey")
+    items = sync.list_runs(
+        session,
+        provider,
+        check_account_key(account_key) if account_key else None,
+        check.integer("limit", req.query.get("limit"), default=20, low=1, high=200),
+    )
+    return {"items": items, "total": len(items)}
+
+
+def oauth_callback(request: Request) -> RedirectResponse:
+    """GET /oauth/gmail/callback: Google sends the browser here; connect, then show the Gmail page."""
+    params = request.query_params
+    if params.get("error"):
+        return _to_mail_page("gmail_error", "Gmail access was not granted.")
+    try:
+        oauth.exchange(get_engine(), None, params.get("state", ""), params.get("code", ""))
+    except JobOpsError as exc:
+        return _to_mail_page("gmail_error", exc.message[:200])
+    return _to_mail_page("gmail", "connected")
+
+
+def _to_mail_page(key: str, value: str) -> RedirectResponse:
+    return RedirectResponse(f"{MAIL_PAGE}?{key}={quote(value)}", status_code=303)
+
+
+def routes() -> list[Route]:
+    """The Gmail API routes, relative to /api."""
+    base = "/post-application/providers"
+    return [
+        Route(f"{base}/gmail/oauth/start", endpoint(oauth_start), methods=["GET"]),
+        Route(f"{base}/gmail/oauth/exchange", endpoint(oauth_exchange), methods=["POST"]),
+        Route(f"{base}/gmail/status", endpoint(gmail_status), methods=["GET"]),
+        Route(f"{base}/{{provider}}/actions/{{action}}", endpoint(provider_action), methods=["POST"]),
+        Route("/post-application/runs", endpoint(list_runs), methods=["GET"]),
+    ]
+
+
+def callback_routes() -> list[Route]:
+    """The OAuth redirect target, mounted at the site root next to /api."""
+    return [Route("/oauth/gmail/callback", oauth_callback, methods=["GET"])]

@@ -1,0 +1,3 @@
+"""Gmail: OAuth connection, the API client, message parsing and sync runs."""
+
+PROVIDER = "gmail"

@@ -1,0 +1,214 @@
+"""The Gmail API through google-api-python-client: paced by a token bucket, retrying 429 and 5xx."""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import google_auth_httplib2
+import httplib2
+from google.oauth2.credentials import Credentials
+from googleapiclient.discovery import build
+from googleapiclient.errors import HttpError
+from googleapiclient.http import BatchHttpRequest, HttpRequest
+
+# Quota units per call (Gmail API usage limits) and the per-user ceiling.
+UNITS = {"profile": 1, "list": 5, "get": 5, "history": 2}
+QUOTA_UNITS_PER_SECOND = 250
+# Pace a little under the limit: Google counts a call when it arrives, later than we spend it.
+PACING_UNITS_PER_SECOND = 225
+BATCH_SIZE = 50  # Google advises at most 50 calls a batch
+PAGE_SIZE = 500  # the most messages.list returns a page
+RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504})
+MAX_ATTEMPTS = 5
+BACKOFF_BASE_SECONDS = 1.0
+BACKOFF_MAX_SECONDS = 32.0
+HTTP_TIMEOUT_SECONDS = 60
+
+# Waits between retries; tests replace it so retries do not wait.
+backoff_sleep = time.sleep
+
+
+class HistoryExpired(Exception):
+    """The stored historyId is too old for history.list: a full sync is needed."""
+
+
+class TokenBucket:
+    """Thread-safe pacing: `acquire(n)` waits until n units fit under the rate."""
+
+    def __init__(self, rate: float | None = None, capacity: float | None = None) -> None:
+        self.rate = rate or PACING_UNITS_PER_SECOND
+        self.capacity = capacity or max(self.rate, QUOTA_UNITS_PER_SECOND)
+        self._tokens = self.capacity
+        self._stamp = time.monotonic()
+        self._lock = threading.Lock()
+
+    def acquire(self, units: float) -> None:
+        """Block until `units` are available, then spend them."""
+        units = min(units, self.capacity)
+        while True:
+            with self._lock:
+                now = time.monotonic()
+                self._tokens = min(self.capacity, self._tokens + (now - self._stamp) * self.rate)
+                self._stamp = now
+                if self._tokens >= units:
+                    self._tokens -= units
+                    return
+                wait = (units - self._tokens) / self.rate
+            time.sleep(wait)
+
+
+def backoff_delay(attempt: int) -> float:
+    """Exponential backoff with jitter for the n-th retry (0-based)."""
+    ceiling = min(BACKOFF_MAX_SECONDS, BACKOFF_BASE_SECONDS * 2**attempt)
+    return ceiling * random.uniform(0.5, 1.0)
+
+
+def _is_retryable(exc: Exception) -> bool:
+    """True for rate limits, server errors and transport failures."""
+    if isinstance(exc, HttpError):
+        return exc.status_code in RETRYABLE_STATUSES
+    return isinstance(exc, (OSError, httplib2.HttpLib2Error))
+
+
+@dataclass
+class FetchResult:
+    """Messages fetched by id, and the ids that failed for good with their HTTP status."""
+
+    messages: dict[str, dict[str, Any]] = field(default_factory=dict)
+    failed: dict[str, int] = field(default_factory=dict)
+
+
+class GmailClient:
+    """One Gmail service object (httplib2 is not thread-safe: one client per thread)."""
+
+    def __init__(self, credentials: Credentials, api_endpoint: str, bucket: TokenBucket) -> None:
+        self.api_endpoint = api_endpoint.rstrip("/")
+        self.bucket = bucket
+        http = google_auth_httplib2.AuthorizedHttp(
+            credentials, http=httplib2.Http(timeout=HTTP_TIMEOUT_SECONDS)
+        )
+        self._service = build(
+            "gmail",
+            "v1",
+            http=http,
+            cache_discovery=False,
+            client_options={"api_endpoint": self.api_endpoint + "/"},
+        )
+
+    def _execute(self, request: HttpRequest, units: int) -> dict[str, Any]:
+        """Run one call within the quota, retrying rate limits and server errors."""
+        for attempt in range(MAX_ATTEMPTS):
+            self.bucket.acquire(units)
+            try:
+                return request.execute()
+            except (HttpError, OSError, httplib2.HttpLib2Error) as exc:
+                if not _is_retryable(exc) or attempt == MAX_ATTEMPTS - 1:
+                    raise
+            backoff_sleep(backoff_delay(attempt))
+        raise AssertionError("unreachable")
+
+    def profile(self) -> dict[str, Any]:
+        """The mailbox address and its current historyId."""
+        return self._execute(self._service.users().getProfile(userId="me"), UNITS["profile"])
+
+    def message_pages(self, query: str, page_size: int = PAGE_SIZE) -> Iterator[list[str]]:
+        """Ids of messages matching a search, newest first, one page fetched at a time."""
+        page_token: str | None = None
+        while True:
+            request = self._service.users().messages().list(
+                userId="me", q=query, maxResults=page_size, pageToken=page_token
+            )
+            page = self._execute(request, UNITS["list"])
+            yield [str(item["id"]) for item in page.get("messages") or []]
+            page_token = page.get("nextPageToken")
+            if not page_token:
+                return
+
+    def added_since(self, start_history_id: str) -> tuple[list[str], str]:
+        """Ids of messages added since a historyId, and the newest historyId."""
+        ids: list[str] = []
+        page_token: str | None = None
+        while True:
+            request = self._service.users().history().list(
+                userId="me",
+                startHistoryId=start_history_id,
+                historyTypes="messageAdded",
+                pageToken=page_token,
+            )
+            try:
+                page = self._execute(request, UNITS["history"])
+            except HttpError as exc:
+                if exc.status_code == 404:
+                    raise HistoryExpired(start_history_id) from exc
+                raise
+            for record in page.get("history") or []:
+                for added in record.get("messagesAdded") or []:
+                    message_id = str(added["message"]["id"])
+                    if message_id not in ids:
+                        ids.append(message_id)
+            page_token = page.get("nextPageToken")
+            if not page_token:
+                return ids, str(page["historyId"])
+
+    def get_messages(self, ids: list[str]) -> FetchResult:
+        """Fetch messages (format=full) in batches, sending failed items again after a pause."""
+        result = FetchResult()
+        for start in range(0, len(ids), BATCH_SIZE):
+            self._fetch_batch(ids[start : start + BATCH_SIZE], result)
+        return result
+
+    def _fetch_batch(self, ids: list[str], result: FetchResult) -> None:
+        """One batch of at most BATCH_SIZE ids, with its retries."""
+        pending = list(ids)
+        for attempt in range(MAX_ATTEMPTS):
+            retry = self._send_batch(pending, result)
+            if not retry:
+                return
+            if attempt == MAX_ATTEMPTS - 1:
+                result.failed.update(retry)
+                return
+            backoff_sleep(backoff_delay(attempt))
+            pending = list(retry)
+
+    def _send_batch(self, ids: list[str], result: FetchResult) -> dict[str, int]:
+        """Send one batch request; returns the retryable failures by id and their status."""
+        retry: dict[str, int] = {}
+
+        def on_answer(request_id: str, response: dict[str, Any] | None, exc: Exception | None) -> None:
+            if exc is None and response is not None:
+                result.messages[request_id] = response
+            elif isinstance(exc, HttpError) and exc.status_code not in RETRYABLE_STATUSES:
+                result.failed[request_id] = exc.status_code
+            else:
+                retry[request_id] = exc.status_code if isinstance(exc, HttpError) else 0
+
+        batch = BatchHttpRequest(callback=on_answer, batch_uri=f"{self.api_endpoint}/batch/gmail/v1")
+        for message_id in ids:
+            batch.add(
+                self._service.users().messages().get(userId="me", id=message_id, format="full"),
+                request_id=message_id,
+            )
+        self.bucket.acquire(UNITS["get"] * len(ids))
+        try:
+            batch.execute()
+        except (HttpError, OSError, httplib2.HttpLib2Error) as exc:
+            if not _is_retryable(exc):
+                raise
+            status = exc.status_code if isinstance(exc, HttpError) else 0
+            return {message_id: status for message_id in ids if message_id not in result.messages}
+        return retry
+
+
+_buckets: dict[tuple[str, str], TokenBucket] = {}
+_buckets_lock = threading.Lock()
+
+
+def quota_bucket(api_endpoint: str, account_key: str) -> TokenBucket:
+    """The process-wide bucket of one mailbox, shared by its runs and their threads."""
+    with _buckets_lock:
+        return _buckets.setdefault((api_endpoint, account_key), TokenBucket())

@@ -1,0 +1,501 @@
+"""A local stand-in for Google's OAuth endpoints and the Gmail v1 API, for tests and the bench.
+
+It speaks plain HTTP on a free 127.0.0.1 port so the real google-auth-oauthlib and
+google-api-python-client run end to end. Knobs: latency per HTTP request, a per-user quota in
+units per second (429 beyond it), ids that fail a number of times, ids that always fail, consent
+denial. Counters record every call and the quota units spent.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import secrets
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from email.parser import Parser
+from email.utils import format_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+GMAIL_READONLY = "https://www.googleapis.com/auth/gmail.readonly"
+UNITS = {"profile": 1, "list": 5, "get": 5, "history": 2}
+REASONS = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found", 429: "Too Many Requests",
+           500: "Internal Server Error", 503: "Service Unavailable"}
+
+
+def _b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
+
+
+@dataclass
+class FakeMessage:
+    """One message in the fake mailbox."""
+
+    id: str
+    thread_id: str
+    sender: str
+    subject: str
+    text: str | None
+    html: str | None
+    internal_date_ms: int
+    history_id: int
+    payload: dict[str, Any] | None = None  # a hand-made payload replaces the generated one
+
+    def resource(self) -> dict[str, Any]:
+        """The messages.get answer for format=full."""
+        return {
+            "id": self.id,
+            "threadId": self.thread_id,
+            "labelIds": ["INBOX"],
+            "snippet": (self.text or self.subject)[:100],
+            "historyId": str(self.history_id),
+            "internalDate": str(self.internal_date_ms),
+            "sizeEstimate": len(self.text or "") + len(self.html or ""),
+            "payload": self.payload or self._payload(),
+        }
+
+    def _payload(self) -> dict[str, Any]:
+        sent = datetime.fromtimestamp(self.internal_date_ms / 1000, tz=timezone.utc)
+        headers = [
+            {"name": "From", "value": self.sender},
+            {"name": "To", "value": "seeker@example.com"},
+            {"name": "Subject", "value": self.subject},
+            {"name": "Date", "value": format_datetime(sent)},
+        ]
+        parts = [
+            self._part(str(i), mime, body)
+            for i, (mime, body) in enumerate((("text/plain", self.text), ("text/html", self.html)))
+            if body is not None
+        ]
+        if len(parts) == 1:
+            return {**parts[0], "partId": "", "headers": headers + parts[0]["headers"]}
+        headers.append({"name": "Content-Type", "value": 'multipart/alternative; boundary="b1"'})
+        return {"partId": "", "mimeType": "multipart/alternative", "filename": "", "headers": headers,
+                "body": {"size": 0}, "parts": parts}
+
+    @staticmethod
+    def _part(part_id: str, mime: str, body: str) -> dict[str, Any]:
+        data = body.encode("utf-8")
+        return {
+            "partId": part_id,
+            "mimeType": mime,
+            "filename": "",
+            "headers": [{"name": "Content-Type", "value": f'{mime}; charset="UTF-8"'}],
+            "body": {"size": len(data), "data": _b64url(data)},
+        }
+
+
+class FakeGoogle:
+    """The fake's state, knobs and counters; `start()` serves it on a free loopback port."""
+
+    def __init__(
+        self,
+        *,
+        client_id: str = "fake-client-id",
+        client_secret: str = "fake-client-secret",
+        email: str = "seeker@example.com",
+        latency: float = 0.0,
+        quota_units_per_second: float | None = None,
+        token_lifetime: int = 3600,
+    ) -> None:
+        self.client_id = client_id
+        self.client_secret = client_secret
+        self.email = email
+        self.latency = latency
+        self.token_lifetime = token_lifetime
+        self.deny_consent = False
+        self.granted_scope = GMAIL_READONLY
+        self.page_size_cap = 500
+        self.fail_ids: dict[str, list[int]] = {}  # id -> statuses to answer, in order, before success
+        self.broken_ids: dict[str, int] = {}  # id -> status answered every time
+        self.calls: Counter[str] = Counter()
+        self.served: Counter[str] = Counter()  # message id -> times its content was sent
+        self.units = 0
+        self.throttled = 0  # calls answered 429 for the quota
+        self.http_requests = 0
+        self.consents: list[dict[str, str]] = []
+        self.messages: dict[str, FakeMessage] = {}
+        self.history_id = 1000
+        self.history_floor = 0
+        self._history: list[tuple[int, str]] = []
+        self._codes: dict[str, dict[str, str]] = {}
+        self._access: dict[str, tuple[str, float]] = {}  # access token -> (refresh token, expires at)
+        self._refresh: set[str] = set()
+        self._lock = threading.RLock()
+        self._server: ThreadingHTTPServer | None = None
+        self.quota_units_per_second = quota_units_per_second
+
+    @property
+    def quota_units_per_second(self) -> float | None:
+        """Per-user quota; setting it starts a full bucket."""
+        return self._quota_rate
+
+    @quota_units_per_second.setter
+    def quota_units_per_second(self, rate: float | None) -> None:
+        with self._lock:
+            self._quota_rate = rate
+            self._quota_tokens = float(rate or 0)
+            self._quota_stamp = time.monotonic()
+
+    # ----- lifecycle
+    def start(self) -> FakeGoogle:
+        server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        server.daemon_threads = True
+        server.fake = self  # type: ignore[attr-defined]
+        self._server = server
+        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    def __enter__(self) -> FakeGoogle:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def url(self) -> str:
+        assert self._server is not None, "start() the fake first"
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    @property
+    def auth_uri(self) -> str:
+        return f"{self.url}/o/oauth2/auth"
+
+    @property
+    def token_uri(self) -> str:
+        return f"{self.url}/token"
+
+    @property
+    def revoke_uri(self) -> str:
+        return f"{self.url}/revoke"
+
+    def environment(self) -> dict[str, str]:
+        """Environment variables that point JobOps at this fake."""
+        return {
+            "GMAIL_OAUTH_CLIENT_ID": self.client_id,
+            "GMAIL_OAUTH_CLIENT_SECRET": self.client_secret,
+            "GMAIL_OAUTH_AUTH_URI": self.auth_uri,
+            "GMAIL_OAUTH_TOKEN_URI": self.token_uri,
+            "GMAIL_OAUTH_REVOKE_URI": self.revoke_uri,
+            "GMAIL_API_ENDPOINT": self.url,
+        }
+
+    # ----- mailbox
+    def add_message(
+        self,
+        *,
+        sender: str = "Acme Recruiting <jobs@acme.example>",
+        subject: str = "Your application",
+        text: str | None = "Thanks for applying.",
+        html: str | None = None,
+        age: timedelta = timedelta(hours=1),
+        thread_id: str | None = None,
+        payload: dict[str, Any] | None = None,
+    ) -> FakeMessage:
+        """Deliver a message (received `age` ago); it gets a new historyId."""
+        with self._lock:
+            self.history_id += 1
+            message_id = f"{self.history_id:016x}"
+            received = datetime.now(timezone.utc) - age
+            message = FakeMessage(
+                id=message_id,
+                thread_id=thread_id or message_id,
+                sender=sender,
+                subject=subject,
+                text=text,
+                html=html,
+                internal_date_ms=int(received.timestamp() * 1000),
+                history_id=self.history_id,
+                payload=payload,
+            )
+            self.messages[message_id] = message
+            self._history.append((self.history_id, message_id))
+            return message
+
+    def forget_history(self) -> None:
+        """Make every historyId given out so far too old (history.list answers 404)."""
+        with self._lock:
+            self.history_floor = self.history_id + 1
+
+    def expire_access_tokens(self) -> None:
+        """Access tokens stop working; refresh tokens still do."""
+        with self._lock:
+            self._access.clear()
+
+    def revoke_all(self) -> None:
+        """The user revoked access: every token stops working."""
+        with self._lock:
+            self._access.clear()
+            self._refresh.clear()
+
+    @property
+    def gmail_calls(self) -> int:
+        """Gmail API calls made, counting each call inside a batch."""
+        return sum(self.calls[k] for k in UNITS)
+
+    # ----- OAuth
+    def consent(self, query: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        self.calls["consent"] += 1
+        self.consents.append(query)
+        if query.get("client_id") != self.client_id:
+            return 400, {}, b"unknown client"
+        redirect = query["redirect_uri"]
+        if self.deny_consent:
+            params = {"error": "access_denied", "state": query.get("state", "")}
+        else:
+            code = secrets.token_urlsafe(16)
+            with self._lock:
+                self._codes[code] = {
+                    "challenge": query.get("code_challenge", ""),
+                    "method": query.get("code_challenge_method", ""),
+                    "redirect_uri": redirect,
+                }
+            params = {"code": code, "state": query.get("state", ""), "scope": self.granted_scope}
+        separator = "&" if "?" in redirect else "?"
+        return 302, {"Location": f"{redirect}{separator}{urlencode(params)}"}, b""
+
+    def token(self, form: dict[str, str], authorization: str) -> tuple[int, dict[str, Any]]:
+        client_id, client_secret = form.get("client_id"), form.get("client_secret")
+        if authorization.lower().startswith("basic "):
+            decoded = base64.b64decode(authorization[6:]).decode()
+            client_id, _, client_secret = decoded.partition(":")
+        if (client_id, client_secret) != (self.client_id, self.client_secret):
+            return 401, {"error": "invalid_client"}
+        grant = form.get("grant_type")
+        if grant == "authorization_code":
+            self.calls["token"] += 1
+            return self._trade_code(form)
+        if grant == "refresh_token":
+            self.calls["refresh"] += 1
+            return self._refresh_access(form.get("refresh_token", ""))
+        return 400, {"error": "unsupported_grant_type"}
+
+    def _trade_code(self, form: dict[str, str]) -> tuple[int, dict[str, Any]]:
+        with self._lock:
+            grant = self._codes.pop(form.get("code", ""), None)
+        if grant is None or grant["redirect_uri"] != form.get("redirect_uri"):
+            return 400, {"error": "invalid_grant", "error_description": "Malformed auth code."}
+        verifier = form.get("code_verifier", "")
+        expected = _b64url(hashlib.sha256(verifier.encode()).digest())
+        if grant["method"] != "S256" or not verifier or expected != grant["challenge"]:
+            return 400, {"error": "invalid_grant", "error_description": "Missing code verifier."}
+        refresh = secrets.token_urlsafe(24)
+        with self._lock:
+            self._refresh.add(refresh)
+        return 200, {**self._issue(refresh), "refresh_token": refresh}
+
+    def _refresh_access(self, refresh: str) -> tuple[int, dict[str, Any]]:
+        with self._lock:
+            known = refresh in self._refresh
+        if not known:
+            return 400, {"error": "invalid_grant", "error_description": "Token has been expired or revoked."}
+        return 200, self._issue(refresh)
+
+    def _issue(self, refresh: str) -> dict[str, Any]:
+        access = secrets.token_urlsafe(24)
+        with self._lock:
+            self._access[access] = (refresh, time.time() + self.token_lifetime)
+        return {"access_token": access, "expires_in": self.token_lifetime, "scope": self.granted_scope,
+                "token_type": "Bearer"}
+
+    def revoke(self, token: str) -> tuple[int, dict[str, Any]]:
+        self.calls["revoke"] += 1
+        with self._lock:
+            refresh = self._access[token][0] if token in self._access else token
+            if refresh not in self._refresh:
+                return 400, {"error": "invalid_token"}
+            self._refresh.discard(refresh)
+            for access in [a for a, (r, _) in self._access.items() if r == refresh]:
+                del self._access[access]
+        return 200, {}
+
+    # ----- Gmail
+    def _authorized(self, authorization: str) -> bool:
+        token = authorization[7:] if authorization.lower().startswith("bearer ") else ""
+        with self._lock:
+            entry = self._access.get(token)
+        return entry is not None and entry[1] > time.time()
+
+    def _spend(self, units: int) -> bool:
+        """Take units from the per-user quota bucket; False when it is empty."""
+        if not self.quota_units_per_second:
+            return True
+        with self._lock:
+            now = time.monotonic()
+            rate = self.quota_units_per_second
+            self._quota_tokens = min(rate, self._quota_tokens + (now - self._quota_stamp) * rate)
+            self._quota_stamp = now
+            if self._quota_tokens < units:
+                return False
+            self._quota_tokens -= units
+            return True
+
+    def gmail(self, method: str, target: str, authorization: str) -> tuple[int, dict[str, Any]]:
+        """Answer one Gmail v1 call (direct or inside a batch)."""
+        parts = urlsplit(target)
+        query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+        match = re.fullmatch(r"/gmail/v1/users/me/(profile|messages|history|messages/([^/]+))", parts.path)
+        if method != "GET" or match is None:
+            return 404, _error(404, "Not Found")
+        kind = "get" if match.group(2) else {"messages": "list"}.get(match.group(1), match.group(1))
+        self.calls[kind] += 1
+        if not self._authorized(authorization):
+            return 401, _error(401, "Request had invalid authentication credentials.")
+        message_id = match.group(2)
+        with self._lock:
+            if message_id and self.fail_ids.get(message_id):
+                status = self.fail_ids[message_id].pop(0)
+                return status, _error(status, "Backend Error")
+            if message_id in self.broken_ids:
+                return self.broken_ids[message_id], _error(self.broken_ids[message_id], "Backend Error")
+        if not self._spend(UNITS[kind]):
+            with self._lock:
+                self.throttled += 1
+            return 429, _error(429, "User-rate limit exceeded", "rateLimitExceeded")
+        with self._lock:
+            self.units += UNITS[kind]
+            return getattr(self, f"_answer_{kind}")(query, message_id)
+
+    def _answer_profile(self, query: dict[str, str], _id: str | None) -> tuple[int, dict[str, Any]]:
+        return 200, {"emailAddress": self.email, "messagesTotal": len(self.messages),
+                     "threadsTotal": len(self.messages), "historyId": str(self.history_id)}
+
+    def _answer_list(self, query: dict[str, str], _id: str | None) -> tuple[int, dict[str, Any]]:
+        found = sorted(self.messages.values(), key=lambda m: (m.internal_date_ms, m.history_id), reverse=True)
+        days = re.search(r"newer_than:(\d+)d", query.get("q", ""))
+        if days:
+            cutoff = (time.time() - int(days.group(1)) * 86400) * 1000
+            found = [m for m in found if m.internal_date_ms >= cutoff]
+        size = min(int(query.get("maxResults", 100)), self.page_size_cap)
+        offset = int(query.get("pageToken") or 0)
+        page = found[offset : offset + size]
+        answer: dict[str, Any] = {"resultSizeEstimate": len(found)}
+        if page:
+            answer["messages"] = [{"id": m.id, "threadId": m.thread_id} for m in page]
+        if offset + size < len(found):
+            answer["nextPageToken"] = str(offset + size)
+        return 200, answer
+
+    def _answer_get(self, query: dict[str, str], message_id: str | None) -> tuple[int, dict[str, Any]]:
+        message = self.messages.get(message_id or "")
+        if message is None:
+            return 404, _error(404, "Requested entity was not found.")
+        self.served[message.id] += 1
+        return 200, message.resource()
+
+    def _answer_history(self, query: dict[str, str], _id: str | None) -> tuple[int, dict[str, Any]]:
+        start = int(query.get("startHistoryId", 0))
+        if start < self.history_floor:
+            return 404, _error(404, "Requested entity was not found.")
+        records = [
+            {"id": str(hid), "messages": [{"id": mid, "threadId": self.messages[mid].thread_id}],
+             "messagesAdded": [{"message": {"id": mid, "threadId": self.messages[mid].thread_id,
+                                            "labelIds": ["INBOX"]}}]}
+            for hid, mid in self._history
+            if hid > start
+        ]
+        answer: dict[str, Any] = {"historyId": str(self.history_id)}
+        if records:
+            answer["history"] = records
+        return 200, answer
+
+    def batch(self, content_type: str, body: str) -> tuple[str, bytes]:
+        """Answer a multipart/mixed batch: each part is one Gmail call."""
+        self.calls["batch"] += 1
+        message = Parser().parsestr(f"Content-Type: {content_type}\r\n\r\n{body}")
+        boundary = "batch_" + secrets.token_hex(8)
+        out = []
+        for part in message.get_payload():
+            request_line, _, rest = part.get_payload().partition("\n")
+            method, target, _version = request_line.strip().split(" ", 2)
+            head = rest.split("\n\n", 1)[0].split("\r\n\r\n", 1)[0]
+            headers = {
+                k.strip().lower(): v.strip()
+                for k, _, v in (line.partition(":") for line in head.splitlines() if ":" in line)
+            }
+            status, answer = self.gmail(method, target, headers.get("authorization", ""))
+            out.append(
+                f"--{boundary}\r\nContent-Type: application/http\r\n"
+                f"Content-ID: <response-{part['Content-ID'][1:-1]}>\r\n\r\n"
+                f"HTTP/1.1 {status} {REASONS.get(status, 'Error')}\r\n"
+                f"Content-Type: application/json; charset=UTF-8\r\n\r\n{json.dumps(answer)}\r\n"
+            )
+        out.append(f"--{boundary}--\r\n")
+        return f"multipart/mixed; boundary={boundary}", "".join(out).encode("utf-8")
+
+
+def _error(status: int, message: str, reason: str = "backendError") -> dict[str, Any]:
+    return {"error": {"code": status, "message": message, "errors": [{"message": message, "reason": reason}]}}
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    @property
+    def fake(self) -> FakeGoogle:
+        return self.server.fake  # type: ignore[attr-defined]
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet: tests read counters, not logs."""
+
+    def _body(self) -> str:
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length).decode("utf-8") if length else ""
+
+    def _send(self, status: int, body: bytes, content_type: str = "application/json",
+              headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _json(self, status: int, answer: dict[str, Any]) -> None:
+        self._send(status, json.dumps(answer).encode())
+
+    def _pause(self) -> None:
+        with self.fake._lock:
+            self.fake.http_requests += 1
+        if self.fake.latency:
+            time.sleep(self.fake.latency)
+
+    def do_GET(self) -> None:
+        path = urlsplit(self.path).path
+        if path == "/o/oauth2/auth":
+            query = {k: v[-1] for k, v in parse_qs(urlsplit(self.path).query).items()}
+            status, headers, body = self.fake.consent(query)
+            self._send(status, body, "text/plain", headers)
+            return
+        self._pause()
+        self._json(*self.fake.gmail("GET", self.path, self.headers.get("Authorization", "")))
+
+    def do_POST(self) -> None:
+        path = urlsplit(self.path).path
+        body = self._body()
+        if path == "/token":
+            form = {k: v[-1] for k, v in parse_qs(body).items()}
+            self._json(*self.fake.token(form, self.headers.get("Authorization", "")))
+        elif path == "/revoke":
+            form = {k: v[-1] for k, v in parse_qs(body or urlsplit(self.path).query).items()}
+            self._json(*self.fake.revoke(form.get("token", "")))
+        elif path == "/batch/gmail/v1":
+            self._pause()
+            content_type, answer = self.fake.batch(self.headers.get("Content-Type", ""), body)
+            self._send(200, answer, content_type)
+        else:
+            self._json(404, _error(404, "Not Found"))
