@@ -10,9 +10,13 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 
 from jobops import __version__
-from jobops.api import jobs
+from jobops.api import gmail, inbox, jobs, openapi
 from jobops.api.http import ApiRequest, endpoint, error_response, request_id_of
 from jobops.db import ping
+
+
+# The catch-all answers these so that no method gets Starlette's plain-text 405 instead of JSON.
+ANY_METHOD = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"]
 
 
 def health(_req: ApiRequest, session: Session) -> dict[str, Any]:
@@ -30,10 +34,13 @@ def api_routes() -> list[BaseRoute]:
     return [
         Route("/health", endpoint(health, public=True), methods=["GET"]),
         *jobs.routes(),
-        Route("/{rest:path}", not_found, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
+        *inbox.routes(),
+        *gmail.routes(),
+        Route("/openapi.json", openapi.serve_document, methods=["GET"]),
+        Route("/{rest:path}", not_found, methods=ANY_METHOD),
     ]
 
 
 def routes() -> list[BaseRoute]:
     """Everything app.py mounts next to the dashboard."""
-    return [Mount("/api", routes=api_routes())]
+    return [Mount("/api", routes=api_routes()), *gmail.callback_routes()]

@@ -1,0 +1,356 @@
+"""The Tracking Inbox: route synced messages, and the user's approve and deny decisions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from jobops import validation as check
+from jobops.errors import Conflict, InvalidInput, JobOpsError, NotFound
+from jobops.models import Job, MailAccount, MailMessage, SenderMemory, utcnow
+from jobops.router import Decision, JobFacts, MailFacts, Router, RouterMemory
+from jobops.stages import (
+    ACTIVE_STATUSES,
+    AUTO_LINKED,
+    CLOSED,
+    IGNORED,
+    MANUAL_LINKED,
+    NO_CHANGE,
+    PENDING,
+    PENDING_USER,
+    ROUTER_TARGETS,
+    TARGET_OUTCOMES,
+    stage_label,
+    stage_rank,
+)
+from jobops.tracking import get_job_row, transition_stage
+
+PROVIDERS = ("gmail", "imap", "mailbox")
+DECIDED = (AUTO_LINKED, MANUAL_LINKED, IGNORED)
+DECISION_FIELDS = ("provider", "accountKey", "jobId", "stageTarget", "note")
+BULK_FIELDS = ("provider", "accountKey", "action", "messageIds", "jobId", "stageTarget")
+MAX_BULK = 500
+
+
+def source_url(message: MailMessage) -> str | None:
+    """Where the user can read the message in their mail client."""
+    if message.provider == "gmail" and message.external_thread_id:
+        return f"https://mail.google.com/mail/u/0/#all/{message.external_thread_id}"
+    return None
+
+
+def message_to_dict(message: MailMessage) -> dict[str, Any]:
+    """A synced message as the API and the pages see it (plain text only, never credentials)."""
+    return {
+        "id": message.id,
+        "provider": message.provider,
+        "accountKey": message.account_key,
+        "externalMessageId": message.external_message_id,
+        "externalThreadId": message.external_thread_id,
+        "fromAddress": message.from_address,
+        "fromDomain": message.from_domain,
+        "senderName": message.sender_name,
+        "subject": message.subject,
+        "receivedAt": message.received_at,
+        "snippet": message.snippet,
+        "matchedJobId": message.matched_job_id,
+        "matchConfidence": message.match_confidence,
+        "stageTarget": message.stage_target,
+        "messageType": message.message_type,
+        "processingStatus": message.processing_status,
+        "reason": message.reason,
+        "decidedAt": message.decided_at,
+    }
+
+
+def _job_brief(session: Session, job_id: str | None) -> dict[str, Any] | None:
+    """{id, title, employer} of a job, or None."""
+    job = session.get(Job, job_id) if job_id else None
+    return {"id": job.id, "title": job.title, "employer": job.employer} if job else None
+
+
+def _item(session: Session, message: MailMessage) -> dict[str, Any]:
+    """An inbox item: the message and its suggested or linked job."""
+    return {"message": message_to_dict(message), "matchedJob": _job_brief(session, message.matched_job_id)}
+
+
+# --- routing -------------------------------------------------------------------------------
+
+
+def active_jobs(session: Session) -> list[JobFacts]:
+    """The jobs mail can be about: applied or in progress, and not closed."""
+    rows = session.scalars(select(Job).where(Job.status.in_(ACTIVE_STATUSES)))
+    return [
+        JobFacts(id=j.id, title=j.title, employer=j.employer, current_stage=j.current_stage, job_url=j.job_url)
+        for j in rows
+        if j.current_stage != CLOSED
+    ]
+
+
+def router_memory(session: Session) -> RouterMemory:
+    """Threads already linked to a job, and senders the user approved for one."""
+    linked = session.execute(
+        select(MailMessage.external_thread_id, MailMessage.matched_job_id).where(
+            MailMessage.processing_status.in_((AUTO_LINKED, MANUAL_LINKED)),
+            MailMessage.matched_job_id.is_not(None),
+            MailMessage.external_thread_id.is_not(None),
+        )
+    )
+    senders = session.execute(select(SenderMemory.from_address, SenderMemory.job_id))
+    return RouterMemory(thread_jobs={t: j for t, j in linked}, sender_jobs={a: j for a, j in senders})
+
+
+def mail_facts(message: MailMessage) -> MailFacts:
+    """What the router reads of a stored message."""
+    return MailFacts(
+        message_id=message.id,
+        thread_id=message.external_thread_id,
+        from_address=message.from_address,
+        from_domain=message.from_domain,
+        sender_name=message.sender_name,
+        subject=message.subject,
+        received_at=message.received_at,
+        body_text=message.body_text,
+        snippet=message.snippet,
+    )
+
+
+def route_pending(session: Session, message_ids: Iterable[str] | None = None) -> dict[str, int]:
+    """Route stored messages not routed yet; auto-linked ones update their job's timeline."""
+    query = select(MailMessage).where(MailMessage.processing_status == PENDING).order_by(MailMessage.received_at)
+    if message_ids is not None:
+        query = query.where(MailMessage.id.in_(list(message_ids)))
+    messages = list(session.scalars(query))
+    counts = {"classified": 0, "relevant": 0, "matched": 0}
+    if not messages:
+        return counts
+    router = Router(active_jobs(session))
+    memory = router_memory(session)
+    threads = dict(memory.thread_jobs)
+    memory = RouterMemory(thread_jobs=threads, sender_jobs=memory.sender_jobs)
+    for message in messages:
+        decision = router.route(mail_facts(message), memory)
+        _record_decision(session, message, decision)
+        if decision.bucket == AUTO_LINKED and decision.job_id and message.external_thread_id:
+            threads[message.external_thread_id] = decision.job_id
+        counts["classified"] += 1
+        counts["relevant"] += int(decision.relevant)
+        counts["matched"] += int(decision.bucket == AUTO_LINKED)
+    return counts
+
+
+def _record_decision(session: Session, message: MailMessage, decision: Decision) -> None:
+    """Store what the router said; a sure match logs its stage event at once."""
+    message.relevant = decision.relevant
+    message.match_confidence = decision.confidence
+    message.stage_target = decision.stage_target
+    message.message_type = decision.message_type
+    message.reason = decision.reason
+    message.matched_job_id = decision.job_id
+    message.processing_status = decision.bucket
+    if decision.bucket == AUTO_LINKED and decision.job_id:
+        message.decided_at = utcnow()
+        _log_from_message(session, message, decision.job_id, decision.stage_target, actor="system")
+    session.flush()
+
+
+def _log_from_message(
+    session: Session, message: MailMessage, job_id: str, target: str, *, actor: str, note: str | None = None
+) -> dict[str, Any] | None:
+    """Log the stage a message asks for, dated when the mail arrived.
+
+    The system never moves a job backwards nor reopens a closed one; a user's approval may.
+    """
+    job = get_job_row(session, job_id)
+    outcome = TARGET_OUTCOMES.get(target)
+    stage = CLOSED if outcome else target
+    if actor == "system":
+        if stage == NO_CHANGE or job.current_stage == CLOSED:
+            return None
+        if stage_rank(stage) <= stage_rank(job.current_stage):
+            return None
+    label = "Email" if stage == NO_CHANGE else stage_label(outcome or stage)
+    metadata: dict[str, Any] = {
+        "actor": actor,
+        "eventType": "note" if stage == NO_CHANGE else "status_update",
+        "eventLabel": f"Logged from email: {label}",
+    }
+    url = source_url(message)
+    if url:
+        metadata["externalUrl"] = url
+    if note:
+        metadata["note"] = note
+    return transition_stage(
+        session, job.id, stage, occurred_at=message.received_at, metadata=metadata, outcome=outcome,
+        message_id=message.id,
+    )
+
+
+# --- decisions -----------------------------------------------------------------------------
+
+
+def _account(data: dict[str, Any]) -> tuple[str, str]:
+    """The provider and account key a decision is about."""
+    provider = check.choice("provider", data.get("provider"), PROVIDERS) or "gmail"
+    account_key = check.text("accountKey", data.get("accountKey"), max_len=100) or "default"
+    return provider, account_key
+
+
+def _get_message(session: Session, message_id: str, provider: str, account_key: str) -> MailMessage:
+    """The message of that account, or NotFound."""
+    message = session.get(MailMessage, message_id) if isinstance(message_id, str) else None
+    if message is None or (message.provider, message.account_key) != (provider, account_key):
+        raise NotFound(f"No inbox message {str(message_id)[:64]!r} for {provider}/{account_key}.", field="messageId")
+    return message
+
+
+def _undecided(message: MailMessage) -> None:
+    """Refuse a second decision on the same message."""
+    if message.processing_status in DECIDED:
+        raise Conflict(
+            f"This message was already decided ({message.processing_status.replace('_', ' ')}).",
+            field="messageId",
+        )
+
+
+def approve(session: Session, message_id: str, data: dict[str, Any]) -> dict[str, Any]:
+    """Link a message to a job (its suggestion or the one given), log its stage, remember the sender."""
+    check.reject_unknown(data, DECISION_FIELDS)
+    provider, account_key = _account(data)
+    message = _get_message(session, message_id, provider, account_key)
+    _undecided(message)
+    job_id = check.text("jobId", data.get("jobId"), max_len=36) or message.matched_job_id
+    if not job_id:
+        raise InvalidInput("This message has no suggested job: choose the job it belongs to (jobId).", field="jobId")
+    target = check.choice("stageTarget", data.get("stageTarget"), ROUTER_TARGETS) or message.stage_target or NO_CHANGE
+    note = check.text("note", data.get("note"), max_len=check.MAX_TEXT)
+    event = _log_from_message(session, message, job_id, target, actor="user", note=note)
+    message.matched_job_id = job_id
+    message.stage_target = target
+    message.processing_status = MANUAL_LINKED
+    message.decided_at = utcnow()
+    _remember_sender(session, message.from_address, job_id)
+    session.flush()
+    return {**_item(session, message), "event": event}
+
+
+def _remember_sender(session: Session, address: str, job_id: str) -> None:
+    """Later mail from this sender leans to this job."""
+    if not address:
+        return
+    key = address.lower()
+    memory = session.get(SenderMemory, key)
+    if memory is None:
+        session.add(SenderMemory(from_address=key, job_id=job_id))
+    else:
+        memory.job_id = job_id
+
+
+def deny(session: Session, message_id: str, data: dict[str, Any]) -> dict[str, Any]:
+    """Mark a message as not about any job; nothing else changes."""
+    check.reject_unknown(data, DECISION_FIELDS)
+    provider, account_key = _account(data)
+    message = _get_message(session, message_id, provider, account_key)
+    _undecided(message)
+    message.processing_status = IGNORED
+    message.matched_job_id = None
+    message.decided_at = utcnow()
+    session.flush()
+    return _item(session, message)
+
+
+def bulk(session: Session, data: dict[str, Any]) -> dict[str, Any]:
+    """Approve or deny many messages; each succeeds or fails on its own."""
+    check.reject_unknown(data, BULK_FIELDS)
+    action = check.choice("action", data.get("action"), ("approve", "deny"), required=True)
+    ids = data.get("messageIds")
+    if not isinstance(ids, list) or not ids or not all(isinstance(i, str) for i in ids):
+        raise InvalidInput("messageIds must be a non-empty list of message ids.", field="messageIds")
+    if len(ids) > MAX_BULK:
+        raise InvalidInput(f"At most {MAX_BULK} messages at a time.", field="messageIds")
+    provider, account_key = _account(data)
+    decision = {"provider": provider, "accountKey": account_key}
+    for key in ("jobId", "stageTarget"):
+        if data.get(key) is not None:
+            decision[key] = data[key]
+    results = [_bulk_one(session, action, message_id, decision) for message_id in dict.fromkeys(ids)]
+    return {
+        "requested": len(results),
+        "succeeded": sum(r["status"] == "succeeded" for r in results),
+        "failed": sum(r["status"] == "failed" for r in results),
+        "skipped": sum(r["status"] == "skipped" for r in results),
+        "results": results,
+    }
+
+
+def _bulk_one(session: Session, action: str, message_id: str, decision: dict[str, Any]) -> dict[str, Any]:
+    """One message of a bulk action, in its own savepoint."""
+    try:
+        with session.begin_nested():
+            if action == "approve":
+                message = _get_message(session, message_id, decision["provider"], decision["accountKey"])
+                if not (decision.get("jobId") or message.matched_job_id) and message.processing_status not in DECIDED:
+                    return {"messageId": message_id, "status": "skipped", "code": "NO_SUGGESTED_MATCH",
+                            "message": "No suggested job: approve it on its own with a job."}
+                approve(session, message_id, decision)
+            else:
+                deny(session, message_id, decision)
+    except JobOpsError as exc:
+        return {"messageId": message_id, "status": "failed", "code": exc.code, "message": exc.message}
+    return {"messageId": message_id, "status": "succeeded"}
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def list_inbox(
+    session: Session,
+    *,
+    provider: str | None = "gmail",
+    account_key: str | None = "default",
+    status: str = PENDING_USER,
+    limit: int = 100,
+) -> dict[str, Any]:
+    """Messages waiting for the user, newest first, with their suggested job."""
+    query = select(MailMessage).where(MailMessage.processing_status == status)
+    if provider:
+        query = query.where(MailMessage.provider == provider)
+    if account_key:
+        query = query.where(MailMessage.account_key == account_key)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(query.order_by(MailMessage.received_at.desc()).limit(limit))
+    return {"items": [_item(session, m) for m in rows], "total": total}
+
+
+def job_emails(session: Session, job_id: str, *, limit: int = 50) -> dict[str, Any]:
+    """Messages linked to a job, newest first, each with a link to its thread."""
+    job = get_job_row(session, job_id)
+    query = select(MailMessage).where(
+        MailMessage.matched_job_id == job.id,
+        MailMessage.processing_status.in_((AUTO_LINKED, MANUAL_LINKED)),
+    )
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(query.order_by(MailMessage.received_at.desc()).limit(limit))
+    items = [
+        {"message": message_to_dict(m), "sourceUrl": source_url(m), "accountDisplayName": _account_name(session, m)}
+        for m in rows
+    ]
+    return {"items": items, "total": total}
+
+
+def _account_name(session: Session, message: MailMessage) -> str:
+    """The mailbox a message came from, as the user knows it."""
+    account = session.scalar(
+        select(MailAccount).where(
+            MailAccount.provider == message.provider, MailAccount.account_key == message.account_key
+        )
+    )
+    return (account.email if account and account.email else None) or f"{message.provider} · {message.account_key}"
+
+
+def pending_count(session: Session) -> int:
+    """How many messages wait for review, across accounts."""
+    return session.scalar(select(func.count()).where(MailMessage.processing_status == PENDING_USER)) or 0

@@ -1,0 +1,150 @@
+"""Tracking Inbox: mail the smart router was not sure about, one click to approve or deny."""
+
+import pandas as pd
+import streamlit as st
+
+from jobops import inbox, jobs
+from jobops.humanize import local_datetime, relative_time
+from jobops.stages import MESSAGE_TYPES, ROUTER_TARGETS, stage_label
+from jobops.ui import attempt, flash, session, show_flash
+
+BANDS = {
+    "All": (0, 100),
+    "Likely (80–94)": (80, 94),
+    "Possible (50–79)": (50, 79),
+    "No job found (orphans)": (0, 49),
+}
+ITEMS_PER_PAGE = 20
+
+show_flash()
+st.title("Tracking Inbox")
+st.caption(
+    "Messages that look like they are about your applications but need a second look. "
+    "Approve to log the stage on the job's timeline, deny to dismiss."
+)
+
+with session() as s:
+    items = inbox.list_inbox(s, provider=None, account_key=None, limit=1000)["items"]
+    active = jobs.list_jobs(s, status="applied,in_progress")["items"]
+
+job_names = {j["id"]: f"{j['employer']} · {j['title']}" for j in active if j["currentStage"] != "closed"}
+
+if not items:
+    st.success("Nothing to review. New mail is routed when you sync.", icon=":material/inbox:")
+    st.page_link("pages/mail.py", label="Go to Gmail to connect or sync", icon=":material/mail:")
+    st.stop()
+
+
+def decision_body(message: dict, job_id: str | None = None, target: str | None = None) -> dict:
+    """The approve/deny body for one message."""
+    body = {"provider": message["provider"], "accountKey": message["accountKey"]}
+    if job_id:
+        body["jobId"] = job_id
+    if target:
+        body["stageTarget"] = target
+    return body
+
+
+band_col, type_col, job_col = st.columns(3)
+band = band_col.selectbox("Confidence", list(BANDS), key="inbox-band")
+types = type_col.multiselect("Type", MESSAGE_TYPES, format_func=str.capitalize, placeholder="Any type", key="inbox-types")
+suggested = job_col.selectbox("Suggested job", [None, *job_names], format_func=lambda j: "Any job" if j is None else job_names[j],
+                              key="inbox-job")
+
+low, high = BANDS[band]
+shown = [
+    i for i in items
+    if low <= (i["message"]["matchConfidence"] or 0) <= high
+    and (not types or i["message"]["messageType"] in types)
+    and (suggested is None or i["message"]["matchedJobId"] == suggested)
+    and (band != "No job found (orphans)" or i["matchedJob"] is None)
+]
+
+table = pd.DataFrame(
+    {
+        "id": [i["message"]["id"] for i in shown],
+        "Confidence": [i["message"]["matchConfidence"] or 0 for i in shown],
+        "Suggested job": [job_names.get(i["message"]["matchedJobId"], "— choose a job —") for i in shown],
+        "Would log": [stage_label(i["message"]["stageTarget"]) for i in shown],
+        "From": [i["message"]["senderName"] or i["message"]["fromAddress"] for i in shown],
+        "Subject": [i["message"]["subject"] for i in shown],
+        "Received": [relative_time(i["message"]["receivedAt"]) for i in shown],
+        "Why": [i["message"]["reason"] or "" for i in shown],
+    }
+)
+st.markdown(f"**{len(shown)} to review** · select rows for bulk actions")
+selection = st.dataframe(
+    table,
+    hide_index=True,
+    width="stretch",
+    on_select="rerun",
+    selection_mode="multi-row",
+    key="inbox-table",
+    column_order=[c for c in table.columns if c != "id"],
+    column_config={
+        "Confidence": st.column_config.ProgressColumn("Confidence", min_value=0, max_value=100, format="%d%%",
+                                                      help="How sure the router is of the suggested job."),
+        "Subject": st.column_config.TextColumn(width="large"),
+        "Why": st.column_config.TextColumn("Why", width="medium", help="What the router saw."),
+    },
+)
+picked = [table.iloc[r]["id"] for r in selection.selection.rows]
+by_id = {i["message"]["id"]: i["message"] for i in shown}
+approve_col, deny_col, _ = st.columns([1, 1, 3])
+
+
+def bulk(action: str) -> dict:
+    """Apply one action to the selected messages, one call per mail account."""
+    totals = {"succeeded": 0, "skipped": 0, "failed": 0}
+    accounts = {(by_id[m]["provider"], by_id[m]["accountKey"]) for m in picked}
+    for provider, account_key in accounts:
+        ids = [m for m in picked if (by_id[m]["provider"], by_id[m]["accountKey"]) == (provider, account_key)]
+        body = {"provider": provider, "accountKey": account_key, "action": action, "messageIds": ids}
+        report = attempt(lambda s: inbox.bulk(s, body)) or {}
+        for key in totals:
+            totals[key] += report.get(key, 0)
+    return totals
+
+
+if approve_col.button(f"Approve {len(picked)} selected", icon=":material/done_all:", disabled=not picked, key="inbox-bulk-approve"):
+    done = bulk("approve")
+    flash(f"Approved {done['succeeded']}; skipped {done['skipped']} with no suggested job; {done['failed']} failed.")
+    st.rerun()
+if deny_col.button(f"Deny {len(picked)} selected", icon=":material/block:", disabled=not picked, key="inbox-bulk-deny"):
+    done = bulk("deny")
+    flash(f"Denied {done['succeeded']} message(s).")
+    st.rerun()
+
+st.divider()
+page_count = max(1, -(-len(shown) // ITEMS_PER_PAGE))
+page = st.number_input("Page", 1, page_count, 1, key="inbox-page") if page_count > 1 else 1
+for item in shown[(page - 1) * ITEMS_PER_PAGE : page * ITEMS_PER_PAGE]:
+    message = item["message"]
+    with st.container(border=True):
+        head, score = st.columns([5, 1])
+        head.text(message["subject"] or "(no subject)")
+        head.caption("From")
+        head.text(f"{message['senderName']} <{message['fromAddress']}>" if message["senderName"] else message["fromAddress"])
+        score.metric("Confidence", f"{message['matchConfidence'] or 0}%")
+        score.caption(local_datetime(message["receivedAt"]))
+        if message["snippet"]:
+            st.text(message["snippet"])
+        if message["reason"]:
+            st.text("Why: " + message["reason"])
+        job_choice, stage_choice, approve_button, deny_button = st.columns([3, 2, 1, 1], vertical_alignment="bottom")
+        options = list(job_names)
+        current = message["matchedJobId"] if message["matchedJobId"] in job_names else None
+        job_id = job_choice.selectbox("Job", options, index=options.index(current) if current else None,
+                                      format_func=job_names.get, placeholder="Choose the job", key=f"job-{message['id']}")
+        target = stage_choice.selectbox("Log as", ROUTER_TARGETS, format_func=stage_label,
+                                        index=ROUTER_TARGETS.index(message["stageTarget"] or "no_change"),
+                                        key=f"stage-{message['id']}")
+        if approve_button.button("Approve", type="primary", key=f"approve-{message['id']}", disabled=job_id is None,
+                                 use_container_width=True):
+            if attempt(lambda s: inbox.approve(s, message["id"], decision_body(message, job_id, target))):
+                flash(f"Linked to {job_names[job_id]}.")
+                st.rerun()
+        if deny_button.button("Deny", key=f"deny-{message['id']}", use_container_width=True):
+            if attempt(lambda s: inbox.deny(s, message["id"], decision_body(message))):
+                flash("Dismissed.")
+                st.rerun()
