@@ -128,9 +128,12 @@ def transition_stage(
         meta=meta,
         message_id=message_id,
     )
+    status = job.status
     session.add(event)
     session.flush()
     recompute_job(session, job)
+    if not moved:
+        job.status = status  # a note or interview log never changes where the job stands
     return event_to_dict(event)
 
 

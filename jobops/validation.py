@@ -57,10 +57,11 @@ def integer(field: str, value: Any, *, default: int, low: int, high: int) -> int
     if value is None:
         return default
     if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-            value = int(value)
-        else:
+        # Plain ASCII digits only: int() refuses `²`, `--5` and strings of thousands of digits.
+        digits = value.strip().removeprefix("-") if isinstance(value, str) else ""
+        if not (digits.isascii() and digits.isdigit() and len(digits) <= 18):
             raise InvalidInput(f"{field} must be a whole number.", field=field)
+        value = int(value)
     if not low <= value <= high:
         raise InvalidInput(f"{field} must be between {low} and {high}.", field=field)
     return value
@@ -71,7 +72,10 @@ def url(field: str, value: Any) -> str | None:
     value = text(field, value, max_len=2000)
     if value is None:
         return None
-    parsed = urlparse(value)
+    try:
+        parsed = urlparse(value)
+    except ValueError:  # an unbalanced IPv6 bracket
+        raise InvalidInput(f"{field} must be an http:// or https:// address.", field=field) from None
     if parsed.scheme not in {"http", "https"} or not parsed.netloc:
         raise InvalidInput(f"{field} must be an http:// or https:// address.", field=field)
     return value
@@ -93,7 +97,10 @@ def moment(field: str, value: Any, *, required: bool = False, allow_future: bool
         raise InvalidInput(f"{field} must be an ISO 8601 date or date-time.", field=field)
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=timezone.utc)
-    parsed = parsed.astimezone(timezone.utc)
+    try:
+        parsed = parsed.astimezone(timezone.utc)
+    except OverflowError:  # year 1 or 9999 shifted past the calendar by its offset
+        raise InvalidInput(f"{field} is out of range.", field=field) from None
     if parsed.year < 1970:
         raise InvalidInput(f"{field} is before 1970.", field=field)
     if not allow_future and parsed > datetime.now(timezone.utc) + MAX_FUTURE:

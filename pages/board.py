@@ -64,8 +64,11 @@ def card(item: board.Card) -> None:
             on_change=on_move,
             args=(item.job_id, key),
         )
-        st.button("Open", key=f"open-{item.job_id}", icon=":material/timeline:", on_click=open_job,
-                  args=(item.job_id,), use_container_width=True, type="tertiary")
+        # Switch in the script body, not in on_click: a callback runs before st.navigation has
+        # registered the pages, so switch_page could not find the job page there.
+        if st.button("Open", key=f"open-{item.job_id}", icon=":material/timeline:",
+                     use_container_width=True, type="tertiary"):
+            open_job(item.job_id)
 
 
 def column(slot: st.delta_generator.DeltaGenerator, stage: str, cards: list[board.Card]) -> None:

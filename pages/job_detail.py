@@ -62,7 +62,8 @@ def edit_dialog(job_id: str, event: dict) -> None:
     """Change an event's stage, date, label, note or outcome, or delete it."""
     when = event["occurredAt"].astimezone()
     stage = st.selectbox("Stage", STAGES, index=STAGES.index(event["toStage"]), format_func=stage_label)
-    day = st.date_input("Date", value=when.date(), max_value=date.today())
+    # The API accepts events up to a day ahead (time zones): such a date must still open here.
+    day = st.date_input("Date", value=when.date(), max_value=max(date.today(), when.date()))
     at = st.time_input("Time", value=when.time().replace(second=0, microsecond=0))
     title = st.text_input("Label", value=event["title"])
     note = st.text_area("Note", value=event["metadata"].get("note", ""))

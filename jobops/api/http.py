@@ -17,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from jobops import access
 from jobops.config import load_settings
 from jobops.db import get_engine, session_scope
 from jobops.errors import JobOpsError
@@ -106,8 +107,11 @@ def request_id_of(request: Request) -> str:
 
 def check_token(request: Request) -> None:
     """With JOBOPS_API_TOKEN set, every call needs `Authorization: Bearer <token>`."""
-    token = load_settings().api_token
+    settings = load_settings()
+    token = settings.api_token
     if not token:
+        if access.api_exposed_without_token(settings, access.server_address()):
+            raise HttpError(403, access.EXPOSED_API_MESSAGE)
         return
     given = request.headers.get("authorization", "")
     scheme, _, value = given.partition(" ")
@@ -142,10 +146,15 @@ async def read_body(request: Request) -> dict[str, Any]:
         return {}
     try:
         body = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nesting thousands deep
         raise HttpError(400, "The request body is not valid JSON.") from None
     if not isinstance(body, dict):
         raise HttpError(400, "The request body must be a JSON object.")
+    try:
+        # `"\ud800"` is valid JSON but no text: the database could not store it.
+        json.dumps(body, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise HttpError(400, "The request body holds text that is not valid Unicode.") from None
     return body
 
 

@@ -1,0 +1,5 @@
+"""`python -m jobops`: the command line (see jobops.cli)."""
+
+from jobops.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,125 @@
+"""`python -m jobops COMMAND`: each command is one function plus one `add_command` line in `build_parser`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from jobops import backup
+from jobops.db import get_engine, session_scope
+from jobops.errors import InvalidInput, JobOpsError
+
+log = logging.getLogger("jobops.cli")
+
+EXIT_BAD_INPUT = 2
+EXIT_FAILED = 1
+
+Command = Callable[[argparse.Namespace], str]
+Argument = tuple[tuple[str, ...], dict[str, Any]]
+
+
+def arg(*names: str, **options: Any) -> Argument:
+    """One argparse argument, as `add_command` takes it."""
+    return names, options
+
+
+def add_command(
+    commands: argparse._SubParsersAction, name: str, run: Command, help_text: str, *arguments: Argument
+) -> None:
+    """Register a subcommand; `run` returns the one-line summary to print."""
+    parser = commands.add_parser(name, help=help_text, description=help_text)
+    for names, options in arguments:
+        parser.add_argument(*names, **options)
+    parser.set_defaults(run=run)
+
+
+# --- commands ---------------------------------------------------------------------------------
+
+
+def export_command(args: argparse.Namespace) -> str:
+    """Write a backup of every job, event and message to a file."""
+    with session_scope(get_engine()) as session:
+        data = backup.export_backup(session)
+    write_private(Path(args.path), json.dumps(data, ensure_ascii=False, indent=1))
+    return f"Exported {backup.summarise(data)} to {args.path}."
+
+
+def import_command(args: argparse.Namespace) -> str:
+    """Restore a backup file; rows already stored are updated, never duplicated."""
+    data = read_json(args.path)
+    with session_scope(get_engine()) as session:
+        report = backup.import_backup(session, data)
+    return f"Imported {args.path}: {backup.describe_report(report)}."
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write a file only its owner can read (a backup holds mail), replacing any old one at once."""
+    path = path.expanduser()
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_json(path: str) -> Any:
+    """A JSON document from a file, or InvalidInput saying what is wrong."""
+    try:
+        raw = Path(path).expanduser().read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InvalidInput(f"No such file: {path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"Cannot read {path}: {exc}") from None
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}).") from None
+
+
+# --- entry point ------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser with every subcommand."""
+    parser = argparse.ArgumentParser(prog="python -m jobops", description="JobOps from the command line.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    add_command(commands, "export", export_command, "Write a backup (JSON) of all data except credentials.",
+                arg("path", help="file to write"))
+    add_command(commands, "import", import_command, "Restore a backup written by export.",
+                arg("path", help="backup file to read"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command and print its summary; bad input exits 2 with a message, never a traceback."""
+    args = build_parser().parse_args(argv)
+    try:
+        summary = args.run(args)
+    except JobOpsError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as exc:
+        print(f"error: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except SQLAlchemyError as exc:
+        log.debug("database error", exc_info=exc)
+        print(f"error: the database failed: {type(exc).__name__}. Is JOBOPS_DATABASE_URL right?", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    print(summary)
+    return 0

@@ -1,0 +1,184 @@
+"""The job page: the timeline, logging what happened, editing or deleting an event, the details."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from streamlit.testing.v1 import AppTest
+
+from jobops import tracking
+from jobops.db import get_engine, session_scope
+from jobops.jobs import create_job, get_job, list_jobs
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+NOW = datetime.now(timezone.utc)
+
+
+def add_job(*stages: str) -> str:
+    """A job applied 30 days ago that moved through `stages`, one every few days."""
+    with session_scope(get_engine()) as session:
+        job = create_job(session, {"title": "Backend Engineer", "employer": "Stripe",
+                                   "appliedAt": NOW - timedelta(days=30)})
+        for step, stage in enumerate(stages, start=1):
+            tracking.transition_stage(session, job["id"], stage, occurred_at=NOW - timedelta(days=30 - 3 * step))
+    return job["id"]
+
+
+def events(job_id: str) -> list[dict]:
+    with session_scope(get_engine()) as session:
+        return tracking.list_events(session, job_id)
+
+
+def stored_job(job_id: str) -> dict:
+    with session_scope(get_engine()) as session:
+        return get_job(session, job_id)
+
+
+def open_job(job_id: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("pages/job_detail.py")
+    at.query_params["id"] = job_id
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def by_label(widgets: Any, label: str) -> Any:
+    return next(w for w in widgets if w.label == label)
+
+
+def test_the_page_shows_the_job_and_its_timeline_newest_first(app_env: Path) -> None:
+    job_id = add_job("recruiter_screen", "technical_interview")
+
+    at = open_job(job_id)
+
+    assert at.title[0].value == "Stripe · Backend Engineer"
+    titles = [m.value.split("**")[1] for m in at.markdown if m.value.startswith("**") and "gray-badge" in m.value]
+    assert titles == ["Moved to Technical Interview", "Moved to Recruiter Screen", "Applied"]
+
+
+def test_logging_a_stage_change_adds_an_event_and_moves_the_job(app_env: Path) -> None:
+    job_id = add_job("recruiter_screen")
+    at = open_job(job_id)
+    at.selectbox(key="log-stage").set_value("onsite").run()
+    by_label(at.text_area, "Note").input("Met four people from the team")
+
+    by_label(at.button, "Log event").click().run()
+
+    assert not at.exception, at.exception
+    latest = events(job_id)[-1]
+    assert (latest["toStage"], latest["metadata"]["note"]) == ("onsite", "Met four people from the team")
+    assert stored_job(job_id)["currentStage"] == "onsite"
+    assert at.toast[0].value == "Logged: Moved to Final Round"
+
+
+def test_logging_a_note_keeps_the_stage(app_env: Path) -> None:
+    job_id = add_job("technical_interview")
+    at = open_job(job_id)
+    by_label(at.text_input, "Label").input("Sent thank-you mail")
+
+    by_label(at.button, "Log event").click().run()
+
+    assert not at.exception, at.exception
+    latest = events(job_id)[-1]
+    assert (latest["toStage"], latest["title"], latest["metadata"]["eventType"]) == (
+        "technical_interview", "Sent thank-you mail", "note",
+    )
+    assert stored_job(job_id)["currentStage"] == "technical_interview"
+
+
+def test_closing_with_an_outcome_from_the_log_form(app_env: Path) -> None:
+    job_id = add_job("onsite")
+    at = open_job(job_id)
+    at.selectbox(key="log-stage").set_value("closed").run()
+    by_label(at.selectbox, "Outcome").set_value("offer_declined")
+
+    by_label(at.button, "Log event").click().run()
+
+    assert not at.exception, at.exception
+    job = stored_job(job_id)
+    assert (job["currentStage"], job["outcome"]) == ("closed", "offer_declined")
+    assert "Closed: Offer declined" in at.markdown[0].value
+
+
+def test_edit_opens_a_dialog_that_saves_changes_to_the_event(app_env: Path) -> None:
+    job_id = add_job("recruiter_screen")
+    screen = events(job_id)[-1]
+    at = open_job(job_id)
+
+    at.button(key=f"edit-{screen['id']}").click().run()
+    dialog_label = next(w for w in at.text_input if w.label == "Label" and w.value == screen["title"])
+    dialog_label.input("Call with Anna")
+    dialog_stage = next(w for w in at.selectbox if w.label == "Stage" and w.key is None)
+    dialog_stage.set_value("hiring_manager_screen")
+    at.button(key="edit-save").click().run()
+
+    assert not at.exception, at.exception
+    edited = events(job_id)[-1]
+    assert (edited["id"], edited["title"], edited["toStage"]) == (screen["id"], "Call with Anna", "hiring_manager_screen")
+    assert stored_job(job_id)["currentStage"] == "hiring_manager_screen"
+    assert "edit-save" not in [b.key for b in at.button]
+
+
+def test_deleting_an_event_from_the_dialog_recomputes_the_stage(app_env: Path) -> None:
+    job_id = add_job("recruiter_screen", "offer")
+    offer = events(job_id)[-1]
+    at = open_job(job_id)
+
+    at.button(key=f"edit-{offer['id']}").click().run()
+    at.button(key="edit-delete").click().run()
+
+    assert not at.exception, at.exception
+    assert [e["toStage"] for e in events(job_id)] == ["applied", "recruiter_screen"]
+    assert stored_job(job_id)["currentStage"] == "recruiter_screen"
+
+
+def test_cancel_closes_the_dialog_without_changes(app_env: Path) -> None:
+    job_id = add_job("offer")
+    before = events(job_id)
+    at = open_job(job_id)
+
+    at.button(key=f"edit-{before[-1]['id']}").click().run()
+    at.button(key="edit-cancel").click().run()
+
+    assert not at.exception, at.exception
+    assert events(job_id) == before
+    assert "edit-save" not in [b.key for b in at.button]
+
+
+def test_an_event_logged_for_later_today_can_still_be_edited(app_env: Path) -> None:
+    job_id = add_job()
+    with session_scope(get_engine()) as session:
+        soon = tracking.transition_stage(session, job_id, "recruiter_screen", occurred_at=NOW + timedelta(hours=20))
+    at = open_job(job_id)
+
+    at.button(key=f"edit-{soon['id']}").click().run()
+
+    assert not at.exception, at.exception
+    assert "edit-save" in [b.key for b in at.button]
+
+
+def test_the_details_form_saves_notes(app_env: Path) -> None:
+    job_id = add_job()
+    at = open_job(job_id)
+    by_label(at.text_area, "Notes").input("Salary band 80-95k")
+
+    by_label(at.button, "Save details").click().run()
+
+    assert not at.exception, at.exception
+    assert stored_job(job_id)["notes"] == "Salary band 80-95k"
+
+
+def test_deleting_the_job_removes_it_and_returns_to_the_jobs_page(app_env: Path) -> None:
+    job_id = add_job("offer")
+    at = open_job(job_id)
+
+    at.button(key="job-delete").click().run()
+
+    assert not at.exception, at.exception
+    with session_scope(get_engine()) as session:
+        assert list_jobs(session)["total"] == 0
+    assert at.title[0].value == "Jobs"

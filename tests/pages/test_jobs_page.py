@@ -1,0 +1,165 @@
+"""The Jobs page: the list, adding a job, importing a CSV, sample data and bulk actions."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from streamlit.testing.v1 import AppTest
+
+from jobops.db import get_engine, session_scope
+from jobops.jobs import create_job, list_jobs
+from jobops.sample import SAMPLE_JOBS, load_sample_data
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+CSV = (
+    b"Company;Job Title;Date Applied\n"
+    b"Stripe;Backend Engineer;2026-10-01\n"
+    b"Lumen Health;Platform Engineer;2026-10-05\n"
+    b";Orphan Role;\n"
+)
+
+
+def open_jobs_page() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("pages/jobs.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def by_label(widgets: Any, label: str) -> Any:
+    return next(w for w in widgets if w.label == label)
+
+
+def stored_jobs(**filters: Any) -> list[dict]:
+    with session_scope(get_engine()) as session:
+        return list_jobs(session, **filters)["items"]
+
+
+def add_job(**fields: Any) -> dict:
+    with session_scope(get_engine()) as session:
+        return create_job(session, {"title": "Backend Engineer", "employer": "Stripe", **fields})
+
+
+def test_without_jobs_the_list_says_how_to_start_and_can_load_samples(app_env: Path) -> None:
+    at = open_jobs_page()
+    assert "No jobs yet" in at.info[0].value
+
+    at.button(key="jobs-load-sample").click().run()
+
+    assert not at.exception, at.exception
+    assert len(stored_jobs()) == len(SAMPLE_JOBS)
+    assert len(at.dataframe[0].value) == len(SAMPLE_JOBS)
+
+
+def test_the_list_shows_each_job_with_its_stage(app_env: Path) -> None:
+    add_job(employer="Lumen Health")
+
+    at = open_jobs_page()
+
+    table = at.dataframe[0].value
+    assert list(table["Employer"]) == ["Lumen Health"]
+    assert list(table["Stage"]) == ["Applied"]
+
+
+def test_the_add_job_form_creates_an_applied_job(app_env: Path) -> None:
+    at = open_jobs_page()
+    by_label(at.text_input, "Job title *").input("Platform Engineer")
+    by_label(at.text_input, "Employer *").input("Lumen Health")
+    by_label(at.text_input, "Location").input("Berlin")
+    by_label(at.date_input, "Applied on").set_value(date.today() - timedelta(days=3))
+
+    by_label(at.button, "Add job").click().run()
+
+    assert not at.exception, at.exception
+    (job,) = stored_jobs()
+    assert (job["title"], job["employer"], job["location"], job["currentStage"]) == (
+        "Platform Engineer", "Lumen Health", "Berlin", "applied",
+    )
+    assert job["appliedAt"].date() == date.today() - timedelta(days=3)
+    assert at.toast[0].value == "Added Platform Engineer at Lumen Health."
+
+
+def test_the_add_job_form_without_an_employer_shows_an_error_and_adds_nothing(app_env: Path) -> None:
+    at = open_jobs_page()
+    by_label(at.text_input, "Job title *").input("Platform Engineer")
+
+    by_label(at.button, "Add job").click().run()
+
+    assert not at.exception, at.exception
+    assert "employer is required" in at.error[0].value
+    assert stored_jobs() == []
+
+
+def test_importing_a_csv_from_the_page_adds_jobs_and_reports_skipped_rows(app_env: Path) -> None:
+    at = open_jobs_page()
+    at.file_uploader(key="jobs-csv").upload("jobs.csv", CSV, "text/csv")
+    at.run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="map-employer").value == "Company"
+
+    at.button(key="jobs-import").click().run()
+
+    assert not at.exception, at.exception
+    assert {j["employer"] for j in stored_jobs()} == {"Stripe", "Lumen Health"}
+    assert at.success[0].value == "Imported 2 job(s); skipped 1."
+    skipped = at.dataframe[-1].value
+    assert list(skipped["Row"]) == [4]
+
+
+def test_a_file_that_is_not_a_csv_shows_an_error(app_env: Path) -> None:
+    at = open_jobs_page()
+
+    at.file_uploader(key="jobs-csv").upload("empty.csv", b"\n\n", "text/csv")
+    at.run()
+
+    assert not at.exception, at.exception
+    assert "empty" in at.error[0].value
+
+
+def test_selected_discovered_jobs_can_be_marked_applied(app_env: Path) -> None:
+    add_job(status="discovered")
+    at = open_jobs_page()
+    at.session_state["jobs-table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+
+    at.button(key="jobs-mark-applied").click().run()
+
+    assert not at.exception, at.exception
+    (job,) = stored_jobs()
+    assert (job["status"], job["currentStage"]) == ("applied", "applied")
+
+
+def test_open_timeline_goes_to_the_selected_job(app_env: Path) -> None:
+    add_job(employer="Lumen Health")
+    at = open_jobs_page()
+    at.session_state["jobs-table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+
+    at.button(key="jobs-open").click().run()
+
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Lumen Health · Backend Engineer"
+
+
+def test_remove_sample_data_keeps_the_users_own_jobs(app_env: Path) -> None:
+    mine = add_job(title="My own application")
+    with session_scope(get_engine()) as session:
+        load_sample_data(session)
+    at = open_jobs_page()
+
+    at.button(key="jobs-remove-sample").click().run()
+
+    assert not at.exception, at.exception
+    assert [j["id"] for j in stored_jobs()] == [mine["id"]]
+    assert at.toast[0].value == f"Removed {len(SAMPLE_JOBS)} sample jobs."
+
+
+def test_the_export_button_is_offered_once_there_are_jobs(app_env: Path) -> None:
+    add_job()
+
+    at = open_jobs_page()
+
+    assert at.download_button(key="jobs-export").label == "Export CSV"

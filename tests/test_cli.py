@@ -1,0 +1,99 @@
+"""`python -m jobops export|import` as a user runs it: a subprocess on a temporary database."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from jobops.config import PROJECT_ROOT
+from jobops.db import make_engine, migrate, session_scope
+from jobops.jobs import create_job
+from jobops.models import Job
+
+
+def run_cli(tmp_path: Path, *args: str, database: str = "jobops.db") -> subprocess.CompletedProcess[str]:
+    """Run the command line against a database in tmp_path."""
+    env = {
+        **os.environ,
+        "JOBOPS_DATA_DIR": str(tmp_path),
+        "JOBOPS_DATABASE_URL": f"sqlite:///{tmp_path / database}",
+        "JOBOPS_SECRETS_FILE": str(tmp_path / "none.toml"),
+    }
+    return subprocess.run([sys.executable, "-m", "jobops", *args], cwd=PROJECT_ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
+def seed(tmp_path: Path, database: str = "jobops.db") -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / database}")
+    migrate(engine)
+    with session_scope(engine) as session:
+        create_job(session, {"title": "Data Engineer", "employer": "Acme"})
+        create_job(session, {"title": "Analyst", "employer": "Globex"})
+    engine.dispose()
+
+
+def jobs_in(tmp_path: Path, database: str) -> int:
+    engine = make_engine(f"sqlite:///{tmp_path / database}")
+    with session_scope(engine) as session:
+        total = session.scalar(select(func.count()).select_from(Job))
+    engine.dispose()
+    return total
+
+
+def test_export_writes_a_private_backup_and_says_what_it_holds(tmp_path: Path) -> None:
+    seed(tmp_path)
+    result = run_cli(tmp_path, "export", str(tmp_path / "backup.json"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        f"Exported 2 jobs, 0 mail accounts, 0 messages, 2 stage events, 0 sender memories, 0 sync runs "
+        f"to {tmp_path / 'backup.json'}."
+    )
+    assert json.loads((tmp_path / "backup.json").read_text())["format"] == "jobops-backup"
+    assert stat.S_IMODE((tmp_path / "backup.json").stat().st_mode) == 0o600
+
+
+def test_import_restores_into_another_database_and_twice_adds_nothing(tmp_path: Path) -> None:
+    seed(tmp_path)
+    run_cli(tmp_path, "export", str(tmp_path / "backup.json"))
+    first = run_cli(tmp_path, "import", str(tmp_path / "backup.json"), database="restored.db")
+    second = run_cli(tmp_path, "import", str(tmp_path / "backup.json"), database="restored.db")
+    assert first.returncode == second.returncode == 0, first.stderr + second.stderr
+    assert first.stdout.startswith(f"Imported {tmp_path / 'backup.json'}: 2 jobs (2 new, 0 updated)")
+    assert "2 jobs (0 new, 0 updated)" in second.stdout
+    assert jobs_in(tmp_path, "restored.db") == 2
+
+
+def test_importing_a_file_that_is_not_json_exits_2_with_a_message(tmp_path: Path) -> None:
+    (tmp_path / "broken.json").write_text('{"format": "jobops-backup",')
+    result = run_cli(tmp_path, "import", str(tmp_path / "broken.json"))
+    assert result.returncode == 2
+    assert "is not valid JSON (line 1" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_importing_a_malformed_backup_exits_2_and_changes_nothing(tmp_path: Path) -> None:
+    seed(tmp_path)
+    bad = {"format": "jobops-backup", "version": 1, "jobs": [{"id": "j1", "title": "X", "employer": "Y"}],
+           "stageEvents": [{"id": "e1", "jobId": "j1", "toStage": "nowhere", "title": "T", "occurredAt": "soon"}]}
+    (tmp_path / "bad.json").write_text(json.dumps(bad))
+    result = run_cli(tmp_path, "import", str(tmp_path / "bad.json"))
+    assert result.returncode == 2
+    assert result.stderr.strip() == "error: stageEvents[0].occurredAt must be an ISO 8601 date-time, not 'soon'."
+    assert jobs_in(tmp_path, "jobops.db") == 2
+
+
+def test_importing_a_missing_file_exits_2(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "import", str(tmp_path / "nope.json"))
+    assert (result.returncode, result.stderr.strip()) == (2, f"error: No such file: {tmp_path / 'nope.json'}")
+
+
+def test_an_unknown_command_exits_2_with_usage(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "explode")
+    assert result.returncode == 2
+    assert "usage: python -m jobops" in result.stderr

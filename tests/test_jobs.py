@@ -1,0 +1,190 @@
+"""Jobs: adding, listing, editing, closing with an outcome and deleting."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from jobops import jobs, tracking
+from jobops.errors import InvalidInput, NotFound
+from jobops.models import StageEvent
+
+NOW = datetime.now(timezone.utc)
+
+
+def add(session: Session, title: str = "Backend Engineer", employer: str = "Acme", **fields: object) -> dict:
+    return jobs.create_job(session, {"title": title, "employer": employer, **fields})
+
+
+def test_a_job_is_applied_by_default_and_applied_now(session: Session) -> None:
+    job = add(session)
+
+    assert job["status"] == "applied"
+    assert job["currentStage"] == "applied"
+    assert abs(job["appliedAt"] - datetime.now(timezone.utc)) < timedelta(seconds=5)
+
+
+def test_a_job_applied_earlier_starts_its_timeline_on_that_day(session: Session) -> None:
+    job = add(session, appliedAt="2026-03-02")
+
+    (event,) = tracking.list_events(session, job["id"])
+
+    assert event["occurredAt"] == datetime(2026, 3, 2, 12, tzinfo=timezone.utc)
+    assert event["title"] == "Applied"
+
+
+def test_a_job_not_applied_yet_has_no_timeline(session: Session) -> None:
+    job = add(session, status="discovered")
+
+    assert (job["status"], job["currentStage"], job["appliedAt"]) == ("discovered", None, None)
+    assert tracking.list_events(session, job["id"]) == []
+
+
+def test_title_and_employer_are_required_and_trimmed(session: Session) -> None:
+    with pytest.raises(InvalidInput) as exc:
+        add(session, title="   ")
+    assert exc.value.field == "title"
+    with pytest.raises(InvalidInput) as exc:
+        jobs.create_job(session, {"title": "Engineer"})
+    assert exc.value.field == "employer"
+
+    assert add(session, title="  Engineer ", employer=" Acme ")["title"] == "Engineer"
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"status": "hired"}, "status"),
+        ({"jobUrl": "ftp://example.com/job"}, "jobUrl"),
+        ({"jobUrl": "http://[::1"}, "jobUrl"),
+        ({"appliedAt": "last tuesday"}, "appliedAt"),
+        ({"salary": "100k"}, "salary"),
+        ({"title": "x" * 301}, "title"),
+    ],
+)
+def test_a_wrong_field_is_refused_by_name(session: Session, fields: dict, field: str) -> None:
+    with pytest.raises(InvalidInput) as exc:
+        add(session, **fields)
+
+    assert exc.value.field == field
+
+
+def test_jobs_are_listed_by_latest_activity_with_a_total(session: Session) -> None:
+    old = add(session, "Old role", appliedAt=NOW - timedelta(days=30))
+    new = add(session, "New role", appliedAt=NOW - timedelta(days=2))
+
+    listing = jobs.list_jobs(session)
+
+    assert [j["id"] for j in listing["items"]] == [new["id"], old["id"]]
+    assert listing["total"] == 2
+
+
+def test_jobs_can_be_filtered_by_status_and_searched(session: Session) -> None:
+    add(session, "Data Engineer", "Quarry")
+    moving = add(session, "Platform Engineer", "Lumen", location="Berlin")
+    tracking.transition_stage(session, moving["id"], "recruiter_screen")
+    add(session, "Designer", "Quarry", status="discovered")
+
+    in_progress = jobs.list_jobs(session, status="in_progress")
+    active = jobs.list_jobs(session, status="applied,in_progress")
+    berlin = jobs.list_jobs(session, search="berlin")
+
+    assert [j["title"] for j in in_progress["items"]] == ["Platform Engineer"]
+    assert active["total"] == 2
+    assert [j["title"] for j in berlin["items"]] == ["Platform Engineer"]
+
+
+def test_listing_with_an_unknown_status_is_refused(session: Session) -> None:
+    with pytest.raises(InvalidInput) as exc:
+        jobs.list_jobs(session, status="applied,hired")
+
+    assert exc.value.field == "status"
+
+
+def test_editing_details_keeps_the_timeline(session: Session) -> None:
+    job = add(session)
+
+    edited = jobs.update_job(session, job["id"], {"notes": "Referred by Sam", "location": "Remote"})
+
+    assert (edited["notes"], edited["location"], edited["currentStage"]) == ("Referred by Sam", "Remote", "applied")
+
+
+def test_marking_a_discovered_job_applied_starts_its_timeline(session: Session) -> None:
+    job = add(session, status="discovered")
+
+    marked = jobs.mark_applied(session, job["id"])
+
+    assert (marked["status"], marked["currentStage"]) == ("applied", "applied")
+    assert marked["appliedAt"] is not None
+
+
+def test_setting_an_active_status_on_a_job_with_events_keeps_the_derived_status(session: Session) -> None:
+    job = add(session)
+    tracking.transition_stage(session, job["id"], "offer")
+
+    edited = jobs.update_job(session, job["id"], {"status": "applied"})
+
+    assert edited["status"] == "in_progress"
+
+
+def test_a_job_can_be_set_aside_as_skipped(session: Session) -> None:
+    job = add(session)
+
+    assert jobs.update_job(session, job["id"], {"status": "skipped"})["status"] == "skipped"
+
+
+def test_clearing_the_title_is_refused(session: Session) -> None:
+    job = add(session)
+
+    with pytest.raises(InvalidInput) as exc:
+        jobs.update_job(session, job["id"], {"title": ""})
+
+    assert exc.value.field == "title"
+
+
+def test_setting_an_outcome_closes_the_job_with_an_event(session: Session) -> None:
+    job = add(session, appliedAt=NOW - timedelta(days=10))
+
+    closed = jobs.set_outcome(session, job["id"], {"outcome": "ghosted", "closedAt": NOW - timedelta(days=1),
+                                                    "note": "No answer in a week"})
+
+    events = tracking.list_events(session, job["id"])
+    assert (closed["currentStage"], closed["outcome"]) == ("closed", "ghosted")
+    assert closed["closedAt"] == NOW - timedelta(days=1)
+    assert events[-1]["title"] == "Closed: Ghosted"
+    assert events[-1]["metadata"]["note"] == "No answer in a week"
+
+
+def test_amending_the_outcome_of_a_closed_job_adds_no_second_closing_event(session: Session) -> None:
+    job = add(session, appliedAt=NOW - timedelta(days=10))
+    jobs.set_outcome(session, job["id"], {"outcome": "no_response"})
+
+    amended = jobs.set_outcome(session, job["id"], {"outcome": "rejected"})
+
+    events = tracking.list_events(session, job["id"])
+    assert amended["outcome"] == "rejected"
+    assert [e["toStage"] for e in events] == ["applied", "closed"]
+    assert events[-1]["title"] == "Closed: Rejected"
+
+
+def test_an_unknown_outcome_is_refused(session: Session) -> None:
+    job = add(session)
+
+    with pytest.raises(InvalidInput) as exc:
+        jobs.set_outcome(session, job["id"], {"outcome": "hired"})
+
+    assert exc.value.field == "outcome"
+
+
+def test_deleting_a_job_removes_its_timeline(session: Session) -> None:
+    job = add(session)
+    tracking.transition_stage(session, job["id"], "offer")
+
+    jobs.delete_job(session, job["id"])
+
+    with pytest.raises(NotFound):
+        jobs.get_job(session, job["id"])
+    assert session.scalar(select(func.count()).select_from(StageEvent)) == 0

@@ -1,0 +1,53 @@
+"""Sample data: a populated board for a newcomer, loaded once and removed in one click."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from jobops import board, jobs, sample
+from jobops.models import StageEvent
+
+NOW = datetime(2026, 11, 20, 12, tzinfo=timezone.utc)
+
+
+def test_loading_samples_fills_the_board_with_labelled_jobs(session: Session) -> None:
+    added = sample.load_sample_data(session, now=NOW)
+
+    listing = jobs.list_jobs(session)
+    totals = board.summary(board.board(session, now=NOW))
+    assert added == listing["total"] == len(sample.SAMPLE_JOBS)
+    assert all(j["isSample"] for j in listing["items"])
+    assert totals["active"] == 10 and totals["later"] > 0
+    assert sample.has_sample_data(session)
+
+
+def test_sample_timelines_are_back_dated_and_closed_ones_carry_an_outcome(session: Session) -> None:
+    sample.load_sample_data(session, now=NOW)
+
+    closed = jobs.list_jobs(session, search="Oakridge")["items"][0]
+
+    assert (closed["currentStage"], closed["outcome"]) == ("closed", "rejected")
+    assert closed["appliedAt"] < closed["closedAt"] < NOW
+
+
+def test_loading_samples_twice_adds_nothing_the_second_time(session: Session) -> None:
+    sample.load_sample_data(session, now=NOW)
+
+    assert sample.load_sample_data(session, now=NOW) == 0
+    assert jobs.list_jobs(session)["total"] == len(sample.SAMPLE_JOBS)
+
+
+def test_removing_samples_keeps_the_users_own_jobs_and_drops_sample_timelines(session: Session) -> None:
+    own = jobs.create_job(session, {"title": "My real application", "employer": "Acme"})
+    sample.load_sample_data(session, now=NOW)
+
+    removed = sample.remove_sample_data(session)
+
+    session.expire_all()
+    assert removed == len(sample.SAMPLE_JOBS)
+    assert [j["id"] for j in jobs.list_jobs(session)["items"]] == [own["id"]]
+    assert session.scalar(select(func.count()).select_from(StageEvent)) == 1
+    assert not sample.has_sample_data(session)

@@ -1,0 +1,349 @@
+"""The stage rules: a job's stage, status, outcome and dates follow its events."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy.orm import Session
+
+from jobops import tracking
+from jobops.errors import InvalidInput, NotFound
+from jobops.jobs import create_job, get_job, update_job
+
+NOW = datetime.now(timezone.utc)
+
+
+def applied_job(session: Session, days_ago: int = 30, **fields: object) -> str:
+    """A job applied to `days_ago` days ago, with its Applied event."""
+    data = {"title": "Backend Engineer", "employer": "Acme", "appliedAt": NOW - timedelta(days=days_ago)}
+    return create_job(session, {**data, **fields})["id"]
+
+
+def move(session: Session, job_id: str, stage: str, days_ago: float | None = None, **kwargs: object) -> dict:
+    when = NOW - timedelta(days=days_ago) if days_ago is not None else None
+    return tracking.transition_stage(session, job_id, stage, occurred_at=when, **kwargs)
+
+
+def test_a_new_applied_job_starts_its_timeline_with_an_applied_event(session: Session) -> None:
+    job_id = applied_job(session)
+
+    events = tracking.list_events(session, job_id)
+
+    assert [e["toStage"] for e in events] == ["applied"]
+    assert get_job(session, job_id)["currentStage"] == "applied"
+    assert get_job(session, job_id)["status"] == "applied"
+
+
+def test_the_current_stage_is_the_stage_of_the_latest_event(session: Session) -> None:
+    job_id = applied_job(session)
+    move(session, job_id, "recruiter_screen", days_ago=20)
+    move(session, job_id, "technical_interview", days_ago=10)
+
+    job = get_job(session, job_id)
+
+    assert job["currentStage"] == "technical_interview"
+    assert job["stageChangedAt"] == job["lastEventAt"]
+
+
+def test_a_back_dated_event_older_than_the_latest_does_not_become_the_current_stage(session: Session) -> None:
+    job_id = applied_job(session)
+    move(session, job_id, "technical_interview", days_ago=5)
+
+    move(session, job_id, "recruiter_screen", days_ago=20)
+
+    assert get_job(session, job_id)["currentStage"] == "technical_interview"
+
+
+def test_moving_past_applied_marks_job_in_progress(session: Session) -> None:
+    job_id = applied_job(session)
+
+    move(session, job_id, "recruiter_screen")
+
+    assert get_job(session, job_id)["status"] == "in_progress"
+
+
+def test_moving_back_to_applied_makes_the_status_applied_again(session: Session) -> None:
+    job_id = applied_job(session)
+    move(session, job_id, "recruiter_screen", days_ago=10)
+
+    move(session, job_id, "applied", days_ago=1)
+
+    assert get_job(session, job_id)["status"] == "applied"
+
+
+def test_closing_records_the_outcome_and_closed_at(session: Session) -> None:
+    job_id = applied_job(session)
+    closed_on = NOW - timedelta(days=3)
+
+    event = tracking.transition_stage(session, job_id, "closed", occurred_at=closed_on, outcome="rejected")
+
+    job = get_job(session, job_id)
+    assert event["outcome"] == "rejected"
+    assert job["currentStage"] == "closed"
+    assert job["outcome"] == "rejected"
+    assert job["closedAt"] == closed_on
+    assert job["status"] == "in_progress"
+
+
+def test_reopening_a_closed_job_clears_its_outcome_and_closed_at(session: Session) -> None:
+    job_id = applied_job(session)
+    move(session, job_id, "closed", days_ago=5, outcome="ghosted")
+
+    move(session, job_id, "recruiter_screen", days_ago=1)
+
+    job = get_job(session, job_id)
+    assert (job["outcome"], job["closedAt"], job["currentStage"]) == (None, None, "recruiter_screen")
+
+
+def test_an_outcome_on_a_stage_other_than_closed_is_refused(session: Session) -> None:
+    job_id = applied_job(session)
+
+    with pytest.raises(InvalidInput) as exc:
+        move(session, job_id, "offer", outcome="offer_accepted")
+
+    assert exc.value.field == "outcome"
+    assert len(tracking.list_events(session, job_id)) == 1
+
+
+def test_occurred_at_defaults_to_now(session: Session) -> None:
+    job_id = applied_job(session)
+
+    event = move(session, job_id, "recruiter_screen")
+
+    assert abs(event["occurredAt"] - datetime.now(timezone.utc)) < timedelta(seconds=5)
+
+
+def test_occurred_at_may_be_back_dated_with_iso_text(session: Session) -> None:
+    job_id = applied_job(session, days_ago=60)
+
+    event = tracking.transition_stage(session, job_id, "recruiter_screen", occurred_at="2026-01-15T09:30:00+01:00")
+
+    assert event["occurredAt"] == datetime(2026, 1, 15, 8, 30, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("bad", ["tomorrow", "2026-02-30", "1969-12-31", "9999-12-31", 42])
+def test_a_wrong_or_future_date_is_refused_naming_occurred_at(session: Session, bad: object) -> None:
+    job_id = applied_job(session)
+
+    with pytest.raises(InvalidInput) as exc:
+        tracking.transition_stage(session, job_id, "recruiter_screen", occurred_at=bad)
+
+    assert exc.value.field == "occurredAt"
+
+
+def test_events_are_listed_oldest_first(session: Session) -> None:
+    job_id = applied_job(session, days_ago=30)
+    move(session, job_id, "technical_interview", days_ago=5)
+    move(session, job_id, "recruiter_screen", days_ago=20)
+
+    stages = [e["toStage"] for e in tracking.list_events(session, job_id)]
+
+    assert stages == ["applied", "recruiter_screen", "technical_interview"]
+    newest = [e["toStage"] for e in tracking.list_events(session, job_id, newest_first=True)]
+    assert newest == stages[::-1]
+
+
+def test_no_change_logs_an_event_in_the_current_stage_and_leaves_status_alone(session: Session) -> None:
+    job_id = applied_job(session)
+    move(session, job_id, "technical_interview", days_ago=5)
+    before = get_job(session, job_id)
+
+    note = tracking.transition_stage(session, job_id, "no_change", metadata={"note": "Thank-you mail sent"})
+
+    after = get_job(session, job_id)
+    assert note["toStage"] == "technical_interview"
+    assert note["fromStage"] == "technical_interview"
+    assert note["metadata"]["eventType"] == "note"
+    assert note["title"] == "Note"
+    assert (after["currentStage"], after["status"]) == ("technical_interview", before["status"])
+    # A note does not reset how long the job has been in its stage.
+    assert after["stageChangedAt"] == before["stageChangedAt"]
+
+
+def test_no_change_on_a_closed_job_keeps_its_outcome(session: Session) -> None:
+    job_id = applied_job(session)
+    move(session, job_id, "closed", days_ago=3, outcome="rejected")
+
+    tracking.transition_stage(session, job_id, "no_change", metadata={"note": "Asked for feedback"})
+
+    job = get_job(session, job_id)
+    assert (job["currentStage"], job["outcome"]) == ("closed", "rejected")
+
+
+def test_no_change_on_a_skipped_job_leaves_it_skipped(session: Session) -> None:
+    job_id = applied_job(session)
+    update_job(session, job_id, {"status": "skipped"})
+
+    tracking.transition_stage(session, job_id, "no_change", metadata={"note": "Decided not to continue"})
+
+    assert get_job(session, job_id)["status"] == "skipped"
+
+
+def test_an_interview_log_without_a_label_is_titled_interview_logged(session: Session) -> None:
+    job_id = applied_job(session)
+
+    event = tracking.transition_stage(session, job_id, "no_change", metadata={"eventType": "interview_log"})
+
+    assert event["title"] == "Interview logged"
+
+
+def test_the_seed_metadata_is_kept_on_the_event(session: Session) -> None:
+    job_id = applied_job(session)
+    metadata = {"actor": "user", "eventType": "status_update", "eventLabel": "Moved to Technical Interview"}
+
+    event = tracking.transition_stage(session, job_id, "technical_interview", metadata=metadata)
+
+    assert event["title"] == "Moved to Technical Interview"
+    assert event["metadata"] == metadata
+
+
+def test_unknown_metadata_fields_are_refused(session: Session) -> None:
+    job_id = applied_job(session)
+
+    with pytest.raises(InvalidInput) as exc:
+        tracking.transition_stage(session, job_id, "offer", metadata={"actor": "user", "mood": "great"})
+
+    assert exc.value.field == "mood"
+
+
+def test_an_unknown_stage_is_refused_naming_to_stage(session: Session) -> None:
+    job_id = applied_job(session)
+
+    with pytest.raises(InvalidInput) as exc:
+        tracking.transition_stage(session, job_id, "phone_screen")
+
+    assert exc.value.field == "toStage"
+
+
+def test_a_stage_change_for_an_unknown_job_is_not_found(session: Session) -> None:
+    with pytest.raises(NotFound):
+        tracking.transition_stage(session, "no-such-job", "offer")
+
+
+def test_editing_an_event_stage_recomputes_the_job_stage(session: Session) -> None:
+    job_id = applied_job(session)
+    event = move(session, job_id, "recruiter_screen", days_ago=2)
+
+    tracking.update_event(session, job_id, event["id"], {"toStage": "onsite"})
+
+    assert get_job(session, job_id)["currentStage"] == "onsite"
+
+
+def test_editing_an_event_date_reorders_the_timeline_and_the_current_stage(session: Session) -> None:
+    job_id = applied_job(session)
+    screen = move(session, job_id, "recruiter_screen", days_ago=10)
+    move(session, job_id, "assessment", days_ago=5)
+
+    tracking.update_event(session, job_id, screen["id"], {"occurredAt": NOW - timedelta(days=1)})
+
+    assert [e["toStage"] for e in tracking.list_events(session, job_id)] == ["applied", "assessment", "recruiter_screen"]
+    assert get_job(session, job_id)["currentStage"] == "recruiter_screen"
+
+
+def test_editing_the_closing_event_into_an_open_stage_reopens_the_job(session: Session) -> None:
+    job_id = applied_job(session)
+    closing = move(session, job_id, "closed", days_ago=1, outcome="rejected")
+
+    edited = tracking.update_event(session, job_id, closing["id"], {"toStage": "offer"})
+
+    job = get_job(session, job_id)
+    assert edited["outcome"] is None
+    assert (job["currentStage"], job["outcome"], job["closedAt"]) == ("offer", None, None)
+
+
+def test_editing_an_event_into_closed_with_an_outcome_closes_the_job(session: Session) -> None:
+    job_id = applied_job(session)
+    event = move(session, job_id, "offer", days_ago=1)
+
+    tracking.update_event(session, job_id, event["id"], {"toStage": "closed", "outcome": "offer_accepted"})
+
+    job = get_job(session, job_id)
+    assert (job["currentStage"], job["outcome"]) == ("closed", "offer_accepted")
+
+
+def test_editing_an_event_merges_metadata_and_an_empty_note_removes_it(session: Session) -> None:
+    job_id = applied_job(session)
+    event = move(session, job_id, "recruiter_screen", metadata={"eventLabel": "Call", "note": "Anna"})
+
+    edited = tracking.update_event(session, job_id, event["id"], {"metadata": {"note": ""}})
+
+    assert edited["metadata"] == {"actor": "user", "eventType": "status_update", "eventLabel": "Call"}
+
+
+def test_a_rejected_edit_names_the_field(session: Session) -> None:
+    job_id = applied_job(session)
+    event = move(session, job_id, "recruiter_screen")
+
+    for changes, field in (
+        ({"toStage": "no_change"}, "toStage"),
+        ({"occurredAt": "soon"}, "occurredAt"),
+        ({"title": "  "}, "title"),
+        ({"outcome": "rejected"}, "outcome"),
+        ({"color": "red"}, "color"),
+    ):
+        with pytest.raises(InvalidInput) as exc:
+            tracking.update_event(session, job_id, event["id"], changes)
+        assert exc.value.field == field
+
+
+def test_deleting_the_latest_event_falls_back_to_the_previous_stage(session: Session) -> None:
+    job_id = applied_job(session)
+    move(session, job_id, "recruiter_screen", days_ago=10)
+    latest = move(session, job_id, "closed", days_ago=1, outcome="withdrawn")
+
+    tracking.delete_event(session, job_id, latest["id"])
+
+    job = get_job(session, job_id)
+    assert (job["currentStage"], job["status"], job["outcome"], job["closedAt"]) == (
+        "recruiter_screen", "in_progress", None, None,
+    )
+
+
+def test_deleting_back_to_applied_makes_the_status_applied(session: Session) -> None:
+    job_id = applied_job(session)
+    screen = move(session, job_id, "recruiter_screen")
+
+    tracking.delete_event(session, job_id, screen["id"])
+
+    assert get_job(session, job_id)["status"] == "applied"
+
+
+def test_deleting_every_event_leaves_no_stage(session: Session) -> None:
+    job_id = applied_job(session)
+    (only,) = tracking.list_events(session, job_id)
+
+    tracking.delete_event(session, job_id, only["id"])
+
+    job = get_job(session, job_id)
+    assert (job["currentStage"], job["lastEventAt"]) == (None, None)
+    assert tracking.list_events(session, job_id) == []
+
+
+def test_an_event_of_another_job_cannot_be_edited_or_deleted(session: Session) -> None:
+    first, second = applied_job(session), applied_job(session, title="Other role")
+    (event,) = tracking.list_events(session, first)
+
+    with pytest.raises(NotFound):
+        tracking.update_event(session, second, event["id"], {"title": "Hijacked"})
+    with pytest.raises(NotFound):
+        tracking.delete_event(session, second, event["id"])
+
+
+def test_the_board_menu_offers_open_stages_and_each_closing_outcome() -> None:
+    choices = dict(tracking.move_choices())
+
+    assert "closed" not in choices
+    assert choices["technical_interview"] == "Technical Interview"
+    assert choices["closed:rejected"] == "Closed: Rejected"
+
+
+def test_moving_from_the_board_to_closed_rejected_closes_with_that_outcome(session: Session) -> None:
+    job_id = applied_job(session)
+
+    event = tracking.move_job(session, job_id, "closed:rejected", note="Generic mail")
+
+    job = get_job(session, job_id)
+    assert (job["currentStage"], job["outcome"]) == ("closed", "rejected")
+    assert event["title"] == "Closed: Rejected"
+    assert event["metadata"]["note"] == "Generic mail"
