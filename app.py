@@ -19,8 +19,15 @@ def navigation() -> None:
             st.Page("pages/jobs.py", title="Jobs", icon=":material/work:", url_path="jobs"),
             st.Page("pages/job_detail.py", title="Job", icon=":material/timeline:", url_path="job", visibility="hidden"),
         ],
+        "Mail": [
+            st.Page("pages/inbox.py", title="Tracking Inbox", icon=":material/inbox:", url_path="inbox"),
+            st.Page("pages/mail.py", title="Gmail", icon=":material/mail:", url_path="mail"),
+        ],
         "Insights": [
             st.Page("pages/insights.py", title="Insights", icon=":material/insights:", url_path="insights"),
+        ],
+        "Settings": [
+            st.Page("pages/settings.py", title="Settings & backup", icon=":material/settings:", url_path="settings"),
         ],
     }
     st.navigation(pages).run()

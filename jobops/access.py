@@ -44,7 +44,9 @@ def is_loopback(address: str | None) -> bool:
         return False
 
 
-def exposed_without_protection(settings: Settings, server_address: str | None, *, login_configured: bool = False) -> bool:
+def exposed_without_protection(
+    settings: Settings, server_address: str | None, *, login_configured: bool = False
+) -> bool:
     """The dashboard listens beyond loopback with neither a password nor st.login to guard its pages."""
     return not is_loopback(server_address) and not settings.password and not login_configured
 

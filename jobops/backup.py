@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import JSON, TypeDecorator, and_, inspect, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import JSON, TypeDecorator, and_, inspect, make_url, select
+from sqlalchemy.exc import ArgumentError, IntegrityError
 from sqlalchemy.orm import ColumnProperty, Session
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.types import TypeEngine
@@ -53,9 +54,16 @@ SECTIONS: tuple[Section, ...] = (
         keys=(("id",), ("provider", "account_key", "external_message_id")),
         refs={"matched_job_id": "jobs"},
     ),
-    Section("stageEvents", "stage events", StageEvent, keys=(("id",),),
-            refs={"job_id": "jobs", "message_id": "mailMessages"}),
-    Section("senderMemory", "sender memories", SenderMemory, keys=(("from_address",),), refs={"job_id": "jobs"}),
+    Section(
+        "stageEvents",
+        "stage events",
+        StageEvent,
+        keys=(("id",),),
+        refs={"job_id": "jobs", "message_id": "mailMessages"},
+    ),
+    Section(
+        "senderMemory", "sender memories", SenderMemory, keys=(("from_address",),), refs={"job_id": "jobs"}
+    ),
     Section("syncRuns", "sync runs", SyncRun, keys=(("id",),)),
 )
 SECTIONS_BY_NAME = {s.name: s for s in SECTIONS}
@@ -151,7 +159,9 @@ def _parse_datetime(where: str, value: Any) -> datetime:
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
-        raise InvalidInput(f"{where} must be an ISO 8601 date-time, not {value[:40]!r}.", field=where) from None
+        raise InvalidInput(
+            f"{where} must be an ISO 8601 date-time, not {value[:40]!r}.", field=where
+        ) from None
     return parsed.replace(tzinfo=timezone.utc) if parsed.tzinfo is None else parsed.astimezone(timezone.utc)
 
 
@@ -177,13 +187,18 @@ def _parse_row(section: Section, index: int, raw: Any, props: list[ColumnPropert
 def parse_backup(data: Any) -> dict[str, list[dict[str, Any]]]:
     """Check a whole document before anything is written; any fault is an InvalidInput naming its place."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise InvalidInput("This is not a JobOps backup (expected \"format\": \"jobops-backup\").", field="format")
+        raise InvalidInput(
+            'This is not a JobOps backup (expected "format": "jobops-backup").', field="format"
+        )
     version = data.get("version")
     if version != VERSION or isinstance(version, bool):
         if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
-            raise InvalidInput(f"This backup was made by a newer JobOps (version {version}); update first.",
-                               field="version")
-        raise InvalidInput(f"Unsupported backup version {str(version)[:20]!r}; expected {VERSION}.", field="version")
+            raise InvalidInput(
+                f"This backup was made by a newer JobOps (version {version}); update first.", field="version"
+            )
+        raise InvalidInput(
+            f"Unsupported backup version {str(version)[:20]!r}; expected {VERSION}.", field="version"
+        )
     unknown = sorted(set(data) - set(HEADER_FIELDS) - set(SECTIONS_BY_NAME))
     if unknown:
         raise InvalidInput(f"Unknown section {unknown[0]!r} in the backup.", field=unknown[0])
@@ -221,8 +236,9 @@ def _primary_keys(section: Section) -> set[str]:
     return {mapper.get_property_by_column(c).key for c in mapper.primary_key}
 
 
-def _check_refs(session: Session, section: Section, rows: list[dict[str, Any]],
-                ids: dict[str, dict[Any, Any]]) -> None:
+def _check_refs(
+    session: Session, section: Section, rows: list[dict[str, Any]], ids: dict[str, dict[Any, Any]]
+) -> None:
     """Every reference points at a row of the file or of the database."""
     for index, values in enumerate(rows):
         for attr, target in section.refs.items():
@@ -232,8 +248,9 @@ def _check_refs(session: Session, section: Section, rows: list[dict[str, Any]],
             target_model = SECTIONS_BY_NAME[target].model
             if session.get(target_model, ref) is None:
                 where = f"{section.name}[{index}].{camel(attr)}"
-                raise InvalidInput(f"{where} points at {ref!r}, which is neither in the backup nor stored.",
-                                   field=where)
+                raise InvalidInput(
+                    f"{where} points at {ref!r}, which is neither in the backup nor stored.", field=where
+                )
 
 
 def _upsert(session: Session, section: Section, values: dict[str, Any]) -> tuple[str, Base]:
@@ -291,3 +308,26 @@ def describe_report(report: dict[str, dict[str, int]]) -> str:
         total = sum(counts.values())
         parts.append(f"{total} {section.label} ({counts['added']} new, {counts['updated']} updated)")
     return ", ".join(parts)
+
+
+def to_bytes(backup: dict[str, Any]) -> bytes:
+    """The file a backup is saved as: UTF-8 JSON, one field a line for readable diffs."""
+    return json.dumps(backup, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def from_bytes(raw: bytes) -> Any:
+    """The document in an uploaded backup file, or InvalidInput saying why it cannot be read."""
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise InvalidInput("The file is not UTF-8 text; choose a backup written by JobOps.") from None
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}).") from None
+
+
+def database_location(url: str) -> str:
+    """The database URL with any password hidden, fit to show on a page."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(unreadable database URL)"

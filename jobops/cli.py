@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import sys
@@ -14,9 +13,10 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from jobops import backup
+from jobops import backup, inbox
 from jobops.db import get_engine, session_scope
-from jobops.errors import InvalidInput, JobOpsError
+from jobops.errors import InvalidInput, JobOpsError, UpstreamError
+from jobops.gmail import sync as gmail_sync
 
 log = logging.getLogger("jobops.cli")
 
@@ -49,25 +49,40 @@ def export_command(args: argparse.Namespace) -> str:
     """Write a backup of every job, event and message to a file."""
     with session_scope(get_engine()) as session:
         data = backup.export_backup(session)
-    write_private(Path(args.path), json.dumps(data, ensure_ascii=False, indent=1))
+    write_private(Path(args.path), backup.to_bytes(data))
     return f"Exported {backup.summarise(data)} to {args.path}."
 
 
 def import_command(args: argparse.Namespace) -> str:
     """Restore a backup file; rows already stored are updated, never duplicated."""
-    data = read_json(args.path)
+    data = backup.from_bytes(read_file(args.path))
     with session_scope(get_engine()) as session:
         report = backup.import_backup(session, data)
     return f"Imported {args.path}: {backup.describe_report(report)}."
 
 
-def write_private(path: Path, text: str) -> None:
+def sync_command(args: argparse.Namespace) -> str:
+    """Sync one Gmail account now and route what arrives (for cron or a systemd timer)."""
+    run = gmail_sync.sync_account(
+        get_engine(),
+        args.account,
+        max_messages=args.max_messages,
+        search_days=args.search_days,
+        route_pending=inbox.route_pending,
+    )
+    counts = f"{run['fetched']} fetched, {run['matched']} linked, {run['errored']} errored"
+    if run["status"] == "failed":
+        raise UpstreamError(f"Sync failed ({counts}): {run['errorMessage']}")
+    return f"Synced Gmail account {args.account!r}: {counts}."
+
+
+def write_private(path: Path, content: bytes) -> None:
     """Write a file only its owner can read (a backup holds mail), replacing any old one at once."""
     path = path.expanduser()
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content)
         os.chmod(tmp, 0o600)
         os.replace(tmp, path)
     except BaseException:
@@ -75,18 +90,14 @@ def write_private(path: Path, text: str) -> None:
         raise
 
 
-def read_json(path: str) -> Any:
-    """A JSON document from a file, or InvalidInput saying what is wrong."""
+def read_file(path: str) -> bytes:
+    """The bytes of a file, or InvalidInput saying why it cannot be read."""
     try:
-        raw = Path(path).expanduser().read_text(encoding="utf-8")
+        return Path(path).expanduser().read_bytes()
     except FileNotFoundError:
         raise InvalidInput(f"No such file: {path}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"Cannot read {path}: {exc}") from None
-    try:
-        return json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}).") from None
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read {path}: {exc.strerror or exc}") from None
 
 
 # --- entry point ------------------------------------------------------------------------------
@@ -96,10 +107,29 @@ def build_parser() -> argparse.ArgumentParser:
     """The parser with every subcommand."""
     parser = argparse.ArgumentParser(prog="python -m jobops", description="JobOps from the command line.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    add_command(commands, "export", export_command, "Write a backup (JSON) of all data except credentials.",
-                arg("path", help="file to write"))
-    add_command(commands, "import", import_command, "Restore a backup written by export.",
-                arg("path", help="backup file to read"))
+    add_command(
+        commands,
+        "export",
+        export_command,
+        "Write a backup (JSON) of all data except credentials.",
+        arg("path", help="file to write"),
+    )
+    add_command(
+        commands,
+        "import",
+        import_command,
+        "Restore a backup written by export.",
+        arg("path", help="backup file to read"),
+    )
+    add_command(
+        commands,
+        "sync",
+        sync_command,
+        "Sync a connected Gmail account and route new mail.",
+        arg("--account", default="default", help="account key (default: default)"),
+        arg("--max-messages", type=int, default=None, help="at most this many messages (1-500, default 100)"),
+        arg("--search-days", type=int, default=None, help="look back this many days (1-365, default 30)"),
+    )
     return parser
 
 
@@ -110,13 +140,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         summary = args.run(args)
     except JobOpsError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return EXIT_FAILED if exc.status >= 500 else EXIT_BAD_INPUT
     except OSError as exc:
         print(f"error: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
         return EXIT_BAD_INPUT
     except SQLAlchemyError as exc:
         log.debug("database error", exc_info=exc)
-        print(f"error: the database failed: {type(exc).__name__}. Is JOBOPS_DATABASE_URL right?", file=sys.stderr)
+        print(
+            f"error: the database failed: {type(exc).__name__}. Is JOBOPS_DATABASE_URL right?",
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -68,8 +68,13 @@ def _password_screen(settings: Settings) -> None:
 def _exposed_screen(address: str) -> None:
     """Explain why nothing is shown and how to fix it."""
     st.title("JobOps is not protected")
-    st.error(access.EXPOSED_DASHBOARD_MESSAGE.format(address=address or "every network interface"),
-             icon=":material/shield:")
-    st.code('# .streamlit/secrets.toml\nJOBOPS_PASSWORD = "choose-a-long-passphrase"\n'
-            'JOBOPS_API_TOKEN = "another-long-random-string"', language="toml")
+    st.error(
+        access.EXPOSED_DASHBOARD_MESSAGE.format(address=address or "every network interface"),
+        icon=":material/shield:",
+    )
+    st.code(
+        '# .streamlit/secrets.toml\nJOBOPS_PASSWORD = "choose-a-long-passphrase"\n'
+        'JOBOPS_API_TOKEN = "another-long-random-string"',
+        language="toml",
+    )
     st.stop()

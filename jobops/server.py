@@ -9,20 +9,30 @@ from typing import Any
 
 from streamlit.runtime.pages_manager import PagesManager
 
+from jobops import inbox
+from jobops.config import load_settings
 from jobops.db import get_engine
+from jobops.gmail import sync
+from jobops.gmail.schedule import start_scheduled_sync
 
 log = logging.getLogger("jobops")
 
 
 @asynccontextmanager
 async def lifespan(_app: Any) -> AsyncIterator[dict[str, Any]]:
-    """Migrate the database before the first request and settle how pages are found."""
+    """Migrate, close runs a crash left open, start the scheduled sync, and settle how pages are found."""
     engine = get_engine()
+    interrupted = sync.fail_interrupted_runs(engine)
+    if interrupted:
+        log.warning("marked %d interrupted sync run(s) as failed", interrupted)
+    scheduler = start_scheduled_sync(engine, load_settings().sync_interval_minutes, route_pending=inbox.route_pending)
     # app.py registers every file of pages/ with st.navigation. Without this, a deep link such
     # as /board arriving before any other request would make Streamlit auto-discover pages/
     # the legacy way and never run app.py's navigation.
     PagesManager.uses_pages_directory = False
     yield {"engine": engine}
+    if scheduler:
+        scheduler.stop()
 
 
 def log_script_error(exc: Exception) -> bool:

@@ -23,34 +23,91 @@ APPLIED_AT = datetime(2026, 3, 2, 9, 30, 15, 123456, tzinfo=timezone.utc)
 def fill(engine: Engine) -> None:
     """Two jobs with timelines, a decided and a pending message, sender memory, a run and an account."""
     with session_scope(engine) as session:
-        job = create_job(session, {"title": "Data Engineer", "employer": "Acme", "appliedAt": APPLIED_AT,
-                                   "notes": "Referred by Sam.\nFollow up Friday."})
+        job = create_job(
+            session,
+            {
+                "title": "Data Engineer",
+                "employer": "Acme",
+                "appliedAt": APPLIED_AT,
+                "notes": "Referred by Sam.\nFollow up Friday.",
+            },
+        )
         other = create_job(session, {"title": "Analyst", "employer": "Globex", "status": "ready"})
-        session.add(MailAccount(provider="gmail", account_key="default", status="connected",
-                                email="me@example.com", encrypted_credentials="gAAAA-secret-refresh-token",
-                                history_id="991", settings={"label": "INBOX"}))
-        session.add(OAuthState(state="pending-state", provider="gmail", account_key="default",
-                               code_verifier="verifier-secret"))
+        session.add(
+            MailAccount(
+                provider="gmail",
+                account_key="default",
+                status="connected",
+                email="me@example.com",
+                encrypted_credentials="gAAAA-secret-refresh-token",
+                history_id="991",
+                settings={"label": "INBOX"},
+            )
+        )
+        session.add(
+            OAuthState(
+                state="pending-state",
+                provider="gmail",
+                account_key="default",
+                code_verifier="verifier-secret",
+            )
+        )
         linked = MailMessage(
-            provider="gmail", account_key="default", external_message_id="m-1", external_thread_id="t-1",
-            from_address="talent@acme.com", from_domain="acme.com", sender_name="Acme Talent",
-            subject="Interview <b>invite</b>", received_at=APPLIED_AT + timedelta(days=3),
-            snippet="Can we talk?", body_text="Hello,\nCan we talk on Monday?",
-            processing_status="manual_linked", relevant=True, matched_job_id=job["id"], match_confidence=91,
-            stage_target="recruiter_screen", message_type="interview", reason="sender domain matches employer",
+            provider="gmail",
+            account_key="default",
+            external_message_id="m-1",
+            external_thread_id="t-1",
+            from_address="talent@acme.com",
+            from_domain="acme.com",
+            sender_name="Acme Talent",
+            subject="Interview <b>invite</b>",
+            received_at=APPLIED_AT + timedelta(days=3),
+            snippet="Can we talk?",
+            body_text="Hello,\nCan we talk on Monday?",
+            processing_status="manual_linked",
+            relevant=True,
+            matched_job_id=job["id"],
+            match_confidence=91,
+            stage_target="recruiter_screen",
+            message_type="interview",
+            reason="sender domain matches employer",
             decided_at=APPLIED_AT + timedelta(days=4),
         )
-        pending = MailMessage(provider="gmail", account_key="default", external_message_id="m-2",
-                              subject="Newsletter", processing_status="pending_user", relevant=False,
-                              matched_job_id=other["id"], match_confidence=40)
+        pending = MailMessage(
+            provider="gmail",
+            account_key="default",
+            external_message_id="m-2",
+            subject="Newsletter",
+            processing_status="pending_user",
+            relevant=False,
+            matched_job_id=other["id"],
+            match_confidence=40,
+        )
         session.add_all([linked, pending])
         session.flush()
-        transition_stage(session, job["id"], "recruiter_screen", occurred_at=linked.received_at,
-                         metadata={"actor": "user", "note": "From the mail"})
+        transition_stage(
+            session,
+            job["id"],
+            "recruiter_screen",
+            occurred_at=linked.received_at,
+            metadata={"actor": "user", "note": "From the mail"},
+        )
         session.get(StageEvent, _newest_event(session, job["id"])).message_id = linked.id
         session.add(SenderMemory(from_address="talent@acme.com", job_id=job["id"]))
-        session.add(SyncRun(provider="gmail", account_key="default", status="completed", discovered=5,
-                            fetched=5, relevant=1, classified=1, matched=1, finished_at=APPLIED_AT, owner_pid=42))
+        session.add(
+            SyncRun(
+                provider="gmail",
+                account_key="default",
+                status="completed",
+                discovered=5,
+                fetched=5,
+                relevant=1,
+                classified=1,
+                matched=1,
+                finished_at=APPLIED_AT,
+                owner_pid=42,
+            )
+        )
 
 
 def _newest_event(session, job_id: str) -> str:
@@ -95,14 +152,24 @@ def test_a_backup_is_versioned_json_with_iso_dates(engine: Engine) -> None:
     acme = next(j for j in backup["jobs"] if j["employer"] == "Acme")
     assert acme["appliedAt"] == "2026-03-02T09:30:15.123456Z"
     assert acme["notes"] == "Referred by Sam.\nFollow up Friday."
-    assert [len(backup[k]) for k in ("jobs", "stageEvents", "mailMessages", "senderMemory", "syncRuns")] == [2, 2, 2, 1, 1]
+    assert [len(backup[k]) for k in ("jobs", "stageEvents", "mailMessages", "senderMemory", "syncRuns")] == [
+        2,
+        2,
+        2,
+        1,
+        1,
+    ]
 
 
 def test_a_backup_carries_every_routing_decision_of_a_message(engine: Engine) -> None:
     fill(engine)
     message = next(m for m in export(engine)["mailMessages"] if m["externalMessageId"] == "m-1")
     assert message["processingStatus"] == "manual_linked"
-    assert (message["matchConfidence"], message["stageTarget"], message["messageType"]) == (91, "recruiter_screen", "interview")
+    assert (message["matchConfidence"], message["stageTarget"], message["messageType"]) == (
+        91,
+        "recruiter_screen",
+        "interview",
+    )
     assert message["bodyText"] == "Hello,\nCan we talk on Monday?"
     assert message["decidedAt"] == "2026-03-06T09:30:15.123456Z"
 
@@ -128,7 +195,11 @@ def test_a_restored_account_must_be_connected_again(engine: Engine, empty_engine
     restore(empty_engine, export(engine))
     with session_scope(empty_engine) as session:
         account = session.scalars(select(MailAccount)).one()
-    assert (account.email, account.status, account.encrypted_credentials) == ("me@example.com", "disconnected", None)
+    assert (account.email, account.status, account.encrypted_credentials) == (
+        "me@example.com",
+        "disconnected",
+        None,
+    )
 
 
 def test_importing_twice_duplicates_nothing(engine: Engine, empty_engine: Engine) -> None:
@@ -137,7 +208,9 @@ def test_importing_twice_duplicates_nothing(engine: Engine, empty_engine: Engine
     restore(empty_engine, backup)
     report = restore(empty_engine, backup)
     assert all(counts["added"] == counts["updated"] == 0 for counts in report.values())
-    assert [count(empty_engine, m) for m in (Job, StageEvent, MailMessage, SenderMemory, SyncRun, MailAccount)] == [2, 2, 2, 1, 1, 1]
+    assert [
+        count(empty_engine, m) for m in (Job, StageEvent, MailMessage, SenderMemory, SyncRun, MailAccount)
+    ] == [2, 2, 2, 1, 1, 1]
 
 
 def test_importing_over_changed_data_brings_back_the_backup(engine: Engine) -> None:
@@ -159,7 +232,9 @@ def test_importing_keeps_the_credentials_of_a_connected_account(engine: Engine) 
     assert (account.status, account.encrypted_credentials) == ("connected", "gAAAA-secret-refresh-token")
 
 
-def test_a_message_synced_again_under_a_new_id_is_merged_not_duplicated(engine: Engine, empty_engine: Engine) -> None:
+def test_a_message_synced_again_under_a_new_id_is_merged_not_duplicated(
+    engine: Engine, empty_engine: Engine
+) -> None:
     fill(engine)
     backup = export(engine)
     with session_scope(empty_engine) as session:
@@ -187,7 +262,9 @@ def test_a_message_synced_again_under_a_new_id_is_merged_not_duplicated(engine: 
         (lambda b: b.update(extras=[]), "Unknown section 'extras'"),
     ],
 )
-def test_a_malformed_backup_is_refused_and_changes_nothing(engine: Engine, empty_engine: Engine, mutate, fragment: str) -> None:
+def test_a_malformed_backup_is_refused_and_changes_nothing(
+    engine: Engine, empty_engine: Engine, mutate, fragment: str
+) -> None:
     fill(engine)
     backup = copy.deepcopy(export(engine))
     backup["jobs"][1]["title"] = "First row would be written before the fault"

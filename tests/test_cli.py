@@ -25,8 +25,14 @@ def run_cli(tmp_path: Path, *args: str, database: str = "jobops.db") -> subproce
         "JOBOPS_DATABASE_URL": f"sqlite:///{tmp_path / database}",
         "JOBOPS_SECRETS_FILE": str(tmp_path / "none.toml"),
     }
-    return subprocess.run([sys.executable, "-m", "jobops", *args], cwd=PROJECT_ROOT, env=env,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "jobops", *args],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def seed(tmp_path: Path, database: str = "jobops.db") -> None:
@@ -73,18 +79,26 @@ def test_importing_a_file_that_is_not_json_exits_2_with_a_message(tmp_path: Path
     (tmp_path / "broken.json").write_text('{"format": "jobops-backup",')
     result = run_cli(tmp_path, "import", str(tmp_path / "broken.json"))
     assert result.returncode == 2
-    assert "is not valid JSON (line 1" in result.stderr
+    assert result.stderr.strip() == "error: The file is not valid JSON (line 1, column 28)."
     assert "Traceback" not in result.stderr
 
 
 def test_importing_a_malformed_backup_exits_2_and_changes_nothing(tmp_path: Path) -> None:
     seed(tmp_path)
-    bad = {"format": "jobops-backup", "version": 1, "jobs": [{"id": "j1", "title": "X", "employer": "Y"}],
-           "stageEvents": [{"id": "e1", "jobId": "j1", "toStage": "nowhere", "title": "T", "occurredAt": "soon"}]}
+    bad = {
+        "format": "jobops-backup",
+        "version": 1,
+        "jobs": [{"id": "j1", "title": "X", "employer": "Y"}],
+        "stageEvents": [
+            {"id": "e1", "jobId": "j1", "toStage": "nowhere", "title": "T", "occurredAt": "soon"}
+        ],
+    }
     (tmp_path / "bad.json").write_text(json.dumps(bad))
     result = run_cli(tmp_path, "import", str(tmp_path / "bad.json"))
     assert result.returncode == 2
-    assert result.stderr.strip() == "error: stageEvents[0].occurredAt must be an ISO 8601 date-time, not 'soon'."
+    assert (
+        result.stderr.strip() == "error: stageEvents[0].occurredAt must be an ISO 8601 date-time, not 'soon'."
+    )
     assert jobs_in(tmp_path, "jobops.db") == 2
 
 

@@ -93,8 +93,13 @@ def listing(item: Schema) -> Schema:
 
 
 def path_param(name: str, description: str) -> Schema:
-    return {"name": name, "in": "path", "required": True, "description": description,
-            "schema": string(minLength=1, maxLength=100, pattern="^[A-Za-z0-9_-]+$")}
+    return {
+        "name": name,
+        "in": "path",
+        "required": True,
+        "description": description,
+        "schema": string(minLength=1, maxLength=100, pattern="^[A-Za-z0-9_-]+$"),
+    }
 
 
 def query_param(name: str, schema: Schema, description: str) -> Schema:
@@ -124,8 +129,12 @@ def operation(
     public: bool = False,
 ) -> dict[str, Any]:
     """One operation: parameters, an optional JSON body, the success and error envelopes."""
-    op: dict[str, Any] = {"operationId": operation_id, "summary": summary, "tags": [tag],
-                          "responses": {**ok, **failures(errors)}}
+    op: dict[str, Any] = {
+        "operationId": operation_id,
+        "summary": summary,
+        "tags": [tag],
+        "responses": {**ok, **failures(errors)},
+    }
     if params:
         op["parameters"] = list(params)
     if body is not None:
@@ -140,107 +149,222 @@ def operation(
 
 def _schemas() -> dict[str, Schema]:
     """Every named schema of requests and responses."""
-    metadata = obj({
-        "actor": enum(ACTORS), "eventType": enum(EVENT_TYPES), "eventLabel": string(maxLength=300),
-        "note": string(maxLength=20_000), "reasonCode": string(maxLength=300),
-        "externalUrl": string(format="uri", maxLength=2000), "groupId": string(maxLength=300),
-        "groupLabel": string(maxLength=300),
-    })
+    metadata = obj(
+        {
+            "actor": enum(ACTORS),
+            "eventType": enum(EVENT_TYPES),
+            "eventLabel": string(maxLength=300),
+            "note": string(maxLength=20_000),
+            "reasonCode": string(maxLength=300),
+            "externalUrl": string(format="uri", maxLength=2000),
+            "groupId": string(maxLength=300),
+            "groupLabel": string(maxLength=300),
+        }
+    )
     job_fields = {
-        "title": string(minLength=1, maxLength=300), "employer": string(minLength=1, maxLength=300),
-        "jobUrl": nullable(string(format="uri", maxLength=2000)), "location": nullable(string(maxLength=300)),
-        "source": nullable(string(maxLength=300)), "notes": nullable(string(maxLength=20_000)),
-        "status": enum(JOB_STATUSES), "appliedAt": OPTIONAL_DATE_TIME,
+        "title": string(minLength=1, maxLength=300),
+        "employer": string(minLength=1, maxLength=300),
+        "jobUrl": nullable(string(format="uri", maxLength=2000)),
+        "location": nullable(string(maxLength=300)),
+        "source": nullable(string(maxLength=300)),
+        "notes": nullable(string(maxLength=20_000)),
+        "status": enum(JOB_STATUSES),
+        "appliedAt": OPTIONAL_DATE_TIME,
     }
     return {
         "Meta": record({"requestId": string()}),
-        "Error": obj({
-            "ok": {"const": False},
-            "error": obj({"code": string(), "message": string(), "details": {}}, ("code", "message"), closed=False),
-            "meta": ref("Meta"),
-        }, ("ok", "error", "meta")),
+        "Error": obj(
+            {
+                "ok": {"const": False},
+                "error": obj(
+                    {"code": string(), "message": string(), "details": {}}, ("code", "message"), closed=False
+                ),
+                "meta": ref("Meta"),
+            },
+            ("ok", "error", "meta"),
+        ),
         "Health": record({"status": string(), "version": string(), "database": {"type": "boolean"}}),
         "Deleted": record({"id": string(), "deleted": {"const": True}}),
-        "Job": record({
-            "id": string(), "title": string(), "employer": string(), "jobUrl": OPTIONAL_TEXT,
-            "location": OPTIONAL_TEXT, "source": OPTIONAL_TEXT, "notes": OPTIONAL_TEXT,
-            "status": enum(JOB_STATUSES), "currentStage": nullable(enum(STAGES)),
-            "stageChangedAt": OPTIONAL_DATE_TIME, "lastEventAt": OPTIONAL_DATE_TIME,
-            "appliedAt": OPTIONAL_DATE_TIME, "outcome": nullable(enum(OUTCOMES)), "closedAt": OPTIONAL_DATE_TIME,
-            "isSample": {"type": "boolean"}, "createdAt": DATE_TIME, "updatedAt": DATE_TIME,
-        }),
+        "Job": record(
+            {
+                "id": string(),
+                "title": string(),
+                "employer": string(),
+                "jobUrl": OPTIONAL_TEXT,
+                "location": OPTIONAL_TEXT,
+                "source": OPTIONAL_TEXT,
+                "notes": OPTIONAL_TEXT,
+                "status": enum(JOB_STATUSES),
+                "currentStage": nullable(enum(STAGES)),
+                "stageChangedAt": OPTIONAL_DATE_TIME,
+                "lastEventAt": OPTIONAL_DATE_TIME,
+                "appliedAt": OPTIONAL_DATE_TIME,
+                "outcome": nullable(enum(OUTCOMES)),
+                "closedAt": OPTIONAL_DATE_TIME,
+                "isSample": {"type": "boolean"},
+                "createdAt": DATE_TIME,
+                "updatedAt": DATE_TIME,
+            }
+        ),
         "JobList": listing(ref("Job")),
         "JobInput": obj(job_fields, ("title", "employer")),
         "JobChanges": obj(job_fields),
-        "OutcomeInput": obj({"outcome": enum(OUTCOMES), "closedAt": OPTIONAL_DATE_TIME,
-                             "note": nullable(string(maxLength=20_000))}, ("outcome",)),
+        "OutcomeInput": obj(
+            {
+                "outcome": enum(OUTCOMES),
+                "closedAt": OPTIONAL_DATE_TIME,
+                "note": nullable(string(maxLength=20_000)),
+            },
+            ("outcome",),
+        ),
         "EventMetadata": metadata,
-        "StageEvent": record({
-            "id": string(), "jobId": string(), "fromStage": nullable(enum(STAGES)), "toStage": enum(STAGES),
-            "title": string(), "occurredAt": DATE_TIME, "outcome": nullable(enum(OUTCOMES)),
-            "metadata": {"type": "object"}, "messageId": OPTIONAL_TEXT, "createdAt": DATE_TIME,
-        }),
+        "StageEvent": record(
+            {
+                "id": string(),
+                "jobId": string(),
+                "fromStage": nullable(enum(STAGES)),
+                "toStage": enum(STAGES),
+                "title": string(),
+                "occurredAt": DATE_TIME,
+                "outcome": nullable(enum(OUTCOMES)),
+                "metadata": {"type": "object"},
+                "messageId": OPTIONAL_TEXT,
+                "createdAt": DATE_TIME,
+            }
+        ),
         "StageEventList": listing(ref("StageEvent")),
-        "StageInput": obj({
-            "toStage": enum((*STAGES, NO_CHANGE)), "occurredAt": OPTIONAL_DATE_TIME, "metadata": ref("EventMetadata"),
-            "outcome": nullable(enum(OUTCOMES)), "title": nullable(string(maxLength=300)),
-        }, ("toStage",)),
-        "EventChanges": obj({
-            "toStage": enum(STAGES), "occurredAt": DATE_TIME, "outcome": nullable(enum(OUTCOMES)),
-            "title": string(minLength=1, maxLength=300), "metadata": ref("EventMetadata"),
-        }),
-        "Message": record({
-            "id": string(), "provider": string(), "accountKey": string(), "externalMessageId": string(),
-            "externalThreadId": OPTIONAL_TEXT, "fromAddress": string(), "fromDomain": string(),
-            "senderName": string(), "subject": string(), "receivedAt": DATE_TIME, "snippet": string(),
-            "matchedJobId": OPTIONAL_TEXT, "matchConfidence": nullable(integer()),
-            "stageTarget": nullable(string()), "messageType": nullable(enum(MESSAGE_TYPES)),
-            "processingStatus": enum(PROCESSING_STATUSES), "reason": OPTIONAL_TEXT, "decidedAt": OPTIONAL_DATE_TIME,
-        }),
+        "StageInput": obj(
+            {
+                "toStage": enum((*STAGES, NO_CHANGE)),
+                "occurredAt": OPTIONAL_DATE_TIME,
+                "metadata": ref("EventMetadata"),
+                "outcome": nullable(enum(OUTCOMES)),
+                "title": nullable(string(maxLength=300)),
+            },
+            ("toStage",),
+        ),
+        "EventChanges": obj(
+            {
+                "toStage": enum(STAGES),
+                "occurredAt": DATE_TIME,
+                "outcome": nullable(enum(OUTCOMES)),
+                "title": string(minLength=1, maxLength=300),
+                "metadata": ref("EventMetadata"),
+            }
+        ),
+        "Message": record(
+            {
+                "id": string(),
+                "provider": string(),
+                "accountKey": string(),
+                "externalMessageId": string(),
+                "externalThreadId": OPTIONAL_TEXT,
+                "fromAddress": string(),
+                "fromDomain": string(),
+                "senderName": string(),
+                "subject": string(),
+                "receivedAt": DATE_TIME,
+                "snippet": string(),
+                "matchedJobId": OPTIONAL_TEXT,
+                "matchConfidence": nullable(integer()),
+                "stageTarget": nullable(string()),
+                "messageType": nullable(enum(MESSAGE_TYPES)),
+                "processingStatus": enum(PROCESSING_STATUSES),
+                "reason": OPTIONAL_TEXT,
+                "decidedAt": OPTIONAL_DATE_TIME,
+            }
+        ),
         "JobBrief": record({"id": string(), "title": string(), "employer": string()}),
         "InboxItem": record({"message": ref("Message"), "matchedJob": nullable(ref("JobBrief"))}),
         "InboxList": listing(ref("InboxItem")),
-        "Approved": record({"message": ref("Message"), "matchedJob": nullable(ref("JobBrief")),
-                            "event": ref("StageEvent")}),
-        "DecisionInput": obj({
-            "provider": enum(PROVIDERS), "accountKey": string(maxLength=100), "jobId": string(maxLength=36),
-            "stageTarget": enum(ROUTER_TARGETS), "note": string(maxLength=20_000),
-        }),
-        "BulkInput": obj({
-            "action": enum(("approve", "deny")),
-            "messageIds": {"type": "array", "items": string(), "minItems": 1, "maxItems": 500},
-            "provider": enum(PROVIDERS), "accountKey": string(maxLength=100), "jobId": string(maxLength=36),
-            "stageTarget": enum(ROUTER_TARGETS),
-        }, ("action", "messageIds")),
-        "BulkResult": record({
-            "requested": integer(minimum=0), "succeeded": integer(minimum=0), "failed": integer(minimum=0),
-            "skipped": integer(minimum=0),
-            "results": {"type": "array", "items": obj(
-                {"messageId": string(), "status": enum(("succeeded", "failed", "skipped")),
-                 "code": string(), "message": string()}, ("messageId", "status"), closed=False)},
-        }),
-        "JobEmail": record({"message": ref("Message"), "sourceUrl": OPTIONAL_TEXT,
-                            "accountDisplayName": string()}),
+        "Approved": record(
+            {"message": ref("Message"), "matchedJob": nullable(ref("JobBrief")), "event": ref("StageEvent")}
+        ),
+        "DecisionInput": obj(
+            {
+                "provider": enum(PROVIDERS),
+                "accountKey": string(maxLength=100),
+                "jobId": string(maxLength=36),
+                "stageTarget": enum(ROUTER_TARGETS),
+                "note": string(maxLength=20_000),
+            }
+        ),
+        "BulkInput": obj(
+            {
+                "action": enum(("approve", "deny")),
+                "messageIds": {"type": "array", "items": string(), "minItems": 1, "maxItems": 500},
+                "provider": enum(PROVIDERS),
+                "accountKey": string(maxLength=100),
+                "jobId": string(maxLength=36),
+                "stageTarget": enum(ROUTER_TARGETS),
+            },
+            ("action", "messageIds"),
+        ),
+        "BulkResult": record(
+            {
+                "requested": integer(minimum=0),
+                "succeeded": integer(minimum=0),
+                "failed": integer(minimum=0),
+                "skipped": integer(minimum=0),
+                "results": {
+                    "type": "array",
+                    "items": obj(
+                        {
+                            "messageId": string(),
+                            "status": enum(("succeeded", "failed", "skipped")),
+                            "code": string(),
+                            "message": string(),
+                        },
+                        ("messageId", "status"),
+                        closed=False,
+                    ),
+                },
+            }
+        ),
+        "JobEmail": record(
+            {"message": ref("Message"), "sourceUrl": OPTIONAL_TEXT, "accountDisplayName": string()}
+        ),
         "JobEmailList": listing(ref("JobEmail")),
         "AuthorizationStart": record({"authorizationUrl": string(format="uri"), "state": string()}),
-        "ExchangeInput": obj({"accountKey": ACCOUNT_KEY, "state": string(minLength=1, maxLength=128),
-                              "code": string(minLength=1, maxLength=2000)}, ("state", "code")),
-        "AccountStatus": record({
-            "provider": string(), "accountKey": string(),
-            "status": enum(("connected", "error", "disconnected")), "connected": {"type": "boolean"},
-            "email": OPTIONAL_TEXT, "connectedAt": OPTIONAL_DATE_TIME, "lastSyncAt": OPTIONAL_DATE_TIME,
-            "lastError": OPTIONAL_TEXT,
-        }),
-        "ActionInput": obj({"accountKey": ACCOUNT_KEY, "maxMessages": integer(minimum=1),
-                            "searchDays": integer(minimum=1)}),
-        "SyncRun": record({
-            "id": string(), "provider": string(), "accountKey": string(),
-            "status": enum(("running", "completed", "failed")), "mode": string(),
-            "startedAt": OPTIONAL_DATE_TIME, "finishedAt": OPTIONAL_DATE_TIME,
-            **{name: integer(minimum=0) for name in ("discovered", "fetched", "relevant", "classified",
-                                                       "matched", "errored")},
-            "errorMessage": OPTIONAL_TEXT,
-        }),
+        "ExchangeInput": obj(
+            {
+                "accountKey": ACCOUNT_KEY,
+                "state": string(minLength=1, maxLength=128),
+                "code": string(minLength=1, maxLength=2000),
+            },
+            ("state", "code"),
+        ),
+        "AccountStatus": record(
+            {
+                "provider": string(),
+                "accountKey": string(),
+                "status": enum(("connected", "error", "disconnected")),
+                "connected": {"type": "boolean"},
+                "email": OPTIONAL_TEXT,
+                "connectedAt": OPTIONAL_DATE_TIME,
+                "lastSyncAt": OPTIONAL_DATE_TIME,
+                "lastError": OPTIONAL_TEXT,
+            }
+        ),
+        "ActionInput": obj(
+            {"accountKey": ACCOUNT_KEY, "maxMessages": integer(minimum=1), "searchDays": integer(minimum=1)}
+        ),
+        "SyncRun": record(
+            {
+                "id": string(),
+                "provider": string(),
+                "accountKey": string(),
+                "status": enum(("running", "completed", "failed")),
+                "mode": string(),
+                "startedAt": OPTIONAL_DATE_TIME,
+                "finishedAt": OPTIONAL_DATE_TIME,
+                **{
+                    name: integer(minimum=0)
+                    for name in ("discovered", "fetched", "relevant", "classified", "matched", "errored")
+                },
+                "errorMessage": OPTIONAL_TEXT,
+            }
+        ),
         "SyncRunList": listing(ref("SyncRun")),
     }
 
@@ -265,81 +389,169 @@ def _job_paths() -> dict[str, Any]:
     """Jobs and their timelines."""
     return {
         "/api/jobs": {
-            "get": operation("listJobs", "List jobs, newest activity first.", "jobs",
-                             success(ref("JobList"), "The jobs and their total."), READ_ERRORS, params=(
-                                 query_param("status", string(), "Comma-separated statuses, e.g. applied,in_progress."),
-                                 query_param("q", string(), "Text in the title, employer or location."),
-                                 query_param("limit", integer(minimum=1, maximum=5000), "At most this many (500)."),
-                                 query_param("offset", integer(minimum=0), "Skip this many."))),
-            "post": operation("createJob", "Add a job; an applied job starts its timeline.", "jobs",
-                              success(ref("Job"), "The new job.", 201), WRITE_ERRORS, body=ref("JobInput")),
+            "get": operation(
+                "listJobs",
+                "List jobs, newest activity first.",
+                "jobs",
+                success(ref("JobList"), "The jobs and their total."),
+                READ_ERRORS,
+                params=(
+                    query_param("status", string(), "Comma-separated statuses, e.g. applied,in_progress."),
+                    query_param("q", string(), "Text in the title, employer or location."),
+                    query_param("limit", integer(minimum=1, maximum=5000), "At most this many (500)."),
+                    query_param("offset", integer(minimum=0), "Skip this many."),
+                ),
+            ),
+            "post": operation(
+                "createJob",
+                "Add a job; an applied job starts its timeline.",
+                "jobs",
+                success(ref("Job"), "The new job.", 201),
+                WRITE_ERRORS,
+                body=ref("JobInput"),
+            ),
         },
         "/api/jobs/{job_id}": {
-            "get": operation("getJob", "One job.", "jobs", success(ref("Job"), "The job."), READ_ERRORS,
-                             params=(JOB_ID,)),
-            "patch": operation("updateJob", "Edit a job's details or status.", "jobs",
-                               success(ref("Job"), "The job as saved."), WRITE_ERRORS, params=(JOB_ID,),
-                               body=ref("JobChanges")),
-            "delete": operation("deleteJob", "Remove a job and its timeline.", "jobs",
-                                success(ref("Deleted"), "What was removed."), WRITE_ERRORS, params=(JOB_ID,)),
+            "get": operation(
+                "getJob", "One job.", "jobs", success(ref("Job"), "The job."), READ_ERRORS, params=(JOB_ID,)
+            ),
+            "patch": operation(
+                "updateJob",
+                "Edit a job's details or status.",
+                "jobs",
+                success(ref("Job"), "The job as saved."),
+                WRITE_ERRORS,
+                params=(JOB_ID,),
+                body=ref("JobChanges"),
+            ),
+            "delete": operation(
+                "deleteJob",
+                "Remove a job and its timeline.",
+                "jobs",
+                success(ref("Deleted"), "What was removed."),
+                WRITE_ERRORS,
+                params=(JOB_ID,),
+            ),
         },
         "/api/jobs/{job_id}/outcome": {
-            "patch": operation("setOutcome", "Close a job with an outcome, or amend it.", "jobs",
-                               success(ref("Job"), "The job."), WRITE_ERRORS, params=(JOB_ID,),
-                               body=ref("OutcomeInput")),
+            "patch": operation(
+                "setOutcome",
+                "Close a job with an outcome, or amend it.",
+                "jobs",
+                success(ref("Job"), "The job."),
+                WRITE_ERRORS,
+                params=(JOB_ID,),
+                body=ref("OutcomeInput"),
+            ),
         },
         "/api/jobs/{job_id}/stages": {
-            "post": operation("transitionStage", "Log a stage event (or a no_change note).", "stages",
-                              success(ref("StageEvent"), "The new event.", 201), WRITE_ERRORS, params=(JOB_ID,),
-                              body=ref("StageInput")),
+            "post": operation(
+                "transitionStage",
+                "Log a stage event (or a no_change note).",
+                "stages",
+                success(ref("StageEvent"), "The new event.", 201),
+                WRITE_ERRORS,
+                params=(JOB_ID,),
+                body=ref("StageInput"),
+            ),
         },
         "/api/jobs/{job_id}/events": {
-            "get": operation("listEvents", "A job's timeline.", "stages",
-                             success(ref("StageEventList"), "The events."), READ_ERRORS, params=(
-                                 JOB_ID, query_param("order", enum(("asc", "desc")), "Oldest (asc) or newest first."))),
+            "get": operation(
+                "listEvents",
+                "A job's timeline.",
+                "stages",
+                success(ref("StageEventList"), "The events."),
+                READ_ERRORS,
+                params=(JOB_ID, query_param("order", enum(("asc", "desc")), "Oldest (asc) or newest first.")),
+            ),
         },
         "/api/jobs/{job_id}/events/{event_id}": {
-            "patch": operation("updateEvent", "Edit a stage event; the job's stage follows.", "stages",
-                               success(ref("StageEvent"), "The event."), WRITE_ERRORS, params=(JOB_ID, EVENT_ID),
-                               body=ref("EventChanges")),
-            "delete": operation("deleteEvent", "Remove a stage event.", "stages",
-                                success(ref("Deleted"), "What was removed."), WRITE_ERRORS,
-                                params=(JOB_ID, EVENT_ID)),
+            "patch": operation(
+                "updateEvent",
+                "Edit a stage event; the job's stage follows.",
+                "stages",
+                success(ref("StageEvent"), "The event."),
+                WRITE_ERRORS,
+                params=(JOB_ID, EVENT_ID),
+                body=ref("EventChanges"),
+            ),
+            "delete": operation(
+                "deleteEvent",
+                "Remove a stage event.",
+                "stages",
+                success(ref("Deleted"), "What was removed."),
+                WRITE_ERRORS,
+                params=(JOB_ID, EVENT_ID),
+            ),
         },
         "/api/jobs/{job_id}/emails": {
-            "get": operation("jobEmails", "Messages linked to a job, newest first.", "inbox",
-                             success(ref("JobEmailList"), "The messages with links to their threads."),
-                             READ_ERRORS, params=(JOB_ID, query_param("limit", integer(minimum=1, maximum=500),
-                                                                       "At most this many (50)."))),
+            "get": operation(
+                "jobEmails",
+                "Messages linked to a job, newest first.",
+                "inbox",
+                success(ref("JobEmailList"), "The messages with links to their threads."),
+                READ_ERRORS,
+                params=(
+                    JOB_ID,
+                    query_param("limit", integer(minimum=1, maximum=500), "At most this many (50)."),
+                ),
+            ),
         },
     }
 
 
 def _inbox_paths() -> dict[str, Any]:
     """The Tracking Inbox."""
-    account = (query_param("provider", enum(PROVIDERS), "Mail provider (gmail)."),
-               query_param("accountKey", string(maxLength=100), "Account key (default)."))
+    account = (
+        query_param("provider", enum(PROVIDERS), "Mail provider (gmail)."),
+        query_param("accountKey", string(maxLength=100), "Account key (default)."),
+    )
     return {
         "/api/post-application/inbox": {
-            "get": operation("listInbox", "Messages waiting for review, with their suggested job.", "inbox",
-                             success(ref("InboxList"), "The items."), READ_ERRORS, params=(
-                                 *account, query_param("status", enum(PROCESSING_STATUSES), "pending_user by default."),
-                                 query_param("limit", integer(minimum=1, maximum=500), "At most this many (100)."))),
+            "get": operation(
+                "listInbox",
+                "Messages waiting for review, with their suggested job.",
+                "inbox",
+                success(ref("InboxList"), "The items."),
+                READ_ERRORS,
+                params=(
+                    *account,
+                    query_param("status", enum(PROCESSING_STATUSES), "pending_user by default."),
+                    query_param("limit", integer(minimum=1, maximum=500), "At most this many (100)."),
+                ),
+            ),
         },
         "/api/post-application/inbox/actions": {
-            "post": operation("bulkDecide", "Approve or deny many messages at once.", "inbox",
-                              success(ref("BulkResult"), "What happened to each message."), WRITE_ERRORS,
-                              body=ref("BulkInput")),
+            "post": operation(
+                "bulkDecide",
+                "Approve or deny many messages at once.",
+                "inbox",
+                success(ref("BulkResult"), "What happened to each message."),
+                WRITE_ERRORS,
+                body=ref("BulkInput"),
+            ),
         },
         "/api/post-application/inbox/{message_id}/approve": {
-            "post": operation("approveMessage", "Link a message to a job and log its stage.", "inbox",
-                              success(ref("Approved"), "The item and the event it logged."), WRITE_ERRORS,
-                              params=(MESSAGE_ID,), body=ref("DecisionInput")),
+            "post": operation(
+                "approveMessage",
+                "Link a message to a job and log its stage.",
+                "inbox",
+                success(ref("Approved"), "The item and the event it logged."),
+                WRITE_ERRORS,
+                params=(MESSAGE_ID,),
+                body=ref("DecisionInput"),
+            ),
         },
         "/api/post-application/inbox/{message_id}/deny": {
-            "post": operation("denyMessage", "Mark a message as not about any job.", "inbox",
-                              success(ref("InboxItem"), "The item."), WRITE_ERRORS, params=(MESSAGE_ID,),
-                              body=ref("DecisionInput")),
+            "post": operation(
+                "denyMessage",
+                "Mark a message as not about any job.",
+                "inbox",
+                success(ref("InboxItem"), "The item."),
+                WRITE_ERRORS,
+                params=(MESSAGE_ID,),
+                body=ref("DecisionInput"),
+            ),
         },
     }
 
@@ -350,52 +562,105 @@ def _gmail_paths() -> dict[str, Any]:
     account_key = query_param("accountKey", ACCOUNT_KEY, "Account key (default).")
     return {
         f"{base}/gmail/oauth/start": {
-            "get": operation("gmailOAuthStart", "Begin Gmail consent: where to send the browser.", "gmail",
-                             success(ref("AuthorizationStart"), "The consent URL and its single-use state."),
-                             READ_ERRORS, params=(account_key,)),
+            "get": operation(
+                "gmailOAuthStart",
+                "Begin Gmail consent: where to send the browser.",
+                "gmail",
+                success(ref("AuthorizationStart"), "The consent URL and its single-use state."),
+                READ_ERRORS,
+                params=(account_key,),
+            ),
         },
         f"{base}/gmail/oauth/exchange": {
-            "post": operation("gmailOAuthExchange", "Finish consent with the code Google returned.", "gmail",
-                              success(ref("AccountStatus"), "The connected account."), GMAIL_ERRORS,
-                              body=ref("ExchangeInput")),
+            "post": operation(
+                "gmailOAuthExchange",
+                "Finish consent with the code Google returned.",
+                "gmail",
+                success(ref("AccountStatus"), "The connected account."),
+                GMAIL_ERRORS,
+                body=ref("ExchangeInput"),
+            ),
         },
         f"{base}/gmail/status": {
-            "get": operation("gmailStatus", "Whether an account is connected.", "gmail",
-                             success(ref("AccountStatus"), "The account."), READ_ERRORS, params=(account_key,)),
+            "get": operation(
+                "gmailStatus",
+                "Whether an account is connected.",
+                "gmail",
+                success(ref("AccountStatus"), "The account."),
+                READ_ERRORS,
+                params=(account_key,),
+            ),
         },
         f"{base}/{{provider}}/actions/{{action}}": {
             "post": operation(
-                "providerAction", "connect, status, sync or disconnect a mail account.", "gmail",
-                success({"anyOf": [ref("AuthorizationStart"), ref("AccountStatus"), ref("SyncRun")]},
-                        "connect: the consent URL; status and disconnect: the account; sync: the finished run."),
-                GMAIL_ERRORS, body=ref("ActionInput"), params=(
+                "providerAction",
+                "connect, status, sync or disconnect a mail account.",
+                "gmail",
+                success(
+                    {"anyOf": [ref("AuthorizationStart"), ref("AccountStatus"), ref("SyncRun")]},
+                    "connect: the consent URL; status and disconnect: the account; sync: the finished run.",
+                ),
+                GMAIL_ERRORS,
+                body=ref("ActionInput"),
+                params=(
                     {"name": "provider", "in": "path", "required": True, "schema": enum(("gmail",))},
-                    {"name": "action", "in": "path", "required": True,
-                     "schema": enum(("connect", "status", "sync", "disconnect"))})),
+                    {
+                        "name": "action",
+                        "in": "path",
+                        "required": True,
+                        "schema": enum(("connect", "status", "sync", "disconnect")),
+                    },
+                ),
+            ),
         },
         "/api/post-application/runs": {
-            "get": operation("listRuns", "Sync runs, newest first.", "gmail",
-                             success(ref("SyncRunList"), "The runs."), READ_ERRORS, params=(
-                                 query_param("provider", enum(("gmail",)), "Mail provider."), account_key,
-                                 query_param("limit", integer(minimum=1, maximum=200), "At most this many (20)."))),
+            "get": operation(
+                "listRuns",
+                "Sync runs, newest first.",
+                "gmail",
+                success(ref("SyncRunList"), "The runs."),
+                READ_ERRORS,
+                params=(
+                    query_param("provider", enum(("gmail",)), "Mail provider."),
+                    account_key,
+                    query_param("limit", integer(minimum=1, maximum=200), "At most this many (20)."),
+                ),
+            ),
         },
     }
 
 
 def document() -> dict[str, Any]:
     """The whole OpenAPI document."""
-    health = operation("health", "The process and its database answer.", "meta",
-                       success(ref("Health"), "Alive."), (503,), public=True)
-    spec = {"operationId": "openapi", "summary": "This document (not wrapped in an envelope).", "tags": ["meta"],
-            "security": [], "responses": {"200": {"description": "The OpenAPI document.", "content": {
-                "application/json": {"schema": {"type": "object", "required": ["openapi", "paths"]}}}}}}
+    health = operation(
+        "health",
+        "The process and its database answer.",
+        "meta",
+        success(ref("Health"), "Alive."),
+        (503,),
+        public=True,
+    )
+    spec = {
+        "operationId": "openapi",
+        "summary": "This document (not wrapped in an envelope).",
+        "tags": ["meta"],
+        "security": [],
+        "responses": {
+            "200": {
+                "description": "The OpenAPI document.",
+                "content": {
+                    "application/json": {"schema": {"type": "object", "required": ["openapi", "paths"]}}
+                },
+            }
+        },
+    }
     return {
         "openapi": "3.1.0",
         "info": {
             "title": "JobOps API",
             "version": __version__,
             "description": "Track job applications after applying. Every answer is an envelope: "
-                           "{ok: true, data, meta: {requestId}} or {ok: false, error: {code, message, details?}, meta}.",
+            "{ok: true, data, meta: {requestId}} or {ok: false, error: {code, message, details?}, meta}.",
         },
         "servers": [{"url": "http://localhost:3001"}],
         "security": [{}, {"bearerToken": []}],
@@ -409,10 +674,13 @@ def document() -> dict[str, Any]:
         "components": {
             "schemas": _schemas(),
             "responses": _error_responses(),
-            "securitySchemes": {"bearerToken": {
-                "type": "http", "scheme": "bearer",
-                "description": "Required on every route but /api/health when JOBOPS_API_TOKEN is set.",
-            }},
+            "securitySchemes": {
+                "bearerToken": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "Required on every route but /api/health when JOBOPS_API_TOKEN is set.",
+                }
+            },
         },
     }
 

@@ -33,14 +33,21 @@ def test_with_a_token_a_wrong_token_is_401(api: TestClient, monkeypatch: pytest.
 
 def test_with_a_token_the_right_one_is_let_in(api: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JOBOPS_API_TOKEN", "s3cret-token")
-    response = api.post("/api/jobs", json={"title": "Engineer", "employer": "Acme"},
-                        headers={"Authorization": "Bearer s3cret-token"})
+    response = api.post(
+        "/api/jobs",
+        json={"title": "Engineer", "employer": "Acme"},
+        headers={"Authorization": "Bearer s3cret-token"},
+    )
     assert response.status_code == 201
 
 
-def test_exposed_without_a_token_every_route_is_403_with_an_explanation(api: TestClient, exposed: None) -> None:
+def test_exposed_without_a_token_every_route_is_403_with_an_explanation(
+    api: TestClient, exposed: None
+) -> None:
     for method, path in [("GET", "/api/jobs"), ("POST", "/api/jobs"), ("GET", "/api/jobs/some-id/events")]:
-        response = api.request(method, path, json={"title": "x", "employer": "y"} if method == "POST" else None)
+        response = api.request(
+            method, path, json={"title": "x", "employer": "y"} if method == "POST" else None
+        )
         assert response.status_code == 403, path
         error = response.json()["error"]
         assert error["code"] == "FORBIDDEN"

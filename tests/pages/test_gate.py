@@ -86,9 +86,13 @@ def test_on_loopback_without_a_password_the_board_opens(app_env: Path) -> None:
 def test_with_st_login_configured_a_visitor_is_asked_to_sign_in(app_env: Path) -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     at.user = {"is_logged_in": False}
-    at.secrets["auth"] = {"redirect_uri": "http://localhost:3001/oauth2callback", "cookie_secret": "x" * 32,
-                          "client_id": "id", "client_secret": "secret",
-                          "server_metadata_url": "https://accounts.google.com/.well-known/openid-configuration"}
+    at.secrets["auth"] = {
+        "redirect_uri": "http://localhost:3001/oauth2callback",
+        "cookie_secret": "x" * 32,
+        "client_id": "id",
+        "client_secret": "secret",
+        "server_metadata_url": "https://accounts.google.com/.well-known/openid-configuration",
+    }
     at.run()
     assert not at.exception, at.exception
     assert [b.label for b in at.button] == ["Sign in"]
