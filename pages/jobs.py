@@ -20,15 +20,23 @@ default_tab = "Import CSV" if st.query_params.get("tab") == "import" else "All j
 list_tab, add_tab, import_tab = st.tabs(tab_names, default=default_tab)
 
 
+def where_it_stands(job: dict) -> str:
+    """One word for the list: the outcome, the stage, or the status before applying."""
+    if job["outcome"]:
+        return f"Closed: {stage_label(job['outcome'])}"
+    if job["status"] in ("applied", "in_progress") and job["currentStage"]:
+        return stage_label(job["currentStage"])
+    return STATUS_LABELS.get(job["status"], job["status"])
+
+
 def job_rows(items: list[dict]) -> pd.DataFrame:
     """The table behind the list: readable stages and relative dates."""
     return pd.DataFrame(
         {
             "id": [j["id"] for j in items],
-            "Employer": [j["employer"] for j in items],
+            "Employer": [j["employer"] + (" (sample)" if j["isSample"] else "") for j in items],
             "Title": [j["title"] for j in items],
-            "Status": [STATUS_LABELS.get(j["status"], j["status"]) for j in items],
-            "Stage": [stage_label(j["outcome"]) if j["outcome"] else stage_label(j["currentStage"]) for j in items],
+            "Where it stands": [where_it_stands(j) for j in items],
             "Applied": [relative_time(j["appliedAt"]) if j["appliedAt"] else "—" for j in items],
             "Last activity": [relative_time(j["lastEventAt"] or j["createdAt"]) for j in items],
             "Source": [j["source"] or "" for j in items],
@@ -68,7 +76,7 @@ with list_tab:
             column_config={
                 "Posting": st.column_config.LinkColumn("Posting", display_text="Open posting"),
                 "Employer": st.column_config.TextColumn(width="medium"),
-                "Title": st.column_config.TextColumn(width="large"),
+                "Title": st.column_config.TextColumn(width="medium"),
             },
         )
         picked = [frame.iloc[i]["id"] for i in selection.selection.rows]
@@ -106,7 +114,9 @@ with add_tab:
         data = {"title": title, "employer": employer, "jobUrl": job_url, "location": location,
                 "source": source, "status": status, "notes": notes}
         if status == "applied":
-            data["appliedAt"] = datetime.combine(applied_on, time(12, 0), tzinfo=timezone.utc)
+            # Noon of the chosen day, but never later than now: a later stage move would sort before it.
+            noon = datetime.combine(applied_on, time(12, 0), tzinfo=timezone.utc)
+            data["appliedAt"] = min(noon, datetime.now(timezone.utc))
         created = attempt(lambda s: jobs.create_job(s, data))
         if created:
             flash(f"Added {created['title']} at {created['employer']}.")

@@ -1,0 +1,114 @@
+"""The Gmail page: not configured, connect through Google, sync with progress, runs, disconnect."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import requests
+from streamlit.testing.v1 import AppTest
+
+from jobops.db import get_engine, session_scope
+from jobops.gmail import client, oauth, sync
+from jobops.gmail.accounts import account_status
+from tests.fake_google import FakeGoogle
+
+PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "mail.py")
+
+
+@pytest.fixture
+def google(app_env: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeGoogle]:
+    with FakeGoogle() as fake:
+        for name, value in fake.environment().items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.setenv("JOBOPS_SECRET_KEY", "page test key")
+        monkeypatch.setattr(client, "_buckets", {})
+        yield fake
+
+
+def open_page(**query: str) -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=30)
+    for name, value in query.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def connect() -> None:
+    started = oauth.start(get_engine(), "default")
+    location = requests.get(started["authorizationUrl"], allow_redirects=False, timeout=5).headers["Location"]
+    answer = {k: v[-1] for k, v in parse_qs(urlsplit(location).query).items()}
+    oauth.exchange(get_engine(), "default", answer["state"], answer["code"])
+
+
+def test_without_client_credentials_the_page_explains_how_to_configure_gmail(app_env: Path) -> None:
+    at = open_page()
+    assert "Gmail is not configured" in at.info[0].value
+    assert not at.button
+
+
+def test_connect_offers_the_link_to_googles_consent_page(google: FakeGoogle) -> None:
+    at = open_page()
+    at.button(key="gmail-connect").click().run()
+    assert not at.exception, at.exception
+    [link] = at.link_button
+    assert link.proto.url.startswith(google.auth_uri)
+
+
+def test_coming_back_from_google_with_an_error_says_so(google: FakeGoogle) -> None:
+    at = open_page(gmail_error="Gmail access was not granted.")
+    assert "Gmail access was not granted." in at.error[0].value
+
+
+def test_sync_now_runs_in_the_background_and_the_run_is_listed(google: FakeGoogle) -> None:
+    connect()
+    for i in range(3):
+        google.add_message(subject=f"Interview {i}")
+    at = open_page(gmail="connected")
+    assert "Gmail is connected" in at.success[0].value
+
+    at.button[0].click().run()  # the form's Sync now
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with session_scope(get_engine()) as session:
+            runs = sync.list_runs(session, "gmail", "default")
+        if runs and runs[0]["status"] != "running":
+            break
+        time.sleep(0.05)
+    at.run()
+
+    assert not at.exception, at.exception
+    assert runs[0]["status"] == "completed" and runs[0]["fetched"] == 3
+    table = at.dataframe[0].value
+    assert list(table["Status"]) == ["completed"]
+
+
+def test_disconnect_forgets_access_and_keeps_the_runs(google: FakeGoogle) -> None:
+    connect()
+    at = open_page()
+    at.button(key="gmail-disconnect").click().run()
+    assert not at.exception, at.exception
+    with session_scope(get_engine()) as session:
+        assert account_status(session, "gmail", "default")["status"] == "disconnected"
+    assert google.calls["revoke"] == 1
+
+
+def test_a_running_sync_shows_its_progress_instead_of_the_sync_button(google: FakeGoogle) -> None:
+    connect()
+    google.add_message()
+    google.latency = 0.5
+    run_id = sync.begin_run(get_engine(), "default")
+    worker = threading.Thread(target=sync.execute_run, args=(get_engine(), run_id))
+    worker.start()
+    try:
+        at = open_page()
+        [bar] = at.get("progress")
+        assert "Syncing" in bar.proto.text
+        assert not [b for b in at.button if b.label == "Sync now"]
+    finally:
+        worker.join()
