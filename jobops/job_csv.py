@@ -80,6 +80,8 @@ def import_jobs(session: Session, frame: pd.DataFrame, mapping: dict[str, str | 
     imported, skipped = 0, []
     for index, row in enumerate(frame.to_dict("records"), start=2):
         data = {f: str(row[c]).strip() for f, c in mapping.items() if c and str(row.get(c, "")).strip()}
+        if "status" in data:  # spreadsheets say "Applied" or "In progress"
+            data["status"] = data["status"].lower().replace(" ", "_").replace("-", "_")
         key = (data.get("employer", "").lower(), data.get("title", "").lower())
         if key in known and all(key):
             skipped.append({"row": index, "reason": "Already in JobOps (same employer and title)."})
@@ -102,5 +104,14 @@ def export_jobs_csv(session: Session) -> str:
     writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS, extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items()})
+        writer.writerow({k: _cell(v) for k, v in row.items()})
     return out.getvalue()
+
+
+def _cell(value: object) -> object:
+    """A CSV cell: dates as ISO text, and text a spreadsheet would run as a formula made inert."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()  # type: ignore[union-attr]
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value

@@ -207,6 +207,11 @@ def recompute_job(session: Session, job: Job) -> None:
             job.status = APPLIED
         job.outcome, job.closed_at = None, None
         return
+    previous = None
+    for event in events:  # an edit or delete elsewhere in the timeline changes what came before
+        if event.from_stage != previous:
+            event.from_stage = previous
+        previous = event.to_stage
     latest = events[-1]
     current_run = _current_stage_run(events)
     job.current_stage = latest.to_stage

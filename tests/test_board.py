@@ -15,7 +15,8 @@ NOW = datetime.now(timezone.utc)
 def job_at(session: Session, stage: str | None, *, days_in_stage: int = 1, title: str = "Engineer",
            employer: str = "Acme", outcome: str | None = None) -> str:
     """A job applied 60 days ago that reached `stage` `days_in_stage` days ago."""
-    job = jobs.create_job(session, {"title": title, "employer": employer, "appliedAt": NOW - timedelta(days=60)})
+    applied = NOW - timedelta(days=60)
+    job = jobs.create_job(session, {"title": title, "employer": employer, "appliedAt": applied})
     if stage and stage != "applied":
         tracking.transition_stage(session, job["id"], stage, occurred_at=NOW - timedelta(days=days_in_stage),
                                   outcome=outcome)

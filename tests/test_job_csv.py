@@ -139,11 +139,12 @@ def test_the_export_lists_every_job_with_its_stage_and_outcome(session: Session)
     rows = list(csv.DictReader(io.StringIO(job_csv.export_jobs_csv(session))))
 
     assert list(rows[0]) == list(job_csv.EXPORT_COLUMNS)
-    assert (rows[0]["title"], rows[0]["currentStage"], rows[0]["outcome"]) == ("Engineer", "closed", "rejected")
+    row = rows[0]
+    assert (row["title"], row["currentStage"], row["outcome"]) == ("Engineer", "closed", "rejected")
     assert rows[0]["appliedAt"].startswith("2026-10-01T12:00:00")
 
 
-def test_an_exported_file_imports_into_an_empty_database_unchanged(session: Session, tmp_path) -> None:
+def test_an_exported_file_imports_into_an_empty_database_unchanged(session: Session) -> None:
     jobs.create_job(session, {"title": "Engineer", "employer": "Acme", "location": "Remote",
                               "jobUrl": "https://acme.test/1", "appliedAt": "2026-10-01"})
     exported = job_csv.export_jobs_csv(session)
@@ -156,3 +157,20 @@ def test_an_exported_file_imports_into_an_empty_database_unchanged(session: Sess
     assert (job["location"], job["jobUrl"], job["appliedAt"].date().isoformat()) == (
         "Remote", "https://acme.test/1", "2026-10-01",
     )
+
+
+def test_a_status_written_as_a_spreadsheet_would_is_understood(session: Session) -> None:
+    report = import_text(session, "Company,Title,Status\nStripe,Backend Engineer,In Progress\nLumen,SRE,Ready\n")
+
+    assert report == {"imported": 2, "skipped": []}
+    assert sorted(j["status"] for j in jobs.list_jobs(session)["items"]) == ["applied", "ready"]
+
+
+def test_export_makes_text_that_looks_like_a_formula_inert(session: Session) -> None:
+    jobs.create_job(session, {"title": "=HYPERLINK(\"http://x\")", "employer": "@Evil", "notes": "plain"})
+
+    rows = list(csv.DictReader(io.StringIO(job_csv.export_jobs_csv(session))))
+
+    assert rows[0]["title"] == "'=HYPERLINK(\"http://x\")"
+    assert rows[0]["employer"] == "'@Evil"
+    assert rows[0]["notes"] == "plain"

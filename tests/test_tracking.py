@@ -117,7 +117,8 @@ def test_occurred_at_defaults_to_now(session: Session) -> None:
 def test_occurred_at_may_be_back_dated_with_iso_text(session: Session) -> None:
     job_id = applied_job(session, days_ago=60)
 
-    event = tracking.transition_stage(session, job_id, "recruiter_screen", occurred_at="2026-01-15T09:30:00+01:00")
+    event = tracking.transition_stage(session, job_id, "recruiter_screen",
+                                      occurred_at="2026-01-15T09:30:00+01:00")
 
     assert event["occurredAt"] == datetime(2026, 1, 15, 8, 30, tzinfo=timezone.utc)
 
@@ -237,7 +238,8 @@ def test_editing_an_event_date_reorders_the_timeline_and_the_current_stage(sessi
 
     tracking.update_event(session, job_id, screen["id"], {"occurredAt": NOW - timedelta(days=1)})
 
-    assert [e["toStage"] for e in tracking.list_events(session, job_id)] == ["applied", "assessment", "recruiter_screen"]
+    stages = [e["toStage"] for e in tracking.list_events(session, job_id)]
+    assert stages == ["applied", "assessment", "recruiter_screen"]
     assert get_job(session, job_id)["currentStage"] == "recruiter_screen"
 
 
@@ -347,3 +349,17 @@ def test_moving_from_the_board_to_closed_rejected_closes_with_that_outcome(sessi
     assert (job["currentStage"], job["outcome"]) == ("closed", "rejected")
     assert event["title"] == "Closed: Rejected"
     assert event["metadata"]["note"] == "Generic mail"
+
+
+def test_deleting_a_middle_event_links_the_next_event_to_the_stage_before_it(session: Session) -> None:
+    job_id = applied_job(session)
+    screen = move(session, job_id, "recruiter_screen", days_ago=20)
+    move(session, job_id, "technical_interview", days_ago=10)
+
+    tracking.delete_event(session, job_id, screen["id"])
+
+    events = tracking.list_events(session, job_id)
+    assert [(e["fromStage"], e["toStage"]) for e in events] == [
+        (None, "applied"),
+        ("applied", "technical_interview"),
+    ]

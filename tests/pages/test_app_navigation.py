@@ -26,8 +26,14 @@ def test_the_board_is_the_first_page_a_user_sees(app_env: Path) -> None:
     assert at.title[0].value == "In Progress Board"
 
 
-@pytest.mark.parametrize(("page", "title"), [("pages/jobs.py", "Jobs"), ("pages/board.py", "In Progress Board"),
-                                             ("pages/job_detail.py", "Job timeline")])
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        ("pages/jobs.py", "Jobs"),
+        ("pages/board.py", "In Progress Board"),
+        ("pages/job_detail.py", "Job timeline"),
+    ],
+)
 def test_each_page_opens_from_the_menu(app_env: Path, page: str, title: str) -> None:
     at = open_app()
 

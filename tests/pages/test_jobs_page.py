@@ -61,7 +61,7 @@ def test_the_list_shows_each_job_with_its_stage(app_env: Path) -> None:
 
     table = at.dataframe[0].value
     assert list(table["Employer"]) == ["Lumen Health"]
-    assert list(table["Stage"]) == ["Applied"]
+    assert list(table["Where it stands"]) == ["Applied"]
 
 
 def test_the_add_job_form_creates_an_applied_job(app_env: Path) -> None:
