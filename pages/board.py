@@ -92,11 +92,15 @@ quiet_days = quiet_col.number_input("Quiet after (days)", min_value=1, max_value
 
 with session() as s:
     columns = board.board(s, search=search, stages=chosen or None, quiet_days=int(quiet_days))
-    anything = bool(board.summary(board.board(s))["active"]) if not any(columns.values()) else True
+    filtered = bool(search or chosen)
+    anything = filtered or any(columns.values())
+    samples = sample.has_sample_data(s)
 
 if not anything:
     empty_state()
     st.stop()
+if samples:
+    st.caption(":material/science: Sample jobs are shown. Remove them on the Jobs page whenever you like.")
 
 totals = board.summary(columns)
 m1, m2, m3, m4 = st.columns(4)

@@ -2,9 +2,10 @@
 
 from datetime import date, datetime, time, timezone
 
+import pandas as pd
 import streamlit as st
 
-from jobops import jobs, tracking
+from jobops import inbox, jobs, tracking
 from jobops.errors import NotFound
 from jobops.humanize import local_date, local_datetime, relative_time
 from jobops.stages import CLOSED, EVENT_TYPES, NO_CHANGE, OUTCOMES, STAGES, STATUS_LABELS, stage_label
@@ -144,6 +145,36 @@ def log_form(job: dict) -> None:
             st.rerun()
 
 
+def email_list(items: list[dict]) -> None:
+    """Mail linked to this job, shown as plain text, with a link to each thread."""
+    if not items:
+        st.info("No email is linked to this job yet. Approve messages in the Tracking Inbox or sync your mail.",
+                icon=":material/mail:")
+        return
+    rows = pd.DataFrame(
+        {
+            "Received": [local_datetime(i["message"]["receivedAt"]) for i in items],
+            "From": [i["message"]["senderName"] or i["message"]["fromAddress"] for i in items],
+            "Subject": [i["message"]["subject"] for i in items],
+            "Linked": ["automatically" if i["message"]["processingStatus"] == "auto_linked" else "by you"
+                       for i in items],
+            "Confidence": [i["message"]["matchConfidence"] or 0 for i in items],
+            "Logged as": [stage_label(i["message"]["stageTarget"]) for i in items],
+            "Open": [i["sourceUrl"] for i in items],
+        }
+    )
+    st.dataframe(
+        rows,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Confidence": st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d%%"),
+            "Open": st.column_config.LinkColumn(display_text="Open in Gmail"),
+            "Subject": st.column_config.TextColumn(width="large"),
+        },
+    )
+
+
 def details_form(job: dict) -> None:
     """Edit the job's details and notes."""
     with st.form("job-details"):
@@ -172,6 +203,7 @@ try:
     with session() as s:
         job = jobs.get_job(s, job_id)
         events = tracking.list_events(s, job_id)
+        emails = inbox.job_emails(s, job_id)
 except NotFound:
     st.error("This job no longer exists.", icon=":material/error:")
     st.page_link("pages/jobs.py", label="Back to Jobs", icon=":material/work:")
@@ -179,10 +211,12 @@ except NotFound:
 
 st.page_link("pages/board.py", label="Back to the board", icon=":material/arrow_back:")
 header(job)
-timeline_tab, details_tab = st.tabs(["Timeline", "Details & notes"])
+timeline_tab, emails_tab, details_tab = st.tabs(["Timeline", f"Emails ({emails['total']})", "Details & notes"])
 with timeline_tab:
     timeline(job["id"], events)
     st.divider()
     log_form(job)
+with emails_tab:
+    email_list(emails["items"])
 with details_tab:
     details_form(job)

@@ -37,6 +37,7 @@ def start_sync(max_messages: int, search_days: int) -> None:
         return
     options = {"max_messages": max_messages, "search_days": search_days, "route_pending": inbox.route_pending}
     threading.Thread(target=sync.execute_run, args=(engine(), run_id), kwargs=options, daemon=True).start()
+    st.rerun()  # draw the progress bar now instead of the form that started the run
 
 
 def latest_run() -> dict | None:

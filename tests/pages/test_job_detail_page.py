@@ -186,3 +186,23 @@ def test_deleting_the_job_removes_it_and_returns_to_the_jobs_page(app_env: Path)
     with session_scope(get_engine()) as session:
         assert list_jobs(session)["total"] == 0
     assert at.title[0].value == "Jobs"
+
+
+def test_the_emails_tab_lists_linked_mail_as_plain_text(app_env: Path) -> None:
+    from jobops.models import MailMessage
+
+    job_id = add_job("recruiter_screen")
+    hostile = "![x](http://tracker.example/p.png) <script>alert(1)</script>"
+    with session_scope(get_engine()) as session:
+        session.add(MailMessage(provider="gmail", account_key="default", external_message_id="m1",
+                                external_thread_id="t1", from_address="jobs@stripe.com", sender_name="Stripe",
+                                subject=hostile, processing_status="manual_linked", matched_job_id=job_id,
+                                match_confidence=72, stage_target="recruiter_screen"))
+
+    at = open_job(job_id)
+
+    assert not at.exception
+    (table,) = [d.value for d in at.dataframe if "Subject" in d.value.columns]
+    assert list(table["Subject"]) == [hostile]
+    assert list(table["Open"]) == ["https://mail.google.com/mail/u/0/#all/t1"]
+    assert all(hostile not in m.value for m in at.markdown)
