@@ -21,7 +21,7 @@ def navigation() -> None:
         ],
         "Mail": [
             st.Page("pages/inbox.py", title="Tracking Inbox", icon=":material/inbox:", url_path="inbox"),
-            st.Page("pages/mail.py", title="Gmail", icon=":material/mail:", url_path="mail"),
+            st.Page("pages/mail.py", title="Mail", icon=":material/mail:", url_path="mail"),
         ],
         "Insights": [
             st.Page("pages/insights.py", title="Insights", icon=":material/insights:", url_path="insights"),

@@ -17,6 +17,7 @@ from jobops import backup, inbox
 from jobops.db import get_engine, session_scope
 from jobops.errors import InvalidInput, JobOpsError, UpstreamError
 from jobops.gmail import sync as gmail_sync
+from jobops.mail import files as mail_files
 
 log = logging.getLogger("jobops.cli")
 
@@ -76,6 +77,15 @@ def sync_command(args: argparse.Namespace) -> str:
     return f"Synced Gmail account {args.account!r}: {counts}."
 
 
+def import_mail_command(args: argparse.Namespace) -> str:
+    """Import .mbox or .eml files (or folders of them) and route each new message once."""
+    paths = [Path(p) for p in args.paths]
+    run = mail_files.import_paths(get_engine(), paths, route_pending=inbox.route_pending)
+    if run["status"] == "failed":
+        raise InvalidInput(mail_files.describe(run))
+    return f"{mail_files.describe(run)} {run['matched']} linked to jobs."
+
+
 def write_private(path: Path, content: bytes) -> None:
     """Write a file only its owner can read (a backup holds mail), replacing any old one at once."""
     path = path.expanduser()
@@ -129,6 +139,13 @@ def build_parser() -> argparse.ArgumentParser:
         arg("--account", default="default", help="account key (default: default)"),
         arg("--max-messages", type=int, default=None, help="at most this many messages (1-500, default 100)"),
         arg("--search-days", type=int, default=None, help="look back this many days (1-365, default 30)"),
+    )
+    add_command(
+        commands,
+        "import-mail",
+        import_mail_command,
+        "Import mail from .mbox or .eml files (or folders of .eml files) and route it.",
+        arg("paths", nargs="+", metavar="PATH", help="an .mbox file, an .eml file or a folder"),
     )
     return parser
 

@@ -1,4 +1,4 @@
-"""Gmail: connect the mailbox, sync now with live progress, past runs, disconnect."""
+"""Mail: bring mail in from Gmail, an IMAP mailbox or mailbox files; live sync progress; past runs."""
 
 import threading
 from datetime import datetime
@@ -9,13 +9,24 @@ import streamlit as st
 from jobops import inbox
 from jobops.config import load_settings
 from jobops.errors import JobOpsError
-from jobops.gmail import PROVIDER, oauth, sync
-from jobops.gmail.accounts import CONNECTED, DEFAULT_ACCOUNT_KEY, account_status
+from jobops.gmail import PROVIDER as GMAIL
+from jobops.gmail import oauth
+from jobops.gmail import sync as gmail_sync
 from jobops.humanize import local_datetime, relative_time
+from jobops.imap import PROVIDER as IMAP
+from jobops.imap import accounts as imap_accounts
+from jobops.imap import sync as imap_sync
+from jobops.imap.client import DEFAULT_PORTS, SECURITY
+from jobops.mail import files, runs
+from jobops.mail.accounts import CONNECTED, DEFAULT_ACCOUNT_KEY, ERROR, account_status
 from jobops.ui import engine, flash, md_escape, session, show_flash
 
 AUTH_URL_KEY = "gmail-authorization-url"
+SOURCES = {GMAIL: "Gmail", IMAP: "IMAP", files.PROVIDER: "Mailbox file"}
+SYNCS = {GMAIL: gmail_sync, IMAP: imap_sync}
+SECURITY_LABELS = {"ssl": "SSL/TLS", "starttls": "STARTTLS", "none": "None (this computer only)"}
 RUN_COLUMNS = {
+    "provider": "Source",
     "startedAt": "Started",
     "status": "Status",
     "mode": "Mode",
@@ -28,29 +39,33 @@ RUN_COLUMNS = {
 }
 
 
-def start_sync(max_messages: int, search_days: int) -> None:
+# --- syncing, shared by Gmail and IMAP -------------------------------------------------------
+
+
+def start_sync(provider: str, max_messages: int, search_days: int) -> None:
     """Record the run now (a second one is refused at once), then carry it out in the background."""
+    service = SYNCS[provider]
     try:
-        run_id = sync.begin_run(engine(), DEFAULT_ACCOUNT_KEY)
+        run_id = service.begin_run(engine(), DEFAULT_ACCOUNT_KEY)
     except JobOpsError as exc:
         st.error(exc.message, icon=":material/error:")
         return
     options = {"max_messages": max_messages, "search_days": search_days, "route_pending": inbox.route_pending}
-    threading.Thread(target=sync.execute_run, args=(engine(), run_id), kwargs=options, daemon=True).start()
-    st.rerun()  # draw the progress bar now instead of the form that started the run
+    threading.Thread(target=service.execute_run, args=(engine(), run_id), kwargs=options, daemon=True).start()
+    st.rerun()  # draw the progress bar now, not the form that started the run
 
 
-def latest_run() -> dict | None:
-    """The newest run of the account, if any."""
+def latest_run(provider: str) -> dict | None:
+    """The newest run of the provider's account, if any."""
     with session() as s:
-        runs = sync.list_runs(s, PROVIDER, DEFAULT_ACCOUNT_KEY, limit=1)
-    return runs[0] if runs else None
+        found = runs.list_runs(s, provider, DEFAULT_ACCOUNT_KEY, limit=1)
+    return found[0] if found else None
 
 
 @st.fragment(run_every=1.0)
-def progress() -> None:
+def progress(provider: str) -> None:
     """Redrawn every second from the run's row while the sync runs."""
-    run = latest_run()
+    run = latest_run(provider)
     if run is None or run["status"] != "running":
         st.rerun()
     done = run["fetched"] + run["errored"]
@@ -58,7 +73,35 @@ def progress() -> None:
     st.progress(share, text=f"Syncing: {done} of {run['discovered']} new messages fetched")
 
 
-def connect_controls(label: str) -> None:
+def sync_controls(provider: str) -> None:
+    """Options and the Sync now button, or the progress of the running sync."""
+    current = latest_run(provider)
+    if current and current["status"] == "running":
+        progress(provider)
+        return
+    with st.form(f"{provider}-sync", border=False):
+        left, right = st.columns(2)
+        max_messages = left.number_input(
+            "Most messages to fetch", min_value=1, max_value=runs.MAX_MESSAGES,
+            value=runs.DEFAULT_MAX_MESSAGES, key=f"{provider}-max-messages",
+        )
+        search_days = right.number_input(
+            "Search the last … days", min_value=1, max_value=runs.MAX_SEARCH_DAYS,
+            value=runs.DEFAULT_SEARCH_DAYS, key=f"{provider}-search-days",
+        )
+        if st.form_submit_button("Sync now", icon=":material/sync:", type="primary"):
+            start_sync(provider, int(max_messages), int(search_days))
+
+
+def last_sync(status: dict) -> str:
+    """When the account last synced, relative to now."""
+    return relative_time(datetime.fromisoformat(status["lastSyncAt"]) if status["lastSyncAt"] else None)
+
+
+# --- Gmail -----------------------------------------------------------------------------------
+
+
+def gmail_connect_controls(label: str) -> None:
     """Start consent and offer the link to Google's page."""
     if st.button(label, key="gmail-connect", type="primary"):
         try:
@@ -70,23 +113,7 @@ def connect_controls(label: str) -> None:
         st.caption("Google asks for read-only access, then brings you back here.")
 
 
-def sync_controls() -> None:
-    """Options and the Sync now button."""
-    with st.form("gmail-sync", border=False):
-        left, right = st.columns(2)
-        max_messages = left.number_input(
-            "Most messages to fetch", min_value=1, max_value=sync.MAX_MESSAGES,
-            value=sync.DEFAULT_MAX_MESSAGES, key="gmail-max-messages",
-        )
-        search_days = right.number_input(
-            "Search the last … days", min_value=1, max_value=sync.MAX_SEARCH_DAYS,
-            value=sync.DEFAULT_SEARCH_DAYS, key="gmail-search-days",
-        )
-        if st.form_submit_button("Sync now", icon=":material/sync:", type="primary"):
-            start_sync(int(max_messages), int(search_days))
-
-
-def disconnect_controls() -> None:
+def gmail_disconnect_controls() -> None:
     """Revoke access after a confirmation; synced messages stay."""
     with st.popover("Disconnect Gmail", icon=":material/link_off:"):
         st.write("JobOps stops reading your mail and forgets its access. Messages already synced stay.")
@@ -100,57 +127,146 @@ def disconnect_controls() -> None:
                 st.rerun()
 
 
-def runs_table() -> None:
-    """Past runs, newest first."""
+def gmail_section() -> None:
+    """Connect Gmail through Google's consent page, then sync."""
+    st.caption("Connect your Google account with read-only access and JobOps searches Gmail for mail "
+               "about your applications.")
+    if st.query_params.get("gmail") == "connected":
+        st.success("Gmail is connected. Run a first sync below.", icon=":material/check_circle:")
+    if st.query_params.get("gmail_error"):
+        st.error(f"Gmail was not connected: {st.query_params['gmail_error']}", icon=":material/error:")
+    if not load_settings().gmail_configured:
+        st.info(
+            "Gmail is not configured. Set GMAIL_OAUTH_CLIENT_ID and GMAIL_OAUTH_CLIENT_SECRET (environment "
+            "or .streamlit/secrets.toml) and restart JobOps. IMAP and mailbox files work without it.",
+            icon=":material/settings:",
+        )
+        return
     with session() as s:
-        runs = sync.list_runs(s, PROVIDER, DEFAULT_ACCOUNT_KEY, limit=20)
-    if not runs:
+        status = account_status(s, GMAIL, DEFAULT_ACCOUNT_KEY)
+    if status["status"] == CONNECTED:
+        who = md_escape(status["email"] or "your Gmail account")
+        st.markdown(f"**Connected** as {who} · last sync {last_sync(status)}")
+        sync_controls(GMAIL)
+        gmail_disconnect_controls()
+    elif status["status"] == ERROR:
+        st.warning(status["lastError"] or "Gmail needs to be reconnected.", icon=":material/warning:")
+        gmail_connect_controls("Reconnect Gmail")
+        gmail_disconnect_controls()
+    else:
+        st.write("Gmail is not connected.")
+        gmail_connect_controls("Connect Gmail")
+
+
+# --- IMAP ------------------------------------------------------------------------------------
+
+
+def imap_connect_form(status: dict, label: str) -> None:
+    """Server, username and app password; JobOps logs in before it stores anything."""
+    with st.form("imap-connect", clear_on_submit=True):
+        host = st.text_input("Server", value=status["host"] or "", placeholder="imap.example.com",
+                             key="imap-host")
+        left, right = st.columns(2)
+        security = left.selectbox(
+            "Security", SECURITY, index=SECURITY.index(status["security"] or "ssl"),
+            format_func=SECURITY_LABELS.get, key="imap-security",
+        )
+        port = right.number_input("Port (empty: the usual one)", min_value=1, max_value=65535,
+                                  value=status["port"], key="imap-port")
+        username = st.text_input("Username", value=status["username"] or "", key="imap-username")
+        password = st.text_input("App password", type="password", key="imap-password",
+                                 help="Stored encrypted; never shown again.")
+        folders = st.text_input("Folders (comma-separated)", value=", ".join(status["folders"] or ["INBOX"]),
+                                key="imap-folders")
+        if st.form_submit_button(label, type="primary"):
+            body = {"host": host, "port": int(port or DEFAULT_PORTS[security]), "security": security,
+                    "username": username, "password": password,
+                    "folders": [f.strip() for f in folders.split(",") if f.strip()] or None}
+            try:
+                imap_accounts.connect(engine(), DEFAULT_ACCOUNT_KEY, body)
+            except JobOpsError as exc:
+                st.error(exc.message, icon=":material/error:")
+            else:
+                flash("IMAP is connected. Run a first sync.")
+                st.rerun()
+
+
+def imap_disconnect_controls() -> None:
+    """Forget the app password after a confirmation; synced messages stay."""
+    with st.popover("Disconnect IMAP", icon=":material/link_off:"):
+        st.write("JobOps forgets the app password. Messages already synced stay.")
+        if st.button("Disconnect", key="imap-disconnect", type="primary"):
+            imap_accounts.disconnect(engine(), DEFAULT_ACCOUNT_KEY)
+            flash("IMAP disconnected. Synced messages were kept.")
+            st.rerun()
+
+
+def imap_section() -> None:
+    """Connect any mailbox that speaks IMAP, then sync."""
+    st.caption("Any provider that offers IMAP (Outlook, Yahoo, Fastmail, your own server): sign in with an "
+               "app password, which JobOps stores encrypted.")
+    with session() as s:
+        status = imap_accounts.status(s, DEFAULT_ACCOUNT_KEY)
+    if status["status"] == CONNECTED:
+        where = md_escape(f"{status['username']} on {status['host']}")
+        st.markdown(f"**Connected** as {where} · {md_escape(', '.join(status['folders']))} · "
+                    f"last sync {last_sync(status)}")
+        sync_controls(IMAP)
+        imap_disconnect_controls()
+        return
+    if status["status"] == ERROR:
+        st.warning(status["lastError"] or "IMAP needs to be reconnected.", icon=":material/warning:")
+    imap_connect_form(status, "Reconnect IMAP" if status["host"] else "Connect IMAP")
+
+
+# --- mailbox files ---------------------------------------------------------------------------
+
+
+def files_section() -> None:
+    """Upload .mbox or .eml files and import them once."""
+    st.caption("Upload an .mbox file (Google Takeout exports one) or saved .eml files; importing the same "
+               "file again adds nothing.")
+    uploads = st.file_uploader("Mailbox files", type=["mbox", "eml"], accept_multiple_files=True,
+                               key="mailbox-files")
+    if st.button("Import", key="mailbox-import", icon=":material/upload:", disabled=not uploads):
+        with st.spinner("Importing…"):
+            try:
+                run = files.import_uploads(engine(), [(f.name, f.getvalue()) for f in uploads],
+                                           route_pending=inbox.route_pending)
+            except JobOpsError as exc:
+                st.error(exc.message, icon=":material/error:")
+                return
+        report = st.error if run["status"] == "failed" else st.success
+        report(files.describe(run))
+    st.caption("For a file larger than the upload limit, run `python -m jobops import-mail PATH`.")
+
+
+def runs_table() -> None:
+    """Past runs of every source, newest first."""
+    with session() as s:
+        found = runs.list_runs(s, limit=20)
+    if not found:
         st.caption("No sync yet.")
         return
-    table = pd.DataFrame(runs)[list(RUN_COLUMNS)].rename(columns=RUN_COLUMNS)
+    table = pd.DataFrame(found)[list(RUN_COLUMNS)].rename(columns=RUN_COLUMNS)
+    table["Source"] = [SOURCES.get(p, p) for p in table["Source"]]
     table["Started"] = [local_datetime(datetime.fromisoformat(v)) for v in table["Started"]]
-    st.dataframe(table, hide_index=True, width="stretch", key="gmail-runs")
+    st.dataframe(table, hide_index=True, width="stretch", key="mail-runs")
 
 
 show_flash()
-st.title("Gmail")
+st.title("Mail")
 st.caption(
-    "JobOps searches your Gmail for mail about your applications, with read-only access. "
-    "The smart router links what it is sure about and sends the rest to the Tracking Inbox."
+    "Bring in mail about your applications in one of three ways. The smart router links what it is "
+    "sure about and sends the rest to the Tracking Inbox."
 )
-
-if st.query_params.get("gmail") == "connected":
-    st.success("Gmail is connected. Run a first sync below.", icon=":material/check_circle:")
-if st.query_params.get("gmail_error"):
-    st.error(f"Gmail was not connected: {st.query_params['gmail_error']}", icon=":material/error:")
-
-if not load_settings().gmail_configured:
-    st.info(
-        "Gmail is not configured. Set GMAIL_OAUTH_CLIENT_ID and GMAIL_OAUTH_CLIENT_SECRET (environment or "
-        ".streamlit/secrets.toml) and restart JobOps. Manual tracking works without Gmail.",
-        icon=":material/settings:",
-    )
-    st.stop()
-
-with session() as s:
-    status = account_status(s, PROVIDER, DEFAULT_ACCOUNT_KEY)
-
-if status["status"] == CONNECTED:
-    last = relative_time(datetime.fromisoformat(status["lastSyncAt"]) if status["lastSyncAt"] else None)
-    st.markdown(f"**Connected** as {md_escape(status['email'] or 'your Gmail account')} · last sync {last}")
-    current = latest_run()
-    if current and current["status"] == "running":
-        progress()
-    else:
-        sync_controls()
-    disconnect_controls()
-elif status["status"] == "error":
-    st.warning(status["lastError"] or "Gmail needs to be reconnected.", icon=":material/warning:")
-    connect_controls("Reconnect Gmail")
-    disconnect_controls()
-else:
-    st.write("Gmail is not connected.")
-    connect_controls("Connect Gmail")
+gmail_tab, imap_tab, files_tab = st.tabs(["Gmail", "IMAP", "Mailbox file"])
+with gmail_tab:
+    gmail_section()
+with imap_tab:
+    imap_section()
+with files_tab:
+    files_section()
 
 st.subheader("Sync runs")
 runs_table()

@@ -1,4 +1,4 @@
-"""Routes for the Gmail connection, provider actions and sync runs, plus the OAuth callback page."""
+"""Routes for mail providers (Gmail consent, Gmail and IMAP actions), sync runs and the OAuth callback."""
 
 from __future__ import annotations
 
@@ -17,16 +17,26 @@ from jobops.api.http import ApiRequest, endpoint
 from jobops.db import get_engine
 from jobops.errors import JobOpsError, UpstreamError
 from jobops.gmail import PROVIDER, oauth, sync
-from jobops.gmail.accounts import account_status, check_account_key
+from jobops.imap import PROVIDER as IMAP
+from jobops.imap import accounts as imap_accounts
+from jobops.imap import sync as imap_sync
+from jobops.mail import runs
+from jobops.mail.accounts import account_status, check_account_key
 
-PROVIDERS = (PROVIDER,)
+PROVIDERS = (PROVIDER, IMAP)
 ACTIONS = ("connect", "status", "sync", "disconnect")
 ACTION_FIELDS = ("accountKey", "maxMessages", "searchDays")
+IMAP_ACTION_FIELDS = {
+    "connect": imap_accounts.CONNECT_FIELDS,
+    "status": ("accountKey",),
+    "sync": ACTION_FIELDS,
+    "disconnect": ("accountKey",),
+}
 MAIL_PAGE = "/mail"
 
 
 def _engine(session: Session) -> Engine:
-    """The engine behind the request's session; Gmail services open their own short transactions."""
+    """The engine behind the request's session; provider services open their own short transactions."""
     return session.get_bind()  # type: ignore[return-value]
 
 
@@ -47,16 +57,22 @@ def oauth_exchange(req: ApiRequest, session: Session) -> dict[str, Any]:
     )
 
 
-def gmail_status(req: ApiRequest, session: Session) -> dict[str, Any]:
-    """GET /api/post-application/providers/gmail/status?accountKey=default"""
+def provider_status(req: ApiRequest, session: Session) -> dict[str, Any]:
+    """GET /api/post-application/providers/{gmail|imap}/status?accountKey=default"""
+    provider = check.choice("provider", req.path["provider"], PROVIDERS, required=True)
     check.reject_unknown(req.query, ("accountKey",), "query")
-    return account_status(session, PROVIDER, check_account_key(req.query.get("accountKey")))
+    account_key = check_account_key(req.query.get("accountKey"))
+    if provider == IMAP:
+        return imap_accounts.status(session, account_key)
+    return account_status(session, PROVIDER, account_key)
 
 
 def provider_action(req: ApiRequest, session: Session) -> dict[str, Any]:
     """POST /api/post-application/providers/{provider}/actions/{connect|status|sync|disconnect}"""
-    check.choice("provider", req.path["provider"], PROVIDERS, required=True)
+    provider = check.choice("provider", req.path["provider"], PROVIDERS, required=True)
     action = check.choice("action", req.path["action"], ACTIONS, required=True)
+    if provider == IMAP:
+        return _imap_action(session, action, req.body)
     check.reject_unknown(req.body, ACTION_FIELDS)
     account_key = check_account_key(req.body.get("accountKey"))
     engine = _engine(session)
@@ -69,6 +85,27 @@ def provider_action(req: ApiRequest, session: Session) -> dict[str, Any]:
     return _sync(engine, account_key, req.body)
 
 
+def _imap_action(session: Session, action: str, body: dict[str, Any]) -> dict[str, Any]:
+    """The IMAP provider's actions; connect checks the login before anything is stored."""
+    check.reject_unknown(body, IMAP_ACTION_FIELDS[action])
+    account_key = check_account_key(body.get("accountKey"))
+    engine = _engine(session)
+    if action == "connect":
+        return imap_accounts.connect(engine, account_key, body)
+    if action == "disconnect":
+        return imap_accounts.disconnect(engine, account_key)
+    if action == "status":
+        return imap_accounts.status(session, account_key)
+    run = imap_sync.sync_account(
+        engine,
+        account_key,
+        max_messages=body.get("maxMessages"),
+        search_days=body.get("searchDays"),
+        route_pending=inbox.route_pending,
+    )
+    return _finished(run, "The IMAP sync failed.")
+
+
 def _sync(engine: Engine, account_key: str, body: dict[str, Any]) -> dict[str, Any]:
     """Run a sync to the end; a failed run answers 502 with its message and the run."""
     run = sync.sync_account(
@@ -78,17 +115,22 @@ def _sync(engine: Engine, account_key: str, body: dict[str, Any]) -> dict[str, A
         search_days=body.get("searchDays"),
         route_pending=inbox.route_pending,
     )
+    return _finished(run, "The Gmail sync failed.")
+
+
+def _finished(run: dict[str, Any], failed: str) -> dict[str, Any]:
+    """The run, or a 502 with its message and the run when it failed."""
     if run["status"] == "failed":
-        raise UpstreamError(run["errorMessage"] or "The Gmail sync failed.", details={"run": run})
+        raise UpstreamError(run["errorMessage"] or failed, details={"run": run})
     return run
 
 
 def list_runs(req: ApiRequest, session: Session) -> dict[str, Any]:
-    """GET /api/post-application/runs?provider=gmail&accountKey=default&limit=20"""
+    """GET /api/post-application/runs?provider=gmail|imap|mailbox&accountKey=default&limit=20"""
     check.reject_unknown(req.query, ("provider", "accountKey", "limit"), "query")
-    provider = check.choice("provider", req.query.get("provider"), PROVIDERS)
+    provider = check.choice("provider", req.query.get("provider"), inbox.PROVIDERS)
     account_key = req.query.get("accountKey")
-    items = sync.list_runs(
+    items = runs.list_runs(
         session,
         provider,
         check_account_key(account_key) if account_key else None,
@@ -114,12 +156,12 @@ def _to_mail_page(key: str, value: str) -> RedirectResponse:
 
 
 def routes() -> list[Route]:
-    """The Gmail API routes, relative to /api."""
+    """The mail provider and run routes, relative to /api."""
     base = "/post-application/providers"
     return [
         Route(f"{base}/gmail/oauth/start", endpoint(oauth_start), methods=["GET"]),
         Route(f"{base}/gmail/oauth/exchange", endpoint(oauth_exchange), methods=["POST"]),
-        Route(f"{base}/gmail/status", endpoint(gmail_status), methods=["GET"]),
+        Route(f"{base}/{{provider}}/status", endpoint(provider_status), methods=["GET"]),
         Route(f"{base}/{{provider}}/actions/{{action}}", endpoint(provider_action), methods=["POST"]),
         Route("/post-application/runs", endpoint(list_runs), methods=["GET"]),
     ]

@@ -38,6 +38,7 @@ WRITE_ERRORS = (400, 401, 403, 404, 409, 413, 415, 503)
 GMAIL_ERRORS = (*WRITE_ERRORS, 502)
 ACCOUNT_KEY = {"type": "string", "minLength": 1, "maxLength": 100, "pattern": "^[A-Za-z0-9._@+-]+$"}
 PROVIDERS = ("gmail", "imap", "mailbox")
+CONNECTED_PROVIDERS = ("gmail", "imap")  # the ones with an account to connect; mailbox files are imported
 
 # --- schema helpers -------------------------------------------------------------------------
 
@@ -347,7 +348,17 @@ def _schemas() -> dict[str, Schema]:
             }
         ),
         "ActionInput": obj(
-            {"accountKey": ACCOUNT_KEY, "maxMessages": integer(minimum=1), "searchDays": integer(minimum=1)}
+            {
+                "accountKey": ACCOUNT_KEY,
+                "maxMessages": integer(minimum=1),
+                "searchDays": integer(minimum=1),
+                "host": string(maxLength=253),
+                "port": integer(minimum=1, maximum=65535),
+                "security": enum(("ssl", "starttls", "none")),
+                "username": string(maxLength=320),
+                "password": string(maxLength=500, format="password", writeOnly=True),
+                "folders": {"type": "array", "items": string(maxLength=200), "maxItems": 20},
+            }
         ),
         "SyncRun": record(
             {
@@ -557,9 +568,10 @@ def _inbox_paths() -> dict[str, Any]:
 
 
 def _gmail_paths() -> dict[str, Any]:
-    """Connecting Gmail, provider actions and sync runs."""
+    """Connecting Gmail or IMAP, provider actions and sync runs."""
     base = "/api/post-application/providers"
     account_key = query_param("accountKey", ACCOUNT_KEY, "Account key (default).")
+    provider = {"name": "provider", "in": "path", "required": True, "schema": enum(CONNECTED_PROVIDERS)}
     return {
         f"{base}/gmail/oauth/start": {
             "get": operation(
@@ -581,29 +593,31 @@ def _gmail_paths() -> dict[str, Any]:
                 body=ref("ExchangeInput"),
             ),
         },
-        f"{base}/gmail/status": {
+        f"{base}/{{provider}}/status": {
             "get": operation(
-                "gmailStatus",
-                "Whether an account is connected.",
+                "providerStatus",
+                "Whether an account is connected (IMAP adds its server settings, never the password).",
                 "gmail",
                 success(ref("AccountStatus"), "The account."),
                 READ_ERRORS,
-                params=(account_key,),
+                params=(provider, account_key),
             ),
         },
         f"{base}/{{provider}}/actions/{{action}}": {
             "post": operation(
                 "providerAction",
-                "connect, status, sync or disconnect a mail account.",
+                "connect, status, sync or disconnect a mail account. IMAP connect takes host, port, "
+                "security, username, password and folders, and logs in before storing anything.",
                 "gmail",
                 success(
                     {"anyOf": [ref("AuthorizationStart"), ref("AccountStatus"), ref("SyncRun")]},
-                    "connect: the consent URL; status and disconnect: the account; sync: the finished run.",
+                    "connect: the consent URL (Gmail) or the account (IMAP); status and disconnect: "
+                    "the account; sync: the finished run.",
                 ),
                 GMAIL_ERRORS,
                 body=ref("ActionInput"),
                 params=(
-                    {"name": "provider", "in": "path", "required": True, "schema": enum(("gmail",))},
+                    provider,
                     {
                         "name": "action",
                         "in": "path",
@@ -621,7 +635,7 @@ def _gmail_paths() -> dict[str, Any]:
                 success(ref("SyncRunList"), "The runs."),
                 READ_ERRORS,
                 params=(
-                    query_param("provider", enum(("gmail",)), "Mail provider."),
+                    query_param("provider", enum(PROVIDERS), "Mail provider."),
                     account_key,
                     query_param("limit", integer(minimum=1, maximum=200), "At most this many (20)."),
                 ),

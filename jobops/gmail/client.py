@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import threading
 import time
@@ -102,15 +103,14 @@ class GmailClient:
 
     def _execute(self, request: HttpRequest, units: int) -> dict[str, Any]:
         """Run one call within the quota, retrying rate limits and server errors."""
-        for attempt in range(MAX_ATTEMPTS):
+        for attempt in itertools.count():
             self.bucket.acquire(units)
             try:
                 return request.execute()
             except (HttpError, OSError, httplib2.HttpLib2Error) as exc:
-                if not _is_retryable(exc) or attempt == MAX_ATTEMPTS - 1:
+                if not _is_retryable(exc) or attempt >= MAX_ATTEMPTS - 1:
                     raise
             backoff_sleep(backoff_delay(attempt))
-        raise AssertionError("unreachable")
 
     def profile(self) -> dict[str, Any]:
         """The mailbox address and its current historyId."""

@@ -8,6 +8,7 @@ import os
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+import httplib2
 import requests
 from google.auth.exceptions import RefreshError, TransportError
 from google.auth.transport.requests import Request
@@ -34,6 +35,8 @@ from jobops.gmail.client import GmailClient, quota_bucket
 from jobops.models import MailAccount, OAuthState, utcnow
 
 log = logging.getLogger(__name__)
+# requests-oauthlib logs token request bodies, headers and answers at DEBUG: keep secrets out of logs.
+logging.getLogger("requests_oauthlib").setLevel(logging.WARNING)
 
 SCOPE = "https://www.googleapis.com/auth/gmail.readonly"
 STATE_TTL = timedelta(minutes=10)
@@ -175,7 +178,7 @@ def _mailbox_address(credentials: Credentials, settings: Settings, account_key: 
     client = GmailClient(credentials, settings.gmail_api_endpoint, bucket)
     try:
         return client.profile().get("emailAddress")
-    except HttpError as exc:
+    except (HttpError, OSError, httplib2.HttpLib2Error) as exc:
         raise UpstreamError("Gmail did not answer while connecting. Try again.") from exc
 
 

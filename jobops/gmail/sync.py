@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import logging
-import os
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from typing import Any
@@ -14,11 +13,9 @@ from google.auth.exceptions import RefreshError
 from google.oauth2.credentials import Credentials
 from googleapiclient.errors import HttpError
 from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
 
 from jobops.config import Settings, load_settings
 from jobops.db import session_scope
-from jobops import validation as check
 from jobops.errors import Conflict, JobOpsError, NotFound
 from jobops.gmail import PROVIDER
 from jobops.gmail.accounts import CONNECTED, check_account_key, find_account
@@ -26,30 +23,40 @@ from jobops.gmail.client import BATCH_SIZE, FetchResult, GmailClient, HistoryExp
 from jobops.gmail.oauth import RECONNECT, credentials_for, mark_reconnect_needed, save_credentials
 from jobops.gmail.parse import parse_message
 from jobops.gmail.query import recruitment_query
-from jobops.models import MailAccount, MailMessage, SyncRun, utcnow
-from jobops.stages import PENDING
+from jobops.mail.runs import (
+    COMPLETED,
+    DEFAULT_MAX_MESSAGES,
+    DEFAULT_SEARCH_DAYS,
+    FAILED,
+    FULL,
+    INCREMENTAL,
+    MAX_MESSAGES,
+    MAX_SEARCH_DAYS,
+    RUNNING,
+    RoutePending,
+    carry_out,
+    check_options,
+    complete_run,
+    fail_interrupted_runs,
+    get_run,
+    list_runs,
+    route_new,
+    run_dict,
+    start_run,
+)
+from jobops.mail.store import ParsedMessage, store_messages, stored_ids
+from jobops.models import MailAccount, SyncRun, utcnow
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MAX_MESSAGES = 100
-MAX_MESSAGES = 500
-DEFAULT_SEARCH_DAYS = 30
-MAX_SEARCH_DAYS = 365
 FETCH_WORKERS = 4  # concurrent batches, each thread with its own service object
 
-RUNNING = "running"
-COMPLETED = "completed"
-FAILED = "failed"
-FULL = "full"
-INCREMENTAL = "incremental"
-
-# Routes newly stored messages (by MailMessage.id) inside the given session; may return counts
-# under the keys "relevant", "classified" and "matched" to add to the run.
-RoutePending = Callable[[Session, list[str]], Mapping[str, int] | None]
-
-# Runs executing in this process, to tell a live run from one left behind by a crash.
-_active_runs: set[str] = set()
-_active_lock = threading.Lock()
+# Run bookkeeping is shared by every provider; these names stay importable from here.
+__all__ = [
+    "COMPLETED", "DEFAULT_MAX_MESSAGES", "DEFAULT_SEARCH_DAYS", "FAILED", "FULL", "INCREMENTAL",
+    "MAX_MESSAGES", "MAX_SEARCH_DAYS", "RUNNING", "RoutePending", "begin_run", "check_options", "execute_run",
+    "fail_interrupted_runs", "get_run", "list_runs", "run_dict", "sync_account", "sync_connected_accounts",
+]
 
 
 @dataclass
@@ -62,89 +69,6 @@ class _Plan:
     history_id: str | None  # newest historyId known (incremental), None until asked (full)
 
 
-def check_options(max_messages: Any, search_days: Any) -> tuple[int, int]:
-    """Validated (maxMessages, searchDays), defaults for None."""
-    return (
-        check.integer("maxMessages", max_messages, default=DEFAULT_MAX_MESSAGES, low=1, high=MAX_MESSAGES),
-        check.integer("searchDays", search_days, default=DEFAULT_SEARCH_DAYS, low=1, high=MAX_SEARCH_DAYS),
-    )
-
-
-def run_dict(run: SyncRun) -> dict[str, Any]:
-    """The public view of a run."""
-    return {
-        "id": run.id,
-        "provider": run.provider,
-        "accountKey": run.account_key,
-        "status": run.status,
-        "mode": run.mode,
-        "startedAt": run.started_at.isoformat() if run.started_at else None,
-        "finishedAt": run.finished_at.isoformat() if run.finished_at else None,
-        "discovered": run.discovered,
-        "fetched": run.fetched,
-        "relevant": run.relevant,
-        "classified": run.classified,
-        "matched": run.matched,
-        "errored": run.errored,
-        "errorMessage": run.error_message,
-    }
-
-
-def list_runs(
-    session: Session, provider: str | None = None, account_key: str | None = None, limit: int = 20
-) -> list[dict[str, Any]]:
-    """Newest runs first, optionally for one provider and account."""
-    query = select(SyncRun).order_by(SyncRun.started_at.desc()).limit(max(1, min(limit, 200)))
-    if provider:
-        query = query.where(SyncRun.provider == provider)
-    if account_key:
-        query = query.where(SyncRun.account_key == account_key)
-    return [run_dict(run) for run in session.scalars(query)]
-
-
-def get_run(session: Session, run_id: str) -> dict[str, Any]:
-    """One run, for a progress view."""
-    run = session.get(SyncRun, run_id)
-    if run is None:
-        raise NotFound(f"No sync run {run_id}")
-    return run_dict(run)
-
-
-def _owner_alive(run: SyncRun) -> bool:
-    """True when the run's process still runs it."""
-    if run.owner_pid == os.getpid():
-        with _active_lock:
-            return run.id in _active_runs
-    if not run.owner_pid:
-        return False
-    try:
-        os.kill(run.owner_pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _fail_run(run: SyncRun, message: str) -> None:
-    run.status = FAILED
-    run.finished_at = utcnow()
-    run.error_message = message
-
-
-def fail_interrupted_runs(engine: Engine) -> int:
-    """Mark runs left 'running' by a process that is gone as failed; call at start-up."""
-    with session_scope(engine) as session:
-        stale = [
-            run
-            for run in session.scalars(select(SyncRun).where(SyncRun.status == RUNNING))
-            if not _owner_alive(run)
-        ]
-        for run in stale:
-            _fail_run(run, "Interrupted: the app stopped while this sync was running.")
-        return len(stale)
-
-
 def begin_run(engine: Engine, account_key: str) -> str:
     """Record a running sync for a connected account; Conflict if one is already running."""
     account_key = check_account_key(account_key)
@@ -152,24 +76,8 @@ def begin_run(engine: Engine, account_key: str) -> str:
         account = find_account(session, PROVIDER, account_key)
         if account is None or not account.encrypted_credentials:
             raise NotFound(f"Gmail is not connected for account '{account_key}'. Connect Gmail first.")
-        running = session.scalars(
-            select(SyncRun).where(
-                SyncRun.provider == PROVIDER,
-                SyncRun.account_key == account_key,
-                SyncRun.status == RUNNING,
-            )
-        ).all()
-        for run in running:
-            if _owner_alive(run):
-                raise Conflict(f"A Gmail sync is already running for account '{account_key}'.")
-            _fail_run(run, "Interrupted: the app stopped while this sync was running.")
         mode = INCREMENTAL if account.history_id else FULL
-        run = SyncRun(provider=PROVIDER, account_key=account_key, mode=mode, owner_pid=os.getpid())
-        session.add(run)
-        session.flush()
-        with _active_lock:
-            _active_runs.add(run.id)
-        return run.id
+        return start_run(session, PROVIDER, account_key, mode, "A Gmail sync")
 
 
 def sync_account(
@@ -207,17 +115,12 @@ def execute_run(
     with session_scope(engine) as session:
         account_key = session.get(SyncRun, run_id).account_key
     settings = settings or load_settings()
-    try:
-        _sync(engine, run_id, account_key, max_messages, search_days, settings, route_pending)
-    except Exception as exc:  # a run must always end recorded, whatever went wrong
-        message = _failure_message(engine, account_key, exc)
-        with session_scope(engine) as session:
-            _fail_run(session.get(SyncRun, run_id), message)
-    finally:
-        with _active_lock:
-            _active_runs.discard(run_id)
-    with session_scope(engine) as session:
-        return get_run(session, run_id)
+    return carry_out(
+        engine,
+        run_id,
+        lambda: _sync(engine, run_id, account_key, max_messages, search_days, settings, route_pending),
+        lambda exc: _failure_message(engine, account_key, exc),
+    )
 
 
 def _failure_message(engine: Engine, account_key: str, exc: Exception) -> str:
@@ -261,8 +164,7 @@ def _sync(
     for result in _fetch_all(plan.new_ids, credentials, endpoint, bucket):
         stored = _store(engine, run_id, account_key, result)
         errored += len(result.failed)
-        if route_pending and stored:
-            _route(engine, run_id, stored, route_pending)
+        route_new(engine, run_id, stored, route_pending)
     if plan.complete and not errored and plan.history_id is None:
         plan.history_id = str(client.profile()["historyId"])
     _complete(engine, run_id, account_key, plan.history_id if plan.complete and not errored else None)
@@ -312,15 +214,7 @@ def _new_ids(
     found: list[str] = []
     for chunk in pages:
         with session_scope(engine) as session:
-            stored = set(
-                session.scalars(
-                    select(MailMessage.external_message_id).where(
-                        MailMessage.provider == PROVIDER,
-                        MailMessage.account_key == account_key,
-                        MailMessage.external_message_id.in_(chunk),
-                    )
-                )
-            )
+            stored = stored_ids(session, PROVIDER, account_key, chunk)
         found.extend(i for i in dict.fromkeys(chunk) if i not in stored and i not in found)
         if len(found) > max_messages:
             return found[:max_messages], False
@@ -348,62 +242,15 @@ def _fetch_all(
 
 def _store(engine: Engine, run_id: str, account_key: str, result: FetchResult) -> list[str]:
     """Store one batch once per Gmail id and count it on the run; returns the new rows' ids."""
+    parsed: list[ParsedMessage] = []
     errored = len(result.failed)
-    added: list[MailMessage] = []
+    for resource in result.messages.values():
+        try:
+            parsed.append(parse_message(resource))
+        except (KeyError, TypeError, ValueError):
+            errored += 1
     with session_scope(engine) as session:
-        stored = set(
-            session.scalars(
-                select(MailMessage.external_message_id).where(
-                    MailMessage.provider == PROVIDER,
-                    MailMessage.account_key == account_key,
-                    MailMessage.external_message_id.in_(list(result.messages)),
-                )
-            )
-        )
-        for external_id, resource in result.messages.items():
-            if external_id in stored:
-                continue
-            try:
-                message = _message_row(account_key, resource)
-            except (KeyError, TypeError, ValueError):
-                errored += 1
-                continue
-            session.add(message)
-            added.append(message)
-        session.flush()
-        run = session.get(SyncRun, run_id)
-        run.fetched += len(added)
-        run.errored += errored
-        return [message.id for message in added]
-
-
-def _message_row(account_key: str, resource: dict[str, Any]) -> MailMessage:
-    """A pending MailMessage from a Gmail resource."""
-    parsed = parse_message(resource)
-    return MailMessage(
-        provider=PROVIDER,
-        account_key=account_key,
-        external_message_id=parsed.external_id,
-        external_thread_id=parsed.thread_id,
-        from_address=parsed.from_address,
-        from_domain=parsed.from_domain,
-        sender_name=parsed.sender_name,
-        subject=parsed.subject,
-        received_at=parsed.received_at,
-        snippet=parsed.snippet,
-        body_text=parsed.body_text,
-        processing_status=PENDING,
-    )
-
-
-def _route(engine: Engine, run_id: str, message_ids: list[str], route_pending: RoutePending) -> None:
-    """Hand new messages to the router and add what it reports to the run."""
-    with session_scope(engine) as session:
-        counts = route_pending(session, message_ids) or {}
-        run = session.get(SyncRun, run_id)
-        run.relevant += int(counts.get("relevant", 0))
-        run.classified += int(counts.get("classified", 0))
-        run.matched += int(counts.get("matched", 0))
+        return store_messages(session, run_id, PROVIDER, account_key, parsed, errored)
 
 
 def _complete(engine: Engine, run_id: str, account_key: str, history_id: str | None) -> None:
@@ -415,9 +262,7 @@ def _complete(engine: Engine, run_id: str, account_key: str, history_id: str | N
         account.last_sync_at = utcnow()
         account.status = CONNECTED
         account.last_error = None
-        run = session.get(SyncRun, run_id)
-        run.status = COMPLETED
-        run.finished_at = utcnow()
+        complete_run(session, run_id)
 
 
 def sync_connected_accounts(

@@ -118,7 +118,10 @@ def test_starting_without_client_credentials_is_503_saying_gmail_is_not_configur
 
 
 @pytest.mark.usefixtures("google")
-@pytest.mark.parametrize("path", ["imap/actions/sync", "outlook/actions/status", "gmail/actions/explode"])
+@pytest.mark.parametrize(
+    "path",
+    ["mailbox/actions/sync", "outlook/actions/status", "gmail/actions/explode", "imap/actions/explode"],
+)
 def test_an_unknown_provider_or_action_is_400(web: TestClient, path: str) -> None:
     response = web.post(f"/api/post-application/providers/{path}", json={})
     assert response.status_code == 400

@@ -166,3 +166,17 @@ def test_disconnecting_revokes_at_the_configured_endpoint_and_forgets_tokens(
     assert google.calls["revoke"] == 1
     assert stored_account(engine).encrypted_credentials is None
     assert google._refresh == set()
+
+
+def test_connecting_and_refreshing_log_no_secret_even_at_debug_level(
+    engine: Engine, settings: Settings, google: FakeGoogle, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level("DEBUG")
+    connect(engine, settings)
+    google.expire_access_tokens()
+    credentials = oauth.credentials_for(engine, "default", settings)
+    GmailClient(credentials, settings.gmail_api_endpoint, TokenBucket()).profile()
+
+    logged = caplog.text
+    assert credentials.token not in logged and credentials.refresh_token not in logged
+    assert settings.gmail_client_secret not in logged

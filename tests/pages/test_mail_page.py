@@ -1,4 +1,4 @@
-"""The Gmail page: not configured, connect through Google, sync with progress, runs, disconnect."""
+"""The Mail page: Gmail (consent, sync with progress, disconnect), IMAP, mailbox file upload, runs."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from jobops.db import get_engine, session_scope
 from jobops.gmail import client, oauth, sync
 from jobops.gmail.accounts import account_status
 from tests.fake_google import FakeGoogle
+from tests.imap_server import PASSWORD, FakeImap, mail
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "mail.py")
 
@@ -48,8 +49,9 @@ def connect() -> None:
 
 def test_without_client_credentials_the_page_explains_how_to_configure_gmail(app_env: Path) -> None:
     at = open_page()
+    assert at.title[0].value == "Mail"
     assert "Gmail is not configured" in at.info[0].value
-    assert not at.button
+    assert not [b for b in at.button if "gmail" in b.key.lower() or "Gmail" in b.label]
 
 
 def test_connect_offers_the_link_to_googles_consent_page(google: FakeGoogle) -> None:
@@ -112,3 +114,45 @@ def test_a_running_sync_shows_its_progress_instead_of_the_sync_button(google: Fa
         assert not [b for b in at.button if b.label == "Sync now"]
     finally:
         worker.join()
+
+
+def fill_imap_form(at: AppTest, imap: FakeImap, password: str) -> AppTest:
+    at.text_input(key="imap-host").input("127.0.0.1")
+    at.selectbox(key="imap-security").set_value("none")
+    at.number_input(key="imap-port").set_value(imap.port)
+    at.text_input(key="imap-username").input(imap.username)
+    at.text_input(key="imap-password").input(password)
+    [submit] = [b for b in at.button if b.label == "Connect IMAP"]
+    submit.click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_connecting_imap_from_the_page_offers_sync_and_never_shows_the_password(app_env: Path) -> None:
+    with FakeImap() as imap:
+        at = fill_imap_form(open_page(), imap, PASSWORD)
+    assert [m.value for m in at.markdown if "Connected" in m.value and "127" in m.value]
+    assert [b for b in at.button if b.label == "Sync now"]
+    assert PASSWORD not in str(at)
+
+
+def test_a_wrong_imap_password_says_so_and_stores_nothing(app_env: Path) -> None:
+    with FakeImap() as imap:
+        at = fill_imap_form(open_page(), imap, "wrong")
+    assert "refused the username or password" in at.error[0].value
+    with session_scope(get_engine()) as session:
+        assert account_status(session, "imap", "default")["status"] == "disconnected"
+
+
+def test_uploading_a_mailbox_file_imports_it_once_and_lists_the_run(app_env: Path) -> None:
+    eml = mail(subject="Interview", message_id="a@acme")
+    at = open_page()
+    at.file_uploader(key="mailbox-files").upload("saved.eml", eml).run()
+    at.button(key="mailbox-import").click().run()
+    assert not at.exception, at.exception
+    assert at.success[0].value == "Read 1 message: 1 new, 0 already imported, 0 unreadable."
+
+    at.button(key="mailbox-import").click().run()
+    assert at.success[0].value == "Read 1 message: 0 new, 1 already imported, 0 unreadable."
+    table = at.dataframe[0].value
+    assert list(table["Source"]) == ["Mailbox file", "Mailbox file"]

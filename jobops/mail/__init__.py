@@ -1,0 +1,1 @@
+"""What every mail provider shares: accounts, sync runs, message storage and mail text."""

@@ -1,0 +1,71 @@
+"""Mail accounts of every provider as the user sees them: connected, error or disconnected; never secrets."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from jobops.errors import InvalidInput
+from jobops.models import MailAccount
+
+CONNECTED = "connected"
+ERROR = "error"
+DISCONNECTED = "disconnected"
+
+DEFAULT_ACCOUNT_KEY = "default"
+_ACCOUNT_KEY = re.compile(r"^[A-Za-z0-9_.@+-]{1,100}$")
+
+
+def check_account_key(account_key: str | None) -> str:
+    """The account key, or InvalidInput when it is empty or has odd characters."""
+    key = (account_key or DEFAULT_ACCOUNT_KEY).strip()
+    if not _ACCOUNT_KEY.match(key):
+        raise InvalidInput(
+            "accountKey must be 1-100 letters, digits or . _ @ + -", field="accountKey"
+        )
+    return key
+
+
+def find_account(session: Session, provider: str, account_key: str) -> MailAccount | None:
+    """The stored account row, if any."""
+    return session.scalars(
+        select(MailAccount).where(
+            MailAccount.provider == provider, MailAccount.account_key == account_key
+        )
+    ).one_or_none()
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def status_of(provider: str, account_key: str, account: MailAccount | None) -> dict[str, Any]:
+    """The public view of an account row (or of a missing one)."""
+    connected = account is not None and account.encrypted_credentials is not None
+    return {
+        "provider": provider,
+        "accountKey": account_key,
+        "status": account.status if account else DISCONNECTED,
+        "connected": connected and account.status == CONNECTED,
+        "email": account.email if account else None,
+        "connectedAt": _iso(account.connected_at) if account else None,
+        "lastSyncAt": _iso(account.last_sync_at) if account else None,
+        "lastError": account.last_error if account else None,
+    }
+
+
+def account_status(session: Session, provider: str, account_key: str) -> dict[str, Any]:
+    """Status of one account for pages and the API."""
+    return status_of(provider, account_key, find_account(session, provider, account_key))
+
+
+def record_error(session: Session, provider: str, account_key: str, message: str) -> None:
+    """Put an account in error with a message that tells the user what to do."""
+    account = find_account(session, provider, account_key)
+    if account is not None:
+        account.status = ERROR
+        account.last_error = message

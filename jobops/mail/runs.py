@@ -1,0 +1,186 @@
+"""Sync runs of every provider: begin (one at a time per account), count, complete or fail, list."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from jobops import validation as check
+from jobops.db import session_scope
+from jobops.errors import Conflict, NotFound
+from jobops.models import SyncRun, utcnow
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_MESSAGES = 100
+MAX_MESSAGES = 500
+DEFAULT_SEARCH_DAYS = 30
+MAX_SEARCH_DAYS = 365
+
+RUNNING = "running"
+COMPLETED = "completed"
+FAILED = "failed"
+FULL = "full"
+INCREMENTAL = "incremental"
+INTERRUPTED = "Interrupted: the app stopped while this sync was running."
+
+# Routes newly stored messages (by MailMessage.id) inside the given session; may return counts
+# under the keys "relevant", "classified" and "matched" to add to the run.
+RoutePending = Callable[[Session, list[str]], Mapping[str, int] | None]
+
+# Runs executing in this process, to tell a live run from one left behind by a crash.
+_active_runs: set[str] = set()
+_active_lock = threading.Lock()
+
+
+def check_options(max_messages: Any, search_days: Any) -> tuple[int, int]:
+    """Validated (maxMessages, searchDays), defaults for None."""
+    return (
+        check.integer("maxMessages", max_messages, default=DEFAULT_MAX_MESSAGES, low=1, high=MAX_MESSAGES),
+        check.integer("searchDays", search_days, default=DEFAULT_SEARCH_DAYS, low=1, high=MAX_SEARCH_DAYS),
+    )
+
+
+def run_dict(run: SyncRun) -> dict[str, Any]:
+    """The public view of a run."""
+    return {
+        "id": run.id,
+        "provider": run.provider,
+        "accountKey": run.account_key,
+        "status": run.status,
+        "mode": run.mode,
+        "startedAt": run.started_at.isoformat() if run.started_at else None,
+        "finishedAt": run.finished_at.isoformat() if run.finished_at else None,
+        "discovered": run.discovered,
+        "fetched": run.fetched,
+        "relevant": run.relevant,
+        "classified": run.classified,
+        "matched": run.matched,
+        "errored": run.errored,
+        "errorMessage": run.error_message,
+    }
+
+
+def list_runs(
+    session: Session, provider: str | None = None, account_key: str | None = None, limit: int = 20
+) -> list[dict[str, Any]]:
+    """Newest runs first, optionally for one provider and account."""
+    query = select(SyncRun).order_by(SyncRun.started_at.desc()).limit(max(1, min(limit, 200)))
+    if provider:
+        query = query.where(SyncRun.provider == provider)
+    if account_key:
+        query = query.where(SyncRun.account_key == account_key)
+    return [run_dict(run) for run in session.scalars(query)]
+
+
+def get_run(session: Session, run_id: str) -> dict[str, Any]:
+    """One run, for a progress view."""
+    run = session.get(SyncRun, run_id)
+    if run is None:
+        raise NotFound(f"No sync run {run_id}")
+    return run_dict(run)
+
+
+def _owner_alive(run: SyncRun) -> bool:
+    """True when the run's process still runs it."""
+    if run.owner_pid == os.getpid():
+        with _active_lock:
+            return run.id in _active_runs
+    if not run.owner_pid:
+        return False
+    try:
+        os.kill(run.owner_pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def fail_run(run: SyncRun, message: str) -> None:
+    """Close a run as failed with a message for the user."""
+    run.status = FAILED
+    run.finished_at = utcnow()
+    run.error_message = message
+
+
+def fail_interrupted_runs(engine: Engine) -> int:
+    """Mark runs left 'running' by a process that is gone as failed; call at start-up."""
+    with session_scope(engine) as session:
+        stale = [
+            run
+            for run in session.scalars(select(SyncRun).where(SyncRun.status == RUNNING))
+            if not _owner_alive(run)
+        ]
+        for run in stale:
+            fail_run(run, INTERRUPTED)
+        return len(stale)
+
+
+def start_run(session: Session, provider: str, account_key: str, mode: str, what: str) -> str:
+    """Record a running run for an account; Conflict if one is still going (`what` names it)."""
+    running = session.scalars(
+        select(SyncRun).where(
+            SyncRun.provider == provider, SyncRun.account_key == account_key, SyncRun.status == RUNNING
+        )
+    ).all()
+    for run in running:
+        if _owner_alive(run):
+            raise Conflict(f"{what} is already running for account '{account_key}'.")
+        fail_run(run, INTERRUPTED)
+    run = SyncRun(provider=provider, account_key=account_key, mode=mode, owner_pid=os.getpid())
+    session.add(run)
+    session.flush()
+    with _active_lock:
+        _active_runs.add(run.id)
+    return run.id
+
+
+def carry_out(
+    engine: Engine, run_id: str, work: Callable[[], None], failure_message: Callable[[Exception], str]
+) -> dict[str, Any]:
+    """Do a begun run's work and return the run; whatever goes wrong, the run ends recorded."""
+    try:
+        work()
+    except Exception as exc:  # a run must always end recorded, whatever went wrong
+        message = failure_message(exc)
+        with session_scope(engine) as session:
+            fail_run(session.get(SyncRun, run_id), message)
+    finally:
+        with _active_lock:
+            _active_runs.discard(run_id)
+    with session_scope(engine) as session:
+        return get_run(session, run_id)
+
+
+def add_discovered(engine: Engine, run_id: str, count: int) -> None:
+    """Count messages a run found to fetch."""
+    with session_scope(engine) as session:
+        session.get(SyncRun, run_id).discovered += count
+
+
+def route_new(
+    engine: Engine, run_id: str, message_ids: list[str], route_pending: RoutePending | None
+) -> None:
+    """Hand new messages to the router and add what it reports to the run."""
+    if route_pending is None or not message_ids:
+        return
+    with session_scope(engine) as session:
+        counts = route_pending(session, message_ids) or {}
+        run = session.get(SyncRun, run_id)
+        run.relevant += int(counts.get("relevant", 0))
+        run.classified += int(counts.get("classified", 0))
+        run.matched += int(counts.get("matched", 0))
+
+
+def complete_run(session: Session, run_id: str) -> None:
+    """Close a run as completed."""
+    run = session.get(SyncRun, run_id)
+    run.status = COMPLETED
+    run.finished_at = utcnow()
