@@ -27,7 +27,9 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
 ]
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
-PAGES = {"board": "", "jobs": "jobs"}
+PAGES = {"board": "", "jobs": "jobs", "inbox": "inbox", "mail": "mail", "insights": "insights",
+         "settings": "settings"}
+THEMES = ("light", "dark")
 
 
 def free_port() -> int:
@@ -38,25 +40,37 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_app(env: dict[str, str], port: int) -> Iterator[str]:
+def running_app(env: dict[str, str], port: int, *, theme: str | None = None,
+                log_path: Path | None = None) -> Iterator[str]:
     """Start `streamlit run app.py` on a port and yield its base URL once healthy."""
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-               "--server.headless", "true"]
+               "--server.address", "127.0.0.1", "--server.headless", "true"]
+    if theme:
+        command += ["--theme.base", theme]
+    log = log_path.open("wb") if log_path else subprocess.DEVNULL
     proc = subprocess.Popen(command, cwd=PROJECT_ROOT, env={**os.environ, **env},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_healthy(base)
+        wait_healthy(base, proc)
         yield base
     finally:
         proc.terminate()
-        proc.wait(timeout=20)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
+        if log_path:
+            log.close()  # type: ignore[union-attr]
 
 
-def wait_healthy(base: str, timeout: float = 60) -> None:
-    """Poll the API's health route until it answers."""
+def wait_healthy(base: str, proc: subprocess.Popen | None = None, timeout: float = 60) -> None:
+    """Poll the API's health route until it answers (or the process dies)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"the app at {base} exited with status {proc.returncode} before it was healthy")
         try:
             with urllib.request.urlopen(f"{base}/api/health", timeout=2) as answer:
                 if answer.status == 200:
@@ -73,6 +87,22 @@ def wait_idle(page) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_timeout(800)
 
 
+def screenshot_whole(page, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Save the whole page: Streamlit scrolls inside its main block, so grow the window to fit it."""
+    size = page.viewport_size or {"width": 1440, "height": 900}
+    height = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll(\"[data-testid='stMain'], "
+        "[data-testid='stAppViewContainer'], body\")].map(e => e.scrollHeight))"
+    )
+    if height > size["height"]:
+        page.set_viewport_size({"width": size["width"], "height": min(int(height), 12_000)})
+        page.wait_for_timeout(400)
+    try:
+        page.screenshot(path=str(path), full_page=True)
+    finally:
+        page.set_viewport_size(size)
+
+
 def capture(base: str, out_dir: Path, pages: dict[str, str], theme: str = "light") -> list[Path]:
     """Open each page in headless Chromium and save a full-page PNG."""
     from playwright.sync_api import sync_playwright
@@ -85,8 +115,8 @@ def capture(base: str, out_dir: Path, pages: dict[str, str], theme: str = "light
         for name, path in pages.items():
             page.goto(f"{base}/{path}")
             wait_idle(page)
-            target = out_dir / f"{name}.png"
-            page.screenshot(path=str(target), full_page=True)
+            target = out_dir / (f"{name}.png" if theme == "light" else f"{name}-{theme}.png")
+            screenshot_whole(page, target)
             saved.append(target)
         browser.close()
     return saved
@@ -96,18 +126,25 @@ def main(argv: list[str] | None = None) -> int:
     """Start the app on sample data and photograph every page."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "docs" / "screenshots")
+    parser.add_argument("--theme", choices=[*THEMES, "both"], default="light",
+                        help="Streamlit's base theme (dark files get a -dark suffix)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as data_dir:
-        env = {"JOBOPS_DATA_DIR": data_dir, "JOBOPS_DATABASE_URL": f"sqlite:///{data_dir}/jobops.db"}
+        env = {"JOBOPS_DATA_DIR": data_dir, "JOBOPS_DATABASE_URL": f"sqlite:///{data_dir}/jobops.db",
+               "JOBOPS_SECRETS_FILE": f"{data_dir}/no-secrets.toml"}
         os.environ.update(env)
         from jobops.db import get_engine, session_scope
+        from jobops.jobs import list_jobs
         from jobops.sample import load_sample_data
 
         with session_scope(get_engine()) as session:
             load_sample_data(session)
-        with running_app(env, free_port()) as base:
-            for path in capture(base, args.out, PAGES):
-                print(path)
+            first_job = list_jobs(session)["items"][0]["id"]
+        pages = {**PAGES, "job": f"job?id={first_job}"}
+        for theme in THEMES if args.theme == "both" else (args.theme,):
+            with running_app(env, free_port(), theme=theme) as base:
+                for path in capture(base, args.out, pages, theme=theme):
+                    print(path)
     return 0
 
 

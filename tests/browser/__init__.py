@@ -1,0 +1,1 @@
+"""Journeys through the running dashboard in a real browser."""
