@@ -81,7 +81,7 @@ def _translucent(hex_color: str, alpha: float = 0.35) -> str:
     return f"rgba({red},{green},{blue},{alpha})"
 
 
-def flow_figure(links: pd.DataFrame) -> go.Figure:
+def flow_figure(links: pd.DataFrame, *, dark: bool = False) -> go.Figure:
     """Sankey of applications from applied through the stages reached to how each ended."""
     used = set(links["source"]) | set(links["target"])
     nodes = [key for key in flow_nodes() if key in used]
@@ -89,6 +89,8 @@ def flow_figure(links: pd.DataFrame) -> go.Figure:
     colors = [STAGE_COLORS.get(key, FALLBACK_COLOR) for key in nodes]
     sankey = go.Sankey(
         arrangement="snap",
+        # Labels sit on pale links: solid text in the theme's own contrast, without a halo.
+        textfont={"size": 13, "weight": 600, "shadow": "none", "color": "#f3f4f6" if dark else "#111827"},
         node={"label": [node_label(k) for k in nodes], "color": colors, "pad": 18, "thickness": 16,
               "hovertemplate": "%{label}: %{value} jobs<extra></extra>"},
         link={

@@ -66,7 +66,7 @@ def card(item: board.Card) -> None:
         )
         # Switch in the script body, not in on_click: a callback runs before st.navigation has
         # registered the pages, so switch_page could not find the job page there.
-        if st.button("Open", key=f"open-{item.job_id}", icon=":material/timeline:",
+        if st.button("Open timeline", key=f"open-{item.job_id}", icon=":material/timeline:",
                      use_container_width=True, type="tertiary"):
             open_job(item.job_id)
 

@@ -90,7 +90,7 @@ def chart(title: str, name: str, figure: go.Figure, table: pd.DataFrame, note: s
 def pipeline_charts(frames: analytics.Frames, progress: pd.DataFrame) -> None:
     """Flow, funnel, weekly activity, time in stage, time to respond and rates by source."""
     links = analytics.flow_links(progress)
-    chart("Flow of applications", "flow", charts.flow_figure(links), links,
+    chart("Flow of applications", "flow", charts.flow_figure(links, dark=st.context.theme.type == "dark"), links,
           "From applied through every stage reached to how each application ended.",
           "No applications in this selection.")
     left, right = st.columns(2)

@@ -118,12 +118,16 @@ def log_form(job: dict) -> None:
     """Log a stage change, an interview or a note."""
     st.subheader("Log what happened", anchor=False)
     targets = [NO_CHANGE, *STAGES]
-    stage = st.selectbox("Stage", targets, format_func=lambda s: "No change (note or interview log)" if s == NO_CHANGE else stage_label(s),
-                         index=0, key="log-stage")
+    pick, when_col = st.columns([2, 1], vertical_alignment="bottom")
+    stage = pick.selectbox("Stage", targets, index=0, key="log-stage",
+                           format_func=lambda s: "No change (note or interview log)" if s == NO_CHANGE else stage_label(s))
+    earlier = when_col.toggle("It happened earlier", key="log-earlier", help="Off: logged as happening now.")
     with st.form("log-event", clear_on_submit=True):
         left, middle, right = st.columns(3)
-        day = left.date_input("Date", value=date.today(), max_value=date.today())
-        at = middle.time_input("Time", value=datetime.now().time().replace(second=0, microsecond=0))
+        day, at = date.today(), datetime.now().time()
+        if earlier:
+            day = left.date_input("Date", value=date.today(), max_value=date.today())
+            at = middle.time_input("Time", value=time(9, 0))
         kind = right.selectbox("Type", EVENT_TYPES, format_func=EVENT_TYPE_LABELS.get,
                                index=EVENT_TYPES.index("note" if stage == NO_CHANGE else "status_update"))
         outcome = None
@@ -139,7 +143,8 @@ def log_form(job: dict) -> None:
         if note.strip():
             metadata["note"] = note
         logged = attempt(lambda s: tracking.transition_stage(
-            s, job["id"], stage, occurred_at=moment(day, at), metadata=metadata, outcome=outcome))
+            s, job["id"], stage, occurred_at=moment(day, at) if earlier else None, metadata=metadata,
+            outcome=outcome))
         if logged:
             flash(f"Logged: {logged['title']}")
             st.rerun()

@@ -79,6 +79,7 @@ def sync_controls(provider: str) -> None:
     if current and current["status"] == "running":
         progress(provider)
         return
+    run_summary(provider)
     with st.form(f"{provider}-sync", border=False):
         left, right = st.columns(2)
         max_messages = left.number_input(
@@ -127,26 +128,84 @@ def gmail_disconnect_controls() -> None:
                 st.rerun()
 
 
+def consent_result() -> None:
+    """Say how the trip to Google's consent page ended, once (the address is cleaned up after)."""
+    if st.query_params.get("gmail") == "connected":
+        st.toast("Gmail is connected. Run a first sync.", icon=":material/check_circle:")
+        del st.query_params["gmail"]
+    error = st.query_params.get("gmail_error")
+    if error:
+        st.error(f"Gmail was not connected: {error}", icon=":material/error:")
+        del st.query_params["gmail_error"]
+
+
+def setup_steps(redirect_uri: str) -> None:
+    """How to create the OAuth client that Gmail access needs (once, in Google Cloud)."""
+    st.info("Gmail is not set up yet. It takes about five minutes, once. Manual tracking, IMAP and mailbox "
+            "files work without it.", icon=":material/settings:")
+    st.markdown(
+        "1. Open the Google Cloud console (console.cloud.google.com) and create a project, e.g. *JobOps*.\n"
+        "2. In *APIs & Services → Library*, enable the **Gmail API**.\n"
+        "3. In *OAuth consent screen*, choose *External*, fill in the app name and your address, and add "
+        "yourself as a test user.\n"
+        "4. In *Credentials → Create credentials → OAuth client ID*, choose **Web application** and add this "
+        "authorised redirect URI:"
+    )
+    st.code(redirect_uri, language=None)
+    st.markdown(
+        "5. Copy the client ID and secret into `.streamlit/secrets.toml` (or the environment) and restart "
+        "JobOps:"
+    )
+    st.code(
+        'GMAIL_OAUTH_CLIENT_ID = "….apps.googleusercontent.com"\n'
+        'GMAIL_OAUTH_CLIENT_SECRET = "…"\n'
+        f'GMAIL_OAUTH_REDIRECT_URI = "{redirect_uri}"',
+        language="toml",
+    )
+    st.caption("JobOps asks only for read-only access (gmail.readonly). Your mail never leaves this computer.")
+
+
+def run_summary(provider: str) -> None:
+    """What the last finished run brought in, and the advice that applies when it found nothing."""
+    run = latest_run(provider)
+    if run is None or run["status"] == "running":
+        return
+    with session() as s:
+        waiting = inbox.pending_count(s)
+    if run["status"] == "failed":
+        st.error(f"The last sync failed: {run['errorMessage'] or 'unknown error'}", icon=":material/error:")
+    elif run["discovered"] == 0:
+        st.info(
+            "The last sync found no new recruitment mail. If you expected some: check that you connected the "
+            "mailbox you apply from, widen the search window (days) or raise the message cap, and check "
+            "the OAuth credentials and redirect URI.",
+            icon=":material/search_off:",
+        )
+    else:
+        st.success(
+            f"Last sync: {run['fetched']} new messages, {run['matched']} linked to jobs automatically, "
+            f"{run['errored']} errors.",
+            icon=":material/check_circle:",
+        )
+    if waiting:
+        st.page_link("pages/inbox.py", label=f"{waiting} message(s) wait for review in the Tracking Inbox",
+                     icon=":material/inbox:")
+
+
 def gmail_section() -> None:
     """Connect Gmail through Google's consent page, then sync."""
     st.caption("Connect your Google account with read-only access and JobOps searches Gmail for mail "
                "about your applications.")
-    if st.query_params.get("gmail") == "connected":
-        st.success("Gmail is connected. Run a first sync below.", icon=":material/check_circle:")
-    if st.query_params.get("gmail_error"):
-        st.error(f"Gmail was not connected: {st.query_params['gmail_error']}", icon=":material/error:")
-    if not load_settings().gmail_configured:
-        st.info(
-            "Gmail is not configured. Set GMAIL_OAUTH_CLIENT_ID and GMAIL_OAUTH_CLIENT_SECRET (environment "
-            "or .streamlit/secrets.toml) and restart JobOps. IMAP and mailbox files work without it.",
-            icon=":material/settings:",
-        )
+    consent_result()
+    settings = load_settings()
+    if not settings.gmail_configured:
+        setup_steps(settings.gmail_redirect_uri)
         return
     with session() as s:
         status = account_status(s, GMAIL, DEFAULT_ACCOUNT_KEY)
     if status["status"] == CONNECTED:
-        who = md_escape(status["email"] or "your Gmail account")
-        st.markdown(f"**Connected** as {who} · last sync {last_sync(status)}")
+        st.markdown(f"**Connected** · last sync {last_sync(status)}")
+        st.text(f"Account: {status['email'] or 'your Gmail account'}")
         sync_controls(GMAIL)
         gmail_disconnect_controls()
     elif status["status"] == ERROR:
@@ -251,6 +310,8 @@ def runs_table() -> None:
     table = pd.DataFrame(found)[list(RUN_COLUMNS)].rename(columns=RUN_COLUMNS)
     table["Source"] = [SOURCES.get(p, p) for p in table["Source"]]
     table["Started"] = [local_datetime(datetime.fromisoformat(v)) for v in table["Started"]]
+    table["Status"] = table["Status"].str.capitalize()
+    table["Message"] = table["Message"].fillna("")
     st.dataframe(table, hide_index=True, width="stretch", key="mail-runs")
 
 

@@ -35,8 +35,8 @@ SEED_STAGE_BODY = {
 
 
 def open_button(scope: Any) -> Any:
-    """A card's Open button (the selectbox's arrow is also a button named Open, without text)."""
-    return scope.get_by_role("button", name="Open").filter(has_text="Open")
+    """A card's Open timeline button."""
+    return scope.get_by_role("button", name="Open timeline")
 
 
 def card_on_board(ui: Dashboard, employer: str) -> Any:
@@ -156,8 +156,8 @@ def test_gmail_connect_sync_and_inbox_review_move_a_job_on_the_board(ui: Dashboa
     ui.page = consent_tab.value  # the consent redirect lands back on JobOps in the new tab
     ui.page.wait_for_url(re.compile(r"/mail\?gmail=connected"))
     ui.settle()
-    expect(ui.page.get_by_text("Gmail is connected. Run a first sync below.")).to_be_visible()
-    expect(ui.page.get_by_text(f"Connected as {app.google.email}")).to_be_visible()
+    expect(ui.page.get_by_text("Gmail is connected. Run a first sync.")).to_be_visible()
+    expect(ui.page.get_by_text(f"Account: {app.google.email}")).to_be_visible()
 
     ui.page.get_by_role("button", name="Sync now").click()
     progress = ui.page.get_by_test_id("stProgress")
@@ -165,6 +165,8 @@ def test_gmail_connect_sync_and_inbox_review_move_a_job_on_the_board(ui: Dashboa
     expect(progress).to_have_count(0, timeout=30_000)
     ui.settle()
     expect(ui.page.get_by_text(re.compile(r"last sync (just now|\d+ seconds? ago)"))).to_be_visible()
+    expect(ui.page.get_by_text(re.compile(r"Last sync: 3 new messages"))).to_be_visible()
+    expect(ui.page.get_by_text(re.compile(r"2 message\(s\) wait for review"))).to_be_visible()
     runs = ui.page.get_by_test_id("stDataFrame")
     expect(runs).to_be_visible()
     expect(ui.page.get_by_role("button", name="Sync now")).to_be_enabled()

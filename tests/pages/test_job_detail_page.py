@@ -206,3 +206,32 @@ def test_the_emails_tab_lists_linked_mail_as_plain_text(app_env: Path) -> None:
     assert list(table["Subject"]) == [hostile]
     assert list(table["Open"]) == ["https://mail.google.com/mail/u/0/#all/t1"]
     assert all(hostile not in m.value for m in at.markdown)
+
+
+def test_a_note_logged_right_after_a_move_comes_after_it_in_the_timeline(app_env: Path) -> None:
+    job_id = add_job()
+    at = open_job(job_id)
+    at.selectbox(key="log-stage").set_value("technical_interview").run()
+    by_label(at.button, "Log event").click().run()
+    at.selectbox(key="log-stage").set_value("no_change").run()
+    by_label(at.text_area, "Note").input("Prepared system design notes")
+    by_label(at.button, "Log event").click().run()
+
+    assert [e["toStage"] for e in events(job_id)] == ["applied", "technical_interview", "technical_interview"]
+    assert events(job_id)[-1]["metadata"]["note"] == "Prepared system design notes"
+    assert stored_job(job_id)["currentStage"] == "technical_interview"
+
+
+def test_an_event_that_happened_earlier_is_back_dated(app_env: Path) -> None:
+    job_id = add_job()
+    at = open_job(job_id)
+    at.selectbox(key="log-stage").set_value("recruiter_screen").run()
+    at.toggle(key="log-earlier").set_value(True).run()
+    three_days_ago = (NOW - timedelta(days=3)).astimezone().date()
+    by_label(at.date_input, "Date").set_value(three_days_ago)
+
+    by_label(at.button, "Log event").click().run()
+
+    screen = events(job_id)[-1]
+    assert screen["toStage"] == "recruiter_screen"
+    assert screen["occurredAt"].astimezone().date() == three_days_ago

@@ -18,7 +18,7 @@ from jobops.gmail.accounts import account_status
 from tests.fake_google import FakeGoogle
 from tests.imap_server import PASSWORD, FakeImap, mail
 
-PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "mail.py")
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
 @pytest.fixture
@@ -32,7 +32,9 @@ def google(app_env: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeGoogl
 
 
 def open_page(**query: str) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=30)
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    at.switch_page("pages/mail.py")
     for name, value in query.items():
         at.query_params[name] = value
     at.run()
@@ -50,7 +52,9 @@ def connect() -> None:
 def test_without_client_credentials_the_page_explains_how_to_configure_gmail(app_env: Path) -> None:
     at = open_page()
     assert at.title[0].value == "Mail"
-    assert "Gmail is not configured" in at.info[0].value
+    assert "Gmail is not set up yet" in at.info[0].value
+    assert "Web application" in "".join(m.value for m in at.markdown)
+    assert any("/oauth/gmail/callback" in c.value for c in at.code)
     assert not [b for b in at.button if "gmail" in b.key.lower() or "Gmail" in b.label]
 
 
@@ -72,7 +76,8 @@ def test_sync_now_runs_in_the_background_and_the_run_is_listed(google: FakeGoogl
     for i in range(3):
         google.add_message(subject=f"Interview {i}")
     at = open_page(gmail="connected")
-    assert "Gmail is connected" in at.success[0].value
+    assert "Gmail is connected" in at.toast[0].value
+    assert "gmail" not in at.query_params
 
     at.button[0].click().run()  # the form's Sync now
     deadline = time.monotonic() + 10
@@ -87,7 +92,8 @@ def test_sync_now_runs_in_the_background_and_the_run_is_listed(google: FakeGoogl
     assert not at.exception, at.exception
     assert runs[0]["status"] == "completed" and runs[0]["fetched"] == 3
     table = at.dataframe[0].value
-    assert list(table["Status"]) == ["completed"]
+    assert list(table["Status"]) == ["Completed"]
+    assert "Last sync: 3 new messages" in at.success[0].value
 
 
 def test_disconnect_forgets_access_and_keeps_the_runs(google: FakeGoogle) -> None:
