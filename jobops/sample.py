@@ -7,9 +7,12 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from jobops.inbox import route_pending
 from jobops.jobs import create_job
-from jobops.models import Job
+from jobops.models import Job, MailMessage
 from jobops.tracking import transition_stage
+
+SAMPLE_PROVIDER, SAMPLE_ACCOUNT = "mailbox", "sample"
 
 # (title, employer, source, location, days since applying, [(stage, days after applying, outcome)])
 SAMPLE_JOBS: tuple[tuple[str, str, str, str, int, list[tuple[str, int, str | None]]], ...] = (
@@ -40,6 +43,54 @@ SAMPLE_JOBS: tuple[tuple[str, str, str, str, int, list[tuple[str, int, str | Non
 )
 
 
+# (hours ago, sender name, address, subject, body): mail the smart router sorts into every bucket.
+SAMPLE_MESSAGES: tuple[tuple[int, str, str, str, str], ...] = (
+    (5, "Cobalt Robotics Talent", "talent@cobaltrobotics.com",
+     "Take-home assignment for the Python Engineer role",
+     "Hi,\n\nThanks for the great conversation last week. As a next step we would like you to complete a "
+     "take-home coding assignment for the Python Engineer position. You will find the instructions in the "
+     "link below; please submit within 5 days.\n\nBest,\nPriya, Cobalt Robotics Talent"),
+    (9, "Fjord AI via Greenhouse", "no-reply@greenhouse.io",
+     "Fjord AI: let's schedule a call about Machine Learning Engineer",
+     "Hello,\n\nThank you for applying to the Machine Learning Engineer role at Fjord AI. Our recruiter "
+     "would like to schedule a 30-minute introductory phone call with you. Please pick a time that suits "
+     "you.\n\nFjord AI Recruiting"),
+    (20, "Dana Okafor", "dana.okafor.recruits@gmail.com",
+     "Quick chat about the Full-Stack Engineer opening?",
+     "Hi! I'm helping Brightline Energy with their Full-Stack Engineer hire and saw your application. "
+     "Would you be open to a short call this week to talk about the team?\n\nDana"),
+    (30, "Acme Robotics Careers", "careers@acmerobotics.example",
+     "We received your application",
+     "Dear candidate,\n\nThank you for your application for the Firmware Engineer position. We have "
+     "received it and our team will review it shortly.\n\nAcme Robotics Careers"),
+    (44, "Meridian Bank Recruiting", "recruiting@meridianbank.de",
+     "Your application: Site Reliability Engineer",
+     "Dear applicant,\n\nThank you for your interest in Meridian Bank. Unfortunately we have decided not to "
+     "move forward with your application for the Site Reliability Engineer role. We wish you all the best."
+     "\n\nMeridian Bank Recruiting"),
+    (60, "LinkedIn Job Alerts", "jobalerts-noreply@linkedin.com",
+     "12 new jobs for Backend Engineer in Berlin",
+     "Top job picks for you: Backend Engineer at several companies. Apply now, and get interview tips in "
+     "our weekly newsletter. Unsubscribe at any time."),
+)
+
+
+def _add_sample_messages(session: Session, now: datetime) -> None:
+    """Store the sample mail as if it had just been imported, then route it like any other."""
+    ids = []
+    for index, (hours, name, address, subject, body) in enumerate(SAMPLE_MESSAGES):
+        message = MailMessage(
+            provider=SAMPLE_PROVIDER, account_key=SAMPLE_ACCOUNT, external_message_id=f"sample-{index}",
+            external_thread_id=f"sample-thread-{index}", from_address=address,
+            from_domain=address.rsplit("@", 1)[-1], sender_name=name, subject=subject,
+            received_at=now - timedelta(hours=hours), snippet=body[:140].replace("\n", " "), body_text=body,
+        )
+        session.add(message)
+        session.flush()
+        ids.append(message.id)
+    route_pending(session, ids)
+
+
 def has_sample_data(session: Session) -> bool:
     """True when sample jobs are loaded."""
     return bool(session.scalar(select(func.count()).where(Job.is_sample.is_(True))))
@@ -61,10 +112,14 @@ def load_sample_data(session: Session, now: datetime | None = None) -> int:
         for stage, after, outcome in steps:
             transition_stage(session, job["id"], stage, occurred_at=applied_at + timedelta(days=after),
                              outcome=outcome, metadata={"actor": "user"})
+    _add_sample_messages(session, now)
     return len(SAMPLE_JOBS)
 
 
 def remove_sample_data(session: Session) -> int:
-    """Delete every sample job and its timeline; returns how many jobs were removed."""
+    """Delete every sample job, its timeline and the sample mail; returns how many jobs were removed."""
+    session.execute(
+        delete(MailMessage).where(MailMessage.provider == SAMPLE_PROVIDER, MailMessage.account_key == SAMPLE_ACCOUNT)
+    )
     result = session.execute(delete(Job).where(Job.is_sample.is_(True)))
     return result.rowcount or 0

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from jobops import board, jobs, sample
-from jobops.models import StageEvent
+from jobops.models import MailMessage, StageEvent
 
 NOW = datetime(2026, 11, 20, 12, tzinfo=timezone.utc)
 
@@ -20,7 +20,7 @@ def test_loading_samples_fills_the_board_with_labelled_jobs(session: Session) ->
     totals = board.summary(board.board(session, now=NOW))
     assert added == listing["total"] == len(sample.SAMPLE_JOBS)
     assert all(j["isSample"] for j in listing["items"])
-    assert totals["active"] == 10 and totals["later"] > 0
+    assert totals["active"] == 9 and totals["later"] > 0
     assert sample.has_sample_data(session)
 
 
@@ -51,3 +51,13 @@ def test_removing_samples_keeps_the_users_own_jobs_and_drops_sample_timelines(se
     assert [j["id"] for j in jobs.list_jobs(session)["items"]] == [own["id"]]
     assert session.scalar(select(func.count()).select_from(StageEvent)) == 1
     assert not sample.has_sample_data(session)
+
+
+def test_sample_mail_shows_every_router_bucket_and_leaves_with_the_samples(session: Session) -> None:
+    sample.load_sample_data(session)
+    statuses = set(session.scalars(select(MailMessage.processing_status)))
+    assert {"auto_linked", "pending_user", "ignored"} <= statuses
+
+    sample.remove_sample_data(session)
+
+    assert session.scalar(select(func.count()).select_from(MailMessage)) == 0

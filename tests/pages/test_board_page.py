@@ -52,7 +52,7 @@ def test_load_sample_data_fills_the_database_and_the_board(app_env: Path) -> Non
     with session_scope(get_engine()) as session:
         assert list_jobs(session)["total"] == len(SAMPLE_JOBS)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Active applications"] == "10"
+    assert metrics["Active applications"] == "9"
     assert any("sample jobs" in t.value for t in at.toast)
 
 
