@@ -63,13 +63,12 @@ shown = [
 table = pd.DataFrame(
     {
         "id": [i["message"]["id"] for i in shown],
-        "Confidence": [i["message"]["matchConfidence"] or 0 for i in shown],
+        "Confidence": [i["message"]["matchConfidence"] if i["matchedJob"] else None for i in shown],
         "Suggested job": [job_names.get(i["message"]["matchedJobId"], "— choose a job —") for i in shown],
         "Would log": [stage_label(i["message"]["stageTarget"]) for i in shown],
         "From": [i["message"]["senderName"] or i["message"]["fromAddress"] for i in shown],
         "Subject": [i["message"]["subject"] for i in shown],
         "Received": [relative_time(i["message"]["receivedAt"]) for i in shown],
-        "Why": [i["message"]["reason"] or "" for i in shown],
     }
 )
 st.markdown(f"**{len(shown)} to review** · select rows for bulk actions")
@@ -84,36 +83,38 @@ selection = st.dataframe(
     column_config={
         "Confidence": st.column_config.ProgressColumn("Confidence", min_value=0, max_value=100, format="%d%%",
                                                       help="How sure the router is of the suggested job."),
-        "Subject": st.column_config.TextColumn(width="large"),
-        "Why": st.column_config.TextColumn("Why", width="medium", help="What the router saw."),
+        "Subject": st.column_config.TextColumn(width="medium"),
     },
 )
-picked = [table.iloc[r]["id"] for r in selection.selection.rows]
+# A selection outlives the rows it pointed at (after a bulk action or a filter): ignore rows past the end.
+picked = [table.iloc[r]["id"] for r in selection.selection.rows if r < len(table)]
 by_id = {i["message"]["id"]: i["message"] for i in shown}
 approve_col, deny_col, _ = st.columns([1, 1, 3])
 
 
-def bulk(action: str) -> dict:
-    """Apply one action to the selected messages, one call per mail account."""
+def bulk(action: str, messages: list[dict]) -> None:
+    """Apply one action to the selected messages, one call per mail account, then clear the selection."""
     totals = {"succeeded": 0, "skipped": 0, "failed": 0}
-    accounts = {(by_id[m]["provider"], by_id[m]["accountKey"]) for m in picked}
+    accounts = {(m["provider"], m["accountKey"]) for m in messages}
     for provider, account_key in accounts:
-        ids = [m for m in picked if (by_id[m]["provider"], by_id[m]["accountKey"]) == (provider, account_key)]
+        ids = [m["id"] for m in messages if (m["provider"], m["accountKey"]) == (provider, account_key)]
         body = {"provider": provider, "accountKey": account_key, "action": action, "messageIds": ids}
         report = attempt(lambda s: inbox.bulk(s, body)) or {}
         for key in totals:
             totals[key] += report.get(key, 0)
-    return totals
+    if action == "approve":
+        flash(f"Approved {totals['succeeded']}; skipped {totals['skipped']} with no suggested job; "
+              f"{totals['failed']} failed.")
+    else:
+        flash(f"Denied {totals['succeeded']} message(s).")
+    # Left as is, the selected row numbers would now point at other messages.
+    st.session_state["inbox-table"] = {"selection": {"rows": [], "columns": []}}
 
 
-if approve_col.button(f"Approve {len(picked)} selected", icon=":material/done_all:", disabled=not picked, key="inbox-bulk-approve"):
-    done = bulk("approve")
-    flash(f"Approved {done['succeeded']}; skipped {done['skipped']} with no suggested job; {done['failed']} failed.")
-    st.rerun()
-if deny_col.button(f"Deny {len(picked)} selected", icon=":material/block:", disabled=not picked, key="inbox-bulk-deny"):
-    done = bulk("deny")
-    flash(f"Denied {done['succeeded']} message(s).")
-    st.rerun()
+approve_col.button(f"Approve {len(picked)} selected", icon=":material/done_all:", disabled=not picked,
+                   key="inbox-bulk-approve", on_click=bulk, args=("approve", [by_id[m] for m in picked]))
+deny_col.button(f"Deny {len(picked)} selected", icon=":material/block:", disabled=not picked,
+                key="inbox-bulk-deny", on_click=bulk, args=("deny", [by_id[m] for m in picked]))
 
 st.divider()
 page_count = max(1, -(-len(shown) // ITEMS_PER_PAGE))
@@ -125,7 +126,10 @@ for item in shown[(page - 1) * ITEMS_PER_PAGE : page * ITEMS_PER_PAGE]:
         head.text(message["subject"] or "(no subject)")
         head.caption("From")
         head.text(f"{message['senderName']} <{message['fromAddress']}>" if message["senderName"] else message["fromAddress"])
-        score.metric("Confidence", f"{message['matchConfidence'] or 0}%")
+        if item["matchedJob"]:
+            score.metric("Confidence", f"{message['matchConfidence'] or 0}%")
+        else:
+            score.metric("Confidence", "No job", help="None of your active jobs matches: pick one or deny.")
         score.caption(local_datetime(message["receivedAt"]))
         if message["snippet"]:
             st.text(message["snippet"])
