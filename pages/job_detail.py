@@ -128,7 +128,7 @@ def log_form(job: dict) -> None:
         if earlier:
             day = left.date_input("Date", value=date.today(), max_value=date.today())
             at = middle.time_input("Time", value=time(9, 0))
-        kind = right.selectbox("Type", EVENT_TYPES, format_func=EVENT_TYPE_LABELS.get,
+        kind = (right if earlier else left).selectbox("Type", EVENT_TYPES, format_func=EVENT_TYPE_LABELS.get,
                                index=EVENT_TYPES.index("note" if stage == NO_CHANGE else "status_update"))
         outcome = None
         if stage == CLOSED:

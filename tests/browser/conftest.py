@@ -65,6 +65,13 @@ class Dashboard:
         self.page.wait_for_function("!document.querySelector(\"[data-testid='stSkeleton']\")",
                                     timeout=TIMEOUT_MS)
 
+    def snapshot(self, name: str) -> Path:
+        """Keep a picture of what the user sees at a step of a journey (test-artifacts/journeys/)."""
+        target = ARTIFACTS / "journeys" / f"{name}.png"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(target))
+        return target
+
     def menu(self, name: str | re.Pattern[str]) -> None:
         """Follow a link of the sidebar menu and wait for that page to be the current one."""
         link = self.page.get_by_test_id("stSidebarNav").get_by_role("link", name=name, exact=True)

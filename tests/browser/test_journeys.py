@@ -149,6 +149,7 @@ def test_gmail_connect_sync_and_inbox_review_move_a_job_on_the_board(ui: Dashboa
 
     ui.open()
     ui.menu(MAIL_MENU)
+    ui.snapshot("mail-before-connecting")
     expect(ui.page.get_by_text("Gmail is not connected.")).to_be_visible()
     ui.click("Connect Gmail")
     with ui.page.context.expect_page() as consent_tab:
@@ -166,6 +167,7 @@ def test_gmail_connect_sync_and_inbox_review_move_a_job_on_the_board(ui: Dashboa
     ui.settle()
     expect(ui.page.get_by_text(re.compile(r"last sync (just now|\d+ seconds? ago)"))).to_be_visible()
     expect(ui.page.get_by_text(re.compile(r"Last sync: 3 new messages"))).to_be_visible()
+    ui.snapshot("mail-after-connecting-and-syncing")
     expect(ui.page.get_by_text(re.compile(r"2 message\(s\) wait for review"))).to_be_visible()
     runs = ui.page.get_by_test_id("stDataFrame")
     expect(runs).to_be_visible()

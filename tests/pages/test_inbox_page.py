@@ -1,0 +1,205 @@
+"""The Tracking Inbox page: empty state, the review table, approve, deny, orphans and bulk actions."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from jobops import inbox, tracking
+from jobops.db import get_engine, session_scope
+from jobops.jobs import create_job, get_job
+from jobops.models import MailMessage
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+RECEIVED = datetime.now(timezone.utc) - timedelta(days=2)
+HOSTILE_SUBJECT = "![x](http://tracker.example/p.png) <script>alert(1)</script>"
+VAGUE_INVITE = {
+    "subject": "Next steps",
+    "sender": "maya@stripe.com",
+    "body": "Hi Alex, thanks again for your interest in the Backend Engineer role at Stripe. "
+    "We would like to schedule an interview with you.",
+}
+ORPHAN = {
+    "subject": "Interview invitation: Product Designer",
+    "sender": "talent@figma.com",
+    "body": "Hi Alex, we'd like to schedule a phone screen for the Product Designer role at Figma.",
+}
+
+
+def add_job(title: str = "Backend Engineer", employer: str = "Stripe") -> str:
+    with session_scope(get_engine()) as session:
+        job = create_job(session, {"title": title, "employer": employer,
+                                   "appliedAt": datetime.now(timezone.utc) - timedelta(days=20)})
+    return job["id"]
+
+
+def routed_message(subject: str, sender: str, body: str, *, hours: int = 0) -> str:
+    """A synced Gmail message, routed as a sync would route it; returns its id."""
+    with session_scope(get_engine()) as session:
+        message = MailMessage(
+            provider="gmail", account_key="default", external_message_id=f"gm-{sender}-{subject}",
+            external_thread_id=f"th-{sender}-{subject}", from_address=sender, from_domain=sender.rpartition("@")[2],
+            subject=subject, body_text=body, snippet=body[:100], received_at=RECEIVED + timedelta(hours=hours),
+            processing_status="pending",
+        )
+        session.add(message)
+        session.flush()
+        inbox.route_pending(session, [message.id])
+        return message.id
+
+
+def stored_message(message_id: str) -> MailMessage:
+    with session_scope(get_engine()) as session:
+        message = session.get(MailMessage, message_id)
+        session.expunge(message)
+        return message
+
+
+def stored_job(job_id: str) -> dict:
+    with session_scope(get_engine()) as session:
+        return get_job(session, job_id)
+
+
+def open_inbox() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("pages/inbox.py")
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_an_empty_inbox_says_there_is_nothing_to_review(app_env: Path) -> None:
+    at = open_inbox()
+
+    assert "Nothing to review" in at.success[0].value
+    assert not at.dataframe
+
+
+def test_waiting_mail_is_listed_with_its_confidence_and_suggested_job(app_env: Path) -> None:
+    add_job()
+    routed_message(**VAGUE_INVITE, hours=1)
+    routed_message(**ORPHAN, hours=2)
+
+    at = open_inbox()
+
+    table = at.dataframe[0].value
+    assert list(table["Subject"]) == [ORPHAN["subject"], VAGUE_INVITE["subject"]]
+    assert list(table["Suggested job"]) == ["— choose a job —", "Stripe · Backend Engineer"]
+    assert 50 <= table["Confidence"][1] < 95
+    assert any("2 to review" in m.value for m in at.markdown)
+
+
+def test_a_hostile_subject_is_shown_as_plain_text_never_as_markdown(app_env: Path) -> None:
+    add_job()
+    routed_message(HOSTILE_SUBJECT, "maya@stripe.com", VAGUE_INVITE["body"])
+
+    at = open_inbox()
+
+    assert HOSTILE_SUBJECT in [t.value for t in at.text]
+    assert list(at.dataframe[0].value["Subject"]) == [HOSTILE_SUBJECT]
+    shown_as_markdown = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    assert not any("tracker.example" in value or "<script>" in value for value in shown_as_markdown)
+
+
+def test_approving_an_item_moves_the_jobs_stage(app_env: Path) -> None:
+    job_id = add_job()
+    message_id = routed_message(**VAGUE_INVITE)
+    at = open_inbox()
+
+    at.button(key=f"approve-{message_id}").click().run()
+
+    assert not at.exception, at.exception
+    assert stored_job(job_id)["currentStage"] == "recruiter_screen"
+    assert stored_message(message_id).processing_status == "manual_linked"
+    assert at.toast[0].value == "Linked to Stripe · Backend Engineer."
+    assert "Nothing to review" in at.success[0].value
+
+
+def test_approving_with_another_stage_logs_that_stage(app_env: Path) -> None:
+    job_id = add_job()
+    message_id = routed_message(**VAGUE_INVITE)
+    at = open_inbox()
+    at.selectbox(key=f"stage-{message_id}").set_value("technical_interview").run()
+
+    at.button(key=f"approve-{message_id}").click().run()
+
+    assert not at.exception, at.exception
+    assert stored_job(job_id)["currentStage"] == "technical_interview"
+
+
+def test_denying_an_item_dismisses_it_and_leaves_the_job(app_env: Path) -> None:
+    job_id = add_job()
+    message_id = routed_message(**VAGUE_INVITE)
+    at = open_inbox()
+
+    at.button(key=f"deny-{message_id}").click().run()
+
+    assert not at.exception, at.exception
+    message = stored_message(message_id)
+    assert (message.processing_status, message.matched_job_id) == ("ignored", None)
+    assert stored_job(job_id)["currentStage"] == "applied"
+    assert "Nothing to review" in at.success[0].value
+
+
+def test_an_orphan_is_approved_after_picking_its_job(app_env: Path) -> None:
+    job_id = add_job("Product Designer", "Acme Studio")
+    message_id = routed_message(**ORPHAN)
+    at = open_inbox()
+    assert at.button(key=f"approve-{message_id}").disabled
+
+    at.selectbox(key=f"job-{message_id}").set_value(job_id).run()
+    at.button(key=f"approve-{message_id}").click().run()
+
+    assert not at.exception, at.exception
+    assert stored_message(message_id).matched_job_id == job_id
+    assert stored_job(job_id)["currentStage"] == "recruiter_screen"
+
+
+def test_bulk_approve_links_the_selected_rows_and_skips_the_orphan(app_env: Path) -> None:
+    stripe = add_job()
+    alan = add_job("Data Scientist", "Alan")
+    stripe_mail = routed_message(**VAGUE_INVITE, hours=1)
+    alan_mail = routed_message("Next steps", "julie@alan.com", "Hi Alex, thanks for your interest in the "
+                               "Data Scientist role at Alan. We would like to schedule an interview with you.",
+                               hours=2)
+    orphan = routed_message(**ORPHAN, hours=3)
+    at = open_inbox()
+    assert list(at.dataframe[0].value["id"]) == [orphan, alan_mail, stripe_mail]
+    at.session_state["inbox-table"] = {"selection": {"rows": [0, 1, 2], "columns": []}}
+    at.run()
+
+    at.button(key="inbox-bulk-approve").click().run()
+
+    assert not at.exception, at.exception
+    assert at.toast[0].value == "Approved 2; skipped 1 with no suggested job; 0 failed."
+    assert stored_job(stripe)["currentStage"] == stored_job(alan)["currentStage"] == "recruiter_screen"
+    assert list(at.dataframe[0].value["id"]) == [orphan]
+    assert at.button(key="inbox-bulk-approve").label == "Approve 0 selected"
+
+
+def test_bulk_deny_dismisses_the_selected_rows_only(app_env: Path) -> None:
+    job_id = add_job()
+    kept = routed_message(**VAGUE_INVITE, hours=1)
+    denied = routed_message(**ORPHAN, hours=2)
+    at = open_inbox()
+    at.session_state["inbox-table"] = {"selection": {"rows": [0], "columns": []}}
+    at.run()
+
+    at.button(key="inbox-bulk-deny").click().run()
+
+    assert not at.exception, at.exception
+    assert at.toast[0].value == "Denied 1 message(s)."
+    assert stored_message(denied).processing_status == "ignored"
+    assert stored_message(kept).processing_status == "pending_user"
+    assert list(at.dataframe[0].value["id"]) == [kept]
+    # The selection was cleared: the remaining row is not picked up by the next bulk action.
+    assert at.button(key="inbox-bulk-deny").disabled
+    assert [e["toStage"] for e in _events(job_id)] == ["applied"]
+
+
+def _events(job_id: str) -> list[dict]:
+    with session_scope(get_engine()) as session:
+        return tracking.list_events(session, job_id)
