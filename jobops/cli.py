@@ -17,6 +17,7 @@ from jobops import backup, inbox
 from jobops.db import get_engine, session_scope
 from jobops.errors import InvalidInput, JobOpsError, UpstreamError
 from jobops.gmail import sync as gmail_sync
+from jobops.imap import sync as imap_sync
 from jobops.mail import files as mail_files
 
 log = logging.getLogger("jobops.cli")
@@ -62,9 +63,12 @@ def import_command(args: argparse.Namespace) -> str:
     return f"Imported {args.path}: {backup.describe_report(report)}."
 
 
+SYNCS = {"gmail": gmail_sync, "imap": imap_sync}
+
+
 def sync_command(args: argparse.Namespace) -> str:
-    """Sync one Gmail account now and route what arrives (for cron or a systemd timer)."""
-    run = gmail_sync.sync_account(
+    """Sync one connected mailbox now and route what arrives (for cron or a systemd timer)."""
+    run = SYNCS[args.provider].sync_account(
         get_engine(),
         args.account,
         max_messages=args.max_messages,
@@ -74,7 +78,7 @@ def sync_command(args: argparse.Namespace) -> str:
     counts = f"{run['fetched']} fetched, {run['matched']} linked, {run['errored']} errored"
     if run["status"] == "failed":
         raise UpstreamError(f"Sync failed ({counts}): {run['errorMessage']}")
-    return f"Synced Gmail account {args.account!r}: {counts}."
+    return f"Synced {args.provider} account {args.account!r}: {counts}."
 
 
 def import_mail_command(args: argparse.Namespace) -> str:
@@ -135,7 +139,8 @@ def build_parser() -> argparse.ArgumentParser:
         commands,
         "sync",
         sync_command,
-        "Sync a connected Gmail account and route new mail.",
+        "Sync a connected Gmail or IMAP mailbox and route new mail.",
+        arg("--provider", choices=sorted(SYNCS), default="gmail", help="which mailbox (default: gmail)"),
         arg("--account", default="default", help="account key (default: default)"),
         arg("--max-messages", type=int, default=None, help="at most this many messages (1-500, default 100)"),
         arg("--search-days", type=int, default=None, help="look back this many days (1-365, default 30)"),

@@ -111,3 +111,19 @@ def test_an_unknown_command_exits_2_with_usage(tmp_path: Path) -> None:
     result = run_cli(tmp_path, "explode")
     assert result.returncode == 2
     assert "usage: python -m jobops" in result.stderr
+
+
+def test_sync_of_a_mailbox_that_is_not_connected_says_what_to_do(tmp_path: Path) -> None:
+    for provider, name in (("gmail", "Gmail"), ("imap", "IMAP")):
+        result = run_cli(tmp_path, "sync", "--provider", provider, "--account", "default")
+
+        assert result.returncode == 2
+        assert f"{name} is not connected" in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_sync_refuses_a_message_cap_out_of_range(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "sync", "--max-messages", "900")
+
+    assert result.returncode == 2
+    assert "maxMessages must be between 1 and 500" in result.stderr
