@@ -168,10 +168,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except SQLAlchemyError as exc:
         log.debug("database error", exc_info=exc)
-        print(
-            f"error: the database failed: {type(exc).__name__}. Is JOBOPS_DATABASE_URL right?",
-            file=sys.stderr,
-        )
+        if "locked" in str(exc):
+            print("error: the database is busy (the dashboard may be writing); try again.", file=sys.stderr)
+        else:
+            print(f"error: the database failed: {type(exc).__name__}. Is JOBOPS_DATABASE_URL right?",
+                  file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

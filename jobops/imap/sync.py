@@ -36,6 +36,7 @@ from jobops.mail.runs import (
     carry_out,
     check_options,
     complete_run,
+    route_left_over,
     route_new,
     start_run,
 )
@@ -126,6 +127,7 @@ def _sync(
     route_pending: RoutePending | None,
 ) -> None:
     """The body of a run: each folder in turn until the message cap is reached."""
+    route_left_over(engine, run_id, route_pending)  # a crash may have come between a store and its routing
     with session_scope(engine) as session:
         server, password = credentials(session, account_key, settings)
         folders = list(find_account(session, PROVIDER, account_key).settings.get("folders") or ["INBOX"])

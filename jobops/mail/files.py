@@ -14,7 +14,15 @@ from sqlalchemy import Engine
 from jobops.db import session_scope
 from jobops.errors import InvalidInput, JobOpsError
 from jobops.mail.raw import MalformedMessage, content_id, parse_raw
-from jobops.mail.runs import RoutePending, add_discovered, carry_out, complete_run, route_new, start_run
+from jobops.mail.runs import (
+    RoutePending,
+    add_discovered,
+    carry_out,
+    complete_run,
+    route_left_over,
+    route_new,
+    start_run,
+)
 from jobops.mail.store import ParsedMessage, store_messages
 
 log = logging.getLogger(__name__)
@@ -82,6 +90,7 @@ def import_uploads(
 
 def _import(engine: Engine, run_id: str, paths: list[Path], route_pending: RoutePending | None) -> None:
     """Read every message, a batch per transaction, then close the run."""
+    route_left_over(engine, run_id, route_pending)  # a crash may have come between a store and its routing
     batch: list[bytes] = []
     for path in paths:
         for raw in raw_messages(path):

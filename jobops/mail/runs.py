@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 from jobops import validation as check
 from jobops.db import session_scope
 from jobops.errors import Conflict, NotFound
-from jobops.models import SyncRun, utcnow
+from jobops.models import MailMessage, SyncRun, utcnow
+from jobops.stages import PENDING
 
 log = logging.getLogger(__name__)
 
@@ -177,6 +178,22 @@ def route_new(
         run.relevant += int(counts.get("relevant", 0))
         run.classified += int(counts.get("classified", 0))
         run.matched += int(counts.get("matched", 0))
+
+
+def route_left_over(engine: Engine, run_id: str, route_pending: RoutePending | None) -> None:
+    """Route messages of the run's account that an interrupted run stored but never routed."""
+    if route_pending is None:
+        return
+    with session_scope(engine) as session:
+        run = session.get(SyncRun, run_id)
+        left_over = session.scalars(
+            select(MailMessage.id).where(
+                MailMessage.provider == run.provider,
+                MailMessage.account_key == run.account_key,
+                MailMessage.processing_status == PENDING,
+            )
+        ).all()
+    route_new(engine, run_id, list(left_over), route_pending)
 
 
 def complete_run(session: Session, run_id: str) -> None:
