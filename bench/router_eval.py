@@ -1,4 +1,7 @@
-"""Print how the smart router scores on the labelled evaluation set (python bench/router_eval.py [-v])."""
+"""Print how the smart router scores on the labelled evaluation sets.
+
+python bench/router_eval.py [-v] [--set FILE ...]   (FILE is a name under tests/router_eval/, e.g. holdout2.jsonl)
+"""
 
 from __future__ import annotations
 
@@ -18,9 +21,17 @@ TARGETS = {
 }
 
 
-def main(verbose: bool) -> None:
-    """Score the main set and the held-out set written after the rules were fixed."""
-    for title, name in (("evaluation set", "messages.jsonl"), ("held-out set", "holdout.jsonl")):
+DEFAULT_SETS = (
+    ("evaluation set", "messages.jsonl"),
+    ("held-out set", "holdout.jsonl"),
+    ("second held-out set", "holdout2.jsonl"),
+)
+
+
+def main(verbose: bool, names: list[str]) -> None:
+    """Score the chosen sets (by default the main set and both held-out sets)."""
+    sets = [(name, name) for name in names] if names else list(DEFAULT_SETS)
+    for title, name in sets:
         print(f"== {title} ({name})")
         report(name, verbose)
         print()
@@ -42,5 +53,23 @@ def report(name: str, verbose: bool) -> None:
         print("\n".join(scores.mistakes))
 
 
+def parse(argv: list[str]) -> tuple[bool, list[str]]:
+    """The -v flag and the --set file names (--set NAME or --set=NAME, repeatable)."""
+    verbose, names, index = False, [], 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg in ("-v", "--verbose"):
+            verbose = True
+        elif arg == "--set" and index + 1 < len(argv):
+            index += 1
+            names.append(argv[index])
+        elif arg.startswith("--set="):
+            names.append(arg.partition("=")[2])
+        else:
+            raise SystemExit(f"unknown argument: {arg}")
+        index += 1
+    return verbose, names
+
+
 if __name__ == "__main__":
-    main(verbose="-v" in sys.argv[1:])
+    main(*parse(sys.argv[1:]))

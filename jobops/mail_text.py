@@ -14,19 +14,41 @@ _REPLY_HEADER = re.compile(
       | Le\b[^\n]{0,200}(?:\n[^\n]{0,200})?\ba\s+écrit\s*:[ \t]*$
       | Am\b[^\n]{0,200}(?:\n[^\n]{0,200})?\bschrieb\b[^\n]{0,200}:[ \t]*$
       | El\b[^\n]{0,200}(?:\n[^\n]{0,200})?\bescribió\s*:[ \t]*$
-      | -{2,}\s*(?:Original\ Message|Ursprüngliche\ Nachricht|Message\ d'origine|Mensaje\ original)\s*-{2,}
+      | Op\b[^\n]{0,200}(?:\n[^\n]{0,200})?\bschreef\b[^\n]{0,200}:[ \t]*$
+      | Il\b[^\n]{0,200}(?:\n[^\n]{0,200})?\bha\s+scritto\s*:[ \t]*$
+      | -{2,}\s*(?:Original\ Message|Ursprüngliche\ Nachricht|Message\ d'origine|Mensaje\ original
+                 |Oorspronkelijk\ bericht|Messaggio\ originale)\s*-{2,}
       | _{10,}[ \t]*$
-      | (?:From|Von|De):[^\n]*\n(?:[^\n]*\n){0,3}?[ \t]*(?:Sent|Date|Gesendet|Datum|Envoyé|Enviado|Fecha):
+      | (?:From|Von|De|Van|Da):[^\n]*\n(?:[^\n]*\n){0,3}?[ \t]*
+        (?:Sent|Date|Gesendet|Datum|Envoyé|Enviado|Fecha|Verzonden|Inviato|Data):
     )""",
     re.MULTILINE | re.IGNORECASE | re.VERBOSE,
 )
 _FORWARD_HEADER = re.compile(
     r"""^[ \t]*(?:
-        -{2,}\s*(?:Forwarded\ message|Weitergeleitete\ Nachricht|Message\ transféré|Mensaje\ reenviado)\s*-{2,}
-      | Begin\ forwarded\ message:
+        -{2,}\s*(?:Forwarded\ message|Weitergeleitete\ Nachricht|Message\ transféré|Mensaje\ reenviado
+                 |Doorgestuurd\ bericht|Messaggio\ inoltrato)\s*-{2,}
+      | (?:Begin\ forwarded\ message|Anfang\ der\ weitergeleiteten\ Nachricht|Début\ du\ message\ réexpédié
+         |Inicio\ del\ mensaje\ reenviado|Begin\ doorgestuurd\ bericht|Inizio\ messaggio\ inoltrato)\s*:
     )""",
     re.MULTILINE | re.IGNORECASE | re.VERBOSE,
 )
+# A line that closes the writer's own words; what follows is a signature, banner or legal footer.
+_SIGN_OFF = re.compile(
+    r"""^[ \t]*(?:
+        --[ \t]*
+      | (?:(?:best|kind|warm|warmest|many|all\ the\ best|with\ best)\ )?(?:regards|wishes)
+      | best | cheers | sincerely | yours\ sincerely | all\ the\ best | talk\ soon | speak\ soon
+      | (?:many\ )?thanks(?:\ again|\ so\ much)? | thank\ you(?:\ again)?
+      | (?:viele|beste|liebe|freundliche|herzliche|mit\ freundlichen)\ grusse?n? | bis\ bald
+      | (?:bien\ )?cordialement | bien\ a\ (?:vous|toi) | belle\ journee | a\ (?:bientot|tres\ vite) | salutations
+      | (?:un\ )?saludos?(?:\ cordiales)? | un\ abrazo | atentamente
+      | (?:cordiali|distinti)\ saluti | (?:un\ )?saluto | a\ presto
+      | (?:met\ )?vriendelijke\ groet(?:en)? | (?:hartelijke\ )?groet(?:en|jes)
+    )[ \t]*[,!.]*[ \t]*$""",
+    re.MULTILINE | re.VERBOSE,
+)
+SIGN_OFF_MIN_CHARS = 40
 _HEADER_LINES = re.compile(r"\A(?:[ \t]*\n)*(?:[ \t]*[\w-]{2,12}:[^\n]*\n)+")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 
@@ -40,16 +62,26 @@ def fold(text: str) -> str:
 
 
 def newest_part(body: str) -> str:
-    """The text the sender wrote last: quoted replies are cut, a bare forward keeps what it forwards."""
+    """The text the sender wrote last: quoted replies are cut, a forward is read with what it forwards."""
+    return "\n".join(newest_parts(body))
+
+
+def newest_parts(body: str) -> list[str]:
+    """The newest part of a mail in pieces: a note written above a forward, then the forwarded mail's newest part.
+
+    A note on top of a forward ("see below", "FYI") says little alone, so the forwarded mail is read after it.
+    """
     body = body[:MAX_BODY_CHARS]
+    parts: list[str] = []
     while True:
         reply = _REPLY_HEADER.search(body)
         forward = _FORWARD_HEADER.search(body)
         if forward is None or (reply is not None and reply.start() < forward.start()):
-            return _unquoted(body[: reply.start()] if reply else body)
+            parts.append(_unquoted(body[: reply.start()] if reply else body))
+            return parts
         head = _unquoted(body[: forward.start()])
         if _has_words(head):
-            return head
+            parts.append(head.rstrip())
         body = _HEADER_LINES.sub("", body[forward.end() :], count=1)
 
 
@@ -61,3 +93,11 @@ def _unquoted(text: str) -> str:
 def _has_words(text: str) -> bool:
     """Whether a text holds anything a person wrote (not only blank lines or punctuation)."""
     return _LETTERS.search(text) is not None
+
+
+def before_sign_off(folded: str) -> str:
+    """A folded text up to the writer's sign-off ('Best,', 'Viele Grüße', '-- '), without the signature below it."""
+    for match in _SIGN_OFF.finditer(folded):
+        if match.start() >= SIGN_OFF_MIN_CHARS:
+            return folded[: match.start()]
+    return folded

@@ -19,7 +19,8 @@ NOISE: Final[dict[str, str]] = {
     "newsletter": (
         r"\bwebinar|newsletter|in this issue|register (?:now|today)|read in app|daily digest"
         r"|market update|release notes|waitlist|\b\d+ tips\b|tips (?:for|from)\b|interview tips"
-        r"|practice challenge|your streak|weekly challenge"
+        r"|practice challenge|your streak|weekly challenge|start practicing|practice (?:problems|questions|challenges)"
+        r"|leaderboard|sharpen your skills|curated"
     ),
     "marketing": (
         r"special offer|limited time|\d+ ?% off|promo code|offer (?:ends|valid)|claim offer"
@@ -29,11 +30,17 @@ NOISE: Final[dict[str, str]] = {
     "finance, housing or study": (
         r"credit card|tarjeta de credito|carte de credit|kreditkarte|\bloan\b|mortgage|overdraft"
         r"|pre-?approved|credit score|rental application|visa application|admissions"
-        r"|degree programme|\bmsc\b|enrol?lment|developer program|talk proposal"
+        r"|degree programme|\bmsc\b|enrol?lment|developer program|talk proposal|immatricolazione|iscrizione al"
+        r"|work permit application|residence permit application|biometrics? appointment|titre de sejour"
+        r"|permiso de residencia|verblijfsvergunning|aufenthaltstitel"
+        r"|\bkita\b|kita-platz|kindergarten|betreuungsplatz|\bwohnung\b|wohnungsbesichtigung|\bbesichtigung\b|schufa"
+        r"|\bappartement\b|avis d'imposition|huurwoning|\bwoning\b|bezichtiging|piso en alquiler|appartamento in affitto"
     ),
     "notification": (
         r"\breceipt\b|\bpayout\b|your order\b|has shipped|payment (?:is )?due|pipeline (?:#\d+ )?(?:has )?failed"
         r"|triggered\]|shared (?:a file|\"[^\"]*\") with you|login code|password reset"
+        r"|\bdigest\b|in your workspace|pages? (?:edited|updated)|(?:issues?|tasks?|tickets?) assigned to you"
+        r"|mentioned you in|commented on (?:your |an? |the )?(?:post|issue|pull request|merge request|page)"
     ),
 }
 CONTEXT: Final = (
@@ -41,6 +48,7 @@ CONTEXT: Final = (
     r"|hiring (?:team|manager|process)|\binterview|the (?:role|position)\b|next (?:steps?|stage|round)\b|bewerbung"
     r"|candidature|candidatura|solicitud|entretien|entrevista|vorstellungsgesprach|proceso de seleccion"
     r"|le poste|el puesto|la posicion|die (?:position|stelle)|processus de recrutement"
+    r"|sollicitatie|vacature|de functie|colloquio|selezione|la posizione|il ruolo|processo di selezione"
 )
 BULK: Final = re.compile(r"unsubscribe|manage (?:email )?preferences|view in browser|abmelden|abbestellen|desinscrire|darse de baja|gerer mes alertes")
 RECRUITING_SENDER: Final = re.compile(r"recruit|talent|career|\bjobs?\b|hiring|\bhr\b|people|recrutement|talento|seleccion")

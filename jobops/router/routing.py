@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
-from jobops.mail_text import MAX_BODY_CHARS, fold, newest_part
+from jobops.mail_text import MAX_BODY_CHARS, before_sign_off, fold, newest_parts
 from jobops.router.employers import EmployerIndex, Wording, wording
 from jobops.router.facts import Decision, JobFacts, MailFacts, RouterMemory
 from jobops.router.relevance import judge_relevance
-from jobops.router.senders import FREE_MAIL, JOB_BOARD, PLATFORM_KINDS, domain_labels, sender_kind
+from jobops.router.senders import ASSESSMENT, FREE_MAIL, JOB_BOARD, PLATFORM_KINDS, domain_labels, sender_kind
 from jobops.router.stage import StageReading, scan_stage
 from jobops.router.titles import coverage, message_words, title_words
 from jobops.stages import (
@@ -106,14 +106,17 @@ class Router:
         memory = memory or RouterMemory()
         subject = (mail.subject or "")[:SUBJECT_CHARS]
         body = (mail.body_text or mail.snippet or "")[:MAX_BODY_CHARS]
-        newest = fold(newest_part(body)[:ANALYSED_CHARS])
+        parts = [fold(part[:ANALYSED_CHARS]) for part in newest_parts(body)]
+        newest = "\n".join(parts)[:ANALYSED_CHARS]
+        # Stage phrases are read without signatures: banners and footers name stages that are not news.
+        stage_text = "\n".join(before_sign_off(part) for part in parts)[:ANALYSED_CHARS]
         address = (mail.from_address or "").strip().lower()
         domain = (mail.from_domain or address.rpartition("@")[2]).strip().lower()
         kind = sender_kind(domain)
         thread_job = self._jobs.get(memory.thread_jobs.get(mail.thread_id or "", ""))
         sender_job = None if kind in PLATFORM_KINDS else self._jobs.get(memory.sender_jobs.get(address, ""))
         folded_subject = fold(subject)
-        scan = scan_stage(folded_subject, newest)
+        scan = scan_stage(folded_subject, stage_text)
         relevance = judge_relevance(
             folded_subject + "\n" + newest,
             fold(f"{mail.sender_name or ''} {address}"),
@@ -133,6 +136,8 @@ class Router:
         else:
             candidate = self._lean(self._match(evidence, words), sender_job)
         reading = scan.reading(candidate.job.current_stage if candidate else None)
+        if kind == ASSESSMENT and reading.target == NO_CHANGE and not reading.phrase:
+            reading = StageReading("assessment", clear=False, phrase=f"sent by the assessment platform {domain}")
         return _decide(candidate, reading, thread=bool(thread_job))
 
     def _evidence(

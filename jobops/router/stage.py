@@ -1,10 +1,12 @@
-"""What a mail says about the application's stage, read from the newest part only, in en/de/fr/es."""
+"""What a mail says about the application's stage, read from the newest part only, in en/de/fr/es/nl/it."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Final
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any, Final
 
 from jobops.stages import NO_CHANGE, stage_rank
 
@@ -19,6 +21,7 @@ STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"retire (?:votre|ta) candidature", r"candidature (?:a ete )?retiree", r"desistement",
         r"retirado (?:tu|su) candidatura", r"candidatura (?:ha sido )?retirada",
         r"(?:as (?:you )?requested|at your request)\W[^.!?\n]{0,60}\b(?:closed|withdrawn|withdrew|removed)",
+        r"sollicitatie (?:is )?ingetrokken", r"candidatura (?:e stata )?ritirata", r"ritirato la (?:tua|sua) candidatura",
     ),
     "rejected": (
         r"not (?:to )?(?:move|moving) forward with (?:your|you)",
@@ -41,6 +44,30 @@ STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"no (?:continuaremos|seguiremos|avanzaremos|vamos a (?:continuar|avanzar)|podemos continuar)",
         r"otros? (?:candidatos?|perfiles) (?:que|cuyo)", r"no ha(?:s)? sido seleccionad",
         r"no seguir adelante",
+        r"(?:position|role|vacancy|opening)\b[^.!?\n]{0,50}\bhas (?:now )?been filled",
+        r"(?:decided|chosen) to (?:move forward|proceed|go ahead|continue) with (?:someone|a candidate|another|other)",
+        r"(?:gegen|nicht fur) (?:eine weitere|deine|ihre) (?:bewerbung|kandidatur|zusammenarbeit)",
+        r"andere(?:n)? (?:kandidat|bewerber)\w* entschieden", r"nicht in die engere wahl",
+        r"ne (?:donnerons|donnons|pourrons|pouvons|souhaitons|allons) pas (?:pouvoir )?(?:donner )?(?:une )?suite",
+        r"(?:avons|a) (?:decide|choisi) de (?:ne pas poursuivre|poursuivre avec (?:un|une|d'autres?))",
+        r"no (?:continuar|avanzar|seguir) con (?:tu|su) (?:candidatura|proceso)",
+        r"non (?:procedere|proseguire|andare avanti|continuare) con (?:la tua|la sua|te|lei)",
+        r"(?:con|per) (?:altri|altre|un altr[oa]|un'altra) (?:candidat|profil)", r"non (?:sei|e) stat[oa] selezionat", r"esito negativo",
+        r"(?:hebben (?:we )?|we hebben )(?:helaas )?besloten (?:om )?(?:niet|je sollicitatie niet|een andere)",
+        r"niet verder (?:te )?gaan", r"(?:voor|met) (?:een )?andere kandida(?:at|ten)", r"andere kandidaten (?:gevonden|gekozen)", r"(?:je|uw) sollicitatie (?:is )?afgewezen",
+    ),
+    "closed": (
+        r"(?:role|position|requisition|opening|vacancy)\b[^.!?\n]{0,40}\b(?:has been|have been|is being|is now) (?:closed|discontinued|no longer open)",
+        r"(?:requisition|vacancy|headcount|opening) (?:has been |was |is being )?(?:cancel+ed|frozen)",
+        r"(?:role|position) (?:has been|was) cancel+ed (?:due to|because|following|after|as part)",
+        r"(?:closed|cancel+ed) (?:the|this|our) (?:requisition|req|opening|vacancy|search|hiring)",
+        r"no longer (?:hiring|recruiting) for", r"(?:hiring|headcount) freeze",
+        r"stelle (?:wurde |ist )?(?:gestrichen|storniert|nicht mehr (?:offen|verfugbar|vakant))",
+        r"ausschreibung (?:wurde )?(?:zuruckgezogen|beendet|eingestellt)",
+        r"(?:poste|recrutement) (?:a ete |est )?(?:annule|supprime|ferme|gele|suspendu)",
+        r"(?:vacante|posicion|puesto) (?:ha sido |se ha |fue )?(?:cancelad[oa]|cerrad[oa]|congelad[oa])",
+        r"(?:posizione|ricerca) (?:e stata )?(?:chiusa|annullata|cancellata|sospesa)",
+        r"vacature (?:is )?(?:ingetrokken|gesloten|vervallen|geannuleerd)",
     ),
     "offer": (
         r"(?:pleased|happy|delighted|thrilled|excited|glad) to (?:extend|offer|make) (?:you )?(?:an? |the )?(?:formal |verbal |written )?(?:offer|position|role)",
@@ -53,6 +80,12 @@ STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:heureux|heureuse|ravis?|ravie) de (?:vous|te) proposer le poste",
         r"(?:nos complace|estamos encantados de|queremos) ofrecerte", r"carta de oferta",
         r"hacerte una oferta",
+        r"offer you the (?:\w+ ){0,5}(?:position|role|job)", r"(?:sign|accept|review) (?:the|your) offer",
+        r"(?:dir|ihnen) die (?:position|stelle)\b[^.!?\n]{0,60}\banbieten",
+        r"(?:vous|te) faire une (?:proposition|offre)",
+        r"proposta (?:di assunzione|contrattuale|economica)", r"lettera (?:di )?(?:offerta|assunzione)",
+        r"farti una (?:proposta|offerta)", r"offrirti (?:il ruolo|la posizione|un contratto)",
+        r"arbeidsovereenkomst", r"contractvoorstel", r"salarisvoorstel", r"(?:een )?aanbod (?:te )?doen",
     ),
     "onsite": (
         r"\bon-?site\b", r"final (?:round|interview|stage|loop)s?", r"interview loop",
@@ -61,6 +94,14 @@ STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"abschlussgesprach", r"vor-?ort-?(?:termin|gesprach|interview)",
         r"dernier entretien", r"entretiens? fina(?:l|ux)", r"tour final",
         r"entrevistas? fina(?:l|les)", r"ultima (?:entrevista|ronda)", r"ronda final",
+        r"final (?:step|stage|round)s?", r"last step", r"(?:half|full)[- ]day (?:of )?(?:interviews|sessions)",
+        r"(?:afternoon|morning|day) of (?:back-to-back )?(?:interviews|sessions)",
+        r"back-to-back (?:interviews|sessions)", r"in-person (?:interviews|loop|day)",
+        r"letzte(?:n)? (?:schritt|etappe|phase)", r"(?:gesprach|interview|termin|treffen)\w* vor ort", r"vor ort (?:in unserem|bei uns|im buro)",
+        r"derniere etape", r"journee d'entretiens", r"entretiens? (?:dans nos locaux|sur site)",
+        r"ultima (?:fase|etapa)", r"fase final", r"entrevistas? en nuestras oficinas", r"jornada de entrevistas",
+        r"colloqu(?:io|i) final[ei]", r"ultimo colloquio", r"(?:ultima )?fase finale", r"colloqu(?:io|i) (?:presso i|nei) nostri uffici",
+        r"laatste (?:ronde|gesprek|fase|stap)", r"eindgesprek", r"gesprek(?:ken)? op (?:ons )?kantoor",
     ),
     "technical_interview": (
         r"technical (?:interview|screen|round|deep dive|session|discussion)s?",
@@ -68,6 +109,8 @@ STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"pairing session", r"live coding", r"architecture interview",
         r"technische(?:s|n)? (?:interview|gesprach)", r"fachgesprach", r"fachinterview",
         r"entretiens? techniques?", r"entrevistas? tecnicas?",
+        r"(?:engineering|live-coding) interview", r"\w+ design interview",
+        r"colloqu(?:io|i) tecnic[oi]", r"intervista tecnica", r"technisch(?:e)? (?:interview|gesprek)",
     ),
     "hiring_manager_screen": (
         r"hiring manager\b", r"team match(?:ing)?",
@@ -76,6 +119,14 @@ STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"entretien avec (?:le|la|votre|ton|ta|notre) (?:futur(?:e)? )?(?:manager|responsable)",
         r"rencontrer (?:le|la|votre|ton|ta) (?:futur(?:e)? )?(?:manager|responsable)",
         r"entrevista con (?:el|la|tu|su) (?:responsable|manager|jef[ae]|lider)",
+        r"\bi (?:lead|manage|run|head) (?:the |our )?(?:\w+ ){0,3}team", r"the team (?:that is |which is )?hiring for",
+        r"(?:would|will) be your (?:future |direct )?(?:manager|lead|boss|line manager)",
+        r"with (?:our|the) (?:\w+ )?leadership\b",
+        r"\b(?:dem|der|unserem|unserer|deinem|deiner|ihrem|ihrer) (?:(?:kunftigen|zukunftigen) )?(?:(?!recruit|talent)\w+[ -])?(?:lead|teamleiter(?:in)?|teamleitung|abteilungsleiter(?:in)?|bereichsleiter(?:in)?|vorgesetzten)\b",
+        r"(?:votre|ton|ta) futur(?:e)? (?:manager|responsable)", r"manager de l'equipe",
+        r"(?:responsable|jef[ae]|lider) del equipo",
+        r"colloquio con (?:il|la|il tuo|la tua) (?:futur[oa] )?(?:responsabile|manager|team lead)",
+        r"(?:toekomstige )?(?:leidinggevende|teamleider)", r"gesprek met (?:de|je|onze|uw) (?:toekomstige )?manager",
     ),
     "assessment": (
         r"take-? ?home", r"coding (?:challenge|exercise|test|assessment|task)",
@@ -85,6 +136,10 @@ STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"coding-?(?:aufgabe|challenge)", r"(?:test|probe|programmier|case)-?aufgabe", r"fallstudie",
         r"test technique", r"exercice (?:technique|a la maison)", r"cas pratique", r"etude de cas",
         r"prueba tecnica", r"(?:reto|ejercicio|desafio) tecnico", r"caso practico",
+        r"(?:complete|take|solve) (?:a|the|our|your|this) (?:\w+ )?(?:test|assessment|challenge|exercise)",
+        r"prepare (?:a|an|your) (?:short |brief |\d+[- ]?min(?:ute)?s? )?(?:presentation|proposal|pitch|case)",
+        r"test tecnico", r"prova tecnica", r"esercizio (?:tecnico|pratico|da svolgere)",
+        r"(?:thuis|praktijk|technische )opdracht", r"case-?opdracht",
     ),
     "recruiter_screen": (
         r"phone screen(?:ing)?", r"screening call",
@@ -94,6 +149,11 @@ STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"telefoninterview", r"premier (?:echange|entretien|appel)", r"(?:echange|entretien) telephonique",
         r"(?:primera|una) (?:llamada|entrevista telefonica|conversacion)",
         r"llamada (?:inicial|telefonica)", r"entrevista telefonica",
+        r"phone call", r"(?:\d+|fifteen|twenty|thirty)[- ]?min(?:ute)?s?\W{1,3}(?:phone |video |intro(?:ductory)? )?(?:call|chat)",
+        r"(?:kurze|erste)s? (?:telefonat|call)", r"faire connaissance", r"appel (?:de \d+ ?min(?:utes)? )?(?:pour|afin de)",
+        r"conocerte", r"llamada de \d+ minutos", r"(?:colloquio|chiamata|incontro|chiacchierata) conoscitiv[oa]",
+        r"conoscer(?:ti|ci)", r"(?:prima|breve) chiamata",
+        r"kennismak", r"(?:eerste|telefonisch|kort) (?:gesprek|belletje)", r"telefonische screening",
     ),
     NO_CHANGE: (
         r"still (?:reviewing|under review|in review|being reviewed|evaluating|collecting|waiting|gathering|considering)",
@@ -104,6 +164,9 @@ STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:weiterhin|noch|derzeit) in (?:der )?(?:bearbeitung|prufung)",
         r"en cours d'(?:examen|etude|analyse)", r"toujours en cours",
         r"(?:sigue|seguimos|sigo) (?:en proceso|revisando)", r"en proceso de (?:revision|seleccion)",
+        r"received your (?:\w+ )?(?:case study|take-?home|assignment|test|assessment|exercise|solution|challenge)",
+        r"(?:will|'ll) (?:share|send|pass on|get back to you with) (?:\w+ )?feedback", r"feedback (?:soon|shortly)",
+        r"ancora in (?:fase di )?valutazione", r"nog in behandeling",
     ),
     "applied": (
         r"received your (?:job )?(?:application|applications|cv|resume|documents|submission|job submission)",
@@ -116,26 +179,103 @@ STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:bien )?recu (?:votre|ta) (?:candidature|dossier)", r"merci pour (?:votre|ta) candidature",
         r"hemos recibido (?:tu|su) (?:solicitud|candidatura|cv)",
         r"gracias por (?:tu|su) (?:candidatura|solicitud|postulacion)",
+        r"candidature (?:a )?(?:bien )?(?:ete )?(?:bien )?(?:envoyee|recue|transmise|enregistree)",
+        r"(?:bonne )?reception de (?:votre|ta) candidature", r"candidatura (?:ha sido )?recibida",
+        r"ricevuto la (?:tua|sua) candidatura", r"grazie per (?:la tua candidatura|esserti candidat|aver(?:ci)? inviato)",
+        r"candidatura (?:e stata )?ricevuta",
+        r"bedankt voor (?:je|uw) sollicitatie", r"(?:je|uw) sollicitatie\b[^.!?\n]{0,40}\bontvangen",
+        r"gegevens (?:goed )?ontvangen", r"ontvangstbevestiging",
     ),
 }
 # A generic invitation names no stage: it is read against the job's current stage.
 GENERIC_INTERVIEW: Final = re.compile(
     r"invite you (?:to|for) (?:an? |the )?(?:interview|next round)|(?:schedule|book|arrange) (?:an|your|the) interview"
-    r"|interview (?:invitation|invite|confirmation|confirmed)|your interviews? (?:is|are|has been|have been) (?:confirmed|scheduled|rescheduled|moved)"
+    r"|interview (?:invitation|invite|confirmation|confirmed)"
+    r"|your interviews?\b[^.!?\n]{0,60}\b(?:is|are|has been|have been) (?:confirmed|scheduled|rescheduled|moved|booked)"
     r"|vorstellungsgesprach|einladung zu(?:m|einem) (?:gesprach|interview)|(?:gesprach|interview)\b[^.!?\n]{0,60}\beinladen"
-    r"|\bentretien\b|\bentrevista\b"
+    r"|\bentretien\b|\bentrevista\b|\bcolloquio\b|sollicitatiegesprek|uitnodiging voor (?:een|het) (?:gesprek|interview)"
 )
 # Words just before a phrase that make it a reference to a past or other step, not this mail's news.
 ASIDE: Final = re.compile(
-    r"(?:after|following|since|before|prior to|enjoyed|completing|completed|submitting|submitted|"
+    r"(?:after(?! (?:careful|much|thorough|further|long|some|serious) (?:consideration|review|thought|deliberation))|following|since|before|prior to|enjoyed|completing|completed|submitting|submitted|"
     r"getting through|passed|feedback (?:from|on)|thank(?:s| you) for|speaking with you|"
-    r"nach (?:dem|deinem|ihrem)|apres|suite a|tras|despues de)\W+(?:\w+\W+){0,4}$"
+    r"received|receiving|after our|following our|merci (?:\w+ )?pour|gracias por|danke fur|grazie per|bedankt voor|"
+    r"nach (?:dem|deinem|ihrem|unserem|unserer|der)|apres(?! (?:une )?(?:etude|examen|analyse|reflexion))|suite a|tras|despues de|dopo|na (?:het|ons|je))\W+(?:\w+\W+){0,4}$"
 )
 _SENTENCE_END: Final = re.compile(r"[.!?\n]")
 _REPLY_PREFIX: Final = re.compile(r"^\s*(?:(?:re|aw|sv|fw|fwd|wg|tr|rv|r)\s*:\s*)+")
-_PATTERN: Final = re.compile(
-    r"\b(?:" + "|".join(f"(?P<{stage}>{'|'.join(phrases)})" for stage, phrases in STAGE_PHRASES.items()) + ")"
-)
+def _first_chars(items: Any) -> tuple[set[str] | None, bool]:
+    """The characters a parsed pattern can start with (None: any) and whether it can match nothing."""
+    found: set[str] = set()
+    for op, av in items:
+        chars, empty = _first_chars_of(op, av)
+        if chars is None:
+            return None, False
+        found |= chars
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _first_chars_of(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+    """_first_chars for one parsed item."""
+    if op is _c.LITERAL:
+        return {chr(av)}, False
+    if op is _c.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is _c.LITERAL:
+                chars.add(chr(value))
+            elif kind is _c.RANGE:
+                chars.update(chr(code) for code in range(value[0], value[1] + 1))
+            else:
+                return None, False
+        return chars, False
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return set(), True
+    if op is _c.SUBPATTERN:
+        return _first_chars(av[-1])
+    if op is _c.BRANCH:
+        chars, empty = set(), False
+        for branch in av[1]:
+            branch_chars, branch_empty = _first_chars(branch)
+            if branch_chars is None:
+                return None, False
+            chars |= branch_chars
+            empty = empty or branch_empty
+        return chars, empty
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        chars, empty = _first_chars(av[2])
+        return chars, empty or av[0] == 0
+    return None, False
+
+
+def _dispatching_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """Every phrase in one pattern, grouped by first character so a position only tries the phrases that can start there.
+
+    At any position the phrases are still tried in the listed order, so a match is the one a plain alternation finds.
+    """
+    by_char: dict[str, list[int]] = {}
+    anywhere: list[int] = []
+    for index, phrase in enumerate(phrases):
+        chars, _ = _first_chars(_parser.parse(phrase))
+        if chars is None:
+            anywhere.append(index)
+        else:
+            for char in chars:
+                by_char.setdefault(char, []).append(index)
+    branches = [
+        f"(?={re.escape(char)})(?:{'|'.join(phrases[i] for i in sorted({*indexes, *anywhere}))})"
+        for char, indexes in sorted(by_char.items())
+    ]
+    if anywhere:
+        branches.append("(?:" + "|".join(phrases[i] for i in anywhere) + ")")
+    return re.compile(r"\b(?:" + "|".join(branches) + ")")
+
+
+_PATTERN: Final = _dispatching_pattern([phrase for phrases in STAGE_PHRASES.values() for phrase in phrases])
+# Which stage a match belongs to: the first stage, in priority order, whose phrases match at that position.
+_STAGE_PATTERNS: Final = {stage: re.compile("(?:" + "|".join(phrases) + ")") for stage, phrases in STAGE_PHRASES.items()}
 ORDER: Final = tuple(STAGE_PHRASES)
 
 
@@ -185,7 +325,7 @@ def _found(text: str) -> tuple[dict[str, str], dict[str, str]]:
     news: dict[str, str] = {}
     asides: dict[str, str] = {}
     for match in _PATTERN.finditer(text):
-        stage = match.lastgroup or NO_CHANGE
+        stage = next((name for name, pattern in _STAGE_PATTERNS.items() if pattern.match(text, match.start())), NO_CHANGE)
         sentence_start = _last_sentence_start(text, match.start())
         target = asides if ASIDE.search(text[sentence_start : match.start()]) else news
         target.setdefault(stage, match.group())
