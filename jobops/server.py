@@ -10,10 +10,11 @@ from typing import Any
 from streamlit.runtime.pages_manager import PagesManager
 
 from jobops import inbox
-from jobops.config import load_settings
 from jobops.db import get_engine
-from jobops.gmail import sync
-from jobops.gmail.schedule import start_scheduled_sync
+from jobops.gmail import sync as gmail_sync
+from jobops.imap import sync as imap_sync
+from jobops.mail.runs import fail_interrupted_runs
+from jobops.mail.schedule import start_scheduled_sync
 
 log = logging.getLogger("jobops")
 
@@ -22,17 +23,17 @@ log = logging.getLogger("jobops")
 async def lifespan(_app: Any) -> AsyncIterator[dict[str, Any]]:
     """Migrate, close runs a crash left open, start the scheduled sync, and settle how pages are found."""
     engine = get_engine()
-    interrupted = sync.fail_interrupted_runs(engine)
+    interrupted = fail_interrupted_runs(engine)
     if interrupted:
         log.warning("marked %d interrupted sync run(s) as failed", interrupted)
-    scheduler = start_scheduled_sync(engine, load_settings().sync_interval_minutes, route_pending=inbox.route_pending)
+    sources = (gmail_sync.SOURCE, imap_sync.SOURCE)
+    scheduler = start_scheduled_sync(engine, sources, route_pending=inbox.route_pending)
     # app.py registers every file of pages/ with st.navigation. Without this, a deep link such
     # as /board arriving before any other request would make Streamlit auto-discover pages/
     # the legacy way and never run app.py's navigation.
     PagesManager.uses_pages_directory = False
     yield {"engine": engine}
-    if scheduler:
-        scheduler.stop()
+    scheduler.stop()
 
 
 def log_script_error(exc: Exception) -> bool:

@@ -1,7 +1,7 @@
 """Mail: bring mail in from Gmail, an IMAP mailbox or mailbox files; live sync progress; past runs."""
 
 import threading
-from datetime import datetime
+from datetime import datetime, timezone
 
 import pandas as pd
 import streamlit as st
@@ -17,9 +17,16 @@ from jobops.imap import PROVIDER as IMAP
 from jobops.imap import accounts as imap_accounts
 from jobops.imap import sync as imap_sync
 from jobops.imap.client import DEFAULT_PORTS, SECURITY
-from jobops.mail import files, runs
-from jobops.mail.accounts import CONNECTED, DEFAULT_ACCOUNT_KEY, ERROR, account_status
-from jobops.ui import engine, flash, md_escape, session, show_flash
+from jobops.mail import files, runs, schedule
+from jobops.mail.accounts import (
+    AUTO_SYNC_CHOICES,
+    CONNECTED,
+    DEFAULT_ACCOUNT_KEY,
+    ERROR,
+    account_status,
+    set_auto_sync,
+)
+from jobops.ui import attempt, engine, flash, md_escape, session, show_flash
 
 AUTH_URL_KEY = "gmail-authorization-url"
 SOURCES = {GMAIL: "Gmail", IMAP: "IMAP", files.PROVIDER: "Mailbox file"}
@@ -92,6 +99,49 @@ def sync_controls(provider: str) -> None:
         )
         if st.form_submit_button("Sync now", icon=":material/sync:", type="primary"):
             start_sync(provider, int(max_messages), int(search_days))
+
+
+def auto_sync_label(minutes: int) -> str:
+    """`Off`, `every 15 minutes`, `every 3 hours`, `daily`."""
+    if minutes <= 0:
+        return "Off"
+    if minutes == 1440:
+        return "daily"
+    if minutes % 60:
+        return f"every {minutes} minutes"
+    hours = minutes // 60
+    return "every hour" if hours == 1 else f"every {hours} hours"
+
+
+def save_auto_sync(provider: str) -> None:
+    """Store the interval just chosen; the toast shows on the rerun that follows."""
+    minutes = st.session_state[f"{provider}-auto-sync"]
+    name = SOURCES[provider]
+    saved = f"{name} syncs automatically {auto_sync_label(minutes)}." if minutes else (
+        f"Automatic sync is off: {name} syncs when you click Sync now.")
+    attempt(lambda s: set_auto_sync(s, provider, DEFAULT_ACCOUNT_KEY, minutes), saved)
+
+
+def next_auto_sync(provider: str) -> str:
+    """When the next automatic sync is due, relative to now."""
+    with session() as s:
+        due = schedule.next_sync_of(s, provider, DEFAULT_ACCOUNT_KEY)
+    if due is None:
+        return "JobOps syncs this mailbox only when you click Sync now."
+    if due <= datetime.now(timezone.utc):
+        return "Next automatic sync: within a minute."
+    return f"Next automatic sync {relative_time(due)}."
+
+
+def auto_sync_controls(provider: str, status: dict) -> None:
+    """How often the account syncs by itself while JobOps runs, saved on change."""
+    current = status["autoSyncMinutes"]
+    options = sorted({*AUTO_SYNC_CHOICES, current})
+    st.selectbox(
+        "Sync automatically", options, index=options.index(current), format_func=auto_sync_label,
+        key=f"{provider}-auto-sync", on_change=save_auto_sync, args=(provider,),
+    )
+    st.caption(next_auto_sync(provider))
 
 
 def last_sync(status: dict) -> str:
@@ -206,6 +256,7 @@ def gmail_section() -> None:
     if status["status"] == CONNECTED:
         st.markdown(f"**Connected** · last sync {last_sync(status)}")
         st.text(f"Account: {status['email'] or 'your Gmail account'}")
+        auto_sync_controls(GMAIL, status)
         sync_controls(GMAIL)
         gmail_disconnect_controls()
     elif status["status"] == ERROR:
@@ -270,6 +321,7 @@ def imap_section() -> None:
         where = md_escape(f"{status['username']} on {status['host']}")
         st.markdown(f"**Connected** as {where} · {md_escape(', '.join(status['folders']))} · "
                     f"last sync {last_sync(status)}")
+        auto_sync_controls(IMAP, status)
         sync_controls(IMAP)
         imap_disconnect_controls()
         return

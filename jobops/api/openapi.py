@@ -345,6 +345,7 @@ def _schemas() -> dict[str, Schema]:
                 "connectedAt": OPTIONAL_DATE_TIME,
                 "lastSyncAt": OPTIONAL_DATE_TIME,
                 "lastError": OPTIONAL_TEXT,
+                "autoSyncMinutes": integer(minimum=0),
             }
         ),
         "ActionInput": obj(

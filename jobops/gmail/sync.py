@@ -12,17 +12,18 @@ from typing import Any
 from google.auth.exceptions import RefreshError
 from google.oauth2.credentials import Credentials
 from googleapiclient.errors import HttpError
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
-from jobops.config import Settings, load_settings
+from jobops.config import Settings
 from jobops.db import session_scope
-from jobops.errors import Conflict, JobOpsError, NotFound
+from jobops.errors import JobOpsError
 from jobops.gmail import PROVIDER
-from jobops.gmail.accounts import CONNECTED, check_account_key, find_account
+from jobops.gmail.accounts import CONNECTED, find_account
 from jobops.gmail.client import BATCH_SIZE, FetchResult, GmailClient, HistoryExpired, quota_bucket
 from jobops.gmail.oauth import RECONNECT, credentials_for, mark_reconnect_needed, save_credentials
 from jobops.gmail.parse import parse_message
 from jobops.gmail.query import recruitment_query
+from jobops.mail import sync as mail_sync
 from jobops.mail.runs import (
     COMPLETED,
     DEFAULT_MAX_MESSAGES,
@@ -34,7 +35,6 @@ from jobops.mail.runs import (
     MAX_SEARCH_DAYS,
     RUNNING,
     RoutePending,
-    carry_out,
     check_options,
     complete_run,
     fail_interrupted_runs,
@@ -43,7 +43,6 @@ from jobops.mail.runs import (
     route_left_over,
     route_new,
     run_dict,
-    start_run,
 )
 from jobops.mail.store import ParsedMessage, store_messages, stored_ids
 from jobops.models import MailAccount, SyncRun, utcnow
@@ -52,11 +51,12 @@ log = logging.getLogger(__name__)
 
 FETCH_WORKERS = 4  # concurrent batches, each thread with its own service object
 
-# Run bookkeeping is shared by every provider; these names stay importable from here.
+# Runs are shared by every provider (jobops.mail); these names stay importable from here.
 __all__ = [
     "COMPLETED", "DEFAULT_MAX_MESSAGES", "DEFAULT_SEARCH_DAYS", "FAILED", "FULL", "INCREMENTAL",
-    "MAX_MESSAGES", "MAX_SEARCH_DAYS", "RUNNING", "RoutePending", "begin_run", "check_options", "execute_run",
-    "fail_interrupted_runs", "get_run", "list_runs", "run_dict", "sync_account", "sync_connected_accounts",
+    "MAX_MESSAGES", "MAX_SEARCH_DAYS", "RUNNING", "SOURCE", "RoutePending", "begin_run", "check_options",
+    "execute_run", "fail_interrupted_runs", "get_run", "list_runs", "run_dict", "sync_account",
+    "sync_connected_accounts",
 ]
 
 
@@ -68,60 +68,6 @@ class _Plan:
     new_ids: list[str]
     complete: bool  # every new message found fits under the cap
     history_id: str | None  # newest historyId known (incremental), None until asked (full)
-
-
-def begin_run(engine: Engine, account_key: str) -> str:
-    """Record a running sync for a connected account; Conflict if one is already running."""
-    account_key = check_account_key(account_key)
-    with session_scope(engine) as session:
-        account = find_account(session, PROVIDER, account_key)
-        if account is None or not account.encrypted_credentials:
-            raise NotFound(f"Gmail is not connected for account '{account_key}'. Connect Gmail first.")
-        mode = INCREMENTAL if account.history_id else FULL
-        return start_run(session, PROVIDER, account_key, mode, "A Gmail sync")
-
-
-def sync_account(
-    engine: Engine,
-    account_key: str = "default",
-    *,
-    max_messages: Any = None,
-    search_days: Any = None,
-    settings: Settings | None = None,
-    route_pending: RoutePending | None = None,
-) -> dict[str, Any]:
-    """Run one sync to the end and return the finished run."""
-    max_messages, search_days = check_options(max_messages, search_days)
-    run_id = begin_run(engine, account_key)
-    return execute_run(
-        engine,
-        run_id,
-        max_messages=max_messages,
-        search_days=search_days,
-        settings=settings,
-        route_pending=route_pending,
-    )
-
-
-def execute_run(
-    engine: Engine,
-    run_id: str,
-    *,
-    max_messages: int = DEFAULT_MAX_MESSAGES,
-    search_days: int = DEFAULT_SEARCH_DAYS,
-    settings: Settings | None = None,
-    route_pending: RoutePending | None = None,
-) -> dict[str, Any]:
-    """Carry out a begun run, committing its counters as it goes; never raises for sync failures."""
-    with session_scope(engine) as session:
-        account_key = session.get(SyncRun, run_id).account_key
-    settings = settings or load_settings()
-    return carry_out(
-        engine,
-        run_id,
-        lambda: _sync(engine, run_id, account_key, max_messages, search_days, settings, route_pending),
-        lambda exc: _failure_message(engine, account_key, exc),
-    )
 
 
 def _failure_message(engine: Engine, account_key: str, exc: Exception) -> str:
@@ -267,24 +213,31 @@ def _complete(engine: Engine, run_id: str, account_key: str, history_id: str | N
         complete_run(session, run_id)
 
 
+def _mode_of(account: MailAccount) -> str:
+    """Incremental from a stored historyId, else a full search."""
+    return INCREMENTAL if account.history_id else FULL
+
+
+SOURCE = mail_sync.MailSource(PROVIDER, "Gmail", "A Gmail sync", _mode_of, _sync, _failure_message)
+
+
+def begin_run(engine: Engine, account_key: str) -> str:
+    """Record a running Gmail sync for a connected account; Conflict if one is already running."""
+    return mail_sync.begin_run(SOURCE, engine, account_key)
+
+
+def execute_run(engine: Engine, run_id: str, **options: Any) -> dict[str, Any]:
+    """Carry out a begun Gmail run (options as in jobops.mail.sync.execute_run)."""
+    return mail_sync.execute_run(SOURCE, engine, run_id, **options)
+
+
+def sync_account(engine: Engine, account_key: str = "default", **options: Any) -> dict[str, Any]:
+    """Run one Gmail sync to the end (options as in jobops.mail.sync.sync_account)."""
+    return mail_sync.sync_account(SOURCE, engine, account_key, **options)
+
+
 def sync_connected_accounts(
     engine: Engine, settings: Settings | None = None, route_pending: RoutePending | None = None
 ) -> list[dict[str, Any]]:
-    """One scheduled round: sync every connected Gmail account that is not already syncing."""
-    with session_scope(engine) as session:
-        keys = list(
-            session.scalars(
-                select(MailAccount.account_key).where(
-                    MailAccount.provider == PROVIDER,
-                    MailAccount.status == CONNECTED,
-                    MailAccount.encrypted_credentials.is_not(None),
-                )
-            )
-        )
-    runs = []
-    for key in keys:
-        try:
-            runs.append(sync_account(engine, key, settings=settings, route_pending=route_pending))
-        except (Conflict, NotFound):
-            continue
-    return runs
+    """Sync every connected Gmail account that is not already syncing."""
+    return mail_sync.sync_connected_accounts(SOURCE, engine, settings, route_pending)

@@ -120,6 +120,7 @@ def connect(
         previous = account.settings or {}
         same_mailbox = (previous.get("host"), previous.get("username")) == (server.host, server.username)
         account.settings = {
+            **previous,  # other settings, such as how often to sync, survive a reconnect
             "host": server.host,
             "port": server.port,
             "security": server.security,

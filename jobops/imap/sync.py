@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from jobops.config import Settings
 from jobops.crypto import UnreadableSecret
 from jobops.db import session_scope
-from jobops.errors import JobOpsError, NotFound
+from jobops.errors import JobOpsError
 from jobops.imap import PROVIDER
 from jobops.imap.accounts import credentials
 from jobops.imap.client import (
@@ -24,78 +24,25 @@ from jobops.imap.client import (
     open_folder,
     uids_after,
 )
-from jobops.mail.accounts import CONNECTED, check_account_key, find_account, record_error
+from jobops.mail import sync as mail_sync
+from jobops.mail.accounts import CONNECTED, find_account, record_error
 from jobops.mail.raw import MalformedMessage, parse_raw
 from jobops.mail.runs import (
-    DEFAULT_MAX_MESSAGES,
-    DEFAULT_SEARCH_DAYS,
     FULL,
     INCREMENTAL,
     RoutePending,
     add_discovered,
-    carry_out,
-    check_options,
     complete_run,
     route_left_over,
     route_new,
-    start_run,
 )
 from jobops.mail.store import ParsedMessage, store_messages
-from jobops.models import MailAccount, SyncRun, utcnow
+from jobops.models import MailAccount, utcnow
 
 log = logging.getLogger(__name__)
 
 RECONNECT = "The IMAP server refused the login. Reconnect IMAP with a current app password."
 UNREADABLE = "The stored IMAP password cannot be decrypted (the secret key changed). Reconnect IMAP."
-
-
-def begin_run(engine: Engine, account_key: str) -> str:
-    """Record a running sync for a connected account; Conflict if one is already running."""
-    account_key = check_account_key(account_key)
-    with session_scope(engine) as session:
-        account = find_account(session, PROVIDER, account_key)
-        if account is None or not account.encrypted_credentials:
-            raise NotFound(f"IMAP is not connected for account '{account_key}'. Connect IMAP first.")
-        mode = INCREMENTAL if (account.settings or {}).get("cursors") else FULL
-        return start_run(session, PROVIDER, account_key, mode, "An IMAP sync")
-
-
-def sync_account(
-    engine: Engine,
-    account_key: str = "default",
-    *,
-    max_messages: Any = None,
-    search_days: Any = None,
-    settings: Settings | None = None,
-    route_pending: RoutePending | None = None,
-) -> dict[str, Any]:
-    """Run one sync to the end and return the finished run."""
-    max_messages, search_days = check_options(max_messages, search_days)
-    run_id = begin_run(engine, account_key)
-    return execute_run(
-        engine, run_id, max_messages=max_messages, search_days=search_days, settings=settings,
-        route_pending=route_pending,
-    )
-
-
-def execute_run(
-    engine: Engine,
-    run_id: str,
-    *,
-    max_messages: int = DEFAULT_MAX_MESSAGES,
-    search_days: int = DEFAULT_SEARCH_DAYS,
-    settings: Settings | None = None,
-    route_pending: RoutePending | None = None,
-) -> dict[str, Any]:
-    """Carry out a begun run, committing each batch with its folder cursor; never raises for sync failures."""
-    with session_scope(engine) as session:
-        account_key = session.get(SyncRun, run_id).account_key
-    return carry_out(
-        engine,
-        run_id,
-        lambda: _sync(engine, run_id, account_key, max_messages, search_days, settings, route_pending),
-        lambda exc: _failure_message(engine, account_key, exc),
-    )
 
 
 def _failure_message(engine: Engine, account_key: str, exc: Exception) -> str:
@@ -123,7 +70,7 @@ def _sync(
     account_key: str,
     max_messages: int,
     search_days: int,
-    settings: Settings | None,
+    settings: Settings,
     route_pending: RoutePending | None,
 ) -> None:
     """The body of a run: each folder in turn until the message cap is reached."""
@@ -202,3 +149,25 @@ def _complete(engine: Engine, run_id: str, account_key: str) -> None:
         account.last_error = None
         complete_run(session, run_id)
 
+
+def _mode_of(account: MailAccount) -> str:
+    """Incremental once any folder has a cursor, else a full read of the search window."""
+    return INCREMENTAL if (account.settings or {}).get("cursors") else FULL
+
+
+SOURCE = mail_sync.MailSource(PROVIDER, "IMAP", "An IMAP sync", _mode_of, _sync, _failure_message)
+
+
+def begin_run(engine: Engine, account_key: str) -> str:
+    """Record a running IMAP sync for a connected account; Conflict if one is already running."""
+    return mail_sync.begin_run(SOURCE, engine, account_key)
+
+
+def execute_run(engine: Engine, run_id: str, **options: Any) -> dict[str, Any]:
+    """Carry out a begun IMAP run (options as in jobops.mail.sync.execute_run)."""
+    return mail_sync.execute_run(SOURCE, engine, run_id, **options)
+
+
+def sync_account(engine: Engine, account_key: str = "default", **options: Any) -> dict[str, Any]:
+    """Run one IMAP sync to the end (options as in jobops.mail.sync.sync_account)."""
+    return mail_sync.sync_account(SOURCE, engine, account_key, **options)

@@ -9,7 +9,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from jobops.errors import InvalidInput
+from jobops import validation as check
+from jobops.config import load_settings
+from jobops.errors import InvalidInput, NotFound
+from jobops.gmail import PROVIDER as GMAIL
+from jobops.imap import PROVIDER as IMAP
 from jobops.models import MailAccount
 
 CONNECTED = "connected"
@@ -17,6 +21,9 @@ ERROR = "error"
 DISCONNECTED = "disconnected"
 
 DEFAULT_ACCOUNT_KEY = "default"
+SYNCED_PROVIDERS = (GMAIL, IMAP)  # the providers whose accounts connect and sync on a schedule
+AUTO_SYNC = "autoSyncMinutes"
+AUTO_SYNC_CHOICES = (0, 15, 30, 60, 180, 360, 720, 1440)  # minutes between automatic syncs; 0 is off
 _ACCOUNT_KEY = re.compile(r"^[A-Za-z0-9_.@+-]{1,100}$")
 
 
@@ -43,9 +50,16 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def auto_sync_minutes(account: MailAccount | None, default: int) -> int:
+    """Minutes between the account's automatic syncs: its own setting, else the configured default."""
+    value = (account.settings or {}).get(AUTO_SYNC) if account else None
+    return default if value is None else int(value)
+
+
 def status_of(provider: str, account_key: str, account: MailAccount | None) -> dict[str, Any]:
     """The public view of an account row (or of a missing one)."""
     connected = account is not None and account.encrypted_credentials is not None
+    default_minutes = load_settings().sync_interval_minutes
     return {
         "provider": provider,
         "accountKey": account_key,
@@ -55,6 +69,7 @@ def status_of(provider: str, account_key: str, account: MailAccount | None) -> d
         "connectedAt": _iso(account.connected_at) if account else None,
         "lastSyncAt": _iso(account.last_sync_at) if account else None,
         "lastError": account.last_error if account else None,
+        "autoSyncMinutes": auto_sync_minutes(account, default_minutes),
     }
 
 
@@ -69,3 +84,17 @@ def record_error(session: Session, provider: str, account_key: str, message: str
     if account is not None:
         account.status = ERROR
         account.last_error = message
+
+
+def set_auto_sync(session: Session, provider: str, account_key: str, minutes: Any) -> dict[str, Any]:
+    """Store how often the account syncs by itself (0: never); one of AUTO_SYNC_CHOICES."""
+    provider = check.choice("provider", provider, SYNCED_PROVIDERS, required=True) or ""
+    account_key = check_account_key(account_key)
+    if isinstance(minutes, bool) or minutes not in AUTO_SYNC_CHOICES:
+        allowed = ", ".join(str(m) for m in AUTO_SYNC_CHOICES)
+        raise InvalidInput(f"{AUTO_SYNC} must be one of: {allowed} (minutes; 0 is off).", field=AUTO_SYNC)
+    account = find_account(session, provider, account_key)
+    if account is None:
+        raise NotFound(f"There is no {provider} account '{account_key}'. Connect it first.")
+    account.settings = {**(account.settings or {}), AUTO_SYNC: int(minutes)}
+    return status_of(provider, account_key, account)

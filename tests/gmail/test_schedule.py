@@ -1,8 +1,9 @@
-"""Scheduled sync syncs every connected account at its interval and stops cleanly."""
+"""Scheduled Gmail sync: each connected account syncs when its interval has passed."""
 
 from __future__ import annotations
 
 import time
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import Engine
@@ -10,31 +11,32 @@ from sqlalchemy import Engine
 from jobops.config import Settings
 from jobops.db import session_scope
 from jobops.gmail import client, sync
-from jobops.gmail.schedule import ScheduledSync, start_scheduled_sync
+from jobops.imap import sync as imap_sync
+from jobops.mail.accounts import find_account, set_auto_sync
+from jobops.mail.schedule import ScheduledSync
+from jobops.models import utcnow
 from tests.fake_google import FakeGoogle
 from tests.gmail.conftest import connect
 
 
-def test_a_zero_interval_schedules_nothing(engine: Engine) -> None:
-    assert start_scheduled_sync(engine, 0) is None
-
-
-def test_each_round_syncs_the_connected_accounts(
+def test_each_due_gmail_account_is_synced_once_by_the_thread(
     engine: Engine, settings: Settings, google: FakeGoogle, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(client, "PACING_UNITS_PER_SECOND", 1_000_000)
-    connect(engine, settings, "default")
-    connect(engine, settings, "work")
+    for key, minutes in (("default", 15), ("work", 30), ("later", 60)):
+        connect(engine, settings, key)
+        with session_scope(engine) as session:
+            set_auto_sync(session, "gmail", key, minutes)
+            find_account(session, "gmail", key).last_sync_at = utcnow() - timedelta(minutes=45)
     google.add_message()
 
-    schedule = ScheduledSync(engine, 0.05, settings=settings).start()
+    schedule = ScheduledSync(engine, (sync.SOURCE, imap_sync.SOURCE), 0.01, settings=settings).start()
     deadline = time.monotonic() + 5
-    while schedule.rounds < 2 and time.monotonic() < deadline:
+    while schedule.rounds < 3 and time.monotonic() < deadline:
         time.sleep(0.02)
     schedule.stop()
 
     with session_scope(engine) as session:
         runs = sync.list_runs(session, "gmail", limit=50)
-    assert {r["accountKey"] for r in runs} == {"default", "work"}
+    assert sorted(r["accountKey"] for r in runs) == ["default", "work"]
     assert all(r["status"] == "completed" for r in runs)
-    assert schedule.rounds >= 2

@@ -9,6 +9,7 @@ from jobops.crypto import decrypt
 from jobops.db import session_scope
 from jobops.errors import InvalidInput, UpstreamError
 from jobops.imap import accounts
+from jobops.mail.accounts import set_auto_sync
 from jobops.models import MailAccount
 from tests.imap_server import PASSWORD, FakeImap
 
@@ -74,3 +75,13 @@ def test_disconnecting_forgets_the_password_and_keeps_the_server_settings(
     assert (status["status"], status["host"]) == ("disconnected", "127.0.0.1")
     with session_scope(engine) as session:
         assert session.scalars(select(MailAccount.encrypted_credentials)).one() is None
+
+
+def test_reconnecting_keeps_how_often_the_account_syncs_by_itself(engine: Engine, imap: FakeImap) -> None:
+    accounts.connect(engine, "default", imap.connect_body())
+    with session_scope(engine) as session:
+        set_auto_sync(session, "imap", "default", 180)
+
+    status = accounts.connect(engine, "default", imap.connect_body(folders=["INBOX"]))
+
+    assert status["autoSyncMinutes"] == 180

@@ -96,6 +96,25 @@ def test_sync_now_runs_in_the_background_and_the_run_is_listed(google: FakeGoogl
     assert "Last sync: 3 new messages" in at.success[0].value
 
 
+def test_choosing_how_often_gmail_syncs_saves_it_and_says_when_the_next_sync_is_due(
+    google: FakeGoogle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("JOBOPS_SYNC_INTERVAL_MINUTES", raising=False)
+    connect()
+    at = open_page()
+    assert at.selectbox(key="gmail-auto-sync").value == 0
+    assert any("only when you click Sync now" in c.value for c in at.caption)
+
+    at.selectbox(key="gmail-auto-sync").set_value(60).run()
+
+    assert not at.exception, at.exception
+    with session_scope(get_engine()) as session:
+        assert account_status(session, "gmail", "default")["autoSyncMinutes"] == 60
+    assert at.toast[0].value == "Gmail syncs automatically every hour."
+    assert at.selectbox(key="gmail-auto-sync").value == 60
+    assert any(c.value.startswith("Next automatic sync in ") for c in at.caption)
+
+
 def test_disconnect_forgets_access_and_keeps_the_runs(google: FakeGoogle) -> None:
     connect()
     at = open_page()
@@ -140,6 +159,16 @@ def test_connecting_imap_from_the_page_offers_sync_and_never_shows_the_password(
     assert [m.value for m in at.markdown if "Connected" in m.value and "127" in m.value]
     assert [b for b in at.button if b.label == "Sync now"]
     assert PASSWORD not in str(at)
+
+
+def test_an_imap_mailbox_can_be_set_to_sync_daily(app_env: Path) -> None:
+    with FakeImap() as imap:
+        at = fill_imap_form(open_page(), imap, PASSWORD)
+        at.selectbox(key="imap-auto-sync").set_value(1440).run()
+    assert not at.exception, at.exception
+    with session_scope(get_engine()) as session:
+        assert account_status(session, "imap", "default")["autoSyncMinutes"] == 1440
+    assert at.toast[0].value == "IMAP syncs automatically daily."
 
 
 def test_a_wrong_imap_password_says_so_and_stores_nothing(app_env: Path) -> None:

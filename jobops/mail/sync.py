@@ -1,0 +1,128 @@
+"""What every connected mailbox's sync shares: one run at a time per account, carried out, always recorded."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from jobops.config import Settings, load_settings
+from jobops.db import session_scope
+from jobops.errors import Conflict, NotFound
+from jobops.mail.accounts import CONNECTED, check_account_key, find_account
+from jobops.mail.runs import (
+    DEFAULT_MAX_MESSAGES,
+    DEFAULT_SEARCH_DAYS,
+    RoutePending,
+    carry_out,
+    check_options,
+    start_run,
+)
+from jobops.models import MailAccount, SyncRun
+
+# The body of a run: (engine, run_id, account_key, max_messages, search_days, settings, route_pending).
+Work = Callable[[Engine, str, str, int, int, Settings, RoutePending | None], None]
+
+
+@dataclass(frozen=True)
+class MailSource:
+    """A provider whose accounts connect and sync: its names, its run body and its failure wording."""
+
+    provider: str  # stored on accounts and runs: "gmail", "imap"
+    label: str  # the name users read: "Gmail", "IMAP"
+    run_name: str  # how a run is named in a conflict: "A Gmail sync"
+    mode_of: Callable[[MailAccount], str]  # full or incremental, from the account's stored position
+    work: Work
+    failure_message: Callable[[Engine, str, Exception], str]  # (engine, account_key, exc): never a secret
+
+
+def begin_run(source: MailSource, engine: Engine, account_key: str) -> str:
+    """Record a running sync for a connected account; Conflict if one is already running."""
+    account_key = check_account_key(account_key)
+    with session_scope(engine) as session:
+        account = find_account(session, source.provider, account_key)
+        if account is None or not account.encrypted_credentials:
+            raise NotFound(
+                f"{source.label} is not connected for account '{account_key}'. Connect {source.label} first."
+            )
+        return start_run(session, source.provider, account_key, source.mode_of(account), source.run_name)
+
+
+def execute_run(
+    source: MailSource,
+    engine: Engine,
+    run_id: str,
+    *,
+    max_messages: int = DEFAULT_MAX_MESSAGES,
+    search_days: int = DEFAULT_SEARCH_DAYS,
+    settings: Settings | None = None,
+    route_pending: RoutePending | None = None,
+) -> dict[str, Any]:
+    """Carry out a begun run, committing its counters as it goes; never raises for sync failures."""
+    with session_scope(engine) as session:
+        account_key = session.get(SyncRun, run_id).account_key
+    settings = settings or load_settings()
+    return carry_out(
+        engine,
+        run_id,
+        lambda: source.work(engine, run_id, account_key, max_messages, search_days, settings, route_pending),
+        lambda exc: source.failure_message(engine, account_key, exc),
+    )
+
+
+def sync_account(
+    source: MailSource,
+    engine: Engine,
+    account_key: str = "default",
+    *,
+    max_messages: Any = None,
+    search_days: Any = None,
+    settings: Settings | None = None,
+    route_pending: RoutePending | None = None,
+) -> dict[str, Any]:
+    """Run one sync to the end and return the finished run."""
+    max_messages, search_days = check_options(max_messages, search_days)
+    run_id = begin_run(source, engine, account_key)
+    return execute_run(
+        source,
+        engine,
+        run_id,
+        max_messages=max_messages,
+        search_days=search_days,
+        settings=settings,
+        route_pending=route_pending,
+    )
+
+
+def connected_accounts(session: Session, provider: str) -> list[MailAccount]:
+    """The provider's accounts that are connected and hold credentials."""
+    return list(
+        session.scalars(
+            select(MailAccount).where(
+                MailAccount.provider == provider,
+                MailAccount.status == CONNECTED,
+                MailAccount.encrypted_credentials.is_not(None),
+            )
+        )
+    )
+
+
+def sync_connected_accounts(
+    source: MailSource,
+    engine: Engine,
+    settings: Settings | None = None,
+    route_pending: RoutePending | None = None,
+) -> list[dict[str, Any]]:
+    """Sync every connected account of the provider that is not already syncing."""
+    with session_scope(engine) as session:
+        keys = [account.account_key for account in connected_accounts(session, source.provider)]
+    runs = []
+    for key in keys:
+        try:
+            runs.append(sync_account(source, engine, key, settings=settings, route_pending=route_pending))
+        except (Conflict, NotFound):
+            continue
+    return runs
