@@ -4,7 +4,9 @@ import streamlit as st
 
 from jobops.api import routes
 from jobops.gate import require_access
+from jobops.inbox import pending_count
 from jobops.server import lifespan, log_script_error
+from jobops.ui import session
 
 app = st.App("app.py", routes=routes(), lifespan=lifespan, on_script_error=log_script_error)
 
@@ -13,6 +15,9 @@ def navigation() -> None:
     """The menu: tracking first, then mail, then insights."""
     st.set_page_config(page_title="JobOps", page_icon=":material/work_history:", layout="wide")
     require_access()
+    with session() as s:
+        waiting = pending_count(s)
+    inbox_title = f"Tracking Inbox ({waiting})" if waiting else "Tracking Inbox"
     pages = {
         "Track": [
             st.Page("pages/board.py", title="In Progress Board", icon=":material/view_kanban:", default=True),
@@ -20,7 +25,7 @@ def navigation() -> None:
             st.Page("pages/job_detail.py", title="Job", icon=":material/timeline:", url_path="job", visibility="hidden"),
         ],
         "Mail": [
-            st.Page("pages/inbox.py", title="Tracking Inbox", icon=":material/inbox:", url_path="inbox"),
+            st.Page("pages/inbox.py", title=inbox_title, icon=":material/inbox:", url_path="inbox"),
             st.Page("pages/mail.py", title="Mail", icon=":material/mail:", url_path="mail"),
         ],
         "Insights": [

@@ -161,7 +161,10 @@ def restart_app() -> None:
         async with lifespan(None):
             pass
 
-    asyncio.run(start_and_stop())
+    # A thread of its own: another test in the session (the browser journeys) may own this thread's loop.
+    worker = threading.Thread(target=asyncio.run, args=(start_and_stop(),))
+    worker.start()
+    worker.join(timeout=60)
 
 
 # --- a sync killed mid-run ---------------------------------------------------------------------
