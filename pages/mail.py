@@ -137,11 +137,12 @@ def auto_sync_controls(provider: str, status: dict) -> None:
     """How often the account syncs by itself while JobOps runs, saved on change."""
     current = status["autoSyncMinutes"]
     options = sorted({*AUTO_SYNC_CHOICES, current})
-    st.selectbox(
+    choice, due = st.columns([1, 2], vertical_alignment="bottom")
+    choice.selectbox(
         "Sync automatically", options, index=options.index(current), format_func=auto_sync_label,
         key=f"{provider}-auto-sync", on_change=save_auto_sync, args=(provider,),
     )
-    st.caption(next_auto_sync(provider))
+    due.caption(next_auto_sync(provider))
 
 
 def last_sync(status: dict) -> str:
