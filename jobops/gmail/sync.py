@@ -40,7 +40,6 @@ from jobops.mail.runs import (
     fail_interrupted_runs,
     get_run,
     list_runs,
-    route_left_over,
     route_new,
     run_dict,
 )
@@ -95,7 +94,6 @@ def _sync(
     route_pending: RoutePending | None,
 ) -> None:
     """The body of a run: plan, fetch in concurrent batches, store, route, advance the history."""
-    route_left_over(engine, run_id, route_pending)  # a crash may have come between a store and its routing
     credentials = credentials_for(engine, account_key, settings)
     token = credentials.token
     endpoint = settings.gmail_api_endpoint

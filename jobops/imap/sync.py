@@ -33,7 +33,6 @@ from jobops.mail.runs import (
     RoutePending,
     add_discovered,
     complete_run,
-    route_left_over,
     route_new,
 )
 from jobops.mail.store import ParsedMessage, store_messages
@@ -74,7 +73,6 @@ def _sync(
     route_pending: RoutePending | None,
 ) -> None:
     """The body of a run: each folder in turn until the message cap is reached."""
-    route_left_over(engine, run_id, route_pending)  # a crash may have come between a store and its routing
     with session_scope(engine) as session:
         server, password = credentials(session, account_key, settings)
         folders = list(find_account(session, PROVIDER, account_key).settings.get("folders") or ["INBOX"])

@@ -19,6 +19,7 @@ from jobops.mail.runs import (
     RoutePending,
     carry_out,
     check_options,
+    route_left_over,
     start_run,
 )
 from jobops.models import MailAccount, SyncRun
@@ -68,9 +69,24 @@ def execute_run(
     return carry_out(
         engine,
         run_id,
-        lambda: source.work(engine, run_id, account_key, max_messages, search_days, settings, route_pending),
+        lambda: _work(source, engine, run_id, account_key, max_messages, search_days, settings, route_pending),
         lambda exc: source.failure_message(engine, account_key, exc),
     )
+
+
+def _work(
+    source: MailSource,
+    engine: Engine,
+    run_id: str,
+    account_key: str,
+    max_messages: int,
+    search_days: int,
+    settings: Settings,
+    route_pending: RoutePending | None,
+) -> None:
+    """First route what an interrupted run stored but never routed, then do the provider's work."""
+    route_left_over(engine, run_id, route_pending)
+    source.work(engine, run_id, account_key, max_messages, search_days, settings, route_pending)
 
 
 def sync_account(
