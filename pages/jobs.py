@@ -72,7 +72,8 @@ with list_tab:
             on_select="rerun",
             selection_mode="multi-row",
             key="jobs-table",
-            column_order=[c for c in frame.columns if c != "id"],
+            column_order=[c for c in frame.columns if c != "id" and (c != "Posting" or frame[c].notna().any())],
+            height=min(36 * (len(frame) + 1) + 2, 560),
             column_config={
                 "Posting": st.column_config.LinkColumn("Posting", display_text="Open posting"),
                 "Employer": st.column_config.TextColumn(width="medium"),
