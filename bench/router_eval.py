@@ -25,6 +25,7 @@ DEFAULT_SETS = (
     ("evaluation set", "messages.jsonl"),
     ("held-out set", "holdout.jsonl"),
     ("second held-out set", "holdout2.jsonl"),
+    ("third held-out set", "holdout3.jsonl"),
 )
 
 
