@@ -53,12 +53,28 @@ _HEADER_LINES = re.compile(r"\A(?:[ \t]*\n)*(?:[ \t]*[\w-]{2,12}:[^\n]*\n)+")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
+# Letters with a stroke have no accent-free decomposition: "zgłoszenie" folds to "zgloszenie".
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
+# A footer naming the service that sent the mail ("Sent via Teamtailor", "über Personio versendet"), not the employer.
+_SENT_VIA = re.compile(
+    r"\b(?:(?:sent|delivered|powered|e-?mailed)\s+(?:via|by|through|using)|envoy[ée]e?\s+(?:via|par)|skickades\s+(?:via|genom)"
+    r"|enviad[oa]\s+(?:via|v[ií]a|por|a\s+trav[ée]s\s+de)|inviat[oa]\s+(?:tramite|via)|verzonden\s+(?:via|met)|wysłan[ay]\s+(?:przez|za\s+pomocą))"
+    r"\s+[\w.-]+|\b(?:über|via|mit)\s+[\w.-]+\s+(?:versendet|verschickt|gesendet)\b",
+    re.IGNORECASE,
+)
+
+
+def without_sending_service(text: str) -> str:
+    """A body with footers that name the sending service ("sent via Personio") removed, for employer matching."""
+    return _SENT_VIA.sub(" ", text)
+
+
 def fold(text: str) -> str:
     """Lower-case text without accents, so 'Reçu' and 'recu' compare equal."""
     if text.isascii():
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_UNDECOMPOSED)
 
 
 def newest_part(body: str) -> str:

@@ -336,3 +336,62 @@ def test_an_assessment_platform_mail_without_a_stage_phrase_suggests_the_assessm
         )
     )
     assert (decision.job_id, decision.stage_target, decision.bucket) == ("zalando", "assessment", PENDING_USER)
+
+
+@pytest.mark.parametrize(
+    ("sender", "body"),
+    [
+        ("Block <notifications@block.xyz>", "Kim assigned OPS-12 to you: the onsite interview scheduler shows the wrong time zone to candidates."),
+        ("Block <notifications@block.xyz>", "Kim mentioned OPS-12: the onsite interview scheduler shows the wrong time zone."),
+    ],
+)
+def test_a_product_notification_from_the_employers_own_domain_is_not_auto_linked(sender: str, body: str) -> None:
+    decision = route(mail(body, "OPS-12 Interview scheduler bug", sender))
+    assert decision.bucket != AUTO_LINKED and decision.confidence < AUTO_LINK_MIN
+
+
+def test_a_stage_named_by_a_person_at_the_employer_is_still_auto_linked() -> None:
+    decision = route(mail("We'd love to invite you to our final round next week.", "Next step", "Kim Lee <kim.lee@block.xyz>"))
+    assert (decision.job_id, decision.stage_target, decision.bucket) == ("block-sre", "onsite", AUTO_LINKED)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The next step is a technical phone screen with one of our engineers.",
+        "Interview: Technical video screening (60 min) with Lukas.",
+    ],
+)
+def test_a_technical_phone_screen_is_a_technical_interview(body: str) -> None:
+    decision = route(mail(body, "Backend Engineer at Stripe", "Stripe <talent@stripe.com>"))
+    assert decision.stage_target == "technical_interview"
+
+
+@pytest.mark.parametrize(
+    ("body", "stage"),
+    [
+        ("Tack för din ansökan! Vi har tagit emot din ansökan.", "applied"),
+        ("Tyvärr har vi valt att gå vidare med andra kandidater.", "rejected"),
+        ("Infelizmente decidimos seguir com outros candidatos para a vaga.", "rejected"),
+        ("Recebemos a sua candidatura e entraremos em contato.", "applied"),
+        ("Niestety zdecydowaliśmy się kontynuować proces z innymi kandydatami.", "rejected"),
+        ("Dziękujemy za przesłanie aplikacji na stanowisko.", "applied"),
+        ("Nous ne sommes pas en mesure de donner une suite favorable à votre candidature.", "rejected"),
+        ("We've decided to close the Backend Engineer opening you applied for.", "closed"),
+    ],
+)
+def test_common_phrases_are_read_in_swedish_portuguese_polish_and_more_french_and_english(body: str, stage: str) -> None:
+    decision = route(mail(body, "Backend Engineer", "Zalando Talent <talent@zalando.de>"))
+    assert (decision.relevant, decision.job_id, decision.stage_target) == (True, "zalando", stage)
+
+
+def test_a_sending_service_in_a_footer_is_not_an_employer_mention() -> None:
+    jobs = [*JOBS, JobFacts("personio", "Product Designer", "Personio SE & Co. KG", "applied")]
+    body = "Vielen Dank für deine Bewerbung bei Taxfix!\n\nDiese E-Mail wurde über Personio versendet."
+    decision = Router(jobs).route(mail(body, "Deine Bewerbung bei Taxfix", "Taxfix Recruiting <no-reply@personio.de>"))
+    assert (decision.relevant, decision.job_id, decision.stage_target) == (True, None, "applied")
+
+
+def test_a_mock_interview_with_a_friend_is_ignored() -> None:
+    decision = route(mail("Let's do a mock interview (system design) on Saturday.", "Mock interview practice", "Lena <lena@gmail.com>"))
+    assert (decision.relevant, decision.bucket) == (False, IGNORED)

@@ -20,7 +20,7 @@ NOISE: Final[dict[str, str]] = {
         r"\bwebinar|newsletter|in this issue|register (?:now|today)|read in app|daily digest"
         r"|market update|release notes|waitlist|\b\d+ tips\b|tips (?:for|from)\b|interview tips"
         r"|practice challenge|your streak|weekly challenge|start practicing|practice (?:problems|questions|challenges)"
-        r"|leaderboard|sharpen your skills|curated"
+        r"|leaderboard|sharpen your skills|curated|mock interviews?|interview (?:practice|prep(?:aration)? session)|practice interviews?"
     ),
     "marketing": (
         r"special offer|limited time|\d+ ?% off|promo code|offer (?:ends|valid)|claim offer"
@@ -49,9 +49,30 @@ CONTEXT: Final = (
     r"|candidature|candidatura|solicitud|entretien|entrevista|vorstellungsgesprach|proceso de seleccion"
     r"|le poste|el puesto|la posicion|die (?:position|stelle)|processus de recrutement"
     r"|sollicitatie|vacature|de functie|colloquio|selezione|la posizione|il ruolo|processo di selezione"
+    r"|ansokan|tjansten|rekrytering|intervju|processo seletivo|\bvaga\b|rekrutac|kandydat|stanowisk"
 )
 BULK: Final = re.compile(r"unsubscribe|manage (?:email )?preferences|view in browser|abmelden|abbestellen|desinscrire|darse de baja|gerer mes alertes")
-RECRUITING_SENDER: Final = re.compile(r"recruit|talent|career|\bjobs?\b|hiring|\bhr\b|people|recrutement|talento|seleccion")
+RECRUITING_SENDER: Final = re.compile(
+    r"recruit|recrut|rekryt|rekrut|talent|career|karriere|\bjobs?\b|\bjobb|hiring|\bhr\b|people|talento|seleccion|bewerb|werkenbij"
+)
+# Application life-cycle language: the mail is about the reader's own application, candidacy or interviews.
+APPLICATION: Final = re.compile(
+    r"\byour (?:job )?(?:application|candidacy|candidature|interviews?|profile|cv|resume)\b|\bapplied (?:for|to)\b"
+    r"|\binterview(?:s|ed|ing)? with\b|(?:hiring|recruiting|interview|selection) process"
+    r"|\bthe (?:role|position|opening|vacancy)\b|\bnext (?:steps?|stage|round)\b|\bcandidate"
+    r"|(?:ihre|deine) (?:bewerbung|kandidatur)|(?:votre|ta) candidature|(?:tu|su) (?:candidatura|solicitud|postulacion)"
+    r"|(?:la tua|la sua) candidatura|(?:je|uw) sollicitatie|\bdin ansokan|(?:sua|a tua) candidatura|processo seletivo"
+    r"|proces(?:ie|u)? rekrutacyjn|\bwasza aplikacj|\btwoja aplikacj|\btwoja kandydatur|\brekrytering"
+)
+# Automated product mail: notification addresses, and what product notifications say.
+NOTIFICATION_SENDER: Final = re.compile(
+    r"^(?:no-?reply[._+-]?)?(?:notifications?|notify|alerts?|updates?|digest|activity|system|bot|robot|mailer)(?:[._+-][\w.+-]*)?@"
+)
+PRODUCT_NOTICE: Final = re.compile(
+    r"\bassigned (?:[\w#-]+ ){0,3}to you|\b(?:issues?|tasks?|tickets?|bugs?|cards?) assigned\b|notification settings"
+    r"|\bview (?:the )?(?:issue|task|ticket|card|pull request|merge request|thread|comment)\b|\b(?:reopened|closed|resolved|merged) (?:the )?(?:issue|ticket|pull request)"
+    r"|\bchanged the status\b|\bmoved (?:[\w#-]+ ){0,3}to (?:in progress|done|backlog|todo)|\bpriority: (?:urgent|high|medium|low)"
+)
 _NOISE: Final = {label: re.compile(rf"\b(?:{pattern})") for label, pattern in NOISE.items()}
 _CONTEXT: Final = re.compile(CONTEXT)
 
@@ -76,7 +97,15 @@ def judge_relevance(
 ) -> Relevance:
     """Score the evidence for and against recruiting mail; `text` is the folded subject and newest part."""
     noise = tuple(label for label, pattern in _NOISE.items() if pattern.search(text))
+    if "notification" not in noise and automated_notice(sender, text):
+        noise = (*noise, "notification")
     score = 3 * stage_named + min(2, len(set(_CONTEXT.findall(text))))
     score += PLATFORM_POINTS.get(kind or "", 0) + employer_domain + bool(RECRUITING_SENDER.search(sender))
     score += memory_points - 5 * len(noise) - bool(BULK.search(text)) - (kind == FREE_MAIL)
     return Relevance(score >= THRESHOLD, score, noise)
+
+
+def automated_notice(sender: str, text: str) -> bool:
+    """Whether an automated product address (notifications@, alerts@ ...) sends product-notification language."""
+    address = sender.rpartition(" ")[2]
+    return bool(NOTIFICATION_SENDER.match(address) and PRODUCT_NOTICE.search(text))

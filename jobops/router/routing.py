@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
-from jobops.mail_text import MAX_BODY_CHARS, before_sign_off, fold, newest_parts
+from jobops.mail_text import MAX_BODY_CHARS, before_sign_off, fold, newest_parts, without_sending_service
 from jobops.router.employers import EmployerIndex, Wording, wording
 from jobops.router.facts import Decision, JobFacts, MailFacts, RouterMemory
-from jobops.router.relevance import judge_relevance
+from jobops.router.relevance import APPLICATION, NOTIFICATION_SENDER, RECRUITING_SENDER, judge_relevance
 from jobops.router.senders import ASSESSMENT, FREE_MAIL, JOB_BOARD, PLATFORM_KINDS, domain_labels, sender_kind
 from jobops.router.stage import StageReading, scan_stage
 from jobops.router.titles import coverage, message_words, title_words
@@ -52,6 +52,7 @@ SENDER_DISAGREES_CAP: Final = 80
 
 CLEAR_STAGE: Final = 3
 NO_STAGE_CAP: Final = AUTO_LINK_MIN - 1
+NO_CONTEXT_CAP: Final = AUTO_LINK_MIN - 1  # an employer's own address alone does not make a mail about the application
 GUESSED_STAGE_CAP: Final = 92
 MOVES_BACK: Final = 15
 
@@ -128,7 +129,7 @@ class Router:
         if not relevance.relevant:
             why = f"not recruiting mail ({', '.join(relevance.noise)})" if relevance.noise else "no recruiting language"
             return Decision(False, None, 0, NO_CHANGE, "other", why, IGNORED)
-        subject_words, body_words = wording(subject), wording(body[:MATCHED_CHARS])
+        subject_words, body_words = wording(subject), wording(without_sending_service(body[:MATCHED_CHARS]))
         evidence = self._evidence(mail.sender_name or "", address, domain, kind, subject_words, body_words)
         words = message_words([subject_words.tokens, body_words.tokens])
         if thread_job:
@@ -138,7 +139,24 @@ class Router:
         reading = scan.reading(candidate.job.current_stage if candidate else None)
         if kind == ASSESSMENT and reading.target == NO_CHANGE and not reading.phrase:
             reading = StageReading("assessment", clear=False, phrase=f"sent by the assessment platform {domain}")
-        return _decide(candidate, reading, thread=bool(thread_job))
+        tied = bool(thread_job or sender_job or kind in PLATFORM_KINDS) or (
+            candidate is not None and self._about_application(candidate.job, words, mail.sender_name or "", address, reading, folded_subject + "\n" + newest)
+        )
+        return _decide(candidate, reading, thread=bool(thread_job), tied=tied)
+
+    def _about_application(
+        self, job: JobFacts, words: frozenset[str], sender_name: str, address: str, reading: StageReading, text: str
+    ) -> bool:
+        """Whether anything beyond the employer's own address ties a mail to the application.
+
+        The tracked title, a recruiting sender, application life-cycle language, or a stage named as news by a
+        person (an automated notification address naming a stage is not enough).
+        """
+        if coverage(self._titles[job.id], words) >= TITLE_MIN_COVERAGE:
+            return True
+        if RECRUITING_SENDER.search(fold(f"{sender_name} {address.partition('@')[0]}")) or APPLICATION.search(text):
+            return True
+        return reading.clear and not NOTIFICATION_SENDER.match(address)
 
     def _evidence(
         self,
@@ -235,7 +253,7 @@ def route_message(mail: MailFacts, jobs: Sequence[JobFacts], memory: RouterMemor
     return Router(jobs).route(mail, memory)
 
 
-def _decide(candidate: Candidate | None, reading: StageReading, thread: bool) -> Decision:
+def _decide(candidate: Candidate | None, reading: StageReading, thread: bool, tied: bool = True) -> Decision:
     """Turn a match and a stage reading into a bounded confidence and a bucket."""
     reasons = list(candidate.reasons) if candidate else ["no tracked job matches"]
     confidence = candidate.confidence if candidate else 0
@@ -251,6 +269,9 @@ def _decide(candidate: Candidate | None, reading: StageReading, thread: bool) ->
     if candidate and _moves_back(candidate.job.current_stage, reading.target):
         confidence -= MOVES_BACK
         reasons.append(f"would move back from {stage_label(candidate.job.current_stage)}")
+    if not tied and confidence > NO_CONTEXT_CAP:
+        confidence = NO_CONTEXT_CAP
+        reasons.append("nothing but the employer's address ties it to the application")
     confidence = max(0, min(100, confidence))
     job_id = candidate.job.id if candidate and confidence >= SUGGEST_MIN else None
     bucket = AUTO_LINKED if job_id and confidence >= AUTO_LINK_MIN else PENDING_USER

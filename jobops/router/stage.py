@@ -53,6 +53,14 @@ STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"no (?:continuar|avanzar|seguir) con (?:tu|su) (?:candidatura|proceso)",
         r"non (?:procedere|proseguire|andare avanti|continuare) con (?:la tua|la sua|te|lei)",
         r"(?:con|per) (?:altri|altre|un altr[oa]|un'altra) (?:candidat|profil)", r"non (?:sei|e) stat[oa] selezionat", r"esito negativo",
+        r"(?:pas|plus) en mesure de (?:vous |te )?donner (?:une )?suite",
+        r"(?:seguir|continuar|avancar|prosseguir) com (?:outr[oa]s|outr[oa]) (?:candidat|perfis|perfil|pessoas)",
+        r"nao (?:vamos|iremos|podemos|poderemos) (?:seguir|avancar|prosseguir|continuar) com (?:a )?(?:sua|tua) candidatura",
+        r"(?:voce )?nao foi selecionad", r"decidimos nao (?:seguir|avancar|prosseguir)",
+        r"(?:gar|ga) vidare med (?:en )?(?:annan|andra) (?:kandidat|sokande)", r"inte (?:att )?(?:ga|gar) vidare med (?:din|dig)",
+        r"(?:valt|beslutat) att (?:inte ga vidare|ga vidare med (?:en )?(?:annan|andra))", r"tyvarr (?:inte )?(?:blivit|blev) (?:du )?(?:inte )?utvald",
+        r"(?:z|ze) innymi kandydat", r"(?:inn(?:a|ego|ej|ych) )?kandydat(?:a|ow|ami)? (?:ktor|lepiej)\w*",
+        r"nie (?:bedziemy )?(?:kontynuowac|kontynuujemy) (?:procesu|rekrutacji|wspolpracy)", r"(?:nie zostal(?:a|es|as)? wybran|twoja kandydatura nie)",
         r"(?:hebben (?:we )?|we hebben )(?:helaas )?besloten (?:om )?(?:niet|je sollicitatie niet|een andere)",
         r"niet verder (?:te )?gaan", r"(?:voor|met) (?:een )?andere kandida(?:at|ten)", r"andere kandidaten (?:gevonden|gekozen)", r"(?:je|uw) sollicitatie (?:is )?afgewezen",
     ),
@@ -62,6 +70,7 @@ STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:role|position) (?:has been|was) cancel+ed (?:due to|because|following|after|as part)",
         r"(?:closed|cancel+ed) (?:the|this|our) (?:requisition|req|opening|vacancy|search|hiring)",
         r"no longer (?:hiring|recruiting) for", r"(?:hiring|headcount) freeze",
+        r"(?:decided|chosen|had) to (?:close|cancel|pause|withdraw) (?:the|this|our) (?:[\w,-]+ ){0,4}(?:role|position|opening|requisition|vacancy|search)",
         r"stelle (?:wurde |ist )?(?:gestrichen|storniert|nicht mehr (?:offen|verfugbar|vakant))",
         r"ausschreibung (?:wurde )?(?:zuruckgezogen|beendet|eingestellt)",
         r"(?:poste|recrutement) (?:a ete |est )?(?:annule|supprime|ferme|gele|suspendu)",
@@ -85,6 +94,9 @@ STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:vous|te) faire une (?:proposition|offre)",
         r"proposta (?:di assunzione|contrattuale|economica)", r"lettera (?:di )?(?:offerta|assunzione)",
         r"farti una (?:proposta|offerta)", r"offrirti (?:il ruolo|la posizione|un contratto)",
+        r"(?:part of|regarding|about|for) your (?:job |employment )?offer\b", r"welcome to the team",
+        r"(?:your|the) start date (?:is|has been|was) (?:confirmed|set)", r"you(?:'ve| have)? signed (?:the|your) (?:offer|contract)",
+        r"oferta de (?:emprego|trabalho)", r"proposta (?:de emprego|formal)", r"erbjudande om anstallning", r"oferta (?:pracy|zatrudnienia)",
         r"arbeidsovereenkomst", r"contractvoorstel", r"salarisvoorstel", r"(?:een )?aanbod (?:te )?doen",
     ),
     "onsite": (
@@ -104,7 +116,9 @@ STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"laatste (?:ronde|gesprek|fase|stap)", r"eindgesprek", r"gesprek(?:ken)? op (?:ons )?kantoor",
     ),
     "technical_interview": (
-        r"technical (?:interview|screen|round|deep dive|session|discussion)s?",
+        r"technical (?:phone |video |coding )?(?:interview|screen(?:ing)?|round|deep dive|session|discussion|call)s?",
+        r"teknisk(?:a)? intervju", r"(?:intervju|samtal) med (?:\w+ ){0,2}(?:utvecklare|ingenjorer)",
+        r"rozmow[aeyi] (?:techniczn|z (?:naszymi )?(?:inzynier|programist))\w*",
         r"coding interview", r"system design(?: interview)?", r"pair(?:-| )?programming",
         r"pairing session", r"live coding", r"architecture interview",
         r"technische(?:s|n)? (?:interview|gesprach)", r"fachgesprach", r"fachinterview",
@@ -113,7 +127,10 @@ STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"colloqu(?:io|i) tecnic[oi]", r"intervista tecnica", r"technisch(?:e)? (?:interview|gesprek)",
     ),
     "hiring_manager_screen": (
-        r"hiring manager\b", r"team match(?:ing)?",
+        r"hiring (?:manager|lead)\b", r"team match(?:ing)?",
+        r"\bi(?:'m| am) (?:the |your |a )?(?:(?!talent|recruit|people|hr\b|account|office)\w+ ){0,2}(?:manager|team lead|tech lead|lead)\b(?! (?:recruit|talent|sourc|generation|time|partner))",
+        r"(?:samtal|intervju) med (?:\w+ )?(?:chef|rekryterande chef|teamledare)", r"(?:entrevista|conversa) com (?:o|a|seu|sua) (?:gestor|gestora|lider|manager)",
+        r"rozmow[aeyi] z (?:\w+ )?(?:managerem|kierownikiem|liderem)",
         r"(?:meet|meeting|speak with|chat with|conversation with|call with) (?:the |our |your )?(?:team lead|engineering manager|head of)",
         r"(?:gesprach|interview) mit (?:der|dem|unserer|unserem|deiner|deinem|ihrer|ihrem) (?:teamleit|fachbereich|abteilungsleit|vorgesetzt)",
         r"entretien avec (?:le|la|votre|ton|ta|notre) (?:futur(?:e)? )?(?:manager|responsable)",
@@ -153,7 +170,9 @@ STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:kurze|erste)s? (?:telefonat|call)", r"faire connaissance", r"appel (?:de \d+ ?min(?:utes)? )?(?:pour|afin de)",
         r"conocerte", r"llamada de \d+ minutos", r"(?:colloquio|chiamata|incontro|chiacchierata) conoscitiv[oa]",
         r"conoscer(?:ti|ci)", r"(?:prima|breve) chiamata",
-        r"kennismak", r"(?:eerste|telefonisch|kort) (?:gesprek|belletje)", r"telefonische screening",
+        r"kennismak", r"(?:forsta|inledande|kort) (?:samtal|intervju|telefonintervju)", r"telefonintervju",
+        r"(?:primeira|breve) (?:conversa|entrevista)", r"bate-?papo", r"entrevista (?:inicial|por telefone)",
+        r"(?:pierwsz|krotk)\w+ rozmow\w*", r"rozmow\w* telefoniczn\w*", r"(?:eerste|telefonisch|kort) (?:gesprek|belletje)", r"telefonische screening",
     ),
     NO_CHANGE: (
         r"still (?:reviewing|under review|in review|being reviewed|evaluating|collecting|waiting|gathering|considering)",
@@ -183,7 +202,12 @@ STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:bonne )?reception de (?:votre|ta) candidature", r"candidatura (?:ha sido )?recibida",
         r"ricevuto la (?:tua|sua) candidatura", r"grazie per (?:la tua candidatura|esserti candidat|aver(?:ci)? inviato)",
         r"candidatura (?:e stata )?ricevuta",
-        r"bedankt voor (?:je|uw) sollicitatie", r"(?:je|uw) sollicitatie\b[^.!?\n]{0,40}\bontvangen",
+        r"bedankt voor (?:je|uw) sollicitatie",
+        r"tack for (?:din ansokan|att du (?:har )?sokt|ditt intresse)", r"(?:tagit emot|mottagit) din ansokan", r"din ansokan (?:har )?(?:inkommit|mottagits|tagits emot)",
+        r"recebemos (?:a )?(?:sua|tua) candidatura", r"obrigad[oa] (?:pela (?:sua|tua) candidatura|por se candidatar|por te candidatares)",
+        r"(?:sua|tua) candidatura (?:foi )?(?:recebida|enviada|registrada|registada)",
+        r"dziekujemy za (?:przeslanie|zlozenie|wyslanie) (?:aplikacji|cv|zgloszenia|kandydatury)", r"otrzymalismy (?:twoja|twoje|pana|pani) (?:aplikacje|zgloszenie|cv|kandydature)",
+        r"(?:votre|ta) candidature\b[^.!?\n]{0,60}\b(?:a )?(?:bien )?ete (?:envoyee|recue|transmise|enregistree)", r"(?:je|uw) sollicitatie\b[^.!?\n]{0,40}\bontvangen",
         r"gegevens (?:goed )?ontvangen", r"ontvangstbevestiging",
     ),
 }
@@ -193,7 +217,7 @@ GENERIC_INTERVIEW: Final = re.compile(
     r"|interview (?:invitation|invite|confirmation|confirmed)"
     r"|your interviews?\b[^.!?\n]{0,60}\b(?:is|are|has been|have been) (?:confirmed|scheduled|rescheduled|moved|booked)"
     r"|vorstellungsgesprach|einladung zu(?:m|einem) (?:gesprach|interview)|(?:gesprach|interview)\b[^.!?\n]{0,60}\beinladen"
-    r"|\bentretien\b|\bentrevista\b|\bcolloquio\b|sollicitatiegesprek|uitnodiging voor (?:een|het) (?:gesprek|interview)"
+    r"|\bentretien\b|\bentrevista\b|\bcolloquio\b|\bintervju\b|\bzaprosi\w* (?:cie |pana |pania )?na rozmow|\brozmow\w* rekrutacyjn|sollicitatiegesprek|uitnodiging voor (?:een|het) (?:gesprek|interview)"
 )
 # Words just before a phrase that make it a reference to a past or other step, not this mail's news.
 ASIDE: Final = re.compile(
@@ -201,6 +225,10 @@ ASIDE: Final = re.compile(
     r"getting through|passed|feedback (?:from|on)|thank(?:s| you) for|speaking with you|"
     r"received|receiving|after our|following our|merci (?:\w+ )?pour|gracias por|danke fur|grazie per|bedankt voor|"
     r"nach (?:dem|deinem|ihrem|unserem|unserer|der)|apres(?! (?:une )?(?:etude|examen|analyse|reflexion))|suite a|tras|despues de|dopo|na (?:het|ons|je))\W+(?:\w+\W+){0,4}$"
+)
+# A step mentioned as a possibility, not announced: "we'll let you know whether we invite you to a first call".
+CONDITIONAL: Final = re.compile(
+    r"\b(?:whether|if|of|ob|si|om)\W+(?:we|wir|nous|vi)\b(?:\W+\w+){0,3}\W+(?:invite|uitnodigen|einladen|inviter|bjuda in|move you forward)\w*(?:\W+\w+){0,3}\W*$"
 )
 _SENTENCE_END: Final = re.compile(r"[.!?\n]")
 _REPLY_PREFIX: Final = re.compile(r"^\s*(?:(?:re|aw|sv|fw|fwd|wg|tr|rv|r)\s*:\s*)+")
@@ -327,7 +355,8 @@ def _found(text: str) -> tuple[dict[str, str], dict[str, str]]:
     for match in _PATTERN.finditer(text):
         stage = next((name for name, pattern in _STAGE_PATTERNS.items() if pattern.match(text, match.start())), NO_CHANGE)
         sentence_start = _last_sentence_start(text, match.start())
-        target = asides if ASIDE.search(text[sentence_start : match.start()]) else news
+        before = text[sentence_start : match.start()]
+        target = asides if ASIDE.search(before) or CONDITIONAL.search(before) else news
         target.setdefault(stage, match.group())
     return news, asides
 
