@@ -17,9 +17,10 @@ from sqlalchemy import Engine
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from jobops import providers  # noqa: E402
 from jobops.config import Settings, load_settings  # noqa: E402
 from jobops.db import make_engine, migrate  # noqa: E402
-from jobops.gmail import oauth, sync  # noqa: E402
+from jobops.gmail import oauth  # noqa: E402
 from tests.fake_google import FakeGoogle  # noqa: E402
 
 MESSAGES = 500
@@ -62,7 +63,7 @@ def main() -> None:
         calls, units, requests_before = google.gmail_calls, google.units, google.http_requests
 
         began = time.perf_counter()
-        run = sync.sync_account(engine, "default", max_messages=MESSAGES, settings=settings)
+        run = providers.sync_account(engine, "gmail", "default", max_messages=MESSAGES, settings=settings)
         elapsed = time.perf_counter() - began
         full_calls, full_units = google.gmail_calls - calls, google.units - units
         rate = run["fetched"] / elapsed
@@ -75,7 +76,7 @@ def main() -> None:
 
         calls, requests_before = google.gmail_calls, google.http_requests
         began = time.perf_counter()
-        again = sync.sync_account(engine, "default", max_messages=MESSAGES, settings=settings)
+        again = providers.sync_account(engine, "gmail", "default", max_messages=MESSAGES, settings=settings)
         print(f"re-sync with nothing new: {google.gmail_calls - calls} Gmail calls, "
               f"{google.http_requests - requests_before} HTTP requests, {time.perf_counter() - began:.2f} s "
               f"(mode {again['mode']}, fetched {again['fetched']})")

@@ -13,11 +13,9 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from jobops import backup, inbox
+from jobops import backup, providers
 from jobops.db import get_engine, session_scope
 from jobops.errors import InvalidInput, JobOpsError, UpstreamError
-from jobops.gmail import sync as gmail_sync
-from jobops.imap import sync as imap_sync
 from jobops.mail import files as mail_files
 
 log = logging.getLogger("jobops.cli")
@@ -63,17 +61,10 @@ def import_command(args: argparse.Namespace) -> str:
     return f"Imported {args.path}: {backup.describe_report(report)}."
 
 
-SYNCS = {"gmail": gmail_sync, "imap": imap_sync}
-
-
 def sync_command(args: argparse.Namespace) -> str:
     """Sync one connected mailbox now and route what arrives (for cron or a systemd timer)."""
-    run = SYNCS[args.provider].sync_account(
-        get_engine(),
-        args.account,
-        max_messages=args.max_messages,
-        search_days=args.search_days,
-        route_pending=inbox.route_pending,
+    run = providers.sync_account(
+        get_engine(), args.provider, args.account, max_messages=args.max_messages, search_days=args.search_days
     )
     counts = f"{run['fetched']} fetched, {run['matched']} linked, {run['errored']} errored"
     if run["status"] == "failed":
@@ -84,7 +75,7 @@ def sync_command(args: argparse.Namespace) -> str:
 def import_mail_command(args: argparse.Namespace) -> str:
     """Import .mbox or .eml files (or folders of them) and route each new message once."""
     paths = [Path(p) for p in args.paths]
-    run = mail_files.import_paths(get_engine(), paths, route_pending=inbox.route_pending)
+    run = mail_files.import_paths(get_engine(), paths)
     if run["status"] == "failed":
         raise InvalidInput(mail_files.describe(run))
     return f"{mail_files.describe(run)} {run['matched']} linked to jobs."
@@ -140,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
         "sync",
         sync_command,
         "Sync a connected Gmail or IMAP mailbox and route new mail.",
-        arg("--provider", choices=sorted(SYNCS), default="gmail", help="which mailbox (default: gmail)"),
+        arg("--provider", choices=providers.CONNECTABLE, default="gmail", help="which mailbox (default: gmail)"),
         arg("--account", default="default", help="account key (default: default)"),
         arg("--max-messages", type=int, default=None, help="at most this many messages (1-500, default 100)"),
         arg("--search-days", type=int, default=None, help="look back this many days (1-365, default 30)"),

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -167,6 +168,7 @@ class MailMessage(Base):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     snippet: Mapped[str] = mapped_column(Text, default="")
     body_text: Mapped[str] = mapped_column(Text, default="")
+    from_me: Mapped[bool] = mapped_column(default=False, server_default=false())  # the mailbox owner sent it
     processing_status: Mapped[str] = mapped_column(String(20), default="pending")
     relevant: Mapped[bool | None] = mapped_column()
     matched_job_id: Mapped[str | None] = mapped_column(

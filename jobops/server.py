@@ -9,12 +9,10 @@ from typing import Any
 
 from streamlit.runtime.pages_manager import PagesManager
 
-from jobops import inbox
 from jobops.db import get_engine
-from jobops.gmail import sync as gmail_sync
-from jobops.imap import sync as imap_sync
 from jobops.mail.runs import fail_interrupted_runs
 from jobops.mail.schedule import start_scheduled_sync
+from jobops.providers import sync_sources
 
 log = logging.getLogger("jobops")
 
@@ -26,8 +24,7 @@ async def lifespan(_app: Any) -> AsyncIterator[dict[str, Any]]:
     interrupted = fail_interrupted_runs(engine)
     if interrupted:
         log.warning("marked %d interrupted sync run(s) as failed", interrupted)
-    sources = (gmail_sync.SOURCE, imap_sync.SOURCE)
-    scheduler = start_scheduled_sync(engine, sources, route_pending=inbox.route_pending)
+    scheduler = start_scheduled_sync(engine, sync_sources())
     # app.py registers every file of pages/ with st.navigation. Without this, a deep link such
     # as /board arriving before any other request would make Streamlit auto-discover pages/
     # the legacy way and never run app.py's navigation.

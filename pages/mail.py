@@ -1,21 +1,18 @@
 """Mail: bring mail in from Gmail, an IMAP mailbox or mailbox files; live sync progress; past runs."""
 
-import threading
 from datetime import datetime, timezone
 
 import pandas as pd
 import streamlit as st
 
-from jobops import inbox
+from jobops import inbox, providers
 from jobops.config import load_settings
 from jobops.errors import JobOpsError
 from jobops.gmail import PROVIDER as GMAIL
 from jobops.gmail import oauth
-from jobops.gmail import sync as gmail_sync
 from jobops.humanize import local_datetime, relative_time
 from jobops.imap import PROVIDER as IMAP
 from jobops.imap import accounts as imap_accounts
-from jobops.imap import sync as imap_sync
 from jobops.imap.client import DEFAULT_PORTS, SECURITY
 from jobops.mail import files, runs, schedule
 from jobops.mail.accounts import (
@@ -29,8 +26,7 @@ from jobops.mail.accounts import (
 from jobops.ui import attempt, engine, flash, md_escape, session, show_flash
 
 AUTH_URL_KEY = "gmail-authorization-url"
-SOURCES = {GMAIL: "Gmail", IMAP: "IMAP", files.PROVIDER: "Mailbox file"}
-SYNCS = {GMAIL: gmail_sync, IMAP: imap_sync}
+SOURCES = {name: provider.label for name, provider in providers.PROVIDERS.items()}
 SECURITY_LABELS = {"ssl": "SSL/TLS", "starttls": "STARTTLS", "none": "None (this computer only)"}
 RUN_COLUMNS = {
     "provider": "Source",
@@ -51,14 +47,13 @@ RUN_COLUMNS = {
 
 def start_sync(provider: str, max_messages: int, search_days: int) -> None:
     """Record the run now (a second one is refused at once), then carry it out in the background."""
-    service = SYNCS[provider]
     try:
-        run_id = service.begin_run(engine(), DEFAULT_ACCOUNT_KEY)
+        providers.start_sync_in_background(
+            engine(), provider, DEFAULT_ACCOUNT_KEY, max_messages=max_messages, search_days=search_days
+        )
     except JobOpsError as exc:
         st.error(exc.message, icon=":material/error:")
         return
-    options = {"max_messages": max_messages, "search_days": search_days, "route_pending": inbox.route_pending}
-    threading.Thread(target=service.execute_run, args=(engine(), run_id), kwargs=options, daemon=True).start()
     st.rerun()  # draw the progress bar now, not the form that started the run
 
 
@@ -343,8 +338,7 @@ def files_section() -> None:
     if st.button("Import", key="mailbox-import", icon=":material/upload:", disabled=not uploads):
         with st.spinner("Importing…"):
             try:
-                run = files.import_uploads(engine(), [(f.name, f.getvalue()) for f in uploads],
-                                           route_pending=inbox.route_pending)
+                run = files.import_uploads(engine(), [(f.name, f.getvalue()) for f in uploads])
             except JobOpsError as exc:
                 st.error(exc.message, icon=":material/error:")
                 return

@@ -74,6 +74,7 @@ class FakeImap:
         self.username = username
         self.password = password
         self.folders: dict[str, Folder] = {"INBOX": Folder(uidvalidity=1000)}
+        self.sent_folder = "Sent Items"  # flagged \\Sent in LIST answers once it exists
         self.fetched: list[int] = []
         self.lock = threading.Lock()
         self._server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), _Handler, bind_and_activate=False)
@@ -154,6 +155,8 @@ class _Handler(socketserver.StreamRequestHandler):
             self.send(f"{tag} NO log in first")
         elif command in ("SELECT", "EXAMINE"):
             self.select(tag, command, args[0])
+        elif command == "LIST":
+            self.list_folders(tag)
         elif command == "UID" and self.folder and args and args[0].upper() in ("SEARCH", "FETCH"):
             with self.fake.lock:
                 box = self.fake.folders[self.folder]
@@ -163,6 +166,15 @@ class _Handler(socketserver.StreamRequestHandler):
                     self.fetch(tag, box, args[1])
         else:
             self.send(f"{tag} BAD unsupported command")
+
+    def list_folders(self, tag: str) -> None:
+        """Every folder, with the special-use flag (RFC 6154) on the one named by `sent_folder`."""
+        with self.fake.lock:
+            names = list(self.fake.folders)
+        for name in names:
+            flags = "\\HasNoChildren \\Sent" if name == self.fake.sent_folder else "\\HasNoChildren"
+            self.send(f'* LIST ({flags}) "/" "{name}"')
+        self.send(f"{tag} OK LIST completed")
 
     def select(self, tag: str, command: str, name: str) -> None:
         with self.fake.lock:

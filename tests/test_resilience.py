@@ -24,13 +24,14 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 from streamlit.runtime.pages_manager import PagesManager
 
-from jobops import db, inbox, tracking
+from jobops import db, inbox, providers, tracking
 from jobops.api import routes as api_routes
 from jobops.config import PROJECT_ROOT, load_settings
 from jobops.db import session_scope
 from jobops.errors import Conflict
-from jobops.gmail import client, oauth, sync
+from jobops.gmail import client, oauth
 from jobops.jobs import create_job
+from jobops.mail import runs as mail_runs
 from jobops.mail.runs import INTERRUPTED
 from jobops.models import Job, MailMessage, StageEvent
 from jobops.server import lifespan
@@ -103,12 +104,12 @@ def fill_mailbox(google: FakeGoogle, size: int = MAILBOX_SIZE) -> None:
 
 def runs(engine: Engine) -> list[dict[str, Any]]:
     with session_scope(engine) as session:
-        return sync.list_runs(session, "gmail", "default")
+        return mail_runs.list_runs(session, "gmail", "default")
 
 
 def run_row(engine: Engine, run_id: str) -> dict[str, Any]:
     with session_scope(engine) as session:
-        return sync.get_run(session, run_id)
+        return mail_runs.get_run(session, run_id)
 
 
 def wait_for(condition: Callable[[], Any], seconds: float = 20.0) -> Any:
@@ -219,7 +220,7 @@ def test_a_sync_killed_mid_run_is_marked_failed_at_start_and_the_next_sync_dupli
 
 @pytest.mark.usefixtures("connected")
 def test_messages_stored_by_a_run_that_died_before_routing_them_are_routed_by_the_next_sync(
-    engine: Engine, google: FakeGoogle
+    engine: Engine, google: FakeGoogle, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     job_id = add_job(engine, "Northwind")
     google.add_message(
@@ -231,12 +232,13 @@ def test_messages_stored_by_a_run_that_died_before_routing_them_are_routed_by_th
     def die_before_routing(_session: Any, _ids: list[str]) -> None:
         raise SystemExit("killed")  # like SIGKILL: nothing after the store's commit runs
 
-    with pytest.raises(SystemExit):
-        sync.sync_account(engine, "default", route_pending=die_before_routing)
-    sync.fail_interrupted_runs(engine)
+    with monkeypatch.context() as patched, pytest.raises(SystemExit):
+        patched.setattr(mail_runs, "route_pending", die_before_routing)
+        providers.sync_account(engine, "gmail", "default")
+    mail_runs.fail_interrupted_runs(engine)
     google.add_message(subject="Weekly deals", sender="Shop <news@shop.example>", text="Special offer.")
 
-    run = sync.sync_account(engine, "default", route_pending=inbox.route_pending)
+    run = providers.sync_account(engine, "gmail", "default")
 
     assert run["status"] == "completed"
     with session_scope(engine) as session:
@@ -255,7 +257,7 @@ def test_a_sync_asked_for_through_the_api_while_another_runs_is_409_and_the_firs
         google.add_message(subject=f"m{i}")
     google.latency = 0.2
     first: list[dict[str, Any]] = []
-    worker = threading.Thread(target=lambda: first.append(sync.sync_account(engine, "default")))
+    worker = threading.Thread(target=lambda: first.append(providers.sync_account(engine, "gmail", "default")))
     worker.start()
     wait_for(lambda: runs(engine))
 
@@ -273,12 +275,12 @@ def test_a_sync_asked_for_through_the_api_while_another_runs_is_409_and_the_firs
 @pytest.mark.usefixtures("connected")
 def test_two_syncs_begun_at_the_same_instant_let_exactly_one_run(engine: Engine) -> None:
     for _ in range(20):
-        outcomes = run_together(lambda: sync.begin_run(engine, "default"), lambda: sync.begin_run(engine, "default"))
+        outcomes = run_together(lambda: providers.begin_run(engine, "gmail", "default"), lambda: providers.begin_run(engine, "gmail", "default"))
 
         [refused] = [o for o in outcomes if isinstance(o, Exception)]
         [run_id] = [o for o in outcomes if isinstance(o, str)]
         assert isinstance(refused, Conflict)
-        sync.execute_run(engine, run_id)
+        providers.execute_run(engine, "gmail", run_id)
     assert Counter(r["status"] for r in runs(engine)) == {"completed": 20}
 
 

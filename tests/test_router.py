@@ -6,10 +6,10 @@ from datetime import datetime, timezone
 
 import pytest
 
-from jobops.mail_text import newest_part
 from jobops.router import Decision, JobFacts, MailFacts, Router, RouterMemory, route_message
 from jobops.router.employers import employer_tokens
 from jobops.router.evaluation import evaluate, load_jobs, load_messages
+from jobops.router.text import newest_part
 from jobops.stages import AUTO_LINK_MIN, AUTO_LINKED, IGNORED, PENDING_USER
 
 STRIPE_BACKEND = JobFacts("stripe-be", "Backend Engineer", "Stripe, Inc.", "recruiter_screen")

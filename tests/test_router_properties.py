@@ -7,9 +7,17 @@ from datetime import datetime, timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jobops.mail_text import newest_part
 from jobops.router import JobFacts, MailFacts, Router, RouterMemory
-from jobops.stages import AUTO_LINK_MIN, AUTO_LINKED, IGNORED, MESSAGE_TYPES, PENDING_USER, ROUTER_TARGETS, STAGES
+from jobops.router.text import newest_part
+from jobops.stages import (
+    AUTO_LINK_MIN,
+    AUTO_LINKED,
+    IGNORED,
+    MESSAGE_TYPES,
+    PENDING_USER,
+    ROUTER_TARGETS,
+    STAGES,
+)
 
 WORDS = st.sampled_from(
     ["Stripe", "Inc.", "interview", "offer", "application", "Bewerbung", "candidature", "entrevista",

@@ -11,27 +11,16 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse
 from starlette.routing import Route
 
-from jobops import inbox
+from jobops import providers
 from jobops import validation as check
 from jobops.api.http import ApiRequest, endpoint
 from jobops.db import get_engine
 from jobops.errors import JobOpsError, UpstreamError
-from jobops.gmail import PROVIDER, oauth, sync
-from jobops.imap import PROVIDER as IMAP
-from jobops.imap import accounts as imap_accounts
-from jobops.imap import sync as imap_sync
+from jobops.gmail import oauth
 from jobops.mail import runs
-from jobops.mail.accounts import account_status, check_account_key
+from jobops.mail.accounts import check_account_key
 
-PROVIDERS = (PROVIDER, IMAP)
 ACTIONS = ("connect", "status", "sync", "disconnect")
-ACTION_FIELDS = ("accountKey", "maxMessages", "searchDays")
-IMAP_ACTION_FIELDS = {
-    "connect": imap_accounts.CONNECT_FIELDS,
-    "status": ("accountKey",),
-    "sync": ACTION_FIELDS,
-    "disconnect": ("accountKey",),
-}
 MAIL_PAGE = "/mail"
 
 
@@ -59,76 +48,41 @@ def oauth_exchange(req: ApiRequest, session: Session) -> dict[str, Any]:
 
 def provider_status(req: ApiRequest, session: Session) -> dict[str, Any]:
     """GET /api/post-application/providers/{gmail|imap}/status?accountKey=default"""
-    provider = check.choice("provider", req.path["provider"], PROVIDERS, required=True)
+    provider = providers.provider(req.path["provider"], connectable=True)
     check.reject_unknown(req.query, ("accountKey",), "query")
-    account_key = check_account_key(req.query.get("accountKey"))
-    if provider == IMAP:
-        return imap_accounts.status(session, account_key)
-    return account_status(session, PROVIDER, account_key)
+    return provider.status(session, check_account_key(req.query.get("accountKey")))
 
 
 def provider_action(req: ApiRequest, session: Session) -> dict[str, Any]:
     """POST /api/post-application/providers/{provider}/actions/{connect|status|sync|disconnect}"""
-    provider = check.choice("provider", req.path["provider"], PROVIDERS, required=True)
+    provider = providers.provider(req.path["provider"], connectable=True)
     action = check.choice("action", req.path["action"], ACTIONS, required=True)
-    if provider == IMAP:
-        return _imap_action(session, action, req.body)
-    check.reject_unknown(req.body, ACTION_FIELDS)
+    fields = {"connect": provider.connect_fields, "sync": providers.SYNC_FIELDS}.get(action, ("accountKey",))
+    check.reject_unknown(req.body, fields)
     account_key = check_account_key(req.body.get("accountKey"))
     engine = _engine(session)
     if action == "connect":
-        return oauth.start(engine, account_key)
+        return provider.connect(engine, account_key, req.body)
     if action == "disconnect":
-        return oauth.disconnect(engine, account_key)
+        return provider.disconnect(engine, account_key)
     if action == "status":
-        return account_status(session, PROVIDER, account_key)
-    return _sync(engine, account_key, req.body)
-
-
-def _imap_action(session: Session, action: str, body: dict[str, Any]) -> dict[str, Any]:
-    """The IMAP provider's actions; connect checks the login before anything is stored."""
-    check.reject_unknown(body, IMAP_ACTION_FIELDS[action])
-    account_key = check_account_key(body.get("accountKey"))
-    engine = _engine(session)
-    if action == "connect":
-        return imap_accounts.connect(engine, account_key, body)
-    if action == "disconnect":
-        return imap_accounts.disconnect(engine, account_key)
-    if action == "status":
-        return imap_accounts.status(session, account_key)
-    run = imap_sync.sync_account(
+        return provider.status(session, account_key)
+    run = providers.sync_account(
         engine,
+        provider.name,
         account_key,
-        max_messages=body.get("maxMessages"),
-        search_days=body.get("searchDays"),
-        route_pending=inbox.route_pending,
+        max_messages=req.body.get("maxMessages"),
+        search_days=req.body.get("searchDays"),
     )
-    return _finished(run, "The IMAP sync failed.")
-
-
-def _sync(engine: Engine, account_key: str, body: dict[str, Any]) -> dict[str, Any]:
-    """Run a sync to the end; a failed run answers 502 with its message and the run."""
-    run = sync.sync_account(
-        engine,
-        account_key,
-        max_messages=body.get("maxMessages"),
-        search_days=body.get("searchDays"),
-        route_pending=inbox.route_pending,
-    )
-    return _finished(run, "The Gmail sync failed.")
-
-
-def _finished(run: dict[str, Any], failed: str) -> dict[str, Any]:
-    """The run, or a 502 with its message and the run when it failed."""
     if run["status"] == "failed":
-        raise UpstreamError(run["errorMessage"] or failed, details={"run": run})
+        raise UpstreamError(run["errorMessage"] or f"The {provider.label} sync failed.", details={"run": run})
     return run
 
 
 def list_runs(req: ApiRequest, session: Session) -> dict[str, Any]:
     """GET /api/post-application/runs?provider=gmail|imap|mailbox&accountKey=default&limit=20"""
     check.reject_unknown(req.query, ("provider", "accountKey", "limit"), "query")
-    provider = check.choice("provider", req.query.get("provider"), inbox.PROVIDERS)
+    provider = check.choice("provider", req.query.get("provider"), providers.NAMES)
     account_key = req.query.get("accountKey")
     items = runs.list_runs(
         session,

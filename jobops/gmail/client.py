@@ -6,7 +6,7 @@ import itertools
 import random
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,12 +76,34 @@ def _is_retryable(exc: Exception) -> bool:
     return isinstance(exc, (OSError, httplib2.HttpLib2Error))
 
 
+UNREADABLE: Any = object()  # what a batch item whose answer could not be decoded stands for
+
+
+def _tolerant(postproc: Callable[[Any, bytes], Any]) -> Callable[[Any, bytes], Any]:
+    """A batch item's decoder that turns an undecodable answer into UNREADABLE instead of failing the batch.
+
+    The client decodes every item of a batch in one loop and lets anything but HttpError escape it, so a
+    single hostile message (JSON nested past the recursion limit) would otherwise lose the whole batch.
+    """
+
+    def decode(response: Any, content: bytes) -> Any:
+        try:
+            return postproc(response, content)
+        except HttpError:
+            raise
+        except Exception:  # RecursionError, ValueError...: one message, never the batch
+            return UNREADABLE
+
+    return decode
+
+
 @dataclass
 class FetchResult:
-    """Messages fetched by id, and the ids that failed for good with their HTTP status."""
+    """Messages fetched by id, the ids that failed for good with their HTTP status, and undecodable answers."""
 
     messages: dict[str, dict[str, Any]] = field(default_factory=dict)
     failed: dict[str, int] = field(default_factory=dict)
+    unreadable: int = 0
 
 
 class GmailClient:
@@ -116,22 +138,22 @@ class GmailClient:
         """The mailbox address and its current historyId."""
         return self._execute(self._service.users().getProfile(userId="me"), UNITS["profile"])
 
-    def message_pages(self, query: str, page_size: int = PAGE_SIZE) -> Iterator[list[str]]:
-        """Ids of messages matching a search, newest first, one page fetched at a time."""
+    def message_pages(self, query: str, page_size: int = PAGE_SIZE) -> Iterator[list[tuple[str, str]]]:
+        """(message id, thread id) of messages matching a search, newest first, a page at a time."""
         page_token: str | None = None
         while True:
             request = self._service.users().messages().list(
                 userId="me", q=query, maxResults=page_size, pageToken=page_token
             )
             page = self._execute(request, UNITS["list"])
-            yield [str(item["id"]) for item in page.get("messages") or []]
+            yield [(str(item["id"]), str(item.get("threadId") or item["id"])) for item in page.get("messages") or []]
             page_token = page.get("nextPageToken")
             if not page_token:
                 return
 
-    def added_since(self, start_history_id: str) -> tuple[list[str], str]:
-        """Ids of messages added since a historyId, and the newest historyId."""
-        ids: list[str] = []
+    def added_since(self, start_history_id: str) -> tuple[dict[str, str], str]:
+        """Messages added since a historyId (id -> thread id, oldest first), and the newest historyId."""
+        ids: dict[str, str] = {}
         page_token: str | None = None
         while True:
             request = self._service.users().history().list(
@@ -148,9 +170,8 @@ class GmailClient:
                 raise
             for record in page.get("history") or []:
                 for added in record.get("messagesAdded") or []:
-                    message_id = str(added["message"]["id"])
-                    if message_id not in ids:
-                        ids.append(message_id)
+                    message = added["message"]
+                    ids.setdefault(str(message["id"]), str(message.get("threadId") or message["id"]))
             page_token = page.get("nextPageToken")
             if not page_token:
                 return ids, str(page["historyId"])
@@ -180,7 +201,9 @@ class GmailClient:
         retry: dict[str, int] = {}
 
         def on_answer(request_id: str, response: dict[str, Any] | None, exc: Exception | None) -> None:
-            if exc is None and response is not None:
+            if exc is None and response is UNREADABLE:
+                result.unreadable += 1
+            elif exc is None and response is not None:
                 result.messages[request_id] = response
             elif isinstance(exc, HttpError) and exc.status_code not in RETRYABLE_STATUSES:
                 result.failed[request_id] = exc.status_code
@@ -189,10 +212,9 @@ class GmailClient:
 
         batch = BatchHttpRequest(callback=on_answer, batch_uri=f"{self.api_endpoint}/batch/gmail/v1")
         for message_id in ids:
-            batch.add(
-                self._service.users().messages().get(userId="me", id=message_id, format="full"),
-                request_id=message_id,
-            )
+            request = self._service.users().messages().get(userId="me", id=message_id, format="full")
+            request.postproc = _tolerant(request.postproc)
+            batch.add(request, request_id=message_id)
         self.bucket.acquire(UNITS["get"] * len(ids))
         try:
             batch.execute()

@@ -23,7 +23,8 @@ from jobops.crypto import UnreadableSecret, decrypt, encrypt
 from jobops.db import session_scope
 from jobops.errors import InvalidInput, NotConfigured, NotFound, UpstreamError
 from jobops.gmail import PROVIDER
-from jobops.gmail.accounts import (
+from jobops.gmail.client import GmailClient, quota_bucket
+from jobops.mail.accounts import (
     CONNECTED,
     DISCONNECTED,
     check_account_key,
@@ -31,7 +32,6 @@ from jobops.gmail.accounts import (
     record_error,
     status_of,
 )
-from jobops.gmail.client import GmailClient, quota_bucket
 from jobops.models import MailAccount, OAuthState, utcnow
 
 log = logging.getLogger(__name__)

@@ -9,20 +9,11 @@ from datetime import datetime, timezone
 from email.message import Message
 from typing import Any
 
+from jobops.mail.raw import MAX_PARTS, MalformedMessage
 from jobops.mail.store import ParsedMessage
-from jobops.mail.text import (
-    MAX_BODY_CHARS,
-    decode_words,
-    header_date,
-    html_to_text,
-    plain_or_html,
-    sender,
-    tidy_text,
-)
+from jobops.mail.text import decode_words, header_date, plain_or_html, sender
 
-# The text helpers live in jobops.mail.text; Gmail callers keep importing them from here.
-__all__ = ["MAX_BODY_CHARS", "ParsedMessage", "body_text", "decode_words", "html_to_text", "parse_message",
-           "sender", "tidy_text"]
+SENT_LABEL = "SENT"
 
 
 def _headers(part: dict[str, Any]) -> dict[str, str]:
@@ -56,21 +47,26 @@ def _decode_body(part: dict[str, Any]) -> str:
         return raw.decode("utf-8", errors="replace")
 
 
-def _text_parts(part: dict[str, Any], found: dict[str, list[str]]) -> None:
-    """Collect text/plain and text/html bodies that are not attachments, depth first."""
-    if part.get("filename") or (part.get("body") or {}).get("attachmentId"):
-        return
-    mime = str(part.get("mimeType", "")).lower()
-    if mime in ("text/plain", "text/html"):
-        found[mime].append(_decode_body(part))
-    for child in part.get("parts") or []:
-        _text_parts(child, found)
+def _text_parts(payload: dict[str, Any]) -> dict[str, list[str]]:
+    """text/plain and text/html bodies that are not attachments, depth first, without recursion."""
+    found: dict[str, list[str]] = {"text/plain": [], "text/html": []}
+    stack, seen = [payload], 0
+    while stack and seen < MAX_PARTS:
+        part = stack.pop()
+        seen += 1
+        if not isinstance(part, dict) or part.get("filename") or (part.get("body") or {}).get("attachmentId"):
+            continue
+        mime = str(part.get("mimeType", "")).lower()
+        if mime in found:
+            found[mime].append(_decode_body(part))
+        children = part.get("parts") or []
+        stack.extend(reversed(children) if isinstance(children, list) else [])
+    return found
 
 
 def body_text(payload: dict[str, Any]) -> str:
     """Plain text of a message: its text/plain parts, else its HTML parts converted to text."""
-    found: dict[str, list[str]] = {"text/plain": [], "text/html": []}
-    _text_parts(payload, found)
+    found = _text_parts(payload)
     return plain_or_html(found["text/plain"], found["text/html"])
 
 
@@ -84,7 +80,15 @@ def _received_at(message: dict[str, Any], headers: dict[str, str]) -> datetime:
 
 
 def parse_message(message: dict[str, Any]) -> ParsedMessage:
-    """Turn a Gmail message resource into the fields JobOps stores."""
+    """Turn a Gmail message resource into the fields JobOps stores; MalformedMessage when it cannot."""
+    try:
+        return _fields(message)
+    except Exception as exc:  # a hostile resource can fail in many ways; one message never stops a run
+        raise MalformedMessage(f"unreadable Gmail message ({type(exc).__name__})") from exc
+
+
+def _fields(message: dict[str, Any]) -> ParsedMessage:
+    """The stored fields of a Gmail message resource."""
     payload = message.get("payload") or {}
     headers = _headers(payload)
     address, domain, name = sender(headers.get("from", ""))
@@ -98,4 +102,5 @@ def parse_message(message: dict[str, Any]) -> ParsedMessage:
         received_at=_received_at(message, headers),
         snippet=html.unescape(str(message.get("snippet", ""))),
         body_text=body_text(payload),
+        from_me=SENT_LABEL in (message.get("labelIds") or ()),
     )

@@ -1,56 +1,115 @@
-"""The Gmail search that finds recruitment mail: broad on purpose, the router decides relevance."""
+"""The Gmail searches that find recruitment mail: broad on purpose, in every language the router reads.
+
+Gmail matches whole words, so the terms list word forms rather than stems. Searches are split to stay
+well under Gmail's query length; `messages.list` is cheap in quota, so several searches cost little.
+"""
 
 from __future__ import annotations
 
-# Words and phrases that appear in mail about an application, interview, assessment or offer.
-RECRUITMENT_TERMS: tuple[str, ...] = (
-    "application",
-    "applied",
-    "applying",
-    "interview",
-    "recruiter",
-    "recruiting",
-    "recruitment",
-    "candidate",
-    "candidacy",
-    "hiring",
-    "assessment",
-    "offer",
-    "position",
-    "role",
-    "opportunity",
-    "unfortunately",
-    "\"next steps\"",
-    "\"thank you for your interest\"",
-    "\"phone screen\"",
-    "\"coding challenge\"",
-    "\"take-home\"",
+import re
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+from jobops.router.employers import LEGAL_SUFFIXES, fold_word
+from jobops.router.senders import platform_domains
+
+MAX_QUERY_CHARS: Final = 1_000
+EXCLUSIONS: Final = "-in:chats -in:drafts"
+# Generic words also fill promotional mail ("a special offer"); employer and platform searches keep it.
+TERM_EXCLUSIONS: Final = f"{EXCLUSIONS} -category:promotions"
+
+# Words of mail about an application, an interview, a test, an offer or a decision, by language.
+RECRUITMENT_TERMS: Final[tuple[str, ...]] = (
+    # English
+    "application", "applications", "applied", "applying", "apply", "interview", "interviews",
+    "interviewing", "recruiter", "recruiting", "recruitment", "candidate", "candidacy", "candidature",
+    "hiring", "assessment", "offer", "position", "role", "vacancy", "opportunity", "unfortunately",
+    "shortlisted", "shortlist", "onsite", "screening", "withdraw", "withdrawing", "withdrawn",
+    '"next steps"', '"thank you for your interest"', '"phone screen"', '"coding challenge"', '"take-home"',
+    '"work trial"', '"trial shift"',
+    # German
+    "Bewerbung", "Bewerbungen", "Vorstellungsgespräch", "Kennenlerngespräch", "Stelle", "Position",
+    "Absage", "Zusage", "Einladung", "Hospitation", "Probearbeiten", "Vertragsangebot", "Bewerber",
+    "Bewerberin", "Auswahlverfahren",
+    # French
+    "candidature", "candidatures", "entretien", "entretiens", "poste", "recrutement", "offre",
+    "embauche", "malheureusement",
+    # Spanish and Catalan
+    "candidatura", "entrevista", "entrevistas", "puesto", "vacante", "oferta", "proceso", "selección",
+    "lamentablemente", "postulación", "solicitud", "candidat", "procés", "selecció", "plaça",
+    # Portuguese
+    "vaga", "processo", "seleção", "recrutamento", "proposta", "contratação", "infelizmente",
+    # Italian
+    "colloquio", "colloqui", "posizione", "selezione", "offerta", "purtroppo", "assunzione",
+    # Dutch
+    "sollicitatie", "sollicitatiegesprek", "vacature", "functie", "helaas", "aanbod", "kandidaat",
+    # Swedish, Danish and Norwegian
+    "ansökan", "intervju", "tjänst", "rekrytering", "erbjudande", "tyvärr", "ansøgning", "søknad",
+    "stilling", "samtale", "desværre", "dessverre", "tilbud",
+    # Polish
+    "rekrutacja", "rekrutacji", "aplikacja", "aplikację", "rozmowa", "rozmowę", "stanowisko",
+    "oferta", "niestety", "kandydat", "kandydatura",
+    # Czech
+    "pohovor", "pozice", "výběrové", "nabídka", "bohužel", "uchazeč", "přihláška",
+    # Turkish
+    "başvuru", "başvurunuz", "mülakat", "görüşme", "pozisyon", "teklif", "maalesef", "aday",
+    # Malay and Indonesian
+    "permohonan", "temuduga", "jawatan", "lamaran", "wawancara",
+    # Japanese
+    "応募", "選考", "面接", "内定", "採用", "書類", "適性検査", "辞退", "お見送り",
+    # Korean
+    "지원", "서류", "면접", "합격", "불합격", "채용", "입사",
+    # Chinese
+    "应聘", "應徵", "面试", "面試", "录用", "錄取", "录取", "职位", "職位", "招聘",
 )
 
-# Applicant tracking systems that send mail on an employer's behalf.
-ATS_DOMAINS: tuple[str, ...] = (
-    "greenhouse.io",
-    "greenhouse-mail.io",
-    "lever.co",
-    "myworkday.com",
-    "myworkdayjobs.com",
-    "ashbyhq.com",
-    "smartrecruiters.com",
-    "icims.com",
-    "jobvite.com",
-    "workablemail.com",
-    "bamboohr.com",
-    "recruitee.com",
-    "teamtailor.com",
-    "successfactors.com",
-    "taleo.net",
-)
-
-EXCLUSIONS = "-in:chats -in:sent -in:drafts -category:promotions"
+_NAME_WORD: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_DOMAIN: Final = re.compile(r"^[a-z0-9.-]+\.[a-z]{2,}$")
 
 
-def recruitment_query(search_days: int) -> str:
-    """The search for recruitment mail received in the last `search_days` days."""
-    terms = " ".join(RECRUITMENT_TERMS)
-    senders = " ".join(f"from:{domain}" for domain in ATS_DOMAINS)
-    return f"{{{terms} {senders}}} {EXCLUSIONS} newer_than:{search_days}d"
+def _window(search_days: int) -> str:
+    return f"newer_than:{search_days}d"
+
+
+def _chunked(items: Iterable[str], prefix: str, suffix: str) -> list[str]:
+    """`prefix{a b c} suffix` searches, each under MAX_QUERY_CHARS."""
+    searches: list[str] = []
+    group: list[str] = []
+    budget = MAX_QUERY_CHARS - len(prefix) - len(suffix) - 4
+    for item in dict.fromkeys(items):
+        if group and len(" ".join([*group, item])) > budget:
+            searches.append(f"{prefix}{{{' '.join(group)}}} {suffix}")
+            group = []
+        group.append(item)
+    if group:
+        searches.append(f"{prefix}{{{' '.join(group)}}} {suffix}")
+    return searches
+
+
+def employer_phrase(name: str) -> str | None:
+    """An employer's name as a search phrase without its legal form: 'Stripe, Inc.' -> 'Stripe'."""
+    found = _NAME_WORD.findall(name)
+    while len(found) > 1 and fold_word(found[-1]) in LEGAL_SUFFIXES:
+        found.pop()
+    if not found or len("".join(found)) < 2:
+        return None
+    return found[0] if len(found) == 1 else '"' + " ".join(found) + '"'
+
+
+def recruitment_searches(
+    search_days: int, employer_names: Sequence[str] = (), employer_domains: Sequence[str] = ()
+) -> list[str]:
+    """Every search for one sync: tracked employers and their domains first, then platforms, then terms."""
+    window = _window(search_days)
+    phrases = [phrase for phrase in map(employer_phrase, employer_names) if phrase]
+    domains = [d.lower() for d in employer_domains if _DOMAIN.match(d.lower())]
+    return [
+        *_chunked(phrases, "", f"{EXCLUSIONS} {window}"),
+        *_chunked((f"from:{d}" for d in (*domains, *platform_domains())), "", f"{EXCLUSIONS} {window}"),
+        *_chunked(RECRUITMENT_TERMS, "", f"{TERM_EXCLUSIONS} {window}"),
+    ]
+
+
+def window_search(search_days: int) -> str:
+    """Every message of the window, the owner's own included: the later messages of known threads."""
+    return f"{EXCLUSIONS} {_window(search_days)}"

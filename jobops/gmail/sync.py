@@ -1,4 +1,4 @@
-"""Sync runs: find new recruitment mail (history or search), fetch each message once, store, route."""
+"""Gmail sync runs: find new recruitment mail (history or searches, plus whole threads), fetch each message once."""
 
 from __future__ import annotations
 
@@ -14,49 +14,26 @@ from google.oauth2.credentials import Credentials
 from googleapiclient.errors import HttpError
 from sqlalchemy import Engine
 
-from jobops.config import Settings
 from jobops.db import session_scope
 from jobops.errors import JobOpsError
 from jobops.gmail import PROVIDER
-from jobops.gmail.accounts import CONNECTED, find_account
 from jobops.gmail.client import BATCH_SIZE, FetchResult, GmailClient, HistoryExpired, quota_bucket
 from jobops.gmail.oauth import RECONNECT, credentials_for, mark_reconnect_needed, save_credentials
 from jobops.gmail.parse import parse_message
-from jobops.gmail.query import recruitment_query
+from jobops.gmail.query import recruitment_searches, window_search
 from jobops.mail import sync as mail_sync
-from jobops.mail.runs import (
-    COMPLETED,
-    DEFAULT_MAX_MESSAGES,
-    DEFAULT_SEARCH_DAYS,
-    FAILED,
-    FULL,
-    INCREMENTAL,
-    MAX_MESSAGES,
-    MAX_SEARCH_DAYS,
-    RUNNING,
-    RoutePending,
-    check_options,
-    complete_run,
-    fail_interrupted_runs,
-    get_run,
-    list_runs,
-    route_new,
-    run_dict,
-)
+from jobops.mail.accounts import CONNECTED, find_account
+from jobops.mail.raw import MalformedMessage
+from jobops.mail.reach import known_threads, tracked_employers
+from jobops.mail.runs import FULL, INCREMENTAL, complete_run
 from jobops.mail.store import ParsedMessage, store_messages, stored_ids
+from jobops.mail.sync import RunContext
 from jobops.models import MailAccount, SyncRun, utcnow
 
 log = logging.getLogger(__name__)
 
 FETCH_WORKERS = 4  # concurrent batches, each thread with its own service object
-
-# Runs are shared by every provider (jobops.mail); these names stay importable from here.
-__all__ = [
-    "COMPLETED", "DEFAULT_MAX_MESSAGES", "DEFAULT_SEARCH_DAYS", "FAILED", "FULL", "INCREMENTAL",
-    "MAX_MESSAGES", "MAX_SEARCH_DAYS", "RUNNING", "SOURCE", "RoutePending", "begin_run", "check_options",
-    "execute_run", "fail_interrupted_runs", "get_run", "list_runs", "run_dict", "sync_account",
-    "sync_connected_accounts",
-]
+MAX_WINDOW_PAGES = 20  # pages of the whole window read to find later messages of known threads
 
 
 @dataclass
@@ -84,87 +61,101 @@ def _failure_message(engine: Engine, account_key: str, exc: Exception) -> str:
     return f"Sync failed unexpectedly ({type(exc).__name__})."
 
 
-def _sync(
-    engine: Engine,
-    run_id: str,
-    account_key: str,
-    max_messages: int,
-    search_days: int,
-    settings: Settings,
-    route_pending: RoutePending | None,
-) -> None:
-    """The body of a run: plan, fetch in concurrent batches, store, route, advance the history."""
-    credentials = credentials_for(engine, account_key, settings)
+def _sync(context: RunContext) -> None:
+    """The body of a run: plan, fetch in concurrent batches, store, advance the history."""
+    engine, account_key = context.engine, context.account_key
+    credentials = credentials_for(engine, account_key, context.settings)
     token = credentials.token
-    endpoint = settings.gmail_api_endpoint
+    endpoint = context.settings.gmail_api_endpoint
     bucket = quota_bucket(endpoint, account_key)
     client = GmailClient(credentials, endpoint, bucket)
+    plan = _plan(context, client)
     with session_scope(engine) as session:
-        history_id = find_account(session, PROVIDER, account_key).history_id
-    plan = _plan(engine, client, account_key, history_id, recruitment_query(search_days), max_messages)
-    with session_scope(engine) as session:
-        run = session.get(SyncRun, run_id)
+        run = session.get(SyncRun, context.run_id)
         run.mode = plan.mode
         run.discovered = len(plan.new_ids)
-    errored = 0
+    errored = 0  # fetches that failed for now: the history stays where it was so they are tried again
     for result in _fetch_all(plan.new_ids, credentials, endpoint, bucket):
-        stored = _store(engine, run_id, account_key, result)
-        errored += len(result.failed)
-        route_new(engine, run_id, stored, route_pending)
+        errored += _store(engine, context.run_id, account_key, result)
     if plan.complete and not errored and plan.history_id is None:
         plan.history_id = str(client.profile()["historyId"])
-    _complete(engine, run_id, account_key, plan.history_id if plan.complete and not errored else None)
+    _complete(engine, context.run_id, account_key, plan.history_id if plan.complete and not errored else None)
     if credentials.token != token:
-        save_credentials(engine, account_key, credentials, settings)
+        save_credentials(engine, account_key, credentials, context.settings)
 
 
-def _plan(
-    engine: Engine,
-    client: GmailClient,
-    account_key: str,
-    history_id: str | None,
-    query: str,
-    max_messages: int,
-) -> _Plan:
+def _plan(context: RunContext, client: GmailClient) -> _Plan:
     """Incremental from the stored historyId when Google still has it, else a full search."""
+    with session_scope(context.engine) as session:
+        history_id = find_account(session, PROVIDER, context.account_key).history_id
+        names, domains = tracked_employers(session)
+        threads = known_threads(session, PROVIDER, context.account_key)
+    searches = recruitment_searches(context.search_days, names, domains)
     if history_id:
         try:
             added, newest = client.added_since(history_id)
         except HistoryExpired:
             log.info("Stored Gmail historyId is too old; running a full sync")
         else:
-            if not added:
-                return _Plan(INCREMENTAL, [], True, newest)
-            pages = _only(client.message_pages(query), set(added))
-            new_ids, complete = _new_ids(engine, account_key, pages, max_messages)
+            found = _added_worth_fetching(client, searches, added, threads) if added else []
+            new_ids, complete = _new_ids(context, [found])
             return _Plan(INCREMENTAL, new_ids, complete, newest)
-    new_ids, complete = _new_ids(engine, account_key, client.message_pages(query), max_messages)
+    found = _searched(client, searches, threads, window_search(context.search_days))
+    new_ids, complete = _new_ids(context, [found])
     return _Plan(FULL, new_ids, complete, None)
 
 
-def _only(pages: Iterable[list[str]], wanted: set[str]) -> Iterator[list[str]]:
+def _searched(client: GmailClient, searches: list[str], threads: set[str], window: str) -> list[str]:
+    """Ids the searches find, then every other message of the window in a thread they (or the user) know."""
+    found: dict[str, str] = {}
+    for search in searches:
+        for page in client.message_pages(search):
+            found.update((message_id, thread) for message_id, thread in page if message_id not in found)
+    threads = threads | set(found.values())
+    for number, page in enumerate(client.message_pages(window)):
+        found.update((message_id, thread) for message_id, thread in page if thread in threads and message_id not in found)
+        if number + 1 >= MAX_WINDOW_PAGES:
+            break
+    return list(found)
+
+
+def _added_worth_fetching(
+    client: GmailClient, searches: list[str], added: dict[str, str], threads: set[str]
+) -> list[str]:
+    """New messages in known threads (whatever their words), and those the searches find, with their threads."""
+    rest = {message_id for message_id, thread in added.items() if thread not in threads}
+    matched: set[str] = set()
+    for search in searches:
+        if not rest - matched:
+            break
+        for page in _only(client.message_pages(search), rest - matched):
+            matched.update(message_id for message_id, _ in page)
+    threads = threads | {added[message_id] for message_id in matched}
+    return [message_id for message_id, thread in added.items() if thread in threads or message_id in matched]
+
+
+def _only(pages: Iterable[list[tuple[str, str]]], wanted: set[str]) -> Iterator[list[tuple[str, str]]]:
     """Search result pages kept to the `wanted` ids, stopping once all of them were seen."""
     remaining = set(wanted)
     for page in pages:
-        kept = [message_id for message_id in page if message_id in remaining]
-        remaining.difference_update(kept)
+        kept = [item for item in page if item[0] in remaining]
+        remaining.difference_update(message_id for message_id, _ in kept)
         yield kept
         if not remaining:
             return
 
 
-def _new_ids(
-    engine: Engine, account_key: str, pages: Iterable[list[str]], max_messages: int
-) -> tuple[list[str], bool]:
-    """Ids not stored yet, newest first, at most max_messages; and whether none was left out."""
+def _new_ids(context: RunContext, groups: Iterable[list[str]]) -> tuple[list[str], bool]:
+    """Ids not stored yet, in the order found, at most max_messages; and whether none was left out."""
     found: list[str] = []
-    for chunk in pages:
-        with session_scope(engine) as session:
-            stored = stored_ids(session, PROVIDER, account_key, chunk)
-        found.extend(i for i in dict.fromkeys(chunk) if i not in stored and i not in found)
-        if len(found) > max_messages:
-            return found[:max_messages], False
-    return found, True
+    for group in groups:
+        for start in range(0, len(group), 500):
+            chunk = group[start : start + 500]
+            with session_scope(context.engine) as session:
+                stored = stored_ids(session, PROVIDER, context.account_key, chunk)
+            found.extend(i for i in chunk if i not in stored)
+    unique = list(dict.fromkeys(found))
+    return unique[: context.max_messages], len(unique) <= context.max_messages
 
 
 def _fetch_all(
@@ -186,17 +177,21 @@ def _fetch_all(
             yield future.result()
 
 
-def _store(engine: Engine, run_id: str, account_key: str, result: FetchResult) -> list[str]:
-    """Store one batch once per Gmail id and count it on the run; returns the new rows' ids."""
+def _store(engine: Engine, run_id: str, account_key: str, result: FetchResult) -> int:
+    """Store one batch once per Gmail id and count it on the run; returns the fetches to try again later.
+
+    Unreadable messages count as errored but do not hold the history back: fetching them again cannot help.
+    """
     parsed: list[ParsedMessage] = []
-    errored = len(result.failed)
+    errored = len(result.failed) + result.unreadable
     for resource in result.messages.values():
         try:
             parsed.append(parse_message(resource))
-        except (KeyError, TypeError, ValueError):
+        except MalformedMessage:
             errored += 1
     with session_scope(engine) as session:
-        return store_messages(session, run_id, PROVIDER, account_key, parsed, errored)
+        store_messages(session, run_id, PROVIDER, account_key, parsed, errored)
+    return len(result.failed)
 
 
 def _complete(engine: Engine, run_id: str, account_key: str, history_id: str | None) -> None:
@@ -217,25 +212,3 @@ def _mode_of(account: MailAccount) -> str:
 
 
 SOURCE = mail_sync.MailSource(PROVIDER, "Gmail", "A Gmail sync", _mode_of, _sync, _failure_message)
-
-
-def begin_run(engine: Engine, account_key: str) -> str:
-    """Record a running Gmail sync for a connected account; Conflict if one is already running."""
-    return mail_sync.begin_run(SOURCE, engine, account_key)
-
-
-def execute_run(engine: Engine, run_id: str, **options: Any) -> dict[str, Any]:
-    """Carry out a begun Gmail run (options as in jobops.mail.sync.execute_run)."""
-    return mail_sync.execute_run(SOURCE, engine, run_id, **options)
-
-
-def sync_account(engine: Engine, account_key: str = "default", **options: Any) -> dict[str, Any]:
-    """Run one Gmail sync to the end (options as in jobops.mail.sync.sync_account)."""
-    return mail_sync.sync_account(SOURCE, engine, account_key, **options)
-
-
-def sync_connected_accounts(
-    engine: Engine, settings: Settings | None = None, route_pending: RoutePending | None = None
-) -> list[dict[str, Any]]:
-    """Sync every connected Gmail account that is not already syncing."""
-    return mail_sync.sync_connected_accounts(SOURCE, engine, settings, route_pending)

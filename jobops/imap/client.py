@@ -16,6 +16,10 @@ TIMEOUT_SECONDS = 30
 FETCH_BATCH = 50
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _UID = re.compile(rb"\bUID (\d+)")
+_LIST_LINE = re.compile(rb'^\((?P<flags>[^)]*)\) (?:"[^"]*"|NIL) (?P<name>"(?:[^"\\]|\\.)*"|\S+)$')
+SENT_NAMES = ("sent", "sent items", "sent messages", "sent mail", "[gmail]/sent mail", "inbox.sent", "gesendet",
+              "gesendete elemente", "envoyés", "éléments envoyés", "enviados", "elementos enviados", "inviata",
+              "posta inviata", "verzonden", "verzonden items", "skickat", "wysłane", "送信済み", "보낸편지함")
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,30 @@ def _logout(connection: imaplib.IMAP4) -> None:
         connection.logout()
     except (imaplib.IMAP4.error, OSError):
         pass
+
+
+def _folder_names(connection: imaplib.IMAP4) -> list[tuple[str, str]]:
+    """(flags, name) of every folder the server lists."""
+    kind, data = connection.list()
+    if kind != "OK":
+        return []
+    found = []
+    for line in data:
+        match = _LIST_LINE.match(line) if isinstance(line, bytes) else None
+        if match:
+            name = match.group("name").decode("utf-8", "replace")
+            found.append((match.group("flags").decode("ascii", "replace").lower(), name.strip('"')))
+    return found
+
+
+def sent_folder(connection: imaplib.IMAP4) -> str | None:
+    """The folder of mail the account owner sent: flagged \\Sent (RFC 6154), else by a usual name."""
+    folders = _folder_names(connection)
+    for flags, name in folders:
+        if "\\sent" in flags.split():
+            return name
+    by_name = {name.lower(): name for _, name in folders}
+    return next((by_name[known] for known in SENT_NAMES if known in by_name), None)
 
 
 def open_folder(connection: imaplib.IMAP4, folder: str) -> int:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import imaplib
 import logging
-from datetime import datetime, timedelta, timezone
-from typing import Any
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import Engine
 
-from jobops.config import Settings
 from jobops.crypto import UnreadableSecret
 from jobops.db import session_scope
 from jobops.errors import JobOpsError
@@ -22,20 +21,16 @@ from jobops.imap.client import (
     fetch,
     logged_in,
     open_folder,
+    sent_folder,
     uids_after,
 )
 from jobops.mail import sync as mail_sync
 from jobops.mail.accounts import CONNECTED, find_account, record_error
 from jobops.mail.raw import MalformedMessage, parse_raw
-from jobops.mail.runs import (
-    FULL,
-    INCREMENTAL,
-    RoutePending,
-    add_discovered,
-    complete_run,
-    route_new,
-)
+from jobops.mail.reach import known_threads
+from jobops.mail.runs import FULL, INCREMENTAL, add_discovered, complete_run, route_stored
 from jobops.mail.store import ParsedMessage, store_messages
+from jobops.mail.sync import RunContext
 from jobops.models import MailAccount, utcnow
 
 log = logging.getLogger(__name__)
@@ -63,36 +58,47 @@ def _failure_message(engine: Engine, account_key: str, exc: Exception) -> str:
     return f"Sync failed unexpectedly ({type(exc).__name__})."
 
 
-def _sync(
-    engine: Engine,
-    run_id: str,
-    account_key: str,
-    max_messages: int,
-    search_days: int,
-    settings: Settings,
-    route_pending: RoutePending | None,
-) -> None:
-    """The body of a run: each folder in turn until the message cap is reached."""
+def _sync(context: RunContext) -> None:
+    """The body of a run: each folder in turn until the message cap is reached, then the owner's replies."""
+    engine, account_key = context.engine, context.account_key
     with session_scope(engine) as session:
-        server, password = credentials(session, account_key, settings)
+        server, password = credentials(session, account_key, context.settings)
         folders = list(find_account(session, PROVIDER, account_key).settings.get("folders") or ["INBOX"])
-    since = (datetime.now(timezone.utc) - timedelta(days=search_days)).date()
-    budget = max_messages
+    since = (datetime.now(timezone.utc) - timedelta(days=context.search_days)).date()
+    budget = context.max_messages
     with logged_in(server, password) as connection:
         for folder in folders:
-            if budget <= 0:
-                break
-            uidvalidity = open_folder(connection, folder)
-            last_uid = _last_uid(engine, account_key, folder, uidvalidity)
-            uids = uids_after(connection, last_uid, since)[:budget]
-            add_discovered(engine, run_id, len(uids))
-            for start in range(0, len(uids), FETCH_BATCH):
-                batch = uids[start : start + FETCH_BATCH]
-                raws = fetch(connection, batch)
-                stored = _store(engine, run_id, account_key, folder, uidvalidity, batch, raws)
-                route_new(engine, run_id, stored, route_pending)
-            budget -= len(uids)
-    _complete(engine, run_id, account_key)
+            if budget > 0:
+                budget -= _read_folder(connection, context, folder, since, budget)
+        sent = sent_folder(connection)
+        if budget > 0 and sent and sent not in folders:
+            route_stored(engine, context.run_id)  # settle which threads are about applications first
+            _read_folder(connection, context, sent, since, budget, replies_only=True)
+    _complete(engine, context.run_id, account_key)
+
+
+def _read_folder(
+    connection: imaplib.IMAP4,
+    context: RunContext,
+    folder: str,
+    since: date,
+    budget: int,
+    *,
+    replies_only: bool = False,
+) -> int:
+    """Store a folder's new messages (only replies in known threads for the Sent folder); how many were read."""
+    uidvalidity = open_folder(connection, folder)
+    last_uid = _last_uid(context.engine, context.account_key, folder, uidvalidity)
+    uids = uids_after(connection, last_uid, since)[:budget]
+    add_discovered(context.engine, context.run_id, len(uids))
+    threads: set[str] | None = None
+    if replies_only:
+        with session_scope(context.engine) as session:
+            threads = known_threads(session, PROVIDER, context.account_key)
+    for start in range(0, len(uids), FETCH_BATCH):
+        batch = uids[start : start + FETCH_BATCH]
+        _store(context, Folder(folder, uidvalidity, threads), batch, fetch(connection, batch))
+    return len(uids)
 
 
 def _cursors(account: MailAccount) -> dict[str, dict[str, int]]:
@@ -109,33 +115,43 @@ def _last_uid(engine: Engine, account_key: str, folder: str, uidvalidity: int) -
     return int(cursor.get("lastUid", 0))
 
 
+@dataclass(frozen=True)
+class Folder:
+    """A folder being read: its name, its UIDVALIDITY, and for Sent the threads whose replies are kept."""
+
+    name: str
+    uidvalidity: int
+    reply_threads: set[str] | None = None  # None: keep every message
+
+
 def _parse_batch(
-    folder: str, uidvalidity: int, batch: list[int], raws: dict[int, bytes]
+    folder: Folder, batch: list[int], raws: dict[int, bytes], owner: str
 ) -> tuple[list[ParsedMessage], int]:
-    """Parsed messages of a fetched batch, and how many were missing or unreadable."""
+    """Parsed messages of a fetched batch worth keeping, and how many were missing or unreadable."""
     parsed: list[ParsedMessage] = []
     errored = 0
     for uid in batch:
         try:
-            parsed.append(parse_raw(raws[uid], f"{folder}:{uidvalidity}:{uid}"))
+            message = parse_raw(raws[uid], f"{folder.name}:{folder.uidvalidity}:{uid}")
         except (KeyError, MalformedMessage):
             errored += 1
+            continue
+        if folder.reply_threads is not None and message.thread_id not in folder.reply_threads:
+            continue
+        from_me = folder.reply_threads is not None or (bool(owner) and message.from_address == owner)
+        parsed.append(replace(message, from_me=from_me))
     return parsed, errored
 
 
-def _store(
-    engine: Engine, run_id: str, account_key: str, folder: str, uidvalidity: int, batch: list[int],
-    raws: dict[int, bytes],
-) -> list[str]:
+def _store(context: RunContext, folder: Folder, batch: list[int], raws: dict[int, bytes]) -> None:
     """Store a batch and move the folder's cursor past it in the same transaction."""
-    parsed, errored = _parse_batch(folder, uidvalidity, batch, raws)
-    with session_scope(engine) as session:
-        stored = store_messages(session, run_id, PROVIDER, account_key, parsed, errored)
-        account = find_account(session, PROVIDER, account_key)
+    with session_scope(context.engine) as session:
+        account = find_account(session, PROVIDER, context.account_key)
+        parsed, errored = _parse_batch(folder, batch, raws, (account.email or "").lower())
+        store_messages(session, context.run_id, PROVIDER, context.account_key, parsed, errored)
         cursors = _cursors(account)
-        cursors[folder] = {"uidvalidity": uidvalidity, "lastUid": batch[-1]}
+        cursors[folder.name] = {"uidvalidity": folder.uidvalidity, "lastUid": batch[-1]}
         account.settings = {**account.settings, "cursors": cursors}
-        return stored
 
 
 def _complete(engine: Engine, run_id: str, account_key: str) -> None:
@@ -155,17 +171,3 @@ def _mode_of(account: MailAccount) -> str:
 
 SOURCE = mail_sync.MailSource(PROVIDER, "IMAP", "An IMAP sync", _mode_of, _sync, _failure_message)
 
-
-def begin_run(engine: Engine, account_key: str) -> str:
-    """Record a running IMAP sync for a connected account; Conflict if one is already running."""
-    return mail_sync.begin_run(SOURCE, engine, account_key)
-
-
-def execute_run(engine: Engine, run_id: str, **options: Any) -> dict[str, Any]:
-    """Carry out a begun IMAP run (options as in jobops.mail.sync.execute_run)."""
-    return mail_sync.execute_run(SOURCE, engine, run_id, **options)
-
-
-def sync_account(engine: Engine, account_key: str = "default", **options: Any) -> dict[str, Any]:
-    """Run one IMAP sync to the end (options as in jobops.mail.sync.sync_account)."""
-    return mail_sync.sync_account(SOURCE, engine, account_key, **options)

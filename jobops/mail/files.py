@@ -14,15 +14,7 @@ from sqlalchemy import Engine
 from jobops.db import session_scope
 from jobops.errors import InvalidInput, JobOpsError
 from jobops.mail.raw import MalformedMessage, content_id, parse_raw
-from jobops.mail.runs import (
-    RoutePending,
-    add_discovered,
-    carry_out,
-    complete_run,
-    route_left_over,
-    route_new,
-    start_run,
-)
+from jobops.mail.runs import add_discovered, carry_out, complete_run, route_stored, start_run
 from jobops.mail.store import ParsedMessage, store_messages
 
 log = logging.getLogger(__name__)
@@ -62,9 +54,7 @@ def raw_messages(path: Path) -> Iterator[bytes]:
         box.close()
 
 
-def import_paths(
-    engine: Engine, paths: Iterable[Path], route_pending: RoutePending | None = None
-) -> dict[str, Any]:
+def import_paths(engine: Engine, paths: Iterable[Path]) -> dict[str, Any]:
     """Import files or folders as one recorded run; messages already stored are skipped."""
     paths = [Path(p).expanduser() for p in paths]
     missing = [str(p) for p in paths if not p.exists()]
@@ -72,12 +62,10 @@ def import_paths(
         raise InvalidInput(f"No such file or folder: {', '.join(missing) or '(none given)'}", field="paths")
     with session_scope(engine) as session:
         run_id = start_run(session, PROVIDER, ACCOUNT_KEY, MODE, "A mailbox import")
-    return carry_out(engine, run_id, lambda: _import(engine, run_id, paths, route_pending), _failure_message)
+    return carry_out(engine, run_id, lambda: _import(engine, run_id, paths), _failure_message)
 
 
-def import_uploads(
-    engine: Engine, files: Iterable[tuple[str, bytes]], route_pending: RoutePending | None = None
-) -> dict[str, Any]:
+def import_uploads(engine: Engine, files: Iterable[tuple[str, bytes]]) -> dict[str, Any]:
     """Import uploaded files (name, content), read from a private temporary folder."""
     with tempfile.TemporaryDirectory(prefix="jobops-import-") as folder:
         paths = []
@@ -85,27 +73,28 @@ def import_uploads(
             path = Path(folder) / f"{index}{Path(name).suffix.lower()}"
             path.write_bytes(content)
             paths.append(path)
-        return import_paths(engine, paths, route_pending)
+        return import_paths(engine, paths)
 
 
-def _import(engine: Engine, run_id: str, paths: list[Path], route_pending: RoutePending | None) -> None:
-    """Read every message, a batch per transaction, then close the run."""
-    route_left_over(engine, run_id, route_pending)  # a crash may have come between a store and its routing
+def _import(engine: Engine, run_id: str, paths: list[Path]) -> None:
+    """Read every message, a batch per transaction, route them in received order, then close the run."""
+    route_stored(engine, run_id)  # a crash may have come between a store and its routing
     batch: list[bytes] = []
     for path in paths:
         for raw in raw_messages(path):
             batch.append(raw)
             if len(batch) == BATCH_SIZE:
-                _store_batch(engine, run_id, batch, route_pending)
+                _store_batch(engine, run_id, batch)
                 batch = []
     if batch:
-        _store_batch(engine, run_id, batch, route_pending)
+        _store_batch(engine, run_id, batch)
+    route_stored(engine, run_id)
     with session_scope(engine) as session:
         complete_run(session, run_id)
 
 
-def _store_batch(engine: Engine, run_id: str, raws: list[bytes], route_pending: RoutePending | None) -> None:
-    """Parse, store the new ones and route them; unreadable messages are counted, not fatal."""
+def _store_batch(engine: Engine, run_id: str, raws: list[bytes]) -> None:
+    """Parse and store the new ones; unreadable messages are counted, not fatal."""
     add_discovered(engine, run_id, len(raws))
     parsed: list[ParsedMessage] = []
     errored = 0
@@ -115,8 +104,7 @@ def _store_batch(engine: Engine, run_id: str, raws: list[bytes], route_pending: 
         except MalformedMessage:
             errored += 1
     with session_scope(engine) as session:
-        stored = store_messages(session, run_id, PROVIDER, ACCOUNT_KEY, parsed, errored)
-    route_new(engine, run_id, stored, route_pending)
+        store_messages(session, run_id, PROVIDER, ACCOUNT_KEY, parsed, errored)
 
 
 def _failure_message(exc: Exception) -> str:

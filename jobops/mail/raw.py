@@ -5,6 +5,7 @@ from __future__ import annotations
 import email
 import hashlib
 import re
+from collections.abc import Iterator
 from datetime import datetime, timezone
 from email.message import Message
 
@@ -12,7 +13,11 @@ from jobops.mail.store import ParsedMessage
 from jobops.mail.text import decode_words, header_date, plain_or_html, sender, snippet_of
 
 MAX_EXTERNAL_ID = 200  # MailMessage.external_message_id
+MAX_MULTIPART = 64  # multipart containers in one message; real mail nests a handful
+MAX_PARTS = 500  # parts walked for text
+MAX_RAW_BYTES = 25 * 1024 * 1024  # Gmail's own limit on a message
 _ANGLE_ID = re.compile(r"<([^<>\s]+)>")
+_MULTIPART = re.compile(rb"content-type:[ \t]*(?:\r?\n[ \t]+)?multipart/", re.IGNORECASE)
 _IDENTITY_HEADERS = ("from", "subject", "date", "message-id")
 
 
@@ -63,11 +68,24 @@ def _part_text(part: Message) -> str:
         return payload.decode("utf-8", errors="replace")
 
 
+def _parts(message: Message) -> Iterator[Message]:
+    """The message's leaf parts, depth first, walked without recursion and at most MAX_PARTS of them."""
+    stack, seen = [message], 0
+    while stack and seen < MAX_PARTS:
+        part = stack.pop()
+        seen += 1
+        payload = part.get_payload()
+        if part.is_multipart() and isinstance(payload, list):
+            stack.extend(reversed(payload))
+        else:
+            yield part
+
+
 def body_text(message: Message) -> str:
     """Plain text of a message: its text/plain parts, else its HTML parts converted to text."""
     found: dict[str, list[str]] = {"text/plain": [], "text/html": []}
-    for part in message.walk():
-        if part.is_multipart() or part.get_filename() or part.get_content_disposition() == "attachment":
+    for part in _parts(message):
+        if part.get_filename() or part.get_content_disposition() == "attachment":
             continue
         kind = part.get_content_type()
         if kind in found:
@@ -75,14 +93,28 @@ def body_text(message: Message) -> str:
     return plain_or_html(found["text/plain"], found["text/html"])
 
 
+def _check_shape(raw: bytes) -> None:
+    """Refuse what the standard parser cannot take: oversized or absurdly nested messages."""
+    if len(raw) > MAX_RAW_BYTES:
+        raise MalformedMessage("message larger than 25 MB")
+    if len(_MULTIPART.findall(raw, 0, MAX_RAW_BYTES)) > MAX_MULTIPART:
+        raise MalformedMessage(f"more than {MAX_MULTIPART} nested multipart parts")
+
+
 def parse_raw(raw: bytes, fallback_id: str) -> ParsedMessage:
-    """Turn a raw message into stored fields; its id is the Message-ID, else `fallback_id`."""
-    message = email.message_from_bytes(raw)
-    if not any(message.get(name) for name in _IDENTITY_HEADERS):
-        raise MalformedMessage("no From, Subject, Date or Message-ID header")
+    """Turn a raw message into stored fields; its id is the Message-ID, else `fallback_id`.
+
+    Any failure, whatever its kind, is a MalformedMessage: one message never stops a run.
+    """
+    _check_shape(raw)
     try:
+        message = email.message_from_bytes(raw)
+        if not any(message.get(name) for name in _IDENTITY_HEADERS):
+            raise MalformedMessage("no From, Subject, Date or Message-ID header")
         return _fields(message, fallback_id)
-    except (LookupError, TypeError, ValueError, AttributeError) as exc:
+    except MalformedMessage:
+        raise
+    except Exception as exc:  # the parser can fail in many ways on hostile bytes, RecursionError included
         raise MalformedMessage(f"unreadable message ({type(exc).__name__})") from exc
 
 
@@ -101,4 +133,5 @@ def _fields(message: Message, fallback_id: str) -> ParsedMessage:
         received_at=header_date(_header(message, "date")) or datetime.now(timezone.utc),
         snippet=snippet_of(body),
         body_text=body,
+        from_me="sent" in [label.strip().lower() for label in _header(message, "x-gmail-labels").split(",")],
     )

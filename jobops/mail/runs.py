@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from jobops import validation as check
 from jobops.db import session_scope
 from jobops.errors import Conflict, NotFound
+from jobops.inbox import route_pending
 from jobops.models import MailMessage, SyncRun, utcnow
 from jobops.stages import PENDING
 
@@ -31,9 +32,7 @@ FULL = "full"
 INCREMENTAL = "incremental"
 INTERRUPTED = "Interrupted: the app stopped while this sync was running."
 
-# Routes newly stored messages (by MailMessage.id) inside the given session; may return counts
-# under the keys "relevant", "classified" and "matched" to add to the run.
-RoutePending = Callable[[Session, list[str]], Mapping[str, int] | None]
+ROUTE_CHUNK = 200  # messages routed per transaction, so a long import never holds the write lock for long
 
 # Runs executing in this process, to tell a live run from one left behind by a crash.
 _active_runs: set[str] = set()
@@ -166,34 +165,30 @@ def add_discovered(engine: Engine, run_id: str, count: int) -> None:
         session.get(SyncRun, run_id).discovered += count
 
 
-def route_new(
-    engine: Engine, run_id: str, message_ids: list[str], route_pending: RoutePending | None
-) -> None:
-    """Hand new messages to the router and add what it reports to the run."""
-    if route_pending is None or not message_ids:
-        return
-    with session_scope(engine) as session:
-        counts = route_pending(session, message_ids) or {}
-        run = session.get(SyncRun, run_id)
-        run.relevant += int(counts.get("relevant", 0))
-        run.classified += int(counts.get("classified", 0))
-        run.matched += int(counts.get("matched", 0))
+def route_stored(engine: Engine, run_id: str) -> None:
+    """Route every message of the run's account that waits for routing, oldest first, in short transactions.
 
-
-def route_left_over(engine: Engine, run_id: str, route_pending: RoutePending | None) -> None:
-    """Route messages of the run's account that an interrupted run stored but never routed."""
-    if route_pending is None:
-        return
+    Runs call this before their own work (a crash may have left stored mail unrouted) and after it, so
+    mail is always routed in the order it was received, whatever order the provider delivered it in.
+    """
     with session_scope(engine) as session:
         run = session.get(SyncRun, run_id)
-        left_over = session.scalars(
-            select(MailMessage.id).where(
+        waiting = session.scalars(
+            select(MailMessage.id)
+            .where(
                 MailMessage.provider == run.provider,
                 MailMessage.account_key == run.account_key,
                 MailMessage.processing_status == PENDING,
             )
+            .order_by(MailMessage.received_at, MailMessage.external_message_id)
         ).all()
-    route_new(engine, run_id, list(left_over), route_pending)
+    for start in range(0, len(waiting), ROUTE_CHUNK):
+        with session_scope(engine) as session:
+            counts = route_pending(session, waiting[start : start + ROUTE_CHUNK])
+            run = session.get(SyncRun, run_id)
+            run.relevant += counts["relevant"]
+            run.classified += counts["classified"]
+            run.matched += counts["matched"]
 
 
 def complete_run(session: Session, run_id: str) -> None:

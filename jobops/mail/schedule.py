@@ -15,7 +15,6 @@ from jobops.config import Settings, load_settings
 from jobops.db import session_scope
 from jobops.errors import Conflict, NotFound
 from jobops.mail.accounts import auto_sync_minutes, find_account
-from jobops.mail.runs import RoutePending
 from jobops.mail.sync import MailSource, connected_accounts, sync_account
 from jobops.models import MailAccount, SyncRun, utcnow
 
@@ -70,7 +69,6 @@ def sync_due_accounts(
     sources: Sequence[MailSource],
     now: datetime,
     settings: Settings | None = None,
-    route_pending: RoutePending | None = None,
 ) -> list[dict[str, Any]]:
     """One round: sync each due account in turn; an account already syncing is left to finish."""
     settings = settings or load_settings()
@@ -79,9 +77,7 @@ def sync_due_accounts(
     runs = []
     for source, account_key in due:
         try:
-            runs.append(
-                sync_account(source, engine, account_key, settings=settings, route_pending=route_pending)
-            )
+            runs.append(sync_account(source, engine, account_key, settings=settings))
         except (Conflict, NotFound) as exc:
             log.info("scheduled %s sync skipped: %s", source.label, exc.message)
     return runs
@@ -97,13 +93,11 @@ class ScheduledSync:
         tick_seconds: float = TICK_SECONDS,
         *,
         settings: Settings | None = None,
-        route_pending: RoutePending | None = None,
     ) -> None:
         self.engine = engine
         self.sources = tuple(sources)
         self.tick_seconds = tick_seconds
         self.settings = settings
-        self.route_pending = route_pending
         self.rounds = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="jobops-scheduled-sync", daemon=True)
@@ -120,14 +114,12 @@ class ScheduledSync:
     def _loop(self) -> None:
         while not self._stop.wait(self.tick_seconds):
             try:
-                sync_due_accounts(self.engine, self.sources, utcnow(), self.settings, self.route_pending)
+                sync_due_accounts(self.engine, self.sources, utcnow(), self.settings)
             except Exception:  # the schedule must survive a bad round; runs record their own errors
                 log.exception("scheduled sync round failed")
             self.rounds += 1
 
 
-def start_scheduled_sync(
-    engine: Engine, sources: Sequence[MailSource], route_pending: RoutePending | None = None
-) -> ScheduledSync:
+def start_scheduled_sync(engine: Engine, sources: Sequence[MailSource]) -> ScheduledSync:
     """Start the schedule; each account's own setting (or JOBOPS_SYNC_INTERVAL_MINUTES) says when it syncs."""
-    return ScheduledSync(engine, sources, route_pending=route_pending).start()
+    return ScheduledSync(engine, sources).start()

@@ -26,6 +26,7 @@ class ParsedMessage:
     received_at: datetime
     snippet: str
     body_text: str
+    from_me: bool = False  # the mailbox owner sent it (a reply, a withdrawal)
 
 
 def stored_ids(session: Session, provider: str, account_key: str, external_ids: Iterable[str]) -> set[str]:
@@ -55,6 +56,7 @@ def message_row(provider: str, account_key: str, parsed: ParsedMessage) -> MailM
         received_at=parsed.received_at,
         snippet=parsed.snippet,
         body_text=parsed.body_text,
+        from_me=parsed.from_me,
         processing_status=PENDING,
     )
 

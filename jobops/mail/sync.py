@@ -16,16 +16,28 @@ from jobops.mail.accounts import CONNECTED, check_account_key, find_account
 from jobops.mail.runs import (
     DEFAULT_MAX_MESSAGES,
     DEFAULT_SEARCH_DAYS,
-    RoutePending,
     carry_out,
     check_options,
-    route_left_over,
+    route_stored,
     start_run,
 )
 from jobops.models import MailAccount, SyncRun
 
-# The body of a run: (engine, run_id, account_key, max_messages, search_days, settings, route_pending).
-Work = Callable[[Engine, str, str, int, int, Settings, RoutePending | None], None]
+
+@dataclass(frozen=True)
+class RunContext:
+    """What a provider's run body works with."""
+
+    engine: Engine
+    run_id: str
+    account_key: str
+    max_messages: int
+    search_days: int
+    settings: Settings
+
+
+# The body of a run: fetch and store; routing happens around it, in jobops.mail.sync.
+Work = Callable[[RunContext], None]
 
 
 @dataclass(frozen=True)
@@ -60,33 +72,24 @@ def execute_run(
     max_messages: int = DEFAULT_MAX_MESSAGES,
     search_days: int = DEFAULT_SEARCH_DAYS,
     settings: Settings | None = None,
-    route_pending: RoutePending | None = None,
 ) -> dict[str, Any]:
     """Carry out a begun run, committing its counters as it goes; never raises for sync failures."""
     with session_scope(engine) as session:
         account_key = session.get(SyncRun, run_id).account_key
-    settings = settings or load_settings()
+    context = RunContext(engine, run_id, account_key, max_messages, search_days, settings or load_settings())
     return carry_out(
         engine,
         run_id,
-        lambda: _work(source, engine, run_id, account_key, max_messages, search_days, settings, route_pending),
+        lambda: _work(source, context),
         lambda exc: source.failure_message(engine, account_key, exc),
     )
 
 
-def _work(
-    source: MailSource,
-    engine: Engine,
-    run_id: str,
-    account_key: str,
-    max_messages: int,
-    search_days: int,
-    settings: Settings,
-    route_pending: RoutePending | None,
-) -> None:
-    """First route what an interrupted run stored but never routed, then do the provider's work."""
-    route_left_over(engine, run_id, route_pending)
-    source.work(engine, run_id, account_key, max_messages, search_days, settings, route_pending)
+def _work(source: MailSource, context: RunContext) -> None:
+    """Route what an interrupted run left, do the provider's work, then route what it stored, in received order."""
+    route_stored(context.engine, context.run_id)
+    source.work(context)
+    route_stored(context.engine, context.run_id)
 
 
 def sync_account(
@@ -97,19 +100,12 @@ def sync_account(
     max_messages: Any = None,
     search_days: Any = None,
     settings: Settings | None = None,
-    route_pending: RoutePending | None = None,
 ) -> dict[str, Any]:
     """Run one sync to the end and return the finished run."""
     max_messages, search_days = check_options(max_messages, search_days)
     run_id = begin_run(source, engine, account_key)
     return execute_run(
-        source,
-        engine,
-        run_id,
-        max_messages=max_messages,
-        search_days=search_days,
-        settings=settings,
-        route_pending=route_pending,
+        source, engine, run_id, max_messages=max_messages, search_days=search_days, settings=settings
     )
 
 
@@ -130,7 +126,6 @@ def sync_connected_accounts(
     source: MailSource,
     engine: Engine,
     settings: Settings | None = None,
-    route_pending: RoutePending | None = None,
 ) -> list[dict[str, Any]]:
     """Sync every connected account of the provider that is not already syncing."""
     with session_scope(engine) as session:
@@ -138,7 +133,7 @@ def sync_connected_accounts(
     runs = []
     for key in keys:
         try:
-            runs.append(sync_account(source, engine, key, settings=settings, route_pending=route_pending))
+            runs.append(sync_account(source, engine, key, settings=settings))
         except (Conflict, NotFound):
             continue
     return runs

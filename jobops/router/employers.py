@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from jobops.mail_text import fold
 from jobops.router.facts import JobFacts
 from jobops.router.senders import domain_labels, host_of, sender_kind
+from jobops.router.text import fold
 
 LEGAL_SUFFIXES: Final = frozenset(
     {

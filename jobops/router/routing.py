@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
-from jobops.mail_text import MAX_BODY_CHARS, before_sign_off, fold, newest_parts, without_sending_service
 from jobops.router.employers import EmployerIndex, Wording, wording
 from jobops.router.facts import Decision, JobFacts, MailFacts, RouterMemory
 from jobops.router.relevance import APPLICATION, NOTIFICATION_SENDER, RECRUITING_SENDER, judge_relevance
 from jobops.router.senders import ASSESSMENT, FREE_MAIL, JOB_BOARD, PLATFORM_KINDS, domain_labels, sender_kind
 from jobops.router.stage import StageReading, scan_stage
+from jobops.router.text import MAX_BODY_CHARS, before_sign_off, fold, newest_parts, without_sending_service
 from jobops.router.titles import coverage, message_words, title_words
 from jobops.stages import (
     AUTO_LINK_MIN,

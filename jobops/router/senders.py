@@ -53,6 +53,11 @@ _TWO_PART_SUFFIXES: Final = frozenset(
 )
 
 
+def platform_domains() -> tuple[str, ...]:
+    """Domains of the platforms that send mail for employers (applicant tracking, scheduling, assessment)."""
+    return tuple(domain for kind in sorted(PLATFORM_KINDS) for domain in _DOMAINS[kind])
+
+
 def sender_kind(domain: str) -> str | None:
     """The kind of a sender domain or any of its parents (hire.lever.co is lever.co), or None."""
     labels = domain.lower().strip(". ").split(".")

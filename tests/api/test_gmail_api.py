@@ -13,9 +13,10 @@ from starlette.applications import Starlette
 from starlette.routing import Mount
 from starlette.testclient import TestClient
 
+from jobops import providers
 from jobops.api import gmail as gmail_api
 from jobops.db import session_scope
-from jobops.gmail import client, sync
+from jobops.gmail import client
 from jobops.models import MailAccount, MailMessage
 from tests.fake_google import FakeGoogle
 
@@ -160,12 +161,12 @@ def test_sync_options_out_of_range_are_400_naming_the_field(web: TestClient, bod
 @pytest.mark.usefixtures("google")
 def test_a_sync_while_another_runs_is_409(web: TestClient, engine: Engine) -> None:
     connect(web)
-    run_id = sync.begin_run(engine, "default")
+    run_id = providers.begin_run(engine, "gmail", "default")
     try:
         response = web.post(f"{ACTIONS}/sync", json={})
         assert response.status_code == 409
     finally:
-        sync.execute_run(engine, run_id)
+        providers.execute_run(engine, "gmail", run_id)
 
 
 def test_a_sync_refused_by_google_is_502_and_the_account_asks_to_reconnect(

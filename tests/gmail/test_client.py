@@ -27,14 +27,15 @@ def test_message_ids_follow_every_page_newest_first(gmail: GmailClient, google: 
     sent = [google.add_message(subject=f"m{i}") for i in range(7)]
     google.page_size_cap = 3
     pages = list(gmail.message_pages("newer_than:30d"))
-    assert pages == [[m.id for m in reversed(sent)][i : i + 3] for i in (0, 3, 6)]
+    newest_first = [(m.id, m.thread_id) for m in reversed(sent)]
+    assert pages == [newest_first[i : i + 3] for i in (0, 3, 6)]
     assert google.calls["list"] == 3
 
 
 def test_the_search_window_is_sent_to_gmail(gmail: GmailClient, google: FakeGoogle) -> None:
     recent = google.add_message(age=timedelta(days=2))
     google.add_message(age=timedelta(days=40))
-    assert list(gmail.message_pages("newer_than:30d")) == [[recent.id]]
+    assert list(gmail.message_pages("newer_than:30d")) == [[(recent.id, recent.thread_id)]]
 
 
 def test_messages_are_fetched_in_batches_of_at_most_fifty(gmail: GmailClient, google: FakeGoogle) -> None:
@@ -71,10 +72,10 @@ def test_a_message_that_keeps_failing_is_reported_without_stopping_the_others(
 
 def test_history_lists_messages_added_since_a_history_id(gmail: GmailClient, google: FakeGoogle) -> None:
     start = gmail.profile()["historyId"]
-    added = google.add_message()
+    added = google.add_message(thread_id="t-1")
     ids, newest = gmail.added_since(start)
-    assert ids == [added.id] and newest == str(google.history_id)
-    assert gmail.added_since(newest) == ([], newest)
+    assert ids == {added.id: "t-1"} and newest == str(google.history_id)
+    assert gmail.added_since(newest) == ({}, newest)
 
 
 def test_a_history_id_gmail_no_longer_keeps_raises_history_expired(

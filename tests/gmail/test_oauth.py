@@ -12,8 +12,8 @@ from jobops.config import Settings
 from jobops.db import session_scope
 from jobops.errors import InvalidInput, NotConfigured, UpstreamError
 from jobops.gmail import oauth
-from jobops.gmail.accounts import account_status
 from jobops.gmail.client import GmailClient, TokenBucket
+from jobops.mail.accounts import account_status
 from jobops.models import MailAccount, OAuthState, utcnow
 from tests.fake_google import GMAIL_READONLY, FakeGoogle
 from tests.gmail.conftest import connect, consent

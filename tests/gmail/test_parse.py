@@ -5,7 +5,8 @@ from __future__ import annotations
 import base64
 from datetime import datetime, timezone
 
-from jobops.gmail.parse import html_to_text, parse_message
+from jobops.gmail.parse import parse_message
+from jobops.mail.text import html_to_text
 
 
 def b64(data: bytes) -> str:

@@ -12,6 +12,7 @@ from jobops.config import Settings
 from jobops.db import session_scope
 from jobops.gmail import client, sync
 from jobops.imap import sync as imap_sync
+from jobops.mail import runs as mail_runs
 from jobops.mail.accounts import find_account, set_auto_sync
 from jobops.mail.schedule import ScheduledSync
 from jobops.models import utcnow
@@ -37,6 +38,6 @@ def test_each_due_gmail_account_is_synced_once_by_the_thread(
     schedule.stop()
 
     with session_scope(engine) as session:
-        runs = sync.list_runs(session, "gmail", limit=50)
+        runs = mail_runs.list_runs(session, "gmail", limit=50)
     assert sorted(r["accountKey"] for r in runs) == ["default", "work"]
     assert all(r["status"] == "completed" for r in runs)

@@ -8,10 +8,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import Engine, select
 
-from jobops import inbox
+from jobops import providers
 from jobops.db import session_scope
 from jobops.errors import Conflict, NotFound
-from jobops.imap import accounts, sync
+from jobops.imap import accounts
 from jobops.mail.accounts import account_status
 from jobops.models import MailAccount, MailMessage
 from tests.imap_server import PASSWORD, FakeImap, mail
@@ -32,7 +32,7 @@ def test_a_sync_stores_mail_of_the_search_window_with_its_fields(engine: Engine,
     connected.add(mail(subject="Interview invitation", sender=sender, message_id="i@acme"))
     connected.add(mail(subject="Old news", message_id="old@acme"), age=timedelta(days=45))
 
-    run = sync.sync_account(engine, "default", search_days=30)
+    run = providers.sync_account(engine, "imap", "default", search_days=30)
 
     assert (run["status"], run["mode"], run["discovered"], run["fetched"], run["errored"]) == (
         "completed", "full", 1, 1, 0,
@@ -50,12 +50,12 @@ def test_a_sync_stores_mail_of_the_search_window_with_its_fields(engine: Engine,
 def test_a_second_sync_fetches_only_mail_that_arrived_since(engine: Engine, connected: FakeImap) -> None:
     connected.add(mail(message_id="a@acme"))
     connected.add(mail(message_id="b@acme"))
-    sync.sync_account(engine, "default")
+    providers.sync_account(engine, "imap", "default")
     connected.fetched.clear()
 
-    again = sync.sync_account(engine, "default")
+    again = providers.sync_account(engine, "imap", "default")
     new_uid = connected.add(mail(subject="Offer", message_id="c@acme"))
-    third = sync.sync_account(engine, "default")
+    third = providers.sync_account(engine, "imap", "default")
 
     assert (again["mode"], again["discovered"], again["fetched"]) == ("incremental", 0, 0)
     assert (third["discovered"], third["fetched"]) == (1, 1)
@@ -67,8 +67,8 @@ def test_max_messages_caps_a_run_and_the_next_run_takes_the_rest(engine: Engine,
     for i in range(7):
         connected.add(mail(subject=f"m{i}", message_id=f"m{i}@acme"))
 
-    first = sync.sync_account(engine, "default", max_messages=5)
-    second = sync.sync_account(engine, "default", max_messages=5)
+    first = providers.sync_account(engine, "imap", "default", max_messages=5)
+    second = providers.sync_account(engine, "imap", "default", max_messages=5)
 
     assert (first["fetched"], second["fetched"]) == (5, 2)
     assert len(stored(engine)) == 7
@@ -79,11 +79,11 @@ def test_a_changed_uidvalidity_reads_the_folder_again_without_storing_duplicates
 ) -> None:
     connected.add(mail(message_id="a@acme"))
     connected.add(mail(message_id="b@acme"))
-    sync.sync_account(engine, "default")
+    providers.sync_account(engine, "imap", "default")
     connected.renumber()
     connected.add(mail(subject="After the rebuild", message_id="c@acme"))
 
-    run = sync.sync_account(engine, "default")
+    run = providers.sync_account(engine, "imap", "default")
 
     assert (run["discovered"], run["fetched"]) == (3, 1)
     assert sorted(m.external_message_id for m in stored(engine)) == ["a@acme", "b@acme", "c@acme"]
@@ -94,7 +94,7 @@ def test_a_message_without_message_id_is_known_by_folder_uidvalidity_and_uid(
     engine: Engine, connected: FakeImap
 ) -> None:
     connected.add(mail(message_id=None))
-    sync.sync_account(engine, "default")
+    providers.sync_account(engine, "imap", "default")
     assert [m.external_message_id for m in stored(engine)] == ["INBOX:1000:1"]
 
 
@@ -105,8 +105,8 @@ def test_a_message_that_cannot_be_parsed_is_counted_and_the_others_are_stored(
     connected.add(b"this line is no header\r\n\r\nand nothing here says who sent it\r\n")
     connected.add(mail(message_id="c@acme"))
 
-    run = sync.sync_account(engine, "default")
-    again = sync.sync_account(engine, "default")
+    run = providers.sync_account(engine, "imap", "default")
+    again = providers.sync_account(engine, "imap", "default")
 
     assert (run["status"], run["fetched"], run["errored"]) == ("completed", 2, 1)
     assert (again["discovered"], again["errored"]) == (0, 0)  # the broken one is not fetched forever
@@ -117,14 +117,14 @@ def test_only_the_chosen_folders_are_read(engine: Engine, imap: FakeImap) -> Non
     imap.add(mail(message_id="jobs@acme"), folder="Jobs")
     accounts.connect(engine, "default", imap.connect_body(folders=["Jobs"]))
 
-    sync.sync_account(engine, "default")
+    providers.sync_account(engine, "imap", "default")
 
     assert [m.external_message_id for m in stored(engine)] == ["jobs@acme"]
 
 
 def test_new_mail_goes_through_the_router(engine: Engine, connected: FakeImap) -> None:
     connected.add(mail(message_id="a@acme"))
-    run = sync.sync_account(engine, "default", route_pending=inbox.route_pending)
+    run = providers.sync_account(engine, "imap", "default")
     assert run["classified"] == 1
     assert stored(engine)[0].processing_status != "pending"
 
@@ -135,7 +135,7 @@ def test_a_changed_password_fails_the_run_and_asks_to_reconnect_without_showing_
     caplog.set_level(logging.DEBUG)
     connected.password = "a new one"
 
-    run = sync.sync_account(engine, "default")
+    run = providers.sync_account(engine, "imap", "default")
 
     assert run["status"] == "failed" and "Reconnect IMAP" in run["errorMessage"]
     with session_scope(engine) as session:
@@ -145,14 +145,14 @@ def test_a_changed_password_fails_the_run_and_asks_to_reconnect_without_showing_
 
 
 def test_a_sync_while_another_runs_is_refused(engine: Engine, connected: FakeImap) -> None:
-    run_id = sync.begin_run(engine, "default")
+    run_id = providers.begin_run(engine, "imap", "default")
     try:
         with pytest.raises(Conflict, match="An IMAP sync is already running"):
-            sync.begin_run(engine, "default")
+            providers.begin_run(engine, "imap", "default")
     finally:
-        sync.execute_run(engine, run_id)
+        providers.execute_run(engine, "imap", run_id)
 
 
 def test_syncing_an_account_that_is_not_connected_is_not_found(engine: Engine) -> None:
     with pytest.raises(NotFound, match="Connect IMAP first"):
-        sync.sync_account(engine, "default")
+        providers.sync_account(engine, "imap", "default")

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select
 
-from jobops import inbox
 from jobops.db import session_scope
 from jobops.errors import Conflict, InvalidInput
 from jobops.mail import files
@@ -91,8 +90,8 @@ def test_each_imported_message_goes_through_the_router_once(engine: Engine, tmp_
     path = tmp_path / "a.eml"
     path.write_bytes(mail(message_id="a@acme"))
 
-    first = files.import_paths(engine, [path], route_pending=inbox.route_pending)
-    second = files.import_paths(engine, [path], route_pending=inbox.route_pending)
+    first = files.import_paths(engine, [path])
+    second = files.import_paths(engine, [path])
 
     assert (first["classified"], second["classified"]) == (1, 0)
     assert stored(engine)[0].processing_status != "pending"

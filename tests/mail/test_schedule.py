@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine
 
+from jobops import providers
 from jobops.config import Settings, load_settings
 from jobops.db import session_scope
 from jobops.imap import accounts
@@ -92,7 +93,7 @@ def test_a_failed_run_waits_a_whole_interval_before_the_next_try(engine: Engine,
 def test_an_account_that_is_already_syncing_is_skipped(engine: Engine, imap: FakeImap) -> None:
     connect(engine, imap, "default", 15, synced_ago=60)
     connect(engine, imap, "other", 15, synced_ago=60)
-    running = imap_sync.begin_run(engine, "default")
+    running = providers.begin_run(engine, "imap", "default")
 
     runs = sync_due_accounts(engine, SOURCES, utcnow() + timedelta(minutes=30), settings())
 

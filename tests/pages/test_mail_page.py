@@ -12,9 +12,11 @@ import pytest
 import requests
 from streamlit.testing.v1 import AppTest
 
+from jobops import providers
 from jobops.db import get_engine, session_scope
-from jobops.gmail import client, oauth, sync
-from jobops.gmail.accounts import account_status
+from jobops.gmail import client, oauth
+from jobops.mail import runs as mail_runs
+from jobops.mail.accounts import account_status
 from tests.fake_google import FakeGoogle
 from tests.imap_server import PASSWORD, FakeImap, mail
 
@@ -83,7 +85,7 @@ def test_sync_now_runs_in_the_background_and_the_run_is_listed(google: FakeGoogl
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         with session_scope(get_engine()) as session:
-            runs = sync.list_runs(session, "gmail", "default")
+            runs = mail_runs.list_runs(session, "gmail", "default")
         if runs and runs[0]["status"] != "running":
             break
         time.sleep(0.05)
@@ -129,8 +131,8 @@ def test_a_running_sync_shows_its_progress_instead_of_the_sync_button(google: Fa
     connect()
     google.add_message()
     google.latency = 0.5
-    run_id = sync.begin_run(get_engine(), "default")
-    worker = threading.Thread(target=sync.execute_run, args=(get_engine(), run_id))
+    run_id = providers.begin_run(get_engine(), "gmail", "default")
+    worker = threading.Thread(target=providers.execute_run, args=(get_engine(), "gmail", run_id))
     worker.start()
     try:
         at = open_page()

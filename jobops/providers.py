@@ -1,0 +1,107 @@
+"""The one list of mail providers: what the API, the command line, the scheduler and the pages offer."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from jobops import validation as check
+from jobops.gmail import oauth
+from jobops.gmail import sync as gmail_sync
+from jobops.imap import accounts as imap_accounts
+from jobops.imap import sync as imap_sync
+from jobops.mail import files
+from jobops.mail import sync as mail_sync
+from jobops.mail.accounts import account_status
+from jobops.mail.sync import MailSource
+
+SYNC_FIELDS = ("accountKey", "maxMessages", "searchDays")
+
+
+@dataclass(frozen=True)
+class Provider:
+    """A mailbox kind: how it connects, reports its status and disconnects, and its sync (if it has one)."""
+
+    name: str  # stored on accounts, runs and messages
+    label: str  # the name users read
+    source: MailSource | None  # None for mail that is imported rather than synced
+    connect_fields: tuple[str, ...] = ()
+    connect: Callable[[Engine, str, dict[str, Any]], dict[str, Any]] | None = None
+    status: Callable[[Session, str], dict[str, Any]] | None = None
+    disconnect: Callable[[Engine, str], dict[str, Any]] | None = None
+
+
+PROVIDERS: dict[str, Provider] = {
+    "gmail": Provider(
+        "gmail",
+        "Gmail",
+        gmail_sync.SOURCE,
+        ("accountKey",),
+        lambda engine, key, _body: oauth.start(engine, key),
+        lambda session, key: account_status(session, "gmail", key),
+        oauth.disconnect,
+    ),
+    "imap": Provider(
+        "imap",
+        "IMAP",
+        imap_sync.SOURCE,
+        imap_accounts.CONNECT_FIELDS,
+        imap_accounts.connect,
+        imap_accounts.status,
+        imap_accounts.disconnect,
+    ),
+    files.PROVIDER: Provider(files.PROVIDER, "Mailbox file", None),
+}
+NAMES: tuple[str, ...] = tuple(PROVIDERS)
+CONNECTABLE: tuple[str, ...] = tuple(name for name, p in PROVIDERS.items() if p.source is not None)
+
+
+def provider(name: Any, *, connectable: bool = False) -> Provider:
+    """A provider by name; InvalidInput (400) for an unknown one."""
+    return PROVIDERS[check.choice("provider", name, CONNECTABLE if connectable else NAMES, required=True)]
+
+
+def sync_sources() -> tuple[MailSource, ...]:
+    """Every provider that syncs, for the scheduler."""
+    return tuple(p.source for p in PROVIDERS.values() if p.source is not None)
+
+
+def sync_account(engine: Engine, name: str, account_key: str = "default", **options: Any) -> dict[str, Any]:
+    """Run one sync of a connected account to the end (options as in jobops.mail.sync.sync_account)."""
+    return mail_sync.sync_account(_source(name), engine, account_key, **options)
+
+
+def begin_run(engine: Engine, name: str, account_key: str = "default") -> str:
+    """Record a running sync now; Conflict if one is already running for the account."""
+    return mail_sync.begin_run(_source(name), engine, account_key)
+
+
+def execute_run(engine: Engine, name: str, run_id: str, **options: Any) -> dict[str, Any]:
+    """Carry out a begun run (options as in jobops.mail.sync.execute_run)."""
+    return mail_sync.execute_run(_source(name), engine, run_id, **options)
+
+
+def start_sync_in_background(engine: Engine, name: str, account_key: str, **options: Any) -> str:
+    """Record the run (a second one is refused at once), then carry it out on a thread; returns its id."""
+    run_id = begin_run(engine, name, account_key)
+    threading.Thread(
+        target=execute_run, args=(engine, name, run_id), kwargs=options, name=f"jobops-sync-{name}", daemon=True
+    ).start()
+    return run_id
+
+
+def sync_connected_accounts(engine: Engine, name: str, **options: Any) -> list[dict[str, Any]]:
+    """Sync every connected account of a provider that is not already syncing."""
+    return mail_sync.sync_connected_accounts(_source(name), engine, **options)
+
+
+def _source(name: str) -> MailSource:
+    """The sync of a provider that has one."""
+    source = provider(name, connectable=True).source
+    assert source is not None  # CONNECTABLE lists only providers with a sync
+    return source
