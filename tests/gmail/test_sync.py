@@ -9,7 +9,6 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import Engine, func, select
-from sqlalchemy.orm import Session
 
 from jobops import providers
 from jobops.config import Settings
