@@ -115,12 +115,17 @@ def mail_facts(message: MailMessage) -> MailFacts:
         received_at=message.received_at,
         body_text=message.body_text,
         snippet=message.snippet,
+        from_me=message.from_me,
     )
 
 
 def route_pending(session: Session, message_ids: Iterable[str] | None = None) -> dict[str, int]:
     """Route stored messages not routed yet; auto-linked ones update their job's timeline."""
-    query = select(MailMessage).where(MailMessage.processing_status == PENDING).order_by(MailMessage.received_at)
+    query = (
+        select(MailMessage)
+        .where(MailMessage.processing_status == PENDING)
+        .order_by(MailMessage.received_at, MailMessage.external_message_id)
+    )
     if message_ids is not None:
         query = query.where(MailMessage.id.in_(list(message_ids)))
     messages = list(session.scalars(query))

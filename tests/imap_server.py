@@ -47,6 +47,16 @@ def mail(
     return ("\r\n".join(headers) + "\r\n\r\n" + body + "\r\n").encode("utf-8")
 
 
+def nested(depth: int = 1_000) -> bytes:
+    """A message whose body is `depth` multipart containers, one inside the other."""
+    part = "Content-Type: text/plain\r\n\r\nhello\r\n"
+    for level in range(depth):
+        boundary = f"b{level}"
+        part = f'Content-Type: multipart/mixed; boundary="{boundary}"\r\n\r\n--{boundary}\r\n{part}--{boundary}--\r\n'
+    head = "From: Deep <deep@hostile.example>\r\nSubject: Interview\r\nMessage-ID: <deep@hostile>\r\n"
+    return (head + part).encode()
+
+
 def _unquote(quoted: bytes) -> str:
     return re.sub(rb"\\(.)", rb"\1", quoted).decode()
 

@@ -18,6 +18,7 @@ class MailFacts:
     received_at: datetime
     body_text: str
     snippet: str = ""
+    from_me: bool = False  # the candidate wrote it
 
 
 @dataclass(frozen=True)

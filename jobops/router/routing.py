@@ -9,6 +9,7 @@ from typing import Final
 
 from jobops.router.employers import EmployerIndex, Wording, wording
 from jobops.router.facts import Decision, JobFacts, MailFacts, RouterMemory
+from jobops.router.own_mail import withdraws
 from jobops.router.relevance import APPLICATION, NOTIFICATION_SENDER, RECRUITING_SENDER, judge_relevance
 from jobops.router.senders import ASSESSMENT, FREE_MAIL, JOB_BOARD, PLATFORM_KINDS, domain_labels, sender_kind
 from jobops.router.stage import StageReading, scan_stage
@@ -117,6 +118,8 @@ class Router:
         thread_job = self._jobs.get(memory.thread_jobs.get(mail.thread_id or "", ""))
         sender_job = None if kind in PLATFORM_KINDS else self._jobs.get(memory.sender_jobs.get(address, ""))
         folded_subject = fold(subject)
+        if mail.from_me:
+            return _own_mail(thread_job, stage_text)
         scan = scan_stage(folded_subject, stage_text)
         relevance = judge_relevance(
             folded_subject + "\n" + newest,
@@ -251,6 +254,17 @@ class Router:
 def route_message(mail: MailFacts, jobs: Sequence[JobFacts], memory: RouterMemory | None = None) -> Decision:
     """Route one mail against the active jobs (build a Router to route many)."""
     return Router(jobs).route(mail, memory)
+
+
+def _own_mail(thread_job: JobFacts | None, newest: str) -> Decision:
+    """The candidate's own mail counts only in a thread about a job, and only a withdrawal moves it."""
+    if thread_job is None:
+        return Decision(False, None, 0, NO_CHANGE, "other", "your own mail, outside any thread about a job", IGNORED)
+    words = withdraws(newest)
+    if words is None:
+        return Decision(True, thread_job.id, THREAD, NO_CHANGE, "update", "your reply in a linked thread", AUTO_LINKED)
+    reason = f"your reply in a linked thread says \"{words}\""
+    return Decision(True, thread_job.id, THREAD + CLEAR_STAGE, "withdrawn", "update", reason, AUTO_LINKED)
 
 
 def _decide(candidate: Candidate | None, reading: StageReading, thread: bool, tied: bool = True) -> Decision:

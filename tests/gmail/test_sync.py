@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 import threading
 import time
@@ -348,3 +350,24 @@ def test_disconnecting_revokes_access_and_keeps_synced_messages(
         run_sync(engine, settings)
     with session_scope(engine) as session:
         assert session.scalar(select(func.count()).select_from(MailMessage)) == 1
+
+
+def nested_payload_json(depth: int = 1_000) -> str:
+    """A Gmail payload nested `depth` levels, written by hand: json.dumps itself cannot go that deep."""
+    leaf = json.dumps({"mimeType": "text/plain", "body": {"data": base64.urlsafe_b64encode(b"hi").decode()}})
+    return '{"mimeType": "multipart/mixed", "parts": [' * depth + leaf + "]}" * depth
+
+
+@pytest.mark.usefixtures("connected")
+def test_a_gmail_sync_goes_on_past_a_message_gmail_nests_too_deep(engine: Engine, google: FakeGoogle) -> None:
+    google.add_message(subject="Interview before")
+    hostile = google.add_message(subject="Interview deep")
+    google.add_message(subject="Interview after")
+    google.raw_resources[hostile.id] = (
+        f'{{"id": "{hostile.id}", "threadId": "{hostile.thread_id}", "payload": {nested_payload_json()}}}'
+    )
+
+    run = providers.sync_account(engine, "gmail", "default")
+
+    assert (run["status"], run["fetched"], run["errored"]) == ("completed", 2, 1)
+    assert sorted(m.subject for m in stored(engine)) == ["Interview after", "Interview before"]

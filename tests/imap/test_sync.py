@@ -12,9 +12,10 @@ from jobops import providers
 from jobops.db import session_scope
 from jobops.errors import Conflict, NotFound
 from jobops.imap import accounts
+from jobops.jobs import create_job
 from jobops.mail.accounts import account_status
 from jobops.models import MailAccount, MailMessage
-from tests.imap_server import PASSWORD, FakeImap, mail
+from tests.imap_server import PASSWORD, FakeImap, mail, nested
 
 
 def stored(engine: Engine) -> list[MailMessage]:
@@ -156,3 +157,50 @@ def test_a_sync_while_another_runs_is_refused(engine: Engine, connected: FakeIma
 def test_syncing_an_account_that_is_not_connected_is_not_found(engine: Engine) -> None:
     with pytest.raises(NotFound, match="Connect IMAP first"):
         providers.sync_account(engine, "imap", "default")
+
+
+def test_an_imap_sync_goes_on_past_a_hostile_message_and_the_next_sync_is_clean(
+    engine: Engine, connected: FakeImap
+) -> None:
+    connected.add(mail(subject="Before", message_id="a@x"))
+    connected.add(nested())
+    connected.add(mail(subject="After", message_id="c@x"))
+
+    first = providers.sync_account(engine, "imap", "default")
+    second = providers.sync_account(engine, "imap", "default")
+
+    assert (first["status"], first["fetched"], first["errored"]) == ("completed", 2, 1)
+    assert (second["status"], second["errored"]) == ("completed", 0)
+    assert [m.subject for m in stored(engine)] == ["After", "Before"]
+
+
+def reply(subject: str, in_reply_to: str, body: str, sender: str = "Seeker <seeker@example.com>") -> bytes:
+    """A reply that names the message it answers, as mail clients write one."""
+    raw = mail(subject=subject, sender=sender, body=body, message_id=f"re-{in_reply_to}")
+    return raw.replace(b"Content-Type:", f"In-Reply-To: <{in_reply_to}>\r\nReferences: <{in_reply_to}>\r\nContent-Type:".encode(), 1)
+
+
+def test_the_owners_reply_in_a_thread_about_a_job_is_read_from_the_sent_folder(
+    engine: Engine, connected: FakeImap
+) -> None:
+    with session_scope(engine) as session:
+        job_id = create_job(session, {"title": "Data Engineer", "employer": "Northwind"})["id"]
+    connected.add(mail(
+        subject="Interview for the Data Engineer role at Northwind",
+        sender="Northwind Talent <talent@northwind.example>",
+        body="We would like to invite you to a technical interview for the Data Engineer role at Northwind.",
+        message_id="invite@northwind",
+    ))
+    connected.add(reply("Re: Interview", "invite@northwind", "I have accepted another offer and would like to "
+                        "withdraw my application. Thank you for your time."), folder="Sent Items")
+    connected.add(mail(subject="Dinner?", sender="Seeker <seeker@example.com>", body="Pizza on Friday?",
+                       message_id="dinner@home"), folder="Sent Items")
+
+    providers.sync_account(engine, "imap", "default")
+
+    with session_scope(engine) as session:
+        mine = session.scalars(select(MailMessage).where(MailMessage.from_me.is_(True))).all()
+        assert [m.subject for m in mine] == ["Re: Interview"]  # the unrelated sent mail stays out
+        assert mine[0].external_thread_id == "invite@northwind"
+        assert mine[0].stage_target == "withdrawn"
+        assert mine[0].matched_job_id == job_id

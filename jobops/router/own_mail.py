@@ -1,0 +1,32 @@
+"""Mail the candidate wrote: a reply in a thread about an application, which can withdraw or decline."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+# Folded text (lower case, no accents): the candidate withdraws, or declines an offer.
+WITHDRAWAL: Final = re.compile(
+    "|".join(
+        (
+            r"\bwithdraw(?:ing)? (?:my|from|myself)", r"\bwould like to withdraw", r"\bwish to withdraw",
+            r"\bdecline (?:the|your|this) (?:offer|position|role|invitation)", r"\bdecided to decline",
+            r"\b(?:have |i've )?accepted (?:another|a different|an(?:other)?) (?:offer|position|role)",
+            r"\bno longer (?:interested|available|pursuing|looking)", r"\bremove me from (?:the|your) process",
+            r"\bbewerbung\b[^.!?\n]{0,40}\bzuruckziehen", r"\bzuruckziehen\b", r"\bangebot\b[^.!?\n]{0,40}\bablehnen",
+            r"\bretirer ma candidature", r"\bdecliner (?:votre|l)['\s]?offre", r"\bretirar mi candidatura",
+            r"\brechazar (?:la|su) oferta", r"\bdeclinar (?:la|su) oferta", r"\bdesistir\b", r"\bretirar a minha candidatura",
+            r"\brecusar a proposta", r"\bdeclinar a proposta", r"\britirare la (?:mia )?candidatura",
+            r"\brinunciare\b", r"\bsollicitatie\b[^.!?\n]{0,40}\bintrekken", r"\baanbod\b[^.!?\n]{0,40}\bafslaan",
+            r"\bdra tillbaka min ansokan", r"\btacka nej", r"\bwycofac\b", r"\bwycofuje\b", r"\brezygnuje\b",
+            r"\bodmowic\b", r"\bstahnout (?:svou|moji) prihlasku", r"\bodmitnout\b",
+            r"\bbasvurumu geri cek", r"\bteklifi reddet", "辞退", "지원을 철회", "입사를 포기", "撤回", "婉拒",
+        )
+    )
+)
+
+
+def withdraws(newest: str) -> str | None:
+    """The words with which the candidate's own mail withdraws or declines, if it does."""
+    found = WITHDRAWAL.search(newest)
+    return found.group().strip() if found else None
