@@ -100,7 +100,20 @@ def router_memory(session: Session) -> RouterMemory:
         )
     )
     senders = session.execute(select(SenderMemory.from_address, SenderMemory.job_id))
-    return RouterMemory(thread_jobs={t: j for t, j in linked}, sender_jobs={a: j for a, j in senders})
+    waiting = session.execute(
+        select(MailMessage.external_thread_id, MailMessage.matched_job_id)
+        .where(
+            MailMessage.processing_status == PENDING_USER,
+            MailMessage.relevant.is_(True),
+            MailMessage.external_thread_id.is_not(None),
+        )
+        .order_by(MailMessage.received_at, MailMessage.external_message_id)
+    )
+    return RouterMemory(
+        thread_jobs={t: j for t, j in linked},
+        sender_jobs={a: j for a, j in senders},
+        review_threads={t: j or "" for t, j in waiting},
+    )
 
 
 def mail_facts(message: MailMessage) -> MailFacts:
@@ -134,17 +147,26 @@ def route_pending(session: Session, message_ids: Iterable[str] | None = None) ->
         return counts
     router = Router(active_jobs(session))
     memory = router_memory(session)
-    threads = dict(memory.thread_jobs)
-    memory = RouterMemory(thread_jobs=threads, sender_jobs=memory.sender_jobs)
+    threads, waiting = dict(memory.thread_jobs), dict(memory.review_threads)
+    memory = RouterMemory(thread_jobs=threads, sender_jobs=memory.sender_jobs, review_threads=waiting)
     for message in messages:
         decision = router.route(mail_facts(message), memory)
         _record_decision(session, message, decision)
-        if decision.bucket == AUTO_LINKED and decision.job_id and message.external_thread_id:
-            threads[message.external_thread_id] = decision.job_id
+        _remember_thread(message.external_thread_id, decision, threads, waiting)
         counts["classified"] += 1
         counts["relevant"] += int(decision.relevant)
         counts["matched"] += int(decision.bucket == AUTO_LINKED)
     return counts
+
+
+def _remember_thread(thread: str | None, decision: Decision, linked: dict[str, str], waiting: dict[str, str]) -> None:
+    """Later mail of a thread follows what the router made of this one."""
+    if not thread or not decision.relevant:
+        return
+    if decision.bucket == AUTO_LINKED and decision.job_id:
+        linked[thread] = decision.job_id
+    elif decision.bucket == PENDING_USER and (decision.job_id or thread not in waiting):
+        waiting[thread] = decision.job_id or ""
 
 
 def _record_decision(session: Session, message: MailMessage, decision: Decision) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -34,7 +34,26 @@ DOMAIN_SUFFIXES: Final = (
     "hq", "mail", "jobs", "careers", "career", "talent", "team", "app", "inc", "corp", "group",
     "labs", "recruiting", "hr", "hiring", "global", "people", "tech",
 )
+# Words too common to stand for one employer on their own ("Manchester University NHS FT" is not "University").
+GENERIC_WORDS: Final = frozenset(
+    {
+        "hospital", "hospitals", "university", "universitaire", "universitaires", "universitat", "medical", "health",
+        "healthcare", "clinic", "clinics", "klinik", "klinikum", "kliniken", "care", "nhs", "trust", "foundation",
+        "college", "school", "schools", "services", "service", "national", "royal", "general", "centre", "center",
+        "saint", "sankt", "institute", "instituto", "capital", "partners", "solutions", "consulting", "retail",
+        "stores", "store", "logistics", "express", "hotel", "hotels", "company", "people", "careers", "recruitment",
+        "staffing", "agency", "public", "council", "county", "city", "state", "department", "ministry", "ministerio",
+        "colegio", "escola", "scuola", "ecole", "hopital", "hopitaux", "ziekenhuis", "universidad", "universidade",
+        "universita", "fundacion", "stiftung", "medizin", "universitatsmedizin", "medicine", "pharmacy", "bank",
+        "north", "south", "east", "west", "new", "united", "american", "british", "european", "asia", "japan",
+    }
+)
+# Small words skipped when an acronym is read from a name: "Hôpitaux Universitaires de Genève" is HUG.
+ACRONYM_SKIPS: Final = frozenset({"of", "and", "the", "de", "du", "des", "la", "le", "van", "von", "der", "fur", "y", "e", "di", "&"})
+PARTIAL_MIN_LETTERS: Final = 4
 _WORD: Final = re.compile(r"[^\W_]+")
+_CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_PARENTHESES: Final = re.compile(r"\(([^()]*)\)")
 
 
 @lru_cache(maxsize=200_000)
@@ -82,21 +101,71 @@ def employer_aliases(name: str) -> set[tuple[str, ...]]:
     return {alias for alias in (full, tuple(short)) if alias}
 
 
-class EmployerIndex:
-    """Employer groups of the active jobs, looked up by domain and by mention in constant time."""
+def acronym(name: str) -> str | None:
+    """The initials of a name of three or more words, as organisations abbreviate themselves: 'HUG', 'UCLH'."""
+    initials = [word[0] for word in _WORD.findall(name) if fold_word(word) not in ACRONYM_SKIPS and word[0].isupper()]
+    return "".join(initials).lower() if len(initials) >= 3 else None
 
-    def __init__(self, jobs: Sequence[JobFacts]) -> None:
+
+def capitalised_short_names(name: str) -> set[str]:
+    """Words of a name written in capitals, the way acronyms are: 'UCLH', 'HUG' in 'HUG Genève'."""
+    return {word.lower() for word in _WORD.findall(name) if 3 <= len(word) <= 6 and word.isupper()}
+
+
+def _capitalised_runs(text: Wording) -> list[str]:
+    """The initials of each run of capitalised words (small words like 'of' and 'de' may sit between)."""
+    runs: list[str] = []
+    current = ""
+    for match, token in zip(text.matches, text.tokens):
+        word = match.group()
+        if word[0].isupper() and not word.isupper():
+            current += token[0]
+        elif token not in ACRONYM_SKIPS:
+            if len(current) >= 3:
+                runs.append(current)
+            current = ""
+    if len(current) >= 3:
+        runs.append(current)
+    return runs
+
+
+def partial_names(name: str) -> set[str]:
+    """Single words of a longer name that stand for it alone: 'Charité' in 'Charité Berlin', 'Hays' in 'Hays Healthcare'."""
+    tokens = employer_tokens(name)
+    if len(tokens) < 2:
+        return set()
+    return {t for t in tokens if len(t) >= PARTIAL_MIN_LETTERS and t not in GENERIC_WORDS and t not in DESCRIPTORS}
+
+
+def name_variants(employer: str, extra: Iterable[str] = ()) -> list[str]:
+    """The names an employer goes by: as typed, without a parenthesis, the parenthesis, and brand family names."""
+    main = _PARENTHESES.sub(" ", employer).strip()
+    inside = [part.strip() for part in _PARENTHESES.findall(employer) if part.strip()]
+    return [name for name in dict.fromkeys([employer, main, *inside, *extra]) if name]
+
+
+class EmployerIndex:
+    """Employer groups of the active jobs, looked up by domain and by mention in constant time.
+
+    Full names (and brand family names) count as the employer named; a distinctive word of a longer name
+    or an acronym counts as partly named: enough to suggest a job, never to link one alone.
+    """
+
+    def __init__(self, jobs: Sequence[JobFacts], families: Callable[[str], Iterable[str]] = lambda _name: ()) -> None:
         self.groups: dict[str, list[JobFacts]] = {}
         self.names: dict[str, str] = {}
+        self._families = families
         self._domains: dict[str, set[str]] = {}
         self._mentions: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._partial: dict[str, set[str]] = {}
+        self._acronyms: dict[str, set[str]] = {}
+        self._cjk: dict[str, set[str]] = {}
         for job in jobs:
             self._add(job)
 
     def _add(self, job: JobFacts) -> None:
         """Index one job under its employer group."""
-        aliases = employer_aliases(job.employer)
-        if not aliases:
+        if not employer_aliases(job.employer):
             return
         key = " ".join(employer_tokens(job.employer))
         group = self.groups.setdefault(key, [])
@@ -104,13 +173,22 @@ class EmployerIndex:
         if len(group) > 1:
             return
         self.names[key] = job.employer.strip()
+        variants = name_variants(job.employer, self._families(job.employer))
+        aliases = {alias for variant in variants for alias in employer_aliases(variant)}
         compacts = {"".join(alias) for alias in aliases}
         for compact in compacts:
             self._domains.setdefault(compact, set()).add(key)
         for alias in aliases:
             if len("".join(alias)) >= 2:
                 self._mentions.setdefault(alias[0], []).append((alias, key))
-        label = self._url_label(job.job_url, compacts)
+        for variant in variants:
+            if _CJK.search(variant):
+                self._cjk.setdefault(fold(variant.strip()), set()).add(key)
+            for word in partial_names(variant):
+                self._partial.setdefault(word, set()).add(key)
+            for initials in {acronym(variant), *capitalised_short_names(variant)} - {None}:
+                self._acronyms.setdefault(initials, set()).add(key)
+        label = self._url_label(job.job_url, compacts | set(self._partial))
         if label:
             self._domains.setdefault(label, set()).add(key)
 
@@ -150,10 +228,29 @@ class EmployerIndex:
                 return self._domains[label[: -len(suffix)]]
         return set()
 
+    def partly_mentioned(self, text: Wording) -> set[str]:
+        """Groups named by a distinctive word of their name or by their acronym, written as a name."""
+        found: set[str] = set()
+        for position, token in enumerate(text.tokens):
+            keys = self._partial.get(token, set()) | self._acronyms.get(token, set())
+            if keys and _named(text.text, text.matches[position]):
+                found |= keys
+        return found | self._spelled_out(text)
+
+    def _spelled_out(self, text: Wording) -> set[str]:
+        """Groups that go by an acronym, found written out: 'University College London Hospitals' for UCLH."""
+        found: set[str] = set()
+        for run in _capitalised_runs(text):
+            found |= {key for initials, keys in self._acronyms.items() if initials in run for key in keys}
+        return found
+
     def mentioned(self, text: Wording) -> set[str]:
         """Groups named in a text as a proper noun on word boundaries ('Meta', never 'metadata')."""
         tokens = text.tokens
         found: set[str] = set()
+        if self._cjk:
+            folded = fold(text.text)
+            found |= {key for name, keys in self._cjk.items() if name in folded for key in keys}
         for position in [index for index, token in enumerate(tokens) if token in self._mentions]:
             for alias, key in self._mentions[tokens[position]]:
                 if key in found or tuple(tokens[position : position + len(alias)]) != alias:

@@ -32,10 +32,14 @@ class JobFacts:
 
 @dataclass(frozen=True)
 class RouterMemory:
-    """Links the user already made: thread id -> job id, lower-cased sender address -> job id."""
+    """What earlier mail settled: linked threads and senders -> job id; threads waiting for review -> suggested job.
+
+    A thread waiting for review maps to its suggested job's id, or to "" when it waits with no suggestion.
+    """
 
     thread_jobs: Mapping[str, str] = field(default_factory=dict)
     sender_jobs: Mapping[str, str] = field(default_factory=dict)
+    review_threads: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

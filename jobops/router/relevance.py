@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from jobops.router.kinds import context_points
 from jobops.router.senders import ASSESSMENT, ATS, FREE_MAIL, SCHEDULING
 
 # Phrases on folded text that mark mail as noise even when it says interview, offer or application.
@@ -99,7 +100,7 @@ def judge_relevance(
     noise = tuple(label for label, pattern in _NOISE.items() if pattern.search(text))
     if "notification" not in noise and automated_notice(sender, text):
         noise = (*noise, "notification")
-    score = 3 * stage_named + min(2, len(set(_CONTEXT.findall(text))))
+    score = 3 * stage_named + min(2, len(set(_CONTEXT.findall(text))) + context_points(text))
     score += PLATFORM_POINTS.get(kind or "", 0) + employer_domain + bool(RECRUITING_SENDER.search(sender))
     score += memory_points - 5 * len(noise) - bool(BULK.search(text)) - (kind == FREE_MAIL)
     return Relevance(score >= THRESHOLD, score, noise)

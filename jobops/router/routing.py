@@ -9,6 +9,8 @@ from typing import Final
 
 from jobops.router.employers import EmployerIndex, Wording, wording
 from jobops.router.facts import Decision, JobFacts, MailFacts, RouterMemory
+from jobops.router.families import family_names
+from jobops.router.kinds import OVERRULES_OFFER, WEAK_KINDS, no_change_kind, step_cue
 from jobops.router.own_mail import withdraws
 from jobops.router.relevance import APPLICATION, NOTIFICATION_SENDER, RECRUITING_SENDER, judge_relevance
 from jobops.router.senders import ASSESSMENT, FREE_MAIL, JOB_BOARD, PLATFORM_KINDS, domain_labels, sender_kind
@@ -33,6 +35,7 @@ PLATFORM_NAME: Final = 90  # a hiring platform sending for it: "Stripe via Green
 PLATFORM_SUBJECT: Final = 85
 PLATFORM_BODY: Final = 78
 NAME: Final = 75  # a person's display name: "Ivy at Notion"
+PARTIAL: Final = 58  # a distinctive word or the acronym of a longer name: enough to suggest, never to link
 SUBJECT: Final = 70
 BODY: Final = 60
 EXTRA_SOURCE: Final = 2  # each further place naming the same employer, up to MAX_EXTRA
@@ -47,6 +50,7 @@ DECISIVE_MARGIN: Final = 0.34
 AMBIGUOUS_CAP: Final = 70
 
 THREAD: Final = 96
+REVIEW_THREAD: Final = 80  # earlier mail of the thread waits for review with this job suggested
 SENDER_ALONE: Final = 85
 SENDER_AGREES: Final = 92
 SENDER_DISAGREES_CAP: Final = 80
@@ -73,6 +77,7 @@ MESSAGE_TYPES_BY_TARGET: Final[dict[str, str]] = {
     "onsite": "interview",
 }
 _LOCAL_PART: Final = re.compile(r"[._+\-]")
+DECISIONS: Final = frozenset({"rejected", "withdrawn", "closed", "offer"})
 
 
 @dataclass(frozen=True)
@@ -95,7 +100,7 @@ class Router:
 
     def __init__(self, jobs: Sequence[JobFacts]) -> None:
         self._jobs = {job.id: job for job in jobs}
-        self._employers = EmployerIndex(list(self._jobs.values()))
+        self._employers = EmployerIndex(list(self._jobs.values()), family_names)
         self._titles = {job.id: title_words(job.title) for job in self._jobs.values()}
         self._distinct = {
             job.id: self._titles[job.id] - _shared_words([self._titles[j.id] for j in group])
@@ -116,18 +121,21 @@ class Router:
         domain = (mail.from_domain or address.rpartition("@")[2]).strip().lower()
         kind = sender_kind(domain)
         thread_job = self._jobs.get(memory.thread_jobs.get(mail.thread_id or "", ""))
+        in_review = bool(mail.thread_id) and mail.thread_id in memory.review_threads
+        review_job = self._jobs.get(memory.review_threads.get(mail.thread_id or "", ""))
         sender_job = None if kind in PLATFORM_KINDS else self._jobs.get(memory.sender_jobs.get(address, ""))
         folded_subject = fold(subject)
         if mail.from_me:
-            return _own_mail(thread_job, stage_text)
+            return _own_mail(thread_job, in_review, review_job, stage_text)
         scan = scan_stage(folded_subject, stage_text)
         relevance = judge_relevance(
             folded_subject + "\n" + newest,
             fold(f"{mail.sender_name or ''} {address}"),
             kind,
-            stage_named=bool(scan.body_news or scan.body_asides or scan.subject_news or scan.generic),
+            stage_named=bool(scan.body_news or scan.body_asides or scan.subject_news or scan.generic)
+            or step_cue(folded_subject + "\n" + stage_text) is not None,
             employer_domain=kind is None and bool(self._employers.groups_for_domain(domain)),
-            memory_points=THREAD_POINTS if thread_job else SENDER_POINTS if sender_job else 0,
+            memory_points=THREAD_POINTS if thread_job or in_review else SENDER_POINTS if sender_job else 0,
         )
         if not relevance.relevant:
             why = f"not recruiting mail ({', '.join(relevance.noise)})" if relevance.noise else "no recruiting language"
@@ -138,8 +146,8 @@ class Router:
         if thread_job:
             candidate: Candidate | None = Candidate(thread_job, THREAD, ["thread already linked to this job"])
         else:
-            candidate = self._lean(self._match(evidence, words), sender_job)
-        reading = scan.reading(candidate.job.current_stage if candidate else None)
+            candidate = _follow_thread(self._lean(self._match(evidence, words), sender_job), review_job)
+        reading = _kind_first(scan.reading(candidate.job.current_stage if candidate else None), folded_subject, stage_text)
         if kind == ASSESSMENT and reading.target == NO_CHANGE and not reading.phrase:
             reading = StageReading("assessment", clear=False, phrase=f"sent by the assessment platform {domain}")
         tied = bool(thread_job or sender_job or kind in PLATFORM_KINDS) or (
@@ -187,6 +195,8 @@ class Router:
         add(self._employers.mentioned(wording(sender_name)), PLATFORM_NAME if platform else NAME, "sender name names {name}")
         add(self._employers.mentioned(subject), PLATFORM_SUBJECT if platform else SUBJECT, "subject names {name}")
         add(self._employers.mentioned(body), PLATFORM_BODY if platform else BODY, "body names {name}")
+        partly = set().union(*(self._employers.partly_mentioned(t) for t in (wording(sender_name), subject, body)))
+        add(partly - set(found), PARTIAL, "mail partly names {name}")
         return {key: _combine(items) for key, items in found.items()}
 
     def _match(self, evidence: dict[str, Evidence], words: frozenset[str]) -> Candidate | None:
@@ -256,15 +266,47 @@ def route_message(mail: MailFacts, jobs: Sequence[JobFacts], memory: RouterMemor
     return Router(jobs).route(mail, memory)
 
 
-def _own_mail(thread_job: JobFacts | None, newest: str) -> Decision:
+def _kind_first(reading: StageReading, subject: str, newest: str) -> StageReading:
+    """Reschedules, reminders, checks and thank-you notes change nothing; other languages' steps are read too.
+
+    A decision (rejection, withdrawal, closing, offer) stands, except an offer read in mail about the checks
+    that follow one. A step read only from another language's words is a guess: it is suggested, never logged.
+    """
+    text = f"{subject}\n{newest}"
+    kind = no_change_kind(text)
+    if kind and kind[0] in WEAK_KINDS and reading.clear:
+        kind = None
+    if kind and (reading.target not in DECISIONS or (reading.target == "offer" and kind[0] in OVERRULES_OFFER)):
+        return StageReading(NO_CHANGE, clear=True, phrase=f"{kind[1]}, a {kind[0]}")
+    if reading.clear and reading.target != NO_CHANGE:
+        return reading
+    cue = step_cue(text)
+    if cue and (reading.target == NO_CHANGE or not reading.clear):
+        return StageReading(cue[0], clear=False, phrase=cue[1])
+    return reading
+
+
+def _follow_thread(candidate: Candidate | None, review_job: JobFacts | None) -> Candidate | None:
+    """A reply in a thread waiting for review leans to the job suggested for the thread."""
+    if review_job is None or (candidate is not None and candidate.job.id == review_job.id):
+        return candidate
+    if candidate is not None and candidate.confidence >= REVIEW_THREAD:
+        return candidate
+    return Candidate(review_job, REVIEW_THREAD, [f"earlier mail in this thread is about {review_job.title}"])
+
+
+def _own_mail(thread_job: JobFacts | None, in_review: bool, review_job: JobFacts | None, newest: str) -> Decision:
     """The candidate's own mail counts only in a thread about a job, and only a withdrawal moves it."""
-    if thread_job is None:
+    if thread_job is None and not in_review:
         return Decision(False, None, 0, NO_CHANGE, "other", "your own mail, outside any thread about a job", IGNORED)
     words = withdraws(newest)
-    if words is None:
-        return Decision(True, thread_job.id, THREAD, NO_CHANGE, "update", "your reply in a linked thread", AUTO_LINKED)
-    reason = f"your reply in a linked thread says \"{words}\""
-    return Decision(True, thread_job.id, THREAD + CLEAR_STAGE, "withdrawn", "update", reason, AUTO_LINKED)
+    target, said = ("withdrawn", f"; says \"{words}\"") if words else (NO_CHANGE, "")
+    if thread_job is None:
+        job_id = review_job.id if review_job else None
+        return Decision(True, job_id, REVIEW_THREAD, target, "update", f"your reply in a thread waiting for review{said}",
+                        PENDING_USER)
+    return Decision(True, thread_job.id, THREAD + CLEAR_STAGE * bool(words), target, "update",
+                    f"your reply in a linked thread{said}", AUTO_LINKED)
 
 
 def _decide(candidate: Candidate | None, reading: StageReading, thread: bool, tied: bool = True) -> Decision:
