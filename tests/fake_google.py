@@ -2,11 +2,11 @@
 
 It speaks plain HTTP on a free 127.0.0.1 port so the real google-auth-oauthlib and
 google-api-python-client run end to end. Gmail calls: getProfile, messages.list (with Gmail's
-search rules for `q`, see tests/fake_gmail_search.py), messages.get (format minimal, metadata
-or full), history.list, and any of them inside a /batch/gmail/v1 request.
+search rules for `q`, see tests/fake_gmail_search.py), messages.get and threads.get (format
+minimal, metadata or full), history.list, and any of them inside a /batch/gmail/v1 request.
 Messages carry labels, so the owner's own mail (SENT), spam, trash and categories behave as in
 Gmail. Knobs: latency per HTTP request, a per-user quota in units per second (429 beyond it),
-message ids that fail a number of times, ids that always fail, consent denial.
+message or thread ids that fail a number of times, ids that always fail, consent denial.
 Counters record every call and the quota units spent.
 """
 
@@ -31,10 +31,11 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 from tests.fake_gmail_search import MAX_QUERY_LENGTH, Mail, compile_query, html_text
 
 GMAIL_READONLY = "https://www.googleapis.com/auth/gmail.readonly"
-UNITS = {"profile": 1, "list": 5, "get": 5, "history": 2}
+UNITS = {"profile": 1, "list": 5, "get": 5, "history": 2, "threads": 10}
 FORMATS = ("minimal", "metadata", "full")
 DEFAULT_SENDER = "Acme Recruiting <jobs@acme.example>"
-ROUTES = re.compile(r"/gmail/v1/users/me/(?:(?P<kind>profile|messages|history)|messages/(?P<message>[^/]+))")
+ROUTES = re.compile(r"/gmail/v1/users/me/(?:(?P<kind>profile|messages|history)|messages/(?P<message>[^/]+)"
+                    r"|threads/(?P<thread>[^/]+))")
 Query = dict[str, list[str]]
 REASONS = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found", 429: "Too Many Requests",
            500: "Internal Server Error", 503: "Service Unavailable"}
@@ -417,12 +418,12 @@ class FakeGoogle:
         match = ROUTES.fullmatch(parts.path)
         if method != "GET" or match is None:
             return 404, _error(404, "Not Found")
-        kind = "get" if match["message"] else match["kind"]
+        kind = "get" if match["message"] else "threads" if match["thread"] else match["kind"]
         kind = {"messages": "list"}.get(kind, kind)
         self.calls[kind] += 1
         if not self._authorized(authorization):
             return 401, _error(401, "Request had invalid authentication credentials.")
-        item_id = match["message"]
+        item_id = match["message"] or match["thread"]
         with self._lock:
             if item_id and self.fail_ids.get(item_id):
                 status = self.fail_ids[item_id].pop(0)
@@ -469,6 +470,16 @@ class FakeGoogle:
         if _one(query, "format", "full") not in FORMATS:
             return 400, _bad_format(query)
         return 200, self._resource(message, query)
+
+    def _answer_threads(self, query: Query, thread_id: str | None) -> tuple[int, dict[str, Any]]:
+        thread = sorted((m for m in self.messages.values() if m.thread_id == thread_id),
+                        key=lambda m: (m.internal_date_ms, m.history_id))
+        if not thread:
+            return 404, _error(404, "Requested entity was not found.")
+        if _one(query, "format", "full") not in FORMATS:
+            return 400, _bad_format(query)
+        return 200, {"id": thread_id, "historyId": str(max(m.history_id for m in thread)),
+                     "messages": [self._resource(m, query) for m in thread]}
 
     def _resource(self, message: FakeMessage, query: Query) -> dict[str, Any]:
         """One message in the asked format; `served` counts full ones (their content was sent)."""

@@ -1,4 +1,4 @@
-"""The fake Gmail answers searches and labels the way Gmail does, seen through the real client."""
+"""The fake Gmail answers searches, threads and labels the way Gmail does, seen through the real client."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ import requests
 from google.oauth2.credentials import Credentials
 from googleapiclient.discovery import Resource, build
 from googleapiclient.errors import HttpError
+from googleapiclient.http import BatchHttpRequest
 
-from tests.fake_google import DEFAULT_SENDER, GMAIL_READONLY, FakeGoogle
+from tests.fake_google import DEFAULT_SENDER, GMAIL_READONLY, UNITS, FakeGoogle
 
 REDIRECT_URI = "http://localhost:3001/callback"
 
@@ -355,3 +356,66 @@ def test_the_owners_mail_is_sent_from_their_address_with_reply_headers(
     assert headers["In-Reply-To"] == "<q1@acme.example>"
     assert headers["References"] == "<q0@acme.example> <q1@acme.example>"
     assert "Message-ID" not in {h["name"] for h in google.add_message().resource()["payload"]["headers"]}
+
+
+# ----- threads.get
+
+
+def test_threads_get_gives_the_threads_messages_oldest_first_for_ten_units(
+    gmail: Resource, google: FakeGoogle
+) -> None:
+    first = google.add_message(subject="Interview", age=timedelta(hours=3))
+    reply = google.add_message(subject="Re: Interview", from_me=True, thread_id=first.thread_id,
+                               age=timedelta(hours=2))
+    later = google.add_message(subject="Re: Interview", text="Tuesday then.", thread_id=first.thread_id)
+    google.add_message(subject="Elsewhere")
+    units = google.units
+    thread = gmail.users().threads().get(userId="me", id=first.thread_id, format="minimal").execute()
+    assert [m["id"] for m in thread["messages"]] == [first.id, reply.id, later.id]
+    assert [m["labelIds"] for m in thread["messages"]] == [["INBOX"], ["SENT"], ["INBOX"]]
+    assert all("payload" not in m and m["internalDate"] and m["historyId"] for m in thread["messages"])
+    assert google.calls["threads"] == 1 and google.units - units == UNITS["threads"] == 10
+
+
+def test_threads_get_gives_headers_for_metadata_and_bodies_for_full(
+    gmail: Resource, google: FakeGoogle
+) -> None:
+    first = google.add_message(subject="Interview", text="Does Tuesday work?")
+    threads = gmail.users().threads()
+    metadata = threads.get(userId="me", id=first.thread_id, format="metadata",
+                           metadataHeaders=["Subject", "From"]).execute()["messages"][0]["payload"]
+    assert {h["name"] for h in metadata["headers"]} == {"Subject", "From"} and "body" not in metadata
+    assert google.served[first.id] == 0
+    full = threads.get(userId="me", id=first.thread_id, format="full").execute()["messages"][0]["payload"]
+    assert base64.urlsafe_b64decode(full["body"]["data"] + "==") == b"Does Tuesday work?"
+    assert google.served[first.id] == 1
+
+
+def test_threads_get_answers_404_for_an_unknown_thread(gmail: Resource, google: FakeGoogle) -> None:
+    with pytest.raises(HttpError) as missing:
+        gmail.users().threads().get(userId="me", id="ffffffffffffffff").execute()
+    assert missing.value.status_code == 404
+
+
+def test_threads_get_works_inside_a_batch(gmail: Resource, google: FakeGoogle) -> None:
+    one, two = google.add_message(), google.add_message()
+    google.add_message(thread_id=one.thread_id)
+    answers: dict[str, Any] = {}
+    batch = BatchHttpRequest(callback=lambda rid, answer, exc: answers.update({rid: answer or exc}),
+                             batch_uri=f"{google.url}/batch/gmail/v1")
+    for thread_id in (one.thread_id, two.thread_id, "ffffffffffffffff"):
+        request = gmail.users().threads().get(userId="me", id=thread_id, format="minimal")
+        batch.add(request, request_id=thread_id)
+    batch.execute()
+    assert len(answers[one.thread_id]["messages"]) == 2 and len(answers[two.thread_id]["messages"]) == 1
+    assert isinstance(answers["ffffffffffffffff"], HttpError)
+    assert google.calls["batch"] == 1 and google.calls["threads"] == 3
+
+
+def test_a_failing_thread_id_answers_its_statuses_then_succeeds(gmail: Resource, google: FakeGoogle) -> None:
+    message = google.add_message()
+    google.fail_ids = {message.thread_id: [503]}
+    with pytest.raises(HttpError) as failed:
+        gmail.users().threads().get(userId="me", id=message.thread_id).execute()
+    assert failed.value.status_code == 503
+    assert gmail.users().threads().get(userId="me", id=message.thread_id).execute()["id"] == message.thread_id
