@@ -259,6 +259,8 @@ def test_after_and_before_take_dates_at_midnight_pacific_or_epoch_seconds(
     cutoff = (datetime.now(ZoneInfo("America/Los_Angeles")) - timedelta(days=20)).strftime("%Y/%m/%d")
     assert found(gmail, google, f"after:{cutoff}") == {"recent"}
     assert found(gmail, google, f"before:{cutoff}") == {"old"}
+    assert found(gmail, google, f"newer:{cutoff}") == {"recent"}
+    assert found(gmail, google, f"older:{cutoff}") == {"old"}
     seconds = recent.internal_date_ms // 1000
     assert found(gmail, google, f"after:{seconds}") == {"recent"}
     assert found(gmail, google, f"before:{seconds}") == {"old"}
@@ -342,6 +344,14 @@ def test_messages_show_their_labels_in_get_and_history_while_list_gives_ids_only
     assert added == [["INBOX"], ["SENT"]]
     listed = users.messages().list(userId="me").execute()["messages"]
     assert all(set(item) == {"id", "threadId"} for item in listed)
+
+
+def test_history_can_be_limited_to_one_label(gmail: Resource, google: FakeGoogle) -> None:
+    start = gmail.users().getProfile(userId="me").execute()["historyId"]
+    incoming = google.add_message()
+    google.add_message(from_me=True)
+    history = gmail.users().history().list(userId="me", startHistoryId=start, labelId="INBOX").execute()
+    assert [record["messagesAdded"][0]["message"]["id"] for record in history["history"]] == [incoming.id]
 
 
 def test_the_owners_mail_is_sent_from_their_address_with_reply_headers(
