@@ -1,9 +1,13 @@
 """A local stand-in for Google's OAuth endpoints and the Gmail v1 API, for tests and the bench.
 
 It speaks plain HTTP on a free 127.0.0.1 port so the real google-auth-oauthlib and
-google-api-python-client run end to end. Knobs: latency per HTTP request, a per-user quota in
-units per second (429 beyond it), ids that fail a number of times, ids that always fail, consent
-denial. Counters record every call and the quota units spent.
+google-api-python-client run end to end. Gmail calls: getProfile, messages.list (with Gmail's
+search rules for `q`, see tests/fake_gmail_search.py), messages.get and threads.get (format
+minimal, metadata or full), history.list, and any of them inside a /batch/gmail/v1 request.
+Messages carry labels, so the owner's own mail (SENT), spam, trash and categories behave as in
+Gmail. Knobs: latency per HTTP request, a per-user quota in units per second (429 beyond it),
+message or thread ids that fail a number of times, ids that always fail, consent denial.
+Counters record every call and the quota units spent.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import secrets
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from email.parser import Parser
 from email.utils import format_datetime
@@ -24,8 +28,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+from tests.fake_gmail_search import MAX_QUERY_LENGTH, Mail, compile_query, html_text
+
 GMAIL_READONLY = "https://www.googleapis.com/auth/gmail.readonly"
-UNITS = {"profile": 1, "list": 5, "get": 5, "history": 2}
+UNITS = {"profile": 1, "list": 5, "get": 5, "history": 2, "threads": 10}
+FORMATS = ("minimal", "metadata", "full")
+DEFAULT_SENDER = "Acme Recruiting <jobs@acme.example>"
+ROUTES = re.compile(r"/gmail/v1/users/me/(?:(?P<kind>profile|messages|history)|messages/(?P<message>[^/]+)"
+                    r"|threads/(?P<thread>[^/]+))")
+Query = dict[str, list[str]]
 REASONS = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found", 429: "Too Many Requests",
            500: "Internal Server Error", 503: "Service Unavailable"}
 
@@ -47,27 +58,55 @@ class FakeMessage:
     internal_date_ms: int
     history_id: int
     payload: dict[str, Any] | None = None  # a hand-made payload replaces the generated one
+    labels: list[str] = field(default_factory=lambda: ["INBOX"])
+    to: str = "seeker@example.com"
+    extra_headers: dict[str, str] = field(default_factory=dict)  # Message-ID, In-Reply-To, References
 
-    def resource(self) -> dict[str, Any]:
-        """The messages.get answer for format=full."""
-        return {
+    def resource(self, fmt: str = "full", wanted: list[str] | None = None) -> dict[str, Any]:
+        """The messages.get answer; `wanted` names the headers format=metadata keeps (all if empty)."""
+        resource: dict[str, Any] = {
             "id": self.id,
             "threadId": self.thread_id,
-            "labelIds": ["INBOX"],
+            "labelIds": list(self.labels),
             "snippet": (self.text or self.subject)[:100],
             "historyId": str(self.history_id),
             "internalDate": str(self.internal_date_ms),
             "sizeEstimate": len(self.text or "") + len(self.html or ""),
-            "payload": self.payload or self._payload(),
         }
+        payload = self.payload or self._payload()
+        if fmt == "full":
+            resource["payload"] = payload
+        elif fmt == "metadata":
+            names = {name.lower() for name in wanted or []}
+            headers = [h for h in payload.get("headers", []) if not names or h["name"].lower() in names]
+            resource["payload"] = {"mimeType": payload.get("mimeType", ""), "headers": headers}
+        return resource
+
+    def mail(self) -> Mail:
+        """What Gmail's search sees of this message: the payload as served."""
+        payload = self.payload or self._payload()
+        headers = {h["name"].lower(): h["value"] for h in payload.get("headers", [])}
+        texts: list[str] = []
+        attachment = _walk(payload, texts)
+        return Mail(
+            subject=headers.get("subject", ""),
+            body="\n".join(texts),
+            sender=headers.get("from", ""),
+            recipients=", ".join(headers.get(name, "") for name in ("to", "cc")),
+            labels=frozenset(self.labels),
+            received_ms=self.internal_date_ms,
+            message_id=headers.get("message-id", ""),
+            has_attachment=attachment,
+        )
 
     def _payload(self) -> dict[str, Any]:
         sent = datetime.fromtimestamp(self.internal_date_ms / 1000, tz=timezone.utc)
         headers = [
             {"name": "From", "value": self.sender},
-            {"name": "To", "value": "seeker@example.com"},
+            {"name": "To", "value": self.to},
             {"name": "Subject", "value": self.subject},
             {"name": "Date", "value": format_datetime(sent)},
+            *({"name": name, "value": value} for name, value in self.extra_headers.items()),
         ]
         parts = [
             self._part(str(i), mime, body)
@@ -90,6 +129,18 @@ class FakeMessage:
             "headers": [{"name": "Content-Type", "value": f'{mime}; charset="UTF-8"'}],
             "body": {"size": len(data), "data": _b64url(data)},
         }
+
+
+def _walk(part: dict[str, Any], texts: list[str]) -> bool:
+    """Collect the text of a payload's text/plain and text/html parts; True if it has an attachment."""
+    data = part.get("body", {}).get("data")
+    if data and part.get("mimeType") in ("text/plain", "text/html"):
+        text = base64.urlsafe_b64decode(data + "=" * (-len(data) % 4)).decode("utf-8", "replace")
+        texts.append(html_text(text) if part["mimeType"] == "text/html" else text)
+    attached = bool(part.get("filename"))
+    for child in part.get("parts") or []:
+        attached = _walk(child, texts) or attached
+    return attached
 
 
 class FakeGoogle:
@@ -197,32 +248,49 @@ class FakeGoogle:
     def add_message(
         self,
         *,
-        sender: str = "Acme Recruiting <jobs@acme.example>",
+        sender: str | None = None,
         subject: str = "Your application",
         text: str | None = "Thanks for applying.",
         html: str | None = None,
         age: timedelta = timedelta(hours=1),
         thread_id: str | None = None,
         payload: dict[str, Any] | None = None,
+        labels: list[str] | None = None,
+        to: str | None = None,
+        from_me: bool = False,
+        message_id: str | None = None,
+        in_reply_to: str | None = None,
+        references: str | None = None,
     ) -> FakeMessage:
-        """Deliver a message (received `age` ago); it gets a new historyId."""
+        """Deliver a message (received `age` ago); it gets a new historyId.
+
+        `from_me` makes it the owner's own mail: sent from `email` (unless `sender` is given), to
+        DEFAULT_SENDER (unless `to` is given), labelled SENT. Other mail is labelled INBOX by default.
+        """
+        if from_me:
+            labels = list(labels or [])
+            labels += [] if "SENT" in labels else ["SENT"]
+        headers = {"Message-ID": message_id, "In-Reply-To": in_reply_to, "References": references}
         with self._lock:
             self.history_id += 1
-            message_id = f"{self.history_id:016x}"
+            new_id = f"{self.history_id:016x}"
             received = datetime.now(timezone.utc) - age
             message = FakeMessage(
-                id=message_id,
-                thread_id=thread_id or message_id,
-                sender=sender,
+                id=new_id,
+                thread_id=thread_id or new_id,
+                sender=sender or (self.email if from_me else DEFAULT_SENDER),
                 subject=subject,
                 text=text,
                 html=html,
                 internal_date_ms=int(received.timestamp() * 1000),
                 history_id=self.history_id,
                 payload=payload,
+                labels=["INBOX"] if labels is None else list(labels),
+                to=to or (DEFAULT_SENDER if from_me else self.email),
+                extra_headers={name: value for name, value in headers.items() if value is not None},
             )
-            self.messages[message_id] = message
-            self._history.append((self.history_id, message_id))
+            self.messages[new_id] = message
+            self._history.append((self.history_id, new_id))
             return message
 
     def forget_history(self) -> None:
@@ -346,41 +414,47 @@ class FakeGoogle:
     def gmail(self, method: str, target: str, authorization: str) -> tuple[int, dict[str, Any]]:
         """Answer one Gmail v1 call (direct or inside a batch)."""
         parts = urlsplit(target)
-        query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
-        match = re.fullmatch(r"/gmail/v1/users/me/(profile|messages|history|messages/([^/]+))", parts.path)
+        query = parse_qs(parts.query)
+        match = ROUTES.fullmatch(parts.path)
         if method != "GET" or match is None:
             return 404, _error(404, "Not Found")
-        kind = "get" if match.group(2) else {"messages": "list"}.get(match.group(1), match.group(1))
+        kind = "get" if match["message"] else "threads" if match["thread"] else match["kind"]
+        kind = {"messages": "list"}.get(kind, kind)
         self.calls[kind] += 1
         if not self._authorized(authorization):
             return 401, _error(401, "Request had invalid authentication credentials.")
-        message_id = match.group(2)
+        item_id = match["message"] or match["thread"]
         with self._lock:
-            if message_id and self.fail_ids.get(message_id):
-                status = self.fail_ids[message_id].pop(0)
+            if item_id and self.fail_ids.get(item_id):
+                status = self.fail_ids[item_id].pop(0)
                 return status, _error(status, "Backend Error")
-            if message_id in self.broken_ids:
-                return self.broken_ids[message_id], _error(self.broken_ids[message_id], "Backend Error")
+            if item_id in self.broken_ids:
+                return self.broken_ids[item_id], _error(self.broken_ids[item_id], "Backend Error")
         if not self._spend(UNITS[kind]):
             with self._lock:
                 self.throttled += 1
             return 429, _error(429, "User-rate limit exceeded", "rateLimitExceeded")
         with self._lock:
             self.units += UNITS[kind]
-            return getattr(self, f"_answer_{kind}")(query, message_id)
+            return getattr(self, f"_answer_{kind}")(query, item_id)
 
-    def _answer_profile(self, query: dict[str, str], _id: str | None) -> tuple[int, dict[str, Any]]:
+    def _answer_profile(self, query: Query, _id: str | None) -> tuple[int, dict[str, Any]]:
         return 200, {"emailAddress": self.email, "messagesTotal": len(self.messages),
-                     "threadsTotal": len(self.messages), "historyId": str(self.history_id)}
+                     "threadsTotal": len({m.thread_id for m in self.messages.values()}),
+                     "historyId": str(self.history_id)}
 
-    def _answer_list(self, query: dict[str, str], _id: str | None) -> tuple[int, dict[str, Any]]:
-        found = sorted(self.messages.values(), key=lambda m: (m.internal_date_ms, m.history_id), reverse=True)
-        days = re.search(r"newer_than:(\d+)d", query.get("q", ""))
-        if days:
-            cutoff = (time.time() - int(days.group(1)) * 86400) * 1000
-            found = [m for m in found if m.internal_date_ms >= cutoff]
-        size = min(int(query.get("maxResults", 100)), self.page_size_cap)
-        offset = int(query.get("pageToken") or 0)
+    def _answer_list(self, query: Query, _id: str | None) -> tuple[int, dict[str, Any]]:
+        search = _one(query, "q", "")
+        if len(search) > MAX_QUERY_LENGTH:
+            message = f"Invalid query: longer than {MAX_QUERY_LENGTH} characters."
+            return 400, _error(400, message, "invalidArgument")
+        matches = compile_query(search, include_spam_trash=_one(query, "includeSpamTrash", "") == "true")
+        labels = set(query.get("labelIds", []))
+        newest_first = sorted(self.messages.values(), key=lambda m: (m.internal_date_ms, m.history_id),
+                              reverse=True)
+        found = [m for m in newest_first if labels <= set(m.labels) and matches(m.mail())]
+        size = min(int(_one(query, "maxResults", "100")), self.page_size_cap)
+        offset = int(_one(query, "pageToken", "") or 0)
         page = found[offset : offset + size]
         answer: dict[str, Any] = {"resultSizeEstimate": len(found)}
         if page:
@@ -389,23 +463,42 @@ class FakeGoogle:
             answer["nextPageToken"] = str(offset + size)
         return 200, answer
 
-    def _answer_get(self, query: dict[str, str], message_id: str | None) -> tuple[int, dict[str, Any]]:
+    def _answer_get(self, query: Query, message_id: str | None) -> tuple[int, dict[str, Any]]:
         message = self.messages.get(message_id or "")
         if message is None:
             return 404, _error(404, "Requested entity was not found.")
-        self.served[message.id] += 1
-        return 200, message.resource()
+        if _one(query, "format", "full") not in FORMATS:
+            return 400, _bad_format(query)
+        return 200, self._resource(message, query)
 
-    def _answer_history(self, query: dict[str, str], _id: str | None) -> tuple[int, dict[str, Any]]:
-        start = int(query.get("startHistoryId", 0))
+    def _answer_threads(self, query: Query, thread_id: str | None) -> tuple[int, dict[str, Any]]:
+        thread = sorted((m for m in self.messages.values() if m.thread_id == thread_id),
+                        key=lambda m: (m.internal_date_ms, m.history_id))
+        if not thread:
+            return 404, _error(404, "Requested entity was not found.")
+        if _one(query, "format", "full") not in FORMATS:
+            return 400, _bad_format(query)
+        return 200, {"id": thread_id, "historyId": str(max(m.history_id for m in thread)),
+                     "messages": [self._resource(m, query) for m in thread]}
+
+    def _resource(self, message: FakeMessage, query: Query) -> dict[str, Any]:
+        """One message in the asked format; `served` counts full ones (their content was sent)."""
+        fmt = _one(query, "format", "full")
+        if fmt == "full":
+            self.served[message.id] += 1
+        return message.resource(fmt, query.get("metadataHeaders"))
+
+    def _answer_history(self, query: Query, _id: str | None) -> tuple[int, dict[str, Any]]:
+        start = int(_one(query, "startHistoryId", "0"))
         if start < self.history_floor:
             return 404, _error(404, "Requested entity was not found.")
+        label = _one(query, "labelId", "")
         records = [
             {"id": str(hid), "messages": [{"id": mid, "threadId": self.messages[mid].thread_id}],
              "messagesAdded": [{"message": {"id": mid, "threadId": self.messages[mid].thread_id,
-                                            "labelIds": ["INBOX"]}}]}
+                                            "labelIds": list(self.messages[mid].labels)}}]}
             for hid, mid in self._history
-            if hid > start
+            if hid > start and (not label or label in self.messages[mid].labels)
         ]
         answer: dict[str, Any] = {"historyId": str(self.history_id)}
         if records:
@@ -435,6 +528,15 @@ class FakeGoogle:
             )
         out.append(f"--{boundary}--\r\n")
         return f"multipart/mixed; boundary={boundary}", "".join(out).encode("utf-8")
+
+
+def _bad_format(query: Query) -> dict[str, Any]:
+    return _error(400, f"format={_one(query, 'format', '')} is not served by this fake.", "invalidArgument")
+
+
+def _one(query: Query, name: str, default: str) -> str:
+    """The last value of a query parameter."""
+    return query.get(name, [default])[-1]
 
 
 def _error(status: int, message: str, reason: str = "backendError") -> dict[str, Any]:

@@ -144,7 +144,8 @@ def test_gmail_connect_sync_and_inbox_review_move_a_job_on_the_board(ui: Dashboa
              "Globex. We noticed your experience with Stripe integrations.\n\nBest,\nGlobex Talent",
     )
     app.google.add_message(sender="Weekly Deals <deals@shop.example>", subject="50% off this weekend",
-                           text="Our biggest sale of the year starts now. Unsubscribe at any time.")
+                           text="Special offer: our biggest sale of the year starts now. "
+                                "Unsubscribe at any time.")
     app.google.latency = 0.5  # slow enough to watch the progress bar move
 
     ui.open()
