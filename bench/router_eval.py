@@ -7,6 +7,7 @@ python bench/router_eval.py [--end-to-end] [--set NAME ...] [-v] [--record-first
 - --end-to-end sends the newer sets through the whole mail path instead: the local fake Gmail (which follows
   Gmail's search rules), OAuth, the sync action of the API, then the routing; mail the searches never fetch
   counts as missed.
+- Locked sets are scored only with --locked (their final score) or --record-first-sight (their first).
 - -v lists the mistakes, except for locked sets: they are never opened after their first score.
 - --record-first-sight NAME stores a new set's figures as its first-sight figures (once; refuses twice).
 """
@@ -94,9 +95,13 @@ def main() -> None:
     parser.add_argument("--end-to-end", action="store_true", help="through the fake Gmail, its search and the API")
     parser.add_argument("-v", "--verbose", action="store_true", help="list mistakes (never for locked sets)")
     parser.add_argument("--record-first-sight", metavar="NAME", help="store NAME's figures as its first sight")
+    parser.add_argument("--locked", action="store_true", help="score the locked sets too (their final score)")
     args = parser.parse_args()
     names = [args.record_first_sight] if args.record_first_sight else args.set
     for labelled in load_sets(names):
+        if labelled.locked and not (args.locked or args.record_first_sight):
+            print(f"== {labelled.name}: locked, not scored (pass --locked for the final score)\n")
+            continue
         current = figures(labelled, args.end_to_end)
         if args.record_first_sight:
             record_first_sight(labelled.name, current)

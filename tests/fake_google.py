@@ -173,6 +173,8 @@ class FakeGoogle:
         self.http_requests = 0
         self.consents: list[dict[str, str]] = []
         self.messages: dict[str, FakeMessage] = {}
+        # id -> the exact JSON text messages.get answers, for resources json.dumps cannot write (too deep)
+        self.raw_resources: dict[str, str] = {}
         self.history_id = 1000
         self.history_floor = 0
         self._history: list[tuple[int, str]] = []
@@ -469,6 +471,8 @@ class FakeGoogle:
             return 404, _error(404, "Requested entity was not found.")
         if _one(query, "format", "full") not in FORMATS:
             return 400, _bad_format(query)
+        if message.id in self.raw_resources:
+            return 200, RawJson(self.raw_resources[message.id])
         return 200, self._resource(message, query)
 
     def _answer_threads(self, query: Query, thread_id: str | None) -> tuple[int, dict[str, Any]]:
@@ -524,10 +528,19 @@ class FakeGoogle:
                 f"--{boundary}\r\nContent-Type: application/http\r\n"
                 f"Content-ID: <response-{part['Content-ID'][1:-1]}>\r\n\r\n"
                 f"HTTP/1.1 {status} {REASONS.get(status, 'Error')}\r\n"
-                f"Content-Type: application/json; charset=UTF-8\r\n\r\n{json.dumps(answer)}\r\n"
+                f"Content-Type: application/json; charset=UTF-8\r\n\r\n{_json(answer)}\r\n"
             )
         out.append(f"--{boundary}--\r\n")
         return f"multipart/mixed; boundary={boundary}", "".join(out).encode("utf-8")
+
+
+class RawJson(str):
+    """An answer already written as JSON text."""
+
+
+def _json(answer: Any) -> str:
+    """An answer as JSON text."""
+    return answer if isinstance(answer, RawJson) else json.dumps(answer)
 
 
 def _bad_format(query: Query) -> dict[str, Any]:
@@ -568,7 +581,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def _json(self, status: int, answer: dict[str, Any]) -> None:
-        self._send(status, json.dumps(answer).encode())
+        self._send(status, _json(answer).encode())
 
     def _pause(self) -> None:
         with self.fake._lock:

@@ -17,14 +17,15 @@ from jobops.router.text import fold
 # Mail kinds that never move a job, whatever step they name (the labelling rules' "no change" row).
 NO_CHANGE_KINDS: Final[dict[str, tuple[str, ...]]] = {
     "reschedule": (
-        "rescheduled", "need to reschedule", "have to reschedule", "like to reschedule", "want to reschedule",
-        "asked to reschedule", "new time", "new date", "been moved to", "postpone", "postponed",
+        "rescheduled", "have to reschedule", "like to reschedule", "want to reschedule", "asked to reschedule",
+        "has been moved", "have been moved", "new time", "new date", "postpone", "postponed", "schedule change",
+        "change to your", "been a change", "updated:", "aktualisiert:", "mis à jour:", "actualizado:",
         "updated invitation", "invitation updated", "updated event", "change of time", "change of date",
         "verschoben", "terminverschiebung", "neuer termin", "terminänderung", "nouvelle date", "nouvel horaire", "reporté",
-        "reprogramar", "reprogramado", "reprogramada", "cambio de fecha", "nueva fecha", "cambio de hora",
+        "reprogramado", "reprogramada", "cambio de fecha", "nueva fecha", "cambio de hora",
         "riprogrammato", "riprogrammare", "nuova data", "spostato", "nieuwe datum", "verzet", "verplaatst",
         "ombokad", "ny tid", "przełożenie", "przełożyć", "nowy termin", "nový termín", "přesunutí", "ertelendi",
-        "yeni tarih", "ny dato", "remarcar", "remarcado", "nova data", "reagendar", "reagendado",
+        "yeni tarih", "ny dato", "remarcado", "nova data", "reagendado", "reagendada",
         "日程変更", "日程のご変更", "日時変更", "일정 변경", "일정변경", "改期", "更改时间", "更改時間", "時間變更",
     ),
     "reminder": (
@@ -48,6 +49,7 @@ NO_CHANGE_KINDS: Final[dict[str, tuple[str, ...]]] = {
     ),
     "preparation": (
         "how to prepare", "preparation guide", "prep guide", "what to expect", "interview guide", "prepare for your",
+        "preparing for your", "help you prepare", "tips to prepare", "jak się przygotować", "förbereda dig",
         "vorbereitung auf", "préparer votre", "preparar tu", "prepararti",
     ),
     "survey": (
@@ -134,6 +136,13 @@ STEP_CUES: Final[dict[str, tuple[str, ...]]] = {
         "candidatura registada", "candidatura registrada",
     ),
 }
+# "Unfortunately" and its kin: mail holding one is never read as good news by itself.
+DOUBT_CUES: Final = (
+    "unfortunately", "regret", "regrettably", "not been successful", "unsuccessful", "not to extend",
+    "leider", "malheureusement", "lamentablemente", "desafortunadamente", "infelizmente", "purtroppo", "helaas",
+    "tyvärr", "desværre", "dessverre", "niestety", "bohužel", "maalesef", "malauradament", "残念ながら", "お見送り",
+    "아쉽게도", "불합격", "很遗憾", "很遺憾", "未能", "dukacita", "harap maaf",
+)
 # Words that mark mail as about an application, in the languages above, for the relevance score.
 CONTEXT_CUES: Final = (
     "応募", "選考", "面接", "内定", "採用", "書類選考", "지원", "서류", "면접", "합격", "채용", "应聘", "應徵", "面试",
@@ -152,7 +161,14 @@ def _is_spaced_script(cue: str) -> bool:
 def _pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for a list of cues, folded, on word boundaries where the script has them."""
     parts = sorted({fold(cue) for cue in cues}, key=len, reverse=True)
-    return re.compile("|".join(rf"\b{re.escape(c)}\b" if _is_spaced_script(c) else re.escape(c) for c in parts))
+    return re.compile("|".join(_bounded(c) if _is_spaced_script(c) else re.escape(c) for c in parts))
+
+
+def _bounded(cue: str) -> str:
+    """A cue on word boundaries, at whichever of its ends is a word character."""
+    start = r"\b" if re.match(r"\w", cue) else ""
+    end = r"\b" if re.search(r"\w$", cue) else ""
+    return f"{start}{re.escape(cue)}{end}"
 
 
 def no_change_kind(folded: str) -> tuple[str, str] | None:
@@ -176,3 +192,9 @@ def step_cue(folded: str) -> tuple[str, str] | None:
 def context_points(folded: str) -> int:
     """How many distinct application words of these languages a folded text holds (at most 2)."""
     return min(2, len(set(_pattern(CONTEXT_CUES).findall(folded))))
+
+
+def doubt(folded: str) -> str | None:
+    """The "unfortunately" words a folded text holds, if any."""
+    found = _pattern(DOUBT_CUES).search(folded)
+    return found.group() if found else None

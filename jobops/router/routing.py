@@ -10,11 +10,11 @@ from typing import Final
 from jobops.router.employers import EmployerIndex, Wording, wording
 from jobops.router.facts import Decision, JobFacts, MailFacts, RouterMemory
 from jobops.router.families import family_names
-from jobops.router.kinds import OVERRULES_OFFER, WEAK_KINDS, no_change_kind, step_cue
+from jobops.router.kinds import OVERRULES_OFFER, WEAK_KINDS, doubt, no_change_kind, step_cue
 from jobops.router.own_mail import withdraws
 from jobops.router.relevance import APPLICATION, NOTIFICATION_SENDER, RECRUITING_SENDER, judge_relevance
 from jobops.router.senders import ASSESSMENT, FREE_MAIL, JOB_BOARD, PLATFORM_KINDS, domain_labels, sender_kind
-from jobops.router.stage import StageReading, scan_stage
+from jobops.router.stage import StageReading, StageScan, scan_stage
 from jobops.router.text import MAX_BODY_CHARS, before_sign_off, fold, newest_parts, without_sending_service
 from jobops.router.titles import coverage, message_words, title_words
 from jobops.stages import (
@@ -78,6 +78,17 @@ MESSAGE_TYPES_BY_TARGET: Final[dict[str, str]] = {
 }
 _LOCAL_PART: Final = re.compile(r"[._+\-]")
 DECISIONS: Final = frozenset({"rejected", "withdrawn", "closed", "offer"})
+# Words that ask for a next step, in folded text: an acknowledgement holding one is also an invitation.
+INVITES: Final = re.compile(
+    r"\b(?:invite|inviting|invitation|(?:like|love|want|keen|happy|glad) to (?:schedule|set up|book|arrange|move|meet"
+    r"|speak|talk|chat|have|get|hop)|(?:schedule|book|arrange|set up) (?:a|an|the|your|some)|pick a (?:time|slot)"
+    r"|(?:your|share your|send (?:me|us) your) availability|(?:are|would) you (?:be )?(?:available|free)|when are you free"
+    r"|let's (?:set up|schedule|find|chat|talk|meet)|can we (?:set up|schedule|find|chat|talk|meet)|next step"
+    r"|einlad|laden (?:sie|dich) (?:herzlich )?ein|(?:mochten|wurden) (?:wir|gerne)|gerne (?:kennenlernen|sprechen)"
+    r"|aimerions|souhaiterions|nos gustaria|queremos|vorremmo|gostariamos|willen (?:we|wij) (?:graag|je)|chcielibysmy"
+    r"|uitnodig|inviter|invitons|invitar|invitamos|convidar|convite|convidamos|invitarti|invitarla|invito"
+    r"|zaprasz|zaprosi|bjuda in|inbjudan|davet|pozvat|pozv[aá]nk|inviterer|invitere)"
+)
 
 
 @dataclass(frozen=True)
@@ -119,7 +130,7 @@ class Router:
         stage_text = "\n".join(before_sign_off(part) for part in parts)[:ANALYSED_CHARS]
         address = (mail.from_address or "").strip().lower()
         domain = (mail.from_domain or address.rpartition("@")[2]).strip().lower()
-        kind = sender_kind(domain)
+        kind = sender_kind(domain, address)
         thread_job = self._jobs.get(memory.thread_jobs.get(mail.thread_id or "", ""))
         in_review = bool(mail.thread_id) and mail.thread_id in memory.review_threads
         review_job = self._jobs.get(memory.review_threads.get(mail.thread_id or "", ""))
@@ -148,6 +159,7 @@ class Router:
         else:
             candidate = _follow_thread(self._lean(self._match(evidence, words), sender_job), review_job)
         reading = _kind_first(scan.reading(candidate.job.current_stage if candidate else None), folded_subject, stage_text)
+        reading = _settled(reading, scan, folded_subject + "\n" + stage_text)
         if kind == ASSESSMENT and reading.target == NO_CHANGE and not reading.phrase:
             reading = StageReading("assessment", clear=False, phrase=f"sent by the assessment platform {domain}")
         tied = bool(thread_job or sender_job or kind in PLATFORM_KINDS) or (
@@ -283,6 +295,19 @@ def _kind_first(reading: StageReading, subject: str, newest: str) -> StageReadin
     cue = step_cue(text)
     if cue and (reading.target == NO_CHANGE or not reading.clear):
         return StageReading(cue[0], clear=False, phrase=cue[1])
+    return reading
+
+
+def _settled(reading: StageReading, scan: StageScan, text: str) -> StageReading:
+    """Signals that disagree send the mail to review: good news next to "unfortunately", or an acknowledgement
+    that only describes later steps ("if there's a fit, you'll have a work trial")."""
+    if reading.target in DECISIONS or reading.target == NO_CHANGE:
+        return reading
+    worry = doubt(text)
+    if worry:
+        return StageReading(reading.target, clear=False, phrase=f"{reading.phrase}\", but also \"{worry}")
+    if "applied" in scan.body_news and reading.target != "applied" and not INVITES.search(text):
+        return StageReading("applied", clear=False, phrase=scan.body_news["applied"])
     return reading
 
 

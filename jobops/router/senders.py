@@ -9,8 +9,19 @@ SCHEDULING: Final = "scheduling"
 ASSESSMENT: Final = "assessment"
 JOB_BOARD: Final = "job_board"
 FREE_MAIL: Final = "free_mail"
+SIGNATURE: Final = "e-signature"
+BACKGROUND: Final = "background_check"
 # Kinds whose addresses are shared by many employers: the sender says nothing about the employer.
-PLATFORM_KINDS: Final = frozenset({ATS, SCHEDULING, ASSESSMENT})
+PLATFORM_KINDS: Final = frozenset({ATS, SCHEDULING, ASSESSMENT, SIGNATURE, BACKGROUND})
+# Addresses of services inside an employer's own domain: Google Calendar's invitations are not Google hiring.
+_SERVICE_ADDRESSES: Final[dict[str, str]] = {
+    "calendar-notification@google.com": SCHEDULING,
+    "calendar-server@google.com": SCHEDULING,
+    "noreply-calendar@google.com": SCHEDULING,
+    "calendar@outlook.com": SCHEDULING,
+    "no-reply@zoom.us": SCHEDULING,
+    "no-reply@teams.microsoft.com": SCHEDULING,
+}
 
 _DOMAINS: Final[dict[str, tuple[str, ...]]] = {
     ATS: (
@@ -21,6 +32,8 @@ _DOMAINS: Final[dict[str, tuple[str, ...]]] = {
         "taleo.net", "personio.de", "personio.com", "jobylon.com", "pinpointhq.com", "breezy.hr",
         "jazzhr.com", "applytojob.com", "welcomekit.co", "rippling.com", "dover.com",
         "comeet.co", "softgarden.de", "join.com", "homerun.co", "oraclecloud.com", "avature.net",
+        "jobs.nhs.uk", "trac.jobs", "umantis.com", "taleo.com", "brassring.com", "cornerstoneondemand.com",
+        "peopleadmin.com", "schooljobs.com", "governmentjobs.com", "hibob.com", "factorialhr.com",
     ),
     SCHEDULING: (
         "calendly.com", "goodtime.io", "modernloop.io", "gem.com", "prelude.co", "paradox.ai",
@@ -32,11 +45,22 @@ _DOMAINS: Final[dict[str, tuple[str, ...]]] = {
         "devskiller.com", "qualified.io", "mettl.com", "canditech.io", "criteriacorp.com",
         "pymetrics.ai", "byteboard.dev",
     ),
+    SIGNATURE: (
+        "docusign.net", "docusign.com", "echosign.com", "adobesign.com", "hellosign.com", "dropboxsign.com",
+        "pandadoc.com", "signnow.com", "yousign.com",
+    ),
+    BACKGROUND: (
+        "checkr.com", "hireright.com", "sterlingcheck.com", "sterlingtalentsolutions.com", "fadv.com",
+        "ucheck.co.uk", "goodhire.com", "certn.co", "accurate.com", "crimcheck.net", "disclosurescotland.gov.uk",
+    ),
     JOB_BOARD: (
         "linkedin.com", "indeed.com", "glassdoor.com", "stepstone.de", "xing.com",
         "welcometothejungle.com", "infojobs.net", "ziprecruiter.com", "monster.com", "otta.com",
         "wellfound.com", "dice.com", "reed.co.uk", "totaljobs.com", "jobteaser.com", "apec.fr",
-        "hellowork.com", "simplyhired.com", "seek.com.au", "builtin.com", "hired.com",
+        "hellowork.com", "simplyhired.com", "seek.com.au", "builtin.com", "hired.com", "jobstreet.com",
+        "jobsdb.com", "mycareersfuture.gov.sg", "rikunabi.com", "mynavi.jp", "wantedly.com", "doda.jp",
+        "saramin.co.kr", "jobkorea.co.kr", "104.com.tw", "zhaopin.com", "51job.com", "naukri.com",
+        "pracuj.pl", "jobs.cz", "kariyer.net", "jobindex.dk", "finn.no", "monster.de", "computrabajo.com", "catho.com.br", "infojobs.it", "glassdoor.co.uk",
     ),
     FREE_MAIL: (
         "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com",
@@ -58,8 +82,10 @@ def platform_domains() -> tuple[str, ...]:
     return tuple(domain for kind in sorted(PLATFORM_KINDS) for domain in _DOMAINS[kind])
 
 
-def sender_kind(domain: str) -> str | None:
-    """The kind of a sender domain or any of its parents (hire.lever.co is lever.co), or None."""
+def sender_kind(domain: str, address: str = "") -> str | None:
+    """The kind of a sender (address, domain or any parent domain: hire.lever.co is lever.co), or None."""
+    if address.lower() in _SERVICE_ADDRESSES:
+        return _SERVICE_ADDRESSES[address.lower()]
     labels = domain.lower().strip(". ").split(".")
     for start in range(len(labels) - 1):
         kind = _KIND_BY_DOMAIN.get(".".join(labels[start:]))

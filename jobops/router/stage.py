@@ -24,6 +24,9 @@ STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"sollicitatie (?:is )?ingetrokken", r"candidatura (?:e stata )?ritirata", r"ritirato la (?:tua|sua) candidatura",
     ),
     "rejected": (
+        r"(?:decided|chosen) not to (?:extend|make) (?:you )?(?:an? )?offer", r"not (?:be )?(?:extending|making) (?:you )?an offer",
+        r"(?:we(?:'ve| have)|have now|has now) filled the (?:\w+[ ,-]+){0,6}(?:role|position|vacancy|post)",
+        r"gekozen voor (?:een )?(?:andere )?kandida", r"(?:u|je) niet (?:uit )?(?:te )?nodigen", r"niet uitnodigen",
         r"not (?:to )?(?:move|moving) forward with (?:your|you)",
         r"(?:decided|chosen) not to (?:move forward|proceed|progress|continue|pursue)",
         r"(?:not|unable) (?:able )?to (?:move|moving) forward",

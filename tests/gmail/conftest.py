@@ -77,3 +77,9 @@ def connect(engine: Engine, settings: Settings, account_key: str = "default") ->
     started = oauth.start(engine, account_key, settings)
     answer = consent(started["authorizationUrl"])
     return oauth.exchange(engine, account_key, answer["state"], answer["code"], settings)
+
+
+@pytest.fixture
+def connected(engine: Engine, settings: Settings) -> None:
+    """The default Gmail account, connected to the fake."""
+    connect(engine, settings)

@@ -33,11 +33,6 @@ def unpaced(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(client, "PACING_UNITS_PER_SECOND", 1_000_000)
 
 
-@pytest.fixture
-def connected(engine: Engine, settings: Settings) -> None:
-    connect(engine, settings)
-
-
 def run_sync(engine: Engine, settings: Settings, **options: object) -> dict:
     return providers.sync_account(engine, "gmail", "default", settings=settings, **options)
 
@@ -359,7 +354,9 @@ def nested_payload_json(depth: int = 1_000) -> str:
 
 
 @pytest.mark.usefixtures("connected")
-def test_a_gmail_sync_goes_on_past_a_message_gmail_nests_too_deep(engine: Engine, google: FakeGoogle) -> None:
+def test_a_gmail_sync_goes_on_past_a_message_gmail_nests_too_deep(
+    engine: Engine, settings: Settings, google: FakeGoogle
+) -> None:
     google.add_message(subject="Interview before")
     hostile = google.add_message(subject="Interview deep")
     google.add_message(subject="Interview after")
@@ -367,7 +364,7 @@ def test_a_gmail_sync_goes_on_past_a_message_gmail_nests_too_deep(engine: Engine
         f'{{"id": "{hostile.id}", "threadId": "{hostile.thread_id}", "payload": {nested_payload_json()}}}'
     )
 
-    run = providers.sync_account(engine, "gmail", "default")
+    run = run_sync(engine, settings)
 
     assert (run["status"], run["fetched"], run["errored"]) == ("completed", 2, 1)
     assert sorted(m.subject for m in stored(engine)) == ["Interview after", "Interview before"]
