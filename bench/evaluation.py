@@ -117,7 +117,7 @@ def _job_facts(job: dict[str, Any]) -> JobFacts:
 
 
 def _from_decision(decision: Decision) -> Outcome:
-    logged = decision.stage_target if decision.bucket == AUTO_LINKED else None
+    logged = decision.stage_target if decision.bucket == AUTO_LINKED and decision.stage_target != "no_change" else None
     return Outcome(True, decision.relevant, decision.job_id, decision.stage_target, decision.bucket, logged,
                    decision.reason)
 

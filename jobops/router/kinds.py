@@ -47,6 +47,13 @@ NO_CHANGE_KINDS: Final[dict[str, tuple[str, ...]]] = {
         "健康診断", "入社書類", "身元保証", "신원 조회", "건강검진", "背景调查", "背景調查", "體檢", "体检",
         "pemeriksaan kesihatan",
     ),
+    "completion receipt": (
+        "thank you for completing", "thanks for completing", "responses have been submitted", "successfully submitted",
+        "submission received", "have completed the", "vielen dank für die bearbeitung", "merci d'avoir complété",
+        "merci d'avoir terminé", "gracias por completar", "obrigado por concluir", "grazie per aver completato",
+        "bedankt voor het invullen", "bedankt voor het maken", "dziękujemy za wypełnienie", "dziękujemy za rozwiązanie",
+        "受検完了", "回答が完了", "응시 완료", "응시가 완료", "已完成测评", "已完成測評",
+    ),
     "preparation": (
         "how to prepare", "preparation guide", "prep guide", "what to expect", "interview guide", "prepare for your",
         "preparing for your", "help you prepare", "tips to prepare", "jak się przygotować", "förbereda dig",
@@ -71,7 +78,7 @@ NO_CHANGE_KINDS: Final[dict[str, tuple[str, ...]]] = {
 # Kinds that overrule even an offer reading: the mail is about checks after an offer, not the offer itself.
 OVERRULES_OFFER: Final = frozenset({"background check"})
 # Kinds that only count when the mail names no step of its own ("thanks for today; next, meet the team" is a step).
-WEAK_KINDS: Final = frozenset({"thank-you", "status update"})
+WEAK_KINDS: Final = frozenset({"thank-you", "status update", "completion receipt"})
 
 # Steps and decisions in languages stage.py does not read, by stage, in stage.py's order of priority.
 STEP_CUES: Final[dict[str, tuple[str, ...]]] = {

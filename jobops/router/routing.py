@@ -286,7 +286,7 @@ def _kind_first(reading: StageReading, subject: str, newest: str) -> StageReadin
     """
     text = f"{subject}\n{newest}"
     kind = no_change_kind(text)
-    if kind and kind[0] in WEAK_KINDS and reading.clear:
+    if kind and kind[0] in WEAK_KINDS and reading.clear and INVITES.search(text):
         kind = None
     if kind and (reading.target not in DECISIONS or (reading.target == "offer" and kind[0] in OVERRULES_OFFER)):
         return StageReading(NO_CHANGE, clear=True, phrase=f"{kind[1]}, a {kind[0]}")
@@ -306,8 +306,9 @@ def _settled(reading: StageReading, scan: StageScan, text: str) -> StageReading:
     worry = doubt(text)
     if worry:
         return StageReading(reading.target, clear=False, phrase=f"{reading.phrase}\", but also \"{worry}")
-    if "applied" in scan.body_news and reading.target != "applied" and not INVITES.search(text):
-        return StageReading("applied", clear=False, phrase=scan.body_news["applied"])
+    acknowledged = scan.body_news.get("applied") or scan.subject_news.get("applied")
+    if acknowledged and reading.target != "applied" and not INVITES.search(text):
+        return StageReading("applied", clear=False, phrase=acknowledged)
     return reading
 
 

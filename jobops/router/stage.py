@@ -104,7 +104,7 @@ STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     "onsite": (
         r"\bon-?site\b", r"final (?:round|interview|stage|loop)s?", r"interview loop",
-        r"panel interview", r"superday", r"work trial",
+        r"superday", r"work trial", r"rozmow\w* final\w*", r"ostatni\w* etap\w*", r"finalow\w* rozmow\w*",
         r"letzte(?:n)? (?:runde|gesprach)", r"finale(?:s|n)? (?:runde|gesprach|interview)",
         r"abschlussgesprach", r"vor-?ort-?(?:termin|gesprach|interview)",
         r"dernier entretien", r"entretiens? fina(?:l|ux)", r"tour final",
@@ -120,6 +120,9 @@ STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     "technical_interview": (
         r"technical (?:phone |video |coding )?(?:interview|screen(?:ing)?|round|deep dive|session|discussion|call)s?",
+        r"(?:einladung zu(?:m|einem) |zu einem )?vorstellungsgesprach", r"sollicitatiegesprek", r"entretien d'embauche",
+        r"entrevista de (?:trabajo|emprego)", r"colloquio di lavoro", r"panel interview", r"interview (?:panel|board)",
+        r"competency[- ]based interview", r"behaviou?ral interview",
         r"teknisk(?:a)? intervju", r"(?:intervju|samtal) med (?:\w+ ){0,2}(?:utvecklare|ingenjorer)",
         r"rozmow[aeyi] (?:techniczn|z (?:naszymi )?(?:inzynier|programist))\w*",
         r"coding interview", r"system design(?: interview)?", r"pair(?:-| )?programming",
@@ -130,7 +133,8 @@ STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"colloqu(?:io|i) tecnic[oi]", r"intervista tecnica", r"technisch(?:e)? (?:interview|gesprek)",
     ),
     "hiring_manager_screen": (
-        r"hiring (?:manager|lead)\b", r"team match(?:ing)?",
+        r"hiring (?:manager|lead)\b", r"team match(?:ing)?", r"informe(?:e|el) kennismaken", r"informal (?:chat|visit|conversation|call)",
+        r"informelle?s? (?:gesprach|kennenlernen)", r"echange informel", r"(?:charla|conversacion|conversa) informal", r"chiacchierata informale",
         r"\bi(?:'m| am) (?:the |your |a )?(?:(?!talent|recruit|people|hr\b|account|office)\w+ ){0,2}(?:manager|team lead|tech lead|lead)\b(?! (?:recruit|talent|sourc|generation|time|partner))",
         r"(?:samtal|intervju) med (?:\w+ )?(?:chef|rekryterande chef|teamledare)", r"(?:entrevista|conversa) com (?:o|a|seu|sua) (?:gestor|gestora|lider|manager)",
         r"rozmow[aeyi] z (?:\w+ )?(?:managerem|kierownikiem|liderem)",
@@ -146,7 +150,7 @@ STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:votre|ton|ta) futur(?:e)? (?:manager|responsable)", r"manager de l'equipe",
         r"(?:responsable|jef[ae]|lider) del equipo",
         r"colloquio con (?:il|la|il tuo|la tua) (?:futur[oa] )?(?:responsabile|manager|team lead)",
-        r"(?:toekomstige )?(?:leidinggevende|teamleider)", r"gesprek met (?:de|je|onze|uw) (?:toekomstige )?manager",
+        r"(?:gesprek|kennismaking|kennismakingsgesprek) met (?:de |je |onze |uw )?(?:toekomstige )?(?:leidinggevende|teamleider)", r"gesprek met (?:de|je|onze|uw) (?:toekomstige )?manager",
     ),
     "assessment": (
         r"take-? ?home", r"coding (?:challenge|exercise|test|assessment|task)",
@@ -165,7 +169,7 @@ STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"phone screen(?:ing)?", r"screening call",
         r"recruiter (?:call|screen|chat|conversation|interview)",
         r"(?:intro|introductory|initial|first|quick|short|brief) (?:phone |video )?(?:call|chat|conversation)",
-        r"(?:call|conversation|chat) with (?:a|one of our|our) recruiters?", r"get to know you", r"kennenlern", r"erste(?:s|n)? (?:telefonat|gesprach|telefoninterview)",
+        r"(?:call|conversation|chat) with (?:a|one of our|our) recruiters?", r"get to know you", r"kennenlerngesprach", r"kennenlern-?(?:call|telefonat|termin)", r"telefonisch kennenlernen", r"erste(?:s|n)? (?:telefonat|gesprach|telefoninterview)",
         r"telefoninterview", r"premier (?:echange|entretien|appel)", r"(?:echange|entretien) telephonique",
         r"(?:primera|una) (?:llamada|entrevista telefonica|conversacion)",
         r"llamada (?:inicial|telefonica)", r"entrevista telefonica",
@@ -225,9 +229,10 @@ GENERIC_INTERVIEW: Final = re.compile(
 # Words just before a phrase that make it a reference to a past or other step, not this mail's news.
 ASIDE: Final = re.compile(
     r"(?:after(?! (?:careful|much|thorough|further|long|some|serious) (?:consideration|review|thought|deliberation))|following|since|before|prior to|enjoyed|completing|completed|submitting|submitted|"
-    r"getting through|passed|feedback (?:from|on)|thank(?:s| you) for|speaking with you|"
+    r"getting through|passed|feedback (?:from|on)|thank(?:s| you) for|speaking with you|(?:i )?(?:was|were) (?:on|in|at|part of) (?:your|the)|"
+    r"voordat (?:we |wij )?|bevor (?:wir )?|avant (?:de|que)|antes de|prima (?:di|del)|"
     r"received|receiving|after our|following our|merci (?:\w+ )?pour|gracias por|danke fur|grazie per|bedankt voor|"
-    r"nach (?:dem|deinem|ihrem|unserem|unserer|der)|apres(?! (?:une )?(?:etude|examen|analyse|reflexion))|suite a|tras|despues de|dopo|na (?:het|ons|je))\W+(?:\w+\W+){0,4}$"
+    r"nach (?:dem|deinem|ihrem|unserem|unserer|der)|uber (?:das|den|die|unser\w*|ihr\w*|dein\w*)|(?:feedback|informacj\w*) z|po (?:rozmowie|naszej)|apres(?! (?:une )?(?:etude|examen|analyse|reflexion))|suite a|tras|despues de|dopo|na (?:het|ons|je))\W+(?:\w+\W+){0,4}$"
 )
 # A step mentioned as a possibility, not announced: "we'll let you know whether we invite you to a first call".
 CONDITIONAL: Final = re.compile(
