@@ -37,6 +37,12 @@ NOISE: Final[dict[str, str]] = {
         r"|\bkita\b|kita-platz|kindergarten|betreuungsplatz|\bwohnung\b|wohnungsbesichtigung|\bbesichtigung\b|schufa"
         r"|\bappartement\b|avis d'imposition|huurwoning|\bwoning\b|bezichtiging|piso en alquiler|appartamento in affitto"
     ),
+    "your employer's hiring tools": (
+        r"added (?:you )?as an? interviewer|you(?:'ve| have) been added as an? interviewer|submit your (?:scorecard|interview feedback)"
+        r"|scorecard (?:is )?(?:due|overdue)|interview kit\b|interviewer training|(?:review|evaluate) (?:the )?candidates? for"
+        r"|you(?:'re| are) (?:on|part of) (?:the|an) interview (?:panel|loop) for|feedback (?:form )?for (?:the )?candidate"
+        r"|referral bonus|refer a (?:friend|candidate)"
+    ),
     "notification": (
         r"\breceipt\b|\bpayout\b|your order\b|has shipped|payment (?:is )?due|pipeline (?:#\d+ )?(?:has )?failed"
         r"|triggered\]|shared (?:a file|\"[^\"]*\") with you|login code|password reset"
@@ -47,6 +53,7 @@ NOISE: Final[dict[str, str]] = {
 CONTEXT: Final = (
     r"your application|application for|candidacy|\bcandidate|recruit|talent acquisition"
     r"|hiring (?:team|manager|process)|\binterview|the (?:role|position)\b|next (?:steps?|stage|round)\b|bewerbung"
+    r"|move you forward|moving you forward|in the process\b"
     r"|candidature|candidatura|solicitud|entretien|entrevista|vorstellungsgesprach|proceso de seleccion"
     r"|le poste|el puesto|la posicion|die (?:position|stelle)|processus de recrutement"
     r"|sollicitatie|vacature|de functie|colloquio|selezione|la posizione|il ruolo|processo di selezione"

@@ -13,7 +13,15 @@ from jobops.router.families import family_names
 from jobops.router.kinds import OVERRULES_OFFER, WEAK_KINDS, doubt, no_change_kind, step_cue
 from jobops.router.own_mail import withdraws
 from jobops.router.relevance import APPLICATION, NOTIFICATION_SENDER, RECRUITING_SENDER, judge_relevance
-from jobops.router.senders import ASSESSMENT, FREE_MAIL, JOB_BOARD, PLATFORM_KINDS, domain_labels, sender_kind
+from jobops.router.senders import (
+    ASSESSMENT,
+    FREE_MAIL,
+    JOB_BOARD,
+    PLATFORM_KINDS,
+    domain_labels,
+    is_service_address,
+    sender_kind,
+)
 from jobops.router.stage import StageReading, StageScan, scan_stage
 from jobops.router.text import MAX_BODY_CHARS, before_sign_off, fold, newest_parts, without_sending_service
 from jobops.router.titles import coverage, message_words, title_words
@@ -152,7 +160,9 @@ class Router:
             why = f"not recruiting mail ({', '.join(relevance.noise)})" if relevance.noise else "no recruiting language"
             return Decision(False, None, 0, NO_CHANGE, "other", why, IGNORED)
         subject_words, body_words = wording(subject), wording(without_sending_service(body[:MATCHED_CHARS]))
-        evidence = self._evidence(mail.sender_name or "", address, domain, kind, subject_words, body_words)
+        # A service's own name ("Google Calendar") says nothing about the employer it writes for.
+        sender_name = "" if is_service_address(address) else mail.sender_name or ""
+        evidence = self._evidence(sender_name, address, domain, kind, subject_words, body_words)
         words = message_words([subject_words.tokens, body_words.tokens])
         if thread_job:
             candidate: Candidate | None = Candidate(thread_job, THREAD, ["thread already linked to this job"])

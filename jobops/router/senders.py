@@ -82,6 +82,11 @@ def platform_domains() -> tuple[str, ...]:
     return tuple(domain for kind in sorted(PLATFORM_KINDS) for domain in _DOMAINS[kind])
 
 
+def is_service_address(address: str) -> bool:
+    """Whether an address is a service inside a company's own domain (Google Calendar), not the company writing."""
+    return address.lower() in _SERVICE_ADDRESSES
+
+
 def sender_kind(domain: str, address: str = "") -> str | None:
     """The kind of a sender (address, domain or any parent domain: hire.lever.co is lever.co), or None."""
     if address.lower() in _SERVICE_ADDRESSES:

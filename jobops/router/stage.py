@@ -221,6 +221,7 @@ STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
 # A generic invitation names no stage: it is read against the job's current stage.
 GENERIC_INTERVIEW: Final = re.compile(
     r"invite you (?:to|for) (?:an? |the )?(?:interview|next round)|(?:schedule|book|arrange) (?:an|your|the) interview"
+    r"|(?:keen|like|love|want|happy|eager) to (?:interview|meet) you"
     r"|interview (?:invitation|invite|confirmation|confirmed)"
     r"|your interviews?\b[^.!?\n]{0,60}\b(?:is|are|has been|have been) (?:confirmed|scheduled|rescheduled|moved|booked)"
     r"|vorstellungsgesprach|einladung zu(?:m|einem) (?:gesprach|interview)|(?:gesprach|interview)\b[^.!?\n]{0,60}\beinladen"
@@ -336,8 +337,8 @@ class StageScan:
         """The stage the mail announces: newest body first, then a fresh subject, then weaker readings."""
         if self.body_news and not (self.generic and set(self.body_news) == {"applied"}):
             return _first(self.body_news, clear=True)
-        if self.subject_news:
-            return _first(self.subject_news, clear=self.fresh_subject)
+        if self.subject_news and self.fresh_subject:
+            return _first(self.subject_news, clear=True)
         if self.body_asides:
             return _first(self.body_asides, clear=False)
         if self.generic:

@@ -1,0 +1,74 @@
+"""Which employer a mail is about: common-word names, brand families, acronyms, and services that are no employer."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobops.router import JobFacts
+from jobops.stages import AUTO_LINKED, PENDING_USER
+from tests.router.builders import mail, route
+
+LINEAR = JobFacts("linear", "Product Engineer", "Linear", "applied")
+AWS = JobFacts("aws", "Software Development Engineer", "Amazon Web Services", "applied")
+META = JobFacts("meta", "Data Engineer", "Meta", "applied")
+GOOGLE = JobFacts("google", "Site Reliability Engineer", "Google", "applied")
+SEA = JobFacts("sea", "Backend Engineer", "Sea Limited", "applied")
+BLOCK = JobFacts("block", "Android Engineer", "Block", "applied")
+ALLEGRO = JobFacts("allegro", "Senior Data Engineer", "Allegro", "technical_interview")
+UCLH = JobFacts("uclh", "Clinical Nurse Educator", "UCLH", "applied")
+HAYS = JobFacts("hays", "Clinical Educator (Kent)", "Hays Healthcare", "applied")
+UNIQLO = JobFacts("uniqlo", "店長候補", "ユニクロ", "applied")
+
+
+def test_an_employer_whose_name_is_a_common_word_is_found_when_the_mail_names_its_role() -> None:
+    decision = route([LINEAR], mail("Hi Kai, thanks for applying for the Product Engineer role at Linear. We read every "
+                                    "application ourselves.", "Thanks for applying to Linear", "Linear <no-reply@ashbyhq.com>"))
+    assert (decision.job_id, decision.stage_target) == ("linear", "applied")
+
+
+@pytest.mark.parametrize(
+    ("job", "sender", "subject"),
+    [
+        (AWS, "Amazon Jobs <no-reply@amazon.jobs>", "Your application to Amazon"),
+        (META, "Instagram Recruiting <recruiting@instagram.com>", "Your application to Instagram"),
+        (GOOGLE, "YouTube Careers <careers@youtube.com>", "Your application to YouTube"),
+        (SEA, "Shopee Talent <talent@shopee.com>", "Your application to Shopee"),
+        (BLOCK, "Cash App <jobs@cash.app>", "Your application to Cash App"),
+    ],
+)
+def test_mail_under_another_name_of_the_brand_family_finds_the_tracked_job(job: JobFacts, sender: str, subject: str) -> None:
+    decision = route([job, LINEAR], mail(f"Thank you for applying for the {job.title} role. We have received your "
+                                         "application.", subject, sender))
+    assert decision.job_id == job.id
+
+
+def test_a_google_calendar_invitation_is_not_mail_from_google_the_employer() -> None:
+    invitation = mail(
+        "Allegro – rozmowa techniczna (Senior Data Engineer)\nOrganizer: anna.nowak@allegro.com\n"
+        "Invitation from Google Calendar", "Invitation: Allegro – technical interview @ Tue 10 Mar 2026",
+        "Google Calendar <calendar-notification@google.com>",
+    )
+    decision = route([GOOGLE, ALLEGRO], invitation)
+    assert decision.job_id == "allegro"
+
+
+def test_a_written_out_name_finds_the_employer_tracked_by_its_acronym() -> None:
+    decision = route([UCLH, HAYS], mail(
+        "Your application for Clinical Nurse Educator has been submitted to University College London Hospitals NHS "
+        "Foundation Trust.", "Application submitted", "NHS Jobs <no-reply@jobs.nhs.uk>",
+    ))
+    assert decision.job_id == "uclh"
+
+
+def test_an_agency_named_by_its_short_name_is_suggested_never_linked_by_that_alone() -> None:
+    decision = route([UCLH, HAYS], mail(
+        "Hi Aoife, great speaking earlier. Hays have a client in Kent keen to interview you for the educator role.",
+        "Kent role", "Rachel Adeyemi <rachel.adeyemi@recruit-mail.example>",
+    ))
+    assert decision.job_id == "hays" and decision.bucket == PENDING_USER
+
+
+def test_a_japanese_employer_name_is_found_inside_japanese_text() -> None:
+    decision = route([UNIQLO], mail("ユニクロ店舗採用担当です。一次面接のご案内をお送りします。", "一次面接のご案内",
+                                    "採用担当 <saiyo@fastretailing.example>"))
+    assert decision.job_id == "uniqlo" and decision.bucket != AUTO_LINKED

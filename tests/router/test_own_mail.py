@@ -1,0 +1,40 @@
+"""The candidate's own mail: a reply in a thread about a job, which can withdraw from it."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobops.router import JobFacts, RouterMemory
+from jobops.stages import AUTO_LINKED, IGNORED, PENDING_USER
+from tests.router.builders import mail, route
+
+NORTHWIND = JobFacts("nw", "Data Engineer", "Northwind", "technical_interview")
+LINKED = RouterMemory(thread_jobs={"t-nw": "nw"})
+WAITING = RouterMemory(review_threads={"t-nw": "nw"})
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["I have accepted another offer and would like to withdraw my application.",
+     "Ich möchte meine Bewerbung leider zurückziehen.",
+     "He decidido retirar mi candidatura.",
+     "誠に勝手ながら、今回の選考を辞退させていただきたく存じます。"],
+)
+def test_a_withdrawal_in_a_linked_thread_closes_the_job(words: str) -> None:
+    decision = route([NORTHWIND], mail(words, "Re: Interview", thread="t-nw", from_me=True), LINKED)
+    assert (decision.job_id, decision.stage_target, decision.bucket) == ("nw", "withdrawn", AUTO_LINKED)
+
+
+def test_a_thank_you_reply_is_linked_without_moving_the_job() -> None:
+    decision = route([NORTHWIND], mail("Thank you for today!", "Re: Interview", thread="t-nw", from_me=True), LINKED)
+    assert (decision.stage_target, decision.bucket) == ("no_change", AUTO_LINKED)
+
+
+def test_a_reply_in_a_thread_waiting_for_review_waits_with_it() -> None:
+    decision = route([NORTHWIND], mail("Tuesday works, thanks!", "Re: Interview", thread="t-nw", from_me=True), WAITING)
+    assert (decision.relevant, decision.job_id, decision.bucket) == (True, "nw", PENDING_USER)
+
+
+def test_the_candidates_mail_outside_any_job_thread_is_ignored() -> None:
+    decision = route([NORTHWIND], mail("Pizza on Friday?", "Friday", thread="t-other", from_me=True), LINKED)
+    assert decision.bucket == IGNORED
