@@ -78,7 +78,7 @@ NO_CHANGE_KINDS: Final[dict[str, tuple[str, ...]]] = {
 # Kinds that overrule even an offer reading: the mail is about checks after an offer, not the offer itself.
 OVERRULES_OFFER: Final = frozenset({"background check"})
 # Kinds that only count when the mail names no step of its own ("thanks for today; next, meet the team" is a step).
-WEAK_KINDS: Final = frozenset({"thank-you", "status update", "completion receipt"})
+WEAK_KINDS: Final = frozenset({"thank-you", "status update", "completion receipt", "preparation"})
 
 # Steps and decisions in languages stage.py does not read, by stage, in stage.py's order of priority.
 STEP_CUES: Final[dict[str, tuple[str, ...]]] = {

@@ -11,6 +11,9 @@ WITHDRAWAL: Final = re.compile(
         (
             r"\bwithdraw(?:ing)? (?:my|from|myself)", r"\bwould like to withdraw", r"\bwish to withdraw",
             r"\bdecline (?:the|your|this) (?:offer|position|role|invitation)", r"\bdecided to decline",
+            r"\bdecline\b[^.!?\n]{0,30}\boffer", r"\b(?:i'll|i will|i'd|going to) pass on (?:this|the|your)",
+            r"\baccepted (?:a|an|another) (?:role|position|job|offer) elsewhere", r"\bgo(?:ing)? in (?:a )?(?:different|another) direction",
+            r"\bsurecten cekil", r"\bw innym kierunku", r"\brezygn\w*", r"\bodmow\w*", r"\bnie przyjm\w*",
             r"\b(?:have |i've )?accepted (?:another|a different|an(?:other)?) (?:offer|position|role)",
             r"\bno longer (?:interested|available|pursuing|looking)", r"\bremove me from (?:the|your) process",
             r"\bbewerbung\b[^.!?\n]{0,40}\bzuruckziehen", r"\bzuruckziehen\b", r"\bangebot\b[^.!?\n]{0,40}\bablehnen",

@@ -58,6 +58,7 @@ DECISIVE_MARGIN: Final = 0.34
 AMBIGUOUS_CAP: Final = 70
 
 THREAD: Final = 96
+SMALL_TALK_WORDS: Final = 40
 REVIEW_THREAD: Final = 80  # earlier mail of the thread waits for review with this job suggested
 SENDER_ALONE: Final = 85
 SENDER_AGREES: Final = 92
@@ -86,6 +87,8 @@ MESSAGE_TYPES_BY_TARGET: Final[dict[str, str]] = {
 }
 _LOCAL_PART: Final = re.compile(r"[._+\-]")
 DECISIONS: Final = frozenset({"rejected", "withdrawn", "closed", "offer"})
+# An offer named as something already made ("as part of your offer"), not made by this mail.
+OFFER_MENTIONED: Final = re.compile(r"your (?:job |employment )?offer|offer (?:details|package)")
 # Words that ask for a next step, in folded text: an acknowledgement holding one is also an invitation.
 INVITES: Final = re.compile(
     r"\b(?:invite|inviting|invitation|(?:like|love|want|keen|happy|glad) to (?:schedule|set up|book|arrange|move|meet"
@@ -175,7 +178,9 @@ class Router:
         tied = bool(thread_job or sender_job or kind in PLATFORM_KINDS) or (
             candidate is not None and self._about_application(candidate.job, words, mail.sender_name or "", address, reading, folded_subject + "\n" + newest)
         )
-        return _decide(candidate, reading, thread=bool(thread_job), tied=tied)
+        # A reply in a linked thread that names no step is linked by itself only when it is plainly small talk.
+        quiet_reply = bool(thread_job) and _small_talk(stage_text)
+        return _decide(candidate, reading, thread=quiet_reply, tied=tied)
 
     def _about_application(
         self, job: JobFacts, words: frozenset[str], sender_name: str, address: str, reading: StageReading, text: str
@@ -288,6 +293,11 @@ def route_message(mail: MailFacts, jobs: Sequence[JobFacts], memory: RouterMemor
     return Router(jobs).route(mail, memory)
 
 
+def _small_talk(newest: str) -> bool:
+    """A short note that asks for nothing and brings no bad news: "Thanks, see you Tuesday!"."""
+    return len(newest.split()) <= SMALL_TALK_WORDS and not INVITES.search(newest) and not doubt(newest)
+
+
 def _kind_first(reading: StageReading, subject: str, newest: str) -> StageReading:
     """Reschedules, reminders, checks and thank-you notes change nothing; other languages' steps are read too.
 
@@ -298,7 +308,8 @@ def _kind_first(reading: StageReading, subject: str, newest: str) -> StageReadin
     kind = no_change_kind(text)
     if kind and kind[0] in WEAK_KINDS and reading.clear and INVITES.search(text):
         kind = None
-    if kind and (reading.target not in DECISIONS or (reading.target == "offer" and kind[0] in OVERRULES_OFFER)):
+    mentions_offer = reading.target == "offer" and OFFER_MENTIONED.search(reading.phrase) is not None
+    if kind and (reading.target not in DECISIONS or (mentions_offer and kind[0] in OVERRULES_OFFER)):
         return StageReading(NO_CHANGE, clear=True, phrase=f"{kind[1]}, a {kind[0]}")
     if reading.clear and reading.target != NO_CHANGE:
         return reading

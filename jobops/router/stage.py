@@ -82,7 +82,8 @@ STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"vacature (?:is )?(?:ingetrokken|gesloten|vervallen|geannuleerd)",
     ),
     "offer": (
-        r"(?:pleased|happy|delighted|thrilled|excited|glad) to (?:extend|offer|make) (?:you )?(?:an? |the )?(?:formal |verbal |written )?(?:offer|position|role)",
+        r"(?:pleased|happy|delighted|thrilled|excited|glad) to (?:extend|offer|make) (?:you )?(?:an? |the )?(?:formal |verbal |written |conditional |provisional )?(?:offer|position|role|post|job|contract)",
+        r"(?:conditional|provisional) offer",
         r"extend (?:you )?(?:an?|the|our) (?:formal |verbal |written )?offer",
         r"(?:would|'d) (?:like|love) to offer you", r"offer letter", r"offer of employment",
         r"your offer from", r"(?:formal|verbal|written) offer", r"offer (?:details|package)",
