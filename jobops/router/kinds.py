@@ -9,6 +9,7 @@ spaces (Chinese, Japanese, Korean) match anywhere; others on word boundaries.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
@@ -159,49 +160,93 @@ CONTEXT_CUES: Final = (
 )
 
 
-def _is_spaced_script(cue: str) -> bool:
-    """Whether a cue is written in a script that separates words with spaces."""
-    return not re.search(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", cue)
+TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
+    "kind": NO_CHANGE_KINDS,
+    "step": STEP_CUES,
+    "doubt": {"doubt": DOUBT_CUES},
+    "context": {"context": CONTEXT_CUES},
+}
 
 
-@lru_cache(maxsize=None)
-def _pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for a list of cues, folded, on word boundaries where the script has them."""
-    parts = sorted({fold(cue) for cue in cues}, key=len, reverse=True)
-    return re.compile("|".join(_bounded(c) if _is_spaced_script(c) else re.escape(c) for c in parts))
+_TOKEN: Final = re.compile(r"\w+|[^\w\s]")
+_UNSPACED: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+MAX_CUE_WORDS: Final = 6
 
 
-def _bounded(cue: str) -> str:
-    """A cue on word boundaries, at whichever of its ends is a word character."""
-    start = r"\b" if re.match(r"\w", cue) else ""
-    end = r"\b" if re.search(r"\w$", cue) else ""
-    return f"{start}{re.escape(cue)}{end}"
+def _index() -> tuple[dict[tuple[str, ...], list[tuple[str, str]]], dict[str, list[tuple[str, str]]]]:
+    """Every cue of every table: spaced ones by their words, the others (Chinese, Japanese, Korean) by text."""
+    spaced: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+    unspaced: dict[str, list[tuple[str, str]]] = {}
+    for table, entries in TABLES.items():
+        for entry, cues in entries.items():
+            for cue in cues:
+                folded = fold(cue)
+                if _UNSPACED.search(folded):
+                    unspaced.setdefault(folded, []).append((table, entry))
+                else:
+                    spaced.setdefault(tuple(_TOKEN.findall(folded)), []).append((table, entry))
+    return spaced, unspaced
+
+
+_SPACED, _UNSPACED_CUES = _index()
+_LENGTHS: Final = sorted({len(words) for words in _SPACED}, reverse=True)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What the cue tables find in one text: the entries of each table, each with the words that named it."""
+
+    found: dict[str, dict[str, str]]
+    context_words: frozenset[str] = frozenset()
+
+    def first(self, table: str) -> tuple[str, str] | None:
+        """The first entry of a table, in the table's order, that the text names."""
+        hits = self.found.get(table, {})
+        entry = next((name for name in TABLES[table] if name in hits), None)
+        return None if entry is None else (entry, hits[entry])
+
+
+@lru_cache(maxsize=256)
+def read_cues(folded: str) -> Cues:
+    """Read a folded text once for every table: word sequences looked up, unspaced cues searched only if needed."""
+    found: dict[str, dict[str, str]] = {}
+    context: set[str] = set()
+
+    def note(owners: list[tuple[str, str]], words: str) -> None:
+        for table, entry in owners:
+            found.setdefault(table, {}).setdefault(entry, words)
+            if table == "context":
+                context.add(words)
+
+    tokens = _TOKEN.findall(folded)
+    for start in range(len(tokens)):
+        for length in _LENGTHS:
+            owners = _SPACED.get(tuple(tokens[start : start + length]))
+            if owners:
+                note(owners, " ".join(tokens[start : start + length]))
+    if _UNSPACED.search(folded):
+        for cue, owners in _UNSPACED_CUES.items():
+            if cue in folded:
+                note(owners, cue)
+    return Cues(found, frozenset(context))
 
 
 def no_change_kind(folded: str) -> tuple[str, str] | None:
     """The first no-change kind a folded text shows, with its words."""
-    for kind, cues in NO_CHANGE_KINDS.items():
-        found = _pattern(cues).search(folded)
-        if found:
-            return kind, found.group()
-    return None
+    return read_cues(folded).first("kind")
 
 
 def step_cue(folded: str) -> tuple[str, str] | None:
     """The highest-priority stage these languages' cues name in a folded text, with its words."""
-    for stage, cues in STEP_CUES.items():
-        found = _pattern(cues).search(folded)
-        if found:
-            return stage, found.group()
-    return None
+    return read_cues(folded).first("step")
 
 
 def context_points(folded: str) -> int:
     """How many distinct application words of these languages a folded text holds (at most 2)."""
-    return min(2, len(set(_pattern(CONTEXT_CUES).findall(folded))))
+    return min(2, len(read_cues(folded).context_words))
 
 
 def doubt(folded: str) -> str | None:
     """The "unfortunately" words a folded text holds, if any."""
-    found = _pattern(DOUBT_CUES).search(folded)
-    return found.group() if found else None
+    hit = read_cues(folded).first("doubt")
+    return hit[1] if hit else None

@@ -210,7 +210,7 @@ class Router:
         found: dict[str, list[tuple[int, str]]] = {}
 
         def add(keys: set[str], strength: int, reason: str) -> None:
-            for key in keys:
+            for key in sorted(keys):
                 found.setdefault(key, []).append((strength, reason.format(name=self._employers.names[key])))
 
         if not platform and kind not in (FREE_MAIL, JOB_BOARD):
@@ -230,7 +230,7 @@ class Router:
         """The job the employer evidence and the title point to, capped when another employer competes."""
         if not evidence:
             return None
-        ranked = sorted(evidence.items(), key=lambda item: item[1].strength, reverse=True)
+        ranked = sorted(evidence.items(), key=lambda item: (-item[1].strength, item[0]))
         key, best = ranked[0]
         candidate = self._pick_in_group(key, best, words)
         if len(ranked) > 1 and ranked[1][1].strength >= best.strength - COMPETING_MARGIN:
