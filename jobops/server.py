@@ -1,4 +1,4 @@
-"""What the dashboard's process does around the pages: start-up, shutdown and error logging."""
+"""What the dashboard's process does around the pages: start-up, shutdown, its outer wall and error logging."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+from starlette.middleware import Middleware
 from streamlit.runtime.pages_manager import PagesManager
 
 from jobops import inbox
@@ -15,8 +16,14 @@ from jobops.gmail import sync as gmail_sync
 from jobops.imap import sync as imap_sync
 from jobops.mail.runs import fail_interrupted_runs
 from jobops.mail.schedule import start_scheduled_sync
+from jobops.web_guard import WebGuard
 
 log = logging.getLogger("jobops")
+
+
+def middleware() -> list[Middleware]:
+    """What wraps every request: pages, static files, /api and the websocket."""
+    return [Middleware(WebGuard)]
 
 
 @asynccontextmanager

@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from jobops import access
+from jobops import access, hosts
 from jobops.config import load_settings
 from jobops.db import get_engine, session_scope
 from jobops.errors import JobOpsError
@@ -120,13 +120,13 @@ def check_token(request: Request) -> None:
 
 
 def check_origin(request: Request) -> None:
-    """Refuse state changes that a browser sends from another site."""
+    """Refuse state changes that a browser sends from another site, port or rebound name."""
     if request.headers.get("sec-fetch-site") == "cross-site":
         raise HttpError(403, "Cross-site requests are not allowed.")
     origin = request.headers.get("origin")
-    if origin and origin != "null":
-        host = request.headers.get("host", "")
-        if origin.split("://", 1)[-1] != host:
+    if origin is not None:
+        names = load_settings().allowed_hosts
+        if not hosts.origin_is_own(origin, request.headers.get("host"), names):
             raise HttpError(403, "Cross-site requests are not allowed.")
 
 
