@@ -10,7 +10,8 @@ from typing import Any
 from starlette.middleware import Middleware
 from streamlit.runtime.pages_manager import PagesManager
 
-from jobops import inbox
+from jobops import access, inbox
+from jobops.config import load_settings
 from jobops.db import get_engine
 from jobops.gmail import sync as gmail_sync
 from jobops.imap import sync as imap_sync
@@ -21,6 +22,10 @@ from jobops.web_guard import WebGuard
 log = logging.getLogger("jobops")
 
 
+class UnsafeConfiguration(RuntimeError):
+    """A setting that would leave the app guessable; JobOps does not start with it."""
+
+
 def middleware() -> list[Middleware]:
     """What wraps every request: pages, static files, /api and the websocket."""
     return [Middleware(WebGuard)]
@@ -28,7 +33,11 @@ def middleware() -> list[Middleware]:
 
 @asynccontextmanager
 async def lifespan(_app: Any) -> AsyncIterator[dict[str, Any]]:
-    """Migrate, close runs a crash left open, start the scheduled sync, and settle how pages are found."""
+    """Refuse unsafe settings, migrate, close runs a crash left open, start the scheduled sync."""
+    problem = access.api_token_problem(load_settings())
+    if problem:
+        log.error(problem)
+        raise UnsafeConfiguration(problem)
     engine = get_engine()
     interrupted = fail_interrupted_runs(engine)
     if interrupted:
