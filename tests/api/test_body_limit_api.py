@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from sqlalchemy import Engine
@@ -40,7 +41,8 @@ def post_chunked(path: str) -> tuple[int, dict[str, Any], int]:
         "headers": [(b"host", b"localhost:3001"), (b"content-type", b"application/json"),
                     (b"transfer-encoding", b"chunked")],
     }
-    asyncio.run(app(scope, receive, send))
+    with ThreadPoolExecutor(1) as thread:  # a thread of its own: another event loop may be running here
+        thread.submit(asyncio.run, app(scope, receive, send)).result()
     return answer["status"], json.loads(answer["body"]), handed_out * len(CHUNK)
 
 
