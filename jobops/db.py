@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Iterator
@@ -23,6 +24,8 @@ PRIVATE_FOLDER = 0o700
 PRIVATE_FILE = 0o600
 # SQLite gives its write-ahead log, shared-memory index and rollback journal the database's own mode.
 SQLITE_FILE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+
+log = logging.getLogger("jobops")
 
 _engines: dict[str, Engine] = {}
 _engines_lock = threading.Lock()
@@ -46,10 +49,18 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def _make_private(path: Path, mode: int) -> None:
+    """Set the mode; where the file system or the owner does not allow it, say so and go on."""
+    try:
+        os.chmod(path, mode)
+    except OSError as exc:
+        log.warning("could not make %s readable by its owner only: %s", path, exc.strerror)
+
+
 def _private_folder(folder: Path) -> None:
     """Create a folder readable by its owner only, or take group and others' access away from it."""
     folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
-    os.chmod(folder, PRIVATE_FOLDER)
+    _make_private(folder, PRIVATE_FOLDER)
 
 
 def _private_sqlite_file(path: Path) -> None:
@@ -60,7 +71,7 @@ def _private_sqlite_file(path: Path) -> None:
     for suffix in SQLITE_FILE_SUFFIXES:
         companion = path.with_name(path.name + suffix)
         if companion.exists():
-            os.chmod(companion, PRIVATE_FILE)
+            _make_private(companion, PRIVATE_FILE)
 
 
 def protect_data_folder(settings: Settings) -> None:
@@ -70,7 +81,7 @@ def protect_data_folder(settings: Settings) -> None:
         _private_folder(folder)
     key_file = folder / KEY_FILE_NAME
     if key_file.exists():
-        os.chmod(key_file, PRIVATE_FILE)
+        _make_private(key_file, PRIVATE_FILE)
 
 
 def make_engine(url: str) -> Engine:

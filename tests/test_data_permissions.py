@@ -80,3 +80,14 @@ def test_a_database_outside_the_data_folder_is_private_but_its_folder_is_left_al
     write_something()
     assert mode(elsewhere / "jobs.db") == 0o600
     assert mode(elsewhere) == 0o755
+
+
+def test_a_folder_whose_mode_cannot_be_changed_still_opens_with_a_warning(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def refuse(*_args: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "chmod", refuse)
+    write_something()
+    assert "could not make" in caplog.text and str(data_dir) in caplog.text
