@@ -5,10 +5,12 @@ import streamlit as st
 from jobops.api import routes
 from jobops.gate import require_access
 from jobops.inbox import pending_count
-from jobops.server import lifespan, log_script_error
+from jobops.server import lifespan, log_script_error, middleware
 from jobops.ui import session
 
-app = st.App("app.py", routes=routes(), lifespan=lifespan, on_script_error=log_script_error)
+app = st.App(
+    "app.py", routes=routes(), middleware=middleware(), lifespan=lifespan, on_script_error=log_script_error
+)
 
 
 def navigation() -> None:

@@ -31,6 +31,8 @@ class Settings:
     sync_interval_minutes: int
     password: str | None
     api_token: str | None
+    # Names besides localhost and IP literals under which browsers may reach this app.
+    allowed_hosts: frozenset[str] = frozenset()
 
     @property
     def gmail_configured(self) -> bool:
@@ -52,6 +54,26 @@ def _secrets_file() -> dict[str, object]:
             return tomllib.load(fh)
     except (OSError, tomllib.TOMLDecodeError):
         return {}
+
+
+def _host_of(address: str | None) -> str | None:
+    """The lower-case host name of a URL or of `name[:port]` (None when there is none or it is malformed)."""
+    if not address:
+        return None
+    try:
+        host = urlparse(address if "//" in address else f"//{address}").hostname
+    except ValueError:
+        return None
+    return (host or "").rstrip(".") or None
+
+
+def _named_hosts(configured: str | None, secrets: dict[str, object], *uris: str | None) -> frozenset[str]:
+    """JOBOPS_ALLOWED_HOSTS plus the hosts of this app's own redirect URIs (Gmail's and st.login's)."""
+    auth = secrets.get("auth")
+    login_uri = auth.get("redirect_uri") if isinstance(auth, dict) else None
+    addresses = [*(configured or "").replace(",", " ").split(), *uris]
+    addresses.append(login_uri if isinstance(login_uri, str) else None)
+    return frozenset(host for host in map(_host_of, addresses) if host)
 
 
 def normalise_database_url(url: str) -> str:
@@ -81,14 +103,14 @@ def load_settings() -> Settings:
         interval = int(get("JOBOPS_SYNC_INTERVAL_MINUTES", "0") or 0)
     except ValueError:
         interval = 0
+    redirect_uri = get("GMAIL_OAUTH_REDIRECT_URI", "http://localhost:3001/oauth/gmail/callback") or ""
     return Settings(
         data_dir=data_dir,
         database_url=normalise_database_url(database_url),
         secret_key=get("JOBOPS_SECRET_KEY"),
         gmail_client_id=get("GMAIL_OAUTH_CLIENT_ID"),
         gmail_client_secret=get("GMAIL_OAUTH_CLIENT_SECRET"),
-        gmail_redirect_uri=get("GMAIL_OAUTH_REDIRECT_URI", "http://localhost:3001/oauth/gmail/callback")
-        or "",
+        gmail_redirect_uri=redirect_uri,
         gmail_auth_uri=get("GMAIL_OAUTH_AUTH_URI", GOOGLE_AUTH_URI) or GOOGLE_AUTH_URI,
         gmail_token_uri=token_uri,
         gmail_api_endpoint=api_endpoint,
@@ -96,4 +118,5 @@ def load_settings() -> Settings:
         sync_interval_minutes=max(0, interval),
         password=get("JOBOPS_PASSWORD"),
         api_token=get("JOBOPS_API_TOKEN"),
+        allowed_hosts=_named_hosts(get("JOBOPS_ALLOWED_HOSTS"), secrets, redirect_uri),
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,13 +12,20 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from jobops.config import Settings, load_settings
+from jobops.crypto import KEY_FILE_NAME
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
+# SQLite gives its write-ahead log, shared-memory index and rollback journal the database's own mode.
+SQLITE_FILE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+
+log = logging.getLogger("jobops")
 
 _engines: dict[str, Engine] = {}
 _engines_lock = threading.Lock()
@@ -40,12 +49,47 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def _make_private(path: Path, mode: int) -> None:
+    """Set the mode; where the file system or the owner does not allow it, say so and go on."""
+    try:
+        os.chmod(path, mode)
+    except OSError as exc:
+        log.warning("could not make %s readable by its owner only: %s", path, exc.strerror)
+
+
+def _private_folder(folder: Path) -> None:
+    """Create a folder readable by its owner only, or take group and others' access away from it."""
+    folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+    _make_private(folder, PRIVATE_FOLDER)
+
+
+def _private_sqlite_file(path: Path) -> None:
+    """Create the database file readable by its owner only; make an existing one and its journals so."""
+    if not path.parent.is_dir():
+        _private_folder(path.parent)
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE))
+    for suffix in SQLITE_FILE_SUFFIXES:
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            _make_private(companion, PRIVATE_FILE)
+
+
+def protect_data_folder(settings: Settings) -> None:
+    """Other users of this machine cannot read the data folder or the key file in it."""
+    folder = settings.data_dir
+    if folder.is_dir() or not settings.secret_key:  # without JOBOPS_SECRET_KEY the key file lives there
+        _private_folder(folder)
+    key_file = folder / KEY_FILE_NAME
+    if key_file.exists():
+        _make_private(key_file, PRIVATE_FILE)
+
+
 def make_engine(url: str) -> Engine:
-    """Create an engine for a SQLAlchemy URL, preparing the SQLite file and its folder."""
+    """Create an engine for a SQLAlchemy URL, preparing a private SQLite file and folder."""
     if url.startswith("sqlite"):
-        path = url.split("///", 1)[-1] if "///" in url else ""
+        path = make_url(url).database
         if path and path != ":memory:":
-            Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            _private_sqlite_file(Path(path).expanduser())
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
         _install_sqlite_pragmas(engine)
         return engine
@@ -76,10 +120,12 @@ def migrate(engine: Engine) -> None:
 
 def get_engine(settings: Settings | None = None) -> Engine:
     """The process-wide engine for the configured database, migrated on first use."""
-    url = (settings or load_settings()).database_url
+    settings = settings or load_settings()
+    url = settings.database_url
     with _engines_lock:
         engine = _engines.get(url)
         if engine is None:
+            protect_data_folder(settings)
             engine = make_engine(url)
             migrate(engine)
             _engines[url] = engine

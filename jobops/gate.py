@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
@@ -58,11 +59,19 @@ def _password_screen(settings: Settings) -> None:
         given = st.text_input("Password", type="password", key="gate-password-input")
         submitted = st.form_submit_button("Unlock", icon=":material/lock_open:", type="primary")
     if submitted and settings.password:
-        if access.check_password(given, settings.password):
+        attempt = access.check_secret(given, settings.password)
+        if attempt.passed:
             st.session_state[PASSED_KEY] = _fingerprint(settings.password)
             st.rerun()
-        st.error("Wrong password.", icon=":material/error:")
+        st.error(_refusal(attempt), icon=":material/error:")
     st.stop()
+
+
+def _refusal(attempt: access.Attempt) -> str:
+    """What a refused password attempt tells the user."""
+    if attempt.retry_after:
+        return f"Too many wrong passwords were tried. Wait {math.ceil(attempt.retry_after)} s and try again."
+    return "Wrong password."
 
 
 def _exposed_screen(address: str) -> None:

@@ -1,4 +1,4 @@
-"""What the dashboard's process does around the pages: start-up, shutdown and error logging."""
+"""What the dashboard's process does around the pages: start-up, shutdown, its outer wall and error logging."""
 
 from __future__ import annotations
 
@@ -7,19 +7,36 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+from starlette.middleware import Middleware
 from streamlit.runtime.pages_manager import PagesManager
 
+from jobops import access
+from jobops.config import load_settings
 from jobops.db import get_engine
 from jobops.mail.runs import fail_interrupted_runs
 from jobops.mail.schedule import start_scheduled_sync
 from jobops.providers import sync_sources
+from jobops.web_guard import WebGuard
 
 log = logging.getLogger("jobops")
 
 
+class UnsafeConfiguration(RuntimeError):
+    """A setting that would leave the app guessable; JobOps does not start with it."""
+
+
+def middleware() -> list[Middleware]:
+    """What wraps every request: pages, static files, /api and the websocket."""
+    return [Middleware(WebGuard)]
+
+
 @asynccontextmanager
 async def lifespan(_app: Any) -> AsyncIterator[dict[str, Any]]:
-    """Migrate, close runs a crash left open, start the scheduled sync, and settle how pages are found."""
+    """Refuse unsafe settings, migrate, close runs a crash left open, start the scheduled sync."""
+    problem = access.api_token_problem(load_settings())
+    if problem:
+        log.error(problem)
+        raise UnsafeConfiguration(problem)
     engine = get_engine()
     interrupted = fail_interrupted_runs(engine)
     if interrupted:

@@ -11,7 +11,15 @@ from sqlalchemy.orm import Session
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
+from jobops import access
 from jobops.db import get_engine, reset_engines, session_scope
+
+
+@pytest.fixture(autouse=True)
+def no_lockouts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A wrong password or token in one test does not lock the next ones out (tests of the lockout opt in)."""
+    monkeypatch.setattr(access, "FAILURE_DELAY_SECONDS", 0)
+    access.THROTTLE.reset()
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -17,33 +17,75 @@ def settings(app_env):
     return load_settings()
 
 
+class Clock:
+    """A clock that moves only when the test says so."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
 @pytest.fixture
-def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """The pauses check_password takes, recorded instead of slept."""
-    taken: list[float] = []
-    monkeypatch.setattr(access.time, "sleep", taken.append)
-    return taken
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    """The process-wide throttle with its real pauses, on a clock the test moves."""
+    fake = Clock()
+    monkeypatch.setattr(access, "FAILURE_DELAY_SECONDS", 1.0)
+    monkeypatch.setattr(access, "THROTTLE", access.FailureThrottle(clock=fake))
+    return fake
 
 
-def test_the_right_password_passes_without_a_pause(sleeps: list[float]) -> None:
-    assert access.check_password("correct horse", "correct horse") is True
-    assert sleeps == []
+def test_the_right_password_passes(clock: Clock) -> None:
+    assert access.check_secret("correct horse", "correct horse") == access.Attempt(True)
 
 
-def test_a_wrong_password_fails_after_a_pause(sleeps: list[float]) -> None:
-    assert access.check_password("correct hors", "correct horse") is False
-    assert sleeps == [access.FAILURE_DELAY_SECONDS] and access.FAILURE_DELAY_SECONDS >= 0.5
+def test_a_wrong_password_fails_and_closes_every_check_for_a_second(clock: Clock) -> None:
+    assert access.check_secret("correct hors", "correct horse") == access.Attempt(False)
+    refused = access.check_secret("correct horse", "correct horse")
+    assert not refused.passed and refused.retry_after == 1.0
+    clock.now += 1.0
+    assert access.check_secret("correct horse", "correct horse").passed
 
 
-def test_passwords_with_non_ascii_text_compare_exactly(sleeps: list[float]) -> None:
-    assert access.check_password("pässwörd", "pässwörd") is True
-    assert access.check_password("passwörd", "pässwörd") is False
+def test_each_further_wrong_secret_doubles_the_pause_up_to_a_minute(clock: Clock) -> None:
+    pauses = []
+    for _ in range(9):
+        access.check_secret("guess", "secret")
+        pauses.append(access.check_secret("guess", "secret").retry_after)
+        clock.now += pauses[-1]
+    assert pauses == [1, 2, 4, 8, 16, 32, 60, 60, 60]
 
 
-def test_the_default_pause_really_waits() -> None:
-    started = time.monotonic()
-    access.check_password("a", "b")
-    assert time.monotonic() - started >= access.FAILURE_DELAY_SECONDS * 0.9
+def test_the_count_starts_again_after_a_quiet_quarter_hour(clock: Clock) -> None:
+    for _ in range(5):
+        access.check_secret("guess", "secret")
+        clock.now += 60
+    clock.now += access.FORGET_AFTER_SECONDS + 1
+    access.check_secret("guess", "secret")
+    assert access.check_secret("guess", "secret").retry_after == 1.0
+
+
+def test_parallel_callers_get_one_guess_between_them(clock: Clock) -> None:
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        attempts = list(pool.map(lambda n: access.check_secret(f"guess {n}", "secret"), range(200)))
+    compared = [a for a in attempts if not a.retry_after]
+    assert len(compared) == 1 and not compared[0].passed
+
+
+def test_passwords_with_non_ascii_text_compare_exactly(clock: Clock) -> None:
+    assert access.check_secret("pässwörd", "pässwörd").passed
+    assert not access.check_secret("passwörd", "pässwörd").passed
+
+
+@pytest.mark.parametrize("token", ["", "a" * 16, "a" * 64])
+def test_api_tokens_of_sixteen_characters_or_more_are_accepted(settings, token: str) -> None:
+    assert access.api_token_problem(dataclasses.replace(settings, api_token=token or None)) is None
+
+
+def test_a_short_api_token_is_refused_with_a_way_to_make_a_good_one(settings) -> None:
+    problem = access.api_token_problem(dataclasses.replace(settings, api_token="a" * 15))
+    assert problem and "at least 16 characters" in problem and "secrets.token_urlsafe" in problem
 
 
 @pytest.mark.parametrize("address", ["127.0.0.1", "127.0.0.2", "::1", "[::1]", "localhost", "LOCALHOST"])

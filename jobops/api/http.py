@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import hmac
 import json
 import logging
+import math
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from jobops import access
+from jobops import access, hosts
 from jobops.config import load_settings
 from jobops.db import get_engine, session_scope
 from jobops.errors import JobOpsError
@@ -37,6 +37,7 @@ CODES_BY_STATUS = {
     413: "PAYLOAD_TOO_LARGE",
     415: "UNSUPPORTED_MEDIA_TYPE",
     422: "UNPROCESSABLE_ENTITY",
+    429: "TOO_MANY_REQUESTS",
     500: "INTERNAL_ERROR",
     502: "UPSTREAM_ERROR",
     503: "SERVICE_UNAVAILABLE",
@@ -62,10 +63,11 @@ class Created:
 class HttpError(Exception):
     """A refusal decided before any service runs (wrong media type, too large, no token)."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
+        self.headers = headers or {}
 
 
 def to_json(value: Any) -> Any:
@@ -113,31 +115,49 @@ def check_token(request: Request) -> None:
         if access.api_exposed_without_token(settings, access.server_address()):
             raise HttpError(403, access.EXPOSED_API_MESSAGE)
         return
-    given = request.headers.get("authorization", "")
-    scheme, _, value = given.partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
+    problem = access.api_token_problem(settings)
+    if problem:
+        raise HttpError(403, problem)
+    scheme, _, value = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not value.strip():
+        raise HttpError(401, "This API needs a token: send Authorization: Bearer <JOBOPS_API_TOKEN>.")
+    attempt = access.check_secret(value.strip(), token)
+    if attempt.retry_after:
+        wait = math.ceil(attempt.retry_after)
+        raise HttpError(429, f"Too many wrong tokens were tried. Wait {wait} s.", {"Retry-After": str(wait)})
+    if not attempt.passed:
         raise HttpError(401, "This API needs a token: send Authorization: Bearer <JOBOPS_API_TOKEN>.")
 
 
 def check_origin(request: Request) -> None:
-    """Refuse state changes that a browser sends from another site."""
+    """Refuse state changes that a browser sends from another site, port or rebound name."""
     if request.headers.get("sec-fetch-site") == "cross-site":
         raise HttpError(403, "Cross-site requests are not allowed.")
     origin = request.headers.get("origin")
-    if origin and origin != "null":
-        host = request.headers.get("host", "")
-        if origin.split("://", 1)[-1] != host:
+    if origin is not None:
+        names = load_settings().allowed_hosts
+        if not hosts.origin_is_own(origin, request.headers.get("host"), names):
             raise HttpError(403, "Cross-site requests are not allowed.")
+
+
+async def _read_limited(request: Request) -> bytes:
+    """The raw body, refused with 413 as soon as it passes MAX_BODY_BYTES (counted while it arrives)."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise HttpError(413, "The request body is larger than 1 MB.")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise HttpError(413, "The request body is larger than 1 MB.")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 async def read_body(request: Request) -> dict[str, Any]:
     """The JSON object of a state-changing request (an empty body is an empty object)."""
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-        raise HttpError(413, "The request body is larger than 1 MB.")
-    raw = await request.body()
-    if len(raw) > MAX_BODY_BYTES:
-        raise HttpError(413, "The request body is larger than 1 MB.")
+    raw = await _read_limited(request)
     media = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
     if request.method != "DELETE" or raw:
         if media != "application/json":
@@ -182,7 +202,9 @@ def endpoint(handler: Handler, *, public: bool = False) -> Callable[[Request], A
             api_request = ApiRequest(dict(request.path_params), dict(request.query_params), body)
             result = await run_in_threadpool(_call, handler, api_request)
         except HttpError as exc:
-            return error_response(request_id, exc.status, exc.message)
+            refused = error_response(request_id, exc.status, exc.message)
+            refused.headers.update(exc.headers)
+            return refused
         except JobOpsError as exc:
             return error_response(request_id, exc.status, exc.message, exc.details)
         except OperationalError:

@@ -94,21 +94,30 @@ def start(engine: Engine, account_key: str, settings: Settings | None = None) ->
     return {"authorizationUrl": url, "state": state}
 
 
-def _consume_state(engine: Engine, account_key: str | None, state: str) -> tuple[str, str]:
-    """Delete the state row; its (account key, PKCE verifier), or InvalidInput unless fresh and ours."""
+def _pending_state(engine: Engine, account_key: str | None, state: str) -> tuple[str, str]:
+    """(account key, PKCE verifier) of a fresh state issued for this account, or InvalidInput.
+
+    Nothing is used up here: a stray or forged callback must not spoil the real one.
+    """
     with session_scope(engine) as session:
         row = session.get(OAuthState, state or "")
-        if row is not None:
-            session.delete(row)
-    valid = (
-        row is not None
-        and row.provider == PROVIDER
-        and account_key in (None, row.account_key)
-        and utcnow() - row.created_at <= STATE_TTL
-    )
-    if not valid:
+        valid = (
+            row is not None
+            and row.provider == PROVIDER
+            and account_key in (None, row.account_key)
+            and utcnow() - row.created_at <= STATE_TTL
+        )
+        if not valid:
+            raise InvalidInput(BAD_STATE, field="state")
+        return row.account_key, row.code_verifier or ""
+
+
+def _consume_state(engine: Engine, state: str) -> None:
+    """Use the state up once Google accepted its code; whoever gets here second is refused."""
+    with session_scope(engine) as session:
+        used = session.execute(delete(OAuthState).where(OAuthState.state == state)).rowcount
+    if not used:
         raise InvalidInput(BAD_STATE, field="state")
-    return row.account_key, row.code_verifier or ""
 
 
 def _granted_scopes(token: dict[str, Any]) -> list[str]:
@@ -192,10 +201,11 @@ def exchange(
     settings = _configured(settings)
     if account_key is not None:
         account_key = check_account_key(account_key)
-    account_key, verifier = _consume_state(engine, account_key, state)
+    account_key, verifier = _pending_state(engine, account_key, state)
     if not code:
         raise InvalidInput("The authorization code is missing.", field="code")
     token = _fetch_token(settings, state, verifier, code)
+    _consume_state(engine, state)
     if SCOPE not in _granted_scopes(token):
         raise InvalidInput(
             "Gmail read access was not granted. Connect again and allow reading your mail.",

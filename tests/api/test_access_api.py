@@ -19,24 +19,24 @@ def test_on_loopback_without_a_token_the_api_answers(api: TestClient) -> None:
 
 
 def test_with_a_token_a_call_without_it_is_401(api: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("JOBOPS_API_TOKEN", "s3cret-token")
+    monkeypatch.setenv("JOBOPS_API_TOKEN", "s3cret-token-for-tests")
     response = api.get("/api/jobs")
     assert response.status_code == 401
     assert response.json()["error"]["code"] == "UNAUTHORIZED"
 
 
 def test_with_a_token_a_wrong_token_is_401(api: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("JOBOPS_API_TOKEN", "s3cret-token")
-    assert api.get("/api/jobs", headers={"Authorization": "Bearer s3cret-tokeN"}).status_code == 401
-    assert api.get("/api/jobs", headers={"Authorization": "Basic s3cret-token"}).status_code == 401
+    monkeypatch.setenv("JOBOPS_API_TOKEN", "s3cret-token-for-tests")
+    assert api.get("/api/jobs", headers={"Authorization": "Bearer s3cret-token-for-testS"}).status_code == 401
+    assert api.get("/api/jobs", headers={"Authorization": "Basic s3cret-token-for-tests"}).status_code == 401
 
 
 def test_with_a_token_the_right_one_is_let_in(api: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("JOBOPS_API_TOKEN", "s3cret-token")
+    monkeypatch.setenv("JOBOPS_API_TOKEN", "s3cret-token-for-tests")
     response = api.post(
         "/api/jobs",
         json={"title": "Engineer", "employer": "Acme"},
-        headers={"Authorization": "Bearer s3cret-token"},
+        headers={"Authorization": "Bearer s3cret-token-for-tests"},
     )
     assert response.status_code == 201
 
@@ -74,6 +74,6 @@ def test_exposed_with_a_password_but_no_token_the_api_is_still_refused(
 def test_exposed_with_a_token_the_api_works_for_its_holder(
     api: TestClient, exposed: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("JOBOPS_API_TOKEN", "s3cret-token")
+    monkeypatch.setenv("JOBOPS_API_TOKEN", "s3cret-token-for-tests")
     assert api.get("/api/jobs").status_code == 401
-    assert api.get("/api/jobs", headers={"Authorization": "Bearer s3cret-token"}).status_code == 200
+    assert api.get("/api/jobs", headers={"Authorization": "Bearer s3cret-token-for-tests"}).status_code == 200

@@ -460,12 +460,12 @@ def test_odd_inputs_never_cause_a_server_error(api: TestClient) -> None:
 def test_with_a_token_set_requests_need_the_bearer_token_but_health_stays_open(
     api: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("JOBOPS_API_TOKEN", "s3cret-token")
+    monkeypatch.setenv("JOBOPS_API_TOKEN", "s3cret-token-for-tests")
 
     assert_error(api.get("/api/jobs"), 401, "UNAUTHORIZED")
     assert_error(api.get("/api/jobs", headers={"authorization": "Bearer wrong"}), 401, "UNAUTHORIZED")
     assert_error(api.post("/api/jobs", json={"title": "T", "employer": "E"}), 401, "UNAUTHORIZED")
-    assert api.get("/api/jobs", headers={"authorization": "Bearer s3cret-token"}).status_code == 200
+    assert api.get("/api/jobs", headers={"authorization": "Bearer s3cret-token-for-tests"}).status_code == 200
     assert api.get("/api/health").status_code == 200
 
 
