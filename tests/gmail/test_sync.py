@@ -22,7 +22,6 @@ from jobops.mail import runs
 from jobops.mail.accounts import account_status
 from jobops.models import MailAccount, MailMessage, SyncRun
 from tests.fake_google import FakeGoogle
-from tests.gmail.conftest import connect
 
 REAL_PACING = client.PACING_UNITS_PER_SECOND
 
