@@ -31,6 +31,7 @@ class Settings:
     sync_interval_minutes: int
     password: str | None
     api_token: str | None
+    time_zone: str | None = None  # an IANA name such as Europe/Paris; None means the machine's zone
 
     @property
     def gmail_configured(self) -> bool:
@@ -96,4 +97,5 @@ def load_settings() -> Settings:
         sync_interval_minutes=max(0, interval),
         password=get("JOBOPS_PASSWORD"),
         api_token=get("JOBOPS_API_TOKEN"),
+        time_zone=get("JOBOPS_TIMEZONE"),
     )

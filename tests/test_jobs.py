@@ -27,12 +27,12 @@ def test_a_job_is_applied_by_default_and_applied_now(session: Session) -> None:
     assert abs(job["appliedAt"] - datetime.now(timezone.utc)) < timedelta(seconds=5)
 
 
-def test_a_job_applied_earlier_starts_its_timeline_on_that_day(session: Session) -> None:
+def test_a_job_applied_earlier_starts_its_timeline_at_the_start_of_that_day(session: Session) -> None:
     job = add(session, appliedAt="2026-03-02")
 
     (event,) = tracking.list_events(session, job["id"])
 
-    assert event["occurredAt"] == datetime(2026, 3, 2, 12, tzinfo=timezone.utc)
+    assert event["occurredAt"] == datetime(2026, 3, 2, tzinfo=timezone.utc)
     assert event["title"] == "Applied"
 
 

@@ -123,7 +123,36 @@ def test_occurred_at_may_be_back_dated_with_iso_text(session: Session) -> None:
     assert event["occurredAt"] == datetime(2026, 1, 15, 8, 30, tzinfo=timezone.utc)
 
 
-@pytest.mark.parametrize("bad", ["tomorrow", "2026-02-30", "1969-12-31", "9999-12-31", 42])
+@pytest.mark.parametrize(
+    ("seconds", "expected"),
+    [
+        (1763900000, datetime(2025, 11, 23, 12, 13, 20, tzinfo=timezone.utc)),
+        (1763900000.25, datetime(2025, 11, 23, 12, 13, 20, 250000, tzinfo=timezone.utc)),
+    ],
+)
+def test_occurred_at_may_be_given_in_unix_seconds(session: Session, seconds: float, expected: datetime) -> None:
+    job_id = applied_job(session, appliedAt="2025-11-01")
+
+    event = tracking.transition_stage(session, job_id, "recruiter_screen", occurred_at=seconds)
+
+    assert event["occurredAt"] == expected
+
+
+def test_milliseconds_are_refused_with_a_hint(session: Session) -> None:
+    job_id = applied_job(session)
+
+    with pytest.raises(InvalidInput) as exc:
+        tracking.transition_stage(session, job_id, "recruiter_screen", occurred_at=1763900000000)
+
+    assert exc.value.field == "occurredAt"
+    assert "milliseconds" in exc.value.message
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ["tomorrow", "2026-02-30", "1969-12-31", "9999-12-31", 42, -1, 1e308, float("nan"), float("inf"), 10**400, True,
+     [1763900000], 4_102_444_801],
+)
 def test_a_wrong_or_future_date_is_refused_naming_occurred_at(session: Session, bad: object) -> None:
     job_id = applied_job(session)
 

@@ -67,6 +67,15 @@ def enum(values: tuple[str, ...]) -> Schema:
 
 DATE_TIME = string(format="date-time")
 OPTIONAL_DATE_TIME = nullable(DATE_TIME)
+# What a request may give for a moment: ISO 8601 (a date alone means that day from its start in the user's time
+# zone) or Unix seconds.
+MOMENT = {
+    "anyOf": [
+        string(format="date-time", description="ISO 8601 date-time, or a date such as 2026-11-20."),
+        {"type": "number", "minimum": 946_684_800, "maximum": 4_102_444_800, "description": "Unix seconds."},
+    ]
+}
+OPTIONAL_MOMENT = nullable(MOMENT)
 OPTIONAL_TEXT = nullable(string())
 
 
@@ -170,7 +179,7 @@ def _schemas() -> dict[str, Schema]:
         "source": nullable(string(maxLength=300)),
         "notes": nullable(string(maxLength=20_000)),
         "status": enum(JOB_STATUSES),
-        "appliedAt": OPTIONAL_DATE_TIME,
+        "appliedAt": OPTIONAL_MOMENT,
     }
     return {
         "Meta": record({"requestId": string()}),
@@ -213,7 +222,7 @@ def _schemas() -> dict[str, Schema]:
         "OutcomeInput": obj(
             {
                 "outcome": enum(OUTCOMES),
-                "closedAt": OPTIONAL_DATE_TIME,
+                "closedAt": OPTIONAL_MOMENT,
                 "note": nullable(string(maxLength=20_000)),
             },
             ("outcome",),
@@ -237,7 +246,7 @@ def _schemas() -> dict[str, Schema]:
         "StageInput": obj(
             {
                 "toStage": enum((*STAGES, NO_CHANGE)),
-                "occurredAt": OPTIONAL_DATE_TIME,
+                "occurredAt": OPTIONAL_MOMENT,
                 "metadata": ref("EventMetadata"),
                 "outcome": nullable(enum(OUTCOMES)),
                 "title": nullable(string(maxLength=300)),
@@ -247,7 +256,7 @@ def _schemas() -> dict[str, Schema]:
         "EventChanges": obj(
             {
                 "toStage": enum(STAGES),
-                "occurredAt": DATE_TIME,
+                "occurredAt": MOMENT,
                 "outcome": nullable(enum(OUTCOMES)),
                 "title": string(minLength=1, maxLength=300),
                 "metadata": ref("EventMetadata"),
