@@ -18,7 +18,7 @@ def _zone_named(name: str) -> tzinfo | None:
     try:
         return ZoneInfo(name)
     except (KeyError, ValueError, OSError):
-        log.warning("JOBOPS_TIMEZONE %r is not a known time zone; using the machine's local time zone.", name[:64])
+        log.warning("JOBOPS_TIMEZONE %r is not a known time zone; using the machine's own.", name[:64])
         return None
 
 

@@ -88,7 +88,7 @@ def url(field: str, value: Any) -> str | None:
 def moment(field: str, value: Any, *, required: bool = False, allow_future: bool = False) -> datetime | None:
     """An aware UTC datetime from ISO 8601 text, Unix seconds, a date or a datetime.
 
-    A date alone covers that whole day in the user's time zone, so it starts then; a naive date-time means UTC.
+    A date alone covers that whole day in the user's time zone, so it starts then; a naive date-time is UTC.
     """
     if value is None or value == "":
         if required:
@@ -124,7 +124,8 @@ def _parse(field: str, value: Any) -> datetime:
 def _from_unix_seconds(field: str, seconds: float) -> datetime:
     """Seconds since 1970 (UTC), as other trackers send them; a small or huge number is a mistake."""
     if not EARLIEST_SECONDS <= seconds <= LATEST_SECONDS:  # also refuses NaN
-        hint = " (this looks like milliseconds)" if EARLIEST_SECONDS * 1000 <= seconds <= LATEST_SECONDS * 1000 else ""
+        milliseconds = EARLIEST_SECONDS * 1000 <= seconds <= LATEST_SECONDS * 1000
+        hint = " (this looks like milliseconds)" if milliseconds else ""
         raise InvalidInput(
             f"{field} in Unix seconds must fall between 2000-01-01 and 2100-01-01{hint}.", field=field
         )
@@ -132,7 +133,7 @@ def _from_unix_seconds(field: str, seconds: float) -> datetime:
 
 
 def _parse_iso(field: str, raw: str) -> datetime:
-    """Parse `2026-11-20` (that day, from its start in the user's zone), `2026-11-20T10:00`, `...Z` or an offset."""
+    """Parse `2026-11-20` (from the start of that day for the user), `2026-11-20T10:00`, `...Z`, an offset."""
     try:
         return start_of_day(date.fromisoformat(raw))
     except ValueError:

@@ -1,13 +1,14 @@
 """Job: one application's stage timeline, logging what happened, notes and details."""
 
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time
 
 import pandas as pd
 import streamlit as st
 
 from jobops import inbox, jobs, tracking
 from jobops.errors import NotFound
-from jobops.humanize import local_date, local_datetime, relative_time
+from jobops.humanize import as_local, local_date, local_datetime, relative_time
+from jobops.localtime import at_local_time
 from jobops.stages import CLOSED, EVENT_TYPES, NO_CHANGE, OUTCOMES, STAGES, STATUS_LABELS, stage_label
 from jobops.ui import attempt, flash, md_escape, session, show_flash
 
@@ -35,11 +36,6 @@ def pick_job() -> None:
     st.stop()
 
 
-def moment(day: date, at: time) -> datetime:
-    """A local date and time from the form, as an aware datetime."""
-    return datetime.combine(day, at).astimezone(timezone.utc)
-
-
 def header(job: dict) -> None:
     """Who, what, where the job stands."""
     st.title(f"{job['employer']} · {job['title']}", anchor=False)
@@ -61,7 +57,7 @@ def header(job: dict) -> None:
 @st.dialog("Edit event")
 def edit_dialog(job_id: str, event: dict) -> None:
     """Change an event's stage, date, label, note or outcome, or delete it."""
-    when = event["occurredAt"].astimezone()
+    when = as_local(event["occurredAt"])
     stage = st.selectbox("Stage", STAGES, index=STAGES.index(event["toStage"]), format_func=stage_label)
     # The API accepts events up to a day ahead (time zones): such a date must still open here.
     day = st.date_input("Date", value=when.date(), max_value=max(date.today(), when.date()))
@@ -74,7 +70,7 @@ def edit_dialog(job_id: str, event: dict) -> None:
         outcome = st.selectbox("Outcome", OUTCOMES, index=OUTCOMES.index(current), format_func=stage_label)
     save, remove, cancel = st.columns(3)
     if save.button("Save", type="primary", icon=":material/save:", key="edit-save"):
-        changes = {"toStage": stage, "occurredAt": moment(day, at), "title": title,
+        changes = {"toStage": stage, "occurredAt": at_local_time(day, at), "title": title,
                    "metadata": {"note": note}, "outcome": outcome}
         if attempt(lambda s: tracking.update_event(s, job_id, event["id"], changes), "Event saved.") is not None:
             st.session_state.pop(EDIT_KEY, None)
@@ -143,7 +139,7 @@ def log_form(job: dict) -> None:
         if note.strip():
             metadata["note"] = note
         logged = attempt(lambda s: tracking.transition_stage(
-            s, job["id"], stage, occurred_at=moment(day, at) if earlier else None, metadata=metadata,
+            s, job["id"], stage, occurred_at=at_local_time(day, at) if earlier else None, metadata=metadata,
             outcome=outcome))
         if logged:
             flash(f"Logged: {logged['title']}")
