@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -26,7 +27,7 @@ from jobops.stages import (
     stage_label,
     stage_rank,
 )
-from jobops.tracking import get_job_row, transition_stage
+from jobops.tracking import get_job_row, keep_applied_first, standing_at, transition_stage
 
 PROVIDERS = ("gmail", "imap", "mailbox")
 DECIDED = (AUTO_LINKED, MANUAL_LINKED, IGNORED)
@@ -159,23 +160,22 @@ def _record_decision(session: Session, message: MailMessage, decision: Decision)
 
 def _log_from_message(
     session: Session, message: MailMessage, job_id: str, target: str, *, actor: str, note: str | None = None
-) -> dict[str, Any] | None:
-    """Log the stage a message asks for, dated when the mail arrived.
+) -> dict[str, Any]:
+    """Log what a linked message adds to its job's timeline, dated when the mail arrived.
 
-    The system never moves a job backwards nor reopens a closed one; a user's approval may.
+    Answers the event (None when the mail is only linked) and where the Applied event moved to, if the
+    mail is older than it.
     """
     job = get_job_row(session, job_id)
     outcome = TARGET_OUTCOMES.get(target)
     stage = CLOSED if outcome else target
-    if actor == "system":
-        if stage == NO_CHANGE or job.current_stage == CLOSED:
-            return None
-        if stage_rank(stage) <= stage_rank(job.current_stage):
-            return None
-    label = "Email" if stage == NO_CHANGE else stage_label(outcome or stage)
+    entry = _timeline_entry(session, job, stage, outcome, message.received_at, actor=actor, note=note)
+    if entry is None:
+        return {"event": None, "appliedMovedTo": keep_applied_first(session, job, also=message.received_at)}
+    label = stage_label(outcome or stage) if entry == "stage" else "Email"
     metadata: dict[str, Any] = {
         "actor": actor,
-        "eventType": "note" if stage == NO_CHANGE else "status_update",
+        "eventType": "status_update" if entry == "stage" else "note",
         "eventLabel": f"Logged from email: {label}",
     }
     url = source_url(message)
@@ -183,10 +183,32 @@ def _log_from_message(
         metadata["externalUrl"] = url
     if note:
         metadata["note"] = note
-    return transition_stage(
-        session, job.id, stage, occurred_at=message.received_at, metadata=metadata, outcome=outcome,
-        message_id=message.id,
+    event = transition_stage(
+        session, job.id, stage if entry == "stage" else NO_CHANGE, occurred_at=message.received_at,
+        metadata=metadata, outcome=outcome if entry == "stage" else None, message_id=message.id,
     )
+    moved = event.pop("appliedMovedTo")
+    return {"event": event, "appliedMovedTo": moved}
+
+
+def _timeline_entry(
+    session: Session, job: Job, stage: str, outcome: str | None, when: datetime, *, actor: str,
+    note: str | None,
+) -> str | None:
+    """What linked mail adds: its stage, a note, or nothing.
+
+    The system never moves a job backwards nor reopens a closed one; a user's approval may. A stage the
+    job was already in when the mail arrived adds no second stage event; a user's note is still kept.
+    """
+    if actor == "system":
+        if stage == NO_CHANGE or job.current_stage == CLOSED:
+            return None
+        return "stage" if stage_rank(stage) > stage_rank(job.current_stage) else None
+    if stage != NO_CHANGE:
+        was_stage, was_outcome = standing_at(session, job, when)
+        if was_stage != stage or (outcome is not None and was_outcome != outcome):
+            return "stage"
+    return "note" if stage == NO_CHANGE or note else None
 
 
 # --- decisions -----------------------------------------------------------------------------
@@ -217,7 +239,10 @@ def _undecided(message: MailMessage) -> None:
 
 
 def approve(session: Session, message_id: str, data: dict[str, Any]) -> dict[str, Any]:
-    """Link a message to a job (its suggestion or the one given), log its stage, remember the sender."""
+    """Link a message to a job (its suggestion or the one given), log its stage, remember the sender.
+
+    Closed jobs accept mail too; an explicit stage may reopen one.
+    """
     check.reject_unknown(data, DECISION_FIELDS)
     provider, account_key = _account(data)
     message = _get_message(session, message_id, provider, account_key)
@@ -227,14 +252,14 @@ def approve(session: Session, message_id: str, data: dict[str, Any]) -> dict[str
         raise InvalidInput("This message has no suggested job: choose the job it belongs to (jobId).", field="jobId")
     target = check.choice("stageTarget", data.get("stageTarget"), ROUTER_TARGETS) or message.stage_target or NO_CHANGE
     note = check.text("note", data.get("note"), max_len=check.MAX_TEXT)
-    event = _log_from_message(session, message, job_id, target, actor="user", note=note)
+    logged = _log_from_message(session, message, job_id, target, actor="user", note=note)
     message.matched_job_id = job_id
     message.stage_target = target
     message.processing_status = MANUAL_LINKED
     message.decided_at = utcnow()
     _remember_sender(session, message.from_address, job_id)
     session.flush()
-    return {**_item(session, message), "event": event}
+    return {**_item(session, message), **logged}
 
 
 def _remember_sender(session: Session, address: str, job_id: str) -> None:
@@ -295,7 +320,9 @@ def _bulk_one(session: Session, action: str, message_id: str, decision: dict[str
                 if not (decision.get("jobId") or message.matched_job_id) and message.processing_status not in DECIDED:
                     return {"messageId": message_id, "status": "skipped", "code": "NO_SUGGESTED_MATCH",
                             "message": "No suggested job: approve it on its own with a job."}
-                approve(session, message_id, decision)
+                moved = approve(session, message_id, decision)["appliedMovedTo"]
+                if moved is not None:
+                    return {"messageId": message_id, "status": "succeeded", "appliedMovedTo": moved}
             else:
                 deny(session, message_id, decision)
     except JobOpsError as exc:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from jobops import validation as check
 from jobops.models import Job, StageEvent, utcnow
 from jobops.stages import APPLIED, CLOSED, JOB_STATUSES, OUTCOMES, stage_label
-from jobops.tracking import get_job_row, recompute_job, transition_stage
+from jobops.tracking import get_job_row, keep_applied_first, recompute_job, set_applied_date, transition_stage
 
 JOB_FIELDS = ("title", "employer", "jobUrl", "location", "source", "notes", "status", "appliedAt")
 TEXT_FIELDS = {"title": "title", "employer": "employer", "location": "location", "source": "source"}
@@ -111,10 +111,15 @@ def list_jobs(
 
 
 def update_job(session: Session, job_id: str, changes: dict[str, Any]) -> dict[str, Any]:
-    """Edit a job's details; setting status `applied` on a job with no timeline starts one."""
+    """Edit a job's details; setting status `applied` on a job with no timeline starts one.
+
+    A new applied date moves the Applied event with it.
+    """
     check.reject_unknown(changes, JOB_FIELDS)
     job = get_job_row(session, job_id)
     _apply_fields(job, changes)
+    if "appliedAt" in changes:
+        set_applied_date(session, job, job.applied_at)
     if "status" in changes:
         status = check.choice("status", changes["status"], JOB_STATUSES, required=True)
         has_events = session.scalar(select(func.count()).where(StageEvent.job_id == job.id))
@@ -153,6 +158,7 @@ def set_outcome(session: Session, job_id: str, data: dict[str, Any]) -> dict[str
         if closed_at is not None:
             closing.occurred_at = closed_at
         session.flush()
+        keep_applied_first(session, job)
         recompute_job(session, job)
     return job_to_dict(job)
 

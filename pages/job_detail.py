@@ -36,6 +36,12 @@ def pick_job() -> None:
     st.stop()
 
 
+def with_moved_notice(message: str, answer: dict) -> str:
+    """The message, saying so when the action moved the applied date back."""
+    moved = answer.get("appliedMovedTo")
+    return f"{message.rstrip('.')}. Applied date moved to {local_date(moved)}." if moved else message
+
+
 def header(job: dict) -> None:
     """Who, what, where the job stands."""
     st.title(f"{job['employer']} · {job['title']}", anchor=False)
@@ -72,7 +78,9 @@ def edit_dialog(job_id: str, event: dict) -> None:
     if save.button("Save", type="primary", icon=":material/save:", key="edit-save"):
         changes = {"toStage": stage, "occurredAt": at_local_time(day, at), "title": title,
                    "metadata": {"note": note}, "outcome": outcome}
-        if attempt(lambda s: tracking.update_event(s, job_id, event["id"], changes), "Event saved.") is not None:
+        saved = attempt(lambda s: tracking.update_event(s, job_id, event["id"], changes))
+        if saved is not None:
+            flash(with_moved_notice("Event saved.", saved))
             st.session_state.pop(EDIT_KEY, None)
             st.rerun()
     if remove.button("Delete", icon=":material/delete:", key="edit-delete"):
@@ -100,6 +108,9 @@ def timeline(job_id: str, events: list[dict]) -> None:
             left.markdown(f"**{md_escape(event['title'])}**  \n:gray-badge[{md_escape(stage)}] "
                           f":gray-badge[{EVENT_TYPE_LABELS.get(event['metadata'].get('eventType'), 'Event')}]")
             left.caption(f"{local_datetime(event['occurredAt'])} · {relative_time(event['occurredAt'])} · by {actor}")
+            if event["metadata"].get("reasonCode") == tracking.APPLIED_MOVED:
+                left.caption(f"Applied date moved to {local_date(event['occurredAt'])}: older mail or events "
+                             "were linked to this job.")
             if event["metadata"].get("note"):
                 left.text(event["metadata"]["note"])
             if right.button("Edit", key=f"edit-{event['id']}", icon=":material/edit:"):
@@ -142,7 +153,7 @@ def log_form(job: dict) -> None:
             s, job["id"], stage, occurred_at=at_local_time(day, at) if earlier else None, metadata=metadata,
             outcome=outcome))
         if logged:
-            flash(f"Logged: {logged['title']}")
+            flash(with_moved_notice(f"Logged: {logged['title']}", logged))
             st.rerun()
 
 

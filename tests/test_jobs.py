@@ -189,3 +189,32 @@ def test_deleting_a_job_removes_its_timeline(session: Session) -> None:
     with pytest.raises(NotFound):
         jobs.get_job(session, job["id"])
     assert session.scalar(select(func.count()).select_from(StageEvent)) == 0
+
+
+def test_changing_the_applied_date_moves_the_applied_event_with_it(session: Session) -> None:
+    job = add(session, appliedAt=NOW - timedelta(days=10))
+
+    edited = jobs.update_job(session, job["id"], {"appliedAt": NOW - timedelta(days=14)})
+
+    (event,) = tracking.list_events(session, job["id"])
+    assert edited["appliedAt"] == event["occurredAt"] == NOW - timedelta(days=14)
+
+
+def test_an_applied_date_after_a_logged_event_is_refused(session: Session) -> None:
+    job = add(session, appliedAt=NOW - timedelta(days=10))
+    tracking.transition_stage(session, job["id"], "recruiter_screen", occurred_at=NOW - timedelta(days=5))
+
+    with pytest.raises(InvalidInput) as exc:
+        jobs.update_job(session, job["id"], {"appliedAt": NOW - timedelta(days=2)})
+
+    assert exc.value.field == "appliedAt"
+
+
+def test_a_date_only_applied_date_starts_that_day_in_the_users_zone(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JOBOPS_TIMEZONE", "America/New_York")
+
+    job = add(session, appliedAt="2026-03-02")
+
+    assert job["appliedAt"] == datetime(2026, 3, 2, 5, tzinfo=timezone.utc)

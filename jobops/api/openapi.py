@@ -181,6 +181,18 @@ def _schemas() -> dict[str, Schema]:
         "status": enum(JOB_STATUSES),
         "appliedAt": OPTIONAL_MOMENT,
     }
+    event_fields = {
+        "id": string(),
+        "jobId": string(),
+        "fromStage": nullable(enum(STAGES)),
+        "toStage": enum(STAGES),
+        "title": string(),
+        "occurredAt": DATE_TIME,
+        "outcome": nullable(enum(OUTCOMES)),
+        "metadata": {"type": "object"},
+        "messageId": OPTIONAL_TEXT,
+        "createdAt": DATE_TIME,
+    }
     return {
         "Meta": record({"requestId": string()}),
         "Error": obj(
@@ -228,20 +240,9 @@ def _schemas() -> dict[str, Schema]:
             ("outcome",),
         ),
         "EventMetadata": metadata,
-        "StageEvent": record(
-            {
-                "id": string(),
-                "jobId": string(),
-                "fromStage": nullable(enum(STAGES)),
-                "toStage": enum(STAGES),
-                "title": string(),
-                "occurredAt": DATE_TIME,
-                "outcome": nullable(enum(OUTCOMES)),
-                "metadata": {"type": "object"},
-                "messageId": OPTIONAL_TEXT,
-                "createdAt": DATE_TIME,
-            }
-        ),
+        "StageEvent": record(event_fields),
+        # A logged or edited event says where the Applied event moved to when the event came before it.
+        "LoggedEvent": record({**event_fields, "appliedMovedTo": OPTIONAL_DATE_TIME}),
         "StageEventList": listing(ref("StageEvent")),
         "StageInput": obj(
             {
@@ -287,8 +288,15 @@ def _schemas() -> dict[str, Schema]:
         "JobBrief": record({"id": string(), "title": string(), "employer": string()}),
         "InboxItem": record({"message": ref("Message"), "matchedJob": nullable(ref("JobBrief"))}),
         "InboxList": listing(ref("InboxItem")),
+        # No event when the mail only links (the job already stood at that stage); appliedMovedTo when mail older
+        # than the application moved the Applied event back.
         "Approved": record(
-            {"message": ref("Message"), "matchedJob": nullable(ref("JobBrief")), "event": ref("StageEvent")}
+            {
+                "message": ref("Message"),
+                "matchedJob": nullable(ref("JobBrief")),
+                "event": nullable(ref("StageEvent")),
+                "appliedMovedTo": OPTIONAL_DATE_TIME,
+            }
         ),
         "DecisionInput": obj(
             {
@@ -470,7 +478,7 @@ def _job_paths() -> dict[str, Any]:
                 "transitionStage",
                 "Log a stage event (or a no_change note).",
                 "stages",
-                success(ref("StageEvent"), "The new event.", 201),
+                success(ref("LoggedEvent"), "The new event.", 201),
                 WRITE_ERRORS,
                 params=(JOB_ID,),
                 body=ref("StageInput"),
@@ -491,7 +499,7 @@ def _job_paths() -> dict[str, Any]:
                 "updateEvent",
                 "Edit a stage event; the job's stage follows.",
                 "stages",
-                success(ref("StageEvent"), "The event."),
+                success(ref("LoggedEvent"), "The event."),
                 WRITE_ERRORS,
                 params=(JOB_ID, EVENT_ID),
                 body=ref("EventChanges"),

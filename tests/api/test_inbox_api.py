@@ -248,3 +248,40 @@ def test_a_bad_emails_limit_is_a_400(api: TestClient, engine: Engine, limit: str
 
 def test_the_emails_of_an_unknown_job_are_a_404(api: TestClient) -> None:
     assert_error(api.get("/api/jobs/no-such-job/emails"), 404, "NOT_FOUND")
+
+
+REJECTION = (
+    "recruiting@stripe.com",
+    "Your application to Stripe",
+    "Hi Alex, thank you for your interest in the Backend Engineer role. After careful consideration, "
+    "we have decided to move forward with other candidates.",
+)
+
+
+def test_approving_older_rejection_on_a_job_added_today_closes_it_and_says_the_applied_date_moved(
+    api: TestClient, engine: Engine
+) -> None:
+    created = api.post("/api/jobs", json={"title": "Backend Engineer", "employer": "Stripe"}).json()["data"]
+    message_id = routed_message(engine, VAGUE_INVITE)
+
+    data = assert_ok(api.post(f"{INBOX}/{message_id}/approve", json={**ACCOUNT, "stageTarget": "rejected"}))
+
+    assert data["appliedMovedTo"] == "2024-05-01T00:00:00Z"
+    assert (data["event"]["toStage"], data["event"]["outcome"]) == ("closed", "rejected")
+    closed = job(api, created["id"])
+    assert (closed["status"], closed["currentStage"], closed["outcome"]) == ("in_progress", "closed", "rejected")
+    assert (closed["appliedAt"], closed["closedAt"]) == ("2024-05-01T00:00:00Z", "2024-05-01T08:00:00Z")
+    events = assert_ok(api.get(f"/api/jobs/{created['id']}/events"))["items"]
+    assert [e["toStage"] for e in events] == ["applied", "closed"]
+
+
+def test_approving_mail_at_the_stage_the_job_is_in_links_it_with_no_event(api: TestClient, engine: Engine) -> None:
+    job_id = add_job(engine)
+    message_id = routed_message(engine, VAGUE_INVITE)
+
+    data = assert_ok(api.post(f"{INBOX}/{message_id}/approve", json={**ACCOUNT, "stageTarget": "applied"}))
+
+    assert (data["event"], data["appliedMovedTo"]) == (None, None)
+    assert data["message"]["processingStatus"] == "manual_linked"
+    assert assert_ok(api.get(f"/api/jobs/{job_id}/events"))["total"] == 1
+    assert assert_ok(api.get(f"/api/jobs/{job_id}/emails"))["total"] == 1
