@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from jobops import validation as check
@@ -81,13 +81,33 @@ def _item(session: Session, message: MailMessage) -> dict[str, Any]:
 # --- routing -------------------------------------------------------------------------------
 
 
+def candidate_jobs(session: Session) -> list[Job]:
+    """The jobs mail can be about: the open ones, then the closed ones, most recently closed first."""
+    rows = list(
+        session.scalars(
+            select(Job)
+            .where(or_(Job.status.in_(ACTIVE_STATUSES), Job.current_stage == CLOSED))
+            .order_by(Job.created_at, Job.id)
+        )
+    )
+    closed = [j for j in rows if j.current_stage == CLOSED]
+    closed.sort(key=lambda j: j.closed_at or j.created_at, reverse=True)
+    return [j for j in rows if j.current_stage != CLOSED] + closed
+
+
 def active_jobs(session: Session) -> list[JobFacts]:
-    """The jobs mail can be about: applied or in progress, and not closed."""
-    rows = session.scalars(select(Job).where(Job.status.in_(ACTIVE_STATUSES)))
+    """What the router knows of each job mail can be about, in candidate order."""
     return [
         JobFacts(id=j.id, title=j.title, employer=j.employer, current_stage=j.current_stage, job_url=j.job_url)
-        for j in rows
-        if j.current_stage != CLOSED
+        for j in candidate_jobs(session)
+    ]
+
+
+def job_choices(session: Session) -> list[dict[str, Any]]:
+    """The jobs a user can link mail to, in candidate order, each saying whether it is closed."""
+    return [
+        {"id": j.id, "title": j.title, "employer": j.employer, "closed": j.current_stage == CLOSED}
+        for j in candidate_jobs(session)
     ]
 
 

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from jobops import inbox, jobs
+from jobops import inbox
 from jobops.humanize import local_date, local_datetime, relative_time
 from jobops.stages import MESSAGE_TYPES, ROUTER_TARGETS, stage_label
 from jobops.ui import attempt, flash, session, show_flash
@@ -25,9 +25,9 @@ st.caption(
 
 with session() as s:
     items = inbox.list_inbox(s, provider=None, account_key=None, limit=1000)["items"]
-    active = jobs.list_jobs(s, status="applied,in_progress")["items"]
+    choices = inbox.job_choices(s)  # open jobs, then closed ones: mail about a closed job can still be linked
 
-job_names = {j["id"]: f"{j['employer']} · {j['title']}" for j in active if j["currentStage"] != "closed"}
+job_names = {j["id"]: f"{j['employer']} · {j['title']}" + (" (closed)" if j["closed"] else "") for j in choices}
 
 if not items:
     st.success("Nothing to review. New mail is routed when you sync.", icon=":material/inbox:")

@@ -553,3 +553,56 @@ def test_a_different_outcome_on_a_closed_job_is_logged_but_the_same_one_is_not(s
         ("applied", None), ("closed", "ghosted"), ("closed", "rejected"),
     ]
     assert get_job(session, job_id)["outcome"] == "rejected"
+
+
+# --- closed jobs accept mail -----------------------------------------------------------------
+
+
+def test_a_rejection_for_a_job_closed_by_hand_is_linked_to_it_without_a_second_closing(session: Session) -> None:
+    job_id = add_job(session)
+    set_outcome(session, job_id, {"outcome": "rejected", "closedAt": MAY_1})
+
+    message = routed(session, REJECTION, received_at=MAY_1 + timedelta(days=1))
+
+    assert (message.processing_status, message.matched_job_id) == ("auto_linked", job_id)
+    assert [e["toStage"] for e in timeline(session, job_id)] == ["applied", "closed"]
+    assert [i["message"]["id"] for i in inbox.job_emails(session, job_id)["items"]] == [message.id]
+
+
+def test_an_invite_for_a_closed_job_is_suggested_for_it_but_never_reopens_it_by_itself(session: Session) -> None:
+    job_id = add_job(session)
+    set_outcome(session, job_id, {"outcome": "withdrawn", "closedAt": MAY_1})
+
+    message = routed(session, INTERVIEW_INVITE, received_at=MAY_1 + timedelta(days=1))
+
+    assert (message.processing_status, message.matched_job_id) == ("pending_user", job_id)
+    assert [e["toStage"] for e in timeline(session, job_id)] == ["applied", "closed"]
+    job = get_job(session, job_id)
+    assert (job["currentStage"], job["outcome"]) == ("closed", "withdrawn")
+
+
+def test_a_users_approval_with_a_stage_may_reopen_a_closed_job(session: Session) -> None:
+    job_id = add_job(session)
+    set_outcome(session, job_id, {"outcome": "no_response", "closedAt": MAY_1})
+    message = routed(session, VAGUE_INVITE, received_at=MAY_1 + timedelta(days=3))
+
+    inbox.approve(session, message.id, {**GMAIL, "jobId": job_id, "stageTarget": "technical_interview"})
+
+    job = get_job(session, job_id)
+    assert (job["currentStage"], job["outcome"], job["closedAt"]) == ("technical_interview", None, None)
+
+
+def test_closed_jobs_are_candidates_after_the_open_ones_most_recently_closed_first(session: Session) -> None:
+    closed_long_ago = add_job(session, "Data Engineer", "Plaid")
+    open_job = add_job(session, "Backend Engineer", "Stripe")
+    closed_lately = add_job(session, "Designer", "Figma")
+    set_outcome(session, closed_long_ago, {"outcome": "rejected", "closedAt": MAY_1})
+    set_outcome(session, closed_lately, {"outcome": "ghosted", "closedAt": MAY_1 + timedelta(days=9)})
+    create_job(session, {"title": "Someday", "employer": "Acme", "status": "discovered"})
+
+    choices = inbox.job_choices(session)
+
+    assert [(c["id"], c["closed"]) for c in choices] == [
+        (open_job, False), (closed_lately, True), (closed_long_ago, True),
+    ]
+    assert [j.id for j in inbox.active_jobs(session)] == [c["id"] for c in choices]

@@ -285,3 +285,26 @@ def test_approving_mail_at_the_stage_the_job_is_in_links_it_with_no_event(api: T
     assert data["message"]["processingStatus"] == "manual_linked"
     assert assert_ok(api.get(f"/api/jobs/{job_id}/events"))["total"] == 1
     assert assert_ok(api.get(f"/api/jobs/{job_id}/emails"))["total"] == 1
+
+
+def test_a_rejection_for_a_job_closed_by_hand_shows_on_its_emails(api: TestClient, engine: Engine) -> None:
+    job_id = add_job(engine)
+    assert_ok(api.patch(f"/api/jobs/{job_id}/outcome", json={"outcome": "rejected", "closedAt": "2024-04-30"}))
+
+    message_id = routed_message(engine, REJECTION)
+
+    emails = assert_ok(api.get(f"/api/jobs/{job_id}/emails"))
+    assert [i["message"]["id"] for i in emails["items"]] == [message_id]
+    assert assert_ok(api.get(f"/api/jobs/{job_id}/events"))["total"] == 2
+
+
+def test_approving_mail_for_a_closed_job_by_hand_is_accepted(api: TestClient, engine: Engine) -> None:
+    job_id = add_job(engine)
+    assert_ok(api.patch(f"/api/jobs/{job_id}/outcome", json={"outcome": "ghosted", "closedAt": "2024-04-30"}))
+    message_id = routed_message(engine, ORPHAN)
+
+    data = assert_ok(api.post(f"{INBOX}/{message_id}/approve", json={**ACCOUNT, "jobId": job_id,
+                                                                       "stageTarget": "no_change"}))
+
+    assert data["matchedJob"]["id"] == job_id
+    assert job(api, job_id)["outcome"] == "ghosted"
