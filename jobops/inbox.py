@@ -163,6 +163,33 @@ def route_pending(session: Session, message_ids: Iterable[str] | None = None) ->
     return counts
 
 
+def rematch_waiting(session: Session) -> dict[str, int]:
+    """Route the mail waiting for review again, against the jobs as they are now.
+
+    A message that now matches surely is linked and logged as an automatic link would be; the others get
+    the new suggestion. Mail the router now calls irrelevant stays waiting: only the user dismisses it.
+    """
+    query = select(MailMessage).where(MailMessage.processing_status == PENDING_USER)
+    waiting = list(session.scalars(query.order_by(MailMessage.received_at)))
+    counts = {"rematched": 0, "linked": 0}
+    if not waiting:
+        return counts
+    router = Router(active_jobs(session))
+    memory = router_memory(session)
+    threads = dict(memory.thread_jobs)
+    memory = RouterMemory(thread_jobs=threads, sender_jobs=memory.sender_jobs)
+    for message in waiting:
+        decision = router.route(mail_facts(message), memory)
+        if not decision.relevant:
+            continue
+        _record_decision(session, message, decision)
+        if decision.bucket == AUTO_LINKED and decision.job_id and message.external_thread_id:
+            threads[message.external_thread_id] = decision.job_id
+        counts["rematched"] += 1
+        counts["linked"] += int(decision.bucket == AUTO_LINKED)
+    return counts
+
+
 def _record_decision(session: Session, message: MailMessage, decision: Decision) -> None:
     """Store what the router said; a sure match logs its stage event at once."""
     message.relevant = decision.relevant

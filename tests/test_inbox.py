@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from jobops import inbox, tracking
+from jobops import inbox, job_csv, tracking
 from jobops.errors import Conflict, InvalidInput, NotFound
-from jobops.jobs import create_job, get_job, set_outcome
+from jobops.jobs import create_job, get_job, set_outcome, update_job
 from jobops.models import MailAccount, MailMessage, SenderMemory
 
 APPLIED_AT = datetime(2024, 4, 20, 9, 0, tzinfo=timezone.utc)
@@ -606,3 +606,41 @@ def test_closed_jobs_are_candidates_after_the_open_ones_most_recently_closed_fir
         (open_job, False), (closed_lately, True), (closed_long_ago, True),
     ]
     assert [j.id for j in inbox.active_jobs(session)] == [c["id"] for c in choices]
+
+
+# --- matching waiting mail again -------------------------------------------------------------
+
+
+def test_adding_the_job_of_a_waiting_orphan_links_it_and_logs_its_stage(session: Session) -> None:
+    add_job(session)
+    orphan = routed(session, ORPHAN)
+    assert orphan.matched_job_id is None
+
+    figma = add_job(session, "Product Designer", "Figma")
+
+    assert (orphan.processing_status, orphan.matched_job_id) == ("auto_linked", figma)
+    assert [e["toStage"] for e in timeline(session, figma)] == ["applied", "recruiter_screen"]
+    assert timeline(session, figma)[-1]["metadata"]["actor"] == "system"
+    assert inbox.list_inbox(session)["total"] == 0
+
+
+def test_editing_a_job_gives_waiting_mail_the_new_suggestion(session: Session) -> None:
+    job_id = add_job(session, "Backend Engineer", "Strype")  # a typo: the mail names Stripe
+    message = routed(session, VAGUE_INVITE)
+    assert message.matched_job_id is None
+
+    update_job(session, job_id, {"employer": "Stripe"})
+
+    assert (message.processing_status, message.matched_job_id) == ("pending_user", job_id)
+    assert inbox.list_inbox(session)["items"][0]["matchedJob"]["id"] == job_id
+    assert [e["toStage"] for e in timeline(session, job_id)] == ["applied"]
+
+
+def test_importing_jobs_from_csv_links_waiting_mail_too(session: Session) -> None:
+    orphan = routed(session, ORPHAN)
+    frame = job_csv.read_csv(b"title,company,date applied\nProduct Designer,Figma,2024-04-20\n")
+
+    job_csv.import_jobs(session, frame, job_csv.guess_mapping(list(frame.columns)))
+
+    assert orphan.processing_status == "auto_linked"
+    assert get_job(session, orphan.matched_job_id)["currentStage"] == "recruiter_screen"

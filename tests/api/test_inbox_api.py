@@ -308,3 +308,26 @@ def test_approving_mail_for_a_closed_job_by_hand_is_accepted(api: TestClient, en
 
     assert data["matchedJob"]["id"] == job_id
     assert job(api, job_id)["outcome"] == "ghosted"
+
+
+def test_adding_a_job_over_the_api_links_the_orphan_waiting_for_it(api: TestClient, engine: Engine) -> None:
+    add_job(engine)
+    orphan = routed_message(engine, ORPHAN)
+
+    created = api.post("/api/jobs", json={"title": "Product Designer", "employer": "Figma",
+                                          "appliedAt": "2024-04-20"}).json()["data"]
+
+    assert created["currentStage"] == "recruiter_screen"
+    emails = assert_ok(api.get(f"/api/jobs/{created['id']}/emails"))
+    assert [i["message"]["id"] for i in emails["items"]] == [orphan]
+    assert assert_ok(api.get(INBOX))["total"] == 0
+
+
+def test_renaming_a_job_over_the_api_gives_waiting_mail_the_new_suggestion(api: TestClient, engine: Engine) -> None:
+    job_id = add_job(engine, employer="Strype")
+    routed_message(engine, VAGUE_INVITE)
+
+    assert_ok(api.patch(f"/api/jobs/{job_id}", json={"employer": "Stripe"}))
+
+    (item,) = assert_ok(api.get(INBOX))["items"]
+    assert item["matchedJob"]["id"] == job_id
