@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from datetime import date, datetime, time, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -24,6 +25,12 @@ def _zone_named(name: str) -> tzinfo | None:
 
 def user_zone() -> tzinfo | None:
     """The configured zone, or None for the machine's local zone."""
+    return _configured_zone(os.environ.get("JOBOPS_TIMEZONE"), os.environ.get("JOBOPS_SECRETS_FILE"))
+
+
+@lru_cache(maxsize=8)
+def _configured_zone(_environment: str | None, _secrets_file: str | None) -> tzinfo | None:
+    """The zone the settings name, read once for each environment (pages format many dates a run)."""
     name = load_settings().time_zone
     return _zone_named(name.strip()) if name and name.strip() else None
 
