@@ -131,7 +131,7 @@ for item in shown[(page - 1) * ITEMS_PER_PAGE : page * ITEMS_PER_PAGE]:
         if item["matchedJob"]:
             score.metric("Confidence", f"{message['matchConfidence'] or 0}%")
         else:
-            score.metric("Confidence", "No job", help="None of your active jobs matches: pick one or deny.")
+            score.metric("Confidence", "No job", help="None of your jobs matches: pick one or deny.")
         score.caption(local_datetime(message["receivedAt"]))
         if message["snippet"]:
             st.text(message["snippet"])

@@ -332,6 +332,7 @@ def _schemas() -> dict[str, Schema]:
                             "status": enum(("succeeded", "failed", "skipped")),
                             "code": string(),
                             "message": string(),
+                            "appliedMovedTo": DATE_TIME,
                         },
                         ("messageId", "status"),
                         closed=False,
