@@ -33,6 +33,7 @@ class Settings:
     api_token: str | None
     # Names besides localhost and IP literals under which browsers may reach this app.
     allowed_hosts: frozenset[str] = frozenset()
+    time_zone: str | None = None  # an IANA name such as Europe/Paris; None means the machine's zone
 
     @property
     def gmail_configured(self) -> bool:
@@ -119,4 +120,5 @@ def load_settings() -> Settings:
         password=get("JOBOPS_PASSWORD"),
         api_token=get("JOBOPS_API_TOKEN"),
         allowed_hosts=_named_hosts(get("JOBOPS_ALLOWED_HOSTS"), secrets, redirect_uri),
+        time_zone=get("JOBOPS_TIMEZONE"),
     )

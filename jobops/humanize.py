@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from jobops.localtime import as_local
 
-def as_local(moment: datetime) -> datetime:
-    """The moment in the machine's local time zone."""
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-    return aware.astimezone()
+__all__ = ["as_local", "local_date", "local_datetime", "relative_time", "days_between"]
 
 
 def local_date(moment: datetime | None) -> str:

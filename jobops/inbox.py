@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from jobops import validation as check
@@ -26,7 +27,7 @@ from jobops.stages import (
     stage_label,
     stage_rank,
 )
-from jobops.tracking import get_job_row, transition_stage
+from jobops.tracking import get_job_row, keep_applied_first, standing_at, transition_stage
 
 PROVIDERS = ("gmail", "imap", "mailbox")
 DECIDED = (AUTO_LINKED, MANUAL_LINKED, IGNORED)
@@ -80,13 +81,33 @@ def _item(session: Session, message: MailMessage) -> dict[str, Any]:
 # --- routing -------------------------------------------------------------------------------
 
 
+def candidate_jobs(session: Session) -> list[Job]:
+    """The jobs mail can be about: the open ones, then the closed ones, most recently closed first."""
+    rows = list(
+        session.scalars(
+            select(Job)
+            .where(or_(Job.status.in_(ACTIVE_STATUSES), Job.current_stage == CLOSED))
+            .order_by(Job.created_at, Job.id)
+        )
+    )
+    closed = [j for j in rows if j.current_stage == CLOSED]
+    closed.sort(key=lambda j: j.closed_at or j.created_at, reverse=True)
+    return [j for j in rows if j.current_stage != CLOSED] + closed
+
+
 def active_jobs(session: Session) -> list[JobFacts]:
-    """The jobs mail can be about: applied or in progress, and not closed."""
-    rows = session.scalars(select(Job).where(Job.status.in_(ACTIVE_STATUSES)))
+    """What the router knows of each job mail can be about, in candidate order."""
     return [
         JobFacts(id=j.id, title=j.title, employer=j.employer, current_stage=j.current_stage, job_url=j.job_url)
-        for j in rows
-        if j.current_stage != CLOSED
+        for j in candidate_jobs(session)
+    ]
+
+
+def job_choices(session: Session) -> list[dict[str, Any]]:
+    """The jobs a user can link mail to, in candidate order, each saying whether it is closed."""
+    return [
+        {"id": j.id, "title": j.title, "employer": j.employer, "closed": j.current_stage == CLOSED}
+        for j in candidate_jobs(session)
     ]
 
 
@@ -169,6 +190,32 @@ def _remember_thread(thread: str | None, decision: Decision, linked: dict[str, s
         waiting[thread] = decision.job_id or ""
 
 
+def rematch_waiting(session: Session) -> dict[str, int]:
+    """Route the mail waiting for review again, against the jobs as they are now.
+
+    A message that now matches surely is linked and logged as an automatic link would be; the others get
+    the new suggestion. Mail the router now calls irrelevant stays waiting: only the user dismisses it.
+    """
+    query = select(MailMessage).where(MailMessage.processing_status == PENDING_USER)
+    waiting = list(session.scalars(query.order_by(MailMessage.received_at, MailMessage.external_message_id)))
+    counts = {"rematched": 0, "linked": 0}
+    if not waiting:
+        return counts
+    router = Router(active_jobs(session))
+    memory = router_memory(session)
+    threads, review = dict(memory.thread_jobs), dict(memory.review_threads)
+    memory = RouterMemory(thread_jobs=threads, sender_jobs=memory.sender_jobs, review_threads=review)
+    for message in waiting:
+        decision = router.route(mail_facts(message), memory)
+        if not decision.relevant:
+            continue
+        _record_decision(session, message, decision)
+        _remember_thread(message.external_thread_id, decision, threads, review)
+        counts["rematched"] += 1
+        counts["linked"] += int(decision.bucket == AUTO_LINKED)
+    return counts
+
+
 def _record_decision(session: Session, message: MailMessage, decision: Decision) -> None:
     """Store what the router said; a sure match logs its stage event at once."""
     message.relevant = decision.relevant
@@ -186,23 +233,22 @@ def _record_decision(session: Session, message: MailMessage, decision: Decision)
 
 def _log_from_message(
     session: Session, message: MailMessage, job_id: str, target: str, *, actor: str, note: str | None = None
-) -> dict[str, Any] | None:
-    """Log the stage a message asks for, dated when the mail arrived.
+) -> dict[str, Any]:
+    """Log what a linked message adds to its job's timeline, dated when the mail arrived.
 
-    The system never moves a job backwards nor reopens a closed one; a user's approval may.
+    Answers the event (None when the mail is only linked) and where the Applied event moved to, if the
+    mail is older than it.
     """
     job = get_job_row(session, job_id)
     outcome = TARGET_OUTCOMES.get(target)
     stage = CLOSED if outcome else target
-    if actor == "system":
-        if stage == NO_CHANGE or job.current_stage == CLOSED:
-            return None
-        if stage_rank(stage) <= stage_rank(job.current_stage):
-            return None
-    label = "Email" if stage == NO_CHANGE else stage_label(outcome or stage)
+    entry = _timeline_entry(session, job, stage, outcome, message.received_at, actor=actor, note=note)
+    if entry is None:
+        return {"event": None, "appliedMovedTo": keep_applied_first(session, job, also=message.received_at)}
+    label = stage_label(outcome or stage) if entry == "stage" else "Email"
     metadata: dict[str, Any] = {
         "actor": actor,
-        "eventType": "note" if stage == NO_CHANGE else "status_update",
+        "eventType": "status_update" if entry == "stage" else "note",
         "eventLabel": f"Logged from email: {label}",
     }
     url = source_url(message)
@@ -210,10 +256,32 @@ def _log_from_message(
         metadata["externalUrl"] = url
     if note:
         metadata["note"] = note
-    return transition_stage(
-        session, job.id, stage, occurred_at=message.received_at, metadata=metadata, outcome=outcome,
-        message_id=message.id,
+    event = transition_stage(
+        session, job.id, stage if entry == "stage" else NO_CHANGE, occurred_at=message.received_at,
+        metadata=metadata, outcome=outcome if entry == "stage" else None, message_id=message.id,
     )
+    moved = event.pop("appliedMovedTo")
+    return {"event": event, "appliedMovedTo": moved}
+
+
+def _timeline_entry(
+    session: Session, job: Job, stage: str, outcome: str | None, when: datetime, *, actor: str,
+    note: str | None,
+) -> str | None:
+    """What linked mail adds: its stage, a note, or nothing.
+
+    The system never moves a job backwards nor reopens a closed one; a user's approval may. A stage the
+    job was already in when the mail arrived adds no second stage event; a user's note is still kept.
+    """
+    if actor == "system":
+        if stage == NO_CHANGE or job.current_stage == CLOSED:
+            return None
+        return "stage" if stage_rank(stage) > stage_rank(job.current_stage) else None
+    if stage != NO_CHANGE:
+        was_stage, was_outcome = standing_at(session, job, when)
+        if was_stage != stage or (outcome is not None and was_outcome != outcome):
+            return "stage"
+    return "note" if stage == NO_CHANGE or note else None
 
 
 # --- decisions -----------------------------------------------------------------------------
@@ -244,7 +312,10 @@ def _undecided(message: MailMessage) -> None:
 
 
 def approve(session: Session, message_id: str, data: dict[str, Any]) -> dict[str, Any]:
-    """Link a message to a job (its suggestion or the one given), log its stage, remember the sender."""
+    """Link a message to a job (its suggestion or the one given), log its stage, remember the sender.
+
+    Closed jobs accept mail too; an explicit stage may reopen one.
+    """
     check.reject_unknown(data, DECISION_FIELDS)
     provider, account_key = _account(data)
     message = _get_message(session, message_id, provider, account_key)
@@ -254,14 +325,14 @@ def approve(session: Session, message_id: str, data: dict[str, Any]) -> dict[str
         raise InvalidInput("This message has no suggested job: choose the job it belongs to (jobId).", field="jobId")
     target = check.choice("stageTarget", data.get("stageTarget"), ROUTER_TARGETS) or message.stage_target or NO_CHANGE
     note = check.text("note", data.get("note"), max_len=check.MAX_TEXT)
-    event = _log_from_message(session, message, job_id, target, actor="user", note=note)
+    logged = _log_from_message(session, message, job_id, target, actor="user", note=note)
     message.matched_job_id = job_id
     message.stage_target = target
     message.processing_status = MANUAL_LINKED
     message.decided_at = utcnow()
     _remember_sender(session, message.from_address, job_id)
     session.flush()
-    return {**_item(session, message), "event": event}
+    return {**_item(session, message), **logged}
 
 
 def _remember_sender(session: Session, address: str, job_id: str) -> None:
@@ -322,7 +393,9 @@ def _bulk_one(session: Session, action: str, message_id: str, decision: dict[str
                 if not (decision.get("jobId") or message.matched_job_id) and message.processing_status not in DECIDED:
                     return {"messageId": message_id, "status": "skipped", "code": "NO_SUGGESTED_MATCH",
                             "message": "No suggested job: approve it on its own with a job."}
-                approve(session, message_id, decision)
+                moved = approve(session, message_id, decision)["appliedMovedTo"]
+                if moved is not None:
+                    return {"messageId": message_id, "status": "succeeded", "appliedMovedTo": moved}
             else:
                 deny(session, message_id, decision)
     except JobOpsError as exc:

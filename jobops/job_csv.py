@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from jobops.errors import InvalidInput, JobOpsError
+from jobops.inbox import rematch_waiting
 from jobops.jobs import create_job, job_to_dict
 from jobops.models import Job
 
@@ -88,12 +89,14 @@ def import_jobs(session: Session, frame: pd.DataFrame, mapping: dict[str, str | 
             continue
         try:
             with session.begin_nested():
-                create_job(session, data)
+                create_job(session, data, rematch=False)
         except JobOpsError as exc:
             skipped.append({"row": index, "reason": exc.message})
             continue
         known.add(key)
         imported += 1
+    if imported:
+        rematch_waiting(session)  # once for the whole file: mail waiting for review may be about the new jobs
     return {"imported": imported, "skipped": skipped}
 
 

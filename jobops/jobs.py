@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 from jobops import validation as check
 from jobops.models import Job, StageEvent, utcnow
 from jobops.stages import APPLIED, CLOSED, JOB_STATUSES, OUTCOMES, stage_label
-from jobops.tracking import get_job_row, recompute_job, transition_stage
+from jobops.inbox import rematch_waiting
+from jobops.tracking import get_job_row, keep_applied_first, recompute_job, set_applied_date, transition_stage
 
 JOB_FIELDS = ("title", "employer", "jobUrl", "location", "source", "notes", "status", "appliedAt")
 TEXT_FIELDS = {"title": "title", "employer": "employer", "location": "location", "source": "source"}
@@ -53,8 +54,13 @@ def _apply_fields(job: Job, data: dict[str, Any]) -> None:
         job.applied_at = check.moment("appliedAt", data["appliedAt"])
 
 
-def create_job(session: Session, data: dict[str, Any], *, is_sample: bool = False) -> dict[str, Any]:
-    """Add a job; an applied job gets its `Applied` event at appliedAt (default now)."""
+def create_job(
+    session: Session, data: dict[str, Any], *, is_sample: bool = False, rematch: bool = True
+) -> dict[str, Any]:
+    """Add a job; an applied one starts its timeline at appliedAt (default now).
+
+    Mail waiting for review is then matched again, unless the caller adds many jobs and does that once at the end.
+    """
     check.reject_unknown(data, JOB_FIELDS)
     check.text("title", data.get("title"), required=True)
     check.text("employer", data.get("employer"), required=True)
@@ -65,6 +71,8 @@ def create_job(session: Session, data: dict[str, Any], *, is_sample: bool = Fals
     session.flush()
     if status in (APPLIED, "in_progress"):
         _log_applied(session, job)
+        if rematch:
+            rematch_waiting(session)
     return job_to_dict(job)
 
 
@@ -111,10 +119,16 @@ def list_jobs(
 
 
 def update_job(session: Session, job_id: str, changes: dict[str, Any]) -> dict[str, Any]:
-    """Edit a job's details; setting status `applied` on a job with no timeline starts one."""
+    """Edit a job's details; setting status `applied` on a job with no timeline starts one.
+
+    A new applied date moves the Applied event with it; a change the router reads matches waiting mail again.
+    """
     check.reject_unknown(changes, JOB_FIELDS)
     job = get_job_row(session, job_id)
+    routed_by = _routing_facts(job)
     _apply_fields(job, changes)
+    if "appliedAt" in changes:
+        set_applied_date(session, job, job.applied_at)
     if "status" in changes:
         status = check.choice("status", changes["status"], JOB_STATUSES, required=True)
         has_events = session.scalar(select(func.count()).where(StageEvent.job_id == job.id))
@@ -126,7 +140,14 @@ def update_job(session: Session, job_id: str, changes: dict[str, Any]) -> dict[s
         else:
             job.status = status
     session.flush()
+    if _routing_facts(job) != routed_by:
+        rematch_waiting(session)
     return job_to_dict(job)
+
+
+def _routing_facts(job: Job) -> tuple[str | None, ...]:
+    """What the router reads of a job: when it changes, mail waiting for review is matched again."""
+    return (job.title, job.employer, job.job_url, job.status)
 
 
 def mark_applied(session: Session, job_id: str) -> dict[str, Any]:
@@ -153,6 +174,7 @@ def set_outcome(session: Session, job_id: str, data: dict[str, Any]) -> dict[str
         if closed_at is not None:
             closing.occurred_at = closed_at
         session.flush()
+        keep_applied_first(session, job)
         recompute_job(session, job)
     return job_to_dict(job)
 

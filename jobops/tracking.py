@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -9,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from jobops import validation as check
 from jobops.errors import InvalidInput, NotFound
+from jobops.localtime import local_day, start_of_day
 from jobops.models import Job, StageEvent, utcnow
 from jobops.stages import (
     ACTORS,
@@ -32,6 +34,8 @@ METADATA_FIELDS = (
     "groupLabel",
 )
 EVENT_EDIT_FIELDS = ("toStage", "occurredAt", "outcome", "title", "metadata")
+# Set on the Applied event when older mail or an older event moved it back, so the job page can say so.
+APPLIED_MOVED = "applied_date_moved"
 
 
 def event_to_dict(event: StageEvent) -> dict[str, Any]:
@@ -116,7 +120,7 @@ def transition_stage(
     job = get_job_row(session, job_id)
     moved = target != NO_CHANGE
     meta = clean_metadata(metadata, default_event_type="status_update" if moved else "note")
-    stage = target if moved else (job.current_stage or APPLIED)
+    stage = target if moved else (standing_at(session, job, when)[0] or APPLIED)
     closing_outcome = _check_outcome(stage, outcome)
     event = StageEvent(
         job_id=job.id,
@@ -131,10 +135,60 @@ def transition_stage(
     status = job.status
     session.add(event)
     session.flush()
+    applied_moved_to = keep_applied_first(session, job)
     recompute_job(session, job)
     if not moved:
         job.status = status  # a note or interview log never changes where the job stands
-    return event_to_dict(event)
+    return {**event_to_dict(event), "appliedMovedTo": applied_moved_to}
+
+
+def standing_at(session: Session, job: Job, when: datetime) -> tuple[str | None, str | None]:
+    """The stage (and outcome, if closed) the job was in at that moment.
+
+    Before its first event a job stands where that event put it: mail older than the application moves the
+    Applied event back rather than coming before it.
+    """
+    stage, outcome = None, None
+    for event in _ordered_events(session, job.id):
+        if event.occurred_at > when and stage is not None:
+            break
+        if event.to_stage != CLOSED:
+            outcome = None
+        elif event.outcome:
+            outcome = event.outcome
+        stage = event.to_stage
+    if stage is None:
+        return job.current_stage, job.outcome
+    return stage, outcome
+
+
+def keep_applied_first(session: Session, job: Job, also: datetime | None = None) -> datetime | None:
+    """Move the Applied event (and the applied date) back to the day of anything older; say where to.
+
+    `also` is a moment the timeline must cover without an event of its own, such as mail linked to the job.
+    """
+    events = _ordered_events(session, job.id)
+    applied = _applied_event(events)
+    if applied is None:
+        return None
+    others = [e.occurred_at for e in events if e is not applied]
+    earliest = min([*others, *([also] if also else [])], default=None)
+    if earliest is None or earliest >= applied.occurred_at:
+        return None
+    applied.occurred_at = start_of_day(local_day(earliest))
+    applied.meta = {**(applied.meta or {}), "reasonCode": APPLIED_MOVED}
+    job.applied_at = applied.occurred_at
+    session.flush()
+    return applied.occurred_at
+
+
+def _applied_event(events: list[StageEvent]) -> StageEvent | None:
+    """The event that starts the application: the first move to Applied (a note in that stage is not it)."""
+    for event in events:
+        kind = (event.meta or {}).get("eventType", "status_update")
+        if event.to_stage == APPLIED and kind == "status_update":
+            return event
+    return None
 
 
 def list_events(session: Session, job_id: str, *, newest_first: bool = False) -> list[dict[str, Any]]:
@@ -148,6 +202,7 @@ def update_event(session: Session, job_id: str, event_id: str, changes: dict[str
     """Edit an event's stage, date, outcome, title or metadata; the job's stage follows."""
     check.reject_unknown(changes, EVENT_EDIT_FIELDS)
     event = _get_event(session, job_id, event_id)
+    before = event.occurred_at
     if "toStage" in changes:
         event.to_stage = check.choice("toStage", changes["toStage"], STAGES, required=True)
     if "occurredAt" in changes:
@@ -162,8 +217,37 @@ def update_event(session: Session, job_id: str, event_id: str, changes: dict[str
     elif event.to_stage != CLOSED:
         event.outcome = None
     session.flush()
-    recompute_job(session, event.job)
-    return event_to_dict(event)
+    job = event.job
+    if event.occurred_at != before and event is _applied_event(_ordered_events(session, job.id)):
+        _redate_applied(session, job, event)
+    applied_moved_to = keep_applied_first(session, job)
+    recompute_job(session, job)
+    return {**event_to_dict(event), "appliedMovedTo": applied_moved_to}
+
+
+def set_applied_date(session: Session, job: Job, when: datetime | None) -> None:
+    """The user gave the applied date: the Applied event moves with it, and nothing may come before it."""
+    job.applied_at = when
+    applied = _applied_event(_ordered_events(session, job.id))
+    if applied is None or when is None or applied.occurred_at == when:
+        return
+    applied.occurred_at = when
+    session.flush()
+    _redate_applied(session, job, applied, field="appliedAt")
+    recompute_job(session, job)
+
+
+def _redate_applied(session: Session, job: Job, applied: StageEvent, *, field: str = "occurredAt") -> None:
+    """The user dated the Applied event: the applied date follows, and nothing may come before it."""
+    earlier = next((e for e in _ordered_events(session, job.id) if e is not applied), None)
+    if earlier is not None and earlier.occurred_at < applied.occurred_at:
+        raise InvalidInput(
+            f"The Applied event must come first, but a {stage_label(earlier.to_stage)} event comes earlier "
+            f"({local_day(earlier.occurred_at).isoformat()}): date the application on or before that day.",
+            field=field,
+        )
+    applied.meta = {k: v for k, v in (applied.meta or {}).items() if (k, v) != ("reasonCode", APPLIED_MOVED)}
+    job.applied_at = applied.occurred_at
 
 
 def delete_event(session: Session, job_id: str, event_id: str) -> dict[str, Any]:

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urlparse
 
 from jobops.errors import InvalidInput
+from jobops.localtime import start_of_day
 
 MAX_TEXT = 20_000
 # A date this far ahead is a typo, not a back-dated or scheduled event.
 MAX_FUTURE = timedelta(days=1)
+# Unix seconds outside these years are a mistake (a count of days, or milliseconds), not a date.
+EARLIEST_SECONDS = 946_684_800  # 2000-01-01T00:00:00Z
+LATEST_SECONDS = 4_102_444_800  # 2100-01-01T00:00:00Z
 
 
 def reject_unknown(data: Mapping[str, Any], allowed: Iterable[str], where: str = "body") -> None:
@@ -82,24 +86,20 @@ def url(field: str, value: Any) -> str | None:
 
 
 def moment(field: str, value: Any, *, required: bool = False, allow_future: bool = False) -> datetime | None:
-    """An aware UTC datetime from ISO 8601 text, a date, or a datetime (naive means UTC)."""
+    """An aware UTC datetime from ISO 8601 text, Unix seconds, a date or a datetime.
+
+    A date alone covers that whole day in the user's time zone, so it starts then; a naive date-time is UTC.
+    """
     if value is None or value == "":
         if required:
             raise InvalidInput(f"{field} is required.", field=field)
         return None
-    if isinstance(value, datetime):
-        parsed = value
-    elif isinstance(value, date):
-        parsed = datetime.combine(value, time(12, 0))
-    elif isinstance(value, str):
-        parsed = _parse_iso(field, value.strip())
-    else:
-        raise InvalidInput(f"{field} must be an ISO 8601 date or date-time.", field=field)
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)
     try:
+        parsed = _parse(field, value)
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=timezone.utc)
         parsed = parsed.astimezone(timezone.utc)
-    except OverflowError:  # year 1 or 9999 shifted past the calendar by its offset
+    except (OverflowError, OSError):  # year 1 or 9999 shifted past the calendar by its offset
         raise InvalidInput(f"{field} is out of range.", field=field) from None
     if parsed.year < 1970:
         raise InvalidInput(f"{field} is before 1970.", field=field)
@@ -108,15 +108,42 @@ def moment(field: str, value: Any, *, required: bool = False, allow_future: bool
     return parsed
 
 
+def _parse(field: str, value: Any) -> datetime:
+    """The value as a datetime, aware or naive."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _from_unix_seconds(field, value)
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return start_of_day(value)
+    if isinstance(value, str):
+        return _parse_iso(field, value.strip())
+    raise InvalidInput(f"{field} must be an ISO 8601 date or date-time, or Unix seconds.", field=field)
+
+
+def _from_unix_seconds(field: str, seconds: float) -> datetime:
+    """Seconds since 1970 (UTC), as other trackers send them; a small or huge number is a mistake."""
+    if not EARLIEST_SECONDS <= seconds <= LATEST_SECONDS:  # also refuses NaN
+        milliseconds = EARLIEST_SECONDS * 1000 <= seconds <= LATEST_SECONDS * 1000
+        hint = " (this looks like milliseconds)" if milliseconds else ""
+        raise InvalidInput(
+            f"{field} in Unix seconds must fall between 2000-01-01 and 2100-01-01{hint}.", field=field
+        )
+    return datetime.fromtimestamp(seconds, tz=timezone.utc)
+
+
 def _parse_iso(field: str, raw: str) -> datetime:
-    """Parse `2026-11-20`, `2026-11-20T10:00`, `...Z` or with an offset."""
+    """Parse `2026-11-20` (from the start of that day for the user), `2026-11-20T10:00`, `...Z`, an offset."""
     try:
-        if len(raw) == 10:
-            return datetime.combine(date.fromisoformat(raw), time(12, 0))
+        return start_of_day(date.fromisoformat(raw))
+    except ValueError:
+        pass
+    try:
         return datetime.fromisoformat(raw.replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:
         raise InvalidInput(
-            f"{field} must be an ISO 8601 date or date-time such as 2026-11-20T14:30:00Z.", field=field
+            f"{field} must be an ISO 8601 date or date-time such as 2026-11-20T14:30:00Z, or Unix seconds.",
+            field=field,
         ) from None
 
 

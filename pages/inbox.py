@@ -3,8 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from jobops import inbox, jobs
-from jobops.humanize import local_datetime, relative_time
+from jobops import inbox
+from jobops.humanize import local_date, local_datetime, relative_time
 from jobops.stages import MESSAGE_TYPES, ROUTER_TARGETS, stage_label
 from jobops.ui import attempt, flash, session, show_flash
 
@@ -25,9 +25,9 @@ st.caption(
 
 with session() as s:
     items = inbox.list_inbox(s, provider=None, account_key=None, limit=1000)["items"]
-    active = jobs.list_jobs(s, status="applied,in_progress")["items"]
+    choices = inbox.job_choices(s)  # open jobs, then closed ones: mail about a closed job can still be linked
 
-job_names = {j["id"]: f"{j['employer']} · {j['title']}" for j in active if j["currentStage"] != "closed"}
+job_names = {j["id"]: f"{j['employer']} · {j['title']}" + (" (closed)" if j["closed"] else "") for j in choices}
 
 if not items:
     st.success("Nothing to review. New mail is routed when you sync.", icon=":material/inbox:")
@@ -94,7 +94,7 @@ approve_col, deny_col, _ = st.columns([1, 1, 3])
 
 def bulk(action: str, messages: list[dict]) -> None:
     """Apply one action to the selected messages, one call per mail account, then clear the selection."""
-    totals = {"succeeded": 0, "skipped": 0, "failed": 0}
+    totals = {"succeeded": 0, "skipped": 0, "failed": 0, "moved": 0}
     accounts = {(m["provider"], m["accountKey"]) for m in messages}
     for provider, account_key in accounts:
         ids = [m["id"] for m in messages if (m["provider"], m["accountKey"]) == (provider, account_key)]
@@ -102,9 +102,11 @@ def bulk(action: str, messages: list[dict]) -> None:
         report = attempt(lambda s: inbox.bulk(s, body)) or {}
         for key in totals:
             totals[key] += report.get(key, 0)
+        totals["moved"] += sum(1 for r in report.get("results", []) if r.get("appliedMovedTo"))
     if action == "approve":
+        moved = f" Older mail moved {totals['moved']} applied date(s) earlier." if totals["moved"] else ""
         flash(f"Approved {totals['succeeded']}; skipped {totals['skipped']} with no suggested job; "
-              f"{totals['failed']} failed.")
+              f"{totals['failed']} failed.{moved}")
     else:
         flash(f"Denied {totals['succeeded']} message(s).")
     # Left as is, the selected row numbers would now point at other messages.
@@ -129,7 +131,7 @@ for item in shown[(page - 1) * ITEMS_PER_PAGE : page * ITEMS_PER_PAGE]:
         if item["matchedJob"]:
             score.metric("Confidence", f"{message['matchConfidence'] or 0}%")
         else:
-            score.metric("Confidence", "No job", help="None of your active jobs matches: pick one or deny.")
+            score.metric("Confidence", "No job", help="None of your jobs matches: pick one or deny.")
         score.caption(local_datetime(message["receivedAt"]))
         if message["snippet"]:
             st.text(message["snippet"])
@@ -145,8 +147,11 @@ for item in shown[(page - 1) * ITEMS_PER_PAGE : page * ITEMS_PER_PAGE]:
                                         key=f"stage-{message['id']}")
         if approve_button.button("Approve", type="primary", key=f"approve-{message['id']}", disabled=job_id is None,
                                  use_container_width=True):
-            if attempt(lambda s: inbox.approve(s, message["id"], decision_body(message, job_id, target))):
-                flash(f"Linked to {job_names[job_id]}.")
+            approved = attempt(lambda s: inbox.approve(s, message["id"], decision_body(message, job_id, target)))
+            if approved:
+                moved = approved["appliedMovedTo"]
+                note = f" Applied date moved to {local_date(moved)}." if moved else ""
+                flash(f"Linked to {job_names[job_id]}.{note}")
                 st.rerun()
         if deny_button.button("Deny", key=f"deny-{message['id']}", use_container_width=True):
             if attempt(lambda s: inbox.deny(s, message["id"], decision_body(message))):

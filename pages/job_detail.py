@@ -1,13 +1,14 @@
 """Job: one application's stage timeline, logging what happened, notes and details."""
 
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time
 
 import pandas as pd
 import streamlit as st
 
 from jobops import inbox, jobs, tracking
 from jobops.errors import NotFound
-from jobops.humanize import local_date, local_datetime, relative_time
+from jobops.humanize import as_local, local_date, local_datetime, relative_time
+from jobops.localtime import at_local_time
 from jobops.stages import CLOSED, EVENT_TYPES, NO_CHANGE, OUTCOMES, STAGES, STATUS_LABELS, stage_label
 from jobops.ui import attempt, flash, md_escape, session, show_flash
 
@@ -35,9 +36,10 @@ def pick_job() -> None:
     st.stop()
 
 
-def moment(day: date, at: time) -> datetime:
-    """A local date and time from the form, as an aware datetime."""
-    return datetime.combine(day, at).astimezone(timezone.utc)
+def with_moved_notice(message: str, answer: dict) -> str:
+    """The message, saying so when the action moved the applied date back."""
+    moved = answer.get("appliedMovedTo")
+    return f"{message.rstrip('.')}. Applied date moved to {local_date(moved)}." if moved else message
 
 
 def header(job: dict) -> None:
@@ -61,7 +63,7 @@ def header(job: dict) -> None:
 @st.dialog("Edit event")
 def edit_dialog(job_id: str, event: dict) -> None:
     """Change an event's stage, date, label, note or outcome, or delete it."""
-    when = event["occurredAt"].astimezone()
+    when = as_local(event["occurredAt"])
     stage = st.selectbox("Stage", STAGES, index=STAGES.index(event["toStage"]), format_func=stage_label)
     # The API accepts events up to a day ahead (time zones): such a date must still open here.
     day = st.date_input("Date", value=when.date(), max_value=max(date.today(), when.date()))
@@ -74,9 +76,11 @@ def edit_dialog(job_id: str, event: dict) -> None:
         outcome = st.selectbox("Outcome", OUTCOMES, index=OUTCOMES.index(current), format_func=stage_label)
     save, remove, cancel = st.columns(3)
     if save.button("Save", type="primary", icon=":material/save:", key="edit-save"):
-        changes = {"toStage": stage, "occurredAt": moment(day, at), "title": title,
+        changes = {"toStage": stage, "occurredAt": at_local_time(day, at), "title": title,
                    "metadata": {"note": note}, "outcome": outcome}
-        if attempt(lambda s: tracking.update_event(s, job_id, event["id"], changes), "Event saved.") is not None:
+        saved = attempt(lambda s: tracking.update_event(s, job_id, event["id"], changes))
+        if saved is not None:
+            flash(with_moved_notice("Event saved.", saved))
             st.session_state.pop(EDIT_KEY, None)
             st.rerun()
     if remove.button("Delete", icon=":material/delete:", key="edit-delete"):
@@ -104,6 +108,9 @@ def timeline(job_id: str, events: list[dict]) -> None:
             left.markdown(f"**{md_escape(event['title'])}**  \n:gray-badge[{md_escape(stage)}] "
                           f":gray-badge[{EVENT_TYPE_LABELS.get(event['metadata'].get('eventType'), 'Event')}]")
             left.caption(f"{local_datetime(event['occurredAt'])} · {relative_time(event['occurredAt'])} · by {actor}")
+            if event["metadata"].get("reasonCode") == tracking.APPLIED_MOVED:
+                left.caption(f"Applied date moved to {local_date(event['occurredAt'])}: older mail or events "
+                             "were linked to this job.")
             if event["metadata"].get("note"):
                 left.text(event["metadata"]["note"])
             if right.button("Edit", key=f"edit-{event['id']}", icon=":material/edit:"):
@@ -143,10 +150,10 @@ def log_form(job: dict) -> None:
         if note.strip():
             metadata["note"] = note
         logged = attempt(lambda s: tracking.transition_stage(
-            s, job["id"], stage, occurred_at=moment(day, at) if earlier else None, metadata=metadata,
+            s, job["id"], stage, occurred_at=at_local_time(day, at) if earlier else None, metadata=metadata,
             outcome=outcome))
         if logged:
-            flash(f"Logged: {logged['title']}")
+            flash(with_moved_notice(f"Logged: {logged['title']}", logged))
             st.rerun()
 
 

@@ -1,6 +1,6 @@
 """Jobs: every job you track, adding one, importing a CSV, exporting."""
 
-from datetime import date, datetime, time, timezone
+from datetime import date
 
 import pandas as pd
 import streamlit as st
@@ -115,9 +115,7 @@ with add_tab:
         data = {"title": title, "employer": employer, "jobUrl": job_url, "location": location,
                 "source": source, "status": status, "notes": notes}
         if status == "applied":
-            # Noon of the chosen day, but never later than now: a later stage move would sort before it.
-            noon = datetime.combine(applied_on, time(12, 0), tzinfo=timezone.utc)
-            data["appliedAt"] = min(noon, datetime.now(timezone.utc))
+            data["appliedAt"] = applied_on  # a date alone: the application covers that whole day
         created = attempt(lambda s: jobs.create_job(s, data))
         if created:
             flash(f"Added {created['title']} at {created['employer']}.")

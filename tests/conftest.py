@@ -28,6 +28,8 @@ def app_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("JOBOPS_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("JOBOPS_DATABASE_URL", f"sqlite:///{tmp_path}/jobops.db")
     monkeypatch.setenv("JOBOPS_SECRETS_FILE", str(tmp_path / "no-secrets.toml"))
+    # Dates typed without a time mean that day in the user's zone: pin it so tests read the same anywhere.
+    monkeypatch.setenv("JOBOPS_TIMEZONE", "UTC")
     # The API refuses data when the server listens beyond loopback; tests run as a local server would.
     monkeypatch.setenv("STREAMLIT_SERVER_ADDRESS", "127.0.0.1")
     for name in ("JOBOPS_API_TOKEN", "JOBOPS_PASSWORD", "GMAIL_OAUTH_CLIENT_ID", "GMAIL_OAUTH_CLIENT_SECRET"):

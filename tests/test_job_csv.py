@@ -141,7 +141,7 @@ def test_the_export_lists_every_job_with_its_stage_and_outcome(session: Session)
     assert list(rows[0]) == list(job_csv.EXPORT_COLUMNS)
     row = rows[0]
     assert (row["title"], row["currentStage"], row["outcome"]) == ("Engineer", "closed", "rejected")
-    assert rows[0]["appliedAt"].startswith("2026-10-01T12:00:00")
+    assert rows[0]["appliedAt"].startswith("2026-10-01T00:00:00")
 
 
 def test_an_exported_file_imports_into_an_empty_database_unchanged(session: Session) -> None:

@@ -27,12 +27,12 @@ def test_a_job_is_applied_by_default_and_applied_now(session: Session) -> None:
     assert abs(job["appliedAt"] - datetime.now(timezone.utc)) < timedelta(seconds=5)
 
 
-def test_a_job_applied_earlier_starts_its_timeline_on_that_day(session: Session) -> None:
+def test_a_job_applied_earlier_starts_its_timeline_at_the_start_of_that_day(session: Session) -> None:
     job = add(session, appliedAt="2026-03-02")
 
     (event,) = tracking.list_events(session, job["id"])
 
-    assert event["occurredAt"] == datetime(2026, 3, 2, 12, tzinfo=timezone.utc)
+    assert event["occurredAt"] == datetime(2026, 3, 2, tzinfo=timezone.utc)
     assert event["title"] == "Applied"
 
 
@@ -189,3 +189,32 @@ def test_deleting_a_job_removes_its_timeline(session: Session) -> None:
     with pytest.raises(NotFound):
         jobs.get_job(session, job["id"])
     assert session.scalar(select(func.count()).select_from(StageEvent)) == 0
+
+
+def test_changing_the_applied_date_moves_the_applied_event_with_it(session: Session) -> None:
+    job = add(session, appliedAt=NOW - timedelta(days=10))
+
+    edited = jobs.update_job(session, job["id"], {"appliedAt": NOW - timedelta(days=14)})
+
+    (event,) = tracking.list_events(session, job["id"])
+    assert edited["appliedAt"] == event["occurredAt"] == NOW - timedelta(days=14)
+
+
+def test_an_applied_date_after_a_logged_event_is_refused(session: Session) -> None:
+    job = add(session, appliedAt=NOW - timedelta(days=10))
+    tracking.transition_stage(session, job["id"], "recruiter_screen", occurred_at=NOW - timedelta(days=5))
+
+    with pytest.raises(InvalidInput) as exc:
+        jobs.update_job(session, job["id"], {"appliedAt": NOW - timedelta(days=2)})
+
+    assert exc.value.field == "appliedAt"
+
+
+def test_a_date_only_applied_date_starts_that_day_in_the_users_zone(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JOBOPS_TIMEZONE", "America/New_York")
+
+    job = add(session, appliedAt="2026-03-02")
+
+    assert job["appliedAt"] == datetime(2026, 3, 2, 5, tzinfo=timezone.utc)

@@ -123,7 +123,36 @@ def test_occurred_at_may_be_back_dated_with_iso_text(session: Session) -> None:
     assert event["occurredAt"] == datetime(2026, 1, 15, 8, 30, tzinfo=timezone.utc)
 
 
-@pytest.mark.parametrize("bad", ["tomorrow", "2026-02-30", "1969-12-31", "9999-12-31", 42])
+@pytest.mark.parametrize(
+    ("seconds", "expected"),
+    [
+        (1763900000, datetime(2025, 11, 23, 12, 13, 20, tzinfo=timezone.utc)),
+        (1763900000.25, datetime(2025, 11, 23, 12, 13, 20, 250000, tzinfo=timezone.utc)),
+    ],
+)
+def test_occurred_at_may_be_given_in_unix_seconds(session: Session, seconds: float, expected: datetime) -> None:
+    job_id = applied_job(session, appliedAt="2025-11-01")
+
+    event = tracking.transition_stage(session, job_id, "recruiter_screen", occurred_at=seconds)
+
+    assert event["occurredAt"] == expected
+
+
+def test_milliseconds_are_refused_with_a_hint(session: Session) -> None:
+    job_id = applied_job(session)
+
+    with pytest.raises(InvalidInput) as exc:
+        tracking.transition_stage(session, job_id, "recruiter_screen", occurred_at=1763900000000)
+
+    assert exc.value.field == "occurredAt"
+    assert "milliseconds" in exc.value.message
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ["tomorrow", "2026-02-30", "1969-12-31", "9999-12-31", 42, -1, 1e308, float("nan"), float("inf"), 10**400, True,
+     [1763900000], 4_102_444_801],
+)
 def test_a_wrong_or_future_date_is_refused_naming_occurred_at(session: Session, bad: object) -> None:
     job_id = applied_job(session)
 
@@ -363,3 +392,87 @@ def test_deleting_a_middle_event_links_the_next_event_to_the_stage_before_it(ses
         (None, "applied"),
         ("applied", "technical_interview"),
     ]
+
+
+def day_start(moment: datetime) -> datetime:
+    """The start of that day in the tests' time zone (UTC)."""
+    return moment.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def test_an_event_older_than_the_application_moves_the_applied_date_back_to_its_day(session: Session) -> None:
+    job_id = applied_job(session, days_ago=10)
+    screen_at = NOW - timedelta(days=20)
+
+    event = tracking.transition_stage(session, job_id, "recruiter_screen", occurred_at=screen_at)
+
+    assert event["appliedMovedTo"] == day_start(screen_at)
+    events = tracking.list_events(session, job_id)
+    assert [(e["toStage"], e["occurredAt"]) for e in events] == [
+        ("applied", day_start(screen_at)), ("recruiter_screen", screen_at),
+    ]
+    assert events[0]["metadata"]["reasonCode"] == tracking.APPLIED_MOVED
+    job = get_job(session, job_id)
+    assert (job["appliedAt"], job["currentStage"], job["status"]) == (
+        day_start(screen_at), "recruiter_screen", "in_progress",
+    )
+
+
+def test_an_event_after_the_application_leaves_the_applied_date_alone(session: Session) -> None:
+    job_id = applied_job(session, days_ago=10)
+
+    event = move(session, job_id, "recruiter_screen", days_ago=5)
+
+    assert event["appliedMovedTo"] is None
+    assert get_job(session, job_id)["appliedAt"] == NOW - timedelta(days=10)
+
+
+def test_closing_a_job_added_today_as_of_last_week_closes_it(session: Session) -> None:
+    job_id = create_job(session, {"title": "Backend Engineer", "employer": "Acme"})["id"]
+
+    move(session, job_id, "closed", days_ago=7, outcome="rejected")
+
+    job = get_job(session, job_id)
+    assert [e["toStage"] for e in tracking.list_events(session, job_id)] == ["applied", "closed"]
+    assert (job["currentStage"], job["outcome"], job["closedAt"]) == ("closed", "rejected", NOW - timedelta(days=7))
+
+
+def test_a_back_dated_note_takes_the_stage_the_job_was_in_then(session: Session) -> None:
+    job_id = applied_job(session, days_ago=30)
+    move(session, job_id, "recruiter_screen", days_ago=20)
+    move(session, job_id, "technical_interview", days_ago=5)
+
+    note = move(session, job_id, "no_change", days_ago=10, metadata={"note": "Sent a thank-you mail"})
+
+    assert note["toStage"] == "recruiter_screen"
+    assert get_job(session, job_id)["currentStage"] == "technical_interview"
+
+
+def test_editing_an_event_to_before_the_application_moves_the_applied_date(session: Session) -> None:
+    job_id = applied_job(session, days_ago=10)
+    screen = move(session, job_id, "recruiter_screen", days_ago=5)
+
+    edited = tracking.update_event(session, job_id, screen["id"], {"occurredAt": NOW - timedelta(days=15)})
+
+    assert edited["appliedMovedTo"] == day_start(NOW - timedelta(days=15))
+    assert [e["toStage"] for e in tracking.list_events(session, job_id)] == ["applied", "recruiter_screen"]
+
+
+def test_redating_the_applied_event_moves_the_applied_date_with_it(session: Session) -> None:
+    job_id = applied_job(session, days_ago=10)
+    (applied,) = tracking.list_events(session, job_id)
+
+    tracking.update_event(session, job_id, applied["id"], {"occurredAt": NOW - timedelta(days=12)})
+
+    assert get_job(session, job_id)["appliedAt"] == NOW - timedelta(days=12)
+
+
+def test_the_applied_event_cannot_be_dated_after_another_event(session: Session) -> None:
+    job_id = applied_job(session, days_ago=10)
+    move(session, job_id, "recruiter_screen", days_ago=5)
+    applied = tracking.list_events(session, job_id)[0]
+
+    with pytest.raises(InvalidInput) as exc:
+        tracking.update_event(session, job_id, applied["id"], {"occurredAt": NOW - timedelta(days=1)})
+
+    assert exc.value.field == "occurredAt"
+    assert "Recruiter Screen" in exc.value.message

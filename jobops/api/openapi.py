@@ -67,6 +67,15 @@ def enum(values: tuple[str, ...]) -> Schema:
 
 DATE_TIME = string(format="date-time")
 OPTIONAL_DATE_TIME = nullable(DATE_TIME)
+# What a request may give for a moment: ISO 8601 (a date alone means that day from its start in the user's time
+# zone) or Unix seconds.
+MOMENT = {
+    "anyOf": [
+        string(format="date-time", description="ISO 8601 date-time, or a date such as 2026-11-20."),
+        {"type": "number", "minimum": 946_684_800, "maximum": 4_102_444_800, "description": "Unix seconds."},
+    ]
+}
+OPTIONAL_MOMENT = nullable(MOMENT)
 OPTIONAL_TEXT = nullable(string())
 
 
@@ -170,7 +179,19 @@ def _schemas() -> dict[str, Schema]:
         "source": nullable(string(maxLength=300)),
         "notes": nullable(string(maxLength=20_000)),
         "status": enum(JOB_STATUSES),
-        "appliedAt": OPTIONAL_DATE_TIME,
+        "appliedAt": OPTIONAL_MOMENT,
+    }
+    event_fields = {
+        "id": string(),
+        "jobId": string(),
+        "fromStage": nullable(enum(STAGES)),
+        "toStage": enum(STAGES),
+        "title": string(),
+        "occurredAt": DATE_TIME,
+        "outcome": nullable(enum(OUTCOMES)),
+        "metadata": {"type": "object"},
+        "messageId": OPTIONAL_TEXT,
+        "createdAt": DATE_TIME,
     }
     return {
         "Meta": record({"requestId": string()}),
@@ -213,31 +234,20 @@ def _schemas() -> dict[str, Schema]:
         "OutcomeInput": obj(
             {
                 "outcome": enum(OUTCOMES),
-                "closedAt": OPTIONAL_DATE_TIME,
+                "closedAt": OPTIONAL_MOMENT,
                 "note": nullable(string(maxLength=20_000)),
             },
             ("outcome",),
         ),
         "EventMetadata": metadata,
-        "StageEvent": record(
-            {
-                "id": string(),
-                "jobId": string(),
-                "fromStage": nullable(enum(STAGES)),
-                "toStage": enum(STAGES),
-                "title": string(),
-                "occurredAt": DATE_TIME,
-                "outcome": nullable(enum(OUTCOMES)),
-                "metadata": {"type": "object"},
-                "messageId": OPTIONAL_TEXT,
-                "createdAt": DATE_TIME,
-            }
-        ),
+        "StageEvent": record(event_fields),
+        # A logged or edited event says where the Applied event moved to when the event came before it.
+        "LoggedEvent": record({**event_fields, "appliedMovedTo": OPTIONAL_DATE_TIME}),
         "StageEventList": listing(ref("StageEvent")),
         "StageInput": obj(
             {
                 "toStage": enum((*STAGES, NO_CHANGE)),
-                "occurredAt": OPTIONAL_DATE_TIME,
+                "occurredAt": OPTIONAL_MOMENT,
                 "metadata": ref("EventMetadata"),
                 "outcome": nullable(enum(OUTCOMES)),
                 "title": nullable(string(maxLength=300)),
@@ -247,7 +257,7 @@ def _schemas() -> dict[str, Schema]:
         "EventChanges": obj(
             {
                 "toStage": enum(STAGES),
-                "occurredAt": DATE_TIME,
+                "occurredAt": MOMENT,
                 "outcome": nullable(enum(OUTCOMES)),
                 "title": string(minLength=1, maxLength=300),
                 "metadata": ref("EventMetadata"),
@@ -278,8 +288,15 @@ def _schemas() -> dict[str, Schema]:
         "JobBrief": record({"id": string(), "title": string(), "employer": string()}),
         "InboxItem": record({"message": ref("Message"), "matchedJob": nullable(ref("JobBrief"))}),
         "InboxList": listing(ref("InboxItem")),
+        # No event when the mail only links (the job already stood at that stage); appliedMovedTo when mail older
+        # than the application moved the Applied event back.
         "Approved": record(
-            {"message": ref("Message"), "matchedJob": nullable(ref("JobBrief")), "event": ref("StageEvent")}
+            {
+                "message": ref("Message"),
+                "matchedJob": nullable(ref("JobBrief")),
+                "event": nullable(ref("StageEvent")),
+                "appliedMovedTo": OPTIONAL_DATE_TIME,
+            }
         ),
         "DecisionInput": obj(
             {
@@ -315,6 +332,7 @@ def _schemas() -> dict[str, Schema]:
                             "status": enum(("succeeded", "failed", "skipped")),
                             "code": string(),
                             "message": string(),
+                            "appliedMovedTo": DATE_TIME,
                         },
                         ("messageId", "status"),
                         closed=False,
@@ -461,7 +479,7 @@ def _job_paths() -> dict[str, Any]:
                 "transitionStage",
                 "Log a stage event (or a no_change note).",
                 "stages",
-                success(ref("StageEvent"), "The new event.", 201),
+                success(ref("LoggedEvent"), "The new event.", 201),
                 WRITE_ERRORS,
                 params=(JOB_ID,),
                 body=ref("StageInput"),
@@ -482,7 +500,7 @@ def _job_paths() -> dict[str, Any]:
                 "updateEvent",
                 "Edit a stage event; the job's stage follows.",
                 "stages",
-                success(ref("StageEvent"), "The event."),
+                success(ref("LoggedEvent"), "The event."),
                 WRITE_ERRORS,
                 params=(JOB_ID, EVENT_ID),
                 body=ref("EventChanges"),

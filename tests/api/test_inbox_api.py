@@ -248,3 +248,86 @@ def test_a_bad_emails_limit_is_a_400(api: TestClient, engine: Engine, limit: str
 
 def test_the_emails_of_an_unknown_job_are_a_404(api: TestClient) -> None:
     assert_error(api.get("/api/jobs/no-such-job/emails"), 404, "NOT_FOUND")
+
+
+REJECTION = (
+    "recruiting@stripe.com",
+    "Your application to Stripe",
+    "Hi Alex, thank you for your interest in the Backend Engineer role. After careful consideration, "
+    "we have decided to move forward with other candidates.",
+)
+
+
+def test_approving_older_rejection_on_a_job_added_today_closes_it_and_says_the_applied_date_moved(
+    api: TestClient, engine: Engine
+) -> None:
+    created = api.post("/api/jobs", json={"title": "Backend Engineer", "employer": "Stripe"}).json()["data"]
+    message_id = routed_message(engine, VAGUE_INVITE)
+
+    data = assert_ok(api.post(f"{INBOX}/{message_id}/approve", json={**ACCOUNT, "stageTarget": "rejected"}))
+
+    assert data["appliedMovedTo"] == "2024-05-01T00:00:00Z"
+    assert (data["event"]["toStage"], data["event"]["outcome"]) == ("closed", "rejected")
+    closed = job(api, created["id"])
+    assert (closed["status"], closed["currentStage"], closed["outcome"]) == ("in_progress", "closed", "rejected")
+    assert (closed["appliedAt"], closed["closedAt"]) == ("2024-05-01T00:00:00Z", "2024-05-01T08:00:00Z")
+    events = assert_ok(api.get(f"/api/jobs/{created['id']}/events"))["items"]
+    assert [e["toStage"] for e in events] == ["applied", "closed"]
+
+
+def test_approving_mail_at_the_stage_the_job_is_in_links_it_with_no_event(api: TestClient, engine: Engine) -> None:
+    job_id = add_job(engine)
+    message_id = routed_message(engine, VAGUE_INVITE)
+
+    data = assert_ok(api.post(f"{INBOX}/{message_id}/approve", json={**ACCOUNT, "stageTarget": "applied"}))
+
+    assert (data["event"], data["appliedMovedTo"]) == (None, None)
+    assert data["message"]["processingStatus"] == "manual_linked"
+    assert assert_ok(api.get(f"/api/jobs/{job_id}/events"))["total"] == 1
+    assert assert_ok(api.get(f"/api/jobs/{job_id}/emails"))["total"] == 1
+
+
+def test_a_rejection_for_a_job_closed_by_hand_shows_on_its_emails(api: TestClient, engine: Engine) -> None:
+    job_id = add_job(engine)
+    assert_ok(api.patch(f"/api/jobs/{job_id}/outcome", json={"outcome": "rejected", "closedAt": "2024-04-30"}))
+
+    message_id = routed_message(engine, REJECTION)
+
+    emails = assert_ok(api.get(f"/api/jobs/{job_id}/emails"))
+    assert [i["message"]["id"] for i in emails["items"]] == [message_id]
+    assert assert_ok(api.get(f"/api/jobs/{job_id}/events"))["total"] == 2
+
+
+def test_approving_mail_for_a_closed_job_by_hand_is_accepted(api: TestClient, engine: Engine) -> None:
+    job_id = add_job(engine)
+    assert_ok(api.patch(f"/api/jobs/{job_id}/outcome", json={"outcome": "ghosted", "closedAt": "2024-04-30"}))
+    message_id = routed_message(engine, ORPHAN)
+
+    data = assert_ok(api.post(f"{INBOX}/{message_id}/approve", json={**ACCOUNT, "jobId": job_id,
+                                                                       "stageTarget": "no_change"}))
+
+    assert data["matchedJob"]["id"] == job_id
+    assert job(api, job_id)["outcome"] == "ghosted"
+
+
+def test_adding_a_job_over_the_api_links_the_orphan_waiting_for_it(api: TestClient, engine: Engine) -> None:
+    add_job(engine)
+    orphan = routed_message(engine, ORPHAN)
+
+    created = api.post("/api/jobs", json={"title": "Product Designer", "employer": "Figma",
+                                          "appliedAt": "2024-04-20"}).json()["data"]
+
+    assert created["currentStage"] == "recruiter_screen"
+    emails = assert_ok(api.get(f"/api/jobs/{created['id']}/emails"))
+    assert [i["message"]["id"] for i in emails["items"]] == [orphan]
+    assert assert_ok(api.get(INBOX))["total"] == 0
+
+
+def test_renaming_a_job_over_the_api_gives_waiting_mail_the_new_suggestion(api: TestClient, engine: Engine) -> None:
+    job_id = add_job(engine, employer="Strype")
+    routed_message(engine, VAGUE_INVITE)
+
+    assert_ok(api.patch(f"/api/jobs/{job_id}", json={"employer": "Stripe"}))
+
+    (item,) = assert_ok(api.get(INBOX))["items"]
+    assert item["matchedJob"]["id"] == job_id

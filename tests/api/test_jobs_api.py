@@ -263,7 +263,81 @@ def test_a_back_dated_closing_event_records_outcome_and_closed_at(api: TestClien
     add_event(api, job["id"], toStage="closed", outcome="withdrawn", occurredAt="2026-10-20")
 
     closed = api.get(f"/api/jobs/{job['id']}").json()["data"]
-    assert (closed["outcome"], closed["closedAt"]) == ("withdrawn", "2026-10-20T12:00:00Z")
+    assert (closed["outcome"], closed["closedAt"]) == ("withdrawn", "2026-10-20T00:00:00Z")
+
+
+def test_the_workflow_documents_unix_seconds_are_accepted_for_every_date(api: TestClient) -> None:
+    job = add_job(api, appliedAt=1761998400)  # 2025-11-01T12:00:00Z
+
+    event = add_event(api, job["id"], toStage="recruiter_screen", occurredAt=1763900000)
+    closed = api.patch(f"/api/jobs/{job['id']}/outcome", json={"outcome": "rejected", "closedAt": 1764000000.5})
+
+    assert job["appliedAt"] == "2025-11-01T12:00:00Z"
+    assert event["occurredAt"] == "2025-11-23T12:13:20Z"
+    assert closed.json()["data"]["closedAt"] == "2025-11-24T16:00:00.500000Z"
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "field"),
+    [
+        ("stages", {"toStage": "offer", "occurredAt": 1763900000000}, "occurredAt"),
+        ("stages", {"toStage": "offer", "occurredAt": 42}, "occurredAt"),
+        ("stages", {"toStage": "offer", "occurredAt": 4102444800}, "occurredAt"),
+        ("outcome", {"outcome": "rejected", "closedAt": -1763900000}, "closedAt"),
+        ("", {"appliedAt": 1e300}, "appliedAt"),
+    ],
+)
+def test_unix_seconds_out_of_range_are_refused_naming_the_field(
+    api: TestClient, engine: Engine, path: str, body: dict, field: str
+) -> None:
+    job = add_job(api)
+    before = snapshot(engine)
+    url = f"/api/jobs/{job['id']}/{path}".rstrip("/")
+
+    response = api.post(url, json=body) if path == "stages" else api.patch(url, json=body)
+
+    assert_error(response, 400, "INVALID_REQUEST", field)
+    assert snapshot(engine) == before
+
+
+def test_an_event_older_than_the_application_moves_the_applied_date_and_says_so(api: TestClient) -> None:
+    job = add_job(api)  # applied today: no date typed
+
+    event = add_event(api, job["id"], toStage="closed", outcome="rejected", occurredAt="2025-11-20T15:00:00Z")
+
+    assert event["appliedMovedTo"] == "2025-11-20T00:00:00Z"
+    closed = api.get(f"/api/jobs/{job['id']}").json()["data"]
+    assert (closed["currentStage"], closed["outcome"], closed["closedAt"], closed["appliedAt"]) == (
+        "closed", "rejected", "2025-11-20T15:00:00Z", "2025-11-20T00:00:00Z",
+    )
+    events = api.get(f"/api/jobs/{job['id']}/events").json()["data"]["items"]
+    assert [(e["toStage"], e["metadata"].get("reasonCode")) for e in events] == [
+        ("applied", "applied_date_moved"), ("closed", None),
+    ]
+
+
+def test_a_date_only_applied_date_starts_that_day_in_the_configured_zone(
+    api: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JOBOPS_TIMEZONE", "Europe/Paris")
+
+    job = add_job(api, appliedAt="2026-10-01")
+
+    assert job["appliedAt"] == "2026-09-30T22:00:00Z"
+
+
+def test_the_applied_event_cannot_be_moved_after_a_later_event(api: TestClient, engine: Engine) -> None:
+    job = add_job(api, appliedAt="2026-10-01")
+    add_event(api, job["id"], toStage="recruiter_screen", occurredAt="2026-10-05")
+    applied = api.get(f"/api/jobs/{job['id']}/events").json()["data"]["items"][0]
+    before = snapshot(engine)
+
+    edit = api.patch(f"/api/jobs/{job['id']}/events/{applied['id']}", json={"occurredAt": "2026-10-09"})
+    patch = api.patch(f"/api/jobs/{job['id']}", json={"appliedAt": "2026-10-09"})
+
+    assert_error(edit, 400, "INVALID_REQUEST", "occurredAt")
+    assert_error(patch, 400, "INVALID_REQUEST", "appliedAt")
+    assert snapshot(engine) == before
 
 
 def test_a_no_change_event_stays_in_the_current_stage(api: TestClient) -> None:

@@ -203,3 +203,23 @@ def test_bulk_deny_dismisses_the_selected_rows_only(app_env: Path) -> None:
 def _events(job_id: str) -> list[dict]:
     with session_scope(get_engine()) as session:
         return tracking.list_events(session, job_id)
+
+
+def test_a_closed_job_can_be_picked_and_the_toast_says_when_the_applied_date_moved(app_env: Path) -> None:
+    with session_scope(get_engine()) as session:
+        job_id = create_job(session, {"title": "Product Designer", "employer": "Acme Studio"})["id"]
+        tracking.transition_stage(session, job_id, "closed", outcome="ghosted")
+    message_id = routed_message(**ORPHAN)
+    at = open_inbox()
+    picker = at.selectbox(key=f"job-{message_id}")
+    assert picker.options == ["Acme Studio · Product Designer (closed)"]
+
+    picker.set_value(job_id).run()
+    at.selectbox(key=f"stage-{message_id}").set_value("rejected").run()
+    at.button(key=f"approve-{message_id}").click().run()
+
+    assert not at.exception, at.exception
+    assert stored_message(message_id).matched_job_id == job_id
+    assert stored_job(job_id)["appliedAt"].date() == RECEIVED.date()
+    moved_to = RECEIVED.strftime("%a %d %b %Y")
+    assert at.toast[0].value == f"Linked to Acme Studio · Product Designer (closed). Applied date moved to {moved_to}."

@@ -235,3 +235,20 @@ def test_an_event_that_happened_earlier_is_back_dated(app_env: Path) -> None:
     screen = events(job_id)[-1]
     assert screen["toStage"] == "recruiter_screen"
     assert screen["occurredAt"].astimezone().date() == three_days_ago
+
+
+def test_logging_an_event_older_than_the_application_says_the_applied_date_moved(app_env: Path) -> None:
+    job_id = add_job()  # applied 30 days ago
+    at = open_job(job_id)
+    at.selectbox(key="log-stage").set_value("recruiter_screen").run()
+    at.toggle(key="log-earlier").set_value(True).run()
+    forty_days_ago = (NOW - timedelta(days=40)).date()
+    by_label(at.date_input, "Date").set_value(forty_days_ago)
+
+    by_label(at.button, "Log event").click().run()
+
+    assert not at.exception, at.exception
+    shown = forty_days_ago.strftime("%a %d %b %Y")
+    assert at.toast[0].value == f"Logged: Moved to Recruiter Screen. Applied date moved to {shown}."
+    assert [e["toStage"] for e in events(job_id)] == ["applied", "recruiter_screen"]
+    assert any(c.value.startswith(f"Applied date moved to {shown}") for c in at.caption)
