@@ -249,9 +249,11 @@ class Router:
             job = jobs[0]
             confidence += DECIDED
         else:
-            scored = sorted(((self._title_score(job, words), index) for index, job in enumerate(jobs)), reverse=True)
-            job = jobs[scored[0][1]]
-            if scored[0][0] >= DECISIVE_SCORE and scored[0][0] - scored[1][0] >= DECISIVE_MARGIN:
+            scores = [self._title_score(job, words) for job in jobs]
+            # Ties go to the earlier job of the group: open jobs come before closed ones.
+            best, second = sorted(range(len(jobs)), key=lambda index: (-scores[index], index))[:2]
+            job = jobs[best]
+            if scores[best] >= DECISIVE_SCORE and scores[best] - scores[second] >= DECISIVE_MARGIN:
                 confidence += DECIDED
                 reasons.append(f"title picks one of {len(jobs)} jobs there")
             else:
