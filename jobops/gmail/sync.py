@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable, Iterator
+from itertools import islice
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from typing import Any
@@ -69,7 +70,7 @@ def _sync(context: RunContext) -> None:
     endpoint = context.settings.gmail_api_endpoint
     bucket = quota_bucket(endpoint, account_key)
     client = GmailClient(credentials, endpoint, bucket)
-    plan = _plan(context, client)
+    plan = _plan(context, client, lambda: GmailClient(credentials, endpoint, bucket))
     with session_scope(engine) as session:
         run = session.get(SyncRun, context.run_id)
         run.mode = plan.mode
@@ -84,7 +85,7 @@ def _sync(context: RunContext) -> None:
         save_credentials(engine, account_key, credentials, context.settings)
 
 
-def _plan(context: RunContext, client: GmailClient) -> _Plan:
+def _plan(context: RunContext, client: GmailClient, new_client: Callable[[], GmailClient]) -> _Plan:
     """Incremental from the stored historyId when Google still has it, else a full search."""
     with session_scope(context.engine) as session:
         history_id = find_account(session, PROVIDER, context.account_key).history_id
@@ -98,24 +99,38 @@ def _plan(context: RunContext, client: GmailClient) -> _Plan:
             log.info("Stored Gmail historyId is too old; running a full sync")
         else:
             found = _added_worth_fetching(client, searches, added, threads) if added else []
-            new_ids, complete = _new_ids(context, [found])
+            new_ids, complete = _new_ids(context, found)
             return _Plan(INCREMENTAL, new_ids, complete, newest)
-    found = _searched(client, searches, threads, window_search(context.search_days))
-    new_ids, complete = _new_ids(context, [found])
+    found = _searched(client, new_client, searches, threads, window_search(context.search_days))
+    new_ids, complete = _new_ids(context, found)
     return _Plan(FULL, new_ids, complete, None)
 
 
-def _searched(client: GmailClient, searches: list[str], threads: set[str], window: str) -> list[str]:
-    """Ids the searches find, then every other message of the window in a thread they (or the user) know."""
+def _searched(
+    client: GmailClient, new_client: Callable[[], GmailClient], searches: list[str], threads: set[str], window: str
+) -> list[str]:
+    """Ids the searches find, then every other message of the window in a thread they (or the user) know.
+
+    The first search runs alone (it refreshes an expired token once for all); the others run side by side,
+    each thread with its own client. Answers are combined in search order, whichever arrives first.
+    """
+    local = threading.local()
+
+    def listed(search: str, own: GmailClient | None = None) -> list[tuple[str, str]]:
+        if own is None and not hasattr(local, "client"):
+            local.client = new_client()
+        pages = (own or local.client).message_pages(search)
+        pages = islice(pages, MAX_WINDOW_PAGES) if search == window else pages
+        return [item for page in pages for item in page]
+
+    first, *rest = [*searches, window]
+    with ThreadPoolExecutor(max_workers=FETCH_WORKERS) as pool:
+        *answers, in_window = [listed(first, client), *pool.map(listed, rest)]
     found: dict[str, str] = {}
-    for search in searches:
-        for page in client.message_pages(search):
-            found.update((message_id, thread) for message_id, thread in page if message_id not in found)
+    for answer in answers:
+        found.update((message_id, thread) for message_id, thread in answer if message_id not in found)
     threads = threads | set(found.values())
-    for number, page in enumerate(client.message_pages(window)):
-        found.update((message_id, thread) for message_id, thread in page if thread in threads and message_id not in found)
-        if number + 1 >= MAX_WINDOW_PAGES:
-            break
+    found.update((message_id, thread) for message_id, thread in in_window if thread in threads and message_id not in found)
     return list(found)
 
 
@@ -145,15 +160,14 @@ def _only(pages: Iterable[list[tuple[str, str]]], wanted: set[str]) -> Iterator[
             return
 
 
-def _new_ids(context: RunContext, groups: Iterable[list[str]]) -> tuple[list[str], bool]:
+def _new_ids(context: RunContext, candidates: list[str]) -> tuple[list[str], bool]:
     """Ids not stored yet, in the order found, at most max_messages; and whether none was left out."""
     found: list[str] = []
-    for group in groups:
-        for start in range(0, len(group), 500):
-            chunk = group[start : start + 500]
-            with session_scope(context.engine) as session:
-                stored = stored_ids(session, PROVIDER, context.account_key, chunk)
-            found.extend(i for i in chunk if i not in stored)
+    for start in range(0, len(candidates), 500):
+        chunk = candidates[start : start + 500]
+        with session_scope(context.engine) as session:
+            stored = stored_ids(session, PROVIDER, context.account_key, chunk)
+        found.extend(i for i in chunk if i not in stored)
     unique = list(dict.fromkeys(found))
     return unique[: context.max_messages], len(unique) <= context.max_messages
 
