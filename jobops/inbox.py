@@ -29,7 +29,6 @@ from jobops.stages import (
 )
 from jobops.tracking import get_job_row, keep_applied_first, standing_at, transition_stage
 
-PROVIDERS = ("gmail", "imap", "mailbox")
 DECIDED = (AUTO_LINKED, MANUAL_LINKED, IGNORED)
 DECISION_FIELDS = ("provider", "accountKey", "jobId", "stageTarget", "note")
 BULK_FIELDS = ("provider", "accountKey", "action", "messageIds", "jobId", "stageTarget")
@@ -289,7 +288,9 @@ def _timeline_entry(
 
 def _account(data: dict[str, Any]) -> tuple[str, str]:
     """The provider and account key a decision is about."""
-    provider = check.choice("provider", data.get("provider"), PROVIDERS) or "gmail"
+    from jobops.providers import NAMES  # the registry sits above the mail runs, which route through this module
+
+    provider = check.choice("provider", data.get("provider"), NAMES) or "gmail"
     account_key = check.text("accountKey", data.get("accountKey"), max_len=100) or "default"
     return provider, account_key
 

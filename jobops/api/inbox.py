@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 from starlette.routing import Route
 
-from jobops import inbox
+from jobops import inbox, providers
 from jobops import validation as check
 from jobops.api.http import ApiRequest, endpoint
 from jobops.stages import PROCESSING_STATUSES
@@ -18,7 +18,7 @@ def list_inbox(req: ApiRequest, session: Session) -> dict[str, Any]:
     check.reject_unknown(req.query, ("provider", "accountKey", "limit", "status"), "query")
     return inbox.list_inbox(
         session,
-        provider=check.choice("provider", req.query.get("provider"), inbox.PROVIDERS) or "gmail",
+        provider=check.choice("provider", req.query.get("provider"), providers.NAMES) or "gmail",
         account_key=check.text("accountKey", req.query.get("accountKey"), max_len=100) or "default",
         status=check.choice("status", req.query.get("status"), PROCESSING_STATUSES) or "pending_user",
         limit=check.integer("limit", req.query.get("limit"), default=100, low=1, high=500),

@@ -8,7 +8,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from jobops import __version__
+from jobops import __version__, providers
 from jobops.stages import (
     ACTORS,
     EVENT_TYPES,
@@ -37,8 +37,8 @@ READ_ERRORS = (400, 401, 403, 404, 503)
 WRITE_ERRORS = (400, 401, 403, 404, 409, 413, 415, 503)
 GMAIL_ERRORS = (*WRITE_ERRORS, 502)
 ACCOUNT_KEY = {"type": "string", "minLength": 1, "maxLength": 100, "pattern": "^[A-Za-z0-9._@+-]+$"}
-PROVIDERS = ("gmail", "imap", "mailbox")
-CONNECTED_PROVIDERS = ("gmail", "imap")  # the ones with an account to connect; mailbox files are imported
+PROVIDERS = providers.NAMES
+CONNECTED_PROVIDERS = providers.CONNECTABLE  # the ones with an account to connect; mailbox files are imported
 
 # --- schema helpers -------------------------------------------------------------------------
 
