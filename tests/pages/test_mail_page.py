@@ -18,7 +18,7 @@ from jobops.gmail import client, oauth
 from jobops.mail import runs as mail_runs
 from jobops.mail.accounts import account_status
 from tests.fake_google import FakeGoogle
-from tests.imap_server import PASSWORD, FakeImap, mail
+from tests.imap_server import PASSWORD, FakeImap, mail, nested
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -193,3 +193,13 @@ def test_uploading_a_mailbox_file_imports_it_once_and_lists_the_run(app_env: Pat
     assert at.success[0].value == "Read 1 message: 0 new, 1 already imported, 0 unreadable."
     table = at.dataframe[0].value
     assert list(table["Source"]) == ["Mailbox file", "Mailbox file"]
+
+
+def test_uploading_a_mailbox_with_a_hostile_message_imports_the_others(app_env: Path) -> None:
+    messages = [mail(subject="Before", message_id="a@acme"), nested(), mail(subject="After", message_id="c@acme")]
+    mbox = b"".join(b"From x@y Mon Jun 02 10:00:00 +0000 2025\n" + m.replace(b"\r\n", b"\n") + b"\n" for m in messages)
+    at = open_page()
+    at.file_uploader(key="mailbox-files").upload("takeout.mbox", mbox).run()
+    at.button(key="mailbox-import").click().run()
+    assert not at.exception, at.exception
+    assert at.success[0].value == "Read 3 messages: 2 new, 0 already imported, 1 unreadable."
