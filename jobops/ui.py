@@ -12,9 +12,10 @@ from sqlalchemy.orm import Session
 
 from jobops.db import get_engine, session_scope
 from jobops.errors import JobOpsError
+from jobops.escape import inert
 from jobops.humanize import relative_time
 
-__all__ = ["engine", "session", "attempt", "flash", "show_flash", "relative_time", "md_escape"]
+__all__ = ["engine", "session", "attempt", "flash", "show_flash", "relative_time"]
 
 T = TypeVar("T")
 FLASH_KEY = "_jobops_flash"
@@ -46,7 +47,7 @@ def attempt(action: Callable[[Session], T], success: str | None = None) -> T | N
         with session() as s:
             result = action(s)
     except JobOpsError as exc:
-        st.error(exc.message, icon=":material/error:")
+        st.error(inert(exc.message), icon=":material/error:")
         return None
     if success:
         flash(success)
@@ -54,7 +55,7 @@ def attempt(action: Callable[[Session], T], success: str | None = None) -> T | N
 
 
 def flash(message: str, icon: str = ":material/check_circle:") -> None:
-    """Queue a toast that survives the rerun that follows a click."""
+    """Queue a toast that survives the rerun that follows a click; it is shown as plain text."""
     st.session_state[FLASH_KEY] = (message, icon)
 
 
@@ -62,12 +63,5 @@ def show_flash() -> None:
     """Show the queued toast, once."""
     queued: Any = st.session_state.pop(FLASH_KEY, None)
     if queued:
-        st.toast(queued[0], icon=queued[1])
+        st.toast(inert(queued[0]), icon=queued[1])
 
-
-MARKDOWN_SPECIAL = "\\`*_{}[]()<>#+-.!|~$"
-
-
-def md_escape(value: str) -> str:
-    """User text made safe to place inside Markdown: every markup character is escaped."""
-    return "".join(f"\\{ch}" if ch in MARKDOWN_SPECIAL else ch for ch in value.replace("\n", " "))

@@ -9,8 +9,9 @@ import streamlit as st
 
 from jobops import analytics, charts, sample, tracking
 from jobops.analytics import Filters
+from jobops.escape import inert
 from jobops.stages import OUTCOME_LABELS, stage_label
-from jobops.ui import attempt, flash, md_escape, session, show_flash
+from jobops.ui import attempt, flash, session, show_flash
 
 GHOST_ROWS = 25
 CLOSE_OUTCOMES = ("no_response", "ghosted")
@@ -170,7 +171,7 @@ def ghosting(progress: pd.DataFrame, now: pd.Timestamp) -> None:
 def ghost_row(row: Any) -> None:
     """One quiet job: who, where it stands, and the two ways to close it."""
     text, *buttons = st.columns([4, 1, 1], vertical_alignment="center")
-    text.markdown(f"**{md_escape(row.employer)}** · {md_escape(row.title)}  \n"
+    text.markdown(f"**{inert(row.employer)}** · {inert(row.title)}  \n"
                   f"{stage_label(row.current_stage)} · {row.days_silent} days without news")
     for column, outcome in zip(buttons, CLOSE_OUTCOMES):
         column.button(OUTCOME_LABELS[outcome], key=f"ghost-{outcome}-{row.job_id}", width="stretch",

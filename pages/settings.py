@@ -9,6 +9,7 @@ from jobops import backup
 from jobops.config import load_settings
 from jobops.db import get_engine, session_scope
 from jobops.errors import JobOpsError
+from jobops.escape import inert
 from jobops.ui import attempt
 
 REPORT_KEY = "settings-restore-report"
@@ -46,7 +47,7 @@ if st.button("Restore", icon=":material/restore:", disabled=upload is None, key=
     try:
         data = backup.from_bytes(upload.getvalue())
     except JobOpsError as exc:
-        st.error(exc.message, icon=":material/error:")
+        st.error(inert(exc.message), icon=":material/error:")
     else:
         st.session_state[REPORT_KEY] = attempt(lambda s: backup.import_backup(s, data))
 

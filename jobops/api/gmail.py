@@ -16,7 +16,7 @@ from jobops import validation as check
 from jobops.api.http import ApiRequest, endpoint
 from jobops.db import get_engine
 from jobops.errors import JobOpsError, UpstreamError
-from jobops.gmail import PROVIDER, oauth, sync
+from jobops.gmail import PROVIDER, consent_errors, oauth, sync
 from jobops.imap import PROVIDER as IMAP
 from jobops.imap import accounts as imap_accounts
 from jobops.imap import sync as imap_sync
@@ -143,11 +143,11 @@ def oauth_callback(request: Request) -> RedirectResponse:
     """GET /oauth/gmail/callback: Google sends the browser here; connect, then show the Gmail page."""
     params = request.query_params
     if params.get("error"):
-        return _to_mail_page("gmail_error", "Gmail access was not granted.")
+        return _to_mail_page("gmail_error", consent_errors.DENIED)
     try:
         oauth.exchange(get_engine(), None, params.get("state", ""), params.get("code", ""))
     except JobOpsError as exc:
-        return _to_mail_page("gmail_error", exc.message[:200])
+        return _to_mail_page("gmail_error", consent_errors.code_for(exc))
     return _to_mail_page("gmail", "connected")
 
 
