@@ -10,6 +10,7 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from jobops.csv_export import rows_to_csv
 from jobops.errors import InvalidInput, JobOpsError
 from jobops.jobs import create_job, job_to_dict
 from jobops.models import Job
@@ -99,19 +100,5 @@ def import_jobs(session: Session, frame: pd.DataFrame, mapping: dict[str, str | 
 
 def export_jobs_csv(session: Session) -> str:
     """All jobs as CSV text, the columns named as in the API."""
-    rows = [job_to_dict(j) for j in session.scalars(select(Job).order_by(Job.created_at))]
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS, extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: _cell(v) for k, v in row.items()})
-    return out.getvalue()
-
-
-def _cell(value: object) -> object:
-    """A CSV cell: dates as ISO text, and text a spreadsheet would run as a formula made inert."""
-    if hasattr(value, "isoformat"):
-        return value.isoformat()  # type: ignore[union-attr]
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    rows = (job_to_dict(j) for j in session.scalars(select(Job).order_by(Job.created_at)))
+    return rows_to_csv(EXPORT_COLUMNS, rows)

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from jobops import analytics, charts, sample, tracking
+from jobops import analytics, charts, csv_export, sample, tracking
 from jobops.analytics import Filters
 from jobops.escape import inert
 from jobops.stages import OUTCOME_LABELS, stage_label
@@ -83,7 +83,7 @@ def chart(title: str, name: str, figure: go.Figure, table: pd.DataFrame, note: s
             st.info(empty, icon=":material/hourglass_empty:")
             return
         st.plotly_chart(figure, width="stretch", key=f"insights-chart-{name}")
-        st.download_button("Download CSV", table.to_csv(index=False), file_name=f"jobops-{name}.csv",
+        st.download_button("Download CSV", csv_export.frame_to_csv(table), file_name=f"jobops-{name}.csv",
                            mime="text/csv", icon=":material/download:", on_click="ignore",
                            key=f"insights-csv-{name}")
 
@@ -163,7 +163,7 @@ def ghosting(progress: pd.DataFrame, now: pd.Timestamp) -> None:
             ghost_row(row)
         if len(quiet) > GHOST_ROWS:
             st.caption(f"Showing the {GHOST_ROWS} quietest. Close some to see the rest.")
-        st.download_button("Download CSV", quiet.to_csv(index=False), file_name="jobops-gone-quiet.csv",
+        st.download_button("Download CSV", csv_export.frame_to_csv(quiet), file_name="jobops-gone-quiet.csv",
                            mime="text/csv", icon=":material/download:", on_click="ignore",
                            key="insights-csv-gone-quiet")
 
