@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 from typing import Any
 
 import pandas as pd
@@ -29,6 +30,9 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
 EXPORT_COLUMNS = ("id", "title", "employer", "jobUrl", "location", "source", "status", "currentStage",
                   "outcome", "appliedAt", "closedAt", "notes")
 MAX_ROWS = 10_000
+BATCH_ROWS = 100  # rows written per transaction during an import
+# SQLite's busy handler retries a waiting writer every 100 ms at most: a pause this long lets it in.
+BATCH_PAUSE_SECONDS = 0.1
 
 
 def read_csv(data: bytes) -> pd.DataFrame:
@@ -74,12 +78,20 @@ def _existing_keys(session: Session) -> set[tuple[str, str]]:
 
 
 def import_jobs(session: Session, frame: pd.DataFrame, mapping: dict[str, str | None]) -> dict[str, Any]:
-    """Create a job per row; report each skipped row (1-based, as a spreadsheet numbers it) and why."""
+    """Create a job per row; report each skipped row (1-based, as a spreadsheet numbers it) and why.
+
+    Commits every BATCH_ROWS rows, so the write lock is held for one short batch at a time and the
+    dashboard and the API keep answering during a long import. Rows already imported are skipped
+    as duplicates if the import is run again.
+    """
     if not mapping.get("title") or not mapping.get("employer"):
         raise InvalidInput("Choose the columns that hold the job title and the employer.", field="mapping")
     known = _existing_keys(session)
     imported, skipped = 0, []
     for index, row in enumerate(frame.to_dict("records"), start=2):
+        if index > 2 and (index - 2) % BATCH_ROWS == 0:
+            session.commit()
+            time.sleep(BATCH_PAUSE_SECONDS)  # let a waiting writer in before the next batch
         data = {f: str(row[c]).strip() for f, c in mapping.items() if c and str(row.get(c, "")).strip()}
         if "status" in data:  # spreadsheets say "Applied" or "In progress"
             data["status"] = data["status"].lower().replace(" ", "_").replace("-", "_")

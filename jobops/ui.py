@@ -1,4 +1,4 @@
-"""Streamlit glue shared by the pages: the engine, units of work and messages after actions."""
+"""Streamlit glue shared by the pages: the engine, read and write units of work, messages after actions."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import streamlit as st
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from jobops.db import get_engine, session_scope
+from jobops.db import get_engine, read_session_scope, session_scope
 from jobops.errors import JobOpsError
 from jobops.escape import inert
 from jobops.humanize import relative_time
@@ -36,15 +36,15 @@ def engine() -> Engine:
 
 @contextmanager
 def session() -> Iterator[Session]:
-    """One unit of work for a page read or a click."""
-    with session_scope(engine()) as s:
+    """A read-only unit of work for drawing a page: it never waits for a write (changes go through attempt)."""
+    with read_session_scope(engine()) as s:
         yield s
 
 
 def attempt(action: Callable[[Session], T], success: str | None = None) -> T | None:
-    """Run a service call in one unit of work; show its error as a message instead of a traceback."""
+    """Run a service call in one writing unit of work; show its error as a message instead of a traceback."""
     try:
-        with session() as s:
+        with session_scope(engine()) as s:
             result = action(s)
     except JobOpsError as exc:
         st.error(inert(exc.message), icon=":material/error:")

@@ -7,7 +7,7 @@ import streamlit as st
 
 from jobops import backup
 from jobops.config import load_settings
-from jobops.db import get_engine, session_scope
+from jobops.db import get_engine, read_session_scope
 from jobops.errors import JobOpsError
 from jobops.escape import inert
 from jobops.ui import attempt
@@ -20,7 +20,7 @@ settings = load_settings()
 
 def backup_file() -> bytes:
     """Made when the button is clicked, not on every rerun: it holds every message."""
-    with session_scope(get_engine()) as s:
+    with read_session_scope(get_engine()) as s:
         return backup.to_bytes(backup.export_backup(s))
 
 

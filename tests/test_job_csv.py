@@ -5,11 +5,15 @@ from __future__ import annotations
 import csv
 import io
 
+import pandas as pd
 import pytest
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from jobops import job_csv, jobs, tracking
+from jobops.db import read_session_scope, session_scope
 from jobops.errors import InvalidInput
+from jobops.models import Job
 
 SPREADSHEET = (
     "Company,Job Title,Link,Date Applied,Notes\n"
@@ -174,3 +178,25 @@ def test_export_makes_text_that_looks_like_a_formula_inert(session: Session) -> 
     assert rows[0]["title"] == "'=HYPERLINK(\"http://x\")"
     assert rows[0]["employer"] == "'@Evil"
     assert rows[0]["notes"] == "plain"
+
+
+def test_a_long_import_commits_in_batches_so_its_first_rows_are_saved_while_it_runs(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = job_csv.BATCH_ROWS * 2 + 50
+    frame = pd.DataFrame({"Title": [f"Engineer {i}" for i in range(rows)], "Company": ["Acme"] * rows})
+    seen_by_others: list[int] = []
+    create = job_csv.create_job
+
+    def create_and_look(session: Session, data: dict) -> dict:
+        if data["title"] == f"Engineer {job_csv.BATCH_ROWS + 10}":  # well inside the second batch
+            with read_session_scope(engine) as reader:  # another tab, or a GET on the API
+                seen_by_others.append(reader.scalar(select(func.count()).select_from(Job)))
+        return create(session, data)
+
+    monkeypatch.setattr(job_csv, "create_job", create_and_look)
+    with session_scope(engine) as session:
+        report = job_csv.import_jobs(session, frame, job_csv.guess_mapping(list(frame.columns)))
+
+    assert report == {"imported": rows, "skipped": []}
+    assert seen_by_others == [job_csv.BATCH_ROWS]
