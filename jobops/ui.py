@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 import streamlit as st
 from sqlalchemy import Engine
@@ -13,11 +14,13 @@ from sqlalchemy.orm import Session
 from jobops.db import get_engine, read_session_scope, session_scope
 from jobops.errors import JobOpsError
 from jobops.escape import inert
+from jobops.gate import session_allowed
 from jobops.humanize import relative_time
 
-__all__ = ["engine", "session", "attempt", "flash", "show_flash", "relative_time"]
+__all__ = ["engine", "session", "attempt", "guarded", "flash", "show_flash", "relative_time"]
 
 T = TypeVar("T")
+P = ParamSpec("P")
 FLASH_KEY = "_jobops_flash"
 
 
@@ -52,6 +55,21 @@ def attempt(action: Callable[[Session], T], success: str | None = None) -> T | N
     if success:
         flash(success)
     return result
+
+
+def guarded(callback: Callable[P, None]) -> Callable[P, None]:
+    """A widget callback that does nothing once the session has lost access.
+
+    Callbacks run before the page script, so before the gate in app.py: a tab left open when the
+    password changed would otherwise still move a job. The rerun that follows shows the gate.
+    """
+
+    @functools.wraps(callback)
+    def checked(*args: P.args, **kwargs: P.kwargs) -> None:
+        if session_allowed():
+            callback(*args, **kwargs)
+
+    return checked
 
 
 def flash(message: str, icon: str = ":material/check_circle:") -> None:

@@ -6,7 +6,7 @@ from jobops import board, sample, tracking
 from jobops.escape import inert
 from jobops.humanize import relative_time
 from jobops.stages import OPEN_STAGES, STAGE_LABELS
-from jobops.ui import attempt, flash, session, show_flash
+from jobops.ui import attempt, flash, guarded, session, show_flash
 
 CARDS_PER_COLUMN = 25
 MOVE_CHOICES = dict(tracking.move_choices())
@@ -21,6 +21,7 @@ def open_job(job_id: str) -> None:
     st.switch_page("pages/job_detail.py", query_params={"id": job_id})
 
 
+@guarded
 def on_move(job_id: str, key: str) -> None:
     """Move the card's job to the stage picked in its menu."""
     choice = st.session_state.get(key)

@@ -6,7 +6,7 @@ import streamlit as st
 from jobops import inbox, jobs
 from jobops.humanize import local_datetime, relative_time
 from jobops.stages import MESSAGE_TYPES, ROUTER_TARGETS, stage_label
-from jobops.ui import attempt, flash, session, show_flash
+from jobops.ui import attempt, flash, guarded, session, show_flash
 
 BANDS = {
     "All": (0, 100),
@@ -92,6 +92,7 @@ by_id = {i["message"]["id"]: i["message"] for i in shown}
 approve_col, deny_col, _ = st.columns([1, 1, 3])
 
 
+@guarded
 def bulk(action: str, messages: list[dict]) -> None:
     """Apply one action to the selected messages, one call per mail account, then clear the selection."""
     totals = {"succeeded": 0, "skipped": 0, "failed": 0}

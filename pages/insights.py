@@ -11,7 +11,7 @@ from jobops import analytics, charts, csv_export, sample, tracking
 from jobops.analytics import Filters
 from jobops.escape import inert
 from jobops.stages import OUTCOME_LABELS, stage_label
-from jobops.ui import attempt, flash, session, show_flash
+from jobops.ui import attempt, flash, guarded, session, show_flash
 
 GHOST_ROWS = 25
 CLOSE_OUTCOMES = ("no_response", "ghosted")
@@ -135,6 +135,7 @@ def mail_charts(messages: pd.DataFrame) -> None:
               "No job mail in this selection.")
 
 
+@guarded
 def close_job(job_id: str, outcome: str) -> None:
     """Close a quiet job with the outcome the user picked."""
     label = OUTCOME_LABELS[outcome]

@@ -27,7 +27,7 @@ from jobops.mail.accounts import (
     account_status,
     set_auto_sync,
 )
-from jobops.ui import attempt, engine, flash, session, show_flash
+from jobops.ui import attempt, engine, flash, guarded, session, show_flash
 
 AUTH_URL_KEY = "gmail-authorization-url"
 SOURCES = {GMAIL: "Gmail", IMAP: "IMAP", files.PROVIDER: "Mailbox file"}
@@ -114,6 +114,7 @@ def auto_sync_label(minutes: int) -> str:
     return "every hour" if hours == 1 else f"every {hours} hours"
 
 
+@guarded
 def save_auto_sync(provider: str) -> None:
     """Store the interval just chosen; the toast shows on the rerun that follows."""
     minutes = st.session_state[f"{provider}-auto-sync"]
