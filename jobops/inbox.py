@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -38,7 +39,7 @@ MAX_BULK = 500
 def source_url(message: MailMessage) -> str | None:
     """Where the user can read the message in their mail client."""
     if message.provider == "gmail" and message.external_thread_id:
-        return f"https://mail.google.com/mail/u/0/#all/{message.external_thread_id}"
+        return f"https://mail.google.com/mail/u/0/#all/{quote(message.external_thread_id, safe='')}"
     return None
 
 
