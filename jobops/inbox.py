@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
@@ -323,6 +324,36 @@ def list_inbox(
         query = query.where(MailMessage.account_key == account_key)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = session.scalars(query.order_by(MailMessage.received_at.desc()).limit(limit))
+    return {"items": [_item(session, m) for m in rows], "total": total}
+
+
+@dataclass(frozen=True)
+class ReviewFilter:
+    """What the Tracking Inbox narrows to: a confidence range, message types, a suggested job, orphans."""
+
+    low: int = 0
+    high: int = 100
+    types: tuple[str, ...] = ()
+    job_id: str | None = None
+    orphans_only: bool = False
+
+
+def review_page(session: Session, filters: ReviewFilter, *, offset: int, limit: int) -> dict[str, Any]:
+    """One page of the messages waiting for review that match the filters, newest first, and their total."""
+    query = select(MailMessage).where(
+        MailMessage.processing_status == PENDING_USER,
+        func.coalesce(MailMessage.match_confidence, 0).between(filters.low, filters.high),
+    )
+    if filters.types:
+        query = query.where(MailMessage.message_type.in_(filters.types))
+    if filters.job_id:
+        query = query.where(MailMessage.matched_job_id == filters.job_id)
+    if filters.orphans_only:
+        query = query.where(MailMessage.matched_job_id.is_(None))
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(
+        query.order_by(MailMessage.received_at.desc(), MailMessage.id).offset(offset).limit(limit)
+    )
     return {"items": [_item(session, m) for m in rows], "total": total}
 
 
