@@ -7,14 +7,17 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import JSON, TypeDecorator, and_, inspect, make_url, select
+from sqlalchemy import JSON, ColumnElement, TypeDecorator, and_, inspect, make_url, select, true
 from sqlalchemy.exc import ArgumentError, IntegrityError
 from sqlalchemy.orm import ColumnProperty, Session
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.types import TypeEngine
 
+from jobops.backup_rules import apply_rules
 from jobops.errors import InvalidInput
+from jobops.mail.runs import RUNNING
 from jobops.models import Base, Job, MailAccount, MailMessage, SenderMemory, StageEvent, SyncRun, utcnow
+from jobops.tracking import recompute_job
 
 FORMAT = "jobops-backup"
 VERSION = 1
@@ -34,6 +37,12 @@ class Section:
     refs: dict[str, str] = field(default_factory=dict)
     # existing rows are left as they are (a live mailbox keeps its own state)
     insert_only: bool = False
+    # which stored rows travel and which file rows are restored (None: all)
+    carried: ColumnElement[bool] | None = None
+    # fields older files carry that are accepted and not restored
+    ignored: tuple[str, ...] = ()
+    # rows that "replace everything" never removes
+    kept: ColumnElement[bool] | None = None
 
 
 # Parents before children, so every reference points at a row that is already written.
@@ -46,6 +55,7 @@ SECTIONS: tuple[Section, ...] = (
         keys=(("provider", "account_key"),),
         only=("provider", "account_key", "email", "settings", "created_at"),
         insert_only=True,
+        kept=true(),
     ),
     Section(
         "mailMessages",
@@ -64,9 +74,32 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "senderMemory", "sender memories", SenderMemory, keys=(("from_address",),), refs={"job_id": "jobs"}
     ),
-    Section("syncRuns", "sync runs", SyncRun, keys=(("id",),)),
+    # A running run belongs to the process that runs it: it never travels, and a restore never
+    # touches the runs already stored (their history is what happened on this machine).
+    Section(
+        "syncRuns",
+        "sync runs",
+        SyncRun,
+        keys=(("id",),),
+        only=tuple(c.key for c in inspect(SyncRun).column_attrs if c.key != "owner_pid"),
+        insert_only=True,
+        carried=SyncRun.status != RUNNING,
+        ignored=("ownerPid",),
+        kept=SyncRun.status == RUNNING,
+    ),
 )
 SECTIONS_BY_NAME = {s.name: s for s in SECTIONS}
+MERGE, REPLACE = "merge", "replace"
+MODES = (MERGE, REPLACE)
+COUNTS = ("added", "updated", "unchanged", "removed", "skipped")
+
+
+@dataclass
+class ParsedBackup:
+    """A checked backup: the rows to restore per section, and how many rows it leaves out."""
+
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    skipped: dict[str, int] = field(default_factory=dict)
 REFERENCED = sorted({target for s in SECTIONS for target in s.refs.values()})
 
 
@@ -108,7 +141,10 @@ def export_backup(session: Session) -> dict[str, Any]:
     for section in SECTIONS:
         props = _columns(section)
         order = [getattr(section.model, k) for k in section.keys[0]]
-        rows = session.scalars(select(section.model).order_by(*order))
+        query = select(section.model).order_by(*order)
+        if section.carried is not None:
+            query = query.where(section.carried)
+        rows = session.scalars(query)
         backup[section.name] = [_dump_row(row, props) for row in rows]
     return backup
 
@@ -171,7 +207,7 @@ def _parse_row(section: Section, index: int, raw: Any, props: list[ColumnPropert
     if not isinstance(raw, dict):
         raise InvalidInput(f"{where} must be an object.", field=where)
     by_name = {_field_name(p): p for p in props}
-    unknown = sorted(set(raw) - set(by_name))
+    unknown = sorted(set(raw) - set(by_name) - set(section.ignored))
     if unknown:
         raise InvalidInput(f"{where} has unknown field {unknown[0]!r}.", field=f"{where}.{unknown[0]}")
     values: dict[str, Any] = {}
@@ -181,7 +217,7 @@ def _parse_row(section: Section, index: int, raw: Any, props: list[ColumnPropert
             values[prop.key] = _parse_value(f"{where}.{name}", prop, raw[name])
         elif column.primary_key or not (column.nullable or column.default is not None):
             raise InvalidInput(f"{where}.{name} is required.", field=f"{where}.{name}")
-    return values
+    return apply_rules(section.name, where, values, {p.key: n for n, p in by_name.items()})
 
 
 def parse_backup(data: Any) -> dict[str, list[dict[str, Any]]]:
@@ -202,14 +238,39 @@ def parse_backup(data: Any) -> dict[str, list[dict[str, Any]]]:
     unknown = sorted(set(data) - set(HEADER_FIELDS) - set(SECTIONS_BY_NAME))
     if unknown:
         raise InvalidInput(f"Unknown section {unknown[0]!r} in the backup.", field=unknown[0])
-    parsed: dict[str, list[dict[str, Any]]] = {}
+    parsed = ParsedBackup()
     for section in SECTIONS:
         rows = data.get(section.name) or []
         if not isinstance(rows, list):
             raise InvalidInput(f"{section.name} must be a list.", field=section.name)
         props = _columns(section)
-        parsed[section.name] = [_parse_row(section, i, raw, props) for i, raw in enumerate(rows)]
+        values = [_parse_row(section, i, raw, props) for i, raw in enumerate(rows)]
+        _refuse_duplicates(section, values)
+        parsed.rows[section.name] = [v for v in values if _carried(section, v)]
+        parsed.skipped[section.name] = len(values) - len(parsed.rows[section.name])
     return parsed
+
+
+def _refuse_duplicates(section: Section, rows: list[dict[str, Any]]) -> None:
+    """Two rows of a section with the same key would silently merge into one: refuse the file."""
+    for key in section.keys:
+        first: dict[tuple[Any, ...], int] = {}
+        for index, values in enumerate(rows):
+            found = tuple(values.get(k) for k in key)
+            if None in found:
+                continue
+            if found in first:
+                names = ", ".join(camel(k) for k in key)
+                raise InvalidInput(
+                    f"{section.name}[{index}] repeats the {names} of {section.name}[{first[found]}].",
+                    field=f"{section.name}[{index}]",
+                )
+            first[found] = index
+
+
+def _carried(section: Section, values: dict[str, Any]) -> bool:
+    """Whether a row of the file is restored (a running sync run never is)."""
+    return not (section.model is SyncRun and values.get("status") == RUNNING)
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -237,20 +298,19 @@ def _primary_keys(section: Section) -> set[str]:
 
 
 def _check_refs(
-    session: Session, section: Section, rows: list[dict[str, Any]], ids: dict[str, dict[Any, Any]]
+    session: Session, section: Section, rows: list[dict[str, Any]], ids: dict[str, dict[Any, Any]], mode: str
 ) -> None:
-    """Every reference points at a row of the file or of the database."""
+    """Every reference points at a row of the file or (when merging) of the database."""
     for index, values in enumerate(rows):
         for attr, target in section.refs.items():
             ref = values.get(attr)
             if ref is None or ref in ids[target]:
                 continue
             target_model = SECTIONS_BY_NAME[target].model
-            if session.get(target_model, ref) is None:
+            if mode == REPLACE or session.get(target_model, ref) is None:
                 where = f"{section.name}[{index}].{camel(attr)}"
-                raise InvalidInput(
-                    f"{where} points at {ref!r}, which is neither in the backup nor stored.", field=where
-                )
+                elsewhere = "in the backup" if mode == REPLACE else "in the backup nor stored"
+                raise InvalidInput(f"{where} points at {ref!r}, which is neither {elsewhere}.", field=where)
 
 
 def _upsert(session: Session, section: Section, values: dict[str, Any]) -> tuple[str, Base]:
@@ -278,35 +338,88 @@ def _remap(section: Section, values: dict[str, Any], ids: dict[str, dict[Any, An
     return {k: ids[section.refs[k]].get(v, v) if k in section.refs else v for k, v in values.items()}
 
 
-def import_backup(session: Session, data: Any) -> dict[str, dict[str, int]]:
-    """Restore a backup by upserting every row; nothing changes when any part is wrong."""
+def import_backup(session: Session, data: Any, mode: str = MERGE) -> dict[str, dict[str, int]]:
+    """Restore a backup: merge it into what is stored, or replace everything with it.
+
+    Nothing changes when any part is wrong. Afterwards every job's stage, status and dates are
+    derived again from its events, so a job never disagrees with its own timeline.
+    """
+    if mode not in MODES:
+        raise InvalidInput(f"mode must be one of: {', '.join(MODES)}.", field="mode")
     parsed = parse_backup(data)
-    report = {s.name: {"added": 0, "updated": 0, "unchanged": 0} for s in SECTIONS}
+    report = {s.name: dict.fromkeys(COUNTS, 0) | {"skipped": parsed.skipped[s.name]} for s in SECTIONS}
     # Referenced sections are keyed by `id`: file id -> stored id (they differ when a row was
     # found by a unique key instead).
-    ids: dict[str, dict[Any, Any]] = {name: {v["id"]: v["id"] for v in parsed[name]} for name in REFERENCED}
+    ids = {name: {v["id"]: v["id"] for v in parsed.rows[name]} for name in REFERENCED}
     try:
         with session.begin_nested():
-            for section in SECTIONS:
-                _check_refs(session, section, parsed[section.name], ids)
-                for values in parsed[section.name]:
-                    outcome, row = _upsert(session, section, _remap(section, values, ids))
-                    report[section.name][outcome] += 1
-                    if section.name in ids:
-                        ids[section.name][values["id"]] = row.id
-                session.flush()
+            restored = {section.name: _restore_section(session, section, parsed, ids, mode, report)
+                        for section in SECTIONS}
+            if mode == REPLACE:
+                for section in reversed(SECTIONS):  # children before their parents
+                    report[section.name]["removed"] = _remove_others(session, section, restored[section.name])
+            for job in session.scalars(select(Job)):
+                recompute_job(session, job)
+            session.flush()
     except IntegrityError as exc:
         raise InvalidInput(f"The backup contradicts itself or the stored data: {exc.orig}") from None
     return report
 
 
+def preview_backup(session: Session, data: Any, mode: str = MERGE) -> dict[str, dict[str, int]]:
+    """What import_backup would change, counted the same way; nothing is kept."""
+    savepoint = session.begin_nested()
+    try:
+        return import_backup(session, data, mode)
+    finally:
+        savepoint.rollback()
+        session.expire_all()
+
+
+def _restore_section(
+    session: Session,
+    section: Section,
+    parsed: ParsedBackup,
+    ids: dict[str, dict[Any, Any]],
+    mode: str,
+    report: dict[str, dict[str, int]],
+) -> set[tuple[Any, ...]]:
+    """Upsert one section's rows; the primary keys they now have."""
+    _check_refs(session, section, parsed.rows[section.name], ids, mode)
+    keys: set[tuple[Any, ...]] = set()
+    for values in parsed.rows[section.name]:
+        outcome, row = _upsert(session, section, _remap(section, values, ids))
+        report[section.name][outcome] += 1
+        if section.name in ids:
+            ids[section.name][values["id"]] = row.id
+        keys.add(inspect(row).identity or tuple(getattr(row, k) for k in _primary_keys(section)))
+    session.flush()
+    return keys
+
+
+def _remove_others(session: Session, section: Section, restored: set[tuple[Any, ...]]) -> int:
+    """Delete the stored rows of a section that the backup does not hold; how many went."""
+    query = select(section.model)
+    if section.kept is not None:
+        query = query.where(~section.kept)
+    removed = 0
+    for row in session.scalars(query):
+        if inspect(row).identity not in restored:
+            session.delete(row)
+            removed += 1
+    session.flush()
+    return removed
+
+
 def describe_report(report: dict[str, dict[str, int]]) -> str:
-    """`2 jobs (1 new, 1 updated), ...` for a message."""
+    """`2 jobs (1 new, 1 updated), ...` for a message; removed and left-out rows when there are any."""
     parts = []
     for section in SECTIONS:
         counts = report[section.name]
-        total = sum(counts.values())
-        parts.append(f"{total} {section.label} ({counts['added']} new, {counts['updated']} updated)")
+        total = counts["added"] + counts["updated"] + counts["unchanged"]
+        details = [f"{counts['added']} new", f"{counts['updated']} updated"]
+        details += [f"{counts[k]} {k}" for k in ("removed", "skipped") if counts[k]]
+        parts.append(f"{total} {section.label} ({', '.join(details)})")
     return ", ".join(parts)
 
 
@@ -323,6 +436,8 @@ def from_bytes(raw: bytes) -> Any:
         raise InvalidInput("The file is not UTF-8 text; choose a backup written by JobOps.") from None
     except json.JSONDecodeError as exc:
         raise InvalidInput(f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}).") from None
+    except RecursionError:
+        raise InvalidInput("The file nests data far deeper than any JobOps backup; it was not read.") from None
 
 
 def database_location(url: str) -> str:

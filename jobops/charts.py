@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from jobops.analytics import IN_PROGRESS, NOT_ROUTED, flow_nodes
+from jobops.escape import inert
 from jobops.stages import CLOSED, OPEN_STAGES, stage_label
 
 # Mid-tone colours that read on both light and dark backgrounds.
@@ -54,7 +55,12 @@ TRANSPARENT = "rgba(0,0,0,0)"
 
 def node_label(key: str) -> str:
     """What a stage, outcome or the in-progress end is called on a chart."""
-    return "Still in progress" if key == IN_PROGRESS else stage_label(key)
+    return "Still in progress" if key == IN_PROGRESS else inert(stage_label(key))
+
+
+def _template_text(value: object) -> str:
+    """Text placed inside a hover template: escaped, and `%{` cannot start a placeholder."""
+    return inert(value).replace("%", "&#37;")
 
 
 def _styled(fig: go.Figure, **layout: object) -> go.Figure:
@@ -107,7 +113,7 @@ def flow_figure(links: pd.DataFrame, *, dark: bool = False) -> go.Figure:
 def funnel_figure(table: pd.DataFrame) -> go.Figure:
     """Jobs at or beyond each stage, with the share of applications and of the step before."""
     trace = go.Funnel(
-        y=[stage_label(s) for s in table["stage"]],
+        y=[node_label(s) for s in table["stage"]],
         x=table["jobs"].tolist(),
         customdata=table[["pct_of_applied", "pct_of_previous"]].to_numpy(),
         texttemplate="%{x} · %{customdata[0]:.0f}%",
@@ -137,7 +143,7 @@ def stage_time_figure(durations: pd.DataFrame) -> go.Figure:
     for stage in OPEN_STAGES:
         days = durations.loc[durations["stage"] == stage, "days"]
         if len(days):
-            fig.add_box(y=days, name=stage_label(stage), marker_color=STAGE_COLORS[stage],
+            fig.add_box(y=days, name=node_label(stage), marker_color=STAGE_COLORS[stage],
                         boxpoints="outliers", showlegend=False)
     return _styled(fig, yaxis_title="Days in stage")
 
@@ -156,7 +162,7 @@ def response_time_figure(times: pd.DataFrame) -> go.Figure:
 def source_rates_figure(table: pd.DataFrame) -> go.Figure:
     """Response, interview and offer rates side by side for each source, its applications in brackets."""
     fig = go.Figure()
-    sources = [f"{source} ({count})" for source, count in zip(table["source"], table["applications"])]
+    sources = [f"{inert(source)} ({count})" for source, count in zip(table["source"], table["applications"])]
     for column, name in (("response_rate", "Response"), ("interview_rate", "Interview"),
                          ("offer_rate", "Offer")):
         fig.add_bar(x=sources, y=table[column], name=name, marker_color=SERIES_COLORS[column],
@@ -170,9 +176,9 @@ def mail_weekly_figure(table: pd.DataFrame) -> go.Figure:
     """Job messages per week, stacked by type."""
     fig = go.Figure()
     for kind, rows in table.groupby("message_type", sort=True):
-        fig.add_bar(x=rows["week"], y=rows["messages"], name=str(kind).title(),
+        fig.add_bar(x=rows["week"], y=rows["messages"], name=inert(str(kind).title()),
                     marker_color=MESSAGE_COLORS.get(str(kind), FALLBACK_COLOR),
-                    hovertemplate=f"Week of %{{x|%d %b %Y}}: %{{y}} {kind}<extra></extra>")
+                    hovertemplate=f"Week of %{{x|%d %b %Y}}: %{{y}} {_template_text(kind)}<extra></extra>")
     per_week = table.groupby("week")["messages"].sum()
     return _styled(fig, barmode="stack", xaxis={"title": "Week", "tickformat": "%d %b"},
                    yaxis=_count_axis("Messages", per_week))
@@ -181,7 +187,7 @@ def mail_weekly_figure(table: pd.DataFrame) -> go.Figure:
 def mail_handling_figure(table: pd.DataFrame) -> go.Figure:
     """Share of job messages linked automatically versus reviewed by the user."""
     pie = go.Pie(
-        labels=table["handling"], values=table["messages"], hole=0.55, sort=False,
+        labels=[inert(h) for h in table["handling"]], values=table["messages"], hole=0.55, sort=False,
         marker={"colors": [HANDLING_COLORS.get(h, FALLBACK_COLOR) for h in table["handling"]]},
         hovertemplate="%{label}: %{value} messages (%{percent})<extra></extra>",
     )

@@ -24,6 +24,7 @@ PRIVATE_FOLDER = 0o700
 PRIVATE_FILE = 0o600
 # SQLite gives its write-ahead log, shared-memory index and rollback journal the database's own mode.
 SQLITE_FILE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+READ_ONLY = "jobops_read_only"  # execution option of a unit of work that only reads
 
 log = logging.getLogger("jobops")
 
@@ -46,7 +47,10 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers take the write lock at once; a read-only unit reads a WAL snapshot and never waits.
+        reading = bool(conn.get_execution_options().get(READ_ONLY))
+        conn.exec_driver_sql(f"PRAGMA query_only={int(reading)}")
+        conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
 
 def _make_private(path: Path, mode: int) -> None:
@@ -151,6 +155,22 @@ def session_scope(engine: Engine | None = None) -> Iterator[Session]:
     except BaseException:
         session.rollback()
         raise
+    finally:
+        session.close()
+
+
+@contextmanager
+def read_session_scope(engine: Engine | None = None) -> Iterator[Session]:
+    """A unit of work that only reads: no write lock, so it never waits for (or blocks) a writer.
+
+    On SQLite it is a deferred transaction on a WAL snapshot with `query_only` on, so a write
+    attempted through it fails loudly instead of racing writers (read-then-write belongs in
+    session_scope, whose BEGIN IMMEDIATE prevents lost updates).
+    """
+    session = sessionmaker(bind=engine or get_engine(), expire_on_commit=False)()
+    try:
+        session.connection(execution_options={READ_ONLY: True})
+        yield session
     finally:
         session.close()
 

@@ -27,20 +27,27 @@ def _fingerprint(password: str) -> str:
     return hashlib.sha256(password.encode("utf-8")).hexdigest()
 
 
-def require_access() -> None:
-    """Stop the run unless this browser session may see the dashboard."""
+def session_allowed() -> bool:
+    """True while this browser session may use the dashboard (checked again inside every callback)."""
     settings = load_settings()
     if login_configured():
-        if not st.user.get("is_logged_in", False):
-            _login_screen()
-        return
+        return bool(st.user.get("is_logged_in", False))
     if settings.password:
-        if st.session_state.get(PASSED_KEY) != _fingerprint(settings.password):
-            _password_screen(settings)
+        return st.session_state.get(PASSED_KEY) == _fingerprint(settings.password)
+    return not access.exposed_without_protection(settings, access.server_address())
+
+
+def require_access() -> None:
+    """Stop the run unless this browser session may see the dashboard."""
+    if session_allowed():
         return
-    address = access.server_address()
-    if access.exposed_without_protection(settings, address):
-        _exposed_screen(address)
+    settings = load_settings()
+    if login_configured():
+        _login_screen()
+    elif settings.password:
+        _password_screen(settings)
+    else:
+        _exposed_screen(access.server_address())
 
 
 def _login_screen() -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -38,7 +40,7 @@ MAX_BULK = 500
 def source_url(message: MailMessage) -> str | None:
     """Where the user can read the message in their mail client."""
     if message.provider == "gmail" and message.external_thread_id:
-        return f"https://mail.google.com/mail/u/0/#all/{message.external_thread_id}"
+        return f"https://mail.google.com/mail/u/0/#all/{quote(message.external_thread_id, safe='')}"
     return None
 
 
@@ -423,6 +425,36 @@ def list_inbox(
         query = query.where(MailMessage.account_key == account_key)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = session.scalars(query.order_by(MailMessage.received_at.desc()).limit(limit))
+    return {"items": [_item(session, m) for m in rows], "total": total}
+
+
+@dataclass(frozen=True)
+class ReviewFilter:
+    """What the Tracking Inbox narrows to: a confidence range, message types, a suggested job, orphans."""
+
+    low: int = 0
+    high: int = 100
+    types: tuple[str, ...] = ()
+    job_id: str | None = None
+    orphans_only: bool = False
+
+
+def review_page(session: Session, filters: ReviewFilter, *, offset: int, limit: int) -> dict[str, Any]:
+    """One page of the messages waiting for review that match the filters, newest first, and their total."""
+    query = select(MailMessage).where(
+        MailMessage.processing_status == PENDING_USER,
+        func.coalesce(MailMessage.match_confidence, 0).between(filters.low, filters.high),
+    )
+    if filters.types:
+        query = query.where(MailMessage.message_type.in_(filters.types))
+    if filters.job_id:
+        query = query.where(MailMessage.matched_job_id == filters.job_id)
+    if filters.orphans_only:
+        query = query.where(MailMessage.matched_job_id.is_(None))
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(
+        query.order_by(MailMessage.received_at.desc(), MailMessage.id).offset(offset).limit(limit)
+    )
     return {"items": [_item(session, m) for m in rows], "total": total}
 
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import time
+import unicodedata
 from typing import Any
 
 import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from jobops.csv_export import rows_to_csv
 from jobops.errors import InvalidInput, JobOpsError
 from jobops.inbox import rematch_waiting
 from jobops.jobs import create_job, job_to_dict
@@ -29,16 +33,32 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
 EXPORT_COLUMNS = ("id", "title", "employer", "jobUrl", "location", "source", "status", "currentStage",
                   "outcome", "appliedAt", "closedAt", "notes")
 MAX_ROWS = 10_000
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+FOREIGN_FORMATS = {
+    b"PK\x03\x04": "This is a spreadsheet workbook (.xlsx or .ods), not CSV: save it as CSV (UTF-8) first.",
+    b"\xd0\xcf\x11\xe0": "This is an old Excel workbook (.xls), not CSV: save it as CSV (UTF-8) first.",
+    b"%PDF": "This is a PDF, not CSV: export your list as CSV (UTF-8).",
+}
+UNREADABLE = (
+    "This file is not readable text in UTF-8, UTF-16 or Windows-1252, so its rows would arrive garbled. "
+    "Save it as CSV (UTF-8) and try again."
+)
+BATCH_ROWS = 100  # rows written per transaction during an import
+# SQLite's busy handler retries a waiting writer every 100 ms at most: a pause this long lets it in.
+BATCH_PAUSE_SECONDS = 0.1
 
 
 def read_csv(data: bytes) -> pd.DataFrame:
-    """Every cell as text; the delimiter is sniffed and a byte-order mark or Latin-1 is accepted."""
+    """Every cell as text; the encoding is detected and the delimiter sniffed."""
     if not data.strip():
         raise InvalidInput("The file is empty.", field="file")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")
+    text = decode_text(data)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|")
         sep = dialect.delimiter
@@ -51,6 +71,42 @@ def read_csv(data: bytes) -> pd.DataFrame:
     if len(frame) > MAX_ROWS:
         raise InvalidInput(f"The file has {len(frame)} rows; import at most {MAX_ROWS} at a time.", field="file")
     return frame
+
+
+def decode_text(data: bytes) -> str:
+    """The text of a CSV file: UTF-8, UTF-16 (with or without a byte-order mark) or Windows-1252.
+
+    A file that decodes to control characters, NUL or replacement characters is refused rather
+    than imported as garbage.
+    """
+    for signature, message in FOREIGN_FORMATS.items():
+        if data.startswith(signature):
+            raise InvalidInput(message, field="file")
+    for encoding in _candidate_encodings(data):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not _looks_like_garbage(text):
+            return text.removeprefix("\ufeff")
+    raise InvalidInput(UNREADABLE, field="file")
+
+
+def _candidate_encodings(data: bytes) -> list[str]:
+    """Encodings to try, most likely first: a byte-order mark decides; NUL bytes mean UTF-16."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return [encoding]
+    if b"\x00" in data:
+        sample = data[:4096]
+        odd_nuls = sample[1::2].count(0)
+        return ["utf-16-le", "utf-16-be"] if odd_nuls >= sample[0::2].count(0) else ["utf-16-be", "utf-16-le"]
+    return ["utf-8", "cp1252"]
+
+
+def _looks_like_garbage(text: str) -> bool:
+    """Control characters (other than tab and line breaks) or replacement characters in decoded text."""
+    return any(ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in "\t\r\n") for ch in text)
 
 
 def _key(name: str) -> str:
@@ -74,12 +130,20 @@ def _existing_keys(session: Session) -> set[tuple[str, str]]:
 
 
 def import_jobs(session: Session, frame: pd.DataFrame, mapping: dict[str, str | None]) -> dict[str, Any]:
-    """Create a job per row; report each skipped row (1-based, as a spreadsheet numbers it) and why."""
+    """Create a job per row; report each skipped row (1-based, as a spreadsheet numbers it) and why.
+
+    Commits every BATCH_ROWS rows, so the write lock is held for one short batch at a time and the
+    dashboard and the API keep answering during a long import. Rows already imported are skipped
+    as duplicates if the import is run again.
+    """
     if not mapping.get("title") or not mapping.get("employer"):
         raise InvalidInput("Choose the columns that hold the job title and the employer.", field="mapping")
     known = _existing_keys(session)
     imported, skipped = 0, []
     for index, row in enumerate(frame.to_dict("records"), start=2):
+        if index > 2 and (index - 2) % BATCH_ROWS == 0:
+            session.commit()
+            time.sleep(BATCH_PAUSE_SECONDS)  # let a waiting writer in before the next batch
         data = {f: str(row[c]).strip() for f, c in mapping.items() if c and str(row.get(c, "")).strip()}
         if "status" in data:  # spreadsheets say "Applied" or "In progress"
             data["status"] = data["status"].lower().replace(" ", "_").replace("-", "_")
@@ -102,19 +166,5 @@ def import_jobs(session: Session, frame: pd.DataFrame, mapping: dict[str, str | 
 
 def export_jobs_csv(session: Session) -> str:
     """All jobs as CSV text, the columns named as in the API."""
-    rows = [job_to_dict(j) for j in session.scalars(select(Job).order_by(Job.created_at))]
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS, extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: _cell(v) for k, v in row.items()})
-    return out.getvalue()
-
-
-def _cell(value: object) -> object:
-    """A CSV cell: dates as ISO text, and text a spreadsheet would run as a formula made inert."""
-    if hasattr(value, "isoformat"):
-        return value.isoformat()  # type: ignore[union-attr]
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    rows = (job_to_dict(j) for j in session.scalars(select(Job).order_by(Job.created_at)))
+    return rows_to_csv(EXPORT_COLUMNS, rows)

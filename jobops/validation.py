@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -11,6 +12,9 @@ from jobops.errors import InvalidInput
 from jobops.localtime import start_of_day
 
 MAX_TEXT = 20_000
+# Embeddings, overrides and isolates reorder what is shown ("Trojan Source" spoofing); text never needs them.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+LINE_CONTROLS = frozenset("\t\n\r")
 # A date this far ahead is a typo, not a back-dated or scheduled event.
 MAX_FUTURE = timedelta(days=1)
 # Unix seconds outside these years are a mistake (a count of days, or milliseconds), not a date.
@@ -36,10 +40,22 @@ def text(field: str, value: Any, *, required: bool = False, max_len: int = 300) 
         return None
     if not isinstance(value, str):
         raise InvalidInput(f"{field} must be a string.", field=field)
-    value = value.strip()
+    value = clean(value).strip()
+    if not value and required:
+        raise InvalidInput(f"{field} is required.", field=field)
     if len(value) > max_len:
         raise InvalidInput(f"{field} is longer than {max_len} characters.", field=field)
     return value
+
+
+def clean(value: str) -> str:
+    """Text without NUL, other control characters (tab and line breaks stay) or bidi overrides."""
+    return "".join(ch for ch in value if not _hidden_control(ch))
+
+
+def _hidden_control(ch: str) -> bool:
+    """A character that only hides, garbles or reorders what is shown."""
+    return ch in BIDI_CONTROLS or (ch not in LINE_CONTROLS and unicodedata.category(ch) == "Cc")
 
 
 def choice(field: str, value: Any, allowed: Iterable[str], *, required: bool = False) -> str | None:
@@ -72,7 +88,11 @@ def integer(field: str, value: Any, *, default: int, low: int, high: int) -> int
 
 
 def url(field: str, value: Any) -> str | None:
-    """An http(s) address, or None."""
+    """An http(s) address, or None; one with spaces, control characters or bidi overrides is refused."""
+    if isinstance(value, str) and any(ch.isspace() or _hidden_control(ch) for ch in value.strip()):
+        raise InvalidInput(
+            f"{field} must be an http:// or https:// address without spaces or control characters.", field=field
+        )
     value = text(field, value, max_len=2000)
     if value is None:
         return None

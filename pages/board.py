@@ -3,9 +3,10 @@
 import streamlit as st
 
 from jobops import board, sample, tracking
+from jobops.escape import inert
 from jobops.humanize import relative_time
 from jobops.stages import OPEN_STAGES, STAGE_LABELS
-from jobops.ui import attempt, flash, md_escape, session, show_flash
+from jobops.ui import attempt, flash, guarded, session, show_flash
 
 CARDS_PER_COLUMN = 25
 MOVE_CHOICES = dict(tracking.move_choices())
@@ -20,6 +21,7 @@ def open_job(job_id: str) -> None:
     st.switch_page("pages/job_detail.py", query_params={"id": job_id})
 
 
+@guarded
 def on_move(job_id: str, key: str) -> None:
     """Move the card's job to the stage picked in its menu."""
     choice = st.session_state.get(key)
@@ -44,14 +46,14 @@ def empty_state() -> None:
 def card(item: board.Card) -> None:
     """One job: employer, title, time in stage, last event, and a move menu."""
     with st.container(border=True):
-        st.markdown(f"**{md_escape(item.employer)}**  \n{md_escape(item.title)}")
+        st.markdown(f"**{inert(item.employer)}**  \n{inert(item.title)}")
         badges = [f":gray-badge[{item.days_in_stage} d in stage]"]
         if item.quiet:
             badges.append(":orange-badge[:material/snooze: Quiet]")
         if item.pending_mail:
             badges.append(f":blue-badge[:material/mail: {item.pending_mail} to review]")
         st.markdown(" ".join(badges))
-        st.caption(f"{md_escape(item.last_event)} · {relative_time(item.last_event_at)}")
+        st.caption(f"{inert(item.last_event)} · {relative_time(item.last_event_at)}")
         key = f"move-{item.job_id}"
         st.selectbox(
             "Move to",

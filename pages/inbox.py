@@ -6,15 +6,17 @@ import streamlit as st
 from jobops import inbox
 from jobops.humanize import local_date, local_datetime, relative_time
 from jobops.stages import MESSAGE_TYPES, ROUTER_TARGETS, stage_label
-from jobops.ui import attempt, flash, session, show_flash
+from jobops.ui import attempt, flash, guarded, session, show_flash
 
+ORPHANS = "No job found (orphans)"
 BANDS = {
     "All": (0, 100),
     "Likely (80–94)": (80, 94),
     "Possible (50–79)": (50, 79),
-    "No job found (orphans)": (0, 49),
+    ORPHANS: (0, 49),
 }
-ITEMS_PER_PAGE = 20
+ITEMS_PER_PAGE = 25
+PAGE_KEY = "inbox-page"
 
 show_flash()
 st.title("Tracking Inbox")
@@ -24,12 +26,12 @@ st.caption(
 )
 
 with session() as s:
-    items = inbox.list_inbox(s, provider=None, account_key=None, limit=1000)["items"]
+    waiting = inbox.pending_count(s)
     choices = inbox.job_choices(s)  # open jobs, then closed ones: mail about a closed job can still be linked
 
 job_names = {j["id"]: f"{j['employer']} · {j['title']}" + (" (closed)" if j["closed"] else "") for j in choices}
 
-if not items:
+if not waiting:
     st.success("Nothing to review. New mail is routed when you sync.", icon=":material/inbox:")
     st.page_link("pages/mail.py", label="Go to Gmail to connect or sync", icon=":material/mail:")
     st.stop()
@@ -52,13 +54,16 @@ suggested = job_col.selectbox("Suggested job", [None, *job_names], format_func=l
                               key="inbox-job")
 
 low, high = BANDS[band]
-shown = [
-    i for i in items
-    if low <= (i["message"]["matchConfidence"] or 0) <= high
-    and (not types or i["message"]["messageType"] in types)
-    and (suggested is None or i["message"]["matchedJobId"] == suggested)
-    and (band != "No job found (orphans)" or i["matchedJob"] is None)
-]
+review = inbox.ReviewFilter(low, high, tuple(types), suggested, orphans_only=band == ORPHANS)
+with session() as s:
+    total = inbox.review_page(s, review, offset=0, limit=0)["total"]
+page_count = max(1, -(-total // ITEMS_PER_PAGE))
+if st.session_state.get(PAGE_KEY, 1) > page_count:  # the filters narrowed the list
+    st.session_state[PAGE_KEY] = page_count
+count_col, page_col = st.columns([3, 1], vertical_alignment="bottom")
+page = int(page_col.number_input(f"Page (of {page_count})", 1, page_count, 1, key=PAGE_KEY)) if page_count > 1 else 1
+with session() as s:
+    shown = inbox.review_page(s, review, offset=(page - 1) * ITEMS_PER_PAGE, limit=ITEMS_PER_PAGE)["items"]
 
 table = pd.DataFrame(
     {
@@ -71,7 +76,7 @@ table = pd.DataFrame(
         "Received": [relative_time(i["message"]["receivedAt"]) for i in shown],
     }
 )
-st.markdown(f"**{len(shown)} to review** · select rows for bulk actions")
+count_col.markdown(f"**{total} to review** · select rows for bulk actions")
 selection = st.dataframe(
     table,
     hide_index=True,
@@ -92,6 +97,7 @@ by_id = {i["message"]["id"]: i["message"] for i in shown}
 approve_col, deny_col, _ = st.columns([1, 1, 3])
 
 
+@guarded
 def bulk(action: str, messages: list[dict]) -> None:
     """Apply one action to the selected messages, one call per mail account, then clear the selection."""
     totals = {"succeeded": 0, "skipped": 0, "failed": 0, "moved": 0}
@@ -119,9 +125,7 @@ deny_col.button(f"Deny {len(picked)} selected", icon=":material/block:", disable
                 key="inbox-bulk-deny", on_click=bulk, args=("deny", [by_id[m] for m in picked]))
 
 st.divider()
-page_count = max(1, -(-len(shown) // ITEMS_PER_PAGE))
-page = st.number_input("Page", 1, page_count, 1, key="inbox-page") if page_count > 1 else 1
-for item in shown[(page - 1) * ITEMS_PER_PAGE : page * ITEMS_PER_PAGE]:
+for item in shown:
     message = item["message"]
     with st.container(border=True):
         head, score = st.columns([5, 1])

@@ -7,10 +7,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from jobops import analytics, charts, sample, tracking
+from jobops import analytics, charts, csv_export, sample, tracking
 from jobops.analytics import Filters
+from jobops.escape import inert
 from jobops.stages import OUTCOME_LABELS, stage_label
-from jobops.ui import attempt, flash, md_escape, session, show_flash
+from jobops.ui import attempt, flash, guarded, session, show_flash
 
 GHOST_ROWS = 25
 CLOSE_OUTCOMES = ("no_response", "ghosted")
@@ -82,7 +83,7 @@ def chart(title: str, name: str, figure: go.Figure, table: pd.DataFrame, note: s
             st.info(empty, icon=":material/hourglass_empty:")
             return
         st.plotly_chart(figure, width="stretch", key=f"insights-chart-{name}")
-        st.download_button("Download CSV", table.to_csv(index=False), file_name=f"jobops-{name}.csv",
+        st.download_button("Download CSV", csv_export.frame_to_csv(table), file_name=f"jobops-{name}.csv",
                            mime="text/csv", icon=":material/download:", on_click="ignore",
                            key=f"insights-csv-{name}")
 
@@ -134,6 +135,7 @@ def mail_charts(messages: pd.DataFrame) -> None:
               "No job mail in this selection.")
 
 
+@guarded
 def close_job(job_id: str, outcome: str) -> None:
     """Close a quiet job with the outcome the user picked."""
     label = OUTCOME_LABELS[outcome]
@@ -162,7 +164,7 @@ def ghosting(progress: pd.DataFrame, now: pd.Timestamp) -> None:
             ghost_row(row)
         if len(quiet) > GHOST_ROWS:
             st.caption(f"Showing the {GHOST_ROWS} quietest. Close some to see the rest.")
-        st.download_button("Download CSV", quiet.to_csv(index=False), file_name="jobops-gone-quiet.csv",
+        st.download_button("Download CSV", csv_export.frame_to_csv(quiet), file_name="jobops-gone-quiet.csv",
                            mime="text/csv", icon=":material/download:", on_click="ignore",
                            key="insights-csv-gone-quiet")
 
@@ -170,7 +172,7 @@ def ghosting(progress: pd.DataFrame, now: pd.Timestamp) -> None:
 def ghost_row(row: Any) -> None:
     """One quiet job: who, where it stands, and the two ways to close it."""
     text, *buttons = st.columns([4, 1, 1], vertical_alignment="center")
-    text.markdown(f"**{md_escape(row.employer)}** · {md_escape(row.title)}  \n"
+    text.markdown(f"**{inert(row.employer)}** · {inert(row.title)}  \n"
                   f"{stage_label(row.current_stage)} · {row.days_silent} days without news")
     for column, outcome in zip(buttons, CLOSE_OUTCOMES):
         column.button(OUTCOME_LABELS[outcome], key=f"ghost-{outcome}-{row.job_id}", width="stretch",

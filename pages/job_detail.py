@@ -7,10 +7,11 @@ import streamlit as st
 
 from jobops import inbox, jobs, tracking
 from jobops.errors import NotFound
+from jobops.escape import inert
 from jobops.humanize import as_local, local_date, local_datetime, relative_time
 from jobops.localtime import at_local_time
 from jobops.stages import CLOSED, EVENT_TYPES, NO_CHANGE, OUTCOMES, STAGES, STATUS_LABELS, stage_label
-from jobops.ui import attempt, flash, md_escape, session, show_flash
+from jobops.ui import attempt, flash, session, show_flash
 
 EVENT_TYPE_LABELS = {"status_update": "Stage change", "interview_log": "Interview log", "note": "Note"}
 EDIT_KEY = "job-edit-event"
@@ -44,17 +45,17 @@ def with_moved_notice(message: str, answer: dict) -> str:
 
 def header(job: dict) -> None:
     """Who, what, where the job stands."""
-    st.title(f"{job['employer']} · {job['title']}", anchor=False)
+    st.title(inert(f"{job['employer']} · {job['title']}"), anchor=False)
     stage = stage_label(job["currentStage"]) if job["currentStage"] else "Not applied yet"
     if job["outcome"]:
         stage = f"Closed: {stage_label(job['outcome'])}"
-    facts = [f"**{md_escape(stage)}**", STATUS_LABELS.get(job["status"], job["status"])]
+    facts = [f"**{inert(stage)}**", STATUS_LABELS.get(job["status"], job["status"])]
     if job["appliedAt"]:
         facts.append(f"applied {local_date(job['appliedAt'])} ({relative_time(job['appliedAt'])})")
     if job["location"]:
-        facts.append(md_escape(job["location"]))
+        facts.append(inert(job["location"]))
     if job["source"]:
-        facts.append(f"via {md_escape(job['source'])}")
+        facts.append(f"via {inert(job['source'])}")
     st.markdown(" · ".join(facts))
     if job["jobUrl"]:
         st.link_button("Open posting", job["jobUrl"], icon=":material/open_in_new:")
@@ -105,7 +106,7 @@ def timeline(job_id: str, events: list[dict]) -> None:
             stage = stage_label(event["toStage"])
             if event["outcome"]:
                 stage = f"{stage}: {stage_label(event['outcome'])}"
-            left.markdown(f"**{md_escape(event['title'])}**  \n:gray-badge[{md_escape(stage)}] "
+            left.markdown(f"**{inert(event['title'])}**  \n:gray-badge[{inert(stage)}] "
                           f":gray-badge[{EVENT_TYPE_LABELS.get(event['metadata'].get('eventType'), 'Event')}]")
             left.caption(f"{local_datetime(event['occurredAt'])} · {relative_time(event['occurredAt'])} · by {actor}")
             if event["metadata"].get("reasonCode") == tracking.APPLIED_MOVED:

@@ -7,6 +7,7 @@ import streamlit as st
 
 from jobops import job_csv, jobs, sample
 from jobops.errors import InvalidInput
+from jobops.escape import inert
 from jobops.humanize import relative_time
 from jobops.stages import JOB_STATUSES, STATUS_LABELS, stage_label
 from jobops.ui import attempt, flash, session, show_flash
@@ -129,7 +130,7 @@ with import_tab:
         try:
             table = job_csv.read_csv(upload.getvalue())
         except InvalidInput as exc:
-            st.error(exc.message, icon=":material/error:")
+            st.error(inert(exc.message), icon=":material/error:")
             st.stop()
         st.markdown(f"**Preview** · {len(table)} rows")
         st.dataframe(table.head(10), hide_index=True, width="stretch")

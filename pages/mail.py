@@ -8,8 +8,9 @@ import streamlit as st
 from jobops import inbox, providers
 from jobops.config import load_settings
 from jobops.errors import JobOpsError
+from jobops.escape import inert
 from jobops.gmail import PROVIDER as GMAIL
-from jobops.gmail import oauth
+from jobops.gmail import consent_errors, oauth
 from jobops.humanize import local_datetime, relative_time
 from jobops.imap import PROVIDER as IMAP
 from jobops.imap import accounts as imap_accounts
@@ -23,7 +24,7 @@ from jobops.mail.accounts import (
     account_status,
     set_auto_sync,
 )
-from jobops.ui import attempt, engine, flash, md_escape, session, show_flash
+from jobops.ui import attempt, engine, flash, guarded, session, show_flash
 
 AUTH_URL_KEY = "gmail-authorization-url"
 SOURCES = {name: provider.label for name, provider in providers.PROVIDERS.items()}
@@ -52,7 +53,7 @@ def start_sync(provider: str, max_messages: int, search_days: int) -> None:
             engine(), provider, DEFAULT_ACCOUNT_KEY, max_messages=max_messages, search_days=search_days
         )
     except JobOpsError as exc:
-        st.error(exc.message, icon=":material/error:")
+        st.error(inert(exc.message), icon=":material/error:")
         return
     st.rerun()  # draw the progress bar now, not the form that started the run
 
@@ -108,6 +109,7 @@ def auto_sync_label(minutes: int) -> str:
     return "every hour" if hours == 1 else f"every {hours} hours"
 
 
+@guarded
 def save_auto_sync(provider: str) -> None:
     """Store the interval just chosen; the toast shows on the rerun that follows."""
     minutes = st.session_state[f"{provider}-auto-sync"]
@@ -154,7 +156,7 @@ def gmail_connect_controls(label: str) -> None:
         try:
             st.session_state[AUTH_URL_KEY] = oauth.start(engine(), DEFAULT_ACCOUNT_KEY)["authorizationUrl"]
         except JobOpsError as exc:
-            st.error(exc.message, icon=":material/error:")
+            st.error(inert(exc.message), icon=":material/error:")
     if AUTH_URL_KEY in st.session_state:
         st.link_button("Continue to Google", st.session_state[AUTH_URL_KEY], icon=":material/open_in_new:")
         st.caption("Google asks for read-only access, then brings you back here.")
@@ -168,7 +170,7 @@ def gmail_disconnect_controls() -> None:
             try:
                 oauth.disconnect(engine(), DEFAULT_ACCOUNT_KEY)
             except JobOpsError as exc:
-                st.error(exc.message, icon=":material/error:")
+                st.error(inert(exc.message), icon=":material/error:")
             else:
                 flash("Gmail disconnected. Synced messages were kept.")
                 st.rerun()
@@ -179,9 +181,9 @@ def consent_result() -> None:
     if st.query_params.get("gmail") == "connected":
         st.toast("Gmail is connected. Run a first sync.", icon=":material/check_circle:")
         del st.query_params["gmail"]
-    error = st.query_params.get("gmail_error")
-    if error:
-        st.error(f"Gmail was not connected: {error}", icon=":material/error:")
+    if "gmail_error" in st.query_params:  # a code; the page says a fixed sentence, never the address's words
+        st.error(f"Gmail was not connected. {consent_errors.message_for(st.query_params.get('gmail_error'))}",
+                 icon=":material/error:")
         del st.query_params["gmail_error"]
 
 
@@ -219,7 +221,7 @@ def run_summary(provider: str) -> None:
     with session() as s:
         waiting = inbox.pending_count(s)
     if run["status"] == "failed":
-        st.error(f"The last sync failed: {run['errorMessage'] or 'unknown error'}", icon=":material/error:")
+        st.error(f"The last sync failed: {inert(run['errorMessage'] or 'unknown error')}", icon=":material/error:")
     elif run["discovered"] == 0:
         st.info(
             "The last sync found no new recruitment mail. If you expected some: check that you connected the "
@@ -256,7 +258,7 @@ def gmail_section() -> None:
         sync_controls(GMAIL)
         gmail_disconnect_controls()
     elif status["status"] == ERROR:
-        st.warning(status["lastError"] or "Gmail needs to be reconnected.", icon=":material/warning:")
+        st.warning(inert(status["lastError"] or "Gmail needs to be reconnected."), icon=":material/warning:")
         gmail_connect_controls("Reconnect Gmail")
         gmail_disconnect_controls()
     else:
@@ -291,7 +293,7 @@ def imap_connect_form(status: dict, label: str) -> None:
             try:
                 imap_accounts.connect(engine(), DEFAULT_ACCOUNT_KEY, body)
             except JobOpsError as exc:
-                st.error(exc.message, icon=":material/error:")
+                st.error(inert(exc.message), icon=":material/error:")
             else:
                 flash("IMAP is connected. Run a first sync.")
                 st.rerun()
@@ -314,15 +316,15 @@ def imap_section() -> None:
     with session() as s:
         status = imap_accounts.status(s, DEFAULT_ACCOUNT_KEY)
     if status["status"] == CONNECTED:
-        where = md_escape(f"{status['username']} on {status['host']}")
-        st.markdown(f"**Connected** as {where} · {md_escape(', '.join(status['folders']))} · "
+        where = inert(f"{status['username']} on {status['host']}")
+        st.markdown(f"**Connected** as {where} · {inert(', '.join(status['folders']))} · "
                     f"last sync {last_sync(status)}")
         auto_sync_controls(IMAP, status)
         sync_controls(IMAP)
         imap_disconnect_controls()
         return
     if status["status"] == ERROR:
-        st.warning(status["lastError"] or "IMAP needs to be reconnected.", icon=":material/warning:")
+        st.warning(inert(status["lastError"] or "IMAP needs to be reconnected."), icon=":material/warning:")
     imap_connect_form(status, "Reconnect IMAP" if status["host"] else "Connect IMAP")
 
 
@@ -340,10 +342,10 @@ def files_section() -> None:
             try:
                 run = files.import_uploads(engine(), [(f.name, f.getvalue()) for f in uploads])
             except JobOpsError as exc:
-                st.error(exc.message, icon=":material/error:")
+                st.error(inert(exc.message), icon=":material/error:")
                 return
         report = st.error if run["status"] == "failed" else st.success
-        report(files.describe(run))
+        report(inert(files.describe(run)))
     st.caption("For a file larger than the upload limit, run `python -m jobops import-mail PATH`.")
 
 

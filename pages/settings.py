@@ -1,26 +1,57 @@
 """Settings & backup: download everything, restore a backup, and see where the data lives."""
 
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from jobops import backup
 from jobops.config import load_settings
-from jobops.db import get_engine, session_scope
+from jobops.db import get_engine, read_session_scope
 from jobops.errors import JobOpsError
+from jobops.escape import inert
 from jobops.ui import attempt
 
 REPORT_KEY = "settings-restore-report"
+PREVIEW_KEY = "settings-restore-preview"
+MODE_LABELS = {backup.MERGE: "Merge into what is here", backup.REPLACE: "Replace everything"}
+CONFIRM_LABELS = {backup.MERGE: "Merge this backup", backup.REPLACE: "Replace everything with this backup"}
 
 st.title("Settings & backup")
 settings = load_settings()
 
 
-def backup_file() -> bytes:
-    """Made when the button is clicked, not on every rerun: it holds every message."""
-    with session_scope(get_engine()) as s:
-        return backup.to_bytes(backup.export_backup(s))
+def backup_file_for(password: str | None) -> Any:
+    """The backup download, made when clicked; refused if the password changed since the page was drawn.
+
+    Streamlit runs it outside any script run, so the gate cannot: a tab left open across a password
+    change would otherwise still download everything.
+    """
+
+    def backup_file() -> bytes:
+        if load_settings().password != password:
+            raise PermissionError("The dashboard password changed: reload the page and sign in again.")
+        with read_session_scope(get_engine()) as s:
+            return backup.to_bytes(backup.export_backup(s))
+
+    return backup_file
+
+
+def report_table(report: dict[str, dict[str, int]]) -> None:
+    """Rows added, updated, unchanged, removed and left out, per kind of data."""
+    rows = [{"Data": section.label.capitalize(), **{k.capitalize(): v for k, v in report[section.name].items()}}
+            for section in backup.SECTIONS]
+    st.dataframe(pd.DataFrame(rows), hide_index=True)
+
+
+def read_upload(upload: Any) -> Any:
+    """The backup document in the uploaded file, or None after showing why it cannot be read."""
+    try:
+        return backup.from_bytes(upload.getvalue())
+    except JobOpsError as exc:
+        st.error(inert(exc.message), icon=":material/error:")
+        return None
 
 
 st.subheader("Back up")
@@ -30,7 +61,7 @@ st.caption(
 )
 st.download_button(
     "Download backup",
-    data=backup_file,
+    data=backup_file_for(settings.password),
     file_name=f"jobops-backup-{date.today()}.json",
     mime="application/json",
     icon=":material/download:",
@@ -39,32 +70,39 @@ st.download_button(
 )
 
 st.subheader("Restore")
-st.caption("Rows already here are updated from the file, none is duplicated. A damaged file changes nothing.")
+st.caption(
+    "See what a backup would change before anything is written. Merging updates the rows that are here "
+    "and adds the rest; replacing also removes what the backup does not hold. Mail connections and a "
+    "sync in progress are always kept, and a damaged file changes nothing."
+)
 upload = st.file_uploader("Backup file", type=["json"], key="settings-upload")
-if st.button("Restore", icon=":material/restore:", disabled=upload is None, key="settings-restore"):
+mode = st.radio("How to restore", backup.MODES, format_func=MODE_LABELS.get, horizontal=True,
+                key="settings-restore-mode")
+if st.button("Show what will change", icon=":material/preview:", disabled=upload is None, key="settings-preview"):
     st.session_state.pop(REPORT_KEY, None)
-    try:
-        data = backup.from_bytes(upload.getvalue())
-    except JobOpsError as exc:
-        st.error(exc.message, icon=":material/error:")
-    else:
-        st.session_state[REPORT_KEY] = attempt(lambda s: backup.import_backup(s, data))
+    st.session_state.pop(PREVIEW_KEY, None)
+    data = read_upload(upload)
+    if data is not None:
+        preview = attempt(lambda s: backup.preview_backup(s, data, mode))
+        if preview is not None:
+            st.session_state[PREVIEW_KEY] = (upload.file_id, mode, preview)
+
+pending = st.session_state.get(PREVIEW_KEY)
+if pending and upload is not None and pending[:2] == (upload.file_id, mode):
+    st.info(f"Nothing has changed yet. {MODE_LABELS[mode]} would give: {backup.describe_report(pending[2])}.",
+            icon=":material/preview:")
+    report_table(pending[2])
+    if st.button(CONFIRM_LABELS[mode], icon=":material/restore:", type="primary", key="settings-restore"):
+        data = read_upload(upload)
+        if data is not None:
+            st.session_state.pop(PREVIEW_KEY, None)
+            st.session_state[REPORT_KEY] = attempt(lambda s: backup.import_backup(s, data, mode))
+            st.rerun()
 
 report = st.session_state.get(REPORT_KEY)
 if report:
     st.success(f"Restored: {backup.describe_report(report)}.", icon=":material/check_circle:")
-    st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    "Data": section.label.capitalize(),
-                    **{k.capitalize(): v for k, v in report[section.name].items()},
-                }
-                for section in backup.SECTIONS
-            ]
-        ),
-        hide_index=True,
-    )
+    report_table(report)
 
 st.subheader("Where your data is")
 st.text(f"Database: {backup.database_location(settings.database_url)}")

@@ -8,6 +8,7 @@ import pytest
 
 from jobops import analytics, charts
 from jobops.charts import STAGE_COLORS, TRANSPARENT
+from tests.shown import seen
 
 
 @pytest.fixture
@@ -133,3 +134,23 @@ def test_every_figure_has_a_transparent_background_even_without_data() -> None:
     for fig in figures:
         assert isinstance(fig, go.Figure)
         assert fig.layout.paper_bgcolor == fig.layout.plot_bgcolor == TRANSPARENT
+
+
+def test_a_source_written_as_html_is_a_plain_label_not_a_plotly_link() -> None:
+    source = '<a href="https://phish.example">Referral</a>'
+    table = pd.DataFrame({
+        "source": [source], "applications": [2],
+        "response_rate": [50.0], "interview_rate": [0.0], "offer_rate": [0.0],
+    })
+    labels = list(charts.source_rates_figure(table).data[0].x)
+    assert not any("<" in label for label in labels)
+    assert [seen(label) for label in labels] == [f"{source} (2)"]
+
+
+def test_a_message_type_from_a_backup_cannot_add_markup_or_placeholders_to_the_mail_chart() -> None:
+    table = pd.DataFrame({"week": [pd.Timestamp("2026-03-02")], "message_type": ["<b>x</b> %{y}"],
+                          "messages": [1]})
+    bar = charts.mail_weekly_figure(table).data[0]
+    kind_in_hover = bar.hovertemplate.removeprefix("Week of %{x|%d %b %Y}: %{y} ").removesuffix("<extra></extra>")
+    assert "<" not in bar.name and "<" not in kind_in_hover and "%{" not in kind_in_hover
+    assert seen(kind_in_hover) == "<b>x</b> %{y}"

@@ -5,11 +5,14 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine, inspect, select, text
+from sqlalchemy.exc import OperationalError
 
-from jobops.db import make_engine, migrate, ping, session_scope
+from jobops import db
+from jobops.db import make_engine, migrate, ping, read_session_scope, session_scope
 from jobops.jobs import create_job
 from jobops.models import Base, Job
 
@@ -92,3 +95,33 @@ def test_two_threads_incrementing_through_sessions_lose_no_update(tmp_path: Path
     assert errors == []
     with session_scope(engine) as session:
         assert session.get(Job, job_id).notes == "400"
+
+
+def test_a_read_succeeds_while_a_write_transaction_is_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(db, "SQLITE_BUSY_TIMEOUT_MS", 300)
+    engine = fresh_engine(tmp_path)
+    migrate(engine)
+    with session_scope(engine) as session:
+        create_job(session, {"title": "Engineer", "employer": "Acme"})
+
+    with session_scope(engine) as writer:
+        create_job(writer, {"title": "Uncommitted", "employer": "Globex"})
+        writer.flush()  # the writer now holds the write lock until it commits
+        with read_session_scope(engine) as reader:
+            titles = reader.scalars(select(Job.title)).all()
+
+    assert titles == ["Engineer"]
+
+
+def test_a_read_only_unit_refuses_to_write_instead_of_racing_writers(tmp_path: Path) -> None:
+    engine = fresh_engine(tmp_path)
+    migrate(engine)
+
+    with pytest.raises(OperationalError, match="readonly"):
+        with read_session_scope(engine) as reader:
+            reader.add(Job(title="Engineer", employer="Acme"))
+            reader.flush()
+
+    with session_scope(engine) as session:
+        assert session.scalars(select(Job)).all() == []
+        create_job(session, {"title": "Engineer", "employer": "Acme"})  # writers still write afterwards

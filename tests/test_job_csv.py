@@ -5,11 +5,15 @@ from __future__ import annotations
 import csv
 import io
 
+import pandas as pd
 import pytest
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from jobops import job_csv, jobs, tracking
+from jobops.db import read_session_scope, session_scope
 from jobops.errors import InvalidInput
+from jobops.models import Job
 
 SPREADSHEET = (
     "Company,Job Title,Link,Date Applied,Notes\n"
@@ -174,3 +178,61 @@ def test_export_makes_text_that_looks_like_a_formula_inert(session: Session) -> 
     assert rows[0]["title"] == "'=HYPERLINK(\"http://x\")"
     assert rows[0]["employer"] == "'@Evil"
     assert rows[0]["notes"] == "plain"
+
+
+def test_a_long_import_commits_in_batches_so_its_first_rows_are_saved_while_it_runs(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = job_csv.BATCH_ROWS * 2 + 50
+    frame = pd.DataFrame({"Title": [f"Engineer {i}" for i in range(rows)], "Company": ["Acme"] * rows})
+    seen_by_others: list[int] = []
+    create = job_csv.create_job
+
+    def create_and_look(session: Session, data: dict) -> dict:
+        if data["title"] == f"Engineer {job_csv.BATCH_ROWS + 10}":  # well inside the second batch
+            with read_session_scope(engine) as reader:  # another tab, or a GET on the API
+                seen_by_others.append(reader.scalar(select(func.count()).select_from(Job)))
+        return create(session, data)
+
+    monkeypatch.setattr(job_csv, "create_job", create_and_look)
+    with session_scope(engine) as session:
+        report = job_csv.import_jobs(session, frame, job_csv.guess_mapping(list(frame.columns)))
+
+    assert report == {"imported": rows, "skipped": []}
+    assert seen_by_others == [job_csv.BATCH_ROWS]
+
+
+UNICODE_SHEET = "Company\tJob Title\tNotes\nZürich Versicherung\tData Engineer\tSaid “call me”\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig", "utf-32"])
+def test_a_unicode_text_export_from_excel_imports_with_its_accents_and_quotes(
+    session: Session, encoding: str
+) -> None:
+    report = import_text(session, UNICODE_SHEET, encoding)
+
+    assert report == {"imported": 1, "skipped": []}
+    [job] = jobs.list_jobs(session)["items"]
+    assert (job["employer"], job["notes"]) == ("Zürich Versicherung", "Said “call me”")
+
+
+def test_windows_quotes_and_the_euro_sign_arrive_as_typed_not_as_control_characters(session: Session) -> None:
+    text = "Company,Job Title,Notes\nCafé Crème,Barista – Lead,“Salary €2,500” isn’t final\n"
+    frame = job_csv.read_csv(text.replace("“Salary €2,500” isn’t final", '"“Salary €2,500” isn’t final"')
+                             .encode("cp1252"))
+
+    assert frame.iloc[0].tolist() == ["Café Crème", "Barista – Lead", "“Salary €2,500” isn’t final"]
+
+
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [
+        (b"PK\x03\x04\x14\x00\x06\x00 workbook", "spreadsheet workbook"),
+        (b"%PDF-1.7 binary", "This is a PDF"),
+        (b"Company,Title\nAcme\x00\x01\x02,Engineer\n", "not readable text"),
+        (b"Company,Title\nAcme,\x81\x8d\x8f\x90\x9d\n", "not readable text"),
+    ],
+)
+def test_a_file_that_stays_garbage_is_refused_with_a_clear_message(data: bytes, fragment: str) -> None:
+    with pytest.raises(InvalidInput, match=fragment):
+        job_csv.read_csv(data)

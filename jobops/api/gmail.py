@@ -16,7 +16,7 @@ from jobops import validation as check
 from jobops.api.http import ApiRequest, endpoint
 from jobops.db import get_engine
 from jobops.errors import JobOpsError, UpstreamError
-from jobops.gmail import oauth
+from jobops.gmail import consent_errors, oauth
 from jobops.mail import runs
 from jobops.mail.accounts import check_account_key
 
@@ -97,11 +97,11 @@ def oauth_callback(request: Request) -> RedirectResponse:
     """GET /oauth/gmail/callback: Google sends the browser here; connect, then show the Gmail page."""
     params = request.query_params
     if params.get("error"):
-        return _to_mail_page("gmail_error", "Gmail access was not granted.")
+        return _to_mail_page("gmail_error", consent_errors.DENIED)
     try:
         oauth.exchange(get_engine(), None, params.get("state", ""), params.get("code", ""))
     except JobOpsError as exc:
-        return _to_mail_page("gmail_error", exc.message[:200])
+        return _to_mail_page("gmail_error", consent_errors.code_for(exc))
     return _to_mail_page("gmail", "connected")
 
 

@@ -19,7 +19,7 @@ from starlette.responses import JSONResponse, Response
 
 from jobops import access, hosts
 from jobops.config import load_settings
-from jobops.db import get_engine, session_scope
+from jobops.db import get_engine, read_session_scope, session_scope
 from jobops.errors import JobOpsError
 
 log = logging.getLogger("jobops.api")
@@ -181,9 +181,12 @@ async def read_body(request: Request) -> dict[str, Any]:
 Handler = Callable[[ApiRequest, Session], Any]
 
 
-def _call(handler: Handler, api_request: ApiRequest) -> Any:
-    """Run a handler in one unit of work: committed when it returns, rolled back when it raises."""
-    with session_scope(get_engine()) as session:
+def _call(handler: Handler, api_request: ApiRequest, reading: bool) -> Any:
+    """Run a handler in one unit of work: committed when it returns, rolled back when it raises.
+
+    A GET reads without the write lock, so it answers while an import or a sync is writing.
+    """
+    with (read_session_scope if reading else session_scope)(get_engine()) as session:
         return handler(api_request, session)
 
 
@@ -200,7 +203,7 @@ def endpoint(handler: Handler, *, public: bool = False) -> Callable[[Request], A
                 check_origin(request)
                 body = await read_body(request)
             api_request = ApiRequest(dict(request.path_params), dict(request.query_params), body)
-            result = await run_in_threadpool(_call, handler, api_request)
+            result = await run_in_threadpool(_call, handler, api_request, request.method not in STATE_CHANGING)
         except HttpError as exc:
             refused = error_response(request_id, exc.status, exc.message)
             refused.headers.update(exc.headers)

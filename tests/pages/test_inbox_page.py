@@ -223,3 +223,41 @@ def test_a_closed_job_can_be_picked_and_the_toast_says_when_the_applied_date_mov
     assert stored_job(job_id)["appliedAt"].date() == RECEIVED.date()
     moved_to = RECEIVED.strftime("%a %d %b %Y")
     assert at.toast[0].value == f"Linked to Acme Studio · Product Designer (closed). Applied date moved to {moved_to}."
+
+
+def test_more_than_a_thousand_waiting_messages_can_all_be_reached_page_by_page(app_env: Path) -> None:
+    count = 1_030
+    with session_scope(get_engine()) as session:
+        session.add_all(
+            MailMessage(provider="gmail", account_key="default", external_message_id=f"bulk-{i}",
+                        subject=f"Update {i:04d}", from_address="talent@example.com", processing_status="pending_user",
+                        match_confidence=60, received_at=RECEIVED - timedelta(minutes=i))
+            for i in range(count)
+        )
+    at = open_inbox()
+    assert any(f"{count} to review" in m.value for m in at.markdown)
+    assert at.dataframe[0].value["Subject"].iloc[0] == "Update 0000"
+
+    last = at.number_input(key="inbox-page")
+    assert last.max == 42
+    last.set_value(42).run()
+
+    assert not at.exception, at.exception
+    assert list(at.dataframe[0].value["Subject"]) == [f"Update {i:04d}" for i in range(1_025, count)]
+
+
+def test_narrowing_the_filters_brings_a_far_page_back_within_the_list(app_env: Path) -> None:
+    with session_scope(get_engine()) as session:
+        session.add_all(
+            MailMessage(provider="gmail", account_key="default", external_message_id=f"bulk-{i}",
+                        subject=f"Update {i:03d}", from_address="talent@example.com", processing_status="pending_user",
+                        match_confidence=85 if i < 3 else 60, received_at=RECEIVED - timedelta(minutes=i))
+            for i in range(60)
+        )
+    at = open_inbox()
+    at.number_input(key="inbox-page").set_value(3).run()
+
+    at.selectbox(key="inbox-band").set_value("Likely (80–94)").run()
+
+    assert not at.exception, at.exception
+    assert list(at.dataframe[0].value["Subject"]) == ["Update 000", "Update 001", "Update 002"]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import random
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
+import streamlit as st
 from sqlalchemy import Engine, select
 from streamlit.testing.v1 import AppTest
 
@@ -127,3 +131,25 @@ def test_the_quiet_threshold_can_be_changed(engine: Engine) -> None:
     at.button(key=f"ghost-no_response-{job_id}").click().run()
     with session_scope(engine) as session:
         assert session.get(Job, job_id).outcome == "no_response"
+
+
+def test_every_csv_download_on_the_page_makes_formulas_inert(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    downloads: dict[str, str] = {}
+    original = st.download_button
+
+    def recording(label, data, *args, **kwargs):
+        downloads[kwargs["file_name"]] = data
+        return original(label, data, *args, **kwargs)
+
+    monkeypatch.setattr(st, "download_button", recording)
+    with session_scope(engine) as session:
+        create_job(session, {"title": "-2+3", "employer": '=HYPERLINK("https://phish.example","Open")',
+                             "source": "@SUM(A1:A9)", "appliedAt": NOW - timedelta(days=60)})
+    add_job(engine, "Screened", 30, PATHS[1], source="+1 555 0100")
+    run_page()
+
+    assert {"jobops-sources.csv", "jobops-gone-quiet.csv"} <= set(downloads)
+    cells = [cell for text in downloads.values() for row in csv.reader(io.StringIO(text)) for cell in row]
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "@", "\t", "\r")]
+    assert not [cell for cell in cells if cell.startswith("-") and not cell[1:].replace(".", "").isdigit()]
+    assert "'@SUM(A1:A9)" in cells and '\'=HYPERLINK("https://phish.example","Open")' in cells

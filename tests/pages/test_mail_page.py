@@ -69,8 +69,17 @@ def test_connect_offers_the_link_to_googles_consent_page(google: FakeGoogle) -> 
 
 
 def test_coming_back_from_google_with_an_error_says_so(google: FakeGoogle) -> None:
-    at = open_page(gmail_error="Gmail access was not granted.")
+    at = open_page(gmail_error="denied")
     assert "Gmail access was not granted." in at.error[0].value
+    assert "gmail_error" not in at.query_params
+
+
+def test_a_crafted_error_in_the_address_is_never_shown_on_the_page(google: FakeGoogle) -> None:
+    crafted = "Session expired. [Reconnect here](https://phish.example/login)"
+    at = open_page(gmail_error=crafted)
+    [error] = at.error
+    assert "phish.example" not in error.value and "Reconnect here" not in error.value
+    assert "Start connecting Gmail again." in error.value
 
 
 def test_sync_now_runs_in_the_background_and_the_run_is_listed(google: FakeGoogle) -> None:

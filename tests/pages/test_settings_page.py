@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, func, select
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from jobops.backup import export_backup
@@ -24,10 +25,19 @@ def open_page() -> AppTest:
     return at
 
 
-def restore(at: AppTest, content: bytes) -> AppTest:
+def preview(at: AppTest, content: bytes, mode: str = "merge") -> AppTest:
     at.file_uploader(key="settings-upload").upload("backup.json", content, "application/json")
+    at.radio(key="settings-restore-mode").set_value(mode)
     at.run()
-    at.button(key="settings-restore").click().run()
+    at.button(key="settings-preview").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def restore(at: AppTest, content: bytes, mode: str = "merge") -> AppTest:
+    at = preview(at, content, mode)
+    if any(b.key == "settings-restore" for b in at.button):
+        at.button(key="settings-restore").click().run()
     assert not at.exception, at.exception
     return at
 
@@ -56,7 +66,9 @@ def test_the_page_offers_a_backup_download(engine: Engine) -> None:
 
 
 def test_restore_waits_for_a_file(engine: Engine) -> None:
-    assert open_page().button(key="settings-restore").disabled
+    at = open_page()
+    assert at.button(key="settings-preview").disabled
+    assert not [b for b in at.button if b.key == "settings-restore"]
 
 
 def test_restoring_a_backup_brings_the_jobs_back_and_reports_it(engine: Engine, backup_bytes: bytes) -> None:
@@ -71,7 +83,7 @@ def test_restoring_a_backup_brings_the_jobs_back_and_reports_it(engine: Engine, 
 
 def test_restoring_the_same_backup_again_adds_nothing(engine: Engine, backup_bytes: bytes) -> None:
     at = restore(open_page(), backup_bytes)
-    at.button(key="settings-restore").click().run()
+    at = restore(at, backup_bytes)
     assert at.success[0].value.startswith("Restored: 2 jobs (0 new, 0 updated)")
     assert jobs_stored(engine) == 2
 
@@ -97,3 +109,60 @@ def test_the_page_shows_where_data_is_stored_without_a_password(
     monkeypatch.setenv("JOBOPS_DATABASE_URL", "postgresql+psycopg://me:hunter2@db.local/jobops")
     at.run()
     assert "Database: postgresql+psycopg://me:***@db.local/jobops" in [t.value for t in at.text]
+
+
+def test_the_page_shows_what_a_restore_would_change_before_writing_anything(
+    engine: Engine, backup_bytes: bytes
+) -> None:
+    at = preview(open_page(), backup_bytes)
+
+    assert at.info[0].value.startswith("Nothing has changed yet. Merge into what is here would give: 2 jobs (2 new")
+    table = at.dataframe[0].value
+    assert table.loc[table["Data"] == "Jobs", ["Added", "Removed"]].values.tolist() == [[2, 0]]
+    assert jobs_stored(engine) == 0
+    assert at.button(key="settings-restore").label == "Merge this backup"
+
+
+def test_replacing_everything_says_what_it_removes_then_removes_it(engine: Engine, backup_bytes: bytes) -> None:
+    with session_scope(engine) as session:
+        create_job(session, {"title": "Only here", "employer": "Initech"})
+    at = preview(open_page(), backup_bytes, mode="replace")
+    table = at.dataframe[0].value
+    assert table.loc[table["Data"] == "Jobs", ["Added", "Removed"]].values.tolist() == [[2, 1]]
+    assert jobs_stored(engine) == 1
+
+    at.button(key="settings-restore").click().run()
+
+    assert not at.exception, at.exception
+    assert at.success[0].value.startswith("Restored: 2 jobs (2 new, 0 updated, 1 removed)")
+    with session_scope(engine) as session:
+        assert sorted(session.scalars(select(Job.employer))) == ["Acme", "Globex"]
+
+
+def test_changing_the_mode_after_a_preview_asks_for_a_new_one(engine: Engine, backup_bytes: bytes) -> None:
+    at = preview(open_page(), backup_bytes)
+    at.radio(key="settings-restore-mode").set_value("replace").run()
+    assert not [b for b in at.button if b.key == "settings-restore"]
+    assert jobs_stored(engine) == 0
+
+
+def test_a_backup_download_from_a_tab_drawn_before_a_password_change_is_refused(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    downloads = []
+    original = MediaFileManager.add_deferred
+
+    def recording(self, data_callable, *args, **kwargs):
+        downloads.append(data_callable)
+        return original(self, data_callable, *args, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", recording)
+    monkeypatch.setenv("JOBOPS_PASSWORD", "open sesame")
+    open_page()
+    [make_backup] = downloads
+    assert json.loads(make_backup())["format"] == "jobops-backup"
+
+    monkeypatch.setenv("JOBOPS_PASSWORD", "a new passphrase")
+
+    with pytest.raises(PermissionError):
+        make_backup()
