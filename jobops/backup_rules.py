@@ -11,7 +11,7 @@ from typing import Any
 
 from jobops import validation as check
 from jobops.errors import InvalidInput
-from jobops.inbox import PROVIDERS
+from jobops.providers import NAMES as PROVIDERS
 from jobops.mail.accounts import check_account_key
 from jobops.mail.runs import COMPLETED, FAILED, FULL, INCREMENTAL, RUNNING
 from jobops.mail.files import MODE as IMPORT_MODE

@@ -188,11 +188,11 @@ def test_a_long_import_commits_in_batches_so_its_first_rows_are_saved_while_it_r
     seen_by_others: list[int] = []
     create = job_csv.create_job
 
-    def create_and_look(session: Session, data: dict) -> dict:
+    def create_and_look(session: Session, data: dict, **options: bool) -> dict:
         if data["title"] == f"Engineer {job_csv.BATCH_ROWS + 10}":  # well inside the second batch
             with read_session_scope(engine) as reader:  # another tab, or a GET on the API
                 seen_by_others.append(reader.scalar(select(func.count()).select_from(Job)))
-        return create(session, data)
+        return create(session, data, **options)
 
     monkeypatch.setattr(job_csv, "create_job", create_and_look)
     with session_scope(engine) as session:
