@@ -130,11 +130,13 @@ def _capitalised_runs(text: Wording) -> list[str]:
 
 
 def partial_names(name: str) -> set[str]:
-    """Single words of a longer name that stand for it alone: 'Charité' in 'Charité Berlin', 'Hays' in 'Hays Healthcare'."""
+    """The first distinctive word of a longer name, which people use alone: 'Charité' for 'Charité Berlin',
+    'Hays' for 'Hays Healthcare' (never a trade word further on, such as 'Robotics' in 'Cobalt Robotics')."""
     tokens = employer_tokens(name)
     if len(tokens) < 2:
         return set()
-    return {t for t in tokens if len(t) >= PARTIAL_MIN_LETTERS and t not in GENERIC_WORDS and t not in DESCRIPTORS}
+    distinctive = [t for t in tokens if len(t) >= PARTIAL_MIN_LETTERS and t not in GENERIC_WORDS and t not in DESCRIPTORS]
+    return set(distinctive[:1])
 
 
 def name_variants(employer: str, extra: Iterable[str] = ()) -> list[str]:

@@ -379,6 +379,8 @@ def _decide(candidate: Candidate | None, reading: StageReading, thread: bool, ti
         reasons.append("nothing but the employer's address ties it to the application")
     confidence = max(0, min(100, confidence))
     job_id = candidate.job.id if candidate and confidence >= SUGGEST_MIN else None
+    if candidate and job_id is None:  # too weak to suggest: the "Why" line must not name that job
+        reasons = ["no tracked job matches surely", *reasons[len(candidate.reasons):]]
     bucket = AUTO_LINKED if job_id and confidence >= AUTO_LINK_MIN else PENDING_USER
     message_type = MESSAGE_TYPES_BY_TARGET.get(reading.target, "update")
     reason = "; ".join(reasons).replace("\n", " ")
