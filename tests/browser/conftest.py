@@ -18,7 +18,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from jobops.config import PROJECT_ROOT
-from jobops.screenshots import CHROMIUM, CHROMIUM_FLAGS, IDLE, free_port, running_app, screenshot_whole
+from bench.screenshots import CHROMIUM, CHROMIUM_FLAGS, IDLE, free_port, running_app, screenshot_whole
 from tests.fake_google import FakeGoogle
 
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from playwright.sync_api import expect
 
-from jobops.screenshots import CHROMIUM
+from bench.screenshots import CHROMIUM
 
 if TYPE_CHECKING:
     from tests.browser.conftest import Dashboard, RunningApp

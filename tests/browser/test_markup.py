@@ -20,7 +20,7 @@ from jobops.backup import export_backup, import_backup
 from jobops.db import make_engine, session_scope
 from jobops.escape import WORD_JOINER
 from jobops.models import MailAccount, MailMessage, SyncRun
-from jobops.screenshots import CHROMIUM
+from bench.screenshots import CHROMIUM
 
 if TYPE_CHECKING:
     from tests.browser.conftest import Dashboard, RunningApp

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from jobops.screenshots import CHROMIUM, CHROMIUM_FLAGS
+from bench.screenshots import CHROMIUM, CHROMIUM_FLAGS
 
 if TYPE_CHECKING:
     from tests.browser.conftest import RunningApp

@@ -1,4 +1,7 @@
-"""Screenshots of every page at 1440x900 with sample data: `python -m jobops.screenshots`."""
+"""Screenshots of every page with sample data, on a desktop (1440x900) and a phone (390x844).
+
+python bench/screenshots.py [--theme light|dark|both] [--phone]
+"""
 
 from __future__ import annotations
 
@@ -14,7 +17,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from jobops.config import PROJECT_ROOT
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from jobops.config import PROJECT_ROOT  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -30,6 +35,8 @@ IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 PAGES = {"board": "", "jobs": "jobs", "inbox": "inbox", "mail": "mail", "insights": "insights",
          "settings": "settings"}
 THEMES = ("light", "dark")
+DESKTOP = {"width": 1440, "height": 900}
+PHONE = {"width": 390, "height": 844}
 
 
 def free_port() -> int:
@@ -103,19 +110,22 @@ def screenshot_whole(page, path: Path) -> None:  # type: ignore[no-untyped-def]
         page.set_viewport_size(size)
 
 
-def capture(base: str, out_dir: Path, pages: dict[str, str], theme: str = "light") -> list[Path]:
-    """Open each page in headless Chromium and save a full-page PNG."""
+def capture(
+    base: str, out_dir: Path, pages: dict[str, str], theme: str = "light", viewport: dict[str, int] = DESKTOP
+) -> list[Path]:
+    """Open each page in headless Chromium and save a full-page PNG (phone ones get a -phone suffix)."""
     from playwright.sync_api import sync_playwright
 
     out_dir.mkdir(parents=True, exist_ok=True)
     saved = []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        page = browser.new_page(viewport={"width": 1440, "height": 900}, color_scheme=theme)
+        page = browser.new_page(viewport=viewport, color_scheme=theme)
+        suffix = ("" if theme == "light" else f"-{theme}") + ("-phone" if viewport == PHONE else "")
         for name, path in pages.items():
             page.goto(f"{base}/{path}")
             wait_idle(page)
-            target = out_dir / (f"{name}.png" if theme == "light" else f"{name}-{theme}.png")
+            target = out_dir / f"{name}{suffix}.png"
             screenshot_whole(page, target)
             saved.append(target)
         browser.close()
@@ -128,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "docs" / "screenshots")
     parser.add_argument("--theme", choices=[*THEMES, "both"], default="light",
                         help="Streamlit's base theme (dark files get a -dark suffix)")
+    parser.add_argument("--phone", action="store_true", help="a 390x844 phone screen instead of a desktop")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as data_dir:
         env = {"JOBOPS_DATA_DIR": data_dir, "JOBOPS_DATABASE_URL": f"sqlite:///{data_dir}/jobops.db",
@@ -143,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         pages = {**PAGES, "job": f"job?id={first_job}"}
         for theme in THEMES if args.theme == "both" else (args.theme,):
             with running_app(env, free_port(), theme=theme) as base:
-                for path in capture(base, args.out, pages, theme=theme):
+                for path in capture(base, args.out, pages, theme=theme, viewport=PHONE if args.phone else DESKTOP):
                     print(path)
     return 0
 
