@@ -108,8 +108,10 @@ def acronym(name: str) -> str | None:
 
 
 def capitalised_short_names(name: str) -> set[str]:
-    """Words of a name written in capitals, the way acronyms are: 'UCLH', 'HUG' in 'HUG Genève'."""
-    return {word.lower() for word in _WORD.findall(name) if 3 <= len(word) <= 6 and word.isupper()}
+    """A name's leading word when written in capitals, the way acronyms are: 'UCLH', 'HUG' in 'HUG Genève'
+    (never one further on, such as 'NHS' in 'Manchester University NHS FT')."""
+    words = _WORD.findall(name)
+    return {words[0].lower()} if words and 3 <= len(words[0]) <= 6 and words[0].isupper() else set()
 
 
 def _capitalised_runs(text: Wording) -> list[str]:
@@ -169,20 +171,19 @@ class EmployerIndex:
         """Index one job under its employer group."""
         if not employer_aliases(job.employer):
             return
-        key = " ".join(employer_tokens(job.employer))
+        key = self._group_key(employer_tokens(job.employer))
         group = self.groups.setdefault(key, [])
         group.append(job)
-        if len(group) > 1:
-            return
-        self.names[key] = job.employer.strip()
+        self.names.setdefault(key, job.employer.strip())
         variants = name_variants(job.employer, self._families(job.employer))
         aliases = {alias for variant in variants for alias in employer_aliases(variant)}
         compacts = {"".join(alias) for alias in aliases}
         for compact in compacts:
             self._domains.setdefault(compact, set()).add(key)
         for alias in aliases:
-            if len("".join(alias)) >= 2:
-                self._mentions.setdefault(alias[0], []).append((alias, key))
+            mentions = self._mentions.setdefault(alias[0], [])
+            if len("".join(alias)) >= 2 and (alias, key) not in mentions:
+                mentions.append((alias, key))
         for variant in variants:
             if _CJK.search(variant):
                 self._cjk.setdefault(fold(variant.strip()), set()).add(key)
@@ -193,6 +194,16 @@ class EmployerIndex:
         label = self._url_label(job.job_url, compacts | set(self._partial))
         if label:
             self._domains.setdefault(label, set()).add(key)
+
+    def _group_key(self, tokens: tuple[str, ...]) -> str:
+        """The group of an employer already indexed under a shorter or longer form of the same name
+        ("Guy's and St Thomas'" and "Guy's and St Thomas' NHS Foundation Trust"), else its own."""
+        for key in self.groups:
+            known = tuple(key.split(" "))
+            shorter, longer = sorted((known, tokens), key=len)
+            if longer[: len(shorter)] == shorter and (len(shorter) >= 2 or len(shorter[0]) >= 5):
+                return key
+        return " ".join(tokens)
 
     @staticmethod
     def _url_label(url: str | None, compacts: set[str]) -> str | None:

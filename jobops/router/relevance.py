@@ -30,7 +30,7 @@ NOISE: Final[dict[str, str]] = {
     ),
     "finance, housing or study": (
         r"credit card|tarjeta de credito|carte de credit|kreditkarte|\bloan\b|mortgage|overdraft"
-        r"|pre-?approved|credit score|rental application|visa application|admissions"
+        r"|pre-?approved|credit score|rental application|visa application|admissions? (?:office|team|decision|portal)|your admission to"
         r"|degree programme|\bmsc\b|enrol?lment|developer program|talk proposal|immatricolazione|iscrizione al"
         r"|work permit application|residence permit application|biometrics? appointment|titre de sejour"
         r"|permiso de residencia|verblijfsvergunning|aufenthaltstitel"

@@ -89,6 +89,12 @@ _LOCAL_PART: Final = re.compile(r"[._+\-]")
 DECISIONS: Final = frozenset({"rejected", "withdrawn", "closed", "offer"})
 # An offer named as something already made ("as part of your offer"), not made by this mail.
 OFFER_MENTIONED: Final = re.compile(r"your (?:job |employment )?offer|offer (?:details|package)")
+# The candidate speaking of their own application, interview or candidacy.
+OWN_APPLICATION: Final = re.compile(
+    r"\bmy (?:application|candidacy|candidature|interview|cv)\b|\b(?:represent|present) me\b|\bsend my cv\b"
+    r"|\bmeine bewerbung|\bma candidature|\bmi candidatura|\ba minha candidatura|\bla mia candidatura|\bmijn sollicitatie"
+    r"|\bmoja aplikacj|\bmoje zgloszeni"
+)
 # Words that ask for a next step, in folded text: an acknowledgement holding one is also an invitation.
 INVITES: Final = re.compile(
     r"\b(?:invite|inviting|invitation|(?:like|love|want|keen|happy|glad) to (?:schedule|set up|book|arrange|move|meet"
@@ -147,8 +153,10 @@ class Router:
         review_job = self._jobs.get(memory.review_threads.get(mail.thread_id or "", ""))
         sender_job = None if kind in PLATFORM_KINDS else self._jobs.get(memory.sender_jobs.get(address, ""))
         folded_subject = fold(subject)
-        if mail.from_me:
+        if mail.from_me and (thread_job or in_review):
             return _own_mail(thread_job, in_review, review_job, stage_text)
+        if mail.from_me:
+            return self._own_first_mail(subject, body, folded_subject + "\n" + stage_text)
         scan = scan_stage(folded_subject, stage_text)
         relevance = judge_relevance(
             folded_subject + "\n" + newest,
@@ -181,6 +189,21 @@ class Router:
         # A reply in a linked thread that names no step is linked by itself only when it is plainly small talk.
         quiet_reply = bool(thread_job) and _small_talk(stage_text)
         return _decide(candidate, reading, thread=quiet_reply, tied=tied)
+
+    def _own_first_mail(self, subject: str, body: str, text: str) -> Decision:
+        """The candidate writing first: relevant when it names a tracked employer and an application of theirs."""
+        words = withdraws(text)
+        if not (words or APPLICATION.search(text) or OWN_APPLICATION.search(text)):
+            return Decision(False, None, 0, NO_CHANGE, "other", "your own mail, about no application", IGNORED)
+        subject_words, body_words = wording(subject), wording(body[:MATCHED_CHARS])
+        evidence = self._evidence("", "", "", None, subject_words, body_words)
+        candidate = self._match(evidence, message_words([subject_words.tokens, body_words.tokens]))
+        if candidate is None:
+            return Decision(False, None, 0, NO_CHANGE, "other", "your own mail, naming no tracked employer", IGNORED)
+        target, said = ("withdrawn", f"; says \"{words}\"") if words else (NO_CHANGE, "")
+        reasons = "; ".join(["your own mail", *candidate.reasons]) + said
+        return Decision(True, candidate.job.id, min(candidate.confidence, REVIEW_THREAD), target, "update", reasons,
+                        PENDING_USER)
 
     def _about_application(
         self, job: JobFacts, words: frozenset[str], sender_name: str, address: str, reading: StageReading, text: str

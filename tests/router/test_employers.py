@@ -72,3 +72,19 @@ def test_a_japanese_employer_name_is_found_inside_japanese_text() -> None:
     decision = route([UNIQLO], mail("ユニクロ店舗採用担当です。一次面接のご案内をお送りします。", "一次面接のご案内",
                                     "採用担当 <saiyo@fastretailing.example>"))
     assert decision.job_id == "uniqlo" and decision.bucket != AUTO_LINKED
+
+
+def test_two_spellings_of_one_employer_are_one_employer_whose_titles_decide() -> None:
+    short = JobFacts("gstt-outreach", "Critical Care Outreach Practitioner", "Guy's and St Thomas'", "applied")
+    full = JobFacts("gstt-pdn", "Practice Development Nurse", "Guy's and St Thomas' NHS Foundation Trust", "applied")
+    decision = route([short, full], mail("Thank you for applying for the Practice Development Nurse post at Guy's and "
+                                         "St Thomas' NHS Foundation Trust.", "Application received"))
+    assert decision.job_id == "gstt-pdn"
+
+
+def test_a_word_all_nhs_trusts_share_names_none_of_them() -> None:
+    manchester = JobFacts("mft", "Clinical Educator", "Manchester University NHS FT", "applied")
+    decision = route([manchester, UCLH], mail("Your application has been submitted to University College London "
+                                              "Hospitals NHS Foundation Trust.", "Application submitted",
+                                              "NHS Jobs <no-reply@jobs.nhs.uk>"))
+    assert decision.job_id == "uclh"

@@ -38,3 +38,10 @@ def test_a_reply_in_a_thread_waiting_for_review_waits_with_it() -> None:
 def test_the_candidates_mail_outside_any_job_thread_is_ignored() -> None:
     decision = route([NORTHWIND], mail("Pizza on Friday?", "Friday", thread="t-other", from_me=True), LINKED)
     assert decision.bucket == IGNORED
+
+
+def test_the_candidates_first_mail_about_an_application_waits_for_review_with_its_job() -> None:
+    decision = route([NORTHWIND], mail("Dear Northwind team, I would like to withdraw my application for the Data "
+                                       "Engineer role.", "Withdrawal – Data Engineer", from_me=True))
+    assert (decision.relevant, decision.job_id, decision.stage_target, decision.bucket) == (
+        True, "nw", "withdrawn", PENDING_USER)
