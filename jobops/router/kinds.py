@@ -105,6 +105,7 @@ STEP_CUES: Final[dict[str, tuple[str, ...]]] = {
         "oferta formal",
     ),
     "onsite": (
+        "finální kolo", "finálního kola", "finálním kole", "son aşama", "final mülakat", "ostatni etap",
         "最終面接", "最終選考", "役員面接", "최종 면접", "최종면접", "임원 면접", "终面", "終面", "最终面试", "最終面試",
         "複試", "trial shift", "work trial", "トライアル勤務", "体験勤務", "試用", "temuduga akhir", "son mülakat",
         "final görüşme", "závěrečný pohovor", "clase muestra", "clase demostrativa", "aula de demonstração",
@@ -113,6 +114,8 @@ STEP_CUES: Final[dict[str, tuple[str, ...]]] = {
         "assessment centre", "assessment center", "paid trial", "trial day",
     ),
     "technical_interview": (
+        "technický pohovor", "technického pohovoru", "technickém pohovoru", "teknik mülakat", "teknik görüşme",
+        "tekniska intervjun", "teknisk intervju", "tekniskt samtal",
         "一次面接", "二次面接", "面接のご案内", "面接日程", "面接のご連絡", "面接について", "1차 면접", "2차 면접", "면접 안내",
         "면접 일정", "실무 면접", "실무면접", "面试通知", "面試通知", "面试邀请", "面試邀請", "初试", "初試",
         "temuduga", "mülakat", "mülakata davet", "pohovor", "jobsamtale", "jobintervju",
@@ -123,6 +126,8 @@ STEP_CUES: Final[dict[str, tuple[str, ...]]] = {
     ),
     "hiring_manager_screen": ("店長面談", "カジュアル面談", "팀장 면담", "与经理面谈", "與經理面談", "informal visit", "informal chat"),
     "assessment": (
+        "zadanie domowe", "zadanie rekrutacyjne", "domácí úkol", "testovací úkol", "ev ödevi", "case çalışması",
+        "hemuppgift", "kodtest", "hjemmeopgave", "kodetest",
         "適性検査", "spi", "筆記試験", "webテスト", "웹 테스트", "인적성", "코딩 테스트", "笔试", "筆試", "在线测评", "線上測評",
         "ujian", "test online", "online test", "değerlendirme", "yetenek testi", "online testy", "prova escrita",
         "examen escrito", "prueba escrita", "prova scritta", "caso práctico", "supuesto práctico", "numeracy test",
@@ -130,6 +135,8 @@ STEP_CUES: Final[dict[str, tuple[str, ...]]] = {
         "hackerrank", "codesignal", "testgorilla", "pymetrics",
     ),
     "recruiter_screen": (
+        "úvodní telefonát", "úvodní hovor", "krátký telefonát", "ön görüşme", "tanışma görüşmesi", "telefon görüşmesi",
+        "rozmowa telefoniczna", "krótka rozmowa", "första samtal", "inledande samtal", "indledende samtale",
         "電話面談", "電話面接", "面談のご案内", "전화 면접", "전화면접", "电话面试", "電話面試", "电话沟通", "temuduga telefon",
         "telefon görüşmesi", "telefonní pohovor", "telefonsamtale", "telefonintervju", "entrevista telefónica",
         "entrevista telefônica", "colloquio telefonico", "screening call", "phone screen",
@@ -157,6 +164,10 @@ CONTEXT_CUES: Final = (
     "面試", "录用", "錄用", "职位", "職位", "招聘", "申请", "申請", "permohonan", "temuduga", "jawatan", "başvuru",
     "mülakat", "pozisyon", "přihláška", "pohovor", "výběrové řízení", "ansøgning", "søknad", "stilling", "convocatoria",
     "oposición", "proceso selectivo", "candidatura", "vaga", "concurso", "selezione", "candidatura", "plaça", "procés",
+    "přihlášku", "přihlášky", "pozici", "pohovoru", "pohovorem", "výběrového řízení", "uchazeče", "başvurun",
+    "başvurunuz", "başvurunuzu", "ilanına", "ilan", "görüşmesi", "aday", "rekrutacji", "rekrutacyjnego", "kandydatury",
+    "stanowisko", "ansökan", "tjänsten", "rekryteringen", "intervjun", "ansøgningen", "stillingen", "søknaden",
+    "intervjuet", "entrevista", "postulación", "processo seletivo", "candidatura", "colloquio", "selezione",
 )
 
 

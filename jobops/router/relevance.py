@@ -13,7 +13,7 @@ from jobops.router.senders import ASSESSMENT, ATS, FREE_MAIL, SCHEDULING
 NOISE: Final[dict[str, str]] = {
     "job alert": (
         r"new jobs?\b|jobs? matching|job alerts?|jobalert|job-?agent|jobs (?:you might like|for you)"
-        r"|recommended jobs|(?:is|are) hiring\b|new roles at|roles you might like|neue jobs|stellenangebote"
+        r"|recommended jobs|^[^\n]*(?:is|are) hiring\b|new roles at|roles you might like|neue jobs|stellenangebote"
         r"|nouvelles offres|offres d'emploi|nuevas ofertas|ofertas de empleo|appeared in \d+ searches"
         r"|viewed your profile|interview questions|interview reviews|read more reviews|salaries shared"
     ),
@@ -21,7 +21,7 @@ NOISE: Final[dict[str, str]] = {
         r"\bwebinar|newsletter|in this issue|register (?:now|today)|read in app|daily digest"
         r"|market update|release notes|waitlist|\b\d+ tips\b|tips (?:for|from)\b|interview tips"
         r"|practice challenge|your streak|weekly challenge|start practicing|practice (?:problems|questions|challenges)"
-        r"|leaderboard|sharpen your skills|curated|mock interviews?|interview (?:practice|prep(?:aration)? session)|practice interviews?"
+        r"|leaderboard|sharpen your skills|curated|mock interviews?|interview prep(?:aration)? session"
     ),
     "marketing": (
         r"special offer|limited time|\d+ ?% off|promo code|offer (?:ends|valid)|claim offer"
@@ -29,7 +29,7 @@ NOISE: Final[dict[str, str]] = {
         r"|oferta especial|rabatt"
     ),
     "finance, housing or study": (
-        r"credit card|tarjeta de credito|carte de credit|kreditkarte|\bloan\b|mortgage|overdraft"
+        r"credit card|tarjeta de credito|carte de credit|kreditkarte|your loan|loan (?:offer|application|approved)|mortgage|overdraft"
         r"|pre-?approved|credit score|rental application|visa application|admissions? (?:office|team|decision|portal)|your admission to"
         r"|degree programme|\bmsc\b|enrol?lment|developer program|talk proposal|immatricolazione|iscrizione al"
         r"|work permit application|residence permit application|biometrics? appointment|titre de sejour"
@@ -44,7 +44,7 @@ NOISE: Final[dict[str, str]] = {
         r"|referral bonus|refer a (?:friend|candidate)"
     ),
     "notification": (
-        r"\breceipt\b|\bpayout\b|your order\b|has shipped|payment (?:is )?due|pipeline (?:#\d+ )?(?:has )?failed"
+        r"\breceipt\b|your payout|payout (?:sent|is on its way)|your order\b|has shipped|payment (?:is )?due|pipeline (?:#\d+ )?(?:has )?failed"
         r"|triggered\]|shared (?:a file|\"[^\"]*\") with you|login code|password reset"
         r"|\bdigest\b|in your workspace|pages? (?:edited|updated)|(?:issues?|tasks?|tickets?) assigned to you"
         r"|mentioned you in|commented on (?:your |an? |the )?(?:post|issue|pull request|merge request|page)"
