@@ -95,6 +95,7 @@ STEP_CUES: Final[dict[str, tuple[str, ...]]] = {
         "niet door naar", "afgewezen", 
     ),
     "closed": (
+        "role has been put on hold", "position has been put on hold", "vacancy has been put on hold", "hiring freeze",
         "募集を終了", "募集終了", "採用活動を中止", "채용이 취소", "채용 취소", "职位已关闭", "職位已關閉", "招聘暂停",
         "proceso ha sido cancelado", "convocatoria ha sido anulada", "procedimento foi cancelado", "selezione è stata annullata",
     ),

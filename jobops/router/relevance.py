@@ -18,7 +18,7 @@ NOISE: Final[dict[str, str]] = {
         r"|viewed your profile|interview questions|interview reviews|read more reviews|salaries shared"
     ),
     "newsletter": (
-        r"\bwebinar|newsletter|in this issue|register (?:now|today)|read in app|daily digest"
+        r"\bwebinar|newsletter|in this issue|register (?:now|today)|read in app|daily digest|new episode|listen now|podcast"
         r"|market update|release notes|waitlist|\b\d+ tips\b|tips (?:for|from)\b|interview tips"
         r"|practice challenge|your streak|weekly challenge|start practicing|practice (?:problems|questions|challenges)"
         r"|leaderboard|sharpen your skills|curated|mock interviews?|interview prep(?:aration)? session"

@@ -13,19 +13,21 @@ from jobops.stages import NO_CHANGE, stage_rank
 # Phrases on folded text (lower case, no accents). Order is priority: the first stage found wins.
 STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "withdrawn": (
-        r"(?:you(?:'ve| have)|has (?:now )?been|have (?:now )?been|is now) withdrawn",
+        r"(?:you(?:'ve| have)|your (?:application|candidacy|candidature)\b[^.!?\n]{0,40}\b(?:has|have) (?:now )?been|is now) withdrawn",
         r"withdrawn your (?:application|candidacy)",
         r"withdrawal (?:confirmation|of your (?:application|candidacy))",
         r"your (?:application|candidacy)\b[^.!?\n]{0,80}\bwithdrawn",
         r"bewerbung\b[^.!?\n]{0,60}\bzuruckgezogen",
         r"retire (?:votre|ta) candidature", r"candidature (?:a ete )?retiree", r"desistement",
         r"retirado (?:tu|su) candidatura", r"candidatura (?:ha sido )?retirada",
-        r"(?:as (?:you )?requested|at your request)\W[^.!?\n]{0,60}\b(?:closed|withdrawn|withdrew|removed)",
+        r"(?:as (?:you )?requested|at your request)\W[^.!?\n]{0,100}\b(?:closed|withdrawn|withdrew|removed)",
         r"sollicitatie (?:is )?ingetrokken", r"candidatura (?:e stata )?ritirata", r"ritirato la (?:tua|sua) candidatura",
     ),
     "rejected": (
         r"(?:decided|chosen) not to (?:extend|make) (?:you )?(?:an? )?offer", r"not (?:be )?(?:extending|making) (?:you )?an offer",
-        r"(?:we(?:'ve| have)|have now|has now) filled the (?:\w+[ ,-]+){0,6}(?:role|position|vacancy|post)",
+        r"(?:we(?:'ve| have)|have|has) (?:now |just |already )?filled the (?:\w+[ ,-]+){0,6}(?:role|position|vacancy|post)",
+        r"nie przejdziemy (?:jednak )?dalej", r"zdecydowal\w* sie na (?:inn\w+ )?(?:osobe|kandydat\w*)",
+        r"fur (?:eine|einen) (?:andere\w* )?(?:kolleg|kandidat|bewerber)\w* entschieden",
         r"gekozen voor (?:een )?(?:andere )?kandida", r"(?:u|je) niet (?:uit )?(?:te )?nodigen", r"niet uitnodigen",
         r"not (?:to )?(?:move|moving) forward with (?:your|you)",
         r"(?:decided|chosen) not to (?:move forward|proceed|progress|continue|pursue)",
@@ -68,6 +70,7 @@ STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"niet verder (?:te )?gaan", r"(?:voor|met) (?:een )?andere kandida(?:at|ten)", r"andere kandidaten (?:gevonden|gekozen)", r"(?:je|uw) sollicitatie (?:is )?afgewezen",
     ),
     "closed": (
+        r"(?:post|position|role|vacancy|job|advert|posting|requisition)\b[^.!?\n]{0,40}\b(?:has|have) been withdrawn",
         r"(?:role|position|requisition|opening|vacancy)\b[^.!?\n]{0,40}\b(?:has been|have been|is being|is now) (?:closed|discontinued|no longer open)",
         r"(?:requisition|vacancy|headcount|opening) (?:has been |was |is being )?(?:cancel+ed|frozen)",
         r"(?:role|position) (?:has been|was) cancel+ed (?:due to|because|following|after|as part)",
@@ -104,7 +107,7 @@ STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"arbeidsovereenkomst", r"contractvoorstel", r"salarisvoorstel", r"(?:een )?aanbod (?:te )?doen",
     ),
     "onsite": (
-        r"\bon-?site\b", r"final (?:round|interview|stage|loop)s?", r"interview loop",
+        r"\bon-?site\b", r"final (?:round|interview|stage|loop)s?", r"interview loop", r"full loop",
         r"superday", r"work trial", r"rozmow\w* final\w*", r"ostatni\w* etap\w*", r"finalow\w* rozmow\w*",
         r"letzte(?:n)? (?:runde|gesprach)", r"finale(?:s|n)? (?:runde|gesprach|interview)",
         r"abschlussgesprach", r"vor-?ort-?(?:termin|gesprach|interview)",

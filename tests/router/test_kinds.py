@@ -89,3 +89,24 @@ def test_an_offer_with_an_emoji_subject_is_an_offer() -> None:
     decision = read("We're delighted to offer you the Data Engineer position! Your offer letter is attached.",
                     "🎉 Your offer from Northwind 🎉")
     assert decision.stage_target == "offer"
+
+
+@pytest.mark.parametrize(
+    ("body", "stage"),
+    [
+        ("We have now filled the Data Engineer role with a candidate who could start straight away.", "rejected"),
+        ("Tym razem nie przejdziemy jednak dalej – zdecydowaliśmy się na inną osobę.", "rejected"),
+        ("Nach sorgfältiger Abwägung haben wir uns für eine Kollegin entschieden, die bereits bei uns arbeitet.", "rejected"),
+        ("We regret that the post has been withdrawn and will not be filled this year.", "closed"),
+        ("At your request, the conditional offer of employment for the post below has been withdrawn.", "withdrawn"),
+    ],
+)
+def test_decisions_are_read_whoever_they_come_from(body: str, stage: str) -> None:
+    assert read(body, "Your application").stage_target == stage
+
+
+def test_a_podcast_from_a_tracked_employers_own_domain_is_noise() -> None:
+    decision = route([JobFacts("sp", "Data Engineer", "Spotify", "applied")], mail(
+        "New episode from a show you follow: how to crush your final round interview. Listen now.",
+        "New episode: How to crush your final round", "Spotify <no-reply@spotify.com>"))
+    assert not decision.relevant
