@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -163,22 +163,31 @@ def route_pending(session: Session, message_ids: Iterable[str] | None = None) ->
     )
     if message_ids is not None:
         query = query.where(MailMessage.id.in_(list(message_ids)))
-    messages = list(session.scalars(query))
     counts = {"classified": 0, "relevant": 0, "matched": 0}
+    for decision in _route_in_order(session, list(session.scalars(query))):
+        counts["classified"] += 1
+        counts["relevant"] += int(decision.relevant)
+        counts["matched"] += int(decision.bucket == AUTO_LINKED)
+    return counts
+
+
+def _route_in_order(
+    session: Session, messages: list[MailMessage], keep: Callable[[Decision], bool] = lambda _decision: True
+) -> Iterator[Decision]:
+    """Route messages in the order given against the jobs as they are now, recording the decisions `keep` accepts;
+    later mail of a thread follows what was decided for earlier mail."""
     if not messages:
-        return counts
+        return
     router = Router(active_jobs(session))
     memory = router_memory(session)
     threads, waiting = dict(memory.thread_jobs), dict(memory.review_threads)
     memory = RouterMemory(thread_jobs=threads, sender_jobs=memory.sender_jobs, review_threads=waiting)
     for message in messages:
         decision = router.route(mail_facts(message), memory)
-        _record_decision(session, message, decision)
-        _remember_thread(message.external_thread_id, decision, threads, waiting)
-        counts["classified"] += 1
-        counts["relevant"] += int(decision.relevant)
-        counts["matched"] += int(decision.bucket == AUTO_LINKED)
-    return counts
+        if keep(decision):
+            _record_decision(session, message, decision)
+            _remember_thread(message.external_thread_id, decision, threads, waiting)
+            yield decision
 
 
 def _remember_thread(thread: str | None, decision: Decision, linked: dict[str, str], waiting: dict[str, str]) -> None:
@@ -200,8 +209,10 @@ def rematch_waiting(session: Session) -> dict[str, int]:
     query = select(MailMessage).where(MailMessage.processing_status == PENDING_USER)
     waiting = list(session.scalars(query.order_by(MailMessage.received_at, MailMessage.external_message_id)))
     counts = {"rematched": 0, "linked": 0}
-    if not waiting:
-        return counts
+    for decision in _route_in_order(session, waiting, keep=lambda decision: decision.relevant):
+        counts["rematched"] += 1
+        counts["linked"] += int(decision.bucket == AUTO_LINKED)
+    return counts
     router = Router(active_jobs(session))
     memory = router_memory(session)
     threads, review = dict(memory.thread_jobs), dict(memory.review_threads)

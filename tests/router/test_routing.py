@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 import pytest
 
+from bench.evaluation import load_sets, route_alone, score
 from jobops.router import Decision, JobFacts, MailFacts, Router, RouterMemory, route_message
 from jobops.router.employers import employer_tokens
-from bench.evaluation import load_sets, route_alone, score
 from jobops.router.text import newest_part
 from jobops.stages import AUTO_LINK_MIN, AUTO_LINKED, IGNORED, PENDING_USER
+from tests.router.builders import mail
 
 STRIPE_BACKEND = JobFacts("stripe-be", "Backend Engineer", "Stripe, Inc.", "recruiter_screen")
 STRIPE_DATA = JobFacts("stripe-data", "Data Engineer, Payments", "Stripe, Inc.", "applied")
@@ -20,27 +19,6 @@ ZALANDO = JobFacts("zalando", "Backend Engineer (Java)", "Zalando SE", "applied"
 DOCTOLIB = JobFacts("doctolib", "Développeur Full Stack", "Doctolib SAS", "applied")
 CABIFY = JobFacts("cabify", "Ingeniero de Datos", "Cabify", "applied")
 JOBS = [STRIPE_BACKEND, STRIPE_DATA, META, BLOCK, ZALANDO, DOCTOLIB, CABIFY]
-
-
-def mail(
-    body: str,
-    subject: str = "Your application",
-    sender: str = "Recruiting <jobs@example.org>",
-    thread: str | None = None,
-) -> MailFacts:
-    """A received mail from 'Name <address>'."""
-    name, _, address = sender.partition("<")
-    address = address.rstrip(">")
-    return MailFacts(
-        message_id="m1",
-        thread_id=thread,
-        from_address=address,
-        from_domain=address.rpartition("@")[2],
-        sender_name=name.strip(),
-        subject=subject,
-        received_at=datetime(2024, 5, 6, 9, tzinfo=timezone.utc),
-        body_text=body,
-    )
 
 
 def route(message: MailFacts, memory: RouterMemory | None = None) -> Decision:
