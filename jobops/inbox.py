@@ -213,19 +213,6 @@ def rematch_waiting(session: Session) -> dict[str, int]:
         counts["rematched"] += 1
         counts["linked"] += int(decision.bucket == AUTO_LINKED)
     return counts
-    router = Router(active_jobs(session))
-    memory = router_memory(session)
-    threads, review = dict(memory.thread_jobs), dict(memory.review_threads)
-    memory = RouterMemory(thread_jobs=threads, sender_jobs=memory.sender_jobs, review_threads=review)
-    for message in waiting:
-        decision = router.route(mail_facts(message), memory)
-        if not decision.relevant:
-            continue
-        _record_decision(session, message, decision)
-        _remember_thread(message.external_thread_id, decision, threads, review)
-        counts["rematched"] += 1
-        counts["linked"] += int(decision.bucket == AUTO_LINKED)
-    return counts
 
 
 def _record_decision(session: Session, message: MailMessage, decision: Decision) -> None:
