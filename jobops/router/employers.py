@@ -131,6 +131,11 @@ def _capitalised_runs(text: Wording) -> list[str]:
     return runs
 
 
+def _leading_words(alias: tuple[str, ...]) -> set[str]:
+    """The name's first two or more words run together, as domains write them: 'stjames' for St James's Hospital."""
+    return {"".join(alias[:end]) for end in range(2, len(alias)) if len("".join(alias[:end])) >= 5}
+
+
 def partial_names(name: str) -> set[str]:
     """The first distinctive word of a longer name, which people use alone: 'Charité' for 'Charité Berlin',
     'Hays' for 'Hays Healthcare' (never a trade word further on, such as 'Robotics' in 'Cobalt Robotics')."""
@@ -178,7 +183,7 @@ class EmployerIndex:
         variants = name_variants(job.employer, self._families(job.employer))
         aliases = {alias for variant in variants for alias in employer_aliases(variant)}
         compacts = {"".join(alias) for alias in aliases}
-        for compact in compacts:
+        for compact in compacts | {prefix for alias in aliases for prefix in _leading_words(alias)}:
             self._domains.setdefault(compact, set()).add(key)
         for alias in aliases:
             mentions = self._mentions.setdefault(alias[0], [])

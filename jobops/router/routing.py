@@ -352,7 +352,7 @@ def _settled(reading: StageReading, scan: StageScan, text: str) -> StageReading:
     worry = doubt(text)
     if worry:
         return StageReading(reading.target, clear=False, phrase=f"{reading.phrase}\", but also \"{worry}")
-    acknowledged = scan.body_news.get("applied") or scan.subject_news.get("applied")
+    acknowledged = scan.body_news.get("applied") or (scan.subject_news.get("applied") if scan.fresh_subject else None)
     if acknowledged and reading.target != "applied" and not INVITES.search(text):
         return StageReading("applied", clear=False, phrase=acknowledged)
     return reading

@@ -59,7 +59,10 @@ _UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
 _SENT_VIA = re.compile(
     r"\b(?:(?:sent|delivered|powered|e-?mailed)\s+(?:via|by|through|using)|envoy[ée]e?\s+(?:via|par)|skickades\s+(?:via|genom)"
     r"|enviad[oa]\s+(?:via|v[ií]a|por|a\s+trav[ée]s\s+de)|inviat[oa]\s+(?:tramite|via)|verzonden\s+(?:via|met)|wysłan[ay]\s+(?:przez|za\s+pomocą))"
-    r"\s+[\w.-]+|\b(?:über|via|mit)\s+[\w.-]+\s+(?:versendet|verschickt|gesendet)\b",
+    r"\s+[\w.-]+|\b(?:über|via|mit)\s+[\w.-]+\s+(?:versendet|verschickt|gesendet)\b"
+    # Meeting and calendar tools named in invitations: "Join with Google Meet" is not mail from Google.
+    r"|\b(?:Google\s+(?:Meet|Calendar|Kalender|Agenda|Docs|Forms|Drive|Workspace)|Microsoft\s+Teams|Teams\s+meeting"
+    r"|Zoom\s+(?:meeting|link|call)|Invitation\s+from\s+Google)\b",
     re.IGNORECASE,
 )
 
