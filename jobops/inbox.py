@@ -15,6 +15,7 @@ from jobops import validation as check
 from jobops.errors import Conflict, InvalidInput, JobOpsError, NotFound
 from jobops.models import Job, MailAccount, MailMessage, SenderMemory, utcnow
 from jobops.router import Decision, JobFacts, MailFacts, Router, RouterMemory
+from jobops.router.senders import sender_kind
 from jobops.stages import (
     ACTIVE_STATUSES,
     AUTO_LINKED,
@@ -131,11 +132,19 @@ def router_memory(session: Session) -> RouterMemory:
         )
         .order_by(MailMessage.received_at, MailMessage.external_message_id)
     )
+    sender_jobs = {address: job for address, job in senders}
     return RouterMemory(
         thread_jobs={t: j for t, j in linked},
-        sender_jobs={a: j for a, j in senders},
+        sender_jobs=sender_jobs,
         review_threads={t: j or "" for t, j in waiting},
+        domain_jobs=_own_domains(sender_jobs),
     )
+
+
+def _own_domains(sender_jobs: dict[str, str]) -> dict[str, str]:
+    """Organisations' own domains (not hiring platforms, job boards or free mail) of the senders the user approved."""
+    domains = {address.rpartition("@")[2]: job for address, job in sorted(sender_jobs.items())}
+    return {domain: job for domain, job in domains.items() if domain and sender_kind(domain) is None}
 
 
 def mail_facts(message: MailMessage) -> MailFacts:

@@ -200,6 +200,10 @@ class EmployerIndex:
         if label:
             self._domains.setdefault(label, set()).add(key)
 
+    def group_of(self, job_id: str) -> str | None:
+        """The employer group a job belongs to."""
+        return next((key for key, jobs in self.groups.items() if any(job.id == job_id for job in jobs)), None)
+
     def _group_key(self, tokens: tuple[str, ...]) -> str:
         """The group of an employer already indexed under a shorter or longer form of the same name
         ("Guy's and St Thomas'" and "Guy's and St Thomas' NHS Foundation Trust"), else its own."""

@@ -40,6 +40,7 @@ class RouterMemory:
     thread_jobs: Mapping[str, str] = field(default_factory=dict)
     sender_jobs: Mapping[str, str] = field(default_factory=dict)
     review_threads: Mapping[str, str] = field(default_factory=dict)
+    domain_jobs: Mapping[str, str] = field(default_factory=dict)  # an employer's own domain the user approved
 
 
 @dataclass(frozen=True)

@@ -174,6 +174,7 @@ class Router:
         # A service's own name ("Google Calendar") says nothing about the employer it writes for.
         sender_name = "" if is_service_address(address) else mail.sender_name or ""
         evidence = self._evidence(sender_name, address, domain, kind, subject_words, body_words)
+        self._learned_domain(evidence, domain, kind, memory)
         words = message_words([subject_words.tokens, body_words.tokens])
         if thread_job:
             candidate: Candidate | None = Candidate(thread_job, THREAD, ["thread already linked to this job"])
@@ -248,6 +249,16 @@ class Router:
         partly = set().union(*(self._employers.partly_mentioned(t) for t in (wording(sender_name), subject, body)))
         add(partly - set(found), PARTIAL, "mail partly names {name}")
         return {key: _combine(items) for key, items in found.items()}
+
+    def _learned_domain(
+        self, evidence: dict[str, Evidence], domain: str, kind: str | None, memory: RouterMemory
+    ) -> None:
+        """An organisation's own domain that the user approved mail from counts as that employer's."""
+        job = self._jobs.get(memory.domain_jobs.get(domain, "")) if kind is None else None
+        key = self._employers.group_of(job.id) if job else None
+        if key is None or key in evidence:
+            return
+        evidence[key] = Evidence(DOMAIN, (f"you approved mail from {domain} for {self._employers.names[key]}",))
 
     def _match(self, evidence: dict[str, Evidence], words: frozenset[str]) -> Candidate | None:
         """The job the employer evidence and the title point to, capped when another employer competes."""

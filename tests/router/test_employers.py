@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from jobops.router import JobFacts
+from jobops.router import JobFacts, RouterMemory
 from jobops.stages import AUTO_LINKED, PENDING_USER
 from tests.router.builders import mail, route
 
@@ -88,3 +88,21 @@ def test_a_word_all_nhs_trusts_share_names_none_of_them() -> None:
                                               "Hospitals NHS Foundation Trust.", "Application submitted",
                                               "NHS Jobs <no-reply@jobs.nhs.uk>"))
     assert decision.job_id == "uclh"
+
+
+def test_an_employers_own_domain_the_user_approved_finds_its_job() -> None:
+    northwind = JobFacts("nw", "Data Engineer", "Northwind Traders", "applied")
+    message = mail("Hi, could we find 30 minutes this week for an intro call about the role?", "Intro call",
+                   "Sam <sam@nwt-group.example>")
+    assert route([northwind], message).job_id is None
+    memory = RouterMemory(domain_jobs={"nwt-group.example": "nw"})
+    assert route([northwind], message, memory).job_id == "nw"
+
+
+def test_a_meeting_tool_named_in_an_invitation_is_not_that_employer() -> None:
+    google = JobFacts("g", "Site Reliability Engineer", "Google", "applied")
+    spotify = JobFacts("s", "Data Engineer", "Spotify", "applied")
+    decision = route([google, spotify], mail(
+        "You have been invited to the following event: Spotify | intro chat. Joining info: Join with Google Meet.",
+        "Invitation: Spotify | intro chat", "Sofia <sofial@spotify.com>"))
+    assert decision.job_id == "s" and "Google" not in decision.reason
