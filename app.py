@@ -6,6 +6,7 @@ from jobops.api import routes
 from jobops.gate import require_access
 from jobops.inbox import pending_count
 from jobops.server import lifespan, log_script_error, middleware
+from jobops.theme import apply_theme, chosen_theme
 from jobops.ui import session
 
 app = st.App(
@@ -15,6 +16,7 @@ app = st.App(
 
 def navigation() -> None:
     """The menu: tracking first, then mail, then insights."""
+    apply_theme(chosen_theme())
     st.set_page_config(page_title="JobOps", page_icon=":material/work_history:", layout="wide")
     require_access()
     with session() as s:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -14,6 +15,10 @@ GOOGLE_AUTH_URI = "https://accounts.google.com/o/oauth2/auth"
 GOOGLE_TOKEN_URI = "https://oauth2.googleapis.com/token"
 GOOGLE_API_ENDPOINT = "https://gmail.googleapis.com"
 GOOGLE_REVOKE_URI = "https://oauth2.googleapis.com/revoke"
+GMAIL_CALLBACK_PATH = "/oauth/gmail/callback"
+DEFAULT_REDIRECT_URI = f"http://localhost:3001{GMAIL_CALLBACK_PATH}"
+# The OAuth client uploaded on the Mail page, in the data folder: its secret is encrypted like tokens are.
+GMAIL_CLIENT_FILE = "gmail-client.json"
 
 
 @dataclass(frozen=True)
@@ -104,8 +109,8 @@ def load_settings() -> Settings:
         interval = int(get("JOBOPS_SYNC_INTERVAL_MINUTES", "0") or 0)
     except ValueError:
         interval = 0
-    redirect_uri = get("GMAIL_OAUTH_REDIRECT_URI", "http://localhost:3001/oauth/gmail/callback") or ""
-    return Settings(
+    redirect_uri = get("GMAIL_OAUTH_REDIRECT_URI", DEFAULT_REDIRECT_URI) or ""
+    settings = Settings(
         data_dir=data_dir,
         database_url=normalise_database_url(database_url),
         secret_key=get("JOBOPS_SECRET_KEY"),
@@ -122,3 +127,19 @@ def load_settings() -> Settings:
         allowed_hosts=_named_hosts(get("JOBOPS_ALLOWED_HOSTS"), secrets, redirect_uri),
         time_zone=get("JOBOPS_TIMEZONE"),
     )
+    return settings if settings.gmail_configured else _with_stored_gmail_client(settings, get("GMAIL_OAUTH_REDIRECT_URI"))
+
+
+def _with_stored_gmail_client(settings: Settings, configured_redirect: str | None) -> Settings:
+    """The settings with the OAuth client uploaded on the Mail page, when there is one the key can open."""
+    from jobops.crypto import UnreadableSecret, decrypt  # crypto reads its key through these settings
+
+    try:
+        stored = json.loads((settings.data_dir / GMAIL_CLIENT_FILE).read_text(encoding="utf-8"))
+        client_id, redirect = str(stored["clientId"]), configured_redirect or str(stored["redirectUri"])
+        secret = decrypt(str(stored["clientSecret"]), settings)
+    except (OSError, ValueError, KeyError, TypeError, UnreadableSecret):
+        return settings
+    hosts = settings.allowed_hosts | {h for h in (_host_of(redirect),) if h}
+    return replace(settings, gmail_client_id=client_id, gmail_client_secret=secret, gmail_redirect_uri=redirect,
+                   allowed_hosts=frozenset(hosts))

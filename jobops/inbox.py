@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session
 
 from jobops import validation as check
 from jobops.errors import Conflict, InvalidInput, JobOpsError, NotFound
-from jobops.models import Job, MailAccount, MailMessage, SenderMemory, utcnow
+from jobops.models import Job, MailAccount, MailMessage, SenderMemory, StageEvent, utcnow
 from jobops.router import Decision, JobFacts, MailFacts, Router, RouterMemory
+from jobops.router.job_draft import employer_guess, title_guess
 from jobops.router.senders import sender_kind
 from jobops.stages import (
     ACTIVE_STATUSES,
@@ -36,6 +37,7 @@ DECIDED = (AUTO_LINKED, MANUAL_LINKED, IGNORED)
 DECISION_FIELDS = ("provider", "accountKey", "jobId", "stageTarget", "note")
 BULK_FIELDS = ("provider", "accountKey", "action", "messageIds", "jobId", "stageTarget")
 MAX_BULK = 500
+ORPHAN_JOB_FIELDS = ("provider", "accountKey", "title", "employer", "stageTarget")
 
 
 def source_url(message: MailMessage) -> str | None:
@@ -413,6 +415,39 @@ def _bulk_one(session: Session, action: str, message_id: str, decision: dict[str
     return {"messageId": message_id, "status": "succeeded"}
 
 
+def job_draft(message: dict[str, Any]) -> dict[str, str]:
+    """The job an orphan message seems to be about, to prefill the form that creates it."""
+    return {
+        "employer": employer_guess(message["fromAddress"], message["fromDomain"], message["senderName"] or ""),
+        "title": title_guess(message["subject"]),
+    }
+
+
+def create_job_from_message(session: Session, message_id: str, data: dict[str, Any]) -> dict[str, Any]:
+    """Add the job a waiting message is about, link the message to it and log its stage.
+
+    The job counts as applied when the mail arrived; the rest of the waiting mail is matched again afterwards,
+    so the thread and sender just linked help it find the new job.
+    """
+    from jobops.jobs import create_job, get_job  # jobs re-matches waiting mail through this module
+
+    check.reject_unknown(data, ORPHAN_JOB_FIELDS)
+    provider, account_key = _account(data)
+    message = _get_message(session, message_id, provider, account_key)
+    _undecided(message)
+    applied_at = min(message.received_at, utcnow()) if message.received_at else None
+    job = create_job(
+        session, {"title": data.get("title"), "employer": data.get("employer"), "appliedAt": applied_at},
+        rematch=False,
+    )
+    decision = {"provider": provider, "accountKey": account_key, "jobId": job["id"]}
+    if data.get("stageTarget") is not None:
+        decision["stageTarget"] = data["stageTarget"]
+    linked = approve(session, message.id, decision)
+    rematch_waiting(session)
+    return {**linked, "job": get_job(session, job["id"])}
+
+
 # --- reading -------------------------------------------------------------------------------
 
 
@@ -475,10 +510,22 @@ def job_emails(session: Session, job_id: str, *, limit: int = 50) -> dict[str, A
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = session.scalars(query.order_by(MailMessage.received_at.desc()).limit(limit))
     items = [
-        {"message": message_to_dict(m), "sourceUrl": source_url(m), "accountDisplayName": _account_name(session, m)}
+        {"message": message_to_dict(m), "sourceUrl": source_url(m), "accountDisplayName": _account_name(session, m),
+         "bodyText": m.body_text or m.snippet or "", "event": _event_of(session, m)}
         for m in rows
     ]
     return {"items": items, "total": total}
+
+
+def _event_of(session: Session, message: MailMessage) -> dict[str, Any] | None:
+    """{id, title, toStage, outcome, occurredAt} of the timeline event a message logged, or None."""
+    event = session.scalar(
+        select(StageEvent).where(StageEvent.message_id == message.id).order_by(StageEvent.created_at).limit(1)
+    )
+    if event is None:
+        return None
+    return {"id": event.id, "title": event.title, "toStage": event.to_stage, "outcome": event.outcome,
+            "occurredAt": event.occurred_at}
 
 
 def _account_name(session: Session, message: MailMessage) -> str:

@@ -119,6 +119,28 @@ def bulk(action: str, messages: list[dict]) -> None:
     st.session_state["inbox-table"] = {"selection": {"rows": [], "columns": []}}
 
 
+def new_job_form(message: dict, target: str) -> None:
+    """Create the job an orphan is about, prefilled from the mail, and link the mail to it."""
+    draft = inbox.job_draft(message)
+    with st.popover("Create a job from this mail", icon=":material/add_circle:"):
+        with st.form(f"new-job-{message['id']}", border=False):
+            employer = st.text_input("Employer", value=draft["employer"], key=f"new-employer-{message['id']}")
+            title = st.text_input("Job title", value=draft["title"], key=f"new-title-{message['id']}")
+            submitted = st.form_submit_button("Create job and link this mail", type="primary")
+    if not submitted:
+        return
+    missing = [label for label, value in (("Employer", employer), ("Job title", title)) if not value.strip()]
+    if missing:
+        st.error(f"Enter the {' and the '.join(m.lower() for m in missing)} to create the job.",
+                 icon=":material/error:")
+        return
+    body = {**decision_body(message, target=target), "employer": employer, "title": title}
+    created = attempt(lambda s: inbox.create_job_from_message(s, message["id"], body))
+    if created:
+        flash(f"Added {created['job']['employer']} · {created['job']['title']} and linked this mail to it.")
+        st.rerun()
+
+
 approve_col.button(f"Approve {len(picked)} selected", icon=":material/done_all:", disabled=not picked,
                    key="inbox-bulk-approve", on_click=bulk, args=("approve", [by_id[m] for m in picked]))
 deny_col.button(f"Deny {len(picked)} selected", icon=":material/block:", disabled=not picked,
@@ -161,3 +183,5 @@ for item in shown:
             if attempt(lambda s: inbox.deny(s, message["id"], decision_body(message))):
                 flash("Dismissed.")
                 st.rerun()
+        if not item["matchedJob"]:
+            new_job_form(message, target)

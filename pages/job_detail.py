@@ -159,23 +159,42 @@ def log_form(job: dict) -> None:
 
 
 def email_list(items: list[dict]) -> None:
-    """Mail linked to this job, shown as plain text, with a link to each thread."""
+    """Mail linked to this job: a summary table, then each message's text, why it was linked and what it logged."""
     if not items:
         st.info("No email is linked to this job yet. Approve messages in the Tracking Inbox or sync your mail.",
                 icon=":material/mail:")
         return
+    email_table(items)
+    for item in items:
+        email_details(item)
+
+
+def sender_of(message: dict) -> str:
+    """The sender as the user knows them."""
+    return message["senderName"] or message["fromAddress"]
+
+
+def logged_as(item: dict) -> str:
+    """The timeline event a message created, or why there is none."""
+    event = item["event"]
+    return f"{event['title']} ({local_date(event['occurredAt'])})" if event else "Linked only: no event"
+
+
+def email_table(items: list[dict]) -> None:
+    """One row a message; the link column only when some message has a source to open."""
     rows = pd.DataFrame(
         {
             "Received": [local_datetime(i["message"]["receivedAt"]) for i in items],
-            "From": [i["message"]["senderName"] or i["message"]["fromAddress"] for i in items],
+            "From": [sender_of(i["message"]) for i in items],
             "Subject": [i["message"]["subject"] for i in items],
             "Linked": ["automatically" if i["message"]["processingStatus"] == "auto_linked" else "by you"
                        for i in items],
             "Confidence": [i["message"]["matchConfidence"] or 0 for i in items],
-            "Logged as": [stage_label(i["message"]["stageTarget"]) for i in items],
-            "Open": [i["sourceUrl"] for i in items],
+            "Logged as": [logged_as(i) for i in items],
         }
     )
+    if any(i["sourceUrl"] for i in items):
+        rows["Open"] = [i["sourceUrl"] for i in items]
     st.dataframe(
         rows,
         hide_index=True,
@@ -186,6 +205,22 @@ def email_list(items: list[dict]) -> None:
             "Subject": st.column_config.TextColumn(width="large"),
         },
     )
+
+
+def email_details(item: dict) -> None:
+    """One message read in full, as plain text."""
+    message = item["message"]
+    label = f"{message['subject'] or '(no subject)'} · {sender_of(message)}"
+    with st.expander(inert(label), icon=":material/mail:"):
+        st.text(f"From: {message['senderName']} <{message['fromAddress']}>" if message["senderName"]
+                else f"From: {message['fromAddress']}")
+        st.text(f"Received: {local_datetime(message['receivedAt'])} · {item['accountDisplayName']}")
+        if message["reason"]:
+            st.text(f"Why: {message['reason']}")
+        st.text(f"Logged as: {logged_as(item)}")
+        st.text(item["bodyText"] or "(no text)")
+        if item["sourceUrl"]:
+            st.link_button("Open in Gmail", item["sourceUrl"], icon=":material/open_in_new:")
 
 
 def details_form(job: dict) -> None:

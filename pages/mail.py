@@ -10,7 +10,7 @@ from jobops.config import load_settings
 from jobops.errors import JobOpsError
 from jobops.escape import inert
 from jobops.gmail import PROVIDER as GMAIL
-from jobops.gmail import consent_errors, oauth
+from jobops.gmail import client_file, consent_errors, oauth
 from jobops.humanize import local_datetime, relative_time
 from jobops.imap import PROVIDER as IMAP
 from jobops.imap import accounts as imap_accounts
@@ -27,6 +27,9 @@ from jobops.mail.accounts import (
 from jobops.ui import attempt, engine, flash, guarded, session, show_flash
 
 AUTH_URL_KEY = "gmail-authorization-url"
+CONSOLE_URL = "https://console.cloud.google.com/apis/credentials"
+TESTING_MODE = ("While your Google app stays in Testing mode (the consent screen's publishing status), Google "
+                "ends its access after 7 days: reconnect Gmail each week, or publish the app to stop that.")
 SOURCES = {name: provider.label for name, provider in providers.PROVIDERS.items()}
 SECURITY_LABELS = {"ssl": "SSL/TLS", "starttls": "STARTTLS", "none": "None (this computer only)"}
 RUN_COLUMNS = {
@@ -188,29 +191,57 @@ def consent_result() -> None:
 
 
 def setup_steps(redirect_uri: str) -> None:
-    """How to create the OAuth client that Gmail access needs (once, in Google Cloud)."""
+    """How to create the OAuth client that Gmail access needs (once, in Google Cloud), then hand it to JobOps."""
     st.info("Gmail is not set up yet. It takes about five minutes, once. Manual tracking, IMAP and mailbox "
             "files work without it.", icon=":material/settings:")
+    st.link_button("Open the Google Cloud console", CONSOLE_URL, icon=":material/open_in_new:")
     st.markdown(
-        "1. Open the Google Cloud console (console.cloud.google.com) and create a project, e.g. *JobOps*.\n"
+        "1. In the Google Cloud console, create a project, e.g. *JobOps*.\n"
         "2. In *APIs & Services → Library*, enable the **Gmail API**.\n"
         "3. In *OAuth consent screen*, choose *External*, fill in the app name and your address, and add "
         "yourself as a test user.\n"
         "4. In *Credentials → Create credentials → OAuth client ID*, choose **Web application** and add this "
-        "authorised redirect URI:"
+        "authorised redirect URI (the address this page is served on):"
     )
     st.code(redirect_uri, language=None)
-    st.markdown(
-        "5. Copy the client ID and secret into `.streamlit/secrets.toml` (or the environment) and restart "
-        "JobOps:"
-    )
-    st.code(
-        'GMAIL_OAUTH_CLIENT_ID = "….apps.googleusercontent.com"\n'
-        'GMAIL_OAUTH_CLIENT_SECRET = "…"\n'
-        f'GMAIL_OAUTH_REDIRECT_URI = "{redirect_uri}"',
-        language="toml",
-    )
+    st.markdown("5. Click **Download JSON** on the client Google created and upload that file here:")
+    client_file_upload(redirect_uri)
+    st.caption(TESTING_MODE)
+    with st.expander("Or configure it in a file instead"):
+        st.markdown(
+            "Create the file `.streamlit/secrets.toml` next to `app.py` (it does not exist until you create it), "
+            "or set these as environment variables, then restart JobOps:"
+        )
+        st.code(
+            'GMAIL_OAUTH_CLIENT_ID = "….apps.googleusercontent.com"\n'
+            'GMAIL_OAUTH_CLIENT_SECRET = "…"\n'
+            f'GMAIL_OAUTH_REDIRECT_URI = "{redirect_uri}"',
+            language="toml",
+        )
     st.caption("JobOps asks only for read-only access (gmail.readonly). Your mail never leaves this computer.")
+
+
+def client_file_upload(redirect_uri: str) -> None:
+    """Take Google's client file: a valid one is stored (secret encrypted) and Gmail is configured at once."""
+    upload = st.file_uploader("Google's client file (client_secret….json)", type=["json"], key="gmail-client-file")
+    if not st.button("Use this client file", key="gmail-client-save", icon=":material/key:",
+                     disabled=upload is None):
+        return
+    try:
+        client = client_file.parse(upload.getvalue())
+        client_file.save(client, redirect_uri)
+    except JobOpsError as exc:
+        st.error(inert(exc.message), icon=":material/error:")
+        return
+    missing = "" if redirect_uri in client.redirect_uris else (
+        f" Check that {redirect_uri} is among the client's authorised redirect URIs in Google Cloud.")
+    flash(f"Gmail is set up. Connect your account.{missing}")
+    st.rerun()
+
+
+def served_redirect_uri(configured: str) -> str:
+    """The redirect URI for the address the browser reached this app on, unless one is configured."""
+    return client_file.redirect_uri_for(st.context.url, configured)
 
 
 def run_summary(provider: str) -> None:
@@ -247,7 +278,7 @@ def gmail_section() -> None:
     consent_result()
     settings = load_settings()
     if not settings.gmail_configured:
-        setup_steps(settings.gmail_redirect_uri)
+        setup_steps(served_redirect_uri(settings.gmail_redirect_uri))
         return
     with session() as s:
         status = account_status(s, GMAIL, DEFAULT_ACCOUNT_KEY)
@@ -259,6 +290,7 @@ def gmail_section() -> None:
         gmail_disconnect_controls()
     elif status["status"] == ERROR:
         st.warning(inert(status["lastError"] or "Gmail needs to be reconnected."), icon=":material/warning:")
+        st.caption(TESTING_MODE)
         gmail_connect_controls("Reconnect Gmail")
         gmail_disconnect_controls()
     else:

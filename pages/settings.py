@@ -6,18 +6,20 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from jobops import backup
+from jobops import backup, theme
 from jobops.config import load_settings
 from jobops.db import get_engine, read_session_scope
 from jobops.errors import JobOpsError
 from jobops.escape import inert
-from jobops.ui import attempt
+from jobops.ui import attempt, flash, guarded, show_flash
 
 REPORT_KEY = "settings-restore-report"
 PREVIEW_KEY = "settings-restore-preview"
+THEME_CHANGED_KEY = "settings-theme-changed"
 MODE_LABELS = {backup.MERGE: "Merge into what is here", backup.REPLACE: "Replace everything"}
 CONFIRM_LABELS = {backup.MERGE: "Merge this backup", backup.REPLACE: "Replace everything with this backup"}
 
+show_flash()
 st.title("Settings & backup")
 settings = load_settings()
 
@@ -103,6 +105,23 @@ report = st.session_state.get(REPORT_KEY)
 if report:
     st.success(f"Restored: {backup.describe_report(report)}.", icon=":material/check_circle:")
     report_table(report)
+
+st.subheader("Appearance")
+
+
+@guarded
+def save_theme() -> None:
+    """Remember the theme just chosen and draw the next run in it."""
+    choice = st.session_state["settings-theme"]
+    theme.apply_theme(theme.choose_theme(choice))
+    flash(f"Theme: {theme.LABELS[choice]}. JobOps remembers it for every visit.")
+    st.session_state[THEME_CHANGED_KEY] = True
+
+
+st.radio("Theme", theme.THEMES, index=theme.THEMES.index(theme.chosen_theme(settings) or theme.SYSTEM),
+         format_func=theme.LABELS.get, horizontal=True, key="settings-theme", on_change=save_theme)
+if st.session_state.pop(THEME_CHANGED_KEY, False):
+    st.rerun()  # this run started in the old theme: the next one carries the new one to the browser
 
 st.subheader("Where your data is")
 st.text(f"Database: {backup.database_location(settings.database_url)}")

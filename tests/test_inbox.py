@@ -644,3 +644,111 @@ def test_importing_jobs_from_csv_links_waiting_mail_too(session: Session) -> Non
 
     assert orphan.processing_status == "auto_linked"
     assert get_job(session, orphan.matched_job_id)["currentStage"] == "recruiter_screen"
+
+
+# --- a job's mail, readable -----------------------------------------------------------------------
+
+
+def test_a_jobs_emails_carry_the_text_the_reason_and_the_event_each_message_logged(session: Session) -> None:
+    job_id = add_job(session)
+    invite = routed(session, INTERVIEW_INVITE, received_at=MAY_1)
+    vague = routed(session, VAGUE_INVITE, received_at=MAY_1 - timedelta(days=2))
+    inbox.approve(session, vague.id, {**GMAIL, "stageTarget": "no_change"})
+
+    items = {i["message"]["id"]: i for i in inbox.job_emails(session, job_id)["items"]}
+
+    assert items[invite.id]["bodyText"] == INTERVIEW_INVITE["body"]
+    assert items[invite.id]["message"]["reason"]
+    logged = items[invite.id]["event"]
+    assert logged["toStage"] == "technical_interview"
+    assert logged["id"] in [e["id"] for e in timeline(session, job_id) if e["messageId"] == invite.id]
+    assert items[vague.id]["event"]["title"] == "Logged from email: Email"
+
+
+def test_a_linked_message_that_logged_nothing_has_no_event(session: Session) -> None:
+    job_id = add_job(session)
+    stored_message(session, **INTERVIEW_INVITE, received_at=MAY_1)
+    late = stored_message(session, **ACKNOWLEDGEMENT, received_at=MAY_1 + timedelta(hours=3))
+    inbox.route_pending(session)
+
+    items = {i["message"]["id"]: i for i in inbox.job_emails(session, job_id)["items"]}
+
+    assert items[late]["event"] is None
+
+
+# --- a job from an orphan ---------------------------------------------------------------------------
+
+
+def test_an_orphans_draft_names_the_employer_from_its_domain_and_the_title_from_its_subject(
+    session: Session,
+) -> None:
+    orphan = routed(session, ORPHAN)
+
+    draft = inbox.job_draft(inbox.message_to_dict(orphan))
+
+    assert draft == {"employer": "Figma", "title": "Product Designer"}
+
+
+@pytest.mark.parametrize(
+    ("sender", "name", "subject", "expected"),
+    [
+        ("no-reply@greenhouse.io", "Acme Talent Team", "Your application for Data Analyst at Acme",
+         {"employer": "Acme", "title": "Data Analyst"}),
+        ("jane.doe@gmail.com", "Jane Doe", "Quick question", {"employer": "Jane Doe", "title": ""}),
+        ("careers@northwind.co.uk", "", "Thank you for applying to the Site Manager role",
+         {"employer": "Northwind", "title": "Site Manager"}),
+    ],
+)
+def test_a_draft_is_a_guess_from_the_sender_and_subject_or_left_empty(
+    sender: str, name: str, subject: str, expected: dict[str, str]
+) -> None:
+    message = {"fromAddress": sender, "fromDomain": sender.rpartition("@")[2], "senderName": name,
+               "subject": subject}
+
+    assert inbox.job_draft(message) == expected
+
+
+def test_creating_a_job_from_an_orphan_links_the_mail_and_logs_its_stage(session: Session) -> None:
+    orphan = routed(session, ORPHAN, received_at=MAY_1)
+
+    created = inbox.create_job_from_message(
+        session, orphan.id, {**GMAIL, "employer": "Figma", "title": "Product Designer"})
+
+    job = created["job"]
+    assert (job["employer"], job["title"], job["currentStage"]) == ("Figma", "Product Designer", "recruiter_screen")
+    assert (orphan.processing_status, orphan.matched_job_id) == ("manual_linked", job["id"])
+    assert [e["toStage"] for e in timeline(session, job["id"])] == ["applied", "recruiter_screen"]
+    assert job["appliedAt"] == MAY_1
+    assert inbox.list_inbox(session)["total"] == 0
+
+
+def test_creating_a_job_from_an_orphan_points_the_rest_of_its_thread_to_it(session: Session) -> None:
+    orphan = routed(session, ORPHAN, thread="figma-thread", received_at=MAY_1)
+    reply = routed(session, {**ORPHAN, "subject": "Re: Interview invitation", "body": "Does Tuesday work?"},
+                   thread="figma-thread", received_at=MAY_1 + timedelta(hours=3))
+    assert reply.processing_status == "pending_user"
+
+    job_id = inbox.create_job_from_message(session, orphan.id, {**GMAIL, "employer": "Figma",
+                                                                 "title": "Product Designer"})["job"]["id"]
+
+    assert reply.matched_job_id == job_id
+
+
+def test_creating_a_job_from_an_orphan_without_a_title_adds_nothing(session: Session) -> None:
+    orphan = routed(session, ORPHAN)
+
+    with pytest.raises(InvalidInput):
+        inbox.create_job_from_message(session, orphan.id, {**GMAIL, "employer": "Figma", "title": "  "})
+
+    assert orphan.processing_status == "pending_user"
+    assert inbox.job_choices(session) == []
+
+
+def test_creating_a_job_from_mail_already_decided_is_a_conflict(session: Session) -> None:
+    orphan = routed(session, ORPHAN)
+    inbox.deny(session, orphan.id, dict(GMAIL))
+
+    with pytest.raises(Conflict):
+        inbox.create_job_from_message(session, orphan.id, {**GMAIL, "employer": "Figma", "title": "Designer"})
+
+    assert inbox.job_choices(session) == []

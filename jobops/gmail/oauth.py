@@ -42,7 +42,8 @@ SCOPE = "https://www.googleapis.com/auth/gmail.readonly"
 STATE_TTL = timedelta(minutes=10)
 REVOKE_TIMEOUT_SECONDS = 15
 NOT_CONFIGURED = (
-    "Gmail is not configured: set GMAIL_OAUTH_CLIENT_ID and GMAIL_OAUTH_CLIENT_SECRET, then restart."
+    "Gmail is not configured: upload Google's client file on the Mail page, or set GMAIL_OAUTH_CLIENT_ID and "
+    "GMAIL_OAUTH_CLIENT_SECRET and restart."
 )
 RECONNECT = "Gmail access expired or was revoked. Reconnect Gmail to resume syncing."
 BAD_STATE = "This Gmail connection link is invalid or has expired. Start connecting Gmail again."

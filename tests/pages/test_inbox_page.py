@@ -261,3 +261,42 @@ def test_narrowing_the_filters_brings_a_far_page_back_within_the_list(app_env: P
 
     assert not at.exception, at.exception
     assert list(at.dataframe[0].value["Subject"]) == ["Update 000", "Update 001", "Update 002"]
+
+
+def test_an_orphan_offers_a_job_prefilled_from_the_mail_and_creates_it_in_one_click(app_env: Path) -> None:
+    message_id = routed_message(**ORPHAN)
+    at = open_inbox()
+    assert at.text_input(key=f"new-employer-{message_id}").value == "Figma"
+    assert at.text_input(key=f"new-title-{message_id}").value == "Product Designer"
+
+    at.button(key=f"FormSubmitter:new-job-{message_id}-Create job and link this mail").click().run()
+
+    assert not at.exception, at.exception
+    job_id = stored_message(message_id).matched_job_id
+    job = stored_job(job_id)
+    assert (job["employer"], job["title"], job["currentStage"]) == ("Figma", "Product Designer", "recruiter_screen")
+    assert stored_message(message_id).processing_status == "manual_linked"
+    assert [t.value for t in at.toast] == ["Added Figma · Product Designer and linked this mail to it."]
+
+
+def test_a_job_from_an_orphan_needs_a_title_and_nothing_is_added_without_one(app_env: Path) -> None:
+    message_id = routed_message(subject="Next steps", sender="talent@figma.com",
+                                body="Hi Alex, we'd like to schedule a phone screen for the Product Designer role.")
+    at = open_inbox()
+    assert at.text_input(key=f"new-title-{message_id}").value == ""
+
+    at.button(key=f"FormSubmitter:new-job-{message_id}-Create job and link this mail").click().run()
+
+    assert [e.value for e in at.error] == ["Enter the job title to create the job."]
+    assert at.text_input(key=f"new-employer-{message_id}").value == "Figma"
+    assert stored_message(message_id).processing_status == "pending_user"
+    with session_scope(get_engine()) as session:
+        assert inbox.job_choices(session) == []
+
+
+def test_mail_with_a_suggested_job_offers_no_new_job(app_env: Path) -> None:
+    add_job()
+    message_id = routed_message(**VAGUE_INVITE)
+    at = open_inbox()
+
+    assert f"new-title-{message_id}" not in [w.key for w in at.text_input]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import stat
 import threading
 import time
 from collections.abc import Iterator
@@ -14,7 +16,8 @@ from streamlit.testing.v1 import AppTest
 
 from jobops import providers
 from jobops.db import get_engine, session_scope
-from jobops.gmail import client, oauth
+from jobops.config import DEFAULT_REDIRECT_URI, load_settings
+from jobops.gmail import client, client_file, oauth
 from jobops.mail import runs as mail_runs
 from jobops.mail.accounts import account_status
 from tests.fake_google import FakeGoogle
@@ -57,7 +60,9 @@ def test_without_client_credentials_the_page_explains_how_to_configure_gmail(app
     assert "Gmail is not set up yet" in at.info[0].value
     assert "Web application" in "".join(m.value for m in at.markdown)
     assert any("/oauth/gmail/callback" in c.value for c in at.code)
-    assert not [b for b in at.button if "gmail" in b.key.lower() or "Gmail" in b.label]
+    assert not [b for b in at.button if b.key == "gmail-connect" or b.label == "Connect Gmail"]
+    assert any("7 days" in c.value for c in at.caption)
+    assert "secrets.toml" in "".join(m.value for m in at.markdown)
 
 
 def test_connect_offers_the_link_to_googles_consent_page(google: FakeGoogle) -> None:
@@ -212,3 +217,82 @@ def test_uploading_a_mailbox_with_a_hostile_message_imports_the_others(app_env: 
     at.button(key="mailbox-import").click().run()
     assert not at.exception, at.exception
     assert at.success[0].value == "Read 3 messages: 2 new, 0 already imported, 1 unreadable."
+
+
+CLIENT_ID = "1234-abc.apps.googleusercontent.com"
+CLIENT_SECRET = "GOCSPX-upload-secret-value"
+
+
+def client_json(redirect: str = "http://localhost:3001/oauth/gmail/callback", **web: object) -> bytes:
+    """A client file as Google's Download JSON writes it."""
+    body = {"client_id": CLIENT_ID, "project_id": "jobops-123", "auth_uri": "https://accounts.google.com/o/oauth2/auth",
+            "token_uri": "https://oauth2.googleapis.com/token", "client_secret": CLIENT_SECRET,
+            "redirect_uris": [redirect], **web}
+    return json.dumps({"web": body}).encode()
+
+
+def upload_client_file(content: bytes, name: str = "client_secret_1234.json") -> AppTest:
+    at = open_page()
+    at.file_uploader(key="gmail-client-file").upload(name, content, "application/json").run()
+    at.button(key="gmail-client-save").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_uploading_googles_client_file_sets_gmail_up_without_a_restart(app_env: Path) -> None:
+    at = upload_client_file(client_json())
+
+    assert [t.value for t in at.toast] == ["Gmail is set up. Connect your account."]
+    assert at.button(key="gmail-connect").label == "Connect Gmail"
+    settings = load_settings()
+    assert (settings.gmail_client_id, settings.gmail_client_secret) == (CLIENT_ID, CLIENT_SECRET)
+    stored = app_env / "gmail-client.json"
+    assert stat.S_IMODE(stored.stat().st_mode) == 0o600
+    assert CLIENT_SECRET not in stored.read_text()
+    at.button(key="gmail-connect").click().run()
+    assert not at.exception, at.exception
+    assert "client_id=1234-abc.apps.googleusercontent.com" in at.get("link_button")[0].proto.url
+
+
+def test_a_client_file_without_this_apps_redirect_uri_is_kept_with_a_warning(app_env: Path) -> None:
+    at = upload_client_file(client_json(redirect="https://elsewhere.example/callback"))
+
+    (toast,) = [t.value for t in at.toast]
+    assert "among the client's authorised redirect URIs" in toast
+    assert load_settings().gmail_configured
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (b"<html>not json</html>", "This file is not JSON."),
+        (json.dumps({"installed": {"client_id": CLIENT_ID, "client_secret": CLIENT_SECRET}}).encode(),
+         "This client is a Desktop app."),
+        (json.dumps({"web": {"client_id": "![x](http://tracker.example/p.png)",
+                             "client_secret": CLIENT_SECRET}}).encode(), "The file has no valid client ID."),
+        (client_json(client_secret="has spaces and <b>markup</b>"), "The file has no valid client secret."),
+        (json.dumps([1, 2, 3]).encode(), "This is not the OAuth client file from Google Cloud."),
+        (b"{" * 20_000, "This file is too large"),
+    ],
+)
+def test_a_wrong_or_hostile_client_file_is_refused_with_a_clear_message_and_nothing_stored(
+    app_env: Path, content: bytes, says: str
+) -> None:
+    at = upload_client_file(content)
+
+    (error,) = [e.value for e in at.error]
+    assert error.startswith(says)
+    assert "tracker.example" not in error and "markup" not in error
+    assert not (app_env / "gmail-client.json").exists()
+    assert not load_settings().gmail_configured
+    assert "Gmail is not set up yet" in at.info[0].value
+
+
+def test_the_redirect_uri_follows_the_address_the_app_is_served_on() -> None:
+    assert client_file.redirect_uri_for("http://127.0.0.1:8502/mail", DEFAULT_REDIRECT_URI) == (
+        "http://127.0.0.1:8502/oauth/gmail/callback")
+    assert client_file.redirect_uri_for("https://jobs.example.org/mail", DEFAULT_REDIRECT_URI) == (
+        "https://jobs.example.org/oauth/gmail/callback")
+    configured = "https://mine.example/oauth/gmail/callback"
+    assert client_file.redirect_uri_for("http://127.0.0.1:8502/mail", configured) == configured
+    assert client_file.redirect_uri_for(None, DEFAULT_REDIRECT_URI) == DEFAULT_REDIRECT_URI

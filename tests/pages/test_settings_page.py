@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,73 @@ def test_a_backup_download_from_a_tab_drawn_before_a_password_change_is_refused(
 
     with pytest.raises(PermissionError):
         make_backup()
+
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+THEME_OPTIONS = ("theme.base", "theme.light.primaryColor", "theme.dark.primaryColor")
+
+
+@pytest.fixture
+def theme_options() -> Iterator[None]:
+    """Theme options are the server's: put back what a test changed."""
+    from streamlit import config
+
+    saved = {name: config.get_option(name) for name in THEME_OPTIONS}
+    yield
+    for name, value in saved.items():
+        config.set_option(name, value)
+
+
+def open_settings_in_app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("pages/settings.py")
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_the_theme_follows_the_system_until_one_is_chosen(app_env: Path, theme_options: None) -> None:
+    from streamlit import config
+
+    at = open_settings_in_app()
+
+    assert at.radio(key="settings-theme").value == "system"
+    assert config.get_option("theme.base") is None
+    assert config.get_option("theme.dark.primaryColor") == config.get_option("theme.primaryColor")
+
+
+def test_choosing_dark_draws_dark_and_is_remembered_on_the_next_visit(app_env: Path, theme_options: None) -> None:
+    from streamlit import config
+
+    at = open_settings_in_app()
+    at.radio(key="settings-theme").set_value("dark").run()
+
+    assert not at.exception, at.exception
+    assert [t.value for t in at.toast] == ["Theme: Dark. JobOps remembers it for every visit."]
+    assert (config.get_option("theme.base"), config.get_option("theme.dark.primaryColor")) == ("dark", None)
+    config.set_option("theme.base", None)  # as a restarted server would start
+    again = open_settings_in_app()
+    assert again.radio(key="settings-theme").value == "dark"
+    assert config.get_option("theme.base") == "dark"
+
+
+def test_going_back_to_the_system_theme_drops_the_fixed_one(app_env: Path, theme_options: None) -> None:
+    from streamlit import config
+
+    at = open_settings_in_app()
+    at.radio(key="settings-theme").set_value("light").run()
+    at.radio(key="settings-theme").set_value("system").run()
+
+    assert config.get_option("theme.base") is None
+    assert open_settings_in_app().radio(key="settings-theme").value == "system"
+
+
+def test_an_unknown_theme_is_refused_and_a_damaged_choice_is_ignored(app_env: Path) -> None:
+    from jobops import theme
+    from jobops.errors import InvalidInput
+
+    with pytest.raises(InvalidInput):
+        theme.choose_theme("neon")
+    (app_env / theme.THEME_FILE).write_text("{not json")
+    assert theme.chosen_theme() is None
