@@ -31,7 +31,7 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "appliedAt": ("appliedat", "applied at", "applied", "date applied", "applied on", "application date", "date"),
 }
 EXPORT_COLUMNS = ("id", "title", "employer", "jobUrl", "location", "source", "status", "currentStage",
-                  "outcome", "appliedAt", "closedAt", "notes")
+                  "outcome", "appliedAt", "closedAt", "salary", "recruiterName", "recruiterEmail", "notes")
 MAX_ROWS = 10_000
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
