@@ -62,6 +62,7 @@ UNREADABLE = (
     "This file is not readable text in UTF-8, UTF-16 or Windows-1252, so its rows would arrive garbled. "
     "Save it as CSV (UTF-8) and try again."
 )
+DUPLICATE = "Already in JobOps (same employer and title)."
 BATCH_ROWS = 100  # rows written per transaction during an import
 # SQLite's busy handler retries a waiting writer every 100 ms at most: a pause this long lets it in.
 BATCH_PAUSE_SECONDS = 0.1
@@ -198,7 +199,7 @@ def import_jobs(
             continue
         key = (cells.get(mapping["employer"], "").lower(), cells.get(mapping["title"], "").lower())
         if key in known and all(key):
-            skipped.append({"row": index, "reason": "Already in JobOps (same employer and title)."})
+            skipped.append({"row": index, "reason": DUPLICATE})
             continue
         try:
             with session.begin_nested():
@@ -250,6 +251,23 @@ def _unmapped_cells(cells: dict[str, str], mapping: dict[str, str | None]) -> li
     """`Column: value` for each filled cell no field takes, so nothing in the file is lost."""
     used = set(mapping.values())
     return [f"{c}: {v}" for c, v in cells.items() if v and c not in used and _key(c) not in DERIVED_COLUMNS]
+
+
+def only_duplicates(report: dict[str, Any]) -> bool:
+    """Nothing new: every row that was not imported is already in JobOps."""
+    return all(row["reason"] == DUPLICATE for row in report["skipped"])
+
+
+def describe_import(report: dict[str, Any]) -> str:
+    """`Imported 18 job(s); 2 already in JobOps; skipped 1 (row 7: ...)` for a message."""
+    duplicates = sum(row["reason"] == DUPLICATE for row in report["skipped"])
+    failed = [row for row in report["skipped"] if row["reason"] != DUPLICATE]
+    parts = [f"Imported {report['imported']} job(s)"]
+    if duplicates:
+        parts.append(f"{duplicates} already in JobOps")
+    if failed:
+        parts.append(f"skipped {len(failed)}")
+    return "; ".join(parts) + "."
 
 
 def export_jobs_csv(session: Session) -> str:
