@@ -228,7 +228,8 @@ def _import_row(
     dates: str,
 ) -> None:
     """One job from one row: its fields, its stage or outcome, and what else the row said in the notes."""
-    data = {f: cells[c] for f, c in mapping.items() if c and cells.get(c) and f not in ("appliedAt", *STANDING_FIELDS)}
+    copied = (f for f in mapping if f not in ("appliedAt", *STANDING_FIELDS))
+    data = {f: cells[c] for f in copied if (c := mapping[f]) and cells.get(c)}
     said = standing_text(cells, mapping)
     target = targets.get(said) or APPLIED
     extra = _unmapped_cells(cells, mapping)

@@ -150,7 +150,8 @@ def date_order(table: pd.DataFrame, mapping: dict) -> str | None:
     if detected:
         return detected
     example = next(v for v in table[mapping["appliedAt"]] if v.strip())
-    return st.radio(f"How are the dates in “{inert(mapping['appliedAt'])}” written? {inert(example)} could be either.",
+    question = f"How are the dates in “{inert(mapping['appliedAt'])}” written? {inert(example)} could be either."
+    return st.radio(question,
                     sheet_values.DATE_ORDERS, index=None, horizontal=True, key="import-dates",
                     format_func=sheet_values.DATE_ORDER_LABELS.get)
 
