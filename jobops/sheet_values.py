@@ -83,26 +83,40 @@ def guess_statuses(values: Iterable[str]) -> dict[str, str | None]:
     return {v: guess_status(v) for v in dict.fromkeys(v.strip() for v in values) if v}
 
 
-def date_order(values: Iterable[str]) -> str | None:
+def date_order(values: Iterable[str], today: date | None = None) -> str | None:
     """ISO, day-first or month-first for a column of dates; None when every date could be either way.
 
-    A day above 12 in the first place means day-first, in the second month-first. A column with
-    both is read day-first row by row where it can be and refused where it cannot.
+    A day above 12 in the first place means day-first, in the second month-first; an order that
+    would put an application in the future is ruled out. A column with both is refused row by row.
     """
-    first_big = second_big = numeric = False
-    for value in values:
-        found = NUMERIC_DATE.fullmatch(value.strip())
-        if found:
-            numeric = True
-            first_big |= int(found.group(1)) > 12
-            second_big |= int(found.group(2)) > 12
-    if not numeric:
+    pairs = [tuple(int(g) for g in found.groups()) for v in values if (found := NUMERIC_DATE.fullmatch(v.strip()))]
+    if not pairs:
         return ISO
-    if first_big and not second_big:
-        return DAY_FIRST
-    if second_big and not first_big:
-        return MONTH_FIRST
-    return None
+    first_big = any(a > 12 for a, _, _ in pairs)
+    second_big = any(b > 12 for _, b, _ in pairs)
+    if first_big != second_big:
+        return DAY_FIRST if first_big else MONTH_FIRST
+    if first_big:
+        return None
+    possible = [order for order in DATE_ORDERS if _fits(pairs, order, today or date.today())]
+    return possible[0] if len(possible) == 1 else None
+
+
+def _fits(pairs: list[tuple[int, ...]], order: str, today: date) -> bool:
+    """Whether every date read in this order is a calendar date no later than today."""
+    for a, b, year in pairs:
+        day, month = (a, b) if order == DAY_FIRST else (b, a)
+        try:
+            if date(_full_year(year), month, day) > today:
+                return False
+        except ValueError:
+            return False
+    return True
+
+
+def _full_year(year: int) -> int:
+    """`26` is 2026: spreadsheets shorten years of this century."""
+    return year + 2000 if year < 100 else year
 
 
 def parse_date(field: str, value: str, order: str | None) -> date | datetime:
@@ -113,7 +127,7 @@ def parse_date(field: str, value: str, order: str | None) -> date | datetime:
     found = NUMERIC_DATE.fullmatch(raw)
     if found:
         a, b, year = (int(g) for g in found.groups())
-        year += 2000 if year < 100 else 0
+        year = _full_year(year)
         if order not in DATE_ORDERS:
             raise InvalidInput(f"{field} {raw!r} could be day-first or month-first; choose which.", field=field)
         day, month = (a, b) if order == DAY_FIRST else (b, a)

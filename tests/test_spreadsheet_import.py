@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -186,3 +187,11 @@ def test_an_exported_file_keeps_stages_and_outcomes_when_imported_again(session:
     assert report["imported"] == JOB_ROWS
     assert (found["Quarry"]["outcome"], found["Stripe"]["currentStage"]) == ("rejected", "technical_interview")
     assert found["Stripe"]["notes"] == "Referral from Sam"
+
+
+def test_an_order_that_would_put_an_application_in_the_future_is_ruled_out() -> None:
+    today = date(2026, 3, 20)
+
+    assert sheet_values.date_order(["02/03/2026", "10/03/2026"], today) == sheet_values.DAY_FIRST
+    assert sheet_values.date_order(["03/02/2026", "03/10/2026"], today) == sheet_values.MONTH_FIRST
+    assert sheet_values.date_order(["02/03/2026", "01/02/2026"], today) is None
