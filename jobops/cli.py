@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from jobops import backup, providers
+from jobops import backup, job_csv, providers, sheet_values
 from jobops.db import get_engine, session_scope
 from jobops.errors import InvalidInput, JobOpsError, UpstreamError
 from jobops.mail import files as mail_files
@@ -22,6 +22,7 @@ log = logging.getLogger("jobops.cli")
 
 EXIT_BAD_INPUT = 2
 EXIT_FAILED = 1
+DATE_ORDERS = {"day-first": sheet_values.DAY_FIRST, "month-first": sheet_values.MONTH_FIRST, None: None}
 
 Command = Callable[[argparse.Namespace], str]
 Argument = tuple[tuple[str, ...], dict[str, Any]]
@@ -79,6 +80,31 @@ def import_mail_command(args: argparse.Namespace) -> str:
     if run["status"] == "failed":
         raise InvalidInput(mail_files.describe(run))
     return f"{mail_files.describe(run)} {run['matched']} linked to jobs."
+
+
+def import_jobs_command(args: argparse.Namespace) -> str:
+    """Add the jobs of a spreadsheet saved as CSV; rows already in JobOps are left alone."""
+    frame = job_csv.read_csv(read_file(args.path))
+    mapping = job_csv.guess_mapping(list(frame.columns))
+    statuses = job_csv.guess_statuses(frame, mapping)
+    try:
+        with session_scope(get_engine()) as session:
+            report = job_csv.import_jobs(session, frame, mapping, dates=DATE_ORDERS[args.dates])
+    except InvalidInput as exc:
+        if exc.field == "dates":
+            raise InvalidInput(f"{exc.message.removesuffix(': choose which.')}: run again with "
+                               "--dates day-first or --dates month-first.", field="dates") from None
+        raise
+    lines = [f"{args.path}: {job_csv.describe_import(report)}",
+             "Columns: " + ", ".join(f"{c} -> {f}" for f, c in mapping.items() if c)]
+    if statuses:
+        lines.append("Statuses: " + ", ".join(
+            f"{value} -> {sheet_values.target_label(target) if target else 'Applied (kept in notes)'}"
+            for value, target in statuses.items()))
+    lines += [f"Row {row['row']}: {row['reason']}" for row in report["skipped"] if row["reason"] != job_csv.DUPLICATE]
+    if not report["imported"] and not job_csv.only_duplicates(report):
+        raise InvalidInput("\n".join(lines))
+    return "\n".join(lines)
 
 
 def write_private(path: Path, content: bytes) -> None:
@@ -142,6 +168,15 @@ def build_parser() -> argparse.ArgumentParser:
         import_mail_command,
         "Import mail from .mbox or .eml files (or folders of .eml files) and route it.",
         arg("paths", nargs="+", metavar="PATH", help="an .mbox file, an .eml file or a folder"),
+    )
+    add_command(
+        commands,
+        "import-jobs",
+        import_jobs_command,
+        "Add jobs from a spreadsheet saved as CSV; running it again adds nothing.",
+        arg("path", metavar="FILE.csv", help="the CSV file (UTF-8, UTF-16 or Windows-1252)"),
+        arg("--dates", choices=("day-first", "month-first"), default=None,
+            help="how dates like 11/03/2026 are written, when the file cannot tell"),
     )
     return parser
 

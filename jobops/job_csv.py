@@ -13,11 +13,15 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from jobops import sheet_values
+from jobops import validation as check
 from jobops.csv_export import rows_to_csv
 from jobops.errors import InvalidInput, JobOpsError
 from jobops.inbox import rematch_waiting
-from jobops.jobs import create_job, job_to_dict
+from jobops.jobs import create_job, job_to_dict, set_outcome
 from jobops.models import Job
+from jobops.stages import APPLIED, OUTCOMES
+from jobops.tracking import transition_stage
 
 # The fields a CSV can fill, with the column names people use for them.
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
@@ -27,11 +31,20 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "location": ("location", "city", "place"),
     "source": ("source", "board", "job board", "site", "via"),
     "notes": ("notes", "note", "comments", "comment"),
-    "status": ("status", "state"),
+    "status": ("status", "state", "application status"),
     "appliedAt": ("appliedat", "applied at", "applied", "date applied", "applied on", "application date", "date"),
+    "salary": ("salary", "salary range", "pay", "compensation", "comp", "expected salary", "wage"),
+    "recruiterName": ("recruitername", "recruiter", "recruiter name", "contact", "contact name", "contact person"),
+    "recruiterEmail": ("recruiteremail", "recruiter email", "contact email", "email", "e-mail"),
+    "stage": ("currentstage", "stage", "current stage"),
+    "outcome": ("outcome", "result"),
 }
+# Fields read to decide where a job stands, most telling first; they are not copied onto the job.
+STANDING_FIELDS = ("outcome", "stage", "status")
+# Columns of JobOps' own export that an import derives again instead of keeping in the notes.
+DERIVED_COLUMNS = frozenset({"id", "closedat", "stagechangedat", "lasteventat", "createdat", "updatedat", "issample"})
 EXPORT_COLUMNS = ("id", "title", "employer", "jobUrl", "location", "source", "status", "currentStage",
-                  "outcome", "appliedAt", "closedAt", "notes")
+                  "outcome", "appliedAt", "closedAt", "salary", "recruiterName", "recruiterEmail", "notes")
 MAX_ROWS = 10_000
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -49,6 +62,7 @@ UNREADABLE = (
     "This file is not readable text in UTF-8, UTF-16 or Windows-1252, so its rows would arrive garbled. "
     "Save it as CSV (UTF-8) and try again."
 )
+DUPLICATE = "Already in JobOps (same employer and title)."
 BATCH_ROWS = 100  # rows written per transaction during an import
 # SQLite's busy handler retries a waiting writer every 100 ms at most: a pause this long lets it in.
 BATCH_PAUSE_SECONDS = 0.1
@@ -129,31 +143,67 @@ def _existing_keys(session: Session) -> set[tuple[str, str]]:
     return {(e, t) for e, t in rows}
 
 
-def import_jobs(session: Session, frame: pd.DataFrame, mapping: dict[str, str | None]) -> dict[str, Any]:
+def standing_text(row: dict[str, Any], mapping: dict[str, str | None]) -> str:
+    """What the row says about where the job stands: its outcome, else its stage, else its status."""
+    for field in STANDING_FIELDS:
+        column = mapping.get(field)
+        if column and str(row.get(column, "")).strip():
+            return str(row[column]).strip()
+    return ""
+
+
+def guess_statuses(frame: pd.DataFrame, mapping: dict[str, str | None]) -> dict[str, str | None]:
+    """Each distinct status written in the file, with where JobOps would put it (None: not recognised)."""
+    return sheet_values.guess_statuses(standing_text(row, mapping) for row in frame.to_dict("records"))
+
+
+def detect_date_order(frame: pd.DataFrame, mapping: dict[str, str | None]) -> str | None:
+    """How the applied dates are written (ISO, day-first, month-first); None when the file cannot tell."""
+    column = mapping.get("appliedAt")
+    return sheet_values.date_order(frame[column]) if column in frame else sheet_values.ISO
+
+
+def import_jobs(
+    session: Session,
+    frame: pd.DataFrame,
+    mapping: dict[str, str | None],
+    *,
+    statuses: dict[str, str] | None = None,
+    dates: str | None = None,
+) -> dict[str, Any]:
     """Create a job per row; report each skipped row (1-based, as a spreadsheet numbers it) and why.
 
-    Commits every BATCH_ROWS rows, so the write lock is held for one short batch at a time and the
-    dashboard and the API keep answering during a long import. Rows already imported are skipped
-    as duplicates if the import is run again.
+    `statuses` overrides the guessed target of a status text; `dates` says how ambiguous dates are
+    written. Empty rows are passed over without a word. Commits every BATCH_ROWS rows, so the write
+    lock is held for one short batch at a time and the dashboard and the API keep answering during a
+    long import. Rows already imported are skipped as duplicates if the import is run again.
     """
-    if not mapping.get("title") or not mapping.get("employer"):
-        raise InvalidInput("Choose the columns that hold the job title and the employer.", field="mapping")
+    _check_mapping(frame, mapping)
+    dates = dates or detect_date_order(frame, mapping)
+    if dates is None:
+        raise InvalidInput(
+            f"The dates in column {mapping['appliedAt']!r} could be day-first or month-first "
+            "(like 11/03/2026): choose which.", field="dates")
+    targets = {**guess_statuses(frame, mapping), **(statuses or {})}
+    for value, target in targets.items():
+        if target is not None:
+            check.choice(f"status {value!r}", target, sheet_values.TARGETS)
     known = _existing_keys(session)
     imported, skipped = 0, []
     for index, row in enumerate(frame.to_dict("records"), start=2):
         if index > 2 and (index - 2) % BATCH_ROWS == 0:
             session.commit()
             time.sleep(BATCH_PAUSE_SECONDS)  # let a waiting writer in before the next batch
-        data = {f: str(row[c]).strip() for f, c in mapping.items() if c and str(row.get(c, "")).strip()}
-        if "status" in data:  # spreadsheets say "Applied" or "In progress"
-            data["status"] = data["status"].lower().replace(" ", "_").replace("-", "_")
-        key = (data.get("employer", "").lower(), data.get("title", "").lower())
+        cells = {str(c): str(v).strip() for c, v in row.items()}
+        if not any(cells.values()):
+            continue
+        key = (cells.get(mapping["employer"], "").lower(), cells.get(mapping["title"], "").lower())
         if key in known and all(key):
-            skipped.append({"row": index, "reason": "Already in JobOps (same employer and title)."})
+            skipped.append({"row": index, "reason": DUPLICATE})
             continue
         try:
             with session.begin_nested():
-                create_job(session, data, rematch=False)
+                _import_row(session, cells, mapping, targets, dates)
         except JobOpsError as exc:
             skipped.append({"row": index, "reason": exc.message})
             continue
@@ -162,6 +212,63 @@ def import_jobs(session: Session, frame: pd.DataFrame, mapping: dict[str, str | 
     if imported:
         rematch_waiting(session)  # once for the whole file: mail waiting for review may be about the new jobs
     return {"imported": imported, "skipped": skipped}
+
+
+def _check_mapping(frame: pd.DataFrame, mapping: dict[str, str | None]) -> None:
+    """Title and employer columns are chosen, and every chosen column is in the file."""
+    if not mapping.get("title") or not mapping.get("employer"):
+        raise InvalidInput("Choose the columns that hold the job title and the employer.", field="mapping")
+    missing = [c for c in mapping.values() if c and c not in frame.columns]
+    if missing:
+        raise InvalidInput(f"The file has no column {missing[0]!r}.", field="mapping")
+
+
+def _import_row(
+    session: Session, cells: dict[str, str], mapping: dict[str, str | None], targets: dict[str, str | None],
+    dates: str,
+) -> None:
+    """One job from one row: its fields, its stage or outcome, and what else the row said in the notes."""
+    copied = (f for f in mapping if f not in ("appliedAt", *STANDING_FIELDS))
+    data = {f: cells[c] for f in copied if (c := mapping[f]) and cells.get(c)}
+    said = standing_text(cells, mapping)
+    target = targets.get(said) or APPLIED
+    extra = _unmapped_cells(cells, mapping)
+    if said and targets.get(said) is None:
+        extra.insert(0, f"Status: {said}")
+    if extra:
+        data["notes"] = "\n\n".join(filter(None, [data.get("notes"), "\n".join(extra)]))
+    if mapping.get("appliedAt") and cells.get(mapping["appliedAt"]):
+        data["appliedAt"] = sheet_values.parse_date("appliedAt", cells[mapping["appliedAt"]], dates)
+    if target in sheet_values.PRE_APPLY:
+        data["status"] = target
+    job = create_job(session, data, rematch=False)
+    if target in OUTCOMES:
+        set_outcome(session, job["id"], {"outcome": target})
+    elif target not in (APPLIED, *sheet_values.PRE_APPLY):
+        transition_stage(session, job["id"], target, metadata={"actor": "user", "eventType": "status_update"})
+
+
+def _unmapped_cells(cells: dict[str, str], mapping: dict[str, str | None]) -> list[str]:
+    """`Column: value` for each filled cell no field takes, so nothing in the file is lost."""
+    used = set(mapping.values())
+    return [f"{c}: {v}" for c, v in cells.items() if v and c not in used and _key(c) not in DERIVED_COLUMNS]
+
+
+def only_duplicates(report: dict[str, Any]) -> bool:
+    """Nothing new: every row that was not imported is already in JobOps."""
+    return all(row["reason"] == DUPLICATE for row in report["skipped"])
+
+
+def describe_import(report: dict[str, Any]) -> str:
+    """`Imported 18 job(s); 2 already in JobOps; skipped 1 (row 7: ...)` for a message."""
+    duplicates = sum(row["reason"] == DUPLICATE for row in report["skipped"])
+    failed = [row for row in report["skipped"] if row["reason"] != DUPLICATE]
+    parts = [f"Imported {report['imported']} job(s)"]
+    if duplicates:
+        parts.append(f"{duplicates} already in JobOps")
+    if failed:
+        parts.append(f"skipped {len(failed)}")
+    return "; ".join(parts) + "."
 
 
 def export_jobs_csv(session: Session) -> str:

@@ -13,8 +13,11 @@ from jobops.stages import APPLIED, CLOSED, JOB_STATUSES, OUTCOMES, stage_label
 from jobops.inbox import rematch_waiting
 from jobops.tracking import get_job_row, keep_applied_first, recompute_job, set_applied_date, transition_stage
 
-JOB_FIELDS = ("title", "employer", "jobUrl", "location", "source", "notes", "status", "appliedAt")
-TEXT_FIELDS = {"title": "title", "employer": "employer", "location": "location", "source": "source"}
+JOB_FIELDS = ("title", "employer", "jobUrl", "location", "source", "notes", "salary", "recruiterName",
+              "recruiterEmail", "status", "appliedAt")
+TEXT_FIELDS = {"title": "title", "employer": "employer", "location": "location", "source": "source",
+               "recruiterName": "recruiter_name"}
+MAX_SALARY = 200
 
 
 def job_to_dict(job: Job) -> dict[str, Any]:
@@ -27,6 +30,9 @@ def job_to_dict(job: Job) -> dict[str, Any]:
         "location": job.location,
         "source": job.source,
         "notes": job.notes,
+        "salary": job.salary,
+        "recruiterName": job.recruiter_name,
+        "recruiterEmail": job.recruiter_email,
         "status": job.status,
         "currentStage": job.current_stage,
         "stageChangedAt": job.stage_changed_at,
@@ -50,6 +56,10 @@ def _apply_fields(job: Job, data: dict[str, Any]) -> None:
         job.job_url = check.url("jobUrl", data["jobUrl"])
     if "notes" in data:
         job.notes = check.text("notes", data["notes"], max_len=check.MAX_TEXT)
+    if "salary" in data:
+        job.salary = check.text("salary", data["salary"], max_len=MAX_SALARY)
+    if "recruiterEmail" in data:
+        job.recruiter_email = check.email("recruiterEmail", data["recruiterEmail"])
     if "appliedAt" in data:
         job.applied_at = check.moment("appliedAt", data["appliedAt"])
 

@@ -73,6 +73,9 @@ class Job(Base):
     location: Mapped[str | None] = mapped_column(String(300))
     source: Mapped[str | None] = mapped_column(String(100))
     notes: Mapped[str | None] = mapped_column(Text)
+    salary: Mapped[str | None] = mapped_column(String(200))  # free text, as the posting or recruiter said it
+    recruiter_name: Mapped[str | None] = mapped_column(String(300))
+    recruiter_email: Mapped[str | None] = mapped_column(String(320))
     status: Mapped[str] = mapped_column(String(20), default="applied", index=True)
     applied_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     outcome: Mapped[str | None] = mapped_column(String(30))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta, timezone
@@ -20,6 +21,8 @@ MAX_FUTURE = timedelta(days=1)
 # Unix seconds outside these years are a mistake (a count of days, or milliseconds), not a date.
 EARLIEST_SECONDS = 946_684_800  # 2000-01-01T00:00:00Z
 LATEST_SECONDS = 4_102_444_800  # 2100-01-01T00:00:00Z
+# One @, no spaces, a dotted domain: what a person types; anything subtler is the mail server's to judge.
+EMAIL = re.compile(r"[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"\[\].]{2,}")
 
 
 def reject_unknown(data: Mapping[str, Any], allowed: Iterable[str], where: str = "body") -> None:
@@ -102,6 +105,14 @@ def url(field: str, value: Any) -> str | None:
         raise InvalidInput(f"{field} must be an http:// or https:// address.", field=field) from None
     if parsed.scheme not in {"http", "https"} or not parsed.netloc:
         raise InvalidInput(f"{field} must be an http:// or https:// address.", field=field)
+    return value
+
+
+def email(field: str, value: Any) -> str | None:
+    """An email address (`name@example.com`), or None when empty."""
+    value = text(field, value, max_len=320)
+    if value is not None and not EMAIL.fullmatch(value):
+        raise InvalidInput(f"{field} must be an email address such as name@example.com.", field=field)
     return value
 
 

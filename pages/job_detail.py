@@ -4,9 +4,10 @@ from datetime import date, datetime, time
 
 import pandas as pd
 import streamlit as st
+from sqlalchemy.orm import Session
 
 from jobops import inbox, jobs, tracking
-from jobops.errors import NotFound
+from jobops.errors import InvalidInput, NotFound
 from jobops.escape import inert
 from jobops.humanize import as_local, local_date, local_datetime, relative_time
 from jobops.localtime import at_local_time
@@ -223,8 +224,25 @@ def email_details(item: dict) -> None:
             st.link_button("Open in Gmail", item["sourceUrl"], icon=":material/open_in_new:")
 
 
+DETAIL_LABELS = {"title": "Job title", "employer": "Employer", "jobUrl": "Posting URL", "location": "Location",
+                 "source": "Source", "notes": "Notes", "salary": "Salary", "recruiterName": "Recruiter",
+                 "recruiterEmail": "Recruiter email"}
+
+
+def save_details(job_id: str, changes: dict) -> dict | None:
+    """Save the details; a refusal names the field by the label the user sees."""
+    def save(s: Session) -> dict:
+        try:
+            return jobs.update_job(s, job_id, changes)
+        except InvalidInput as exc:
+            label = DETAIL_LABELS.get(exc.field or "")
+            message = exc.message.replace(exc.field, label, 1) if label and exc.field else exc.message
+            raise InvalidInput(message, field=exc.field) from None
+    return attempt(save, "Details saved.")
+
+
 def details_form(job: dict) -> None:
-    """Edit the job's details and notes."""
+    """Edit the job's details, salary, recruiter and notes."""
     with st.form("job-details"):
         left, right = st.columns(2)
         title = left.text_input("Job title", value=job["title"])
@@ -232,12 +250,17 @@ def details_form(job: dict) -> None:
         job_url = left.text_input("Posting URL", value=job["jobUrl"] or "")
         location = right.text_input("Location", value=job["location"] or "")
         source = left.text_input("Source", value=job["source"] or "")
+        salary = right.text_input("Salary", value=job["salary"] or "", placeholder="€60–70k, $120k + equity…")
+        recruiter = left.text_input("Recruiter", value=job["recruiterName"] or "", placeholder="Name")
+        recruiter_email = right.text_input("Recruiter email", value=job["recruiterEmail"] or "",
+                                           placeholder="name@company.com")
         notes = st.text_area("Notes", value=job["notes"] or "", height=160)
         saved = st.form_submit_button("Save details", type="primary", icon=":material/save:")
     if saved:
         changes = {"title": title, "employer": employer, "jobUrl": job_url, "location": location,
-                   "source": source, "notes": notes}
-        if attempt(lambda s: jobs.update_job(s, job["id"], changes), "Details saved.") is not None:
+                   "source": source, "salary": salary, "recruiterName": recruiter,
+                   "recruiterEmail": recruiter_email, "notes": notes}
+        if save_details(job["id"], changes) is not None:
             st.rerun()
     if st.button("Delete this job", icon=":material/delete_forever:", key="job-delete"):
         if attempt(lambda s: jobs.delete_job(s, job["id"]), "Job deleted.") is not None:

@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from jobops import job_csv, jobs, sample
+from jobops import job_csv, jobs, sample, sheet_values
 from jobops.errors import InvalidInput
 from jobops.escape import inert
 from jobops.humanize import relative_time
@@ -122,9 +122,76 @@ with add_tab:
             flash(f"Added {created['title']} at {created['employer']}.")
             st.rerun()
 
+FIELD_LABELS = {"title": "Job title", "employer": "Employer", "jobUrl": "Posting URL", "location": "Location",
+                "source": "Source", "notes": "Notes", "status": "Status", "appliedAt": "Applied on",
+                "salary": "Salary", "recruiterName": "Recruiter", "recruiterEmail": "Recruiter email",
+                "stage": "Stage", "outcome": "Outcome"}
+UNRECOGNISED = "Applied (the status text kept in the notes)"
+
+
+def column_mapping(table: pd.DataFrame) -> dict:
+    """Which column holds what: guessed, and changeable."""
+    guessed = job_csv.guess_mapping(list(table.columns))
+    st.markdown("**Which column holds what?**")
+    options = [None, *table.columns]
+    cols = st.columns(4)
+    return {
+        field: cols[i % 4].selectbox(
+            FIELD_LABELS[field] + (" *" if field in ("title", "employer") else ""), options,
+            index=options.index(guessed[field]) if guessed[field] else 0,
+            format_func=lambda c: "— not in file —" if c is None else c, key=f"map-{field}")
+        for i, field in enumerate(job_csv.FIELD_ALIASES)
+    }
+
+
+def date_order(table: pd.DataFrame, mapping: dict) -> str | None:
+    """How the dates are written: read from the column, or asked when the column cannot tell."""
+    detected = job_csv.detect_date_order(table, mapping)
+    if detected:
+        return detected
+    example = next(v for v in table[mapping["appliedAt"]] if v.strip())
+    question = f"How are the dates in “{inert(mapping['appliedAt'])}” written? {inert(example)} could be either."
+    return st.radio(question,
+                    sheet_values.DATE_ORDERS, index=None, horizontal=True, key="import-dates",
+                    format_func=sheet_values.DATE_ORDER_LABELS.get)
+
+
+def status_mapping(table: pd.DataFrame, mapping: dict) -> dict:
+    """Where each status written in the file puts its jobs; the user can change every line."""
+    guessed = job_csv.guess_statuses(table, mapping)
+    if not guessed:
+        return {}
+    st.markdown("**Where each status puts its jobs**")
+    options = [*sheet_values.TARGETS, None]
+    cols = st.columns(3)
+    return {
+        value: cols[n % 3].selectbox(
+            inert(value), options, index=options.index(target), key=f"import-status-{value}",
+            format_func=lambda t: UNRECOGNISED if t is None else sheet_values.target_label(t))
+        for n, (value, target) in enumerate(guessed.items())
+    }
+
+
+def show_report(report: dict) -> None:
+    """Red when nothing was imported, amber when some rows were skipped, green otherwise."""
+    message = job_csv.describe_import(report)
+    if report["imported"] == 0 and job_csv.only_duplicates(report):
+        st.info(f"Nothing new: {message}", icon=":material/info:")
+    elif report["imported"] == 0:
+        st.error(message, icon=":material/error:")
+    elif not job_csv.only_duplicates(report):
+        st.warning(message, icon=":material/warning:")
+    else:
+        st.success(message, icon=":material/check_circle:")
+    failed = [r for r in report["skipped"] if r["reason"] != job_csv.DUPLICATE]
+    if failed:
+        st.dataframe(pd.DataFrame(failed).rename(columns={"row": "Row", "reason": "Why it was skipped"}),
+                     hide_index=True, width="stretch")
+
+
 with import_tab:
-    st.write("Import a spreadsheet of jobs saved as CSV. Title and employer are required; "
-             "the other columns are optional.")
+    st.write("Move in from your spreadsheet: save it as CSV and choose it here. Job title and employer are "
+             "required; other columns you have are kept in the notes. Importing the same file again adds nothing.")
     upload = st.file_uploader("CSV file", type=["csv", "txt"], key="jobs-csv")
     if upload is not None:
         try:
@@ -134,22 +201,13 @@ with import_tab:
             st.stop()
         st.markdown(f"**Preview** · {len(table)} rows")
         st.dataframe(table.head(10), hide_index=True, width="stretch")
-        guessed = job_csv.guess_mapping(list(table.columns))
-        st.markdown("**Which column holds what?**")
-        options = [None, *table.columns]
-        mapping = {}
-        cols = st.columns(4)
-        for i, field in enumerate(job_csv.FIELD_ALIASES):
-            label = {"jobUrl": "Posting URL", "appliedAt": "Applied on"}.get(field, field.capitalize())
-            mapping[field] = cols[i % 4].selectbox(
-                label + (" *" if field in ("title", "employer") else ""), options,
-                index=options.index(guessed[field]) if guessed[field] else 0,
-                format_func=lambda c: "— not in file —" if c is None else c, key=f"map-{field}")
-        if st.button("Import jobs", type="primary", icon=":material/upload:", key="jobs-import"):
-            report = attempt(lambda s: job_csv.import_jobs(s, table, mapping))
+        mapping = column_mapping(table)
+        dates = date_order(table, mapping)
+        statuses = status_mapping(table, mapping)
+        if dates is None:
+            st.warning("Choose how the dates are written before importing.", icon=":material/event:")
+        if st.button("Import jobs", type="primary", icon=":material/upload:", key="jobs-import",
+                     disabled=dates is None):
+            report = attempt(lambda s: job_csv.import_jobs(s, table, mapping, statuses=statuses, dates=dates))
             if report:
-                st.success(f"Imported {report['imported']} job(s); skipped {len(report['skipped'])}.",
-                           icon=":material/check_circle:")
-                if report["skipped"]:
-                    st.dataframe(pd.DataFrame(report["skipped"]).rename(columns={"row": "Row", "reason": "Why it was skipped"}),
-                                 hide_index=True, width="stretch")
+                show_report(report)

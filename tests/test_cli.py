@@ -136,3 +136,55 @@ def test_importing_a_file_nested_100000_deep_exits_2_with_a_message_and_no_trace
     assert result.returncode == 2
     assert result.stderr.strip() == "error: The file nests data far deeper than any JobOps backup; it was not read."
     assert "Traceback" not in result.stderr
+
+
+SPREADSHEET = PROJECT_ROOT / "tests" / "data" / "spreadsheet_jobs.csv"
+
+
+def test_import_jobs_adds_a_spreadsheet_and_says_where_each_status_went(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "import-jobs", str(SPREADSHEET), "--dates", "day-first")
+
+    assert result.returncode == 0, result.stderr
+    assert "Imported 20 job(s)." in result.stdout
+    assert "Rejected -> Closed: Rejected" in result.stdout
+    assert jobs_in(tmp_path, "jobops.db") == 20
+
+
+def test_import_jobs_a_second_time_adds_nothing_and_still_succeeds(tmp_path: Path) -> None:
+    run_cli(tmp_path, "import-jobs", str(SPREADSHEET), "--dates", "day-first")
+
+    again = run_cli(tmp_path, "import-jobs", str(SPREADSHEET), "--dates", "day-first")
+
+    assert again.returncode == 0, again.stderr
+    assert "Imported 0 job(s); 20 already in JobOps." in again.stdout
+    assert jobs_in(tmp_path, "jobops.db") == 20
+
+
+def test_import_jobs_with_dates_that_could_be_either_way_asks_for_the_order(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "import-jobs", str(SPREADSHEET))
+
+    assert result.returncode == 2
+    assert "--dates day-first or --dates month-first" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert jobs_in(tmp_path, "jobops.db") == 0
+
+
+def test_import_jobs_exits_non_zero_when_no_row_could_be_read(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Company,Position,Link\nAcme,Engineer,not a link\n", encoding="utf-8")
+
+    result = run_cli(tmp_path, "import-jobs", str(bad))
+
+    assert result.returncode == 2
+    assert "Row 2: jobUrl must be" in result.stderr
+
+
+def test_import_jobs_with_some_bad_rows_imports_the_rest_and_succeeds(tmp_path: Path) -> None:
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_text("Company,Position,Link\nAcme,Engineer,not a link\nGlobex,Analyst,\n", encoding="utf-8")
+
+    result = run_cli(tmp_path, "import-jobs", str(mixed))
+
+    assert result.returncode == 0, result.stderr
+    assert "Imported 1 job(s); skipped 1." in result.stdout
+    assert "Row 2: jobUrl must be" in result.stdout

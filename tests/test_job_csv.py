@@ -51,6 +51,11 @@ def test_the_mapping_is_guessed_from_common_column_names() -> None:
         "notes": "Notes",
         "status": None,
         "appliedAt": "Date Applied",
+        "salary": "Salary",
+        "recruiterName": None,
+        "recruiterEmail": None,
+        "stage": None,
+        "outcome": None,
     }
 
 

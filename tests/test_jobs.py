@@ -61,7 +61,8 @@ def test_title_and_employer_are_required_and_trimmed(session: Session) -> None:
         ({"jobUrl": "ftp://example.com/job"}, "jobUrl"),
         ({"jobUrl": "http://[::1"}, "jobUrl"),
         ({"appliedAt": "last tuesday"}, "appliedAt"),
-        ({"salary": "100k"}, "salary"),
+        ({"salary ": "100k"}, "salary "),
+        ({"recruiterEmail": "anna at acme"}, "recruiterEmail"),
         ({"title": "x" * 301}, "title"),
     ],
 )

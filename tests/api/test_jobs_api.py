@@ -565,3 +565,27 @@ def test_dates_in_answers_are_utc_with_a_z(api: TestClient) -> None:
     assert job["appliedAt"] == "2026-10-01T08:00:00Z"
     created = datetime.fromisoformat(job["createdAt"].replace("Z", "+00:00"))
     assert abs(created - datetime.now(timezone.utc)) < timedelta(seconds=10)
+
+
+def test_salary_and_recruiter_are_saved_edited_and_read_back(api: TestClient) -> None:
+    job = add_job(api, salary="€60–70k", recruiterName="Anna Berg", recruiterEmail="anna@acme.example")
+
+    patched = api.patch(f"/api/jobs/{job['id']}", json={"recruiterName": "Anna B."})
+    read = api.get(f"/api/jobs/{job['id']}").json()["data"]
+
+    assert patched.status_code == 200
+    assert (read["salary"], read["recruiterName"], read["recruiterEmail"]) == (
+        "€60–70k", "Anna B.", "anna@acme.example",
+    )
+
+
+def test_a_bad_recruiter_address_is_a_400_naming_the_field_and_changes_nothing(
+    api: TestClient, engine: Engine
+) -> None:
+    job = add_job(api, recruiterEmail="anna@acme.example")
+    before = snapshot(engine)
+
+    response = api.patch(f"/api/jobs/{job['id']}", json={"recruiterEmail": "anna at acme"})
+
+    assert_error(response, 400, "INVALID_REQUEST", "recruiterEmail")
+    assert snapshot(engine) == before

@@ -104,7 +104,7 @@ def test_importing_a_csv_from_the_page_adds_jobs_and_reports_skipped_rows(app_en
 
     assert not at.exception, at.exception
     assert {j["employer"] for j in stored_jobs()} == {"Stripe", "Lumen Health"}
-    assert at.success[0].value == "Imported 2 job(s); skipped 1."
+    assert at.warning[0].value == "Imported 2 job(s); skipped 1."
     skipped = at.dataframe[-1].value
     assert list(skipped["Row"]) == [4]
 
@@ -163,3 +163,77 @@ def test_the_export_button_is_offered_once_there_are_jobs(app_env: Path) -> None
     at = open_jobs_page()
 
     assert at.download_button(key="jobs-export").label == "Export CSV"
+
+
+SPREADSHEET = Path(__file__).resolve().parents[1] / "data" / "spreadsheet_jobs.csv"
+
+
+def upload_spreadsheet(at: AppTest, data: bytes | None = None) -> AppTest:
+    at.file_uploader(key="jobs-csv").upload("applications.csv", data or SPREADSHEET.read_bytes(), "text/csv")
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_dates_that_could_be_either_way_are_asked_and_block_the_import_until_answered(app_env: Path) -> None:
+    at = upload_spreadsheet(open_jobs_page())
+
+    assert at.button(key="jobs-import").disabled
+    assert "Choose how the dates are written" in at.warning[0].value
+
+    at.radio(key="import-dates").set_value("day_first").run()
+    assert not at.button(key="jobs-import").disabled
+    at.button(key="jobs-import").click().run()
+
+    assert not at.exception, at.exception
+    assert at.success[0].value == "Imported 20 job(s)."
+    stripe = next(j for j in stored_jobs() if j["employer"] == "Stripe")
+    assert stripe["appliedAt"].date().isoformat() == "2026-03-02"
+
+
+def test_the_status_mapping_is_shown_and_a_change_is_what_gets_imported(app_env: Path) -> None:
+    at = upload_spreadsheet(open_jobs_page())
+    assert at.selectbox(key="import-status-Interviewing").value == "technical_interview"
+    assert at.selectbox(key="import-status-Ghosted").value == "ghosted"
+
+    at.radio(key="import-dates").set_value("day_first")
+    at.selectbox(key="import-status-Interviewing").set_value("hiring_manager_screen").run()
+    at.button(key="jobs-import").click().run()
+
+    stripe = next(j for j in stored_jobs() if j["employer"] == "Stripe")
+    assert stripe["currentStage"] == "hiring_manager_screen"
+
+
+def test_a_file_where_no_row_can_be_read_shows_a_red_box_and_the_reasons(app_env: Path) -> None:
+    at = upload_spreadsheet(open_jobs_page(), b"Company,Position,Link\nAcme,Engineer,not a link\n")
+
+    at.button(key="jobs-import").click().run()
+
+    assert not at.exception, at.exception
+    assert at.error[0].value == "Imported 0 job(s); skipped 1."
+    assert not at.success
+    assert "jobUrl" in at.dataframe[-1].value["Why it was skipped"][0]
+    assert stored_jobs() == []
+
+
+def test_importing_the_same_file_again_adds_nothing_and_says_so(app_env: Path) -> None:
+    data = b"Company,Position,Status\nAcme,Engineer,Interviewing\n"
+    at = upload_spreadsheet(open_jobs_page(), data)
+    at.button(key="jobs-import").click().run()
+
+    at.button(key="jobs-import").click().run()
+
+    assert at.info[0].value == "Nothing new: Imported 0 job(s); 1 already in JobOps."
+    assert not at.error
+    assert len(stored_jobs()) == 1
+
+
+def test_a_mapping_without_an_employer_column_shows_an_error_and_imports_nothing(app_env: Path) -> None:
+    at = upload_spreadsheet(open_jobs_page(), b"Company,Position\nAcme,Engineer\n")
+
+    at.selectbox(key="map-employer").select_index(0).run()
+    at.button(key="jobs-import").click().run()
+
+    assert not at.exception, at.exception
+    assert "employer" in at.error[0].value
+    assert stored_jobs() == []
