@@ -144,7 +144,7 @@ if samples:
     st.caption(":material/science: Sample jobs are shown. Remove them on the Jobs page whenever you like.")
 
 folded = {stage: is_folded(stage, cards) for stage, cards in columns.items()}
-widths = [0.45 if folded[stage] else 1 for stage in columns]
+widths = [0.6 if folded[stage] else 1 for stage in columns]
 for slot, (stage, cards) in zip(st.columns(widths, gap="small"), columns.items()):
     with slot:
         column(stage, cards, folded[stage])
