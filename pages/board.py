@@ -4,6 +4,7 @@ import streamlit as st
 
 from jobops import board, sample, tracking
 from jobops.escape import inert
+from jobops.humanize import relative_time
 from jobops.stages import CLOSED, OPEN_STAGES, STAGE_LABELS
 from jobops.ui import attempt, flash, guarded, session, show_flash
 
@@ -29,11 +30,13 @@ def on_move(job_id: str, key: str) -> None:
         attempt(lambda s: tracking.move_job(s, job_id, choice), f"Moved to {MOVE_CHOICES[choice]}")
 
 
+@guarded
 def on_fold(stage: str, folded: bool) -> None:
     """Remember that the user folded or unfolded a column."""
     st.session_state.setdefault(FOLDED_KEY, {})[stage] = not folded
 
 
+@guarded
 def on_more(stage: str) -> None:
     """Show every card of a column."""
     st.session_state.setdefault(MORE_KEY, set()).add(stage)
@@ -54,11 +57,13 @@ def empty_state() -> None:
 
 
 def card_text(item: board.Card) -> str:
-    """Employer, title, days in stage (or the outcome) and what is due, as inert markdown."""
+    """Employer, title, days in stage (or the outcome), what is due and the last event, as inert markdown."""
     facts = [item.standing if item.stage == CLOSED else f"{item.days_in_stage} d in stage"]
     if item.due:
         facts.append(f":orange[**{item.due}**]")
-    return f"**{inert(item.employer)}**  \n{inert(item.title)}  \n:small[:gray[{' · '.join(facts)}]]"
+    lines = [f"**{inert(item.employer)}**", inert(item.title), f":small[:gray[{' · '.join(facts)}]]",
+             f":small[:gray[{inert(item.last_event)} · {relative_time(item.last_event_at)}]]"]
+    return "  \n".join(lines)
 
 
 def card(item: board.Card) -> None:
@@ -80,8 +85,8 @@ def card(item: board.Card) -> None:
             )
             # Switch in the script body, not in on_click: a callback runs before st.navigation has
             # registered the pages, so switch_page could not find the job page there.
-            if st.button("", key=f"open-{item.job_id}", icon=":material/open_in_new:", type="tertiary",
-                         help="Open timeline"):
+            if st.button("Open timeline", key=f"open-{item.job_id}", icon=":material/open_in_new:",
+                         type="tertiary"):
                 open_job(item.job_id)
 
 
