@@ -1,4 +1,4 @@
-"""The In Progress Board: active jobs grouped by stage, with what needs attention."""
+"""The In Progress Board: active jobs grouped by stage, Applied to Offer, with what is due; closed ones on request."""
 
 from __future__ import annotations
 
@@ -11,12 +11,11 @@ from sqlalchemy.orm import Session
 
 from jobops.humanize import days_between
 from jobops.models import Job, MailMessage, StageEvent
-from jobops.stages import ACTIVE_STATUSES, CLOSED, OPEN_STAGES, PENDING_USER, STAGE_LABELS
+from jobops.stages import ACTIVE_STATUSES, CLOSED, OPEN_STAGES, PENDING_USER, STAGE_LABELS, standing_label
 
 DEFAULT_QUIET_DAYS = 14
-# Later stages first: they are the ones that need the user's attention.
-LATER_STAGES = ("offer", "onsite", "technical_interview", "hiring_manager_screen")
-EARLY_STAGES = ("assessment", "recruiter_screen", "applied")
+# Stages counted as "later" above the board: past the first screens.
+LATER_STAGES = ("hiring_manager_screen", "technical_interview", "onsite", "offer")
 
 
 @dataclass(frozen=True)
@@ -30,6 +29,16 @@ class Card:
     last_event_at: datetime | None
     quiet: bool
     pending_mail: int
+    standing: str
+
+    @property
+    def due(self) -> str | None:
+        """What the job asks of the user now, if anything: mail to review, else a follow-up when quiet."""
+        if self.pending_mail:
+            return f"{self.pending_mail} mail to review"
+        if self.quiet and self.stage != CLOSED:
+            return "Follow up"
+        return None
 
 
 def _latest_event_titles(session: Session, job_ids: list[str]) -> dict[str, str]:
@@ -69,22 +78,26 @@ def board(
     *,
     search: str | None = None,
     stages: list[str] | None = None,
+    show_closed: bool = False,
     quiet_days: int = DEFAULT_QUIET_DAYS,
     now: datetime | None = None,
 ) -> dict[str, list[Card]]:
-    """Cards of active jobs for each open stage, quietest first within a stage."""
+    """Cards for each open stage from Applied to Offer, mail to review first, then the longest waiting.
+
+    Closed jobs are archived: they get a last column only with `show_closed`, most recently closed first.
+    """
     now = now or datetime.now(timezone.utc)
-    query = select(Job).where(
-        Job.status.in_(ACTIVE_STATUSES),
-        or_(Job.current_stage.is_(None), Job.current_stage != CLOSED),
-    )
+    query = select(Job).where(Job.status.in_(ACTIVE_STATUSES))
+    if not show_closed:
+        query = query.where(or_(Job.current_stage.is_(None), Job.current_stage != CLOSED))
     if search and search.strip():
         like = f"%{search.strip()}%"
         query = query.where(or_(Job.title.ilike(like), Job.employer.ilike(like)))
     jobs = list(session.scalars(query))
     titles = _latest_event_titles(session, [j.id for j in jobs])
     pending = _pending_mail(session)
-    columns: dict[str, list[Card]] = {stage: [] for stage in OPEN_STAGES if not stages or stage in stages}
+    shown = OPEN_STAGES + ((CLOSED,) if show_closed else ())
+    columns: dict[str, list[Card]] = {stage: [] for stage in shown if not stages or stage in stages}
     for job in jobs:
         stage = job.current_stage or "applied"
         if stage not in columns:
@@ -101,16 +114,17 @@ def board(
                 last_event_at=job.last_event_at,
                 quiet=quiet_for >= quiet_days,
                 pending_mail=pending.get(job.id, 0),
+                standing=standing_label(job.status, job.current_stage, job.outcome),
             )
         )
-    for cards in columns.values():
-        cards.sort(key=lambda c: (-c.pending_mail, -c.days_in_stage))
+    for stage, cards in columns.items():
+        cards.sort(key=lambda c: (c.days_in_stage,) if stage == CLOSED else (-c.pending_mail, -c.days_in_stage))
     return columns
 
 
 def summary(columns: dict[str, list[Card]]) -> dict[str, Any]:
-    """Counts shown above the board."""
-    cards = [c for cs in columns.values() for c in cs]
+    """Counts shown above the board (closed jobs do not count)."""
+    cards = [c for stage, cs in columns.items() if stage != CLOSED for c in cs]
     return {
         "active": len(cards),
         "later": sum(len(columns.get(s, [])) for s in LATER_STAGES),

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, and_, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from jobops import validation as check
 from jobops.models import Job, StageEvent, utcnow
-from jobops.stages import APPLIED, CLOSED, JOB_STATUSES, OUTCOMES, stage_label
+from jobops.stages import ACTIVE_STATUSES, APPLIED, CLOSED, JOB_STATUSES, OUTCOMES, STANDINGS, stage_label
 from jobops.inbox import rematch_waiting
 from jobops.tracking import get_job_row, keep_applied_first, recompute_job, set_applied_date, transition_stage
 
@@ -103,21 +103,49 @@ def get_job(session: Session, job_id: str) -> dict[str, Any]:
     return job_to_dict(get_job_row(session, job_id))
 
 
+def _not_closed() -> ColumnElement[bool]:
+    """Jobs whose stage is not closed (a job without a stage is not closed)."""
+    return or_(Job.current_stage.is_(None), Job.current_stage != CLOSED)
+
+
+def standing_clause(standing: str) -> ColumnElement[bool]:
+    """The SQL twin of `stages.standing`: jobs that stand where `standing` says."""
+    if standing == CLOSED:
+        return Job.current_stage == CLOSED
+    if standing in (APPLIED, "in_progress"):
+        at_applied = or_(Job.current_stage.is_(None), Job.current_stage == APPLIED)
+        stage = at_applied if standing == APPLIED else not_(at_applied)
+        return and_(Job.status.in_(ACTIVE_STATUSES), stage, _not_closed())
+    return and_(Job.status == standing, _not_closed())
+
+
 def list_jobs(
     session: Session,
     *,
     status: str | None = None,
+    standings: list[str] | None = None,
+    include_closed: bool = True,
     search: str | None = None,
     limit: int = 500,
     offset: int = 0,
 ) -> dict[str, Any]:
-    """Jobs, newest activity first, with a total for paging."""
+    """Jobs, newest activity first, with a total for paging.
+
+    `standings` keeps jobs that stand there (see `stages.standing`); `include_closed=False` is the archive:
+    closed jobs stay out unless `standings` asks for them.
+    """
     statuses = [s.strip() for s in (status or "").split(",") if s.strip()]
     for value in statuses:
         check.choice("status", value, JOB_STATUSES)
+    for value in standings or ():
+        check.choice("standing", value, STANDINGS)
     query = select(Job)
     if statuses:
         query = query.where(Job.status.in_(statuses))
+    if standings:
+        query = query.where(or_(*(standing_clause(value) for value in standings)))
+    elif not include_closed:
+        query = query.where(_not_closed())
     if search and search.strip():
         like = f"%{search.strip()}%"
         query = query.where(or_(Job.title.ilike(like), Job.employer.ilike(like), Job.location.ilike(like)))

@@ -75,6 +75,18 @@ STATUS_LABELS: Final[dict[str, str]] = {
     "expired": "Expired",
 }
 
+# Where a job stands for people: the filters of the lists and the words of every page.
+STANDINGS: Final[tuple[str, ...]] = (
+    "applied",
+    "in_progress",
+    "closed",
+    "discovered",
+    "ready",
+    "skipped",
+    "expired",
+)
+STANDING_LABELS: Final[dict[str, str]] = {**STATUS_LABELS, "closed": "Closed"}
+
 ACTORS: Final[tuple[str, ...]] = ("user", "system")
 EVENT_TYPES: Final[tuple[str, ...]] = ("status_update", "interview_log", "note")
 
@@ -126,3 +138,22 @@ def stage_label(stage: str | None) -> str:
     if stage is None:
         return "—"
     return STAGE_LABELS.get(stage) or OUTCOME_LABELS.get(stage) or stage.replace("_", " ").title()
+
+
+def standing(status: str, current_stage: str | None) -> str:
+    """Where a job stands: closed by its stage, applied or in progress by its stage, else its status."""
+    if current_stage == CLOSED:
+        return CLOSED
+    if status in ACTIVE_STATUSES:
+        return APPLIED if current_stage in (None, APPLIED) else "in_progress"
+    return status
+
+
+def standing_label(status: str, current_stage: str | None, outcome: str | None) -> str:
+    """Where a job stands in words: `Closed: Rejected`, `Technical Interview`, `Applied`, `Ready to apply`."""
+    where = standing(status, current_stage)
+    if where == CLOSED:
+        return f"Closed: {stage_label(outcome)}" if outcome else "Closed"
+    if where == "in_progress":
+        return stage_label(current_stage)
+    return STANDING_LABELS.get(where, where)

@@ -1,19 +1,20 @@
-"""In Progress Board: every active job in its stage column, later stages first."""
+"""In Progress Board: every active job in its stage column, from Applied on the left to Offer on the right."""
 
 import streamlit as st
 
 from jobops import board, sample, tracking
 from jobops.escape import inert
 from jobops.humanize import relative_time
-from jobops.stages import OPEN_STAGES, STAGE_LABELS
+from jobops.stages import CLOSED, OPEN_STAGES, STAGE_LABELS
 from jobops.ui import attempt, flash, guarded, session, show_flash
 
-CARDS_PER_COLUMN = 25
+CARDS_SHOWN = 8
+FOLDED_KEY = "board-folded"
+MORE_KEY = "board-more"
 MOVE_CHOICES = dict(tracking.move_choices())
 
 show_flash()
 st.title("In Progress Board")
-st.caption("Your active applications by stage. Later stages come first: they need you most.")
 
 
 def open_job(job_id: str) -> None:
@@ -27,6 +28,18 @@ def on_move(job_id: str, key: str) -> None:
     choice = st.session_state.get(key)
     if choice:
         attempt(lambda s: tracking.move_job(s, job_id, choice), f"Moved to {MOVE_CHOICES[choice]}")
+
+
+@guarded
+def on_fold(stage: str, folded: bool) -> None:
+    """Remember that the user folded or unfolded a column."""
+    st.session_state.setdefault(FOLDED_KEY, {})[stage] = not folded
+
+
+@guarded
+def on_more(stage: str) -> None:
+    """Show every card of a column."""
+    st.session_state.setdefault(MORE_KEY, set()).add(stage)
 
 
 def empty_state() -> None:
@@ -43,57 +56,81 @@ def empty_state() -> None:
         st.rerun()
 
 
+def card_text(item: board.Card) -> str:
+    """Employer, title, days in stage (or the outcome), what is due and the last event, as inert markdown."""
+    facts = [item.standing if item.stage == CLOSED else f"{item.days_in_stage} d in stage"]
+    if item.due:
+        facts.append(f":orange[**{item.due}**]")
+    lines = [f"**{inert(item.employer)}**", inert(item.title), f":small[:gray[{' · '.join(facts)}]]",
+             f":small[:gray[{inert(item.last_event)} · {relative_time(item.last_event_at)}]]"]
+    return "  \n".join(lines)
+
+
 def card(item: board.Card) -> None:
-    """One job: employer, title, time in stage, last event, and a move menu."""
-    with st.container(border=True):
-        st.markdown(f"**{inert(item.employer)}**  \n{inert(item.title)}")
-        badges = [f":gray-badge[{item.days_in_stage} d in stage]"]
-        if item.quiet:
-            badges.append(":orange-badge[:material/snooze: Quiet]")
-        if item.pending_mail:
-            badges.append(f":blue-badge[:material/mail: {item.pending_mail} to review]")
-        st.markdown(" ".join(badges))
-        st.caption(f"{inert(item.last_event)} · {relative_time(item.last_event_at)}")
-        key = f"move-{item.job_id}"
-        st.selectbox(
-            "Move to",
-            options=[c for c in MOVE_CHOICES if c != item.stage],
-            format_func=MOVE_CHOICES.get,
-            index=None,
-            placeholder="Move to…",
-            key=key,
-            label_visibility="collapsed",
-            on_change=on_move,
-            args=(item.job_id, key),
-        )
-        # Switch in the script body, not in on_click: a callback runs before st.navigation has
-        # registered the pages, so switch_page could not find the job page there.
-        if st.button("Open timeline", key=f"open-{item.job_id}", icon=":material/timeline:",
-                     use_container_width=True, type="tertiary"):
-            open_job(item.job_id)
+    """One compact job card: the text, a move menu and a button to its timeline."""
+    with st.container(border=True, gap="small"):
+        st.markdown(card_text(item))
+        with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+            key = f"move-{item.job_id}"
+            st.selectbox(
+                "Move to",
+                options=[c for c in MOVE_CHOICES if c != item.stage],
+                format_func=MOVE_CHOICES.get,
+                index=None,
+                placeholder="Move to…",
+                key=key,
+                label_visibility="collapsed",
+                on_change=on_move,
+                args=(item.job_id, key),
+            )
+            # Switch in the script body, not in on_click: a callback runs before st.navigation has
+            # registered the pages, so switch_page could not find the job page there.
+            if st.button("Open timeline", key=f"open-{item.job_id}", icon=":material/open_in_new:",
+                         type="tertiary"):
+                open_job(item.job_id)
 
 
-def column(slot: st.delta_generator.DeltaGenerator, stage: str, cards: list[board.Card]) -> None:
-    """A stage column with its cards (the quietest first)."""
-    with slot:
-        st.subheader(board.stage_title(stage, len(cards)), divider="gray")
-        if not cards:
-            st.caption("Nothing here.")
-        for item in cards[:CARDS_PER_COLUMN]:
-            card(item)
-        if len(cards) > CARDS_PER_COLUMN:
-            st.caption(f"{len(cards) - CARDS_PER_COLUMN} more: narrow the list with the search box.")
+def is_folded(stage: str, cards: list[board.Card]) -> bool:
+    """A column is folded when the user folded it; until then, when it is empty."""
+    return st.session_state.get(FOLDED_KEY, {}).get(stage, not cards)
 
 
-search_col, stage_col, quiet_col = st.columns([2, 3, 1])
-search = search_col.text_input("Search", placeholder="Employer or title", key="board-search")
-chosen = stage_col.multiselect("Stages", OPEN_STAGES, format_func=STAGE_LABELS.get, key="board-stages",
-                               placeholder="All stages")
-quiet_days = quiet_col.number_input("Quiet after (days)", min_value=1, max_value=180,
-                                    value=board.DEFAULT_QUIET_DAYS, key="board-quiet")
+def column(stage: str, cards: list[board.Card], folded: bool) -> None:
+    """A stage column: a heading that folds it, then its first cards and a way to see the rest."""
+    st.button(board.stage_title(stage, len(cards)), key=f"fold-{stage}", type="tertiary",
+              icon=":material/chevron_right:" if folded else ":material/expand_more:",
+              help="Unfold this stage" if folded else "Fold this stage", on_click=on_fold, args=(stage, folded))
+    if folded:
+        return
+    if not cards:
+        st.caption("Nothing here.")
+    shown = cards if stage in st.session_state.get(MORE_KEY, set()) else cards[:CARDS_SHOWN]
+    for item in shown:
+        card(item)
+    if len(cards) > len(shown):
+        st.button(f"Show {len(cards) - len(shown)} more", key=f"more-{stage}", icon=":material/expand_more:",
+                  on_click=on_more, args=(stage,), use_container_width=True)
 
+
+def filters() -> tuple[str, list[str], int, bool]:
+    """Search in sight; stages, the quiet period and the archive in a popover, so jobs come first on a phone."""
+    with st.container(horizontal=True, gap="small", vertical_alignment="bottom"):
+        search = st.text_input("Search", placeholder="Employer or title", key="board-search",
+                               label_visibility="collapsed")
+        with st.popover("Filters", icon=":material/filter_list:"):
+            chosen = st.multiselect("Stages", OPEN_STAGES, format_func=STAGE_LABELS.get, key="board-stages",
+                                    placeholder="All stages")
+            quiet_days = st.number_input("Quiet after (days)", min_value=1, max_value=180,
+                                         value=board.DEFAULT_QUIET_DAYS, key="board-quiet")
+            show_closed = st.toggle("Show closed", key="board-show-closed",
+                                    help="Closed jobs are archived: they get a last column only when you ask.")
+    return search, chosen, int(quiet_days), show_closed
+
+
+search, chosen, quiet_days, show_closed = filters()
 with session() as s:
-    columns = board.board(s, search=search, stages=chosen or None, quiet_days=int(quiet_days))
+    columns = board.board(s, search=search, stages=[*chosen, CLOSED] if chosen else None,
+                          show_closed=show_closed, quiet_days=quiet_days)
     filtered = bool(search or chosen)
     anything = filtered or any(columns.values())
     samples = sample.has_sample_data(s)
@@ -101,23 +138,18 @@ with session() as s:
 if not anything:
     empty_state()
     st.stop()
+
+totals = board.summary(columns)
+st.markdown(
+    f"**{totals['active']}** active · **{totals['later']}** in later stages · "
+    f"**{totals['quiet']}** quiet for {quiet_days} d · **{totals['pendingMail']}** mail to review",
+    help="Active: applied or in progress, not closed. Later stages: team match to offer.",
+)
 if samples:
     st.caption(":material/science: Sample jobs are shown. Remove them on the Jobs page whenever you like.")
 
-totals = board.summary(columns)
-m1, m2, m3, m4 = st.columns(4)
-m1.metric("Active applications", totals["active"], help="Applied or in progress, not closed.")
-m2.metric("In later stages", totals["later"], help="Team match, technical interview, final round or offer.")
-m3.metric("Quiet", totals["quiet"], help=f"No event for {int(quiet_days)} days or more.")
-m4.metric("Mail to review", totals["pendingMail"], help="Messages in the Tracking Inbox suggested for these jobs.")
-
-later = [s for s in board.LATER_STAGES if s in columns][::-1]
-early = [s for s in board.EARLY_STAGES if s in columns][::-1]
-if later:
-    st.markdown("#### Later stages")
-    for slot, stage in zip(st.columns(len(later)), later):
-        column(slot, stage, columns[stage])
-if early:
-    st.markdown("#### Early stages")
-    for slot, stage in zip(st.columns(len(early)), early):
-        column(slot, stage, columns[stage])
+folded = {stage: is_folded(stage, cards) for stage, cards in columns.items()}
+widths = [0.6 if folded[stage] else 1 for stage in columns]
+for slot, (stage, cards) in zip(st.columns(widths, gap="small"), columns.items()):
+    with slot:
+        column(stage, cards, folded[stage])

@@ -11,7 +11,9 @@ from jobops.errors import InvalidInput, NotFound
 from jobops.escape import inert
 from jobops.humanize import as_local, local_date, local_datetime, relative_time
 from jobops.localtime import at_local_time
-from jobops.stages import CLOSED, EVENT_TYPES, NO_CHANGE, OUTCOMES, STAGES, STATUS_LABELS, stage_label
+from jobops.stages import (
+    CLOSED, EVENT_TYPES, NO_CHANGE, OUTCOMES, STAGES, STANDING_LABELS, stage_label, standing, standing_label,
+)
 from jobops.ui import attempt, flash, session, show_flash
 
 EVENT_TYPE_LABELS = {"status_update": "Stage change", "interview_log": "Interview log", "note": "Note"}
@@ -47,10 +49,10 @@ def with_moved_notice(message: str, answer: dict) -> str:
 def header(job: dict) -> None:
     """Who, what, where the job stands."""
     st.title(inert(f"{job['employer']} · {job['title']}"), anchor=False)
-    stage = stage_label(job["currentStage"]) if job["currentStage"] else "Not applied yet"
-    if job["outcome"]:
-        stage = f"Closed: {stage_label(job['outcome'])}"
-    facts = [f"**{inert(stage)}**", STATUS_LABELS.get(job["status"], job["status"])]
+    where = standing(job["status"], job["currentStage"])
+    facts = [f"**{inert(standing_label(job['status'], job['currentStage'], job['outcome']))}**"]
+    if where == "in_progress":
+        facts.append(STANDING_LABELS[where])
     if job["appliedAt"]:
         facts.append(f"applied {local_date(job['appliedAt'])} ({relative_time(job['appliedAt'])})")
     if job["location"]:

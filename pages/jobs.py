@@ -9,7 +9,7 @@ from jobops import job_csv, jobs, sample, sheet_values
 from jobops.errors import InvalidInput
 from jobops.escape import inert
 from jobops.humanize import relative_time
-from jobops.stages import JOB_STATUSES, STATUS_LABELS, stage_label
+from jobops.stages import CLOSED, JOB_STATUSES, STANDING_LABELS, STANDINGS, STATUS_LABELS, standing_label
 from jobops.ui import attempt, flash, session, show_flash
 
 show_flash()
@@ -21,15 +21,6 @@ default_tab = "Import CSV" if st.query_params.get("tab") == "import" else "All j
 list_tab, add_tab, import_tab = st.tabs(tab_names, default=default_tab)
 
 
-def where_it_stands(job: dict) -> str:
-    """One word for the list: the outcome, the stage, or the status before applying."""
-    if job["outcome"]:
-        return f"Closed: {stage_label(job['outcome'])}"
-    if job["status"] in ("applied", "in_progress") and job["currentStage"]:
-        return stage_label(job["currentStage"])
-    return STATUS_LABELS.get(job["status"], job["status"])
-
-
 def job_rows(items: list[dict]) -> pd.DataFrame:
     """The table behind the list: readable stages and relative dates."""
     return pd.DataFrame(
@@ -37,7 +28,7 @@ def job_rows(items: list[dict]) -> pd.DataFrame:
             "id": [j["id"] for j in items],
             "Employer": [j["employer"] + (" (sample)" if j["isSample"] else "") for j in items],
             "Title": [j["title"] for j in items],
-            "Where it stands": [where_it_stands(j) for j in items],
+            "Where it stands": [standing_label(j["status"], j["currentStage"], j["outcome"]) for j in items],
             "Applied": [relative_time(j["appliedAt"]) if j["appliedAt"] else "—" for j in items],
             "Last activity": [relative_time(j["lastEventAt"] or j["createdAt"]) for j in items],
             "Source": [j["source"] or "" for j in items],
@@ -47,16 +38,22 @@ def job_rows(items: list[dict]) -> pd.DataFrame:
 
 
 with list_tab:
-    search_col, status_col = st.columns([2, 3])
+    search_col, standing_col, closed_col = st.columns([2, 3, 1], vertical_alignment="bottom")
     search = search_col.text_input("Search", placeholder="Employer, title or location", key="jobs-search")
-    statuses = status_col.multiselect("Status", JOB_STATUSES, format_func=STATUS_LABELS.get,
-                                      placeholder="Any status", key="jobs-status")
+    standings = standing_col.multiselect("Where it stands", STANDINGS, format_func=STANDING_LABELS.get,
+                                         placeholder="Anywhere but closed", key="jobs-standing")
+    show_closed = closed_col.toggle("Show closed", key="jobs-show-closed",
+                                    help="Closed jobs are archived: hidden unless you ask for them.")
     with session() as s:
-        listing = jobs.list_jobs(s, status=",".join(statuses) or None, search=search)
+        listing = jobs.list_jobs(s, standings=standings, include_closed=show_closed, search=search)
+        archived = 0 if show_closed or standings else jobs.list_jobs(s, standings=[CLOSED], search=search, limit=0)["total"]
         samples_loaded = sample.has_sample_data(s)
         export = job_csv.export_jobs_csv(s)
     if not listing["items"]:
-        if search or statuses:
+        if archived:
+            st.info(f"All {archived} matching job(s) are closed: turn on Show closed to see them.",
+                    icon=":material/inventory_2:")
+        elif search or standings:
             st.info("No job matches these filters.", icon=":material/filter_alt_off:")
         else:
             st.info("No jobs yet. Add one in the next tab, import a CSV, or load sample data.", icon=":material/info:")
@@ -82,7 +79,8 @@ with list_tab:
             },
         )
         picked = [frame.iloc[i]["id"] for i in selection.selection.rows]
-        st.caption(f"{listing['total']} jobs. Select rows to act on them.")
+        hidden = f" {archived} closed job(s) hidden: turn on Show closed to see them." if archived else ""
+        st.caption(f"{listing['total']} jobs.{hidden} Select rows to act on them.")
         b1, b2, b3, b4 = st.columns(4)
         if b1.button("Open timeline", icon=":material/timeline:", disabled=len(picked) != 1, key="jobs-open"):
             st.switch_page("pages/job_detail.py", query_params={"id": picked[0]})

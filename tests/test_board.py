@@ -106,3 +106,39 @@ def test_the_summary_counts_later_stages(session: Session) -> None:
 
 def test_column_titles_name_the_stage_and_count() -> None:
     assert board.stage_title("hiring_manager_screen", 3) == "Team Match · 3"
+
+
+def test_columns_run_left_to_right_from_applied_to_offer(session: Session) -> None:
+    job_at(session, "offer")
+
+    columns = board.board(session, now=NOW)
+
+    assert list(columns) == ["applied", "recruiter_screen", "assessment", "hiring_manager_screen",
+                             "technical_interview", "onsite", "offer"]
+
+
+def test_closed_jobs_are_archived_and_come_back_in_a_last_column_on_request(session: Session) -> None:
+    old = job_at(session, "closed", days_in_stage=9, outcome="rejected")
+    recent = job_at(session, "closed", days_in_stage=1, outcome="withdrawn")
+    job_at(session, "offer")
+
+    archived = board.board(session, now=NOW)
+    shown = board.board(session, show_closed=True, now=NOW)
+
+    assert "closed" not in archived
+    assert list(shown)[-1] == "closed" and ids(shown, "closed") == [recent, old]
+    assert [c.standing for c in shown["closed"]] == ["Closed: Withdrawn", "Closed: Rejected"]
+    assert board.summary(shown)["active"] == 1
+
+
+def test_a_card_says_what_is_due_mail_first_then_a_follow_up_when_quiet(session: Session) -> None:
+    quiet = job_at(session, "recruiter_screen", days_in_stage=20, title="Quiet")
+    busy = job_at(session, "recruiter_screen", days_in_stage=20, title="Busy")
+    fresh = job_at(session, "recruiter_screen", days_in_stage=2, title="Fresh")
+    session.add(MailMessage(provider="gmail", account_key="default", external_message_id="m1",
+                            processing_status="pending_user", matched_job_id=busy))
+    session.flush()
+
+    due = {c.job_id: c.due for c in board.board(session, now=NOW)["recruiter_screen"]}
+
+    assert due == {busy: "1 mail to review", quiet: "Follow up", fresh: None}

@@ -107,7 +107,7 @@ class Dashboard:
 
     def column(self, heading: str) -> Any:
         """A board column, found by the start of its heading (`Technical Interview · 2`)."""
-        title = self.page.get_by_role("heading", name=re.compile(rf"^{re.escape(heading)} · \d+"))
+        title = self.page.get_by_role("button", name=re.compile(rf"{re.escape(heading)} · \d+$"))
         return self.page.get_by_test_id("stColumn").filter(has=title).last
 
     def toast(self, text: str) -> Any:

@@ -180,7 +180,7 @@ def test_gmail_connect_sync_and_inbox_review_move_a_job_on_the_board(ui: Dashboa
     expect(ui.page.get_by_role("button", name="Sync now")).to_be_enabled()
 
     ui.menu("In Progress Board")
-    expect(card_on_board(ui, "Stripe")).to_contain_text("2 to review")
+    expect(card_on_board(ui, "Stripe")).to_contain_text("2 mail to review")
     ui.menu(re.compile(r"^Tracking Inbox \(\d+\)$"))  # the menu counts what waits for review
     expect(ui.page.get_by_text("2 to review")).to_be_visible()
     right = ui.block(invite.subject, has=ui.page.get_by_role("button", name="Approve", exact=True))

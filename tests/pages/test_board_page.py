@@ -1,4 +1,5 @@
-"""The In Progress Board page: empty state, sample data, moving a card, opening a job."""
+"""The In Progress Board page: empty state, sample data, column order, compact cards, folding, the archive,
+moving a card, opening a job."""
 
 from __future__ import annotations
 
@@ -29,6 +30,15 @@ def stored_job(job_id: str) -> dict:
         return get_job(session, job_id)
 
 
+def headings(at: AppTest) -> list[str]:
+    """The column headings, left to right."""
+    return [b.label for b in at.button if b.key and b.key.startswith("fold-")]
+
+
+def summary(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if " active · " in m.value)
+
+
 def open_board() -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
@@ -51,8 +61,7 @@ def test_load_sample_data_fills_the_database_and_the_board(app_env: Path) -> Non
     assert not at.exception, at.exception
     with session_scope(get_engine()) as session:
         assert list_jobs(session)["total"] == len(SAMPLE_JOBS)
-    metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Active applications"] == "9"
+    assert summary(at).startswith("**9** active")
     assert any("sample jobs" in t.value for t in at.toast)
 
 
@@ -61,8 +70,7 @@ def test_a_card_shows_the_job_in_its_stage_column(app_env: Path) -> None:
 
     at = open_board()
 
-    headings = [h.value for h in at.subheader]
-    assert "Technical Interview · 1" in headings and "Offer · 0" in headings
+    assert "Technical Interview · 1" in headings(at) and "Offer · 0" in headings(at)
     assert any("Lumen Health" in m.value for m in at.markdown)
 
 
@@ -75,7 +83,7 @@ def test_choosing_a_stage_in_the_move_menu_moves_the_job(app_env: Path) -> None:
     assert not at.exception, at.exception
     moved = stored_job(job_id)
     assert (moved["currentStage"], moved["status"]) == ("technical_interview", "in_progress")
-    assert "Technical Interview · 1" in [h.value for h in at.subheader]
+    assert "Technical Interview · 1" in headings(at)
     assert at.toast[0].value == "Moved to Technical Interview"
     # The menu is ready for the next move, not stuck on the last choice.
     assert at.selectbox(key=f"move-{job_id}").value is None
@@ -91,7 +99,7 @@ def test_closing_from_the_board_records_the_outcome_and_takes_the_card_off(app_e
     assert not at.exception, at.exception
     closed = stored_job(job_id)
     assert (closed["currentStage"], closed["outcome"]) == ("closed", "rejected")
-    assert "Final Round · 0" in [h.value for h in at.subheader]
+    assert "Final Round · 0" in headings(at)
 
 
 def test_the_search_box_narrows_the_board(app_env: Path) -> None:
@@ -102,7 +110,7 @@ def test_the_search_box_narrows_the_board(app_env: Path) -> None:
     at.text_input(key="board-search").input("lumen").run()
 
     assert not at.exception, at.exception
-    assert "Offer · 1" in [h.value for h in at.subheader]
+    assert "Offer · 1" in headings(at)
 
 
 def test_open_on_a_card_shows_the_jobs_timeline(app_env: Path) -> None:
@@ -113,3 +121,74 @@ def test_open_on_a_card_shows_the_jobs_timeline(app_env: Path) -> None:
 
     assert not at.exception, at.exception
     assert at.title[0].value == "Stripe · Backend Engineer"
+
+
+def cards_in(at: AppTest, stage: str) -> list[str]:
+    """Card texts of one column, top to bottom."""
+    (slot,) = [c for c in at.columns if any(b.key == f"fold-{stage}" for b in c.button)]
+    return [m.value for m in slot.markdown]
+
+
+def test_columns_run_left_to_right_from_applied_to_offer(app_env: Path) -> None:
+    add_job("offer")
+
+    at = open_board()
+
+    assert [h.split(" · ")[0] for h in headings(at)] == [
+        "Applied", "Recruiter Screen", "Assessment", "Team Match", "Technical Interview", "Final Round", "Offer"]
+
+
+def test_a_card_is_compact_employer_title_days_and_what_is_due(app_env: Path) -> None:
+    job_id = add_job("applied", title="Platform Engineer", employer="Lumen Health")
+
+    at = open_board()
+
+    (text,) = cards_in(at, "applied")
+    assert text.startswith("**Lumen Health**  \nPlatform Engineer  \n:small[:gray[20 d in stage · :orange[**Follow up**]]]")
+    assert "Applied · " in text.splitlines()[-1]
+    # One menu and one button per card, nothing else.
+    assert [w.key for w in at.selectbox] == [f"move-{job_id}"]
+    assert [b.key for b in at.button if b.key and job_id in b.key] == [f"open-{job_id}"]
+
+
+def test_a_long_column_shows_its_first_cards_and_the_rest_on_request(app_env: Path) -> None:
+    for i in range(11):
+        add_job("applied", title=f"Role {i}")
+    at = open_board()
+    assert len(cards_in(at, "applied")) == 8
+
+    at.button(key="more-applied").click().run()
+
+    assert not at.exception, at.exception
+    assert len(cards_in(at, "applied")) == 11
+
+
+def test_empty_columns_start_folded_and_any_column_folds_and_unfolds(app_env: Path) -> None:
+    add_job("applied")
+    at = open_board()
+    assert cards_in(at, "applied") and cards_in(at, "offer") == []
+    assert "Nothing here." not in [c.value for c in at.caption]
+
+    at.button(key="fold-applied").click().run()
+    at.button(key="fold-offer").click().run()
+
+    assert not at.exception, at.exception
+    assert cards_in(at, "applied") == []
+    assert "Nothing here." in [c.value for c in at.caption]
+
+
+def test_closed_jobs_are_archived_off_the_board_and_come_back_with_show_closed(app_env: Path) -> None:
+    job_id = add_job("onsite", employer="Lumen Health")
+    with session_scope(get_engine()) as session:
+        tracking.transition_stage(session, job_id, "closed", outcome="rejected")
+    add_job("applied")
+    at = open_board()
+    assert "Closed · 1" not in headings(at)
+
+    at.toggle(key="board-show-closed").set_value(True).run()
+
+    assert not at.exception, at.exception
+    assert headings(at)[-1] == "Closed · 1"
+    (text,) = cards_in(at, "closed")
+    assert "Lumen Health" in text and "Closed: Rejected" in text and "In progress" not in text
+    assert summary(at).startswith("**1** active")

@@ -8,6 +8,7 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
+from jobops import tracking
 from jobops.db import get_engine, session_scope
 from jobops.jobs import create_job, list_jobs
 from jobops.sample import SAMPLE_JOBS, load_sample_data
@@ -51,7 +52,8 @@ def test_without_jobs_the_list_says_how_to_start_and_can_load_samples(app_env: P
 
     assert not at.exception, at.exception
     assert len(stored_jobs()) == len(SAMPLE_JOBS)
-    assert len(at.dataframe[0].value) == len(SAMPLE_JOBS)
+    closed = len(stored_jobs(standings=["closed"]))
+    assert closed and len(at.dataframe[0].value) == len(SAMPLE_JOBS) - closed
 
 
 def test_the_list_shows_each_job_with_its_stage(app_env: Path) -> None:
@@ -62,6 +64,70 @@ def test_the_list_shows_each_job_with_its_stage(app_env: Path) -> None:
     table = at.dataframe[0].value
     assert list(table["Employer"]) == ["Lumen Health"]
     assert list(table["Where it stands"]) == ["Applied"]
+
+
+def close(job_id: str, outcome: str = "rejected") -> None:
+    with session_scope(get_engine()) as session:
+        tracking.transition_stage(session, job_id, "closed", outcome=outcome)
+
+
+def move(job_id: str, stage: str) -> None:
+    with session_scope(get_engine()) as session:
+        tracking.transition_stage(session, job_id, stage)
+
+
+def shown(at: AppTest) -> dict[str, str]:
+    """Employer → where it stands, as the list shows it."""
+    table = at.dataframe[0].value
+    return dict(zip(table["Employer"], table["Where it stands"]))
+
+
+def test_closed_jobs_are_archived_until_show_closed_is_turned_on(app_env: Path) -> None:
+    add_job(employer="Lumen Health")
+    close(add_job(employer="Stripe")["id"])
+
+    at = open_jobs_page()
+    assert shown(at) == {"Lumen Health": "Applied"}
+    assert "1 closed job(s) hidden" in at.caption[-1].value
+
+    at.toggle(key="jobs-show-closed").set_value(True).run()
+
+    assert not at.exception, at.exception
+    assert shown(at) == {"Lumen Health": "Applied", "Stripe": "Closed: Rejected"}
+
+
+def test_the_in_progress_filter_lists_active_jobs_past_applied_and_no_closed_ones(app_env: Path) -> None:
+    add_job(employer="Applied Co")
+    move(add_job(employer="Interviewing Co")["id"], "technical_interview")
+    closed = add_job(employer="Closed Co")["id"]
+    move(closed, "technical_interview")
+    close(closed)
+    at = open_jobs_page()
+
+    at.multiselect(key="jobs-standing").set_value(["in_progress"]).run()
+
+    assert not at.exception, at.exception
+    assert shown(at) == {"Interviewing Co": "Technical Interview"}
+    assert at.multiselect(key="jobs-standing").format_func("in_progress") == "In progress"
+
+
+def test_the_closed_filter_lists_closed_jobs_with_their_outcome(app_env: Path) -> None:
+    add_job(employer="Applied Co")
+    close(add_job(employer="Declined Co")["id"], "offer_declined")
+    at = open_jobs_page()
+
+    at.multiselect(key="jobs-standing").set_value(["closed", "applied"]).run()
+
+    assert not at.exception, at.exception
+    assert shown(at) == {"Applied Co": "Applied", "Declined Co": "Closed: Offer declined"}
+
+
+def test_when_every_job_is_closed_the_list_says_how_to_see_them(app_env: Path) -> None:
+    close(add_job()["id"])
+
+    at = open_jobs_page()
+
+    assert "All 1 matching job(s) are closed" in at.info[0].value
 
 
 def test_the_add_job_form_creates_an_applied_job(app_env: Path) -> None:
