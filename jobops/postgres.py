@@ -11,14 +11,14 @@ NUL_STAND_IN = "\ufffd"  # the replacement character, as a reader would show an 
 
 
 class _TextWithoutNul(StrDumperUnknown):
-    """PostgreSQL text cannot hold NUL: mail or a looked-up id that carries one is stored or matched without it."""
+    """PostgreSQL text cannot hold NUL: in mail or a looked-up id it becomes U+FFFD instead of an error."""
 
     def dump(self, obj: str) -> Any:
         return super().dump(obj.replace("\x00", NUL_STAND_IN))
 
 
 def prepare(engine: Engine, read_only_option: str) -> None:
-    """Every connection sends text without NUL; a unit of work marked read-only runs in a READ ONLY transaction."""
+    """Connections send text without NUL; a unit of work marked read-only runs in a READ ONLY transaction."""
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
