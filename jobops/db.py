@@ -1,4 +1,4 @@
-"""Engine, sessions and migrations: SQLite with foreign keys, WAL and serialised writes."""
+"""Engine, sessions and migrations: SQLite with foreign keys, WAL and serialised writes, or PostgreSQL."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, make_url, text
+from sqlalchemy import URL, Engine, create_engine, event, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from jobops.config import Settings, load_settings
+from jobops.config import Settings, load_settings, normalise_database_url
 from jobops.crypto import KEY_FILE_NAME
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -25,6 +25,7 @@ PRIVATE_FILE = 0o600
 # SQLite gives its write-ahead log, shared-memory index and rollback journal the database's own mode.
 SQLITE_FILE_SUFFIXES = ("", "-wal", "-shm", "-journal")
 READ_ONLY = "jobops_read_only"  # execution option of a unit of work that only reads
+POSTGRES_DRIVER = "postgresql+psycopg"  # the driver requirements.txt installs
 
 log = logging.getLogger("jobops")
 
@@ -88,16 +89,30 @@ def protect_data_folder(settings: Settings) -> None:
         _make_private(key_file, PRIVATE_FILE)
 
 
+def engine_url(url: str) -> URL:
+    """The URL with PostgreSQL's driver spelled out: `postgres://` and `postgresql://` mean psycopg."""
+    parsed = make_url(normalise_database_url(url))
+    if parsed.drivername == "postgresql":
+        return parsed.set(drivername=POSTGRES_DRIVER)
+    return parsed
+
+
 def make_engine(url: str) -> Engine:
     """Create an engine for a SQLAlchemy URL, preparing a private SQLite file and folder."""
-    if url.startswith("sqlite"):
-        path = make_url(url).database
+    parsed = engine_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        path = parsed.database
         if path and path != ":memory:":
             _private_sqlite_file(Path(path).expanduser())
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
+        engine = create_engine(parsed, connect_args={"check_same_thread": False, "timeout": 15})
         _install_sqlite_pragmas(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(parsed, pool_pre_ping=True)
+    if parsed.drivername == POSTGRES_DRIVER:
+        from jobops import postgres  # its driver is needed only here
+
+        postgres.prepare(engine, READ_ONLY)
+    return engine
 
 
 def migrate(engine: Engine) -> None:
@@ -163,9 +178,9 @@ def session_scope(engine: Engine | None = None) -> Iterator[Session]:
 def read_session_scope(engine: Engine | None = None) -> Iterator[Session]:
     """A unit of work that only reads: no write lock, so it never waits for (or blocks) a writer.
 
-    On SQLite it is a deferred transaction on a WAL snapshot with `query_only` on, so a write
-    attempted through it fails loudly instead of racing writers (read-then-write belongs in
-    session_scope, whose BEGIN IMMEDIATE prevents lost updates).
+    On SQLite it is a deferred transaction on a WAL snapshot with `query_only` on, on PostgreSQL a
+    READ ONLY transaction, so a write attempted through it fails loudly instead of racing writers
+    (read-then-write belongs in session_scope: BEGIN IMMEDIATE on SQLite, row locks on PostgreSQL).
     """
     session = sessionmaker(bind=engine or get_engine(), expire_on_commit=False)()
     try:

@@ -171,6 +171,7 @@ def route_pending(session: Session, message_ids: Iterable[str] | None = None) ->
         select(MailMessage)
         .where(MailMessage.processing_status == PENDING)
         .order_by(MailMessage.received_at, MailMessage.external_message_id)
+        .with_for_update(skip_locked=True, key_share=True)  # mail another run is routing now is left to it
     )
     if message_ids is not None:
         query = query.where(MailMessage.id.in_(list(message_ids)))
@@ -218,6 +219,7 @@ def rematch_waiting(session: Session) -> dict[str, int]:
     the new suggestion. Mail the router now calls irrelevant stays waiting: only the user dismisses it.
     """
     query = select(MailMessage).where(MailMessage.processing_status == PENDING_USER)
+    query = query.with_for_update(skip_locked=True, key_share=True)  # mail the user is deciding is left to them
     waiting = list(session.scalars(query.order_by(MailMessage.received_at, MailMessage.external_message_id)))
     counts = {"rematched": 0, "linked": 0}
     for decision in _route_in_order(session, waiting, keep=lambda decision: decision.relevant):
@@ -249,7 +251,7 @@ def _log_from_message(
     Answers the event (None when the mail is only linked) and where the Applied event moved to, if the
     mail is older than it.
     """
-    job = get_job_row(session, job_id)
+    job = get_job_row(session, job_id, lock=True)
     outcome = TARGET_OUTCOMES.get(target)
     stage = CLOSED if outcome else target
     entry = _timeline_entry(session, job, stage, outcome, message.received_at, actor=actor, note=note)
@@ -307,8 +309,9 @@ def _account(data: dict[str, Any]) -> tuple[str, str]:
 
 
 def _get_message(session: Session, message_id: str, provider: str, account_key: str) -> MailMessage:
-    """The message of that account, or NotFound."""
-    message = session.get(MailMessage, message_id) if isinstance(message_id, str) else None
+    """The message of that account, or NotFound; locked, so a second decision waits and sees the first."""
+    locking = {"with_for_update": {"key_share": True}, "populate_existing": True}
+    message = session.get(MailMessage, message_id, **locking) if isinstance(message_id, str) else None
     if message is None or (message.provider, message.account_key) != (provider, account_key):
         raise NotFound(f"No inbox message {str(message_id)[:64]!r} for {provider}/{account_key}.", field="messageId")
     return message

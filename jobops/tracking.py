@@ -54,9 +54,16 @@ def event_to_dict(event: StageEvent) -> dict[str, Any]:
     }
 
 
-def get_job_row(session: Session, job_id: str) -> Job:
-    """The job, or NotFound."""
-    job = session.get(Job, job_id) if isinstance(job_id, str) else None
+def get_job_row(session: Session, job_id: str, *, lock: bool = False) -> Job:
+    """The job, or NotFound; `lock` reads it afresh and holds its row, so stage writes to one job queue up.
+
+    SQLite serialises every writer anyway; on PostgreSQL two writers that both read the job and its events
+    would otherwise each derive its stage without the other's event. The lock is FOR NO KEY UPDATE, which
+    rows referring to the job (an event, linked mail) do not wait for, so a writer that already linked
+    mail to the job cannot deadlock with another one taking the lock.
+    """
+    locking = {"with_for_update": {"key_share": True}, "populate_existing": True} if lock else {}
+    job = session.get(Job, job_id, **locking) if isinstance(job_id, str) else None
     if job is None:
         raise NotFound(f"No job with id {str(job_id)[:64]!r}.", field="jobId")
     return job
@@ -117,7 +124,7 @@ def transition_stage(
     """Log a stage event (or a `no_change` note) for a job and update the job's stage and status."""
     target = check.choice("toStage", to_stage, (*STAGES, NO_CHANGE), required=True)
     when = check.moment("occurredAt", occurred_at) or utcnow()
-    job = get_job_row(session, job_id)
+    job = get_job_row(session, job_id, lock=True)
     moved = target != NO_CHANGE
     meta = clean_metadata(metadata, default_event_type="status_update" if moved else "note")
     stage = target if moved else (standing_at(session, job, when)[0] or APPLIED)
@@ -262,8 +269,8 @@ def delete_event(session: Session, job_id: str, event_id: str) -> dict[str, Any]
 
 
 def _get_event(session: Session, job_id: str, event_id: str) -> StageEvent:
-    """The event of that job, or NotFound."""
-    job = get_job_row(session, job_id)
+    """The event of that job, or NotFound; the job is locked, as its stage follows the edit."""
+    job = get_job_row(session, job_id, lock=True)
     event = session.get(StageEvent, event_id) if isinstance(event_id, str) else None
     if event is None or event.job_id != job.id:
         raise NotFound(f"No event {str(event_id)[:64]!r} on this job.", field="eventId")

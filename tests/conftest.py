@@ -1,4 +1,8 @@
-"""Shared fixtures: a migrated temporary database, sessions on it, and the API over HTTP."""
+"""Shared fixtures: a migrated temporary database, sessions on it, and the API over HTTP.
+
+The database is a SQLite file in the test's folder; with `JOBOPS_TEST_DATABASE_URL` set to a PostgreSQL
+server (`postgresql+psycopg://user:password@host:port/postgres`) each test gets a fresh database there.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,32 @@ from starlette.testclient import TestClient
 
 from jobops import access
 from jobops.db import get_engine, reset_engines, session_scope
+from tests.postgres import fresh_database, server_url
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: checks SQLite's own behaviour; skipped on PostgreSQL")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """On a PostgreSQL test server, tests of SQLite's own behaviour are skipped."""
+    if server_url() is None:
+        return
+    skip = pytest.mark.skip(reason="checks SQLite's own behaviour")
+    for item in items:
+        if item.get_closest_marker("sqlite_only"):
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> Iterator[str]:
+    """The URL of an empty database of the test's own."""
+    server = server_url()
+    if server is None:
+        yield f"sqlite:///{tmp_path}/jobops.db"
+        return
+    with fresh_database(server) as url:
+        yield url
 
 
 @pytest.fixture(autouse=True)
@@ -23,10 +53,10 @@ def no_lockouts(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def app_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def app_env(tmp_path: Path, database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Point JobOps at a fresh data folder and database for one test."""
     monkeypatch.setenv("JOBOPS_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("JOBOPS_DATABASE_URL", f"sqlite:///{tmp_path}/jobops.db")
+    monkeypatch.setenv("JOBOPS_DATABASE_URL", database_url)
     monkeypatch.setenv("JOBOPS_SECRETS_FILE", str(tmp_path / "no-secrets.toml"))
     # Dates typed without a time mean that day in the user's zone: pin it so tests read the same anywhere.
     monkeypatch.setenv("JOBOPS_TIMEZONE", "UTC")

@@ -363,6 +363,7 @@ def locked_database(app_env: Path) -> Callable[[float], threading.Thread]:
         holder.join()
 
 
+@pytest.mark.sqlite_only  # holds SQLite's database-wide write lock
 def test_a_write_while_another_connection_holds_the_lock_waits_and_succeeds(
     engine: Engine, locked_database: Callable[[float], threading.Thread]
 ) -> None:
@@ -378,6 +379,7 @@ def test_a_write_while_another_connection_holds_the_lock_waits_and_succeeds(
         assert session.get(Job, job_id).current_stage == "recruiter_screen"
 
 
+@pytest.mark.sqlite_only  # holds SQLite's database-wide write lock
 def test_the_api_answers_503_saying_the_database_is_busy_when_the_lock_outlasts_the_wait(
     app_env: Path, monkeypatch: pytest.MonkeyPatch, locked_database: Callable[[float], threading.Thread]
 ) -> None:

@@ -24,6 +24,7 @@ def test_listing_jobs_answers_while_another_connection_holds_the_write_lock(
     assert one.status_code == 200 and one.json()["data"]["items"][0]["toStage"] == "applied"
 
 
+@pytest.mark.sqlite_only  # PostgreSQL has no database-wide write lock: writers to different rows go side by side
 def test_a_change_still_waits_for_the_write_lock_and_says_the_database_is_busy(
     api: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
