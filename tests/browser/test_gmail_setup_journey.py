@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 from playwright.sync_api import expect
 
-from bench.screenshots import CHROMIUM, free_port, running_app
+from bench.screenshots import free_port, running_app
 from tests.browser.conftest import RunningApp
 from tests.fake_google import FakeGoogle
 
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"needs Debian's Chromium at {CHROMIUM}"),
 ]
 
 

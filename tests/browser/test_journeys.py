@@ -10,20 +10,17 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from playwright.sync_api import expect
 
-from bench.screenshots import CHROMIUM
 
 if TYPE_CHECKING:
     from tests.browser.conftest import Dashboard, RunningApp
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"needs Debian's Chromium at {CHROMIUM}"),
 ]
 
 MAIL_MENU = "Mail"

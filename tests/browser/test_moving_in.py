@@ -8,14 +8,12 @@ from typing import TYPE_CHECKING
 import pytest
 from playwright.sync_api import expect
 
-from bench.screenshots import CHROMIUM
 
 if TYPE_CHECKING:
     from tests.browser.conftest import Dashboard, RunningApp
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"needs Debian's Chromium at {CHROMIUM}"),
 ]
 
 SPREADSHEET = Path(__file__).resolve().parents[1] / "data" / "spreadsheet_jobs.csv"

@@ -9,14 +9,12 @@ from typing import TYPE_CHECKING
 import pytest
 from playwright.sync_api import expect
 
-from bench.screenshots import CHROMIUM
 
 if TYPE_CHECKING:
     from tests.browser.conftest import Dashboard, RunningApp
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"needs Debian's Chromium at {CHROMIUM}"),
 ]
 
 BODY = "Hi Alex, we'd like to schedule a phone screen for the Product Designer role at Figma. Does Tuesday work?"

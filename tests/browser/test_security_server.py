@@ -22,14 +22,13 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from bench.screenshots import CHROMIUM, CHROMIUM_FLAGS
+from bench.screenshots import CHROMIUM_FLAGS
 
 if TYPE_CHECKING:
     from tests.browser.conftest import RunningApp
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"needs Debian's Chromium at {CHROMIUM}"),
 ]
 
 REBOUND_NAME = "attacker.example"
