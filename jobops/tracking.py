@@ -21,6 +21,7 @@ from jobops.stages import (
     OUTCOMES,
     STAGES,
     stage_label,
+    stage_rank,
 )
 
 METADATA_FIELDS = (
@@ -205,13 +206,56 @@ def list_events(session: Session, job_id: str, *, newest_first: bool = False) ->
     return events[::-1] if newest_first else events
 
 
+def is_stage_change(event: StageEvent) -> bool:
+    """A status update moves the job; a note or interview log only records something in the stage it is in."""
+    return (event.meta or {}).get("eventType", "status_update") == "status_update"
+
+
+def preview_event_update(session: Session, job_id: str, event_id: str, changes: dict[str, Any]) -> dict[str, Any]:
+    """Where the job would stand if the event's stage, date or outcome changed so, and whether it moves back."""
+    event = _get_event(session, job_id, event_id, lock=False)
+    stage = check.choice("toStage", changes.get("toStage", event.to_stage), STAGES, required=True)
+    when = check.moment("occurredAt", changes.get("occurredAt", event.occurred_at), required=True)
+    outcome = check.choice("outcome", changes.get("outcome", event.outcome), OUTCOMES)
+    rows = [
+        (when, e.created_at, stage, outcome, is_stage_change(e)) if e is event
+        else (e.occurred_at, e.created_at, e.to_stage, e.outcome, is_stage_change(e))
+        for e in _ordered_events(session, job_id)
+    ]
+    after_stage, after_outcome = _standing_of(sorted(rows, key=lambda r: (r[0], r[1])))
+    job = event.job
+    return {
+        "stageBefore": job.current_stage,
+        "outcomeBefore": job.outcome,
+        "stageAfter": after_stage,
+        "outcomeAfter": after_outcome,
+        "movesBack": stage_rank(after_stage) < stage_rank(job.current_stage),
+    }
+
+
+def _standing_of(rows: list[tuple[Any, ...]]) -> tuple[str | None, str | None]:
+    """The stage and outcome at the end of (when, logged, stage, outcome, moves) rows in time order."""
+    stage, outcome = None, None
+    for _, _, to_stage, event_outcome, moves in rows:
+        if moves or stage is None:
+            if to_stage != stage:
+                outcome = None
+            stage = to_stage
+        if stage == CLOSED and moves and event_outcome:
+            outcome = event_outcome
+    return stage, outcome
+
+
 def update_event(session: Session, job_id: str, event_id: str, changes: dict[str, Any]) -> dict[str, Any]:
     """Edit an event's stage, date, outcome, title or metadata; the job's stage follows."""
     check.reject_unknown(changes, EVENT_EDIT_FIELDS)
     event = _get_event(session, job_id, event_id)
     before = event.occurred_at
     if "toStage" in changes:
-        event.to_stage = check.choice("toStage", changes["toStage"], STAGES, required=True)
+        stage = check.choice("toStage", changes["toStage"], STAGES, required=True)
+        if stage != event.to_stage and not is_stage_change(event):
+            raise InvalidInput("A note does not change the stage: log a stage change instead.", field="toStage")
+        event.to_stage = stage
     if "occurredAt" in changes:
         event.occurred_at = check.moment("occurredAt", changes["occurredAt"], required=True)
     if "title" in changes:
@@ -268,9 +312,9 @@ def delete_event(session: Session, job_id: str, event_id: str) -> dict[str, Any]
     return {"id": event_id, "deleted": True}
 
 
-def _get_event(session: Session, job_id: str, event_id: str) -> StageEvent:
+def _get_event(session: Session, job_id: str, event_id: str, *, lock: bool = True) -> StageEvent:
     """The event of that job, or NotFound; the job is locked, as its stage follows the edit."""
-    job = get_job_row(session, job_id, lock=True)
+    job = get_job_row(session, job_id, lock=lock)
     event = session.get(StageEvent, event_id) if isinstance(event_id, str) else None
     if event is None or event.job_id != job.id:
         raise NotFound(f"No event {str(event_id)[:64]!r} on this job.", field="eventId")
@@ -302,6 +346,8 @@ def recompute_job(session: Session, job: Job) -> None:
     for event in events:  # an edit or delete elsewhere in the timeline changes what came before
         if event.from_stage != previous:
             event.from_stage = previous
+        if previous is not None and not is_stage_change(event) and event.to_stage != previous:
+            event.to_stage, event.outcome = previous, None  # a note stays in the stage it was written in
         previous = event.to_stage
     latest = events[-1]
     current_run = _current_stage_run(events)

@@ -18,6 +18,8 @@ from jobops.ui import attempt, flash, session, show_flash
 
 EVENT_TYPE_LABELS = {"status_update": "Stage change", "interview_log": "Interview log", "note": "Note"}
 EDIT_KEY = "job-edit-event"
+CONFIRM_BACK_KEY = "job-edit-confirm-back"
+CONFIRM_DELETE_KEY = "job-edit-confirm-delete"
 
 show_flash()
 job_id = st.query_params.get("id")
@@ -64,35 +66,103 @@ def header(job: dict) -> None:
         st.link_button("Open posting", job["jobUrl"], icon=":material/open_in_new:")
 
 
+def where_after(preview: dict) -> str:
+    """Where the job will stand after the edit, in words."""
+    after = stage_label(preview["stageAfter"])
+    if preview["outcomeAfter"]:
+        after = f"{after}: {stage_label(preview['outcomeAfter'])}"
+    return after
+
+
+def close_edit() -> None:
+    """Forget the open dialog and any question it asked."""
+    for key in (EDIT_KEY, CONFIRM_BACK_KEY, CONFIRM_DELETE_KEY):
+        st.session_state.pop(key, None)
+
+
+def save_event(job_id: str, event: dict, changes: dict) -> None:
+    """Save the edit and close the dialog."""
+    saved = attempt(lambda s: tracking.update_event(s, job_id, event["id"], changes))
+    if saved is not None:
+        flash(with_moved_notice("Event saved.", saved))
+        close_edit()
+        st.rerun()
+
+
+def confirm_back(job_id: str, event: dict) -> None:
+    """Ask before an edit moves the job back to an earlier stage."""
+    changes, preview = st.session_state[CONFIRM_BACK_KEY]
+    st.warning(f"This moves the job back from {inert(stage_label(preview['stageBefore']))} to "
+               f"{inert(where_after(preview))}.", icon=":material/undo:")
+    go, back = st.columns(2)
+    if go.button("Move it back", type="primary", key="edit-confirm-back"):
+        save_event(job_id, event, changes)
+    if back.button("Keep editing", key="edit-keep-editing"):
+        st.session_state.pop(CONFIRM_BACK_KEY, None)
+        st.rerun()
+
+
+def confirm_delete_event(job_id: str, event: dict) -> None:
+    """Ask before deleting an event."""
+    st.warning(f"Delete “{inert(event['title'])}”? The job's stage follows the events that remain.",
+               icon=":material/delete:")
+    go, back = st.columns(2)
+    if go.button("Delete event", type="primary", key="edit-confirm-delete"):
+        if attempt(lambda s: tracking.delete_event(s, job_id, event["id"]), "Event deleted.") is not None:
+            close_edit()
+            st.rerun()
+    if back.button("Keep it", key="edit-keep-event"):
+        st.session_state.pop(CONFIRM_DELETE_KEY, None)
+        st.rerun()
+
+
 @st.dialog("Edit event")
 def edit_dialog(job_id: str, event: dict) -> None:
     """Change an event's stage, date, label, note or outcome, or delete it."""
+    if st.session_state.get(CONFIRM_BACK_KEY):
+        confirm_back(job_id, event)
+        return
+    if st.session_state.get(CONFIRM_DELETE_KEY):
+        confirm_delete_event(job_id, event)
+        return
     when = as_local(event["occurredAt"])
-    stage = st.selectbox("Stage", STAGES, index=STAGES.index(event["toStage"]), format_func=stage_label)
+    moves = event["metadata"].get("eventType", "status_update") == "status_update"
+    stage = event["toStage"]
+    if moves:
+        stage = st.selectbox("Stage", STAGES, index=STAGES.index(event["toStage"]), format_func=stage_label)
+    else:
+        st.caption("A note stays in the stage the job was in at its date.")
     # The API accepts events up to a day ahead (time zones): such a date must still open here.
     day = st.date_input("Date", value=when.date(), max_value=max(date.today(), when.date()))
     at = st.time_input("Time", value=when.time().replace(second=0, microsecond=0))
     title = st.text_input("Label", value=event["title"])
     note = st.text_area("Note", value=event["metadata"].get("note", ""))
     outcome = None
-    if stage == CLOSED:
+    if moves and stage == CLOSED:
         current = event["outcome"] if event["outcome"] in OUTCOMES else OUTCOMES[0]
         outcome = st.selectbox("Outcome", OUTCOMES, index=OUTCOMES.index(current), format_func=stage_label)
+    changes = {"occurredAt": at_local_time(day, at), "title": title, "metadata": {"note": note}}
+    if moves:
+        changes |= {"toStage": stage, "outcome": outcome}
+    try:
+        with session() as s:
+            preview = tracking.preview_event_update(s, job_id, event["id"], changes)
+    except InvalidInput as exc:
+        st.error(inert(exc.message), icon=":material/error:")
+        preview = {"movesBack": False}
+    else:
+        st.caption(f"After saving, the job stands in {inert(where_after(preview))}.")
     save, remove, cancel = st.columns(3)
     if save.button("Save", type="primary", icon=":material/save:", key="edit-save"):
-        changes = {"toStage": stage, "occurredAt": at_local_time(day, at), "title": title,
-                   "metadata": {"note": note}, "outcome": outcome}
-        saved = attempt(lambda s: tracking.update_event(s, job_id, event["id"], changes))
-        if saved is not None:
-            flash(with_moved_notice("Event saved.", saved))
-            st.session_state.pop(EDIT_KEY, None)
+        if preview["movesBack"]:
+            st.session_state[CONFIRM_BACK_KEY] = (changes, preview)
             st.rerun()
+        save_event(job_id, event, changes)
     if remove.button("Delete", icon=":material/delete:", key="edit-delete"):
-        if attempt(lambda s: tracking.delete_event(s, job_id, event["id"]), "Event deleted.") is not None:
-            st.session_state.pop(EDIT_KEY, None)
-            st.rerun()
+        st.session_state[CONFIRM_DELETE_KEY] = True
+        st.rerun()
     if cancel.button("Cancel", key="edit-cancel"):
-        st.session_state.pop(EDIT_KEY, None)
+        close_edit()
         st.rerun()
 
 

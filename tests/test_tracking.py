@@ -476,3 +476,61 @@ def test_the_applied_event_cannot_be_dated_after_another_event(session: Session)
 
     assert exc.value.field == "occurredAt"
     assert "Recruiter Screen" in exc.value.message
+
+
+def test_moving_a_stage_change_before_a_note_keeps_the_note_a_note(session: Session) -> None:
+    job_id = applied_job(session)
+    move(session, job_id, "recruiter_screen", days_ago=20)
+    note = move(session, job_id, "no_change", days_ago=10, metadata={"note": "Sent references"})
+    interview = move(session, job_id, "technical_interview", days_ago=5)
+
+    tracking.update_event(session, job_id, interview["id"], {"occurredAt": NOW - timedelta(days=15)})
+
+    events = tracking.list_events(session, job_id)
+    assert [(e["id"] == note["id"], e["toStage"]) for e in events][-1] == (True, "technical_interview")
+    assert events[-1]["fromStage"] == events[-1]["toStage"]
+    assert get_job(session, job_id)["currentStage"] == "technical_interview"
+
+
+def test_a_note_cannot_be_edited_into_a_stage_change(session: Session) -> None:
+    job_id = applied_job(session)
+    move(session, job_id, "recruiter_screen", days_ago=20)
+    note = move(session, job_id, "no_change", days_ago=10)
+
+    with pytest.raises(InvalidInput) as refused:
+        tracking.update_event(session, job_id, note["id"], {"toStage": "offer"})
+
+    assert refused.value.field == "toStage"
+    assert get_job(session, job_id)["currentStage"] == "recruiter_screen"
+
+
+def test_a_back_dated_interview_previews_the_stage_it_leaves_the_job_in(session: Session) -> None:
+    job_id = applied_job(session)
+    move(session, job_id, "recruiter_screen", days_ago=20)
+    interview = move(session, job_id, "technical_interview", days_ago=5)
+
+    preview = tracking.preview_event_update(
+        session, job_id, interview["id"], {"occurredAt": NOW - timedelta(days=25)})
+
+    assert (preview["stageBefore"], preview["stageAfter"], preview["movesBack"]) == (
+        "technical_interview", "recruiter_screen", True)
+    assert get_job(session, job_id)["currentStage"] == "technical_interview"  # a preview changes nothing
+
+
+def test_a_date_edit_that_keeps_the_order_does_not_move_the_job_back(session: Session) -> None:
+    job_id = applied_job(session)
+    move(session, job_id, "recruiter_screen", days_ago=20)
+    interview = move(session, job_id, "technical_interview", days_ago=5)
+
+    preview = tracking.preview_event_update(session, job_id, interview["id"], {"occurredAt": NOW - timedelta(days=8)})
+
+    assert (preview["stageAfter"], preview["movesBack"]) == ("technical_interview", False)
+
+
+def test_a_preview_of_closing_gives_the_outcome(session: Session) -> None:
+    job_id = applied_job(session)
+    screen = move(session, job_id, "recruiter_screen", days_ago=20)
+
+    preview = tracking.preview_event_update(session, job_id, screen["id"], {"toStage": "closed", "outcome": "rejected"})
+
+    assert (preview["stageAfter"], preview["outcomeAfter"], preview["movesBack"]) == ("closed", "rejected", False)

@@ -133,6 +133,8 @@ def test_deleting_an_event_from_the_dialog_recomputes_the_stage(app_env: Path) -
 
     at.button(key=f"edit-{offer['id']}").click().run()
     at.button(key="edit-delete").click().run()
+    assert len(events(job_id)) == 3  # asked first
+    at.button(key="edit-confirm-delete").click().run()
 
     assert not at.exception, at.exception
     assert [e["toStage"] for e in events(job_id)] == ["applied", "recruiter_screen"]
@@ -315,3 +317,51 @@ def test_imported_mail_has_no_empty_open_column_nor_link(app_env: Path) -> None:
     assert "Open" not in table.columns
     assert INVITE_BODY in [t.value for t in at.text]
     assert not [b for b in at.get("link_button") if "Gmail" in b.proto.label]
+
+
+def test_editing_a_date_says_where_the_job_will_stand_and_asks_before_moving_it_back(app_env: Path) -> None:
+    job_id = add_job("recruiter_screen", "technical_interview")
+    interview = events(job_id)[-1]
+    at = open_job(job_id)
+    at.button(key=f"edit-{interview['id']}").click().run()
+
+    by_label(at.date_input, "Date").set_value((NOW - timedelta(days=29)).astimezone().date()).run()
+    assert "After saving, the job stands in Recruiter Screen." in [c.value for c in at.caption]
+    at.button(key="edit-save").click().run()
+
+    assert not at.exception, at.exception
+    assert stored_job(job_id)["currentStage"] == "technical_interview"
+    assert any("back from Technical Interview to Recruiter Screen" in w.value for w in at.warning)
+    at.button(key="edit-confirm-back").click().run()
+
+    assert not at.exception, at.exception
+    assert stored_job(job_id)["currentStage"] == "recruiter_screen"
+    assert "edit-save" not in [b.key for b in at.button]
+
+
+def test_keep_editing_leaves_the_job_where_it_was(app_env: Path) -> None:
+    job_id = add_job("recruiter_screen", "technical_interview")
+    interview = events(job_id)[-1]
+    at = open_job(job_id)
+    at.button(key=f"edit-{interview['id']}").click().run()
+    by_label(at.date_input, "Date").set_value((NOW - timedelta(days=29)).astimezone().date()).run()
+    at.button(key="edit-save").click().run()
+
+    at.button(key="edit-keep-editing").click().run()
+
+    assert stored_job(job_id)["currentStage"] == "technical_interview"
+    assert "edit-save" in [b.key for b in at.button]
+
+
+def test_a_note_offers_no_stage_to_change(app_env: Path) -> None:
+    job_id = add_job("recruiter_screen")
+    with session_scope(get_engine()) as session:
+        note = tracking.transition_stage(session, job_id, "no_change", metadata={"note": "Sent references"})
+    at = open_job(job_id)
+
+    at.button(key=f"edit-{note['id']}").click().run()
+
+    assert not [w for w in at.selectbox if w.label == "Stage" and w.key is None]
+    at.button(key="edit-save").click().run()
+    assert not at.exception, at.exception
+    assert events(job_id)[-1]["toStage"] == "recruiter_screen"
