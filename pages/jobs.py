@@ -4,6 +4,7 @@ from datetime import date
 
 import pandas as pd
 import streamlit as st
+from sqlalchemy.orm import Session
 
 from jobops import job_csv, jobs, sample, sheet_values
 from jobops.errors import InvalidInput
@@ -96,8 +97,30 @@ with list_tab:
             flash(f"Removed {removed} sample jobs.")
             st.rerun()
 
-with add_tab:
-    with st.form("add-job", clear_on_submit=True, border=True):
+ADD_FORM_KEY = "jobs-add-form"
+
+
+def in_labels(exc: InvalidInput) -> InvalidInput:
+    """The refusal, naming the field by the label the user sees instead of its API name."""
+    label = FIELD_LABELS.get(exc.field or "")
+    message = exc.message.replace(exc.field, label, 1) if label and exc.field else exc.message
+    return InvalidInput(message, field=exc.field)
+
+
+def add_job(data: dict) -> dict | None:
+    """Create the job; a refusal speaks the form's labels."""
+    def create(s: Session) -> dict:
+        try:
+            return jobs.create_job(s, data)
+        except InvalidInput as exc:
+            raise in_labels(exc) from None
+    return attempt(create)
+
+
+def add_job_form() -> None:
+    """Add one job; what was typed stays on a refusal and clears once the job is added."""
+    form = st.session_state.setdefault(ADD_FORM_KEY, 0)  # a new form key starts empty
+    with st.form(f"add-job-{form}", border=True):
         left, right = st.columns(2)
         title = left.text_input("Job title *", placeholder="Backend Engineer")
         employer = right.text_input("Employer *", placeholder="Stripe")
@@ -115,10 +138,12 @@ with add_tab:
                 "source": source, "status": status, "notes": notes}
         if status == "applied":
             data["appliedAt"] = applied_on  # a date alone: the application covers that whole day
-        created = attempt(lambda s: jobs.create_job(s, data))
+        created = add_job(data)
         if created:
+            st.session_state[ADD_FORM_KEY] = form + 1
             flash(f"Added {created['title']} at {created['employer']}.")
             st.rerun()
+
 
 FIELD_LABELS = {"title": "Job title", "employer": "Employer", "jobUrl": "Posting URL", "location": "Location",
                 "source": "Source", "notes": "Notes", "status": "Status", "appliedAt": "Applied on",
@@ -209,3 +234,6 @@ with import_tab:
             report = attempt(lambda s: job_csv.import_jobs(s, table, mapping, statuses=statuses, dates=dates))
             if report:
                 show_report(report)
+
+with add_tab:
+    add_job_form()

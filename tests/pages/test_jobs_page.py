@@ -155,8 +155,38 @@ def test_the_add_job_form_without_an_employer_shows_an_error_and_adds_nothing(ap
     by_label(at.button, "Add job").click().run()
 
     assert not at.exception, at.exception
-    assert "employer is required" in at.error[0].value
+    assert "Employer is required" in at.error[0].value
     assert stored_jobs() == []
+
+
+def test_a_bad_posting_url_is_named_by_its_label_and_the_typed_input_stays(app_env: Path) -> None:
+    at = open_jobs_page()
+    by_label(at.text_input, "Job title *").input("Platform Engineer")
+    by_label(at.text_input, "Employer *").input("Lumen Health")
+    by_label(at.text_input, "Posting URL").input("lumen.example/jobs/42")
+    by_label(at.text_area, "Notes").input("Referred by Sam")
+
+    by_label(at.button, "Add job").click().run()
+
+    assert not at.exception, at.exception
+    assert at.error[0].value.startswith("Posting URL must be")
+    assert "jobUrl" not in at.error[0].value
+    assert stored_jobs() == []
+    assert by_label(at.text_input, "Job title *").value == "Platform Engineer"
+    assert by_label(at.text_input, "Posting URL").value == "lumen.example/jobs/42"
+    assert by_label(at.text_area, "Notes").value == "Referred by Sam"
+
+
+def test_the_add_job_form_is_empty_again_once_the_job_is_added(app_env: Path) -> None:
+    at = open_jobs_page()
+    by_label(at.text_input, "Job title *").input("Platform Engineer")
+    by_label(at.text_input, "Employer *").input("Lumen Health")
+
+    by_label(at.button, "Add job").click().run()
+
+    assert len(stored_jobs()) == 1
+    assert by_label(at.text_input, "Job title *").value == ""
+    assert by_label(at.text_input, "Employer *").value == ""
 
 
 def test_importing_a_csv_from_the_page_adds_jobs_and_reports_skipped_rows(app_env: Path) -> None:
