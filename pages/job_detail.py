@@ -20,6 +20,8 @@ EVENT_TYPE_LABELS = {"status_update": "Stage change", "interview_log": "Intervie
 EDIT_KEY = "job-edit-event"
 CONFIRM_BACK_KEY = "job-edit-confirm-back"
 CONFIRM_DELETE_KEY = "job-edit-confirm-delete"
+LOG_FORM_KEY = "job-log-form"
+LOG_RESET_KEY = "job-log-reset"
 
 show_flash()
 job_id = st.query_params.get("id")
@@ -196,14 +198,18 @@ def timeline(job_id: str, events: list[dict]) -> None:
 
 
 def log_form(job: dict) -> None:
-    """Log a stage change, an interview or a note."""
+    """Log a stage change, an interview or a note; closing needs an outcome and may give a reason."""
     st.subheader("Log what happened", anchor=False)
+    form = st.session_state.setdefault(LOG_FORM_KEY, 0)
+    if st.session_state.pop(LOG_RESET_KEY, False):  # logged: start again from a note, happening now
+        st.session_state["log-stage"], st.session_state["log-earlier"] = NO_CHANGE, False
     targets = [NO_CHANGE, *STAGES]
     pick, when_col = st.columns([2, 1], vertical_alignment="bottom")
     stage = pick.selectbox("Stage", targets, index=0, key="log-stage",
                            format_func=lambda s: "No change (note or interview log)" if s == NO_CHANGE else stage_label(s))
     earlier = when_col.toggle("It happened earlier", key="log-earlier", help="Off: logged as happening now.")
-    with st.form("log-event", clear_on_submit=True):
+    closing = stage == CLOSED
+    with st.form(f"log-event-{form}"):
         left, middle, right = st.columns(3)
         day, at = date.today(), datetime.now().time()
         if earlier:
@@ -212,23 +218,32 @@ def log_form(job: dict) -> None:
         kind = (right if earlier else left).selectbox("Type", EVENT_TYPES, format_func=EVENT_TYPE_LABELS.get,
                                index=EVENT_TYPES.index("note" if stage == NO_CHANGE else "status_update"))
         outcome = None
-        if stage == CLOSED:
-            outcome = st.selectbox("Outcome", OUTCOMES, format_func=stage_label)
+        if closing:
+            outcome = st.selectbox("Outcome", OUTCOMES, index=None, format_func=stage_label,
+                                   placeholder="How did it end?")
         label = st.text_input("Label", placeholder="Optional: e.g. Call with Anna from recruiting")
-        note = st.text_area("Note", placeholder="What was said, who you met, what comes next")
+        note = st.text_area("Reason" if closing else "Note",
+                            placeholder="Optional: why it ended, what they said" if closing
+                            else "What was said, who you met, what comes next")
         submitted = st.form_submit_button("Log event", type="primary", icon=":material/add:")
-    if submitted:
-        metadata = {"actor": "user", "eventType": kind}
-        if label.strip():
-            metadata["eventLabel"] = label.strip()
-        if note.strip():
-            metadata["note"] = note
-        logged = attempt(lambda s: tracking.transition_stage(
-            s, job["id"], stage, occurred_at=at_local_time(day, at) if earlier else None, metadata=metadata,
-            outcome=outcome))
-        if logged:
-            flash(with_moved_notice(f"Logged: {logged['title']}", logged))
-            st.rerun()
+    if not submitted:
+        return
+    if closing and outcome is None:
+        st.error("Choose how it ended (the outcome) to close the job.", icon=":material/error:")
+        return
+    metadata = {"actor": "user", "eventType": kind}
+    if label.strip():
+        metadata["eventLabel"] = label.strip()
+    if note.strip():
+        metadata["note"] = note
+    logged = attempt(lambda s: tracking.transition_stage(
+        s, job["id"], stage, occurred_at=at_local_time(day, at) if earlier else None, metadata=metadata,
+        outcome=outcome))
+    if logged:
+        flash(with_moved_notice(f"Logged: {logged['title']}", logged))
+        st.session_state[LOG_FORM_KEY] = form + 1
+        st.session_state[LOG_RESET_KEY] = True
+        st.rerun()
 
 
 def email_list(items: list[dict]) -> None:

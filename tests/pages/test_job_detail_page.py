@@ -106,6 +106,38 @@ def test_closing_with_an_outcome_from_the_log_form(app_env: Path) -> None:
     assert "Closed: Offer declined" in at.markdown[0].value
 
 
+def test_closing_asks_for_an_outcome_and_keeps_the_reason_typed(app_env: Path) -> None:
+    job_id = add_job("onsite")
+    at = open_job(job_id)
+    at.selectbox(key="log-stage").set_value("closed").run()
+    assert by_label(at.selectbox, "Outcome").value is None
+    by_label(at.text_area, "Reason").input("Went with an internal candidate")
+
+    by_label(at.button, "Log event").click().run()
+
+    assert not at.exception, at.exception
+    assert "Choose how it ended" in at.error[0].value
+    assert stored_job(job_id)["currentStage"] == "onsite"
+    assert by_label(at.text_area, "Reason").value == "Went with an internal candidate"
+
+
+def test_a_reason_given_when_closing_is_kept_on_the_closing_event_and_the_form_starts_over(app_env: Path) -> None:
+    job_id = add_job("onsite")
+    at = open_job(job_id)
+    at.selectbox(key="log-stage").set_value("closed").run()
+    by_label(at.selectbox, "Outcome").set_value("rejected")
+    by_label(at.text_area, "Reason").input("Went with an internal candidate")
+
+    by_label(at.button, "Log event").click().run()
+
+    assert not at.exception, at.exception
+    closing = events(job_id)[-1]
+    assert (closing["outcome"], closing["metadata"]["note"]) == ("rejected", "Went with an internal candidate")
+    assert at.selectbox(key="log-stage").value == "no_change"
+    assert not [w for w in at.selectbox if w.label == "Outcome"]
+    assert by_label(at.text_area, "Note").value == ""
+
+
 def test_edit_opens_a_dialog_that_saves_changes_to_the_event(app_env: Path) -> None:
     job_id = add_job("recruiter_screen")
     screen = events(job_id)[-1]
