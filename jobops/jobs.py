@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, not_, or_, select
+from sqlalchemy import ColumnElement, and_, func, not_, or_, select, update
 from sqlalchemy.orm import Session
 
 from jobops import validation as check
-from jobops.models import Job, StageEvent, utcnow
+from jobops.errors import Conflict
+from jobops.models import Job, MailMessage, StageEvent, utcnow
 from jobops.stages import ACTIVE_STATUSES, APPLIED, CLOSED, JOB_STATUSES, OUTCOMES, STANDINGS, stage_label
 from jobops.inbox import rematch_waiting
-from jobops.tracking import get_job_row, keep_applied_first, recompute_job, set_applied_date, transition_stage
+from jobops.tracking import (
+    get_job_row, keep_applied_first, recompute_job, restore_event, row_snapshot, set_applied_date, transition_stage,
+)
 
 JOB_FIELDS = ("title", "employer", "jobUrl", "location", "source", "notes", "salary", "recruiterName",
               "recruiterEmail", "status", "appliedAt")
@@ -224,6 +227,32 @@ def _closing_event(session: Session, job: Job) -> StageEvent | None:
         .where(StageEvent.job_id == job.id, StageEvent.to_stage == CLOSED)
         .order_by(StageEvent.occurred_at.desc(), StageEvent.created_at.desc())
     ).first()
+
+
+def deletable_job(session: Session, job_id: str) -> dict[str, Any]:
+    """What restore_job needs to bring the job back once it is deleted: its row, its events, its mail."""
+    job = get_job_row(session, job_id)
+    linked = session.scalars(select(MailMessage.id).where(MailMessage.matched_job_id == job.id))
+    return {"job": row_snapshot(job), "events": [row_snapshot(e) for e in job.events], "messages": list(linked)}
+
+
+def restore_job(session: Session, snapshot: dict[str, Any]) -> dict[str, Any]:
+    """Bring back a deleted job with its timeline, and link again the mail that was linked to it."""
+    data = snapshot["job"]
+    if session.get(Job, data["id"]) is not None:
+        raise Conflict("This job is already back.", field="jobId")
+    job = Job(**data)
+    session.add(job)
+    session.flush()
+    for event in snapshot["events"]:
+        restore_event(session, event)
+    session.execute(
+        update(MailMessage)
+        .where(MailMessage.id.in_(snapshot["messages"]), MailMessage.matched_job_id.is_(None))
+        .values(matched_job_id=job.id)
+    )
+    recompute_job(session, job)
+    return job_to_dict(job)
 
 
 def delete_job(session: Session, job_id: str) -> dict[str, Any]:

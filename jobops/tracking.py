@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from jobops import validation as check
-from jobops.errors import InvalidInput, NotFound
+from jobops.errors import Conflict, InvalidInput, NotFound
 from jobops.localtime import local_day, start_of_day
-from jobops.models import Job, StageEvent, utcnow
+from jobops.models import Job, MailMessage, StageEvent, utcnow
 from jobops.stages import (
     ACTORS,
     APPLIED,
@@ -310,6 +310,33 @@ def delete_event(session: Session, job_id: str, event_id: str) -> dict[str, Any]
     session.expire(job, ["events"])
     recompute_job(session, job)
     return {"id": event_id, "deleted": True}
+
+
+def row_snapshot(row: Any) -> dict[str, Any]:
+    """A row's column values by attribute name: enough to create it again after a delete."""
+    return {attr.key: getattr(row, attr.key) for attr in inspect(row).mapper.column_attrs}
+
+
+def deletable_event(session: Session, job_id: str, event_id: str) -> dict[str, Any]:
+    """What restore_event needs to bring the event back once it is deleted."""
+    return row_snapshot(_get_event(session, job_id, event_id, lock=False))
+
+
+def restore_event(session: Session, snapshot: dict[str, Any]) -> dict[str, Any]:
+    """Bring back a deleted event; the job's stage follows as if it had never gone."""
+    job = get_job_row(session, snapshot["job_id"], lock=True)
+    if session.get(StageEvent, snapshot["id"]) is not None:
+        raise Conflict("This event is already back on the timeline.", field="eventId")
+    data = dict(snapshot)
+    if data.get("message_id") and session.get(MailMessage, data["message_id"]) is None:
+        data["message_id"] = None  # the mail it came from is gone since
+    event = StageEvent(**data)
+    session.add(event)
+    session.flush()
+    session.expire(job, ["events"])
+    keep_applied_first(session, job)
+    recompute_job(session, job)
+    return event_to_dict(event)
 
 
 def _get_event(session: Session, job_id: str, event_id: str, *, lock: bool = True) -> StageEvent:

@@ -21,6 +21,8 @@ EDIT_KEY = "job-edit-event"
 CONFIRM_BACK_KEY = "job-edit-confirm-back"
 CONFIRM_DELETE_KEY = "job-edit-confirm-delete"
 LOG_FORM_KEY = "job-log-form"
+UNDO_KEY = "job-undo-last-delete"
+DELETE_JOB_KEY = "job-delete-confirm"
 LOG_RESET_KEY = "job-log-reset"
 
 show_flash()
@@ -104,13 +106,68 @@ def confirm_back(job_id: str, event: dict) -> None:
         st.rerun()
 
 
+def keep_undo(kind: str, job_id: str, label: str, snapshot: dict) -> None:
+    """Remember the last delete, so it can be undone."""
+    st.session_state[UNDO_KEY] = {"kind": kind, "jobId": job_id, "label": label, "snapshot": snapshot}
+
+
+def undo_offer(job_id: str) -> None:
+    """Offer to bring back the last event or job deleted here."""
+    last = st.session_state.get(UNDO_KEY)
+    if not last or last["jobId"] != job_id:
+        return
+    what = "this job" if last["kind"] == "job" else f"“{inert(last['label'])}”"
+    text, button = st.columns([4, 1], vertical_alignment="center")
+    text.info(f"You deleted {what}.", icon=":material/delete:")
+    if button.button("Undo", icon=":material/undo:", key="job-undo"):
+        restore = jobs.restore_job if last["kind"] == "job" else tracking.restore_event
+        if attempt(lambda s: restore(s, last["snapshot"]), f"Brought back {last['label']}.") is not None:
+            st.session_state.pop(UNDO_KEY, None)
+            st.rerun()
+
+
+@st.dialog("Delete this job?")
+def delete_job_dialog(job: dict) -> None:
+    """Ask before deleting the job and its timeline."""
+    st.warning(f"Delete {inert(job['title'])} at {inert(job['employer'])} with its timeline? Linked mail stays, "
+               "unlinked. You can undo this right after.", icon=":material/delete_forever:")
+    go, back = st.columns(2)
+    if go.button("Delete job", type="primary", key="job-confirm-delete"):
+        def delete(s: Session) -> dict:
+            snapshot = jobs.deletable_job(s, job["id"])
+            jobs.delete_job(s, job["id"])
+            return snapshot
+        snapshot = attempt(delete, "Job deleted.")
+        if snapshot is not None:
+            st.session_state.pop(DELETE_JOB_KEY, None)
+            keep_undo("job", job["id"], f"{job['title']} at {job['employer']}", snapshot)
+            st.rerun()
+    if back.button("Keep it", key="job-keep"):
+        st.session_state.pop(DELETE_JOB_KEY, None)
+        st.rerun()
+
+
+def delete_job_button(job: dict) -> None:
+    """Delete the job, after asking."""
+    if st.button("Delete this job", icon=":material/delete_forever:", key="job-delete"):
+        st.session_state[DELETE_JOB_KEY] = job["id"]
+    if st.session_state.get(DELETE_JOB_KEY) == job["id"]:
+        delete_job_dialog(job)
+
+
 def confirm_delete_event(job_id: str, event: dict) -> None:
     """Ask before deleting an event."""
     st.warning(f"Delete “{inert(event['title'])}”? The job's stage follows the events that remain.",
                icon=":material/delete:")
     go, back = st.columns(2)
     if go.button("Delete event", type="primary", key="edit-confirm-delete"):
-        if attempt(lambda s: tracking.delete_event(s, job_id, event["id"]), "Event deleted.") is not None:
+        def delete(s: Session) -> dict:
+            snapshot = tracking.deletable_event(s, job_id, event["id"])
+            tracking.delete_event(s, job_id, event["id"])
+            return snapshot
+        snapshot = attempt(delete, "Event deleted. You can undo it above the timeline.")
+        if snapshot is not None:
+            keep_undo("event", job_id, event["title"], snapshot)
             close_edit()
             st.rerun()
     if back.button("Keep it", key="edit-keep-event"):
@@ -349,9 +406,6 @@ def details_form(job: dict) -> None:
                    "recruiterEmail": recruiter_email, "notes": notes}
         if save_details(job["id"], changes) is not None:
             st.rerun()
-    if st.button("Delete this job", icon=":material/delete_forever:", key="job-delete"):
-        if attempt(lambda s: jobs.delete_job(s, job["id"]), "Job deleted.") is not None:
-            st.switch_page("pages/jobs.py")
 
 
 if not job_id:
@@ -363,12 +417,17 @@ try:
         events = tracking.list_events(s, job_id)
         emails = inbox.job_emails(s, job_id)
 except NotFound:
-    st.error("This job no longer exists.", icon=":material/error:")
+    deleted_here = st.session_state.get(UNDO_KEY, {}).get("jobId") == job_id
+    if deleted_here:
+        undo_offer(job_id)
+    else:
+        st.error("This job no longer exists.", icon=":material/error:")
     st.page_link("pages/jobs.py", label="Back to Jobs", icon=":material/work:")
     st.stop()
 
 st.page_link("pages/board.py", label="Back to the board", icon=":material/arrow_back:")
 header(job)
+undo_offer(job["id"])
 timeline_tab, emails_tab, details_tab = st.tabs(["Timeline", f"Emails ({emails['total']})", "Details & notes"])
 with timeline_tab:
     timeline(job["id"], events)
@@ -378,3 +437,4 @@ with emails_tab:
     email_list(emails["items"])
 with details_tab:
     details_form(job)
+    delete_job_button(job)

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from jobops import jobs, tracking
-from jobops.errors import InvalidInput, NotFound
+from jobops.errors import Conflict, InvalidInput, NotFound
 from jobops.models import StageEvent
 
 NOW = datetime.now(timezone.utc)
@@ -219,3 +219,40 @@ def test_a_date_only_applied_date_starts_that_day_in_the_users_zone(
     job = add(session, appliedAt="2026-03-02")
 
     assert job["appliedAt"] == datetime(2026, 3, 2, 5, tzinfo=timezone.utc)
+
+
+def test_a_deleted_job_comes_back_with_its_timeline_and_its_linked_mail(session: Session) -> None:
+    from jobops.models import MailMessage
+
+    job = add(session, appliedAt=NOW - timedelta(days=20))
+    tracking.transition_stage(session, job["id"], "technical_interview", occurred_at=NOW - timedelta(days=3))
+    mail = MailMessage(provider="gmail", account_key="default", external_message_id="m1",
+                       processing_status="auto_linked", matched_job_id=job["id"])
+    session.add(mail)
+    session.flush()
+    before = (jobs.get_job(session, job["id"]), tracking.list_events(session, job["id"]))
+    snapshot = jobs.deletable_job(session, job["id"])
+    jobs.delete_job(session, job["id"])
+    session.refresh(mail)
+    assert mail.matched_job_id is None
+
+    jobs.restore_job(session, snapshot)
+
+    session.refresh(mail)
+    after = (jobs.get_job(session, job["id"]), tracking.list_events(session, job["id"]))
+    assert {k: v for k, v in after[0].items() if k != "updatedAt"} == {
+        k: v for k, v in before[0].items() if k != "updatedAt"}
+    assert after[1] == before[1]
+    assert mail.matched_job_id == job["id"]
+
+
+def test_a_job_cannot_be_brought_back_twice(session: Session) -> None:
+    job = add(session)
+    snapshot = jobs.deletable_job(session, job["id"])
+    jobs.delete_job(session, job["id"])
+    jobs.restore_job(session, snapshot)
+
+    with pytest.raises(Conflict):
+        jobs.restore_job(session, snapshot)
+
+    assert jobs.list_jobs(session)["total"] == 1

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from jobops import tracking
-from jobops.errors import InvalidInput, NotFound
+from jobops.errors import Conflict, InvalidInput, NotFound
 from jobops.jobs import create_job, get_job, update_job
 
 NOW = datetime.now(timezone.utc)
@@ -534,3 +534,31 @@ def test_a_preview_of_closing_gives_the_outcome(session: Session) -> None:
     preview = tracking.preview_event_update(session, job_id, screen["id"], {"toStage": "closed", "outcome": "rejected"})
 
     assert (preview["stageAfter"], preview["outcomeAfter"], preview["movesBack"]) == ("closed", "rejected", False)
+
+
+def test_a_deleted_event_can_be_brought_back_and_the_job_stands_where_it_did(session: Session) -> None:
+    job_id = applied_job(session)
+    move(session, job_id, "recruiter_screen", days_ago=20)
+    offer = move(session, job_id, "offer", days_ago=5, metadata={"note": "Verbal offer"})
+    before = tracking.list_events(session, job_id)
+    snapshot = tracking.deletable_event(session, job_id, offer["id"])
+    tracking.delete_event(session, job_id, offer["id"])
+    assert get_job(session, job_id)["currentStage"] == "recruiter_screen"
+
+    tracking.restore_event(session, snapshot)
+
+    assert tracking.list_events(session, job_id) == before
+    assert get_job(session, job_id)["currentStage"] == "offer"
+
+
+def test_an_event_cannot_be_brought_back_twice(session: Session) -> None:
+    job_id = applied_job(session)
+    screen = move(session, job_id, "recruiter_screen", days_ago=20)
+    snapshot = tracking.deletable_event(session, job_id, screen["id"])
+    tracking.delete_event(session, job_id, screen["id"])
+    tracking.restore_event(session, snapshot)
+
+    with pytest.raises(Conflict):
+        tracking.restore_event(session, snapshot)
+
+    assert len(tracking.list_events(session, job_id)) == 2

@@ -210,16 +210,76 @@ def test_the_details_form_saves_notes(app_env: Path) -> None:
     assert stored_job(job_id)["notes"] == "Salary band 80-95k"
 
 
-def test_deleting_the_job_removes_it_and_returns_to_the_jobs_page(app_env: Path) -> None:
+def test_deleting_the_job_asks_first_then_offers_to_undo(app_env: Path) -> None:
     job_id = add_job("offer")
     at = open_job(job_id)
 
     at.button(key="job-delete").click().run()
+    assert stored_job(job_id)["currentStage"] == "offer"  # nothing deleted before the answer
+    at.button(key="job-confirm-delete").click().run()
 
     assert not at.exception, at.exception
     with session_scope(get_engine()) as session:
         assert list_jobs(session)["total"] == 0
-    assert at.title[0].value == "Jobs"
+    assert at.info[0].value == "You deleted this job."
+    assert at.toast[0].value == "Job deleted."
+
+
+def test_undoing_a_job_delete_brings_back_the_job_and_its_timeline(app_env: Path) -> None:
+    job_id = add_job("recruiter_screen", "offer")
+    before = events(job_id)
+    at = open_job(job_id)
+    at.button(key="job-delete").click().run()
+    at.button(key="job-confirm-delete").click().run()
+
+    at.button(key="job-undo").click().run()
+
+    assert not at.exception, at.exception
+    assert stored_job(job_id)["currentStage"] == "offer"
+    assert events(job_id) == before
+    assert at.title[0].value == "Stripe · Backend Engineer"
+    assert "job-undo" not in [b.key for b in at.button]
+
+
+def test_keeping_the_job_deletes_nothing(app_env: Path) -> None:
+    job_id = add_job()
+    at = open_job(job_id)
+    at.button(key="job-delete").click().run()
+
+    at.button(key="job-keep").click().run()
+
+    assert stored_job(job_id)["title"] == "Backend Engineer"
+    assert "job-confirm-delete" not in [b.key for b in at.button]
+
+
+def test_a_deleted_event_can_be_undone_from_the_job_page(app_env: Path) -> None:
+    job_id = add_job("recruiter_screen", "offer")
+    before = events(job_id)
+    at = open_job(job_id)
+    at.button(key=f"edit-{before[-1]['id']}").click().run()
+    at.button(key="edit-delete").click().run()
+    at.button(key="edit-confirm-delete").click().run()
+    assert stored_job(job_id)["currentStage"] == "recruiter_screen"
+    assert at.info[0].value == "You deleted “Moved to Offer”."
+
+    at.button(key="job-undo").click().run()
+
+    assert not at.exception, at.exception
+    assert events(job_id) == before
+    assert stored_job(job_id)["currentStage"] == "offer"
+
+
+def test_keeping_an_event_deletes_nothing(app_env: Path) -> None:
+    job_id = add_job("offer")
+    before = events(job_id)
+    at = open_job(job_id)
+    at.button(key=f"edit-{before[-1]['id']}").click().run()
+    at.button(key="edit-delete").click().run()
+
+    at.button(key="edit-keep-event").click().run()
+
+    assert events(job_id) == before
+    assert "edit-save" in [b.key for b in at.button]
 
 
 def test_the_emails_tab_lists_linked_mail_as_plain_text(app_env: Path) -> None:
