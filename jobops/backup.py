@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, time, timezone
 from typing import Any
 
 from sqlalchemy import JSON, ColumnElement, TypeDecorator, and_, inspect, make_url, select, true
@@ -131,7 +131,11 @@ def _dump_row(row: Base, props: list[ColumnProperty]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for prop in props:
         value = getattr(row, prop.key)
-        out[_field_name(prop)] = iso(value) if isinstance(value, datetime) else value
+        if isinstance(value, datetime):
+            value = iso(value)
+        elif isinstance(value, (date, time)):
+            value = value.isoformat()  # a due day or a wall-clock time: no zone to carry
+        out[_field_name(prop)] = value
     return out
 
 
@@ -167,6 +171,8 @@ def _parse_value(where: str, prop: ColumnProperty, value: Any) -> Any:
     kind = _kind(column.type)
     if kind is datetime:
         return _parse_datetime(where, value)
+    if kind in (date, time):
+        return _parse_calendar(where, kind, value)
     if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
         raise InvalidInput(f"{where} must be a whole number.", field=where)
     if not isinstance(value, kind):
@@ -199,6 +205,17 @@ def _parse_datetime(where: str, value: Any) -> datetime:
             f"{where} must be an ISO 8601 date-time, not {value[:40]!r}.", field=where
         ) from None
     return parsed.replace(tzinfo=timezone.utc) if parsed.tzinfo is None else parsed.astimezone(timezone.utc)
+
+
+def _parse_calendar(where: str, kind: type, value: Any) -> date | time:
+    """An ISO 8601 day (`2026-12-02`) or wall-clock time (`14:30:00`)."""
+    example = "2026-12-02" if kind is date else "14:30:00"
+    try:
+        if isinstance(value, str):
+            return kind.fromisoformat(value)  # type: ignore[attr-defined,no-any-return]
+    except ValueError:
+        pass
+    raise InvalidInput(f"{where} must be an ISO 8601 {kind.__name__} such as {example}.", field=where)
 
 
 def _parse_row(section: Section, index: int, raw: Any, props: list[ColumnProperty]) -> dict[str, Any]:

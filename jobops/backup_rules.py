@@ -80,6 +80,7 @@ RULES: dict[str, dict[str, Rule]] = {
         "salary": _text(max_len=200),
         "recruiter_name": _text(),
         "recruiter_email": check.email,
+        "next_step": _text(),
         "status": _choice(JOB_STATUSES, required=True),
         "outcome": _choice(OUTCOMES),
         "current_stage": _choice(STAGES),

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from jobops.humanize import days_between
 from jobops.models import Job, MailMessage, StageEvent
+from jobops.next_steps import due_step, local_now
 from jobops.stages import ACTIVE_STATUSES, CLOSED, OPEN_STAGES, PENDING_USER, STAGE_LABELS, standing_label
 
 DEFAULT_QUIET_DAYS = 14
@@ -30,15 +31,26 @@ class Card:
     quiet: bool
     pending_mail: int
     standing: str
+    next_step: str | None = None  # with when it is due: `Overdue 2 d: Call Anna`
+    overdue: bool = False
 
     @property
     def due(self) -> str | None:
-        """What the job asks of the user now, if anything: mail to review, else a follow-up when quiet."""
+        """What the job asks of the user now: an overdue step, mail to review, the next step, a follow-up when quiet."""
+        if self.overdue and self.next_step:
+            return self.next_step
         if self.pending_mail:
             return f"{self.pending_mail} mail to review"
+        if self.next_step:
+            return self.next_step
         if self.quiet and self.stage != CLOSED:
             return "Follow up"
         return None
+
+    @property
+    def suggests_follow_up(self) -> bool:
+        """A quiet open job with no next step: one click sets a follow-up."""
+        return self.quiet and self.stage != CLOSED and not self.next_step
 
 
 def _latest_event_titles(session: Session, job_ids: list[str]) -> dict[str, str]:
@@ -96,6 +108,7 @@ def board(
     jobs = list(session.scalars(query))
     titles = _latest_event_titles(session, [j.id for j in jobs])
     pending = _pending_mail(session)
+    clock = local_now(now)
     shown = OPEN_STAGES + ((CLOSED,) if show_closed else ())
     columns: dict[str, list[Card]] = {stage: [] for stage in shown if not stages or stage in stages}
     for job in jobs:
@@ -103,6 +116,7 @@ def board(
         if stage not in columns:
             continue
         quiet_for = days_between(job.last_event_at or job.created_at, now) or 0
+        step = due_step(job, clock)
         columns[stage].append(
             Card(
                 job_id=job.id,
@@ -115,10 +129,13 @@ def board(
                 quiet=quiet_for >= quiet_days,
                 pending_mail=pending.get(job.id, 0),
                 standing=standing_label(job.status, job.current_stage, job.outcome),
+                next_step=step.text if step else None,
+                overdue=step.overdue if step else False,
             )
         )
     for stage, cards in columns.items():
-        cards.sort(key=lambda c: (c.days_in_stage,) if stage == CLOSED else (-c.pending_mail, -c.days_in_stage))
+        cards.sort(key=lambda c: (c.days_in_stage,) if stage == CLOSED
+                   else (not c.overdue, -c.pending_mail, -c.days_in_stage))
     return columns
 
 

@@ -44,7 +44,7 @@ STANDING_FIELDS = ("outcome", "stage", "status")
 # Columns of JobOps' own export that an import derives again instead of keeping in the notes.
 DERIVED_COLUMNS = frozenset({"id", "closedat", "stagechangedat", "lasteventat", "createdat", "updatedat", "issample"})
 EXPORT_COLUMNS = ("id", "title", "employer", "jobUrl", "location", "source", "status", "currentStage",
-                  "outcome", "appliedAt", "closedAt", "salary", "recruiterName", "recruiterEmail", "notes")
+                  "outcome", "appliedAt", "closedAt", "salary", "recruiterName", "recruiterEmail", "nextStep", "nextStepDue", "nextStepTime", "notes")
 MAX_ROWS = 10_000
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, not_, or_, select, update
 from sqlalchemy.orm import Session
 
 from jobops import validation as check
-from jobops.errors import Conflict
+from jobops.errors import Conflict, InvalidInput
 from jobops.models import Job, MailMessage, StageEvent, utcnow
 from jobops.stages import ACTIVE_STATUSES, APPLIED, CLOSED, JOB_STATUSES, OUTCOMES, STANDINGS, stage_label
 from jobops.inbox import rematch_waiting
@@ -16,11 +17,15 @@ from jobops.tracking import (
     get_job_row, keep_applied_first, recompute_job, restore_event, row_snapshot, set_applied_date, transition_stage,
 )
 
+NEXT_STEP_FIELDS = ("nextStep", "nextStepDue", "nextStepTime")
 JOB_FIELDS = ("title", "employer", "jobUrl", "location", "source", "notes", "salary", "recruiterName",
-              "recruiterEmail", "status", "appliedAt")
+              "recruiterEmail", "status", "appliedAt", *NEXT_STEP_FIELDS)
 TEXT_FIELDS = {"title": "title", "employer": "employer", "location": "location", "source": "source",
                "recruiterName": "recruiter_name"}
 MAX_SALARY = 200
+MAX_NEXT_STEP = 300
+# A due day outside these years is a typo, not a plan.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 def job_to_dict(job: Job) -> dict[str, Any]:
@@ -36,6 +41,9 @@ def job_to_dict(job: Job) -> dict[str, Any]:
         "salary": job.salary,
         "recruiterName": job.recruiter_name,
         "recruiterEmail": job.recruiter_email,
+        "nextStep": job.next_step,
+        "nextStepDue": job.next_step_due.isoformat() if job.next_step_due else None,
+        "nextStepTime": job.next_step_time.strftime("%H:%M") if job.next_step_time else None,
         "status": job.status,
         "currentStage": job.current_stage,
         "stageChangedAt": job.stage_changed_at,
@@ -65,6 +73,56 @@ def _apply_fields(job: Job, data: dict[str, Any]) -> None:
         job.recruiter_email = check.email("recruiterEmail", data["recruiterEmail"])
     if "appliedAt" in data:
         job.applied_at = check.moment("appliedAt", data["appliedAt"])
+    if any(key in data for key in NEXT_STEP_FIELDS):
+        _apply_next_step(job, data)
+
+
+def _apply_next_step(job: Job, data: dict[str, Any]) -> None:
+    """Set or clear the next step; a step needs a due day, and a day or time needs a step."""
+    step = check.text("nextStep", data["nextStep"], max_len=MAX_NEXT_STEP) if "nextStep" in data else job.next_step
+    due = _day("nextStepDue", data["nextStepDue"]) if "nextStepDue" in data else job.next_step_due
+    at = _clock("nextStepTime", data["nextStepTime"]) if "nextStepTime" in data else job.next_step_time
+    if step is None:
+        if data.get("nextStepDue") or data.get("nextStepTime"):
+            raise InvalidInput("nextStep is required when a due date or time is given.", field="nextStep")
+        due = at = None
+    elif due is None:
+        raise InvalidInput("nextStepDue is required for a next step, as a date such as 2026-12-02.",
+                           field="nextStepDue")
+    job.next_step, job.next_step_due, job.next_step_time = step, due, at
+
+
+def _day(field: str, value: Any) -> date | None:
+    """A calendar day from `2026-12-02` (or a date), or None when empty."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        day = value
+    else:
+        try:
+            day = date.fromisoformat(value.strip()) if isinstance(value, str) else None
+        except ValueError:
+            day = None
+        if day is None:
+            raise InvalidInput(f"{field} must be a date such as 2026-12-02.", field=field)
+    if not FIRST_YEAR <= day.year < LAST_YEAR:
+        raise InvalidInput(f"{field} must fall between {FIRST_YEAR} and {LAST_YEAR}.", field=field)
+    return day
+
+
+def _clock(field: str, value: Any) -> time | None:
+    """A wall-clock time from `14:30` (or a time), to the minute, or None when empty."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, time):
+        return value.replace(second=0, microsecond=0, tzinfo=None)
+    text = value.strip() if isinstance(value, str) else ""
+    if len(text) != 5 or text[2] != ":" or not (text[:2] + text[3:]).isdigit():
+        raise InvalidInput(f"{field} must be a time such as 14:30.", field=field)
+    try:
+        return time.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(f"{field} must be a time such as 14:30.", field=field) from None
 
 
 def create_job(

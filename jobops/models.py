@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import date, datetime, time, timezone
 from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -15,6 +16,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    Time,
     TypeDecorator,
     UniqueConstraint,
     false,
@@ -76,6 +78,10 @@ class Job(Base):
     salary: Mapped[str | None] = mapped_column(String(200))  # free text, as the posting or recruiter said it
     recruiter_name: Mapped[str | None] = mapped_column(String(300))
     recruiter_email: Mapped[str | None] = mapped_column(String(320))
+    # What the user means to do next, on a day (and at a wall-clock time) in their own zone.
+    next_step: Mapped[str | None] = mapped_column(String(300))
+    next_step_due: Mapped[date | None] = mapped_column(Date)
+    next_step_time: Mapped[time | None] = mapped_column(Time)
     status: Mapped[str] = mapped_column(String(20), default="applied", index=True)
     applied_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     outcome: Mapped[str | None] = mapped_column(String(30))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from jobops import board, sample, tracking
+from jobops import board, next_steps, sample, tracking
 from jobops.escape import inert
 from jobops.humanize import relative_time
 from jobops.stages import CLOSED, OPEN_STAGES, STAGE_LABELS
@@ -28,6 +28,12 @@ def on_move(job_id: str, key: str) -> None:
     choice = st.session_state.get(key)
     if choice:
         attempt(lambda s: tracking.move_job(s, job_id, choice), f"Moved to {MOVE_CHOICES[choice]}")
+
+
+@guarded
+def on_follow_up(job_id: str, employer: str) -> None:
+    """Fill a quiet job's next step with a follow-up due in two days."""
+    attempt(lambda s: next_steps.set_follow_up(s, job_id), f"Follow-up with {employer} set for two days from now.")
 
 
 @guarded
@@ -60,7 +66,7 @@ def card_text(item: board.Card) -> str:
     """Employer, title, days in stage (or the outcome), what is due and the last event, as inert markdown."""
     facts = [item.standing if item.stage == CLOSED else f"{item.days_in_stage} d in stage"]
     if item.due:
-        facts.append(f":orange[**{item.due}**]")
+        facts.append(f":{'red' if item.overdue else 'orange'}[**{inert(item.due)}**]")
     lines = [f"**{inert(item.employer)}**", inert(item.title), f":small[:gray[{' · '.join(facts)}]]",
              f":small[:gray[{inert(item.last_event)} · {relative_time(item.last_event_at)}]]"]
     return "  \n".join(lines)
@@ -88,6 +94,26 @@ def card(item: board.Card) -> None:
             if st.button("Open timeline", key=f"open-{item.job_id}", icon=":material/open_in_new:",
                          type="tertiary"):
                 open_job(item.job_id)
+            if item.suggests_follow_up:
+                st.button("Set follow-up", key=f"follow-up-{item.job_id}", icon=":material/event:",
+                          type="tertiary", help="Next step: follow up with the employer, due in two days.",
+                          on_click=on_follow_up, args=(item.job_id, inert(item.employer)))
+
+
+def due_section(steps: list[next_steps.DueStep]) -> None:
+    """Every job with a next step, overdue first, then the soonest, each with a way to its page."""
+    overdue = sum(step.overdue for step in steps)
+    label = f"Due · {len(steps)}" + (f" · {overdue} overdue" if overdue else "")
+    with st.expander(label, icon=":material/event:", expanded=False):
+        if not steps:
+            st.caption("No next steps yet. Set one on a job's Details tab, or Set follow-up on a quiet card.")
+        for step in steps:
+            with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+                when = f":red[**{inert(step.text)}**]" if step.overdue else f"**{inert(step.text)}**"
+                st.markdown(f"{when}  \n:small[:gray[{inert(step.employer)} · {inert(step.title)}]]",
+                            width="stretch")
+                if st.button("Open", key=f"due-open-{step.job_id}", icon=":material/open_in_new:", type="tertiary"):
+                    open_job(step.job_id)
 
 
 def is_folded(stage: str, cards: list[board.Card]) -> bool:
@@ -134,6 +160,7 @@ with session() as s:
     filtered = bool(search or chosen)
     anything = filtered or any(columns.values())
     samples = sample.has_sample_data(s)
+    due = next_steps.due_list(s)
 
 if not anything:
     empty_state()
@@ -148,6 +175,7 @@ st.markdown(
 if samples:
     st.caption(":material/science: Sample jobs are shown. Remove them on the Jobs page whenever you like.")
 
+due_section(due)
 folded = {stage: is_folded(stage, cards) for stage, cards in columns.items()}
 widths = [0.6 if folded[stage] else 1 for stage in columns]
 for slot, (stage, cards) in zip(st.columns(widths, gap="small"), columns.items()):

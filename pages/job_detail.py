@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.orm import Session
 
-from jobops import inbox, jobs, tracking
+from jobops import calendar_file, inbox, jobs, tracking
 from jobops.errors import InvalidInput, NotFound
 from jobops.escape import inert
 from jobops.humanize import as_local, local_date, local_datetime, relative_time
@@ -370,7 +370,8 @@ def email_details(item: dict) -> None:
 
 DETAIL_LABELS = {"title": "Job title", "employer": "Employer", "jobUrl": "Posting URL", "location": "Location",
                  "source": "Source", "notes": "Notes", "salary": "Salary", "recruiterName": "Recruiter",
-                 "recruiterEmail": "Recruiter email"}
+                 "recruiterEmail": "Recruiter email", "nextStepDue": "Due date", "nextStepTime": "Due time",
+                 "nextStep": "Next step"}
 
 
 def save_details(job_id: str, changes: dict) -> dict | None:
@@ -398,14 +399,31 @@ def details_form(job: dict) -> None:
         recruiter = left.text_input("Recruiter", value=job["recruiterName"] or "", placeholder="Name")
         recruiter_email = right.text_input("Recruiter email", value=job["recruiterEmail"] or "",
                                            placeholder="name@company.com")
+        step, due, at = st.columns([2, 1, 1])
+        next_step = step.text_input("Next step", value=job["nextStep"] or "",
+                                    placeholder="Technical interview with Anna, send references…")
+        next_due = due.date_input("Due date", value=date.fromisoformat(job["nextStepDue"]) if job["nextStepDue"]
+                                  else None, format="YYYY-MM-DD")
+        next_time = at.time_input("Due time", value=time.fromisoformat(job["nextStepTime"]) if job["nextStepTime"]
+                                  else None, help="Optional: the time of an interview or call.")
         notes = st.text_area("Notes", value=job["notes"] or "", height=160)
         saved = st.form_submit_button("Save details", type="primary", icon=":material/save:")
     if saved:
         changes = {"title": title, "employer": employer, "jobUrl": job_url, "location": location,
                    "source": source, "salary": salary, "recruiterName": recruiter,
-                   "recruiterEmail": recruiter_email, "notes": notes}
+                   "recruiterEmail": recruiter_email, "notes": notes, "nextStep": next_step,
+                   "nextStepDue": next_due, "nextStepTime": next_time}
         if save_details(job["id"], changes) is not None:
             st.rerun()
+
+
+def calendar_download(job: dict) -> None:
+    """The next step as a calendar event, for an interview or call to land in the user's calendar."""
+    if not (job["nextStep"] and job["nextStepDue"]):
+        return
+    st.download_button("Add next step to calendar (.ics)", data=calendar_file.job_step_event(job),
+                       file_name=calendar_file.file_name(job), mime="text/calendar", icon=":material/event:",
+                       key="next-step-ics")
 
 
 if not job_id:
@@ -437,4 +455,5 @@ with emails_tab:
     email_list(emails["items"])
 with details_tab:
     details_form(job)
+    calendar_download(job)
     delete_job_button(job)

@@ -77,6 +77,7 @@ MOMENT = {
 }
 OPTIONAL_MOMENT = nullable(MOMENT)
 OPTIONAL_TEXT = nullable(string())
+CLOCK_PATTERN = "^([01][0-9]|2[0-3]):[0-5][0-9]$"  # a next step's wall-clock time in the user's zone
 
 
 def obj(properties: dict[str, Schema], required: tuple[str, ...] = (), *, closed: bool = True) -> Schema:
@@ -181,6 +182,9 @@ def _schemas() -> dict[str, Schema]:
         "salary": nullable(string(maxLength=200)),
         "recruiterName": nullable(string(maxLength=300)),
         "recruiterEmail": nullable(string(format="email", maxLength=320)),
+        "nextStep": nullable(string(maxLength=300)),
+        "nextStepDue": nullable(string(format="date")),
+        "nextStepTime": nullable(string(pattern=CLOCK_PATTERN)),
         "status": enum(JOB_STATUSES),
         "appliedAt": OPTIONAL_MOMENT,
     }
@@ -222,6 +226,9 @@ def _schemas() -> dict[str, Schema]:
                 "salary": OPTIONAL_TEXT,
                 "recruiterName": OPTIONAL_TEXT,
                 "recruiterEmail": OPTIONAL_TEXT,
+                "nextStep": OPTIONAL_TEXT,
+                "nextStepDue": nullable(string(format="date")),
+                "nextStepTime": nullable(string(pattern=CLOCK_PATTERN)),
                 "status": enum(JOB_STATUSES),
                 "currentStage": nullable(enum(STAGES)),
                 "stageChangedAt": OPTIONAL_DATE_TIME,

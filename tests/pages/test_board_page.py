@@ -146,9 +146,9 @@ def test_a_card_is_compact_employer_title_days_and_what_is_due(app_env: Path) ->
     (text,) = cards_in(at, "applied")
     assert text.startswith("**Lumen Health**  \nPlatform Engineer  \n:small[:gray[20 d in stage · :orange[**Follow up**]]]")
     assert "Applied · " in text.splitlines()[-1]
-    # One menu and one button per card, nothing else.
+    # One menu and one button per card; a quiet card also offers to set a follow-up.
     assert [w.key for w in at.selectbox] == [f"move-{job_id}"]
-    assert [b.key for b in at.button if b.key and job_id in b.key] == [f"open-{job_id}"]
+    assert [b.key for b in at.button if b.key and job_id in b.key] == [f"open-{job_id}", f"follow-up-{job_id}"]
 
 
 def test_a_long_column_shows_its_first_cards_and_the_rest_on_request(app_env: Path) -> None:

@@ -1,0 +1,234 @@
+"""A job's next step: set and checked, on the board's cards, in the Due list, as a follow-up, exported,
+backed up and migrated."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
+
+from jobops import board, job_csv, jobs, next_steps
+from jobops.backup import export_backup, import_backup
+from jobops.db import MIGRATIONS_DIR, make_engine, migrate, session_scope
+from jobops.errors import InvalidInput
+from jobops.localtime import as_local
+
+NOW = datetime(2026, 11, 30, 12, 0, tzinfo=timezone.utc)
+TODAY = as_local(NOW).date()
+INTERVIEW = {"nextStep": "Technical interview, room 4; bring ID", "nextStepDue": "2026-12-02", "nextStepTime": "14:30"}
+
+
+def add(session: Session, employer: str = "Acme", **fields: str) -> dict:
+    return jobs.create_job(session, {"title": "Engineer", "employer": employer, **fields})
+
+
+def day(offset: int) -> str:
+    return (TODAY + timedelta(days=offset)).isoformat()
+
+
+def test_a_job_keeps_its_next_step_with_its_day_and_time(session: Session) -> None:
+    job = add(session, **INTERVIEW)
+
+    stored = jobs.get_job(session, job["id"])
+
+    assert (stored["nextStep"], stored["nextStepDue"], stored["nextStepTime"]) == (
+        "Technical interview, room 4; bring ID", "2026-12-02", "14:30",
+    )
+
+
+def test_a_next_step_without_a_time_is_due_on_its_day(session: Session) -> None:
+    job = add(session, nextStep="Send references", nextStepDue="2026-12-03")
+
+    assert (job["nextStepDue"], job["nextStepTime"]) == ("2026-12-03", None)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"nextStep": "Call Anna", "nextStepDue": ""}, "nextStepDue"),
+        ({"nextStep": None, "nextStepDue": "2026-12-02"}, "nextStep"),
+        ({"nextStep": "Call Anna", "nextStepDue": "02/12/2026"}, "nextStepDue"),
+        ({"nextStep": "Call Anna", "nextStepDue": "1999-12-31"}, "nextStepDue"),
+        ({"nextStep": "Call Anna", "nextStepDue": "2026-12-02", "nextStepTime": "2pm"}, "nextStepTime"),
+        ({"nextStep": "Call Anna", "nextStepDue": "2026-12-02", "nextStepTime": "25:00"}, "nextStepTime"),
+        ({"nextStep": "x" * 301, "nextStepDue": "2026-12-02"}, "nextStep"),
+    ],
+)
+def test_a_next_step_that_cannot_be_kept_is_refused_by_field_and_nothing_changes(
+    session: Session, changes: dict, field: str
+) -> None:
+    job = add(session, **INTERVIEW)
+    session.commit()
+
+    with pytest.raises(InvalidInput) as exc:
+        jobs.update_job(session, job["id"], changes)
+    session.rollback()
+
+    assert exc.value.field == field
+    assert jobs.get_job(session, job["id"])["nextStep"] == INTERVIEW["nextStep"]
+
+
+def test_a_job_without_a_step_refuses_a_day_alone(session: Session) -> None:
+    job = add(session)
+
+    with pytest.raises(InvalidInput, match="nextStep is required") as exc:
+        jobs.update_job(session, job["id"], {"nextStepDue": "2026-12-02"})
+
+    assert exc.value.field == "nextStep"
+
+
+def test_clearing_the_step_clears_its_day_and_time(session: Session) -> None:
+    job = add(session, **INTERVIEW)
+
+    jobs.update_job(session, job["id"], {"nextStep": ""})
+
+    stored = jobs.get_job(session, job["id"])
+    assert (stored["nextStep"], stored["nextStepDue"], stored["nextStepTime"]) == (None, None, None)
+
+
+def test_moving_the_day_keeps_the_step_and_its_time(session: Session) -> None:
+    job = add(session, **INTERVIEW)
+
+    jobs.update_job(session, job["id"], {"nextStepDue": "2026-12-04"})
+
+    stored = jobs.get_job(session, job["id"])
+    assert (stored["nextStep"], stored["nextStepDue"], stored["nextStepTime"]) == (
+        INTERVIEW["nextStep"], "2026-12-04", "14:30",
+    )
+
+
+def test_the_due_list_puts_overdue_steps_first_then_the_soonest(session: Session) -> None:
+    add(session, "Later", nextStep="Prepare", nextStepDue=day(5))
+    add(session, "Tomorrow", nextStep="Call", nextStepDue=day(1), nextStepTime="09:00")
+    add(session, "Late", nextStep="Reply", nextStepDue=day(-3))
+    add(session, "Tomorrow noon", nextStep="Interview", nextStepDue=day(1), nextStepTime="12:00")
+    add(session, "Nothing planned")
+
+    steps = next_steps.due_list(session, now=NOW)
+
+    assert [s.employer for s in steps] == ["Late", "Tomorrow", "Tomorrow noon", "Later"]
+    assert [s.overdue for s in steps] == [True, False, False, False]
+    assert steps[0].text == "Overdue 3 d: Reply"
+    assert steps[1].text == "Due tomorrow 09:00: Call"
+
+
+def test_a_step_whose_time_has_passed_today_is_overdue(session: Session) -> None:
+    earlier = (as_local(NOW) - timedelta(hours=1)).strftime("%H:%M")
+    add(session, nextStep="Call Anna", nextStepDue=day(0), nextStepTime=earlier)
+
+    (step,) = next_steps.due_list(session, now=NOW)
+
+    assert step.overdue
+    assert step.text == "Overdue: Call Anna"
+
+
+def test_a_card_shows_an_overdue_step_before_mail_and_comes_first_in_its_column(session: Session) -> None:
+    calm = add(session, "Calm")
+    late = add(session, "Late", nextStep="Reply to Anna", nextStepDue=day(-2))
+    soon = add(session, "Soon", nextStep="Prepare", nextStepDue=day(3))
+
+    cards = board.board(session, now=NOW)["applied"]
+
+    assert cards[0].job_id == late["id"]
+    due = {c.job_id: c.due for c in cards}
+    assert due[late["id"]] == "Overdue 2 d: Reply to Anna"
+    assert due[soon["id"]].endswith(": Prepare") and due[soon["id"]].startswith("Due ")
+    assert due[calm["id"]] is None
+
+
+def test_a_quiet_job_suggests_a_follow_up_that_one_call_sets_two_days_ahead(session: Session) -> None:
+    job = add(session, "Globex", appliedAt=(NOW - timedelta(days=20)).isoformat())
+    (card,) = board.board(session, now=NOW)["applied"]
+    assert card.suggests_follow_up
+
+    next_steps.set_follow_up(session, job["id"], now=NOW)
+
+    stored = jobs.get_job(session, job["id"])
+    assert (stored["nextStep"], stored["nextStepDue"]) == ("Follow up with Globex", day(2))
+    (card,) = board.board(session, now=NOW)["applied"]
+    assert not card.suggests_follow_up
+    assert card.due == f"Due {(TODAY + timedelta(days=2)):%a} {(TODAY + timedelta(days=2)).day} " \
+                       f"{(TODAY + timedelta(days=2)):%b}: Follow up with Globex"
+
+
+def test_the_csv_export_carries_the_next_step(session: Session) -> None:
+    add(session, **INTERVIEW)
+
+    (row,) = csv.DictReader(io.StringIO(job_csv.export_jobs_csv(session)))
+
+    assert (row["nextStep"], row["nextStepDue"], row["nextStepTime"]) == (
+        "Technical interview, room 4; bring ID", "2026-12-02", "14:30",
+    )
+
+
+def test_a_backup_restores_the_next_step(engine: Engine, tmp_path: Path) -> None:
+    with session_scope(engine) as session:
+        add(session, **INTERVIEW)
+        backup = export_backup(session)
+    other = make_engine(f"sqlite:///{tmp_path / 'restored.db'}")
+    migrate(other)
+
+    with session_scope(other) as session:
+        import_backup(session, backup)
+        (job,) = jobs.list_jobs(session)["items"]
+
+    assert (job["nextStep"], job["nextStepDue"], job["nextStepTime"]) == (
+        "Technical interview, room 4; bring ID", "2026-12-02", "14:30",
+    )
+
+
+def test_a_backup_written_before_next_steps_existed_still_restores(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        add(session)
+        backup = export_backup(session)
+    for row in backup["jobs"]:
+        for name in INTERVIEW:
+            row.pop(name)
+
+    with session_scope(engine) as session:
+        report = import_backup(session, backup)
+
+    assert report["jobs"]["unchanged"] == 1
+
+
+def test_a_backup_with_a_bad_due_date_is_refused_by_place(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        add(session, **INTERVIEW)
+        backup = export_backup(session)
+    backup["jobs"][0]["nextStepDue"] = "next Tuesday"
+
+    with pytest.raises(InvalidInput, match=r"jobs\[0\]\.nextStepDue must be an ISO 8601 date"):
+        with session_scope(engine) as session:
+            import_backup(session, backup)
+
+
+def test_upgrading_a_database_from_revision_0003_keeps_every_job_and_its_contacts(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003")
+        for job_id, employer in (("j1", "Acme"), ("j2", "Globex")):
+            conn.execute(text("INSERT INTO jobs (id, title, employer, salary, status, is_sample, created_at, "
+                              "updated_at) VALUES (:id, 'Engineer', :employer, '€60k', 'applied', 0, "
+                              "'2026-01-01', '2026-01-01')"), {"id": job_id, "employer": employer})
+        conn.commit()
+
+    migrate(engine)
+
+    with session_scope(engine) as session:
+        kept = {j["id"]: j for j in jobs.list_jobs(session)["items"]}
+        assert {(j["employer"], j["salary"], j["nextStep"]) for j in kept.values()} == {
+            ("Acme", "€60k", None), ("Globex", "€60k", None),
+        }
+        jobs.update_job(session, "j1", INTERVIEW)
+    with session_scope(engine) as session:
+        assert jobs.get_job(session, "j1")["nextStepTime"] == "14:30"
