@@ -26,7 +26,13 @@ def navigation() -> None:
         "Track": [
             st.Page("pages/board.py", title="In Progress Board", icon=":material/view_kanban:", default=True),
             st.Page("pages/jobs.py", title="Jobs", icon=":material/work:", url_path="jobs"),
-            st.Page("pages/job_detail.py", title="Job", icon=":material/timeline:", url_path="job", visibility="hidden"),
+            st.Page(
+                "pages/job_detail.py",
+                title="Job",
+                icon=":material/timeline:",
+                url_path="job",
+                visibility="hidden",
+            ),
         ],
         "Mail": [
             st.Page("pages/inbox.py", title=inbox_title, icon=":material/inbox:", url_path="inbox"),
@@ -36,7 +42,12 @@ def navigation() -> None:
             st.Page("pages/insights.py", title="Insights", icon=":material/insights:", url_path="insights"),
         ],
         "Settings": [
-            st.Page("pages/settings.py", title="Settings & backup", icon=":material/settings:", url_path="settings"),
+            st.Page(
+                "pages/settings.py",
+                title="Settings & backup",
+                icon=":material/settings:",
+                url_path="settings",
+            ),
         ],
     }
     st.navigation(pages).run()

@@ -12,7 +12,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,22 +31,40 @@ def seed(engine) -> str:  # type: ignore[no-untyped-def]
     from jobops.stages import OPEN_STAGES
 
     rng = random.Random(7)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     jobs, events = [], []
     for i in range(JOBS):
         applied = now - timedelta(days=rng.randint(5, 120))
-        jobs.append({"id": new_id(), "title": f"Engineer {i}", "employer": f"Company {i % 300}",
-                     "status": "in_progress", "applied_at": applied, "is_sample": False,
-                     "created_at": applied, "updated_at": applied})
+        jobs.append(
+            {
+                "id": new_id(),
+                "title": f"Engineer {i}",
+                "employer": f"Company {i % 300}",
+                "status": "in_progress",
+                "applied_at": applied,
+                "is_sample": False,
+                "created_at": applied,
+                "updated_at": applied,
+            }
+        )
     per_job = EVENTS // JOBS
     for job in jobs:
         stage_index = 0
         for k in range(per_job):
             stage_index = min(stage_index + rng.randint(0, 1), len(OPEN_STAGES) - 1)
             at = job["applied_at"] + timedelta(days=k)
-            events.append({"id": new_id(), "job_id": job["id"], "from_stage": None,
-                           "to_stage": OPEN_STAGES[stage_index], "title": f"Step {k}", "occurred_at": at,
-                           "meta": {"actor": "user", "eventType": "status_update"}, "created_at": at})
+            events.append(
+                {
+                    "id": new_id(),
+                    "job_id": job["id"],
+                    "from_stage": None,
+                    "to_stage": OPEN_STAGES[stage_index],
+                    "title": f"Step {k}",
+                    "occurred_at": at,
+                    "meta": {"actor": "user", "eventType": "status_update"},
+                    "created_at": at,
+                }
+            )
         job["current_stage"] = OPEN_STAGES[stage_index]
         job["stage_changed_at"] = job["last_event_at"] = at
     with engine.begin() as conn:
@@ -80,8 +98,14 @@ def time_transitions(job_ids: list[str]) -> float:
 
     from jobops.api import routes
 
-    body = {"toStage": "technical_interview",
-            "metadata": {"actor": "user", "eventType": "status_update", "eventLabel": "Moved to Technical Interview"}}
+    body = {
+        "toStage": "technical_interview",
+        "metadata": {
+            "actor": "user",
+            "eventType": "status_update",
+            "eventLabel": "Moved to Technical Interview",
+        },
+    }
     durations = []
     with TestClient(Starlette(routes=routes())) as client:
         for job_id in job_ids:

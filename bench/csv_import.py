@@ -74,11 +74,15 @@ def main() -> None:
     elapsed = time.perf_counter() - start
     done.set()
     other.join()
-    print(f"imported {report['imported']} rows in {elapsed:.1f} s, {len(holds)} transactions of "
-          f"{job_csv.BATCH_ROWS} rows; longest write-lock hold {max(holds):.2f} s")
-    print(f"meanwhile: {len(reads)} reads, slowest {max(reads) * 1000:.0f} ms; {len(writes)} writes, "
-          f"median {statistics.median(writes) * 1000:.0f} ms, slowest {max(writes) * 1000:.0f} ms; "
-          f"failures {len(failures)} {sorted(set(failures))}")
+    print(
+        f"imported {report['imported']} rows in {elapsed:.1f} s, {len(holds)} transactions of "
+        f"{job_csv.BATCH_ROWS} rows; longest write-lock hold {max(holds):.2f} s"
+    )
+    print(
+        f"meanwhile: {len(reads)} reads, slowest {max(reads) * 1000:.0f} ms; {len(writes)} writes, "
+        f"median {statistics.median(writes) * 1000:.0f} ms, slowest {max(writes) * 1000:.0f} ms; "
+        f"failures {len(failures)} {sorted(set(failures))}"
+    )
 
 
 if __name__ == "__main__":

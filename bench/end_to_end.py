@@ -7,7 +7,7 @@ labelled times; one sync action fetches what the searches find and routes it. Ma
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -36,9 +36,11 @@ def route_through_gmail(labelled: LabelledSet, folder: Path) -> dict[str, Outcom
                 ids = {job["id"]: _add_job(api, job) for job in labelled.jobs}
                 external = {row["id"]: _deliver(google, row) for row in labelled.messages}
                 _connect(api)
-                days = max(1, (datetime.now(timezone.utc) - min(map(received_at, labelled.messages))).days + 2)
-                answer = api.post("/api/post-application/providers/gmail/actions/sync",
-                                  json={**ACCOUNT, "maxMessages": 500, "searchDays": min(days, 365)})
+                days = max(1, (datetime.now(UTC) - min(map(received_at, labelled.messages))).days + 2)
+                answer = api.post(
+                    "/api/post-application/providers/gmail/actions/sync",
+                    json={**ACCOUNT, "maxMessages": 500, "searchDays": min(days, 365)},
+                )
                 answer.raise_for_status()
             return read_outcomes(get_engine(), labelled, ids, external)
         finally:
@@ -97,7 +99,7 @@ def _deliver(google: FakeGoogle, row: dict[str, Any]) -> str:
         sender=None if row.get("from_me") else sender,
         subject=row["subject"],
         text=row["body_text"],
-        age=datetime.now(timezone.utc) - received_at(row),
+        age=datetime.now(UTC) - received_at(row),
         thread_id=row.get("thread_id") or None,
         from_me=bool(row.get("from_me")),
         to=row.get("to_address"),
@@ -111,6 +113,8 @@ def _connect(api: TestClient) -> None:
     started.raise_for_status()
     consent = requests.get(started.json()["data"]["authorizationUrl"], allow_redirects=False, timeout=10)
     answer = {k: v[-1] for k, v in parse_qs(urlsplit(consent.headers["Location"]).query).items()}
-    exchanged = api.post("/api/post-application/providers/gmail/oauth/exchange",
-                         json={**ACCOUNT, "state": answer["state"], "code": answer["code"]})
+    exchanged = api.post(
+        "/api/post-application/providers/gmail/oauth/exchange",
+        json={**ACCOUNT, "state": answer["state"], "code": answer["code"]},
+    )
     exchanged.raise_for_status()

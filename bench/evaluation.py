@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -112,14 +112,30 @@ def route_alone(labelled: LabelledSet) -> dict[str, Outcome]:
 def _job_facts(job: dict[str, Any]) -> JobFacts:
     """A labelled job as the router sees it."""
     stage = CLOSED if job.get("closed") else job.get("current_stage")
-    return JobFacts(id=job["id"], title=job["title"], employer=job["employer"], current_stage=stage,
-                    job_url=job.get("job_url"))
+    return JobFacts(
+        id=job["id"],
+        title=job["title"],
+        employer=job["employer"],
+        current_stage=stage,
+        job_url=job.get("job_url"),
+    )
 
 
 def _from_decision(decision: Decision) -> Outcome:
-    logged = decision.stage_target if decision.bucket == AUTO_LINKED and decision.stage_target != "no_change" else None
-    return Outcome(True, decision.relevant, decision.job_id, decision.stage_target, decision.bucket, logged,
-                   decision.reason)
+    logged = (
+        decision.stage_target
+        if decision.bucket == AUTO_LINKED and decision.stage_target != "no_change"
+        else None
+    )
+    return Outcome(
+        True,
+        decision.relevant,
+        decision.job_id,
+        decision.stage_target,
+        decision.bucket,
+        logged,
+        decision.reason,
+    )
 
 
 # --- the app's own routing: jobs and mail in a database, routed in received order ----------------
@@ -132,7 +148,9 @@ def fresh_engine(folder: Path) -> Engine:
     return engine
 
 
-def add_jobs(engine: Engine, jobs: list[dict[str, Any]], create: Callable[[dict[str, Any]], str] | None = None) -> dict[str, str]:
+def add_jobs(
+    engine: Engine, jobs: list[dict[str, Any]], create: Callable[[dict[str, Any]], str] | None = None
+) -> dict[str, str]:
     """Create the set's jobs where they stand before the first message; label id -> JobOps id."""
     ids = {}
     with session_scope(engine) as session:
@@ -140,7 +158,9 @@ def add_jobs(engine: Engine, jobs: list[dict[str, Any]], create: Callable[[dict[
             data = {"title": job["title"], "employer": job["employer"], "jobUrl": job.get("job_url")}
             if job.get("applied_at"):
                 data["appliedAt"] = job["applied_at"]
-            job_id = create(data) if create else create_job(session, {k: v for k, v in data.items() if v})["id"]
+            job_id = (
+                create(data) if create else create_job(session, {k: v for k, v in data.items() if v})["id"]
+            )
             ids[job["id"]] = job_id
     with session_scope(engine) as session:
         for job in jobs:
@@ -169,10 +189,16 @@ def route_in_app(labelled: LabelledSet, folder: Path) -> dict[str, Outcome]:
 def _parsed(row: dict[str, Any]) -> ParsedMessage:
     facts = mail_facts(row)
     return ParsedMessage(
-        external_id=row["id"], thread_id=facts.thread_id, from_address=facts.from_address,
-        from_domain=facts.from_domain, sender_name=facts.sender_name, subject=facts.subject,
-        received_at=facts.received_at, snippet=" ".join(facts.body_text.split())[:200],
-        body_text=facts.body_text, from_me=facts.from_me,
+        external_id=row["id"],
+        thread_id=facts.thread_id,
+        from_address=facts.from_address,
+        from_domain=facts.from_domain,
+        sender_name=facts.sender_name,
+        subject=facts.subject,
+        received_at=facts.received_at,
+        snippet=" ".join(facts.body_text.split())[:200],
+        body_text=facts.body_text,
+        from_me=facts.from_me,
     )
 
 
@@ -198,10 +224,19 @@ def read_outcomes(
             event = events.get(message.id)
             logged = None
             if event is not None:
-                logged = event.outcome if event.to_stage == CLOSED and event.outcome in TARGET_OUTCOMES else event.to_stage
+                logged = (
+                    event.outcome
+                    if event.to_stage == CLOSED and event.outcome in TARGET_OUTCOMES
+                    else event.to_stage
+                )
             outcomes[row["id"]] = Outcome(
-                True, bool(message.relevant), back.get(message.matched_job_id or ""), message.stage_target or "no_change",
-                message.processing_status, logged, message.reason or "",
+                True,
+                bool(message.relevant),
+                back.get(message.matched_job_id or ""),
+                message.stage_target or "no_change",
+                message.processing_status,
+                logged,
+                message.reason or "",
             )
     return outcomes
 
@@ -228,7 +263,8 @@ def score(labelled: LabelledSet, outcomes: dict[str, Outcome]) -> dict[str, Any]
     precision = _share(sum(label["relevant"] for label in flagged), len(flagged))
     recall = _share(sum(out.relevant for _, out in relevant), len(relevant))
     wrong_logged = [
-        (label, out) for label, out, _ in rows
+        (label, out)
+        for label, out, _ in rows
         if out.logged_stage and (out.job_id != label["job_id"] or out.logged_stage not in _stages(label))
     ]
     return {
@@ -243,7 +279,8 @@ def score(labelled: LabelledSet, outcomes: dict[str, Outcome]) -> dict[str, Any]
         "relevance recall": recall,
         "relevance F1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
         "tracked, no review": _share(
-            sum(out.bucket == AUTO_LINKED and out.job_id == label["job_id"] for label, out in tracked), len(tracked)
+            sum(out.bucket == AUTO_LINKED and out.job_id == label["job_id"] for label, out in tracked),
+            len(tracked),
         ),
         "wrong stages logged automatically": len(wrong_logged),
         "mistakes": [_mistake(row["id"], label, out) for label, out, row in rows if not _right(label, out)],
@@ -274,9 +311,9 @@ def _mistake(message_id: str, label: dict[str, Any], out: Outcome) -> str:
 def received_at(row: dict[str, Any]) -> datetime:
     """When a labelled message arrived, as an aware datetime."""
     moment = datetime.fromisoformat(row["received_at"])
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def applied_moment(day: str) -> datetime:
     """A labelled applied date at the start of its day."""
-    return datetime.combine(date.fromisoformat(day), time(0, 0), tzinfo=timezone.utc)
+    return datetime.combine(date.fromisoformat(day), time(0, 0), tzinfo=UTC)

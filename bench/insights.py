@@ -7,7 +7,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ JOBS = 5_000
 EVENTS = 50_000
 MESSAGES = 10_000
 TARGET_SECONDS = 2.0
-NOW = datetime.now(timezone.utc)
+NOW = datetime.now(UTC)
 SOURCES = ("LinkedIn", "Referral", "Indeed", "Company site", "Recruiter", None)
 PATHS = (
     ((), None),
@@ -57,23 +57,37 @@ def history(rng: random.Random, job_id: str, applied: datetime) -> tuple[Row, li
         events.append(event(job_id, previous, previous, when, None, kind))
     stage, moved_at = steps[-1][0], events[len(steps) - 1]["occurred_at"]
     job = {
-        "id": job_id, "title": f"Engineer {job_id}", "employer": f"Employer {rng.randint(1, 900)}",
-        "source": rng.choice(SOURCES), "applied_at": applied, "current_stage": stage,
+        "id": job_id,
+        "title": f"Engineer {job_id}",
+        "employer": f"Employer {rng.randint(1, 900)}",
+        "source": rng.choice(SOURCES),
+        "applied_at": applied,
+        "current_stage": stage,
         "status": "applied" if stage == "applied" else "in_progress",
-        "stage_changed_at": moved_at, "last_event_at": events[-1]["occurred_at"],
-        "outcome": outcome, "closed_at": moved_at if outcome else None, "is_sample": False,
-        "created_at": applied, "updated_at": applied,
+        "stage_changed_at": moved_at,
+        "last_event_at": events[-1]["occurred_at"],
+        "outcome": outcome,
+        "closed_at": moved_at if outcome else None,
+        "is_sample": False,
+        "created_at": applied,
+        "updated_at": applied,
     }
     return job, events
 
 
-def event(job_id: str, from_stage: str | None, to_stage: str, when: datetime, outcome: str | None,
-          event_type: str) -> Row:
+def event(
+    job_id: str, from_stage: str | None, to_stage: str, when: datetime, outcome: str | None, event_type: str
+) -> Row:
     """A stage event row for a bulk insert."""
     return {
-        "id": f"{job_id}-{when.timestamp():.0f}-{to_stage}-{event_type}", "job_id": job_id,
-        "from_stage": from_stage, "to_stage": to_stage, "title": to_stage, "occurred_at": when,
-        "outcome": outcome, "metadata": {"actor": "user", "eventType": event_type},
+        "id": f"{job_id}-{when.timestamp():.0f}-{to_stage}-{event_type}",
+        "job_id": job_id,
+        "from_stage": from_stage,
+        "to_stage": to_stage,
+        "title": to_stage,
+        "occurred_at": when,
+        "outcome": outcome,
+        "metadata": {"actor": "user", "eventType": event_type},
         "created_at": when,
     }
 
@@ -82,12 +96,19 @@ def message(rng: random.Random, i: int, job_ids: list[str]) -> Row:
     """A synced message row for a bulk insert."""
     received = NOW - timedelta(days=rng.uniform(0, 365))
     return {
-        "id": f"m{i}", "provider": "gmail", "account_key": "bench", "external_message_id": f"x{i}",
-        "received_at": received, "processing_status": rng.choice(
-            ("auto_linked", "auto_linked", "manual_linked", "ignored", "pending_user")),
+        "id": f"m{i}",
+        "provider": "gmail",
+        "account_key": "bench",
+        "external_message_id": f"x{i}",
+        "received_at": received,
+        "processing_status": rng.choice(
+            ("auto_linked", "auto_linked", "manual_linked", "ignored", "pending_user")
+        ),
         "message_type": rng.choice(("interview", "rejection", "offer", "update", "other")),
-        "matched_job_id": rng.choice(job_ids), "relevant": rng.random() > 0.2,
-        "created_at": received, "updated_at": received,
+        "matched_job_id": rng.choice(job_ids),
+        "relevant": rng.random() > 0.2,
+        "created_at": received,
+        "updated_at": received,
     }
 
 
@@ -140,13 +161,19 @@ def run(engine: Engine) -> list[tuple[str, float]]:
     }
     timed("ghosting_candidates", lambda: analytics.ghosting_candidates(progress, now), timings)
     builders = {
-        "flow": charts.flow_figure, "funnel": charts.funnel_figure, "weekly": charts.weekly_figure,
-        "stages": charts.stage_time_figure, "responses": charts.response_time_figure,
-        "sources": charts.source_rates_figure, "mail": charts.mail_weekly_figure,
+        "flow": charts.flow_figure,
+        "funnel": charts.funnel_figure,
+        "weekly": charts.weekly_figure,
+        "stages": charts.stage_time_figure,
+        "responses": charts.response_time_figure,
+        "sources": charts.source_rates_figure,
+        "mail": charts.mail_weekly_figure,
         "handling": charts.mail_handling_figure,
     }
-    figures = [timed(build.__name__, lambda b=build, n=name: b(tables[n]), timings)
-               for name, build in builders.items()]
+    figures = [
+        timed(build.__name__, lambda b=build, n=name: b(tables[n]), timings)
+        for name, build in builders.items()
+    ]
     timed("figures to JSON (what the page sends)", lambda: [f.to_json() for f in figures], timings)
     return timings
 

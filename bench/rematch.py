@@ -10,7 +10,7 @@ import os
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,16 +29,32 @@ def seed(engine) -> None:  # type: ignore[no-untyped-def]
 
     with session_scope(engine) as session:
         for index in range(JOBS):
-            session.add(Job(title=f"Engineer {index}", employer=f"Employer{index} Labs", status="applied",
-                            current_stage="applied"))
+            session.add(
+                Job(
+                    title=f"Engineer {index}",
+                    employer=f"Employer{index} Labs",
+                    status="applied",
+                    current_stage="applied",
+                )
+            )
         for index in range(WAITING):
-            body = f"Hi Alex, we'd like to schedule a phone screen for the Designer role at Orphan{index}. " * 3
-            session.add(MailMessage(
-                provider="gmail", account_key="default", external_message_id=f"m{index}",
-                external_thread_id=f"t{index}", from_address=f"talent@orphan{index}.com",
-                from_domain=f"orphan{index}.com", subject=f"Interview invitation: Designer {index}", body_text=body,
-                received_at=datetime(2024, 5, 1, tzinfo=timezone.utc), processing_status="pending_user",
-            ))
+            body = (
+                f"Hi Alex, we'd like to schedule a phone screen for the Designer role at Orphan{index}. " * 3
+            )
+            session.add(
+                MailMessage(
+                    provider="gmail",
+                    account_key="default",
+                    external_message_id=f"m{index}",
+                    external_thread_id=f"t{index}",
+                    from_address=f"talent@orphan{index}.com",
+                    from_domain=f"orphan{index}.com",
+                    subject=f"Interview invitation: Designer {index}",
+                    body_text=body,
+                    received_at=datetime(2024, 5, 1, tzinfo=UTC),
+                    processing_status="pending_user",
+                )
+            )
 
 
 def timed(engine, action) -> float:  # type: ignore[no-untyped-def]
@@ -54,17 +70,24 @@ def timed(engine, action) -> float:  # type: ignore[no-untyped-def]
 def main() -> None:
     """Seed a temporary database, time the three actions, print the figures."""
     folder = tempfile.mkdtemp(prefix="jobops-bench-")
-    os.environ.update(JOBOPS_DATA_DIR=folder, JOBOPS_DATABASE_URL=f"sqlite:///{folder}/jobops.db",
-                      JOBOPS_SECRETS_FILE=f"{folder}/none.toml")
+    os.environ.update(
+        JOBOPS_DATA_DIR=folder,
+        JOBOPS_DATABASE_URL=f"sqlite:///{folder}/jobops.db",
+        JOBOPS_SECRETS_FILE=f"{folder}/none.toml",
+    )
     from jobops import job_csv, jobs
     from jobops.db import get_engine
 
     engine = get_engine()
     seed(engine)
     added: dict[str, str] = {}
-    add = timed(engine, lambda s: added.update(jobs.create_job(s, {"title": "Designer", "employer": "Figma"})))
+    add = timed(
+        engine, lambda s: added.update(jobs.create_job(s, {"title": "Designer", "employer": "Figma"}))
+    )
     edit = timed(engine, lambda s: jobs.update_job(s, added["id"], {"employer": "Figma, Inc."}))
-    frame = job_csv.read_csv(("title,company\n" + "".join(f"Role {i},Company{i}\n" for i in range(CSV_ROWS))).encode())
+    frame = job_csv.read_csv(
+        ("title,company\n" + "".join(f"Role {i},Company{i}\n" for i in range(CSV_ROWS))).encode()
+    )
     csv = timed(engine, lambda s: job_csv.import_jobs(s, frame, job_csv.guess_mapping(list(frame.columns))))
     mark = "ok" if max(add, edit) < TARGET_SECONDS else "OVER TARGET"
     print(f"jobs / waiting messages   {JOBS} / {WAITING}")

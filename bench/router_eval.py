@@ -33,8 +33,16 @@ GOALS = {
     "tracked, no review": 0.60,
 }
 SHOWN = (
-    "search recall", "auto-linked", "auto-link precision", "job match", "stage", "relevance precision",
-    "relevance recall", "relevance F1", "tracked, no review", "wrong stages logged automatically",
+    "search recall",
+    "auto-linked",
+    "auto-link precision",
+    "job match",
+    "stage",
+    "relevance precision",
+    "relevance recall",
+    "relevance F1",
+    "tracked, no review",
+    "wrong stages logged automatically",
 )
 
 
@@ -56,7 +64,9 @@ ALONE = {"main", "holdout", "holdout2", "holdout3"}
 def report(labelled: LabelledSet, current: dict[str, Any], verbose: bool) -> None:
     """First-sight and current figures side by side, against the goals."""
     kind = "locked" if labelled.locked else "used for tuning" if labelled.tuning else "unseen"
-    print(f"== {labelled.name}: {labelled.title} ({current['messages']} messages, {current['relevant']} relevant; {kind})")
+    print(
+        f"== {labelled.name}: {labelled.title} ({current['messages']} messages, {current['relevant']} relevant; {kind})"
+    )
     print(f"   written by {labelled.author}")
     print(f"   {'figure':<36}{'first sight':>12}{'now':>8}  goal")
     for name in SHOWN:
@@ -84,17 +94,24 @@ def record_first_sight(name: str, current: dict[str, Any]) -> None:
     [entry] = [e for e in listed if e["name"] == name]
     if entry.get("first_sight"):
         raise SystemExit(f"{name} already has first-sight figures")
-    entry["first_sight"] = {key: round(value, 3) if isinstance(value, float) else value
-                            for key, value in current.items() if key in SHOWN}
+    entry["first_sight"] = {
+        key: round(value, 3) if isinstance(value, float) else value
+        for key, value in current.items()
+        if key in SHOWN
+    }
     path.write_text(json.dumps(listed, indent=2, ensure_ascii=False) + "\n", "utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", action="append", default=[], help="a set's name (repeatable)")
-    parser.add_argument("--end-to-end", action="store_true", help="through the fake Gmail, its search and the API")
+    parser.add_argument(
+        "--end-to-end", action="store_true", help="through the fake Gmail, its search and the API"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="list mistakes (never for locked sets)")
-    parser.add_argument("--record-first-sight", metavar="NAME", help="store NAME's figures as its first sight")
+    parser.add_argument(
+        "--record-first-sight", metavar="NAME", help="store NAME's figures as its first sight"
+    )
     parser.add_argument("--locked", action="store_true", help="score the locked sets too (their final score)")
     args = parser.parse_args()
     names = [args.record_first_sight] if args.record_first_sight else args.set

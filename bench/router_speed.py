@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -15,14 +15,44 @@ from jobops.router import JobFacts, MailFacts, Router, RouterMemory  # noqa: E40
 JOBS = 1_000
 MESSAGES = 10_000
 TARGET_SECONDS = 10.0
-SYLLABLES = ["zan", "tri", "quor", "vel", "mo", "ka", "lin", "dex", "ora", "pix", "sul", "ven", "ta", "rho", "bri"]
+SYLLABLES = [
+    "zan",
+    "tri",
+    "quor",
+    "vel",
+    "mo",
+    "ka",
+    "lin",
+    "dex",
+    "ora",
+    "pix",
+    "sul",
+    "ven",
+    "ta",
+    "rho",
+    "bri",
+]
 SUFFIXES = ["", " Inc.", " GmbH", " Ltd", " Labs", " SA", " plc", " AI"]
 TITLES = [
-    "Backend Engineer", "Senior Software Engineer", "Data Engineer, Payments", "Product Manager",
-    "Site Reliability Engineer", "Frontend Engineer", "Machine Learning Engineer", "Engineering Manager",
-    "Solutions Architect", "Data Scientist", "Product Designer", "Platform Engineer",
+    "Backend Engineer",
+    "Senior Software Engineer",
+    "Data Engineer, Payments",
+    "Product Manager",
+    "Site Reliability Engineer",
+    "Frontend Engineer",
+    "Machine Learning Engineer",
+    "Engineering Manager",
+    "Solutions Architect",
+    "Data Scientist",
+    "Product Designer",
+    "Platform Engineer",
 ]
-SENDERS = ["no-reply@greenhouse.io", "no-reply@hire.lever.co", "noreply@smartrecruiters.com", "talent@{domain}"]
+SENDERS = [
+    "no-reply@greenhouse.io",
+    "no-reply@hire.lever.co",
+    "noreply@smartrecruiters.com",
+    "talent@{domain}",
+]
 BODIES = [
     "Hi Alex,\n\nThank you for applying for the {title} role at {employer}. We have received your application.\n",
     "Hi Alex,\n\nWe'd like to invite you to a technical interview for the {title} position at {employer}.\n",
@@ -38,7 +68,9 @@ def synthetic_jobs(rng: random.Random) -> list[JobFacts]:
     jobs = []
     for index in range(JOBS):
         name = "".join(rng.choice(SYLLABLES) for _ in range(3)).title() + rng.choice(SUFFIXES)
-        jobs.append(JobFacts(id=f"job-{index}", title=rng.choice(TITLES), employer=name, current_stage="applied"))
+        jobs.append(
+            JobFacts(id=f"job-{index}", title=rng.choice(TITLES), employer=name, current_stage="applied")
+        )
     return jobs
 
 
@@ -57,7 +89,7 @@ def synthetic_mail(rng: random.Random, jobs: list[JobFacts], index: int) -> Mail
         from_domain=address.rpartition("@")[2],
         sender_name=f"{job.employer} Recruiting",
         subject=f"Your application: {job.title} at {job.employer}",
-        received_at=datetime(2024, 5, 1, tzinfo=timezone.utc),
+        received_at=datetime(2024, 5, 1, tzinfo=UTC),
         body_text=body,
     )
 

@@ -32,8 +32,14 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
 ]
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
-PAGES = {"board": "", "jobs": "jobs", "inbox": "inbox", "mail": "mail", "insights": "insights",
-         "settings": "settings"}
+PAGES = {
+    "board": "",
+    "jobs": "jobs",
+    "inbox": "inbox",
+    "mail": "mail",
+    "insights": "insights",
+    "settings": "settings",
+}
 THEMES = ("light", "dark")
 DESKTOP = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -47,16 +53,29 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_app(env: dict[str, str], port: int, *, theme: str | None = None,
-                log_path: Path | None = None) -> Iterator[str]:
+def running_app(
+    env: dict[str, str], port: int, *, theme: str | None = None, log_path: Path | None = None
+) -> Iterator[str]:
     """Start `streamlit run app.py` on a port and yield its base URL once healthy."""
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true"]
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+    ]
     if theme:
         command += ["--theme.base", theme]
     log = log_path.open("wb") if log_path else subprocess.DEVNULL
-    proc = subprocess.Popen(command, cwd=PROJECT_ROOT, env={**os.environ, **env},
-                            stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        command, cwd=PROJECT_ROOT, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(base, proc)
@@ -77,7 +96,9 @@ def wait_healthy(base: str, proc: subprocess.Popen | None = None, timeout: float
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc is not None and proc.poll() is not None:
-            raise RuntimeError(f"the app at {base} exited with status {proc.returncode} before it was healthy")
+            raise RuntimeError(
+                f"the app at {base} exited with status {proc.returncode} before it was healthy"
+            )
         try:
             with urllib.request.urlopen(f"{base}/api/health", timeout=2) as answer:
                 if answer.status == 200:
@@ -136,13 +157,20 @@ def main(argv: list[str] | None = None) -> int:
     """Start the app on sample data and photograph every page."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "docs" / "screenshots")
-    parser.add_argument("--theme", choices=[*THEMES, "both"], default="light",
-                        help="Streamlit's base theme (dark files get a -dark suffix)")
+    parser.add_argument(
+        "--theme",
+        choices=[*THEMES, "both"],
+        default="light",
+        help="Streamlit's base theme (dark files get a -dark suffix)",
+    )
     parser.add_argument("--phone", action="store_true", help="a 390x844 phone screen instead of a desktop")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as data_dir:
-        env = {"JOBOPS_DATA_DIR": data_dir, "JOBOPS_DATABASE_URL": f"sqlite:///{data_dir}/jobops.db",
-               "JOBOPS_SECRETS_FILE": f"{data_dir}/no-secrets.toml"}
+        env = {
+            "JOBOPS_DATA_DIR": data_dir,
+            "JOBOPS_DATABASE_URL": f"sqlite:///{data_dir}/jobops.db",
+            "JOBOPS_SECRETS_FILE": f"{data_dir}/no-secrets.toml",
+        }
         os.environ.update(env)
         from jobops.db import get_engine, session_scope
         from jobops.jobs import list_jobs
@@ -154,7 +182,9 @@ def main(argv: list[str] | None = None) -> int:
         pages = {**PAGES, "job": f"job?id={first_job}"}
         for theme in THEMES if args.theme == "both" else (args.theme,):
             with running_app(env, free_port(), theme=theme) as base:
-                for path in capture(base, args.out, pages, theme=theme, viewport=PHONE if args.phone else DESKTOP):
+                for path in capture(
+                    base, args.out, pages, theme=theme, viewport=PHONE if args.phone else DESKTOP
+                ):
                     print(path)
     return 0
 

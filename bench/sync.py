@@ -52,8 +52,10 @@ def connect(engine: Engine, settings: Settings) -> None:
 
 
 def main() -> None:
-    with FakeGoogle(latency=LATENCY_SECONDS, quota_units_per_second=QUOTA_UNITS_PER_SECOND) as google, \
-            tempfile.TemporaryDirectory() as tmp:
+    with (
+        FakeGoogle(latency=LATENCY_SECONDS, quota_units_per_second=QUOTA_UNITS_PER_SECOND) as google,
+        tempfile.TemporaryDirectory() as tmp,
+    ):
         for i in range(MESSAGES):
             google.add_message(subject=f"Interview update {i}", html=f"<p>Round {i}</p>")
         settings = settings_for(google, Path(tmp))
@@ -67,19 +69,25 @@ def main() -> None:
         elapsed = time.perf_counter() - began
         full_calls, full_units = google.gmail_calls - calls, google.units - units
         rate = run["fetched"] / elapsed
-        print(f"full sync: {run['fetched']} messages in {elapsed:.2f} s = {rate:.1f} msg/s "
-              f"(status {run['status']}, errored {run['errored']})")
-        print(f"  Gmail calls: {full_calls} ({full_calls / run['fetched']:.3f} per message), "
-              f"HTTP requests: {google.http_requests - requests_before}, "
-              f"quota units: {full_units} ({full_units / run['fetched']:.2f} per message), "
-              f"answered 429: {google.throttled}")
+        print(
+            f"full sync: {run['fetched']} messages in {elapsed:.2f} s = {rate:.1f} msg/s "
+            f"(status {run['status']}, errored {run['errored']})"
+        )
+        print(
+            f"  Gmail calls: {full_calls} ({full_calls / run['fetched']:.3f} per message), "
+            f"HTTP requests: {google.http_requests - requests_before}, "
+            f"quota units: {full_units} ({full_units / run['fetched']:.2f} per message), "
+            f"answered 429: {google.throttled}"
+        )
 
         calls, requests_before = google.gmail_calls, google.http_requests
         began = time.perf_counter()
         again = providers.sync_account(engine, "gmail", "default", max_messages=MESSAGES, settings=settings)
-        print(f"re-sync with nothing new: {google.gmail_calls - calls} Gmail calls, "
-              f"{google.http_requests - requests_before} HTTP requests, {time.perf_counter() - began:.2f} s "
-              f"(mode {again['mode']}, fetched {again['fetched']})")
+        print(
+            f"re-sync with nothing new: {google.gmail_calls - calls} Gmail calls, "
+            f"{google.http_requests - requests_before} HTTP requests, {time.perf_counter() - began:.2f} s "
+            f"(mode {again['mode']}, fetched {again['fetched']})"
+        )
 
 
 if __name__ == "__main__":

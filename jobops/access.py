@@ -34,7 +34,7 @@ EXPOSED_API_MESSAGE = (
 
 SHORT_API_TOKEN_MESSAGE = (
     "JOBOPS_API_TOKEN is too short: use at least {minimum} characters, for example the output of "
-    "python -c \"import secrets; print(secrets.token_urlsafe(32))\". Until then JobOps does not start "
+    'python -c "import secrets; print(secrets.token_urlsafe(32))". Until then JobOps does not start '
     "and its API refuses every call."
 )
 

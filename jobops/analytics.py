@@ -26,12 +26,24 @@ from jobops.stages import (
 )
 
 JOB_COLUMNS = (
-    "id", "title", "employer", "source", "applied_at", "outcome", "current_stage",
-    "last_event_at", "created_at",
+    "id",
+    "title",
+    "employer",
+    "source",
+    "applied_at",
+    "outcome",
+    "current_stage",
+    "last_event_at",
+    "created_at",
 )
 EVENT_COLUMNS = ("job_id", "from_stage", "to_stage", "occurred_at", "outcome", "event_type")
 MESSAGE_COLUMNS = (
-    "id", "received_at", "processing_status", "message_type", "matched_job_id", "relevant",
+    "id",
+    "received_at",
+    "processing_status",
+    "message_type",
+    "matched_job_id",
+    "relevant",
 )
 DATE_COLUMNS = {
     "jobs": ("applied_at", "last_event_at", "created_at"),
@@ -92,10 +104,18 @@ def load_frames(session: Session) -> Frames:
     tracked = Job.status.in_(ACTIVE_STATUSES)
     event_type = StageEvent.meta["eventType"].as_string().label("event_type")
     jobs = select(*(getattr(Job, c) for c in JOB_COLUMNS)).where(tracked)
-    events = select(
-        StageEvent.job_id, StageEvent.from_stage, StageEvent.to_stage,
-        StageEvent.occurred_at, StageEvent.outcome, event_type,
-    ).join(Job).where(tracked)
+    events = (
+        select(
+            StageEvent.job_id,
+            StageEvent.from_stage,
+            StageEvent.to_stage,
+            StageEvent.occurred_at,
+            StageEvent.outcome,
+            event_type,
+        )
+        .join(Job)
+        .where(tracked)
+    )
     messages = select(*(getattr(MailMessage, c) for c in MESSAGE_COLUMNS))
     return build_frames(*(_tuples(session, query) for query in (jobs, events, messages)))
 
@@ -105,9 +125,7 @@ def _tuples(session: Session, query: Select[Any]) -> list[tuple[Any, ...]]:
     return [tuple(row) for row in session.connection().execute(query)]
 
 
-def build_frames(
-    jobs: Iterable[Any], events: Iterable[Any] = (), messages: Iterable[Any] = ()
-) -> Frames:
+def build_frames(jobs: Iterable[Any], events: Iterable[Any] = (), messages: Iterable[Any] = ()) -> Frames:
     """Typed frames from tuples or dicts; adds each job's applied date and labels missing sources."""
     job_frame = _typed(jobs, JOB_COLUMNS, DATE_COLUMNS["jobs"])
     event_frame = _typed(events, EVENT_COLUMNS, DATE_COLUMNS["events"])
@@ -186,9 +204,7 @@ def job_progress(frames: Frames) -> pd.DataFrame:
 
 def _reached_stages(moves: pd.DataFrame, job_ids: pd.Index) -> pd.DataFrame:
     """Boolean table of job x open stage; every job has reached applied."""
-    entered = {
-        stage: job_ids.isin(moves.loc[moves["to_stage"] == stage, "job_id"]) for stage in OPEN_STAGES
-    }
+    entered = {stage: job_ids.isin(moves.loc[moves["to_stage"] == stage, "job_id"]) for stage in OPEN_STAGES}
     table = pd.DataFrame(entered, index=job_ids)
     table[APPLIED] = True
     return table
@@ -226,8 +242,17 @@ def flow_links(progress: pd.DataFrame) -> pd.DataFrame:
 
 def flow_nodes() -> tuple[str, ...]:
     """Every node the flow can show, left to right."""
-    return (*OPEN_STAGES, "offer_accepted", "offer_declined", "rejected", "withdrawn",
-            "no_response", "ghosted", CLOSED, IN_PROGRESS)
+    return (
+        *OPEN_STAGES,
+        "offer_accepted",
+        "offer_declined",
+        "rejected",
+        "withdrawn",
+        "no_response",
+        "ghosted",
+        CLOSED,
+        IN_PROGRESS,
+    )
 
 
 def funnel(progress: pd.DataFrame) -> pd.DataFrame:
@@ -301,10 +326,12 @@ def job_messages(messages: pd.DataFrame) -> pd.DataFrame:
 def mail_weekly(messages: pd.DataFrame) -> pd.DataFrame:
     """Job messages received per week and type."""
     mail = job_messages(messages)
-    table = pd.DataFrame({
-        "week": _week_of(mail["received_at"]),
-        "message_type": mail["message_type"].fillna("other"),
-    })
+    table = pd.DataFrame(
+        {
+            "week": _week_of(mail["received_at"]),
+            "message_type": mail["message_type"].fillna("other"),
+        }
+    )
     counts = table.groupby(["week", "message_type"]).size().rename("messages")
     return counts.reset_index()
 

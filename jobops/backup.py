@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import JSON, ColumnElement, TypeDecorator, and_, inspect, make_url, select, true
@@ -100,6 +100,8 @@ class ParsedBackup:
 
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     skipped: dict[str, int] = field(default_factory=dict)
+
+
 REFERENCED = sorted({target for s in SECTIONS for target in s.refs.values()})
 
 
@@ -122,8 +124,8 @@ def _field_name(prop: ColumnProperty) -> str:
 
 def iso(value: datetime) -> str:
     """UTC ISO 8601 with a Z."""
-    aware = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
-    return aware.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    return aware.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 def _dump_row(row: Base, props: list[ColumnProperty]) -> dict[str, Any]:
@@ -204,7 +206,7 @@ def _parse_datetime(where: str, value: Any) -> datetime:
         raise InvalidInput(
             f"{where} must be an ISO 8601 date-time, not {value[:40]!r}.", field=where
         ) from None
-    return parsed.replace(tzinfo=timezone.utc) if parsed.tzinfo is None else parsed.astimezone(timezone.utc)
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
 
 def _parse_calendar(where: str, kind: type, value: Any) -> date | time:
@@ -370,8 +372,10 @@ def import_backup(session: Session, data: Any, mode: str = MERGE) -> dict[str, d
     ids = {name: {v["id"]: v["id"] for v in parsed.rows[name]} for name in REFERENCED}
     try:
         with session.begin_nested():
-            restored = {section.name: _restore_section(session, section, parsed, ids, mode, report)
-                        for section in SECTIONS}
+            restored = {
+                section.name: _restore_section(session, section, parsed, ids, mode, report)
+                for section in SECTIONS
+            }
             if mode == REPLACE:
                 for section in reversed(SECTIONS):  # children before their parents
                     report[section.name]["removed"] = _remove_others(session, section, restored[section.name])
@@ -454,7 +458,9 @@ def from_bytes(raw: bytes) -> Any:
     except json.JSONDecodeError as exc:
         raise InvalidInput(f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}).") from None
     except RecursionError:
-        raise InvalidInput("The file nests data far deeper than any JobOps backup; it was not read.") from None
+        raise InvalidInput(
+            "The file nests data far deeper than any JobOps backup; it was not read."
+        ) from None
 
 
 def database_location(url: str) -> str:

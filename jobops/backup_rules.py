@@ -11,10 +11,10 @@ from typing import Any
 
 from jobops import validation as check
 from jobops.errors import InvalidInput
-from jobops.providers import NAMES as PROVIDERS
 from jobops.mail.accounts import check_account_key
-from jobops.mail.runs import COMPLETED, FAILED, FULL, INCREMENTAL, RUNNING
 from jobops.mail.files import MODE as IMPORT_MODE
+from jobops.mail.runs import COMPLETED, FAILED, FULL, INCREMENTAL, RUNNING
+from jobops.providers import NAMES as PROVIDERS
 from jobops.stages import (
     CLOSED,
     JOB_STATUSES,
@@ -125,5 +125,7 @@ def apply_rules(section: str, where: str, values: dict[str, Any], names: dict[st
         if attr in values:
             values[attr] = rule(f"{where}.{names[attr]}", values[attr])
     if section == "stageEvents" and values.get("outcome") and values.get("to_stage") != CLOSED:
-        raise InvalidInput(f"{where}.outcome can only be given when toStage is closed.", field=f"{where}.outcome")
+        raise InvalidInput(
+            f"{where}.outcome can only be given when toStage is closed.", field=f"{where}.outcome"
+        )
     return values

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, or_, select
@@ -98,7 +98,7 @@ def board(
 
     Closed jobs are archived: they get a last column only with `show_closed`, most recently closed first.
     """
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     query = select(Job).where(Job.status.in_(ACTIVE_STATUSES))
     if not show_closed:
         query = query.where(or_(Job.current_stage.is_(None), Job.current_stage != CLOSED))
@@ -134,8 +134,11 @@ def board(
             )
         )
     for stage, cards in columns.items():
-        cards.sort(key=lambda c: (c.days_in_stage,) if stage == CLOSED
-                   else (not c.overdue, -c.pending_mail, -c.days_in_stage))
+        cards.sort(
+            key=lambda c: (c.days_in_stage,)
+            if stage == CLOSED
+            else (not c.overdue, -c.pending_mail, -c.days_in_stage)
+        )
     return columns
 
 

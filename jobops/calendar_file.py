@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from jobops.localtime import at_local_time
 
@@ -35,7 +35,7 @@ def fold(line: str) -> str:
 
 
 def _utc(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def next_step_event(
@@ -55,7 +55,7 @@ def next_step_event(
         "METHOD:PUBLISH",
         "BEGIN:VEVENT",
         f"UID:{escape_text(uid)}",
-        f"DTSTAMP:{_utc(now or datetime.now(timezone.utc))}",
+        f"DTSTAMP:{_utc(now or datetime.now(UTC))}",
         *span,
         f"SUMMARY:{escape_text(summary)}",
         f"DESCRIPTION:{escape_text(description)}",
@@ -71,8 +71,14 @@ def job_step_event(job: dict, now: datetime | None = None) -> bytes:
     description = f"{job['title']} at {job['employer']}"
     if job["jobUrl"]:
         description += f"\n{job['jobUrl']}"
-    return next_step_event(uid=f"next-step-{job['id']}@jobops", summary=f"{job['nextStep']} ({job['employer']})",
-                           description=description, day=date.fromisoformat(job["nextStepDue"]), at=at, now=now)
+    return next_step_event(
+        uid=f"next-step-{job['id']}@jobops",
+        summary=f"{job['nextStep']} ({job['employer']})",
+        description=description,
+        day=date.fromisoformat(job["nextStepDue"]),
+        at=at,
+        now=now,
+    )
 
 
 def file_name(job: dict) -> str:

@@ -97,8 +97,13 @@ def flow_figure(links: pd.DataFrame, *, dark: bool = False) -> go.Figure:
         arrangement="snap",
         # Labels sit on pale links: solid text in the theme's own contrast, without a halo.
         textfont={"size": 13, "weight": 600, "shadow": "none", "color": "#f3f4f6" if dark else "#111827"},
-        node={"label": [node_label(k) for k in nodes], "color": colors, "pad": 18, "thickness": 16,
-              "hovertemplate": "%{label}: %{value} jobs<extra></extra>"},
+        node={
+            "label": [node_label(k) for k in nodes],
+            "color": colors,
+            "pad": 18,
+            "thickness": 16,
+            "hovertemplate": "%{label}: %{value} jobs<extra></extra>",
+        },
         link={
             "source": links["source"].map(index).tolist(),
             "target": links["target"].map(index).tolist(),
@@ -117,8 +122,10 @@ def funnel_figure(table: pd.DataFrame) -> go.Figure:
         x=table["jobs"].tolist(),
         customdata=table[["pct_of_applied", "pct_of_previous"]].to_numpy(),
         texttemplate="%{x} · %{customdata[0]:.0f}%",
-        hovertemplate=("%{y}: %{x} jobs<br>%{customdata[0]:.1f}% of applications"
-                       "<br>%{customdata[1]:.1f}% of the step before<extra></extra>"),
+        hovertemplate=(
+            "%{y}: %{x} jobs<br>%{customdata[0]:.1f}% of applications"
+            "<br>%{customdata[1]:.1f}% of the step before<extra></extra>"
+        ),
         marker={"color": [STAGE_COLORS.get(s, FALLBACK_COLOR) for s in table["stage"]]},
         connector={"fillcolor": _translucent(STAGE_COLORS["applied"], 0.15)},
     )
@@ -129,12 +136,20 @@ def weekly_figure(table: pd.DataFrame) -> go.Figure:
     """Applications sent and first responses received, week by week."""
     fig = go.Figure()
     for column, name in (("applications", "Applications"), ("responses", "Responses")):
-        fig.add_bar(x=table["week"], y=table[column], name=name,
-                    marker_color=SERIES_COLORS[column],
-                    hovertemplate=f"Week of %{{x|%d %b %Y}}: %{{y}} {name.lower()}<extra></extra>")
+        fig.add_bar(
+            x=table["week"],
+            y=table[column],
+            name=name,
+            marker_color=SERIES_COLORS[column],
+            hovertemplate=f"Week of %{{x|%d %b %Y}}: %{{y}} {name.lower()}<extra></extra>",
+        )
     counts = pd.concat([table["applications"], table["responses"]])
-    return _styled(fig, barmode="group", xaxis={"title": "Week", "tickformat": "%d %b"},
-                   yaxis=_count_axis("Jobs", counts))
+    return _styled(
+        fig,
+        barmode="group",
+        xaxis={"title": "Week", "tickformat": "%d %b"},
+        yaxis=_count_axis("Jobs", counts),
+    )
 
 
 def stage_time_figure(durations: pd.DataFrame) -> go.Figure:
@@ -143,32 +158,55 @@ def stage_time_figure(durations: pd.DataFrame) -> go.Figure:
     for stage in OPEN_STAGES:
         days = durations.loc[durations["stage"] == stage, "days"]
         if len(days):
-            fig.add_box(y=days, name=node_label(stage), marker_color=STAGE_COLORS[stage],
-                        boxpoints="outliers", showlegend=False)
+            fig.add_box(
+                y=days,
+                name=node_label(stage),
+                marker_color=STAGE_COLORS[stage],
+                boxpoints="outliers",
+                showlegend=False,
+            )
     return _styled(fig, yaxis_title="Days in stage")
 
 
 def response_time_figure(times: pd.DataFrame) -> go.Figure:
     """How many days applications waited for the first answer."""
-    fig = go.Figure(go.Histogram(
-        x=times["days"], marker_color=SERIES_COLORS["responses"], xbins={"size": 7, "start": 0},
-        hovertemplate="%{x} days: %{y} jobs<extra></extra>",
-    ))
+    fig = go.Figure(
+        go.Histogram(
+            x=times["days"],
+            marker_color=SERIES_COLORS["responses"],
+            xbins={"size": 7, "start": 0},
+            hovertemplate="%{x} days: %{y} jobs<extra></extra>",
+        )
+    )
     weekly_bins = (times["days"] // 7).value_counts()
-    return _styled(fig, xaxis_title="Days from applying to the first response",
-                   yaxis=_count_axis("Jobs", weekly_bins), bargap=0.05)
+    return _styled(
+        fig,
+        xaxis_title="Days from applying to the first response",
+        yaxis=_count_axis("Jobs", weekly_bins),
+        bargap=0.05,
+    )
 
 
 def source_rates_figure(table: pd.DataFrame) -> go.Figure:
     """Response, interview and offer rates side by side for each source, its applications in brackets."""
     fig = go.Figure()
-    sources = [f"{inert(source)} ({count})" for source, count in zip(table["source"], table["applications"])]
-    for column, name in (("response_rate", "Response"), ("interview_rate", "Interview"),
-                         ("offer_rate", "Offer")):
-        fig.add_bar(x=sources, y=table[column], name=name, marker_color=SERIES_COLORS[column],
-                    customdata=table["applications"],
-                    hovertemplate=f"%{{y:.1f}}% {name.lower()} rate "
-                                  "of %{customdata} applications<extra></extra>")
+    sources = [
+        f"{inert(source)} ({count})"
+        for source, count in zip(table["source"], table["applications"], strict=False)
+    ]
+    for column, name in (
+        ("response_rate", "Response"),
+        ("interview_rate", "Interview"),
+        ("offer_rate", "Offer"),
+    ):
+        fig.add_bar(
+            x=sources,
+            y=table[column],
+            name=name,
+            marker_color=SERIES_COLORS[column],
+            customdata=table["applications"],
+            hovertemplate=f"%{{y:.1f}}% {name.lower()} rate of %{{customdata}} applications<extra></extra>",
+        )
     return _styled(fig, barmode="group", yaxis={"title": "% of applications", "range": [0, 100]})
 
 
@@ -176,18 +214,29 @@ def mail_weekly_figure(table: pd.DataFrame) -> go.Figure:
     """Job messages per week, stacked by type."""
     fig = go.Figure()
     for kind, rows in table.groupby("message_type", sort=True):
-        fig.add_bar(x=rows["week"], y=rows["messages"], name=inert(str(kind).title()),
-                    marker_color=MESSAGE_COLORS.get(str(kind), FALLBACK_COLOR),
-                    hovertemplate=f"Week of %{{x|%d %b %Y}}: %{{y}} {_template_text(kind)}<extra></extra>")
+        fig.add_bar(
+            x=rows["week"],
+            y=rows["messages"],
+            name=inert(str(kind).title()),
+            marker_color=MESSAGE_COLORS.get(str(kind), FALLBACK_COLOR),
+            hovertemplate=f"Week of %{{x|%d %b %Y}}: %{{y}} {_template_text(kind)}<extra></extra>",
+        )
     per_week = table.groupby("week")["messages"].sum()
-    return _styled(fig, barmode="stack", xaxis={"title": "Week", "tickformat": "%d %b"},
-                   yaxis=_count_axis("Messages", per_week))
+    return _styled(
+        fig,
+        barmode="stack",
+        xaxis={"title": "Week", "tickformat": "%d %b"},
+        yaxis=_count_axis("Messages", per_week),
+    )
 
 
 def mail_handling_figure(table: pd.DataFrame) -> go.Figure:
     """Share of job messages linked automatically versus reviewed by the user."""
     pie = go.Pie(
-        labels=[inert(h) for h in table["handling"]], values=table["messages"], hole=0.55, sort=False,
+        labels=[inert(h) for h in table["handling"]],
+        values=table["messages"],
+        hole=0.55,
+        sort=False,
         marker={"colors": [HANDLING_COLORS.get(h, FALLBACK_COLOR) for h in table["handling"]]},
         hovertemplate="%{label}: %{value} messages (%{percent})<extra></extra>",
     )

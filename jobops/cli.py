@@ -65,7 +65,11 @@ def import_command(args: argparse.Namespace) -> str:
 def sync_command(args: argparse.Namespace) -> str:
     """Sync one connected mailbox now and route what arrives (for cron or a systemd timer)."""
     run = providers.sync_account(
-        get_engine(), args.provider, args.account, max_messages=args.max_messages, search_days=args.search_days
+        get_engine(),
+        args.provider,
+        args.account,
+        max_messages=args.max_messages,
+        search_days=args.search_days,
     )
     counts = f"{run['fetched']} fetched, {run['matched']} linked, {run['errored']} errored"
     if run["status"] == "failed":
@@ -92,16 +96,29 @@ def import_jobs_command(args: argparse.Namespace) -> str:
             report = job_csv.import_jobs(session, frame, mapping, dates=DATE_ORDERS[args.dates])
     except InvalidInput as exc:
         if exc.field == "dates":
-            raise InvalidInput(f"{exc.message.removesuffix(': choose which.')}: run again with "
-                               "--dates day-first or --dates month-first.", field="dates") from None
+            raise InvalidInput(
+                f"{exc.message.removesuffix(': choose which.')}: run again with "
+                "--dates day-first or --dates month-first.",
+                field="dates",
+            ) from None
         raise
-    lines = [f"{args.path}: {job_csv.describe_import(report)}",
-             "Columns: " + ", ".join(f"{c} -> {f}" for f, c in mapping.items() if c)]
+    lines = [
+        f"{args.path}: {job_csv.describe_import(report)}",
+        "Columns: " + ", ".join(f"{c} -> {f}" for f, c in mapping.items() if c),
+    ]
     if statuses:
-        lines.append("Statuses: " + ", ".join(
-            f"{value} -> {sheet_values.target_label(target) if target else 'Applied (kept in notes)'}"
-            for value, target in statuses.items()))
-    lines += [f"Row {row['row']}: {row['reason']}" for row in report["skipped"] if row["reason"] != job_csv.DUPLICATE]
+        lines.append(
+            "Statuses: "
+            + ", ".join(
+                f"{value} -> {sheet_values.target_label(target) if target else 'Applied (kept in notes)'}"
+                for value, target in statuses.items()
+            )
+        )
+    lines += [
+        f"Row {row['row']}: {row['reason']}"
+        for row in report["skipped"]
+        if row["reason"] != job_csv.DUPLICATE
+    ]
     if not report["imported"] and not job_csv.only_duplicates(report):
         raise InvalidInput("\n".join(lines))
     return "\n".join(lines)
@@ -157,7 +174,12 @@ def build_parser() -> argparse.ArgumentParser:
         "sync",
         sync_command,
         "Sync a connected Gmail or IMAP mailbox and route new mail.",
-        arg("--provider", choices=providers.CONNECTABLE, default="gmail", help="which mailbox (default: gmail)"),
+        arg(
+            "--provider",
+            choices=providers.CONNECTABLE,
+            default="gmail",
+            help="which mailbox (default: gmail)",
+        ),
         arg("--account", default="default", help="account key (default: default)"),
         arg("--max-messages", type=int, default=None, help="at most this many messages (1-500, default 100)"),
         arg("--search-days", type=int, default=None, help="look back this many days (1-365, default 30)"),
@@ -175,8 +197,12 @@ def build_parser() -> argparse.ArgumentParser:
         import_jobs_command,
         "Add jobs from a spreadsheet saved as CSV; running it again adds nothing.",
         arg("path", metavar="FILE.csv", help="the CSV file (UTF-8, UTF-16 or Windows-1252)"),
-        arg("--dates", choices=("day-first", "month-first"), default=None,
-            help="how dates like 11/03/2026 are written, when the file cannot tell"),
+        arg(
+            "--dates",
+            choices=("day-first", "month-first"),
+            default=None,
+            help="how dates like 11/03/2026 are written, when the file cannot tell",
+        ),
     )
     return parser
 
@@ -197,8 +223,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "locked" in str(exc):
             print("error: the database is busy (the dashboard may be writing); try again.", file=sys.stderr)
         else:
-            print(f"error: the database failed: {type(exc).__name__}. Is JOBOPS_DATABASE_URL right?",
-                  file=sys.stderr)
+            print(
+                f"error: the database failed: {type(exc).__name__}. Is JOBOPS_DATABASE_URL right?",
+                file=sys.stderr,
+            )
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

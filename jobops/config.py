@@ -104,7 +104,9 @@ def load_settings() -> Settings:
     database_url = get("JOBOPS_DATABASE_URL") or f"sqlite:///{data_dir / 'jobops.db'}"
     api_endpoint = (get("GMAIL_API_ENDPOINT", GOOGLE_API_ENDPOINT) or GOOGLE_API_ENDPOINT).rstrip("/")
     token_uri = get("GMAIL_OAUTH_TOKEN_URI", GOOGLE_TOKEN_URI) or GOOGLE_TOKEN_URI
-    default_revoke = GOOGLE_REVOKE_URI if token_uri == GOOGLE_TOKEN_URI else token_uri.rsplit("/", 1)[0] + "/revoke"
+    default_revoke = (
+        GOOGLE_REVOKE_URI if token_uri == GOOGLE_TOKEN_URI else token_uri.rsplit("/", 1)[0] + "/revoke"
+    )
     try:
         interval = int(get("JOBOPS_SYNC_INTERVAL_MINUTES", "0") or 0)
     except ValueError:
@@ -127,7 +129,11 @@ def load_settings() -> Settings:
         allowed_hosts=_named_hosts(get("JOBOPS_ALLOWED_HOSTS"), secrets, redirect_uri),
         time_zone=get("JOBOPS_TIMEZONE"),
     )
-    return settings if settings.gmail_configured else _with_stored_gmail_client(settings, get("GMAIL_OAUTH_REDIRECT_URI"))
+    return (
+        settings
+        if settings.gmail_configured
+        else _with_stored_gmail_client(settings, get("GMAIL_OAUTH_REDIRECT_URI"))
+    )
 
 
 def _with_stored_gmail_client(settings: Settings, configured_redirect: str | None) -> Settings:
@@ -141,5 +147,10 @@ def _with_stored_gmail_client(settings: Settings, configured_redirect: str | Non
     except (OSError, ValueError, KeyError, TypeError, UnreadableSecret):
         return settings
     hosts = settings.allowed_hosts | {h for h in (_host_of(redirect),) if h}
-    return replace(settings, gmail_client_id=client_id, gmail_client_secret=secret, gmail_redirect_uri=redirect,
-                   allowed_hosts=frozenset(hosts))
+    return replace(
+        settings,
+        gmail_client_id=client_id,
+        gmail_client_secret=secret,
+        gmail_redirect_uri=redirect,
+        allowed_hosts=frozenset(hosts),
+    )

@@ -38,4 +38,6 @@ def rows_to_csv(columns: Sequence[str], rows: Iterable[Mapping[str, object]]) ->
 def frame_to_csv(frame: pd.DataFrame) -> str:
     """A table as CSV text, without its index."""
     columns = [str(c) for c in frame.columns]
-    return rows_to_csv(columns, (dict(zip(columns, values)) for values in frame.itertuples(index=False)))
+    return rows_to_csv(
+        columns, (dict(zip(columns, values, strict=False)) for values in frame.itertuples(index=False))
+    )

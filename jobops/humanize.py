@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from jobops.localtime import as_local
 
@@ -27,14 +27,20 @@ def relative_time(moment: datetime | None, now: datetime | None = None) -> str:
     """`just now`, `5 minutes ago`, `yesterday`, `3 days ago`, `in 2 days`."""
     if moment is None:
         return "never"
-    now = now or datetime.now(timezone.utc)
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    now = now or datetime.now(UTC)
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     seconds = (now - aware).total_seconds()
     future = seconds < 0
     seconds = abs(seconds)
     if seconds < 60:
         return "just now"
-    units = ((86400 * 365, "year"), (86400 * 30, "month"), (86400 * 7, "week"), (86400, "day"), (3600, "hour"))
+    units = (
+        (86400 * 365, "year"),
+        (86400 * 30, "month"),
+        (86400 * 7, "week"),
+        (86400, "day"),
+        (3600, "hour"),
+    )
     unit_seconds, unit = next(((s, u) for s, u in units if seconds >= s), (60, "minute"))
     count = int(seconds // unit_seconds)
     if unit == "day" and count == 1:
@@ -47,6 +53,6 @@ def days_between(start: datetime | None, end: datetime | None = None) -> int | N
     """Whole days from start to end (default now)."""
     if start is None:
         return None
-    end = end or datetime.now(timezone.utc)
-    aware = start if start.tzinfo else start.replace(tzinfo=timezone.utc)
+    end = end or datetime.now(UTC)
+    aware = start if start.tzinfo else start.replace(tzinfo=UTC)
     return max(0, (end - aware).days)

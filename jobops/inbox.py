@@ -102,7 +102,9 @@ def candidate_jobs(session: Session) -> list[Job]:
 def active_jobs(session: Session) -> list[JobFacts]:
     """What the router knows of each job mail can be about, in candidate order."""
     return [
-        JobFacts(id=j.id, title=j.title, employer=j.employer, current_stage=j.current_stage, job_url=j.job_url)
+        JobFacts(
+            id=j.id, title=j.title, employer=j.employer, current_stage=j.current_stage, job_url=j.job_url
+        )
         for j in candidate_jobs(session)
     ]
 
@@ -202,7 +204,9 @@ def _route_in_order(
             yield decision
 
 
-def _remember_thread(thread: str | None, decision: Decision, linked: dict[str, str], waiting: dict[str, str]) -> None:
+def _remember_thread(
+    thread: str | None, decision: Decision, linked: dict[str, str], waiting: dict[str, str]
+) -> None:
     """Later mail of a thread follows what the router made of this one."""
     if not thread or not decision.relevant:
         return
@@ -219,7 +223,9 @@ def rematch_waiting(session: Session) -> dict[str, int]:
     the new suggestion. Mail the router now calls irrelevant stays waiting: only the user dismisses it.
     """
     query = select(MailMessage).where(MailMessage.processing_status == PENDING_USER)
-    query = query.with_for_update(skip_locked=True, key_share=True)  # mail the user is deciding is left to them
+    query = query.with_for_update(
+        skip_locked=True, key_share=True
+    )  # mail the user is deciding is left to them
     waiting = list(session.scalars(query.order_by(MailMessage.received_at, MailMessage.external_message_id)))
     counts = {"rematched": 0, "linked": 0}
     for decision in _route_in_order(session, waiting, keep=lambda decision: decision.relevant):
@@ -269,15 +275,26 @@ def _log_from_message(
     if note:
         metadata["note"] = note
     event = transition_stage(
-        session, job.id, stage if entry == "stage" else NO_CHANGE, occurred_at=message.received_at,
-        metadata=metadata, outcome=outcome if entry == "stage" else None, message_id=message.id,
+        session,
+        job.id,
+        stage if entry == "stage" else NO_CHANGE,
+        occurred_at=message.received_at,
+        metadata=metadata,
+        outcome=outcome if entry == "stage" else None,
+        message_id=message.id,
     )
     moved = event.pop("appliedMovedTo")
     return {"event": event, "appliedMovedTo": moved}
 
 
 def _timeline_entry(
-    session: Session, job: Job, stage: str, outcome: str | None, when: datetime, *, actor: str,
+    session: Session,
+    job: Job,
+    stage: str,
+    outcome: str | None,
+    when: datetime,
+    *,
+    actor: str,
     note: str | None,
 ) -> str | None:
     """What linked mail adds: its stage, a note, or nothing.
@@ -301,7 +318,9 @@ def _timeline_entry(
 
 def _account(data: dict[str, Any]) -> tuple[str, str]:
     """The provider and account key a decision is about."""
-    from jobops.providers import NAMES  # the registry sits above the mail runs, which route through this module
+    from jobops.providers import (
+        NAMES,
+    )  # the registry sits above the mail runs, which route through this module
 
     provider = check.choice("provider", data.get("provider"), NAMES) or "gmail"
     account_key = check.text("accountKey", data.get("accountKey"), max_len=100) or "default"
@@ -313,7 +332,9 @@ def _get_message(session: Session, message_id: str, provider: str, account_key: 
     locking = {"with_for_update": {"key_share": True}, "populate_existing": True}
     message = session.get(MailMessage, message_id, **locking) if isinstance(message_id, str) else None
     if message is None or (message.provider, message.account_key) != (provider, account_key):
-        raise NotFound(f"No inbox message {str(message_id)[:64]!r} for {provider}/{account_key}.", field="messageId")
+        raise NotFound(
+            f"No inbox message {str(message_id)[:64]!r} for {provider}/{account_key}.", field="messageId"
+        )
     return message
 
 
@@ -337,8 +358,14 @@ def approve(session: Session, message_id: str, data: dict[str, Any]) -> dict[str
     _undecided(message)
     job_id = check.text("jobId", data.get("jobId"), max_len=36) or message.matched_job_id
     if not job_id:
-        raise InvalidInput("This message has no suggested job: choose the job it belongs to (jobId).", field="jobId")
-    target = check.choice("stageTarget", data.get("stageTarget"), ROUTER_TARGETS) or message.stage_target or NO_CHANGE
+        raise InvalidInput(
+            "This message has no suggested job: choose the job it belongs to (jobId).", field="jobId"
+        )
+    target = (
+        check.choice("stageTarget", data.get("stageTarget"), ROUTER_TARGETS)
+        or message.stage_target
+        or NO_CHANGE
+    )
     note = check.text("note", data.get("note"), max_len=check.MAX_TEXT)
     logged = _log_from_message(session, message, job_id, target, actor="user", note=note)
     message.matched_job_id = job_id
@@ -405,9 +432,16 @@ def _bulk_one(session: Session, action: str, message_id: str, decision: dict[str
         with session.begin_nested():
             if action == "approve":
                 message = _get_message(session, message_id, decision["provider"], decision["accountKey"])
-                if not (decision.get("jobId") or message.matched_job_id) and message.processing_status not in DECIDED:
-                    return {"messageId": message_id, "status": "skipped", "code": "NO_SUGGESTED_MATCH",
-                            "message": "No suggested job: approve it on its own with a job."}
+                if (
+                    not (decision.get("jobId") or message.matched_job_id)
+                    and message.processing_status not in DECIDED
+                ):
+                    return {
+                        "messageId": message_id,
+                        "status": "skipped",
+                        "code": "NO_SUGGESTED_MATCH",
+                        "message": "No suggested job: approve it on its own with a job.",
+                    }
                 moved = approve(session, message_id, decision)["appliedMovedTo"]
                 if moved is not None:
                     return {"messageId": message_id, "status": "succeeded", "appliedMovedTo": moved}
@@ -421,7 +455,9 @@ def _bulk_one(session: Session, action: str, message_id: str, decision: dict[str
 def job_draft(message: dict[str, Any]) -> dict[str, str]:
     """The job an orphan message seems to be about, to prefill the form that creates it."""
     return {
-        "employer": employer_guess(message["fromAddress"], message["fromDomain"], message["senderName"] or ""),
+        "employer": employer_guess(
+            message["fromAddress"], message["fromDomain"], message["senderName"] or ""
+        ),
         "title": title_guess(message["subject"]),
     }
 
@@ -440,7 +476,8 @@ def create_job_from_message(session: Session, message_id: str, data: dict[str, A
     _undecided(message)
     applied_at = min(message.received_at, utcnow()) if message.received_at else None
     job = create_job(
-        session, {"title": data.get("title"), "employer": data.get("employer"), "appliedAt": applied_at},
+        session,
+        {"title": data.get("title"), "employer": data.get("employer"), "appliedAt": applied_at},
         rematch=False,
     )
     decision = {"provider": provider, "accountKey": account_key, "jobId": job["id"]}
@@ -513,8 +550,13 @@ def job_emails(session: Session, job_id: str, *, limit: int = 50) -> dict[str, A
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = session.scalars(query.order_by(MailMessage.received_at.desc()).limit(limit))
     items = [
-        {"message": message_to_dict(m), "sourceUrl": source_url(m), "accountDisplayName": _account_name(session, m),
-         "bodyText": m.body_text or m.snippet or "", "event": _event_of(session, m)}
+        {
+            "message": message_to_dict(m),
+            "sourceUrl": source_url(m),
+            "accountDisplayName": _account_name(session, m),
+            "bodyText": m.body_text or m.snippet or "",
+            "event": _event_of(session, m),
+        }
         for m in rows
     ]
     return {"items": items, "total": total}
@@ -527,8 +569,13 @@ def _event_of(session: Session, message: MailMessage) -> dict[str, Any] | None:
     )
     if event is None:
         return None
-    return {"id": event.id, "title": event.title, "toStage": event.to_stage, "outcome": event.outcome,
-            "occurredAt": event.occurred_at}
+    return {
+        "id": event.id,
+        "title": event.title,
+        "toStage": event.to_stage,
+        "outcome": event.outcome,
+        "occurredAt": event.occurred_at,
+    }
 
 
 def _account_name(session: Session, message: MailMessage) -> str:
@@ -538,7 +585,9 @@ def _account_name(session: Session, message: MailMessage) -> str:
             MailAccount.provider == message.provider, MailAccount.account_key == message.account_key
         )
     )
-    return (account.email if account and account.email else None) or f"{message.provider} · {message.account_key}"
+    return (
+        account.email if account and account.email else None
+    ) or f"{message.provider} · {message.account_key}"
 
 
 def pending_count(session: Session) -> int:

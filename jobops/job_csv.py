@@ -32,9 +32,24 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "source": ("source", "board", "job board", "site", "via"),
     "notes": ("notes", "note", "comments", "comment"),
     "status": ("status", "state", "application status"),
-    "appliedAt": ("appliedat", "applied at", "applied", "date applied", "applied on", "application date", "date"),
+    "appliedAt": (
+        "appliedat",
+        "applied at",
+        "applied",
+        "date applied",
+        "applied on",
+        "application date",
+        "date",
+    ),
     "salary": ("salary", "salary range", "pay", "compensation", "comp", "expected salary", "wage"),
-    "recruiterName": ("recruitername", "recruiter", "recruiter name", "contact", "contact name", "contact person"),
+    "recruiterName": (
+        "recruitername",
+        "recruiter",
+        "recruiter name",
+        "contact",
+        "contact name",
+        "contact person",
+    ),
     "recruiterEmail": ("recruiteremail", "recruiter email", "contact email", "email", "e-mail"),
     "stage": ("currentstage", "stage", "current stage"),
     "outcome": ("outcome", "result"),
@@ -42,9 +57,29 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
 # Fields read to decide where a job stands, most telling first; they are not copied onto the job.
 STANDING_FIELDS = ("outcome", "stage", "status")
 # Columns of JobOps' own export that an import derives again instead of keeping in the notes.
-DERIVED_COLUMNS = frozenset({"id", "closedat", "stagechangedat", "lasteventat", "createdat", "updatedat", "issample"})
-EXPORT_COLUMNS = ("id", "title", "employer", "jobUrl", "location", "source", "status", "currentStage",
-                  "outcome", "appliedAt", "closedAt", "salary", "recruiterName", "recruiterEmail", "nextStep", "nextStepDue", "nextStepTime", "notes")
+DERIVED_COLUMNS = frozenset(
+    {"id", "closedat", "stagechangedat", "lasteventat", "createdat", "updatedat", "issample"}
+)
+EXPORT_COLUMNS = (
+    "id",
+    "title",
+    "employer",
+    "jobUrl",
+    "location",
+    "source",
+    "status",
+    "currentStage",
+    "outcome",
+    "appliedAt",
+    "closedAt",
+    "salary",
+    "recruiterName",
+    "recruiterEmail",
+    "nextStep",
+    "nextStepDue",
+    "nextStepTime",
+    "notes",
+)
 MAX_ROWS = 10_000
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -83,7 +118,9 @@ def read_csv(data: bytes) -> pd.DataFrame:
     except (pd.errors.ParserError, ValueError) as exc:
         raise InvalidInput(f"This file could not be read as CSV: {str(exc)[:200]}", field="file") from None
     if len(frame) > MAX_ROWS:
-        raise InvalidInput(f"The file has {len(frame)} rows; import at most {MAX_ROWS} at a time.", field="file")
+        raise InvalidInput(
+            f"The file has {len(frame)} rows; import at most {MAX_ROWS} at a time.", field="file"
+        )
     return frame
 
 
@@ -183,7 +220,9 @@ def import_jobs(
     if dates is None:
         raise InvalidInput(
             f"The dates in column {mapping['appliedAt']!r} could be day-first or month-first "
-            "(like 11/03/2026): choose which.", field="dates")
+            "(like 11/03/2026): choose which.",
+            field="dates",
+        )
     targets = {**guess_statuses(frame, mapping), **(statuses or {})}
     for value, target in targets.items():
         if target is not None:
@@ -224,7 +263,10 @@ def _check_mapping(frame: pd.DataFrame, mapping: dict[str, str | None]) -> None:
 
 
 def _import_row(
-    session: Session, cells: dict[str, str], mapping: dict[str, str | None], targets: dict[str, str | None],
+    session: Session,
+    cells: dict[str, str],
+    mapping: dict[str, str | None],
+    targets: dict[str, str | None],
     dates: str,
 ) -> None:
     """One job from one row: its fields, its stage or outcome, and what else the row said in the notes."""

@@ -10,18 +10,41 @@ from sqlalchemy.orm import Session
 
 from jobops import validation as check
 from jobops.errors import Conflict, InvalidInput
+from jobops.inbox import rematch_waiting
 from jobops.models import Job, MailMessage, StageEvent, utcnow
 from jobops.stages import ACTIVE_STATUSES, APPLIED, CLOSED, JOB_STATUSES, OUTCOMES, STANDINGS, stage_label
-from jobops.inbox import rematch_waiting
 from jobops.tracking import (
-    get_job_row, keep_applied_first, recompute_job, restore_event, row_snapshot, set_applied_date, transition_stage,
+    get_job_row,
+    keep_applied_first,
+    recompute_job,
+    restore_event,
+    row_snapshot,
+    set_applied_date,
+    transition_stage,
 )
 
 NEXT_STEP_FIELDS = ("nextStep", "nextStepDue", "nextStepTime")
-JOB_FIELDS = ("title", "employer", "jobUrl", "location", "source", "notes", "salary", "recruiterName",
-              "recruiterEmail", "status", "appliedAt", *NEXT_STEP_FIELDS)
-TEXT_FIELDS = {"title": "title", "employer": "employer", "location": "location", "source": "source",
-               "recruiterName": "recruiter_name"}
+JOB_FIELDS = (
+    "title",
+    "employer",
+    "jobUrl",
+    "location",
+    "source",
+    "notes",
+    "salary",
+    "recruiterName",
+    "recruiterEmail",
+    "status",
+    "appliedAt",
+    *NEXT_STEP_FIELDS,
+)
+TEXT_FIELDS = {
+    "title": "title",
+    "employer": "employer",
+    "location": "location",
+    "source": "source",
+    "recruiterName": "recruiter_name",
+}
 MAX_SALARY = 200
 MAX_NEXT_STEP = 300
 # A due day outside these years is a typo, not a plan.
@@ -79,7 +102,11 @@ def _apply_fields(job: Job, data: dict[str, Any]) -> None:
 
 def _apply_next_step(job: Job, data: dict[str, Any]) -> None:
     """Set or clear the next step; a step needs a due day, and a day or time needs a step."""
-    step = check.text("nextStep", data["nextStep"], max_len=MAX_NEXT_STEP) if "nextStep" in data else job.next_step
+    step = (
+        check.text("nextStep", data["nextStep"], max_len=MAX_NEXT_STEP)
+        if "nextStep" in data
+        else job.next_step
+    )
     due = _day("nextStepDue", data["nextStepDue"]) if "nextStepDue" in data else job.next_step_due
     at = _clock("nextStepTime", data["nextStepTime"]) if "nextStepTime" in data else job.next_step_time
     if step is None:
@@ -87,8 +114,9 @@ def _apply_next_step(job: Job, data: dict[str, Any]) -> None:
             raise InvalidInput("nextStep is required when a due date or time is given.", field="nextStep")
         due = at = None
     elif due is None:
-        raise InvalidInput("nextStepDue is required for a next step, as a date such as 2026-12-02.",
-                           field="nextStepDue")
+        raise InvalidInput(
+            "nextStepDue is required for a next step, as a date such as 2026-12-02.", field="nextStepDue"
+        )
     job.next_step, job.next_step_due, job.next_step_time = step, due, at
 
 
@@ -291,7 +319,11 @@ def deletable_job(session: Session, job_id: str) -> dict[str, Any]:
     """What restore_job needs to bring the job back once it is deleted: its row, its events, its mail."""
     job = get_job_row(session, job_id)
     linked = session.scalars(select(MailMessage.id).where(MailMessage.matched_job_id == job.id))
-    return {"job": row_snapshot(job), "events": [row_snapshot(e) for e in job.events], "messages": list(linked)}
+    return {
+        "job": row_snapshot(job),
+        "events": [row_snapshot(e) for e in job.events],
+        "messages": list(linked),
+    }
 
 
 def restore_job(session: Session, snapshot: dict[str, Any]) -> dict[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-from datetime import date, datetime, time, timezone, tzinfo
+from datetime import UTC, date, datetime, time, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -37,7 +37,7 @@ def _configured_zone(_environment: str | None, _secrets_file: str | None) -> tzi
 
 def as_local(moment: datetime) -> datetime:
     """The moment in the user's time zone (naive means UTC)."""
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     return aware.astimezone(user_zone())
 
 
@@ -52,7 +52,7 @@ def at_local_time(day: date, at: time) -> datetime:
     naive = datetime.combine(day, at.replace(tzinfo=None))
     # A naive datetime's astimezone() reads it as the machine's local time, daylight saving included.
     local = naive.replace(tzinfo=zone) if zone else naive.astimezone()
-    return local.astimezone(timezone.utc)
+    return local.astimezone(UTC)
 
 
 def start_of_day(day: date) -> datetime:

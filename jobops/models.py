@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import (
@@ -39,7 +39,7 @@ def new_id() -> str:
 
 def utcnow() -> datetime:
     """The current time, timezone-aware in UTC."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -52,13 +52,13 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         if value.tzinfo is None:
-            value = value.replace(tzinfo=timezone.utc)
-        return value.astimezone(timezone.utc).replace(tzinfo=None)
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(UTC).replace(tzinfo=None)
 
     def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
         if value is None:
             return None
-        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value
 
 
 class Base(DeclarativeBase):
@@ -113,9 +113,7 @@ class StageEvent(Base):
     # actor, eventType, eventLabel, note, reasonCode, externalUrl, groupId, groupLabel
     meta: Mapped[dict[str, Any]] = mapped_column("metadata", JSON, default=dict)
     # The synced message that produced this event, if any.
-    message_id: Mapped[str | None] = mapped_column(
-        ForeignKey("mail_messages.id", ondelete="SET NULL")
-    )
+    message_id: Mapped[str | None] = mapped_column(ForeignKey("mail_messages.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     job: Mapped[Job] = relationship(back_populates="events")
@@ -180,9 +178,7 @@ class MailMessage(Base):
     from_me: Mapped[bool] = mapped_column(default=False, server_default=false())  # the mailbox owner sent it
     processing_status: Mapped[str] = mapped_column(String(20), default="pending")
     relevant: Mapped[bool | None] = mapped_column()
-    matched_job_id: Mapped[str | None] = mapped_column(
-        ForeignKey("jobs.id", ondelete="SET NULL"), index=True
-    )
+    matched_job_id: Mapped[str | None] = mapped_column(ForeignKey("jobs.id", ondelete="SET NULL"), index=True)
     match_confidence: Mapped[int | None] = mapped_column(Integer)
     stage_target: Mapped[str | None] = mapped_column(String(30))
     message_type: Mapped[str | None] = mapped_column(String(20))

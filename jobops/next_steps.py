@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -31,7 +31,7 @@ class DueStep:
 
 def local_now(now: datetime | None = None) -> datetime:
     """The moment in the user's zone, naive: the clock that due days and times are read on."""
-    return as_local(now or datetime.now(timezone.utc)).replace(tzinfo=None)
+    return as_local(now or datetime.now(UTC)).replace(tzinfo=None)
 
 
 def is_overdue(due: date, at: time | None, now: datetime) -> bool:
@@ -87,5 +87,8 @@ def set_follow_up(session: Session, job_id: str, now: datetime | None = None) ->
     """Fill the job's next step with a follow-up to its employer, due two days from today."""
     job = get_job_row(session, job_id)
     due = local_now(now).date() + FOLLOW_UP_AFTER
-    return update_job(session, job_id, {"nextStep": f"Follow up with {job.employer}"[:300],
-                                        "nextStepDue": due, "nextStepTime": None})
+    return update_job(
+        session,
+        job_id,
+        {"nextStep": f"Follow up with {job.employer}"[:300], "nextStepDue": due, "nextStepTime": None},
+    )

@@ -90,7 +90,11 @@ def start_sync_in_background(engine: Engine, name: str, account_key: str, **opti
     """Record the run (a second one is refused at once), then carry it out on a thread; returns its id."""
     run_id = begin_run(engine, name, account_key)
     threading.Thread(
-        target=execute_run, args=(engine, name, run_id), kwargs=options, name=f"jobops-sync-{name}", daemon=True
+        target=execute_run,
+        args=(engine, name, run_id),
+        kwargs=options,
+        name=f"jobops-sync-{name}",
+        daemon=True,
     ).start()
     return run_id
 

@@ -18,7 +18,16 @@ DATE_ORDER_LABELS: Final = {DAY_FIRST: "Day first (31/12/2026)", MONTH_FIRST: "M
 
 ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?")
 NUMERIC_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?:[ T].*)?")
-WORDED_FORMATS = ("%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y", "%b %d %Y", "%B %d %Y", "%d-%b-%Y", "%d-%b-%y")
+WORDED_FORMATS = (
+    "%d %b %Y",
+    "%d %B %Y",
+    "%b %d, %Y",
+    "%B %d, %Y",
+    "%b %d %Y",
+    "%B %d %Y",
+    "%d-%b-%Y",
+    "%d-%b-%y",
+)
 
 # Where a job can stand after an import: before applying, at an open stage, or closed with an outcome.
 PRE_APPLY: Final = ("discovered", "ready", "skipped", "expired")
@@ -32,21 +41,60 @@ STATUS_PHRASES: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("withdrawn", ("withdrawn", "withdrew", "withdraw", "pulled out")),
     ("ghosted", ("ghosted", "ghost")),
     ("no_response", ("no response", "no reply", "no answer", "never heard", "unanswered")),
-    ("rejected", ("rejected", "rejection", "declined", "not selected", "unsuccessful", "not moving forward",
-                  "turned away", "denied", "no offer")),
+    (
+        "rejected",
+        (
+            "rejected",
+            "rejection",
+            "declined",
+            "not selected",
+            "unsuccessful",
+            "not moving forward",
+            "turned away",
+            "denied",
+            "no offer",
+        ),
+    ),
     ("offer", ("offer",)),
     ("onsite", ("onsite", "on site", "on-site", "final", "last round")),
     ("hiring_manager_screen", ("hiring manager", "team match", "manager interview", "manager call")),
     ("technical_interview", ("technical", "tech interview", "coding interview", "interviewing", "interview")),
-    ("assessment", ("assessment", "take home", "take-home", "homework", "coding challenge", "test", "case study")),
+    (
+        "assessment",
+        ("assessment", "take home", "take-home", "homework", "coding challenge", "test", "case study"),
+    ),
     ("recruiter_screen", ("phone screen", "screen", "recruiter", "hr call", "phone call", "intro call")),
     ("ready", ("ready",)),
     ("skipped", ("skipped", "not applying", "pass")),
     ("expired", ("expired", "posting closed", "position closed")),
-    ("discovered", ("wishlist", "wish list", "saved", "interested", "to apply", "bookmarked", "discovered",
-                    "not applied")),
-    (APPLIED, ("applied", "submitted", "sent", "in progress", "pending", "under review", "in review",
-               "waiting", "active", "open")),
+    (
+        "discovered",
+        (
+            "wishlist",
+            "wish list",
+            "saved",
+            "interested",
+            "to apply",
+            "bookmarked",
+            "discovered",
+            "not applied",
+        ),
+    ),
+    (
+        APPLIED,
+        (
+            "applied",
+            "submitted",
+            "sent",
+            "in progress",
+            "pending",
+            "under review",
+            "in review",
+            "waiting",
+            "active",
+            "open",
+        ),
+    ),
 )
 
 
@@ -89,7 +137,9 @@ def date_order(values: Iterable[str], today: date | None = None) -> str | None:
     A day above 12 in the first place means day-first, in the second month-first; an order that
     would put an application in the future is ruled out. A column with both is refused row by row.
     """
-    pairs = [tuple(int(g) for g in found.groups()) for v in values if (found := NUMERIC_DATE.fullmatch(v.strip()))]
+    pairs = [
+        tuple(int(g) for g in found.groups()) for v in values if (found := NUMERIC_DATE.fullmatch(v.strip()))
+    ]
     if not pairs:
         return ISO
     first_big = any(a > 12 for a, _, _ in pairs)
@@ -129,7 +179,9 @@ def parse_date(field: str, value: str, order: str | None) -> date | datetime:
         a, b, year = (int(g) for g in found.groups())
         year = _full_year(year)
         if order not in DATE_ORDERS:
-            raise InvalidInput(f"{field} {raw!r} could be day-first or month-first; choose which.", field=field)
+            raise InvalidInput(
+                f"{field} {raw!r} could be day-first or month-first; choose which.", field=field
+            )
         day, month = (a, b) if order == DAY_FIRST else (b, a)
         return _checked(field, raw, year, month, day)
     for pattern in WORDED_FORMATS:
@@ -137,14 +189,17 @@ def parse_date(field: str, value: str, order: str | None) -> date | datetime:
             return datetime.strptime(raw, pattern).date()
         except ValueError:
             continue
-    raise InvalidInput(f"{field} {raw[:40]!r} is not a date (write 2026-03-11, 11/03/2026 or 11 Mar 2026).",
-                       field=field)
+    raise InvalidInput(
+        f"{field} {raw[:40]!r} is not a date (write 2026-03-11, 11/03/2026 or 11 Mar 2026).", field=field
+    )
 
 
 def _iso(field: str, raw: str) -> date | datetime:
     """An ISO date, or the date-time when the cell has one."""
     try:
-        return date.fromisoformat(raw) if len(raw) <= 10 else datetime.fromisoformat(raw.replace("Z", "+00:00"))
+        return (
+            date.fromisoformat(raw) if len(raw) <= 10 else datetime.fromisoformat(raw.replace("Z", "+00:00"))
+        )
     except ValueError:
         raise InvalidInput(f"{field} {raw[:40]!r} is not a date.", field=field) from None
 

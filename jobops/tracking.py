@@ -211,14 +211,17 @@ def is_stage_change(event: StageEvent) -> bool:
     return (event.meta or {}).get("eventType", "status_update") == "status_update"
 
 
-def preview_event_update(session: Session, job_id: str, event_id: str, changes: dict[str, Any]) -> dict[str, Any]:
+def preview_event_update(
+    session: Session, job_id: str, event_id: str, changes: dict[str, Any]
+) -> dict[str, Any]:
     """Where the job would stand if the event's stage, date or outcome changed so, and whether it moves back."""
     event = _get_event(session, job_id, event_id, lock=False)
     stage = check.choice("toStage", changes.get("toStage", event.to_stage), STAGES, required=True)
     when = check.moment("occurredAt", changes.get("occurredAt", event.occurred_at), required=True)
     outcome = check.choice("outcome", changes.get("outcome", event.outcome), OUTCOMES)
     rows = [
-        (when, e.created_at, stage, outcome, is_stage_change(e)) if e is event
+        (when, e.created_at, stage, outcome, is_stage_change(e))
+        if e is event
         else (e.occurred_at, e.created_at, e.to_stage, e.outcome, is_stage_change(e))
         for e in _ordered_events(session, job_id)
     ]
@@ -254,7 +257,9 @@ def update_event(session: Session, job_id: str, event_id: str, changes: dict[str
     if "toStage" in changes:
         stage = check.choice("toStage", changes["toStage"], STAGES, required=True)
         if stage != event.to_stage and not is_stage_change(event):
-            raise InvalidInput("A note does not change the stage: log a stage change instead.", field="toStage")
+            raise InvalidInput(
+                "A note does not change the stage: log a stage change instead.", field="toStage"
+            )
         event.to_stage = stage
     if "occurredAt" in changes:
         event.occurred_at = check.moment("occurredAt", changes["occurredAt"], required=True)

@@ -82,4 +82,3 @@ def show_flash() -> None:
     queued: Any = st.session_state.pop(FLASH_KEY, None)
     if queued:
         st.toast(inert(queued[0]), icon=queued[1])
-

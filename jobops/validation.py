@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from urllib.parse import urlparse
 
@@ -94,7 +94,8 @@ def url(field: str, value: Any) -> str | None:
     """An http(s) address, or None; one with spaces, control characters or bidi overrides is refused."""
     if isinstance(value, str) and any(ch.isspace() or _hidden_control(ch) for ch in value.strip()):
         raise InvalidInput(
-            f"{field} must be an http:// or https:// address without spaces or control characters.", field=field
+            f"{field} must be an http:// or https:// address without spaces or control characters.",
+            field=field,
         )
     value = text(field, value, max_len=2000)
     if value is None:
@@ -128,13 +129,13 @@ def moment(field: str, value: Any, *, required: bool = False, allow_future: bool
     try:
         parsed = _parse(field, value)
         if parsed.tzinfo is None:
-            parsed = parsed.replace(tzinfo=timezone.utc)
-        parsed = parsed.astimezone(timezone.utc)
+            parsed = parsed.replace(tzinfo=UTC)
+        parsed = parsed.astimezone(UTC)
     except (OverflowError, OSError):  # year 1 or 9999 shifted past the calendar by its offset
         raise InvalidInput(f"{field} is out of range.", field=field) from None
     if parsed.year < 1970:
         raise InvalidInput(f"{field} is before 1970.", field=field)
-    if not allow_future and parsed > datetime.now(timezone.utc) + MAX_FUTURE:
+    if not allow_future and parsed > datetime.now(UTC) + MAX_FUTURE:
         raise InvalidInput(f"{field} is in the future.", field=field)
     return parsed
 
@@ -160,7 +161,7 @@ def _from_unix_seconds(field: str, seconds: float) -> datetime:
         raise InvalidInput(
             f"{field} in Unix seconds must fall between 2000-01-01 and 2100-01-01{hint}.", field=field
         )
-    return datetime.fromtimestamp(seconds, tz=timezone.utc)
+    return datetime.fromtimestamp(seconds, tz=UTC)
 
 
 def _parse_iso(field: str, raw: str) -> datetime:

@@ -73,7 +73,9 @@ class WebGuard:
         if reason is not None:
             log.warning(
                 "refused %s %s for host %r from origin %r",
-                scope["type"], scope.get("path", "")[:100], headers.get("host", "")[:100],
+                scope["type"],
+                scope.get("path", "")[:100],
+                headers.get("host", "")[:100],
                 headers.get("origin", "")[:100],
             )
         if scope["type"] == "websocket":

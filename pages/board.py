@@ -33,7 +33,9 @@ def on_move(job_id: str, key: str) -> None:
 @guarded
 def on_follow_up(job_id: str, employer: str) -> None:
     """Fill a quiet job's next step with a follow-up due in two days."""
-    attempt(lambda s: next_steps.set_follow_up(s, job_id), f"Follow-up with {employer} set for two days from now.")
+    attempt(
+        lambda s: next_steps.set_follow_up(s, job_id), f"Follow-up with {employer} set for two days from now."
+    )
 
 
 @guarded
@@ -50,13 +52,22 @@ def on_more(stage: str) -> None:
 
 def empty_state() -> None:
     """What a newcomer sees: how to start, and sample data to look around."""
-    st.info("No active applications yet. Add the jobs you applied to and follow each one here.", icon=":material/info:")
+    st.info(
+        "No active applications yet. Add the jobs you applied to and follow each one here.",
+        icon=":material/info:",
+    )
     left, middle, right = st.columns(3)
     if left.button("Add a job", icon=":material/add:", use_container_width=True):
         st.switch_page("pages/jobs.py")
     if middle.button("Import a CSV", icon=":material/upload_file:", use_container_width=True):
         st.switch_page("pages/jobs.py", query_params={"tab": "import"})
-    if right.button("Load sample data", icon=":material/science:", type="primary", use_container_width=True, key="load-sample"):
+    if right.button(
+        "Load sample data",
+        icon=":material/science:",
+        type="primary",
+        use_container_width=True,
+        key="load-sample",
+    ):
         count = attempt(sample.load_sample_data)
         flash(f"Added {count} sample jobs. Remove them from the Jobs page whenever you like.")
         st.rerun()
@@ -67,8 +78,12 @@ def card_text(item: board.Card) -> str:
     facts = [item.standing if item.stage == CLOSED else f"{item.days_in_stage} d in stage"]
     if item.due:
         facts.append(f":{'red' if item.overdue else 'orange'}[**{inert(item.due)}**]")
-    lines = [f"**{inert(item.employer)}**", inert(item.title), f":small[:gray[{' · '.join(facts)}]]",
-             f":small[:gray[{inert(item.last_event)} · {relative_time(item.last_event_at)}]]"]
+    lines = [
+        f"**{inert(item.employer)}**",
+        inert(item.title),
+        f":small[:gray[{' · '.join(facts)}]]",
+        f":small[:gray[{inert(item.last_event)} · {relative_time(item.last_event_at)}]]",
+    ]
     return "  \n".join(lines)
 
 
@@ -91,13 +106,20 @@ def card(item: board.Card) -> None:
             )
             # Switch in the script body, not in on_click: a callback runs before st.navigation has
             # registered the pages, so switch_page could not find the job page there.
-            if st.button("Open timeline", key=f"open-{item.job_id}", icon=":material/open_in_new:",
-                         type="tertiary"):
+            if st.button(
+                "Open timeline", key=f"open-{item.job_id}", icon=":material/open_in_new:", type="tertiary"
+            ):
                 open_job(item.job_id)
             if item.suggests_follow_up:
-                st.button("Set follow-up", key=f"follow-up-{item.job_id}", icon=":material/event:",
-                          type="tertiary", help="Next step: follow up with the employer, due in two days.",
-                          on_click=on_follow_up, args=(item.job_id, inert(item.employer)))
+                st.button(
+                    "Set follow-up",
+                    key=f"follow-up-{item.job_id}",
+                    icon=":material/event:",
+                    type="tertiary",
+                    help="Next step: follow up with the employer, due in two days.",
+                    on_click=on_follow_up,
+                    args=(item.job_id, inert(item.employer)),
+                )
 
 
 def due_section(steps: list[next_steps.DueStep]) -> None:
@@ -110,9 +132,12 @@ def due_section(steps: list[next_steps.DueStep]) -> None:
         for step in steps:
             with st.container(horizontal=True, gap="small", vertical_alignment="center"):
                 when = f":red[**{inert(step.text)}**]" if step.overdue else f"**{inert(step.text)}**"
-                st.markdown(f"{when}  \n:small[:gray[{inert(step.employer)} · {inert(step.title)}]]",
-                            width="stretch")
-                if st.button("Open", key=f"due-open-{step.job_id}", icon=":material/open_in_new:", type="tertiary"):
+                st.markdown(
+                    f"{when}  \n:small[:gray[{inert(step.employer)} · {inert(step.title)}]]", width="stretch"
+                )
+                if st.button(
+                    "Open", key=f"due-open-{step.job_id}", icon=":material/open_in_new:", type="tertiary"
+                ):
                     open_job(step.job_id)
 
 
@@ -123,9 +148,15 @@ def is_folded(stage: str, cards: list[board.Card]) -> bool:
 
 def column(stage: str, cards: list[board.Card], folded: bool) -> None:
     """A stage column: a heading that folds it, then its first cards and a way to see the rest."""
-    st.button(board.stage_title(stage, len(cards)), key=f"fold-{stage}", type="tertiary",
-              icon=":material/chevron_right:" if folded else ":material/expand_more:",
-              help="Unfold this stage" if folded else "Fold this stage", on_click=on_fold, args=(stage, folded))
+    st.button(
+        board.stage_title(stage, len(cards)),
+        key=f"fold-{stage}",
+        type="tertiary",
+        icon=":material/chevron_right:" if folded else ":material/expand_more:",
+        help="Unfold this stage" if folded else "Fold this stage",
+        on_click=on_fold,
+        args=(stage, folded),
+    )
     if folded:
         return
     if not cards:
@@ -134,29 +165,54 @@ def column(stage: str, cards: list[board.Card], folded: bool) -> None:
     for item in shown:
         card(item)
     if len(cards) > len(shown):
-        st.button(f"Show {len(cards) - len(shown)} more", key=f"more-{stage}", icon=":material/expand_more:",
-                  on_click=on_more, args=(stage,), use_container_width=True)
+        st.button(
+            f"Show {len(cards) - len(shown)} more",
+            key=f"more-{stage}",
+            icon=":material/expand_more:",
+            on_click=on_more,
+            args=(stage,),
+            use_container_width=True,
+        )
 
 
 def filters() -> tuple[str, list[str], int, bool]:
     """Search in sight; stages, the quiet period and the archive in a popover, so jobs come first on a phone."""
     with st.container(horizontal=True, gap="small", vertical_alignment="bottom"):
-        search = st.text_input("Search", placeholder="Employer or title", key="board-search",
-                               label_visibility="collapsed")
+        search = st.text_input(
+            "Search", placeholder="Employer or title", key="board-search", label_visibility="collapsed"
+        )
         with st.popover("Filters", icon=":material/filter_list:"):
-            chosen = st.multiselect("Stages", OPEN_STAGES, format_func=STAGE_LABELS.get, key="board-stages",
-                                    placeholder="All stages")
-            quiet_days = st.number_input("Quiet after (days)", min_value=1, max_value=180,
-                                         value=board.DEFAULT_QUIET_DAYS, key="board-quiet")
-            show_closed = st.toggle("Show closed", key="board-show-closed",
-                                    help="Closed jobs are archived: they get a last column only when you ask.")
+            chosen = st.multiselect(
+                "Stages",
+                OPEN_STAGES,
+                format_func=STAGE_LABELS.get,
+                key="board-stages",
+                placeholder="All stages",
+            )
+            quiet_days = st.number_input(
+                "Quiet after (days)",
+                min_value=1,
+                max_value=180,
+                value=board.DEFAULT_QUIET_DAYS,
+                key="board-quiet",
+            )
+            show_closed = st.toggle(
+                "Show closed",
+                key="board-show-closed",
+                help="Closed jobs are archived: they get a last column only when you ask.",
+            )
     return search, chosen, int(quiet_days), show_closed
 
 
 search, chosen, quiet_days, show_closed = filters()
 with session() as s:
-    columns = board.board(s, search=search, stages=[*chosen, CLOSED] if chosen else None,
-                          show_closed=show_closed, quiet_days=quiet_days)
+    columns = board.board(
+        s,
+        search=search,
+        stages=[*chosen, CLOSED] if chosen else None,
+        show_closed=show_closed,
+        quiet_days=quiet_days,
+    )
     filtered = bool(search or chosen)
     anything = filtered or any(columns.values())
     samples = sample.has_sample_data(s)
@@ -178,6 +234,6 @@ if samples:
 due_section(due)
 folded = {stage: is_folded(stage, cards) for stage, cards in columns.items()}
 widths = [0.6 if folded[stage] else 1 for stage in columns]
-for slot, (stage, cards) in zip(st.columns(widths, gap="small"), columns.items()):
+for slot, (stage, cards) in zip(st.columns(widths, gap="small"), columns.items(), strict=False):
     with slot:
         column(stage, cards, folded[stage])

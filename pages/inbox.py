@@ -29,7 +29,9 @@ with session() as s:
     waiting = inbox.pending_count(s)
     choices = inbox.job_choices(s)  # open jobs, then closed ones: mail about a closed job can still be linked
 
-job_names = {j["id"]: f"{j['employer']} · {j['title']}" + (" (closed)" if j["closed"] else "") for j in choices}
+job_names = {
+    j["id"]: f"{j['employer']} · {j['title']}" + (" (closed)" if j["closed"] else "") for j in choices
+}
 
 if not waiting:
     st.success("Nothing to review. New mail is routed when you sync.", icon=":material/inbox:")
@@ -49,9 +51,15 @@ def decision_body(message: dict, job_id: str | None = None, target: str | None =
 
 band_col, type_col, job_col = st.columns(3)
 band = band_col.selectbox("Confidence", list(BANDS), key="inbox-band")
-types = type_col.multiselect("Type", MESSAGE_TYPES, format_func=str.capitalize, placeholder="Any type", key="inbox-types")
-suggested = job_col.selectbox("Suggested job", [None, *job_names], format_func=lambda j: "Any job" if j is None else job_names[j],
-                              key="inbox-job")
+types = type_col.multiselect(
+    "Type", MESSAGE_TYPES, format_func=str.capitalize, placeholder="Any type", key="inbox-types"
+)
+suggested = job_col.selectbox(
+    "Suggested job",
+    [None, *job_names],
+    format_func=lambda j: "Any job" if j is None else job_names[j],
+    key="inbox-job",
+)
 
 low, high = BANDS[band]
 review = inbox.ReviewFilter(low, high, tuple(types), suggested, orphans_only=band == ORPHANS)
@@ -61,7 +69,11 @@ page_count = max(1, -(-total // ITEMS_PER_PAGE))
 if st.session_state.get(PAGE_KEY, 1) > page_count:  # the filters narrowed the list
     st.session_state[PAGE_KEY] = page_count
 count_col, page_col = st.columns([3, 1], vertical_alignment="bottom")
-page = int(page_col.number_input(f"Page (of {page_count})", 1, page_count, 1, key=PAGE_KEY)) if page_count > 1 else 1
+page = (
+    int(page_col.number_input(f"Page (of {page_count})", 1, page_count, 1, key=PAGE_KEY))
+    if page_count > 1
+    else 1
+)
 with session() as s:
     shown = inbox.review_page(s, review, offset=(page - 1) * ITEMS_PER_PAGE, limit=ITEMS_PER_PAGE)["items"]
 
@@ -86,8 +98,13 @@ selection = st.dataframe(
     key="inbox-table",
     column_order=[c for c in table.columns if c != "id"],
     column_config={
-        "Confidence": st.column_config.ProgressColumn("Confidence", min_value=0, max_value=100, format="%d%%",
-                                                      help="How sure the router is of the suggested job."),
+        "Confidence": st.column_config.ProgressColumn(
+            "Confidence",
+            min_value=0,
+            max_value=100,
+            format="%d%%",
+            help="How sure the router is of the suggested job.",
+        ),
         "Subject": st.column_config.TextColumn(width="medium"),
     },
 )
@@ -105,14 +122,16 @@ def bulk(action: str, messages: list[dict]) -> None:
     for provider, account_key in accounts:
         ids = [m["id"] for m in messages if (m["provider"], m["accountKey"]) == (provider, account_key)]
         body = {"provider": provider, "accountKey": account_key, "action": action, "messageIds": ids}
-        report = attempt(lambda s: inbox.bulk(s, body)) or {}
+        report = attempt(lambda s, body=body: inbox.bulk(s, body)) or {}
         for key in totals:
             totals[key] += report.get(key, 0)
         totals["moved"] += sum(1 for r in report.get("results", []) if r.get("appliedMovedTo"))
     if action == "approve":
         moved = f" Older mail moved {totals['moved']} applied date(s) earlier." if totals["moved"] else ""
-        flash(f"Approved {totals['succeeded']}; skipped {totals['skipped']} with no suggested job; "
-              f"{totals['failed']} failed.{moved}")
+        flash(
+            f"Approved {totals['succeeded']}; skipped {totals['skipped']} with no suggested job; "
+            f"{totals['failed']} failed.{moved}"
+        )
     else:
         flash(f"Denied {totals['succeeded']} message(s).")
     # Left as is, the selected row numbers would now point at other messages.
@@ -122,17 +141,21 @@ def bulk(action: str, messages: list[dict]) -> None:
 def new_job_form(message: dict, target: str) -> None:
     """Create the job an orphan is about, prefilled from the mail, and link the mail to it."""
     draft = inbox.job_draft(message)
-    with st.popover("Create a job from this mail", icon=":material/add_circle:"):
-        with st.form(f"new-job-{message['id']}", border=False):
-            employer = st.text_input("Employer", value=draft["employer"], key=f"new-employer-{message['id']}")
-            title = st.text_input("Job title", value=draft["title"], key=f"new-title-{message['id']}")
-            submitted = st.form_submit_button("Create job and link this mail", type="primary")
+    with (
+        st.popover("Create a job from this mail", icon=":material/add_circle:"),
+        st.form(f"new-job-{message['id']}", border=False),
+    ):
+        employer = st.text_input("Employer", value=draft["employer"], key=f"new-employer-{message['id']}")
+        title = st.text_input("Job title", value=draft["title"], key=f"new-title-{message['id']}")
+        submitted = st.form_submit_button("Create job and link this mail", type="primary")
     if not submitted:
         return
     missing = [label for label, value in (("Employer", employer), ("Job title", title)) if not value.strip()]
     if missing:
-        st.error(f"Enter the {' and the '.join(m.lower() for m in missing)} to create the job.",
-                 icon=":material/error:")
+        st.error(
+            f"Enter the {' and the '.join(m.lower() for m in missing)} to create the job.",
+            icon=":material/error:",
+        )
         return
     body = {**decision_body(message, target=target), "employer": employer, "title": title}
     created = attempt(lambda s: inbox.create_job_from_message(s, message["id"], body))
@@ -141,10 +164,22 @@ def new_job_form(message: dict, target: str) -> None:
         st.rerun()
 
 
-approve_col.button(f"Approve {len(picked)} selected", icon=":material/done_all:", disabled=not picked,
-                   key="inbox-bulk-approve", on_click=bulk, args=("approve", [by_id[m] for m in picked]))
-deny_col.button(f"Deny {len(picked)} selected", icon=":material/block:", disabled=not picked,
-                key="inbox-bulk-deny", on_click=bulk, args=("deny", [by_id[m] for m in picked]))
+approve_col.button(
+    f"Approve {len(picked)} selected",
+    icon=":material/done_all:",
+    disabled=not picked,
+    key="inbox-bulk-approve",
+    on_click=bulk,
+    args=("approve", [by_id[m] for m in picked]),
+)
+deny_col.button(
+    f"Deny {len(picked)} selected",
+    icon=":material/block:",
+    disabled=not picked,
+    key="inbox-bulk-deny",
+    on_click=bulk,
+    args=("deny", [by_id[m] for m in picked]),
+)
 
 st.divider()
 for item in shown:
@@ -153,7 +188,11 @@ for item in shown:
         head, score = st.columns([5, 1])
         head.text(message["subject"] or "(no subject)")
         head.caption("From")
-        head.text(f"{message['senderName']} <{message['fromAddress']}>" if message["senderName"] else message["fromAddress"])
+        head.text(
+            f"{message['senderName']} <{message['fromAddress']}>"
+            if message["senderName"]
+            else message["fromAddress"]
+        )
         if item["matchedJob"]:
             score.metric("Confidence", f"{message['matchConfidence'] or 0}%")
         else:
@@ -163,25 +202,44 @@ for item in shown:
             st.text(message["snippet"])
         if message["reason"]:
             st.text("Why: " + message["reason"])
-        job_choice, stage_choice, approve_button, deny_button = st.columns([3, 2, 1, 1], vertical_alignment="bottom")
+        job_choice, stage_choice, approve_button, deny_button = st.columns(
+            [3, 2, 1, 1], vertical_alignment="bottom"
+        )
         options = list(job_names)
         current = message["matchedJobId"] if message["matchedJobId"] in job_names else None
-        job_id = job_choice.selectbox("Job", options, index=options.index(current) if current else None,
-                                      format_func=job_names.get, placeholder="Choose the job", key=f"job-{message['id']}")
-        target = stage_choice.selectbox("Log as", ROUTER_TARGETS, format_func=stage_label,
-                                        index=ROUTER_TARGETS.index(message["stageTarget"] or "no_change"),
-                                        key=f"stage-{message['id']}")
-        if approve_button.button("Approve", type="primary", key=f"approve-{message['id']}", disabled=job_id is None,
-                                 use_container_width=True):
-            approved = attempt(lambda s: inbox.approve(s, message["id"], decision_body(message, job_id, target)))
+        job_id = job_choice.selectbox(
+            "Job",
+            options,
+            index=options.index(current) if current else None,
+            format_func=job_names.get,
+            placeholder="Choose the job",
+            key=f"job-{message['id']}",
+        )
+        target = stage_choice.selectbox(
+            "Log as",
+            ROUTER_TARGETS,
+            format_func=stage_label,
+            index=ROUTER_TARGETS.index(message["stageTarget"] or "no_change"),
+            key=f"stage-{message['id']}",
+        )
+        if approve_button.button(
+            "Approve",
+            type="primary",
+            key=f"approve-{message['id']}",
+            disabled=job_id is None,
+            use_container_width=True,
+        ):
+            chosen = (message["id"], decision_body(message, job_id, target))
+            approved = attempt(lambda s, chosen=chosen: inbox.approve(s, *chosen))
             if approved:
                 moved = approved["appliedMovedTo"]
                 note = f" Applied date moved to {local_date(moved)}." if moved else ""
                 flash(f"Linked to {job_names[job_id]}.{note}")
                 st.rerun()
-        if deny_button.button("Deny", key=f"deny-{message['id']}", use_container_width=True):
-            if attempt(lambda s: inbox.deny(s, message["id"], decision_body(message))):
-                flash("Dismissed.")
-                st.rerun()
+        denied = deny_button.button("Deny", key=f"deny-{message['id']}", use_container_width=True)
+        dismissed = (message["id"], decision_body(message))
+        if denied and attempt(lambda s, dismissed=dismissed: inbox.deny(s, *dismissed)):
+            flash("Dismissed.")
+            st.rerun()
         if not item["matchedJob"]:
             new_job_form(message, target)

@@ -12,7 +12,15 @@ from jobops.escape import inert
 from jobops.humanize import as_local, local_date, local_datetime, relative_time
 from jobops.localtime import at_local_time
 from jobops.stages import (
-    CLOSED, EVENT_TYPES, NO_CHANGE, OUTCOMES, STAGES, STANDING_LABELS, stage_label, standing, standing_label,
+    CLOSED,
+    EVENT_TYPES,
+    NO_CHANGE,
+    OUTCOMES,
+    STAGES,
+    STANDING_LABELS,
+    stage_label,
+    standing,
+    standing_label,
 )
 from jobops.ui import attempt, flash, session, show_flash
 
@@ -96,8 +104,11 @@ def save_event(job_id: str, event: dict, changes: dict) -> None:
 def confirm_back(job_id: str, event: dict) -> None:
     """Ask before an edit moves the job back to an earlier stage."""
     changes, preview = st.session_state[CONFIRM_BACK_KEY]
-    st.warning(f"This moves the job back from {inert(stage_label(preview['stageBefore']))} to "
-               f"{inert(where_after(preview))}.", icon=":material/undo:")
+    st.warning(
+        f"This moves the job back from {inert(stage_label(preview['stageBefore']))} to "
+        f"{inert(where_after(preview))}.",
+        icon=":material/undo:",
+    )
     go, back = st.columns(2)
     if go.button("Move it back", type="primary", key="edit-confirm-back"):
         save_event(job_id, event, changes)
@@ -129,14 +140,19 @@ def undo_offer(job_id: str) -> None:
 @st.dialog("Delete this job?")
 def delete_job_dialog(job: dict) -> None:
     """Ask before deleting the job and its timeline."""
-    st.warning(f"Delete {inert(job['title'])} at {inert(job['employer'])} with its timeline? Linked mail stays, "
-               "unlinked. You can undo this right after.", icon=":material/delete_forever:")
+    st.warning(
+        f"Delete {inert(job['title'])} at {inert(job['employer'])} with its timeline? Linked mail stays, "
+        "unlinked. You can undo this right after.",
+        icon=":material/delete_forever:",
+    )
     go, back = st.columns(2)
     if go.button("Delete job", type="primary", key="job-confirm-delete"):
+
         def delete(s: Session) -> dict:
             snapshot = jobs.deletable_job(s, job["id"])
             jobs.delete_job(s, job["id"])
             return snapshot
+
         snapshot = attempt(delete, "Job deleted.")
         if snapshot is not None:
             st.session_state.pop(DELETE_JOB_KEY, None)
@@ -157,14 +173,18 @@ def delete_job_button(job: dict) -> None:
 
 def confirm_delete_event(job_id: str, event: dict) -> None:
     """Ask before deleting an event."""
-    st.warning(f"Delete “{inert(event['title'])}”? The job's stage follows the events that remain.",
-               icon=":material/delete:")
+    st.warning(
+        f"Delete “{inert(event['title'])}”? The job's stage follows the events that remain.",
+        icon=":material/delete:",
+    )
     go, back = st.columns(2)
     if go.button("Delete event", type="primary", key="edit-confirm-delete"):
+
         def delete(s: Session) -> dict:
             snapshot = tracking.deletable_event(s, job_id, event["id"])
             tracking.delete_event(s, job_id, event["id"])
             return snapshot
+
         snapshot = attempt(delete, "Event deleted. You can undo it above the timeline.")
         if snapshot is not None:
             keep_undo("event", job_id, event["title"], snapshot)
@@ -238,12 +258,18 @@ def timeline(job_id: str, events: list[dict]) -> None:
             stage = stage_label(event["toStage"])
             if event["outcome"]:
                 stage = f"{stage}: {stage_label(event['outcome'])}"
-            left.markdown(f"**{inert(event['title'])}**  \n:gray-badge[{inert(stage)}] "
-                          f":gray-badge[{EVENT_TYPE_LABELS.get(event['metadata'].get('eventType'), 'Event')}]")
-            left.caption(f"{local_datetime(event['occurredAt'])} · {relative_time(event['occurredAt'])} · by {actor}")
+            left.markdown(
+                f"**{inert(event['title'])}**  \n:gray-badge[{inert(stage)}] "
+                f":gray-badge[{EVENT_TYPE_LABELS.get(event['metadata'].get('eventType'), 'Event')}]"
+            )
+            left.caption(
+                f"{local_datetime(event['occurredAt'])} · {relative_time(event['occurredAt'])} · by {actor}"
+            )
             if event["metadata"].get("reasonCode") == tracking.APPLIED_MOVED:
-                left.caption(f"Applied date moved to {local_date(event['occurredAt'])}: older mail or events "
-                             "were linked to this job.")
+                left.caption(
+                    f"Applied date moved to {local_date(event['occurredAt'])}: older mail or events "
+                    "were linked to this job."
+                )
             if event["metadata"].get("note"):
                 left.text(event["metadata"]["note"])
             if right.button("Edit", key=f"edit-{event['id']}", icon=":material/edit:"):
@@ -262,8 +288,13 @@ def log_form(job: dict) -> None:
         st.session_state["log-stage"], st.session_state["log-earlier"] = NO_CHANGE, False
     targets = [NO_CHANGE, *STAGES]
     pick, when_col = st.columns([2, 1], vertical_alignment="bottom")
-    stage = pick.selectbox("Stage", targets, index=0, key="log-stage",
-                           format_func=lambda s: "No change (note or interview log)" if s == NO_CHANGE else stage_label(s))
+    stage = pick.selectbox(
+        "Stage",
+        targets,
+        index=0,
+        key="log-stage",
+        format_func=lambda s: "No change (note or interview log)" if s == NO_CHANGE else stage_label(s),
+    )
     earlier = when_col.toggle("It happened earlier", key="log-earlier", help="Off: logged as happening now.")
     closing = stage == CLOSED
     with st.form(f"log-event-{form}"):
@@ -272,16 +303,24 @@ def log_form(job: dict) -> None:
         if earlier:
             day = left.date_input("Date", value=date.today(), max_value=date.today())
             at = middle.time_input("Time", value=time(9, 0))
-        kind = (right if earlier else left).selectbox("Type", EVENT_TYPES, format_func=EVENT_TYPE_LABELS.get,
-                               index=EVENT_TYPES.index("note" if stage == NO_CHANGE else "status_update"))
+        kind = (right if earlier else left).selectbox(
+            "Type",
+            EVENT_TYPES,
+            format_func=EVENT_TYPE_LABELS.get,
+            index=EVENT_TYPES.index("note" if stage == NO_CHANGE else "status_update"),
+        )
         outcome = None
         if closing:
-            outcome = st.selectbox("Outcome", OUTCOMES, index=None, format_func=stage_label,
-                                   placeholder="How did it end?")
+            outcome = st.selectbox(
+                "Outcome", OUTCOMES, index=None, format_func=stage_label, placeholder="How did it end?"
+            )
         label = st.text_input("Label", placeholder="Optional: e.g. Call with Anna from recruiting")
-        note = st.text_area("Reason" if closing else "Note",
-                            placeholder="Optional: why it ended, what they said" if closing
-                            else "What was said, who you met, what comes next")
+        note = st.text_area(
+            "Reason" if closing else "Note",
+            placeholder="Optional: why it ended, what they said"
+            if closing
+            else "What was said, who you met, what comes next",
+        )
         submitted = st.form_submit_button("Log event", type="primary", icon=":material/add:")
     if not submitted:
         return
@@ -293,9 +332,16 @@ def log_form(job: dict) -> None:
         metadata["eventLabel"] = label.strip()
     if note.strip():
         metadata["note"] = note
-    logged = attempt(lambda s: tracking.transition_stage(
-        s, job["id"], stage, occurred_at=at_local_time(day, at) if earlier else None, metadata=metadata,
-        outcome=outcome))
+    logged = attempt(
+        lambda s: tracking.transition_stage(
+            s,
+            job["id"],
+            stage,
+            occurred_at=at_local_time(day, at) if earlier else None,
+            metadata=metadata,
+            outcome=outcome,
+        )
+    )
     if logged:
         flash(with_moved_notice(f"Logged: {logged['title']}", logged))
         st.session_state[LOG_FORM_KEY] = form + 1
@@ -306,8 +352,10 @@ def log_form(job: dict) -> None:
 def email_list(items: list[dict]) -> None:
     """Mail linked to this job: a summary table, then each message's text, why it was linked and what it logged."""
     if not items:
-        st.info("No email is linked to this job yet. Approve messages in the Tracking Inbox or sync your mail.",
-                icon=":material/mail:")
+        st.info(
+            "No email is linked to this job yet. Approve messages in the Tracking Inbox or sync your mail.",
+            icon=":material/mail:",
+        )
         return
     email_table(items)
     for item in items:
@@ -332,8 +380,10 @@ def email_table(items: list[dict]) -> None:
             "Received": [local_datetime(i["message"]["receivedAt"]) for i in items],
             "From": [sender_of(i["message"]) for i in items],
             "Subject": [i["message"]["subject"] for i in items],
-            "Linked": ["automatically" if i["message"]["processingStatus"] == "auto_linked" else "by you"
-                       for i in items],
+            "Linked": [
+                "automatically" if i["message"]["processingStatus"] == "auto_linked" else "by you"
+                for i in items
+            ],
             "Confidence": [i["message"]["matchConfidence"] or 0 for i in items],
             "Logged as": [logged_as(i) for i in items],
         }
@@ -357,8 +407,11 @@ def email_details(item: dict) -> None:
     message = item["message"]
     label = f"{message['subject'] or '(no subject)'} · {sender_of(message)}"
     with st.expander(inert(label), icon=":material/mail:"):
-        st.text(f"From: {message['senderName']} <{message['fromAddress']}>" if message["senderName"]
-                else f"From: {message['fromAddress']}")
+        st.text(
+            f"From: {message['senderName']} <{message['fromAddress']}>"
+            if message["senderName"]
+            else f"From: {message['fromAddress']}"
+        )
         st.text(f"Received: {local_datetime(message['receivedAt'])} · {item['accountDisplayName']}")
         if message["reason"]:
             st.text(f"Why: {message['reason']}")
@@ -368,14 +421,25 @@ def email_details(item: dict) -> None:
             st.link_button("Open in Gmail", item["sourceUrl"], icon=":material/open_in_new:")
 
 
-DETAIL_LABELS = {"title": "Job title", "employer": "Employer", "jobUrl": "Posting URL", "location": "Location",
-                 "source": "Source", "notes": "Notes", "salary": "Salary", "recruiterName": "Recruiter",
-                 "recruiterEmail": "Recruiter email", "nextStepDue": "Due date", "nextStepTime": "Due time",
-                 "nextStep": "Next step"}
+DETAIL_LABELS = {
+    "title": "Job title",
+    "employer": "Employer",
+    "jobUrl": "Posting URL",
+    "location": "Location",
+    "source": "Source",
+    "notes": "Notes",
+    "salary": "Salary",
+    "recruiterName": "Recruiter",
+    "recruiterEmail": "Recruiter email",
+    "nextStepDue": "Due date",
+    "nextStepTime": "Due time",
+    "nextStep": "Next step",
+}
 
 
 def save_details(job_id: str, changes: dict) -> dict | None:
     """Save the details; a refusal names the field by the label the user sees."""
+
     def save(s: Session) -> dict:
         try:
             return jobs.update_job(s, job_id, changes)
@@ -383,6 +447,7 @@ def save_details(job_id: str, changes: dict) -> dict | None:
             label = DETAIL_LABELS.get(exc.field or "")
             message = exc.message.replace(exc.field, label, 1) if label and exc.field else exc.message
             raise InvalidInput(message, field=exc.field) from None
+
     return attempt(save, "Details saved.")
 
 
@@ -397,22 +462,42 @@ def details_form(job: dict) -> None:
         source = left.text_input("Source", value=job["source"] or "")
         salary = right.text_input("Salary", value=job["salary"] or "", placeholder="€60–70k, $120k + equity…")
         recruiter = left.text_input("Recruiter", value=job["recruiterName"] or "", placeholder="Name")
-        recruiter_email = right.text_input("Recruiter email", value=job["recruiterEmail"] or "",
-                                           placeholder="name@company.com")
+        recruiter_email = right.text_input(
+            "Recruiter email", value=job["recruiterEmail"] or "", placeholder="name@company.com"
+        )
         step, due, at = st.columns([2, 1, 1])
-        next_step = step.text_input("Next step", value=job["nextStep"] or "",
-                                    placeholder="Technical interview with Anna, send references…")
-        next_due = due.date_input("Due date", value=date.fromisoformat(job["nextStepDue"]) if job["nextStepDue"]
-                                  else None, format="YYYY-MM-DD")
-        next_time = at.time_input("Due time", value=time.fromisoformat(job["nextStepTime"]) if job["nextStepTime"]
-                                  else None, help="Optional: the time of an interview or call.")
+        next_step = step.text_input(
+            "Next step",
+            value=job["nextStep"] or "",
+            placeholder="Technical interview with Anna, send references…",
+        )
+        next_due = due.date_input(
+            "Due date",
+            value=date.fromisoformat(job["nextStepDue"]) if job["nextStepDue"] else None,
+            format="YYYY-MM-DD",
+        )
+        next_time = at.time_input(
+            "Due time",
+            value=time.fromisoformat(job["nextStepTime"]) if job["nextStepTime"] else None,
+            help="Optional: the time of an interview or call.",
+        )
         notes = st.text_area("Notes", value=job["notes"] or "", height=160)
         saved = st.form_submit_button("Save details", type="primary", icon=":material/save:")
     if saved:
-        changes = {"title": title, "employer": employer, "jobUrl": job_url, "location": location,
-                   "source": source, "salary": salary, "recruiterName": recruiter,
-                   "recruiterEmail": recruiter_email, "notes": notes, "nextStep": next_step,
-                   "nextStepDue": next_due, "nextStepTime": next_time}
+        changes = {
+            "title": title,
+            "employer": employer,
+            "jobUrl": job_url,
+            "location": location,
+            "source": source,
+            "salary": salary,
+            "recruiterName": recruiter,
+            "recruiterEmail": recruiter_email,
+            "notes": notes,
+            "nextStep": next_step,
+            "nextStepDue": next_due,
+            "nextStepTime": next_time,
+        }
         if save_details(job["id"], changes) is not None:
             st.rerun()
 
@@ -421,9 +506,14 @@ def calendar_download(job: dict) -> None:
     """The next step as a calendar event, for an interview or call to land in the user's calendar."""
     if not (job["nextStep"] and job["nextStepDue"]):
         return
-    st.download_button("Add next step to calendar (.ics)", data=calendar_file.job_step_event(job),
-                       file_name=calendar_file.file_name(job), mime="text/calendar", icon=":material/event:",
-                       key="next-step-ics")
+    st.download_button(
+        "Add next step to calendar (.ics)",
+        data=calendar_file.job_step_event(job),
+        file_name=calendar_file.file_name(job),
+        mime="text/calendar",
+        icon=":material/event:",
+        key="next-step-ics",
+    )
 
 
 if not job_id:
@@ -446,7 +536,9 @@ except NotFound:
 st.page_link("pages/board.py", label="Back to the board", icon=":material/arrow_back:")
 header(job)
 undo_offer(job["id"])
-timeline_tab, emails_tab, details_tab = st.tabs(["Timeline", f"Emails ({emails['total']})", "Details & notes"])
+timeline_tab, emails_tab, details_tab = st.tabs(
+    ["Timeline", f"Emails ({emails['total']})", "Details & notes"]
+)
 with timeline_tab:
     timeline(job["id"], events)
     st.divider()

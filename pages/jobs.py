@@ -41,23 +41,40 @@ def job_rows(items: list[dict]) -> pd.DataFrame:
 with list_tab:
     search_col, standing_col, closed_col = st.columns([2, 3, 1], vertical_alignment="bottom")
     search = search_col.text_input("Search", placeholder="Employer, title or location", key="jobs-search")
-    standings = standing_col.multiselect("Where it stands", STANDINGS, format_func=STANDING_LABELS.get,
-                                         placeholder="Anywhere but closed", key="jobs-standing")
-    show_closed = closed_col.toggle("Show closed", key="jobs-show-closed",
-                                    help="Closed jobs are archived: hidden unless you ask for them.")
+    standings = standing_col.multiselect(
+        "Where it stands",
+        STANDINGS,
+        format_func=STANDING_LABELS.get,
+        placeholder="Anywhere but closed",
+        key="jobs-standing",
+    )
+    show_closed = closed_col.toggle(
+        "Show closed",
+        key="jobs-show-closed",
+        help="Closed jobs are archived: hidden unless you ask for them.",
+    )
     with session() as s:
         listing = jobs.list_jobs(s, standings=standings, include_closed=show_closed, search=search)
-        archived = 0 if show_closed or standings else jobs.list_jobs(s, standings=[CLOSED], search=search, limit=0)["total"]
+        archived = (
+            0
+            if show_closed or standings
+            else jobs.list_jobs(s, standings=[CLOSED], search=search, limit=0)["total"]
+        )
         samples_loaded = sample.has_sample_data(s)
         export = job_csv.export_jobs_csv(s)
     if not listing["items"]:
         if archived:
-            st.info(f"All {archived} matching job(s) are closed: turn on Show closed to see them.",
-                    icon=":material/inventory_2:")
+            st.info(
+                f"All {archived} matching job(s) are closed: turn on Show closed to see them.",
+                icon=":material/inventory_2:",
+            )
         elif search or standings:
             st.info("No job matches these filters.", icon=":material/filter_alt_off:")
         else:
-            st.info("No jobs yet. Add one in the next tab, import a CSV, or load sample data.", icon=":material/info:")
+            st.info(
+                "No jobs yet. Add one in the next tab, import a CSV, or load sample data.",
+                icon=":material/info:",
+            )
             if st.button("Load sample data", icon=":material/science:", key="jobs-load-sample"):
                 count = attempt(sample.load_sample_data)
                 flash(f"Added {count} sample jobs.")
@@ -71,7 +88,9 @@ with list_tab:
             on_select="rerun",
             selection_mode="multi-row",
             key="jobs-table",
-            column_order=[c for c in frame.columns if c != "id" and (c != "Posting" or frame[c].notna().any())],
+            column_order=[
+                c for c in frame.columns if c != "id" and (c != "Posting" or frame[c].notna().any())
+            ],
             height=min(36 * (len(frame) + 1) + 2, 560),
             column_config={
                 "Posting": st.column_config.LinkColumn("Posting", display_text="Open posting"),
@@ -90,9 +109,17 @@ with list_tab:
                 attempt(lambda s, j=job_id: jobs.mark_applied(s, j))
             flash(f"Marked {len(picked)} job(s) as applied.")
             st.rerun()
-        b3.download_button("Export CSV", export, file_name=f"jobops-jobs-{date.today()}.csv",
-                           mime="text/csv", icon=":material/download:", key="jobs-export")
-        if samples_loaded and b4.button("Remove sample data", icon=":material/delete_sweep:", key="jobs-remove-sample"):
+        b3.download_button(
+            "Export CSV",
+            export,
+            file_name=f"jobops-jobs-{date.today()}.csv",
+            mime="text/csv",
+            icon=":material/download:",
+            key="jobs-export",
+        )
+        if samples_loaded and b4.button(
+            "Remove sample data", icon=":material/delete_sweep:", key="jobs-remove-sample"
+        ):
             removed = attempt(sample.remove_sample_data)
             flash(f"Removed {removed} sample jobs.")
             st.rerun()
@@ -109,11 +136,13 @@ def in_labels(exc: InvalidInput) -> InvalidInput:
 
 def add_job(data: dict) -> dict | None:
     """Create the job; a refusal speaks the form's labels."""
+
     def create(s: Session) -> dict:
         try:
             return jobs.create_job(s, data)
         except InvalidInput as exc:
             raise in_labels(exc) from None
+
     return attempt(create)
 
 
@@ -127,15 +156,24 @@ def add_job_form() -> None:
         job_url = left.text_input("Posting URL", placeholder="https://…")
         location = right.text_input("Location", placeholder="Remote, Berlin…")
         source = left.text_input("Source", placeholder="LinkedIn, referral, company site…")
-        status = right.selectbox("Status", JOB_STATUSES, index=JOB_STATUSES.index("applied"),
-                                 format_func=STATUS_LABELS.get)
-        applied_on = left.date_input("Applied on", value=date.today(), max_value=date.today(),
-                                     help="Used when the status is Applied.")
+        status = right.selectbox(
+            "Status", JOB_STATUSES, index=JOB_STATUSES.index("applied"), format_func=STATUS_LABELS.get
+        )
+        applied_on = left.date_input(
+            "Applied on", value=date.today(), max_value=date.today(), help="Used when the status is Applied."
+        )
         notes = st.text_area("Notes", placeholder="Salary range, who referred you, anything to remember")
         submitted = st.form_submit_button("Add job", type="primary", icon=":material/add:")
     if submitted:
-        data = {"title": title, "employer": employer, "jobUrl": job_url, "location": location,
-                "source": source, "status": status, "notes": notes}
+        data = {
+            "title": title,
+            "employer": employer,
+            "jobUrl": job_url,
+            "location": location,
+            "source": source,
+            "status": status,
+            "notes": notes,
+        }
         if status == "applied":
             data["appliedAt"] = applied_on  # a date alone: the application covers that whole day
         created = add_job(data)
@@ -145,10 +183,21 @@ def add_job_form() -> None:
             st.rerun()
 
 
-FIELD_LABELS = {"title": "Job title", "employer": "Employer", "jobUrl": "Posting URL", "location": "Location",
-                "source": "Source", "notes": "Notes", "status": "Status", "appliedAt": "Applied on",
-                "salary": "Salary", "recruiterName": "Recruiter", "recruiterEmail": "Recruiter email",
-                "stage": "Stage", "outcome": "Outcome"}
+FIELD_LABELS = {
+    "title": "Job title",
+    "employer": "Employer",
+    "jobUrl": "Posting URL",
+    "location": "Location",
+    "source": "Source",
+    "notes": "Notes",
+    "status": "Status",
+    "appliedAt": "Applied on",
+    "salary": "Salary",
+    "recruiterName": "Recruiter",
+    "recruiterEmail": "Recruiter email",
+    "stage": "Stage",
+    "outcome": "Outcome",
+}
 UNRECOGNISED = "Applied (the status text kept in the notes)"
 
 
@@ -160,9 +209,12 @@ def column_mapping(table: pd.DataFrame) -> dict:
     cols = st.columns(4)
     return {
         field: cols[i % 4].selectbox(
-            FIELD_LABELS[field] + (" *" if field in ("title", "employer") else ""), options,
+            FIELD_LABELS[field] + (" *" if field in ("title", "employer") else ""),
+            options,
             index=options.index(guessed[field]) if guessed[field] else 0,
-            format_func=lambda c: "— not in file —" if c is None else c, key=f"map-{field}")
+            format_func=lambda c: "— not in file —" if c is None else c,
+            key=f"map-{field}",
+        )
         for i, field in enumerate(job_csv.FIELD_ALIASES)
     }
 
@@ -173,10 +225,17 @@ def date_order(table: pd.DataFrame, mapping: dict) -> str | None:
     if detected:
         return detected
     example = next(v for v in table[mapping["appliedAt"]] if v.strip())
-    question = f"How are the dates in “{inert(mapping['appliedAt'])}” written? {inert(example)} could be either."
-    return st.radio(question,
-                    sheet_values.DATE_ORDERS, index=None, horizontal=True, key="import-dates",
-                    format_func=sheet_values.DATE_ORDER_LABELS.get)
+    question = (
+        f"How are the dates in “{inert(mapping['appliedAt'])}” written? {inert(example)} could be either."
+    )
+    return st.radio(
+        question,
+        sheet_values.DATE_ORDERS,
+        index=None,
+        horizontal=True,
+        key="import-dates",
+        format_func=sheet_values.DATE_ORDER_LABELS.get,
+    )
 
 
 def status_mapping(table: pd.DataFrame, mapping: dict) -> dict:
@@ -189,8 +248,12 @@ def status_mapping(table: pd.DataFrame, mapping: dict) -> dict:
     cols = st.columns(3)
     return {
         value: cols[n % 3].selectbox(
-            inert(value), options, index=options.index(target), key=f"import-status-{value}",
-            format_func=lambda t: UNRECOGNISED if t is None else sheet_values.target_label(t))
+            inert(value),
+            options,
+            index=options.index(target),
+            key=f"import-status-{value}",
+            format_func=lambda t: UNRECOGNISED if t is None else sheet_values.target_label(t),
+        )
         for n, (value, target) in enumerate(guessed.items())
     }
 
@@ -208,13 +271,18 @@ def show_report(report: dict) -> None:
         st.success(message, icon=":material/check_circle:")
     failed = [r for r in report["skipped"] if r["reason"] != job_csv.DUPLICATE]
     if failed:
-        st.dataframe(pd.DataFrame(failed).rename(columns={"row": "Row", "reason": "Why it was skipped"}),
-                     hide_index=True, width="stretch")
+        st.dataframe(
+            pd.DataFrame(failed).rename(columns={"row": "Row", "reason": "Why it was skipped"}),
+            hide_index=True,
+            width="stretch",
+        )
 
 
 with import_tab:
-    st.write("Move in from your spreadsheet: save it as CSV and choose it here. Job title and employer are "
-             "required; other columns you have are kept in the notes. Importing the same file again adds nothing.")
+    st.write(
+        "Move in from your spreadsheet: save it as CSV and choose it here. Job title and employer are "
+        "required; other columns you have are kept in the notes. Importing the same file again adds nothing."
+    )
     upload = st.file_uploader("CSV file", type=["csv", "txt"], key="jobs-csv")
     if upload is not None:
         try:
@@ -229,8 +297,9 @@ with import_tab:
         statuses = status_mapping(table, mapping)
         if dates is None:
             st.warning("Choose how the dates are written before importing.", icon=":material/event:")
-        if st.button("Import jobs", type="primary", icon=":material/upload:", key="jobs-import",
-                     disabled=dates is None):
+        if st.button(
+            "Import jobs", type="primary", icon=":material/upload:", key="jobs-import", disabled=dates is None
+        ):
             report = attempt(lambda s: job_csv.import_jobs(s, table, mapping, statuses=statuses, dates=dates))
             if report:
                 show_report(report)

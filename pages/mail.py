@@ -1,6 +1,6 @@
 """Mail: bring mail in from Gmail, an IMAP mailbox or mailbox files; live sync progress; past runs."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pandas as pd
 import streamlit as st
@@ -28,8 +28,10 @@ from jobops.ui import attempt, engine, flash, guarded, session, show_flash
 
 AUTH_URL_KEY = "gmail-authorization-url"
 CONSOLE_URL = "https://console.cloud.google.com/apis/credentials"
-TESTING_MODE = ("While your Google app stays in Testing mode (the consent screen's publishing status), Google "
-                "ends its access after 7 days: reconnect Gmail each week, or publish the app to stop that.")
+TESTING_MODE = (
+    "While your Google app stays in Testing mode (the consent screen's publishing status), Google "
+    "ends its access after 7 days: reconnect Gmail each week, or publish the app to stop that."
+)
 SOURCES = {name: provider.label for name, provider in providers.PROVIDERS.items()}
 SECURITY_LABELS = {"ssl": "SSL/TLS", "starttls": "STARTTLS", "none": "None (this computer only)"}
 RUN_COLUMNS = {
@@ -89,12 +91,18 @@ def sync_controls(provider: str) -> None:
     with st.form(f"{provider}-sync", border=False):
         left, right = st.columns(2)
         max_messages = left.number_input(
-            "Most messages to fetch", min_value=1, max_value=runs.MAX_MESSAGES,
-            value=runs.DEFAULT_MAX_MESSAGES, key=f"{provider}-max-messages",
+            "Most messages to fetch",
+            min_value=1,
+            max_value=runs.MAX_MESSAGES,
+            value=runs.DEFAULT_MAX_MESSAGES,
+            key=f"{provider}-max-messages",
         )
         search_days = right.number_input(
-            "Search the last … days", min_value=1, max_value=runs.MAX_SEARCH_DAYS,
-            value=runs.DEFAULT_SEARCH_DAYS, key=f"{provider}-search-days",
+            "Search the last … days",
+            min_value=1,
+            max_value=runs.MAX_SEARCH_DAYS,
+            value=runs.DEFAULT_SEARCH_DAYS,
+            key=f"{provider}-search-days",
         )
         if st.form_submit_button("Sync now", icon=":material/sync:", type="primary"):
             start_sync(provider, int(max_messages), int(search_days))
@@ -117,8 +125,11 @@ def save_auto_sync(provider: str) -> None:
     """Store the interval just chosen; the toast shows on the rerun that follows."""
     minutes = st.session_state[f"{provider}-auto-sync"]
     name = SOURCES[provider]
-    saved = f"{name} syncs automatically {auto_sync_label(minutes)}." if minutes else (
-        f"Automatic sync is off: {name} syncs when you click Sync now.")
+    saved = (
+        f"{name} syncs automatically {auto_sync_label(minutes)}."
+        if minutes
+        else (f"Automatic sync is off: {name} syncs when you click Sync now.")
+    )
     attempt(lambda s: set_auto_sync(s, provider, DEFAULT_ACCOUNT_KEY, minutes), saved)
 
 
@@ -128,7 +139,7 @@ def next_auto_sync(provider: str) -> str:
         due = schedule.next_sync_of(s, provider, DEFAULT_ACCOUNT_KEY)
     if due is None:
         return "JobOps syncs this mailbox only when you click Sync now."
-    if due <= datetime.now(timezone.utc):
+    if due <= datetime.now(UTC):
         return "Next automatic sync: within a minute."
     return f"Next automatic sync {relative_time(due)}."
 
@@ -139,8 +150,13 @@ def auto_sync_controls(provider: str, status: dict) -> None:
     options = sorted({*AUTO_SYNC_CHOICES, current})
     choice, due = st.columns([1, 2], vertical_alignment="bottom")
     choice.selectbox(
-        "Sync automatically", options, index=options.index(current), format_func=auto_sync_label,
-        key=f"{provider}-auto-sync", on_change=save_auto_sync, args=(provider,),
+        "Sync automatically",
+        options,
+        index=options.index(current),
+        format_func=auto_sync_label,
+        key=f"{provider}-auto-sync",
+        on_change=save_auto_sync,
+        args=(provider,),
     )
     due.caption(next_auto_sync(provider))
 
@@ -185,15 +201,20 @@ def consent_result() -> None:
         st.toast("Gmail is connected. Run a first sync.", icon=":material/check_circle:")
         del st.query_params["gmail"]
     if "gmail_error" in st.query_params:  # a code; the page says a fixed sentence, never the address's words
-        st.error(f"Gmail was not connected. {consent_errors.message_for(st.query_params.get('gmail_error'))}",
-                 icon=":material/error:")
+        st.error(
+            f"Gmail was not connected. {consent_errors.message_for(st.query_params.get('gmail_error'))}",
+            icon=":material/error:",
+        )
         del st.query_params["gmail_error"]
 
 
 def setup_steps(redirect_uri: str) -> None:
     """How to create the OAuth client that Gmail access needs (once, in Google Cloud), then hand it to JobOps."""
-    st.info("Gmail is not set up yet. It takes about five minutes, once. Manual tracking, IMAP and mailbox "
-            "files work without it.", icon=":material/settings:")
+    st.info(
+        "Gmail is not set up yet. It takes about five minutes, once. Manual tracking, IMAP and mailbox "
+        "files work without it.",
+        icon=":material/settings:",
+    )
     st.link_button("Open the Google Cloud console", CONSOLE_URL, icon=":material/open_in_new:")
     st.markdown(
         "1. In the Google Cloud console, create a project, e.g. *JobOps*.\n"
@@ -218,14 +239,19 @@ def setup_steps(redirect_uri: str) -> None:
             f'GMAIL_OAUTH_REDIRECT_URI = "{redirect_uri}"',
             language="toml",
         )
-    st.caption("JobOps asks only for read-only access (gmail.readonly). Your mail never leaves this computer.")
+    st.caption(
+        "JobOps asks only for read-only access (gmail.readonly). Your mail never leaves this computer."
+    )
 
 
 def client_file_upload(redirect_uri: str) -> None:
     """Take Google's client file: a valid one is stored (secret encrypted) and Gmail is configured at once."""
-    upload = st.file_uploader("Google's client file (client_secret….json)", type=["json"], key="gmail-client-file")
-    if not st.button("Use this client file", key="gmail-client-save", icon=":material/key:",
-                     disabled=upload is None):
+    upload = st.file_uploader(
+        "Google's client file (client_secret….json)", type=["json"], key="gmail-client-file"
+    )
+    if not st.button(
+        "Use this client file", key="gmail-client-save", icon=":material/key:", disabled=upload is None
+    ):
         return
     try:
         client = client_file.parse(upload.getvalue())
@@ -233,8 +259,11 @@ def client_file_upload(redirect_uri: str) -> None:
     except JobOpsError as exc:
         st.error(inert(exc.message), icon=":material/error:")
         return
-    missing = "" if redirect_uri in client.redirect_uris else (
-        f" Check that {redirect_uri} is among the client's authorised redirect URIs in Google Cloud.")
+    missing = (
+        ""
+        if redirect_uri in client.redirect_uris
+        else (f" Check that {redirect_uri} is among the client's authorised redirect URIs in Google Cloud.")
+    )
     flash(f"Gmail is set up. Connect your account.{missing}")
     st.rerun()
 
@@ -252,7 +281,9 @@ def run_summary(provider: str) -> None:
     with session() as s:
         waiting = inbox.pending_count(s)
     if run["status"] == "failed":
-        st.error(f"The last sync failed: {inert(run['errorMessage'] or 'unknown error')}", icon=":material/error:")
+        st.error(
+            f"The last sync failed: {inert(run['errorMessage'] or 'unknown error')}", icon=":material/error:"
+        )
     elif run["discovered"] == 0:
         st.info(
             "The last sync found no new recruitment mail. If you expected some: check that you connected the "
@@ -267,14 +298,19 @@ def run_summary(provider: str) -> None:
             icon=":material/check_circle:",
         )
     if waiting:
-        st.page_link("pages/inbox.py", label=f"{waiting} message(s) wait for review in the Tracking Inbox",
-                     icon=":material/inbox:")
+        st.page_link(
+            "pages/inbox.py",
+            label=f"{waiting} message(s) wait for review in the Tracking Inbox",
+            icon=":material/inbox:",
+        )
 
 
 def gmail_section() -> None:
     """Connect Gmail through Google's consent page, then sync."""
-    st.caption("Connect your Google account with read-only access and JobOps searches Gmail for mail "
-               "about your applications.")
+    st.caption(
+        "Connect your Google account with read-only access and JobOps searches Gmail for mail "
+        "about your applications."
+    )
     consent_result()
     settings = load_settings()
     if not settings.gmail_configured:
@@ -304,24 +340,36 @@ def gmail_section() -> None:
 def imap_connect_form(status: dict, label: str) -> None:
     """Server, username and app password; JobOps logs in before it stores anything."""
     with st.form("imap-connect", clear_on_submit=True):
-        host = st.text_input("Server", value=status["host"] or "", placeholder="imap.example.com",
-                             key="imap-host")
+        host = st.text_input(
+            "Server", value=status["host"] or "", placeholder="imap.example.com", key="imap-host"
+        )
         left, right = st.columns(2)
         security = left.selectbox(
-            "Security", SECURITY, index=SECURITY.index(status["security"] or "ssl"),
-            format_func=SECURITY_LABELS.get, key="imap-security",
+            "Security",
+            SECURITY,
+            index=SECURITY.index(status["security"] or "ssl"),
+            format_func=SECURITY_LABELS.get,
+            key="imap-security",
         )
-        port = right.number_input("Port (empty: the usual one)", min_value=1, max_value=65535,
-                                  value=status["port"], key="imap-port")
+        port = right.number_input(
+            "Port (empty: the usual one)", min_value=1, max_value=65535, value=status["port"], key="imap-port"
+        )
         username = st.text_input("Username", value=status["username"] or "", key="imap-username")
-        password = st.text_input("App password", type="password", key="imap-password",
-                                 help="Stored encrypted; never shown again.")
-        folders = st.text_input("Folders (comma-separated)", value=", ".join(status["folders"] or ["INBOX"]),
-                                key="imap-folders")
+        password = st.text_input(
+            "App password", type="password", key="imap-password", help="Stored encrypted; never shown again."
+        )
+        folders = st.text_input(
+            "Folders (comma-separated)", value=", ".join(status["folders"] or ["INBOX"]), key="imap-folders"
+        )
         if st.form_submit_button(label, type="primary"):
-            body = {"host": host, "port": int(port or DEFAULT_PORTS[security]), "security": security,
-                    "username": username, "password": password,
-                    "folders": [f.strip() for f in folders.split(",") if f.strip()] or None}
+            body = {
+                "host": host,
+                "port": int(port or DEFAULT_PORTS[security]),
+                "security": security,
+                "username": username,
+                "password": password,
+                "folders": [f.strip() for f in folders.split(",") if f.strip()] or None,
+            }
             try:
                 imap_accounts.connect(engine(), DEFAULT_ACCOUNT_KEY, body)
             except JobOpsError as exc:
@@ -343,14 +391,18 @@ def imap_disconnect_controls() -> None:
 
 def imap_section() -> None:
     """Connect any mailbox that speaks IMAP, then sync."""
-    st.caption("Any provider that offers IMAP (Outlook, Yahoo, Fastmail, your own server): sign in with an "
-               "app password, which JobOps stores encrypted.")
+    st.caption(
+        "Any provider that offers IMAP (Outlook, Yahoo, Fastmail, your own server): sign in with an "
+        "app password, which JobOps stores encrypted."
+    )
     with session() as s:
         status = imap_accounts.status(s, DEFAULT_ACCOUNT_KEY)
     if status["status"] == CONNECTED:
         where = inert(f"{status['username']} on {status['host']}")
-        st.markdown(f"**Connected** as {where} · {inert(', '.join(status['folders']))} · "
-                    f"last sync {last_sync(status)}")
+        st.markdown(
+            f"**Connected** as {where} · {inert(', '.join(status['folders']))} · "
+            f"last sync {last_sync(status)}"
+        )
         auto_sync_controls(IMAP, status)
         sync_controls(IMAP)
         imap_disconnect_controls()
@@ -365,10 +417,13 @@ def imap_section() -> None:
 
 def files_section() -> None:
     """Upload .mbox or .eml files and import them once."""
-    st.caption("Upload an .mbox file (Google Takeout exports one) or saved .eml files; importing the same "
-               "file again adds nothing.")
-    uploads = st.file_uploader("Mailbox files", type=["mbox", "eml"], accept_multiple_files=True,
-                               key="mailbox-files")
+    st.caption(
+        "Upload an .mbox file (Google Takeout exports one) or saved .eml files; importing the same "
+        "file again adds nothing."
+    )
+    uploads = st.file_uploader(
+        "Mailbox files", type=["mbox", "eml"], accept_multiple_files=True, key="mailbox-files"
+    )
     if st.button("Import", key="mailbox-import", icon=":material/upload:", disabled=not uploads):
         with st.spinner("Importing…"):
             try:

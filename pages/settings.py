@@ -42,8 +42,10 @@ def backup_file_for(password: str | None) -> Any:
 
 def report_table(report: dict[str, dict[str, int]]) -> None:
     """Rows added, updated, unchanged, removed and left out, per kind of data."""
-    rows = [{"Data": section.label.capitalize(), **{k.capitalize(): v for k, v in report[section.name].items()}}
-            for section in backup.SECTIONS]
+    rows = [
+        {"Data": section.label.capitalize(), **{k.capitalize(): v for k, v in report[section.name].items()}}
+        for section in backup.SECTIONS
+    ]
     st.dataframe(pd.DataFrame(rows), hide_index=True)
 
 
@@ -78,9 +80,12 @@ st.caption(
     "sync in progress are always kept, and a damaged file changes nothing."
 )
 upload = st.file_uploader("Backup file", type=["json"], key="settings-upload")
-mode = st.radio("How to restore", backup.MODES, format_func=MODE_LABELS.get, horizontal=True,
-                key="settings-restore-mode")
-if st.button("Show what will change", icon=":material/preview:", disabled=upload is None, key="settings-preview"):
+mode = st.radio(
+    "How to restore", backup.MODES, format_func=MODE_LABELS.get, horizontal=True, key="settings-restore-mode"
+)
+if st.button(
+    "Show what will change", icon=":material/preview:", disabled=upload is None, key="settings-preview"
+):
     st.session_state.pop(REPORT_KEY, None)
     st.session_state.pop(PREVIEW_KEY, None)
     data = read_upload(upload)
@@ -91,8 +96,10 @@ if st.button("Show what will change", icon=":material/preview:", disabled=upload
 
 pending = st.session_state.get(PREVIEW_KEY)
 if pending and upload is not None and pending[:2] == (upload.file_id, mode):
-    st.info(f"Nothing has changed yet. {MODE_LABELS[mode]} would give: {backup.describe_report(pending[2])}.",
-            icon=":material/preview:")
+    st.info(
+        f"Nothing has changed yet. {MODE_LABELS[mode]} would give: {backup.describe_report(pending[2])}.",
+        icon=":material/preview:",
+    )
     report_table(pending[2])
     if st.button(CONFIRM_LABELS[mode], icon=":material/restore:", type="primary", key="settings-restore"):
         data = read_upload(upload)
@@ -118,8 +125,15 @@ def save_theme() -> None:
     st.session_state[THEME_CHANGED_KEY] = True
 
 
-st.radio("Theme", theme.THEMES, index=theme.THEMES.index(theme.chosen_theme(settings) or theme.SYSTEM),
-         format_func=theme.LABELS.get, horizontal=True, key="settings-theme", on_change=save_theme)
+st.radio(
+    "Theme",
+    theme.THEMES,
+    index=theme.THEMES.index(theme.chosen_theme(settings) or theme.SYSTEM),
+    format_func=theme.LABELS.get,
+    horizontal=True,
+    key="settings-theme",
+    on_change=save_theme,
+)
 if st.session_state.pop(THEME_CHANGED_KEY, False):
     st.rerun()  # this run started in the old theme: the next one carries the new one to the browser
 

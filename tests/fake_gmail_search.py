@@ -18,26 +18,55 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-from functools import lru_cache
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.utils import getaddresses
+from functools import lru_cache
 from html.parser import HTMLParser
 from zoneinfo import ZoneInfo
 
 MAX_QUERY_LENGTH = 1500
 PACIFIC = ZoneInfo("America/Los_Angeles")
-FOLDERS = {"inbox": "INBOX", "sent": "SENT", "chats": "CHAT", "drafts": "DRAFT", "spam": "SPAM",
-           "trash": "TRASH", "starred": "STARRED", "important": "IMPORTANT"}
-CATEGORIES = {"primary": "CATEGORY_PERSONAL", "social": "CATEGORY_SOCIAL",
-              "promotions": "CATEGORY_PROMOTIONS", "updates": "CATEGORY_UPDATES", "forums": "CATEGORY_FORUMS"}
+FOLDERS = {
+    "inbox": "INBOX",
+    "sent": "SENT",
+    "chats": "CHAT",
+    "drafts": "DRAFT",
+    "spam": "SPAM",
+    "trash": "TRASH",
+    "starred": "STARRED",
+    "important": "IMPORTANT",
+}
+CATEGORIES = {
+    "primary": "CATEGORY_PERSONAL",
+    "social": "CATEGORY_SOCIAL",
+    "promotions": "CATEGORY_PROMOTIONS",
+    "updates": "CATEGORY_UPDATES",
+    "forums": "CATEGORY_FORUMS",
+}
 # Hangul Jamo, CJK radicals to CJK unified ideographs (kana, Bopomofo, Hangul compatibility included),
 # Hangul syllables, compatibility ideographs, half-width kana, the supplementary ideograph planes.
 CJK = re.compile("[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]")
 WORD = re.compile(r"\w+")
-BLOCK_TAGS = {"br", "p", "div", "li", "ul", "ol", "table", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5",
-              "h6"}
+BLOCK_TAGS = {
+    "br",
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+}
 
 
 @dataclass(frozen=True)
@@ -59,7 +88,7 @@ Match = Callable[[Mail], bool]
 
 def compile_query(query: str, *, include_spam_trash: bool = False, now: datetime | None = None) -> Match:
     """The predicate a Gmail search `query` stands for."""
-    parser = _Parser(_tokenize(query), now or datetime.now(timezone.utc))
+    parser = _Parser(_tokenize(query), now or datetime.now(UTC))
     match = parser.parse()
     if include_spam_trash or parser.places & {"anywhere", "spam", "trash"}:
         return match

@@ -21,7 +21,7 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.parser import Parser
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -34,11 +34,20 @@ GMAIL_READONLY = "https://www.googleapis.com/auth/gmail.readonly"
 UNITS = {"profile": 1, "list": 5, "get": 5, "history": 2, "threads": 10}
 FORMATS = ("minimal", "metadata", "full")
 DEFAULT_SENDER = "Acme Recruiting <jobs@acme.example>"
-ROUTES = re.compile(r"/gmail/v1/users/me/(?:(?P<kind>profile|messages|history)|messages/(?P<message>[^/]+)"
-                    r"|threads/(?P<thread>[^/]+))")
+ROUTES = re.compile(
+    r"/gmail/v1/users/me/(?:(?P<kind>profile|messages|history)|messages/(?P<message>[^/]+)"
+    r"|threads/(?P<thread>[^/]+))"
+)
 Query = dict[str, list[str]]
-REASONS = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found", 429: "Too Many Requests",
-           500: "Internal Server Error", 503: "Service Unavailable"}
+REASONS = {
+    200: "OK",
+    400: "Bad Request",
+    401: "Unauthorized",
+    404: "Not Found",
+    429: "Too Many Requests",
+    500: "Internal Server Error",
+    503: "Service Unavailable",
+}
 
 
 def _b64url(data: bytes) -> str:
@@ -100,7 +109,7 @@ class FakeMessage:
         )
 
     def _payload(self) -> dict[str, Any]:
-        sent = datetime.fromtimestamp(self.internal_date_ms / 1000, tz=timezone.utc)
+        sent = datetime.fromtimestamp(self.internal_date_ms / 1000, tz=UTC)
         headers = [
             {"name": "From", "value": self.sender},
             {"name": "To", "value": self.to},
@@ -116,8 +125,14 @@ class FakeMessage:
         if len(parts) == 1:
             return {**parts[0], "partId": "", "headers": headers + parts[0]["headers"]}
         headers.append({"name": "Content-Type", "value": 'multipart/alternative; boundary="b1"'})
-        return {"partId": "", "mimeType": "multipart/alternative", "filename": "", "headers": headers,
-                "body": {"size": 0}, "parts": parts}
+        return {
+            "partId": "",
+            "mimeType": "multipart/alternative",
+            "filename": "",
+            "headers": headers,
+            "body": {"size": 0},
+            "parts": parts,
+        }
 
     @staticmethod
     def _part(part_id: str, mime: str, body: str) -> dict[str, Any]:
@@ -276,7 +291,7 @@ class FakeGoogle:
         with self._lock:
             self.history_id += 1
             new_id = f"{self.history_id:016x}"
-            received = datetime.now(timezone.utc) - age
+            received = datetime.now(UTC) - age
             message = FakeMessage(
                 id=new_id,
                 thread_id=thread_id or new_id,
@@ -378,8 +393,12 @@ class FakeGoogle:
         access = secrets.token_urlsafe(24)
         with self._lock:
             self._access[access] = (refresh, time.time() + self.token_lifetime)
-        return {"access_token": access, "expires_in": self.token_lifetime, "scope": self.granted_scope,
-                "token_type": "Bearer"}
+        return {
+            "access_token": access,
+            "expires_in": self.token_lifetime,
+            "scope": self.granted_scope,
+            "token_type": "Bearer",
+        }
 
     def revoke(self, token: str) -> tuple[int, dict[str, Any]]:
         self.calls["revoke"] += 1
@@ -441,9 +460,12 @@ class FakeGoogle:
             return getattr(self, f"_answer_{kind}")(query, item_id)
 
     def _answer_profile(self, query: Query, _id: str | None) -> tuple[int, dict[str, Any]]:
-        return 200, {"emailAddress": self.email, "messagesTotal": len(self.messages),
-                     "threadsTotal": len({m.thread_id for m in self.messages.values()}),
-                     "historyId": str(self.history_id)}
+        return 200, {
+            "emailAddress": self.email,
+            "messagesTotal": len(self.messages),
+            "threadsTotal": len({m.thread_id for m in self.messages.values()}),
+            "historyId": str(self.history_id),
+        }
 
     def _answer_list(self, query: Query, _id: str | None) -> tuple[int, dict[str, Any]]:
         search = _one(query, "q", "")
@@ -452,8 +474,9 @@ class FakeGoogle:
             return 400, _error(400, message, "invalidArgument")
         matches = compile_query(search, include_spam_trash=_one(query, "includeSpamTrash", "") == "true")
         labels = set(query.get("labelIds", []))
-        newest_first = sorted(self.messages.values(), key=lambda m: (m.internal_date_ms, m.history_id),
-                              reverse=True)
+        newest_first = sorted(
+            self.messages.values(), key=lambda m: (m.internal_date_ms, m.history_id), reverse=True
+        )
         found = [m for m in newest_first if labels <= set(m.labels) and matches(m.mail())]
         size = min(int(_one(query, "maxResults", "100")), self.page_size_cap)
         offset = int(_one(query, "pageToken", "") or 0)
@@ -476,14 +499,19 @@ class FakeGoogle:
         return 200, self._resource(message, query)
 
     def _answer_threads(self, query: Query, thread_id: str | None) -> tuple[int, dict[str, Any]]:
-        thread = sorted((m for m in self.messages.values() if m.thread_id == thread_id),
-                        key=lambda m: (m.internal_date_ms, m.history_id))
+        thread = sorted(
+            (m for m in self.messages.values() if m.thread_id == thread_id),
+            key=lambda m: (m.internal_date_ms, m.history_id),
+        )
         if not thread:
             return 404, _error(404, "Requested entity was not found.")
         if _one(query, "format", "full") not in FORMATS:
             return 400, _bad_format(query)
-        return 200, {"id": thread_id, "historyId": str(max(m.history_id for m in thread)),
-                     "messages": [self._resource(m, query) for m in thread]}
+        return 200, {
+            "id": thread_id,
+            "historyId": str(max(m.history_id for m in thread)),
+            "messages": [self._resource(m, query) for m in thread],
+        }
 
     def _resource(self, message: FakeMessage, query: Query) -> dict[str, Any]:
         """One message in the asked format; `served` counts full ones (their content was sent)."""
@@ -498,9 +526,19 @@ class FakeGoogle:
             return 404, _error(404, "Requested entity was not found.")
         label = _one(query, "labelId", "")
         records = [
-            {"id": str(hid), "messages": [{"id": mid, "threadId": self.messages[mid].thread_id}],
-             "messagesAdded": [{"message": {"id": mid, "threadId": self.messages[mid].thread_id,
-                                            "labelIds": list(self.messages[mid].labels)}}]}
+            {
+                "id": str(hid),
+                "messages": [{"id": mid, "threadId": self.messages[mid].thread_id}],
+                "messagesAdded": [
+                    {
+                        "message": {
+                            "id": mid,
+                            "threadId": self.messages[mid].thread_id,
+                            "labelIds": list(self.messages[mid].labels),
+                        }
+                    }
+                ],
+            }
             for hid, mid in self._history
             if hid > start and (not label or label in self.messages[mid].labels)
         ]
@@ -570,8 +608,13 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         return self.rfile.read(length).decode("utf-8") if length else ""
 
-    def _send(self, status: int, body: bytes, content_type: str = "application/json",
-              headers: dict[str, str] | None = None) -> None:
+    def _send(
+        self,
+        status: int,
+        body: bytes,
+        content_type: str = "application/json",
+        headers: dict[str, str] | None = None,
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))

@@ -6,7 +6,7 @@ import re
 import socketserver
 import threading
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from email.utils import format_datetime
 from typing import Any
 
@@ -38,9 +38,13 @@ def mail(
     sent: datetime | None = None,
 ) -> bytes:
     """A plain-text message as a mail server stores it."""
-    sent = sent or datetime.now(timezone.utc)
-    headers = [f"From: {sender}", "To: seeker@example.com", f"Subject: {subject}",
-               f"Date: {format_datetime(sent)}"]
+    sent = sent or datetime.now(UTC)
+    headers = [
+        f"From: {sender}",
+        "To: seeker@example.com",
+        f"Subject: {subject}",
+        f"Date: {format_datetime(sent)}",
+    ]
     if message_id:
         headers.append(f"Message-ID: <{message_id}>")
     headers.append("Content-Type: text/plain; charset=utf-8")
@@ -108,8 +112,13 @@ class FakeImap:
 
     def connect_body(self, **overrides: Any) -> dict[str, Any]:
         """A connect request for this server."""
-        body = {"host": "127.0.0.1", "port": self.port, "security": "none", "username": self.username,
-                "password": self.password}
+        body = {
+            "host": "127.0.0.1",
+            "port": self.port,
+            "security": "none",
+            "username": self.username,
+            "password": self.password,
+        }
         return {**body, **overrides}
 
     def add(self, raw: bytes, folder: str = "INBOX", age: timedelta = timedelta(0)) -> int:
@@ -118,7 +127,7 @@ class FakeImap:
             box = self.folders.setdefault(folder, Folder(uidvalidity=2000 + len(self.folders)))
             uid = box.uidnext
             box.uidnext += 1
-            box.mails.append(StoredMail(uid, (datetime.now(timezone.utc) - age).date(), raw))
+            box.mails.append(StoredMail(uid, (datetime.now(UTC) - age).date(), raw))
             return uid
 
     def renumber(self, folder: str = "INBOX") -> None:

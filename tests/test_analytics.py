@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pandas as pd
@@ -17,34 +17,63 @@ from jobops.models import Job, MailMessage, StageEvent
 
 def at(day: str) -> datetime:
     """A UTC moment at noon on an ISO date."""
-    return datetime.fromisoformat(day).replace(hour=12, tzinfo=timezone.utc)
+    return datetime.fromisoformat(day).replace(hour=12, tzinfo=UTC)
 
 
-def job(job_id: str, applied: str, *, source: str | None = "LinkedIn", employer: str = "Acme",
-        stage: str = "applied", outcome: str | None = None) -> dict[str, Any]:
+def job(
+    job_id: str,
+    applied: str,
+    *,
+    source: str | None = "LinkedIn",
+    employer: str = "Acme",
+    stage: str = "applied",
+    outcome: str | None = None,
+) -> dict[str, Any]:
     """A job row as load_frames reads it."""
     return {
-        "id": job_id, "title": f"Engineer {job_id}", "employer": employer, "source": source,
-        "applied_at": at(applied), "outcome": outcome, "current_stage": stage,
-        "last_event_at": None, "created_at": at(applied),
+        "id": job_id,
+        "title": f"Engineer {job_id}",
+        "employer": employer,
+        "source": source,
+        "applied_at": at(applied),
+        "outcome": outcome,
+        "current_stage": stage,
+        "last_event_at": None,
+        "created_at": at(applied),
     }
 
 
-def event(job_id: str, from_stage: str | None, to_stage: str, day: str, *,
-          outcome: str | None = None, event_type: str = "status_update") -> dict[str, Any]:
+def event(
+    job_id: str,
+    from_stage: str | None,
+    to_stage: str,
+    day: str,
+    *,
+    outcome: str | None = None,
+    event_type: str = "status_update",
+) -> dict[str, Any]:
     """A stage event row as load_frames reads it."""
     return {
-        "job_id": job_id, "from_stage": from_stage, "to_stage": to_stage,
-        "occurred_at": at(day), "outcome": outcome, "event_type": event_type,
+        "job_id": job_id,
+        "from_stage": from_stage,
+        "to_stage": to_stage,
+        "occurred_at": at(day),
+        "outcome": outcome,
+        "event_type": event_type,
     }
 
 
-def message(day: str, status: str, kind: str | None, job_id: str | None = None,
-            relevant: bool | None = True) -> dict[str, Any]:
+def message(
+    day: str, status: str, kind: str | None, job_id: str | None = None, relevant: bool | None = True
+) -> dict[str, Any]:
     """A synced message row as load_frames reads it."""
     return {
-        "id": f"m-{day}-{status}-{kind}", "received_at": at(day), "processing_status": status,
-        "message_type": kind, "matched_job_id": job_id, "relevant": relevant,
+        "id": f"m-{day}-{status}-{kind}",
+        "received_at": at(day),
+        "processing_status": status,
+        "message_type": kind,
+        "matched_job_id": job_id,
+        "relevant": relevant,
     }
 
 
@@ -54,8 +83,7 @@ def frames() -> analytics.Frames:
     jobs = [
         job("j1", "2024-01-01", stage="closed", outcome="offer_accepted", employer="Acme"),
         job("j2", "2024-01-02", stage="closed", outcome="rejected", employer="Globex"),
-        job("j3", "2024-01-08", source="Referral", stage="closed", outcome="ghosted",
-            employer="Initech"),
+        job("j3", "2024-01-08", source="Referral", stage="closed", outcome="ghosted", employer="Initech"),
         job("j4", "2024-01-09", source=None, employer="Hooli"),
     ]
     events = [
@@ -105,8 +133,10 @@ def test_a_note_does_not_count_as_a_response_or_a_stage(progress: pd.DataFrame) 
 def test_a_rejection_straight_after_applying_is_a_response() -> None:
     frames = analytics.build_frames(
         [job("j", "2024-03-01", stage="closed", outcome="rejected")],
-        [event("j", None, "applied", "2024-03-01"),
-         event("j", "applied", "closed", "2024-03-04", outcome="rejected")],
+        [
+            event("j", None, "applied", "2024-03-01"),
+            event("j", "applied", "closed", "2024-03-04", outcome="rejected"),
+        ],
     )
     assert analytics.job_progress(frames).loc["j", "days_to_first_response"] == 3
 
@@ -114,8 +144,10 @@ def test_a_rejection_straight_after_applying_is_a_response() -> None:
 def test_withdrawing_is_not_a_response() -> None:
     frames = analytics.build_frames(
         [job("j", "2024-03-01", stage="closed", outcome="withdrawn")],
-        [event("j", None, "applied", "2024-03-01"),
-         event("j", "applied", "closed", "2024-03-04", outcome="withdrawn")],
+        [
+            event("j", None, "applied", "2024-03-01"),
+            event("j", "applied", "closed", "2024-03-04", outcome="withdrawn"),
+        ],
     )
     assert not analytics.job_progress(frames).loc["j", "responded"]
 
@@ -137,12 +169,14 @@ def test_the_flow_runs_from_applied_through_each_stage_to_the_outcome(progress: 
 def test_the_flow_follows_pipeline_order_when_a_job_moved_back() -> None:
     frames = analytics.build_frames(
         [job("j", "2024-03-01", stage="recruiter_screen")],
-        [event("j", None, "applied", "2024-03-01"),
-         event("j", "applied", "technical_interview", "2024-03-02"),
-         event("j", "technical_interview", "recruiter_screen", "2024-03-03")],
+        [
+            event("j", None, "applied", "2024-03-01"),
+            event("j", "applied", "technical_interview", "2024-03-02"),
+            event("j", "technical_interview", "recruiter_screen", "2024-03-03"),
+        ],
     )
     links = analytics.flow_links(analytics.job_progress(frames))
-    assert list(zip(links["source"], links["target"])) == [
+    assert list(zip(links["source"], links["target"], strict=False)) == [
         ("applied", "recruiter_screen"),
         ("recruiter_screen", "technical_interview"),
         ("technical_interview", "in_progress"),
@@ -164,7 +198,10 @@ def test_the_funnel_gives_the_share_of_applications_at_each_stage() -> None:
 def test_the_funnel_counts_a_skipped_stage_as_passed(progress: pd.DataFrame) -> None:
     table = analytics.funnel(progress).set_index("stage")
     assert table["jobs"].to_dict() == {
-        "applied": 4, "recruiter_screen": 2, "technical_interview": 1, "offer": 1,
+        "applied": 4,
+        "recruiter_screen": 2,
+        "technical_interview": 1,
+        "offer": 1,
     }
 
 
@@ -191,11 +228,14 @@ def test_weekly_activity_shows_quiet_weeks_as_zero() -> None:
 
 def test_stage_durations_measure_completed_stays_only(frames: analytics.Frames) -> None:
     table = analytics.stage_durations(frames)
-    got = sorted(zip(table["job_id"], table["stage"], table["days"]))
+    got = sorted(zip(table["job_id"], table["stage"], table["days"], strict=False))
     assert got == [
-        ("j1", "applied", 4.0), ("j1", "offer", 7.0), ("j1", "recruiter_screen", 10.0),
+        ("j1", "applied", 4.0),
+        ("j1", "offer", 7.0),
+        ("j1", "recruiter_screen", 10.0),
         ("j1", "technical_interview", 10.0),
-        ("j2", "applied", 10.0), ("j2", "recruiter_screen", 8.0),
+        ("j2", "applied", 10.0),
+        ("j2", "recruiter_screen", 8.0),
         ("j3", "applied", 33.0),
     ]
     assert table["stage"].iloc[0] == "applied"
@@ -203,7 +243,7 @@ def test_stage_durations_measure_completed_stays_only(frames: analytics.Frames) 
 
 def test_response_times_list_only_jobs_that_heard_back(progress: pd.DataFrame) -> None:
     table = analytics.response_times(progress)
-    assert dict(zip(table["job_id"], table["days"])) == {"j1": 4.0, "j2": 10.0}
+    assert dict(zip(table["job_id"], table["days"], strict=False)) == {"j1": 4.0, "j2": 10.0}
 
 
 def test_rates_by_source(progress: pd.DataFrame) -> None:
@@ -219,15 +259,19 @@ def test_mail_weekly_counts_job_messages_by_type(frames: analytics.Frames) -> No
     table = analytics.mail_weekly(frames.messages)
     got = {(w.strftime("%Y-%m-%d"), t): n for w, t, n in table.itertuples(index=False)}
     assert got == {
-        ("2024-01-01", "interview"): 1, ("2024-01-01", "update"): 1,
-        ("2024-01-08", "other"): 1, ("2024-01-08", "rejection"): 1,
+        ("2024-01-01", "interview"): 1,
+        ("2024-01-01", "update"): 1,
+        ("2024-01-08", "other"): 1,
+        ("2024-01-08", "rejection"): 1,
     }
 
 
 def test_mail_handling_splits_automatic_from_reviewed(frames: analytics.Frames) -> None:
     table = analytics.mail_handling(frames.messages).set_index("handling")
     assert table["messages"].to_dict() == {
-        "Reviewed by you": 2, "Automatic": 1, "Waiting for review": 1,
+        "Reviewed by you": 2,
+        "Automatic": 1,
+        "Waiting for review": 1,
     }
     assert table.loc["Automatic", "share"] == 25.0
 
@@ -236,16 +280,22 @@ def test_headline_figures(progress: pd.DataFrame, frames: analytics.Frames) -> N
     now = pd.Timestamp("2024-01-20 18:00", tz="UTC")
     figures = analytics.headline(progress, frames.events, now)
     assert figures == analytics.Headline(
-        active_applications=1, response_rate=50.0, interviews_this_month=1, median_days_to_response=7.0,
+        active_applications=1,
+        response_rate=50.0,
+        interviews_this_month=1,
+        median_days_to_response=7.0,
     )
 
 
 def test_an_interview_log_counts_as_an_interview_this_month() -> None:
     frames = analytics.build_frames(
         [job("j", "2024-03-01", stage="technical_interview")],
-        [event("j", "applied", "technical_interview", "2024-02-20"),
-         event("j", "technical_interview", "technical_interview", "2024-03-02",
-               event_type="interview_log")],
+        [
+            event("j", "applied", "technical_interview", "2024-02-20"),
+            event(
+                "j", "technical_interview", "technical_interview", "2024-03-02", event_type="interview_log"
+            ),
+        ],
     )
     now = pd.Timestamp("2024-03-05", tz="UTC")
     figures = analytics.headline(analytics.job_progress(frames), frames.events, now)
@@ -293,10 +343,14 @@ def test_every_table_of_no_data_is_empty() -> None:
     frames = analytics.build_frames([])
     progress = analytics.job_progress(frames)
     for table in (
-        analytics.flow_links(progress), analytics.funnel(progress),
-        analytics.weekly_activity(progress), analytics.stage_durations(frames),
-        analytics.response_times(progress), analytics.rates_by_source(progress),
-        analytics.mail_weekly(frames.messages), analytics.mail_handling(frames.messages),
+        analytics.flow_links(progress),
+        analytics.funnel(progress),
+        analytics.weekly_activity(progress),
+        analytics.stage_durations(frames),
+        analytics.response_times(progress),
+        analytics.rates_by_source(progress),
+        analytics.mail_weekly(frames.messages),
+        analytics.mail_handling(frames.messages),
         analytics.ghosting_candidates(progress, pd.Timestamp.now(tz="UTC")),
     ):
         assert table.empty
@@ -305,20 +359,55 @@ def test_every_table_of_no_data_is_empty() -> None:
 def test_load_frames_reads_applied_jobs_events_and_messages(engine: Engine) -> None:
     status_update = {"actor": "user", "eventType": "status_update"}
     with session_scope(engine) as session:
-        session.add(Job(id="a", title="Dev", employer="Acme", status="in_progress", source="Indeed",
-                        applied_at=at("2024-05-01"), current_stage="recruiter_screen"))
+        session.add(
+            Job(
+                id="a",
+                title="Dev",
+                employer="Acme",
+                status="in_progress",
+                source="Indeed",
+                applied_at=at("2024-05-01"),
+                current_stage="recruiter_screen",
+            )
+        )
         session.add(Job(id="d", title="Later", employer="Acme", status="discovered"))
-        session.add_all([
-            StageEvent(job_id="a", to_stage="applied", title="Applied", occurred_at=at("2024-05-01"),
-                       meta=status_update),
-            StageEvent(job_id="a", from_stage="applied", to_stage="recruiter_screen", title="Screen",
-                       occurred_at=at("2024-05-03"), meta=status_update),
-            StageEvent(job_id="a", from_stage="recruiter_screen", to_stage="recruiter_screen",
-                       title="Note", occurred_at=at("2024-05-04"), meta={"eventType": "note"}),
-        ])
-        session.add(MailMessage(provider="gmail", account_key="me", external_message_id="x",
-                                processing_status="auto_linked", message_type="interview",
-                                matched_job_id="a"))
+        session.add_all(
+            [
+                StageEvent(
+                    job_id="a",
+                    to_stage="applied",
+                    title="Applied",
+                    occurred_at=at("2024-05-01"),
+                    meta=status_update,
+                ),
+                StageEvent(
+                    job_id="a",
+                    from_stage="applied",
+                    to_stage="recruiter_screen",
+                    title="Screen",
+                    occurred_at=at("2024-05-03"),
+                    meta=status_update,
+                ),
+                StageEvent(
+                    job_id="a",
+                    from_stage="recruiter_screen",
+                    to_stage="recruiter_screen",
+                    title="Note",
+                    occurred_at=at("2024-05-04"),
+                    meta={"eventType": "note"},
+                ),
+            ]
+        )
+        session.add(
+            MailMessage(
+                provider="gmail",
+                account_key="me",
+                external_message_id="x",
+                processing_status="auto_linked",
+                message_type="interview",
+                matched_job_id="a",
+            )
+        )
     with session_scope(engine) as session:
         frames = analytics.load_frames(session)
     assert frames.jobs["id"].tolist() == ["a"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import os
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,7 +19,7 @@ from jobops.mail.runs import start_run
 from jobops.models import Job, MailAccount, MailMessage, OAuthState, SenderMemory, StageEvent, SyncRun
 from jobops.tracking import transition_stage
 
-APPLIED_AT = datetime(2026, 3, 2, 9, 30, 15, 123456, tzinfo=timezone.utc)
+APPLIED_AT = datetime(2026, 3, 2, 9, 30, 15, 123456, tzinfo=UTC)
 
 
 def fill(engine: Engine) -> None:
@@ -266,16 +266,24 @@ def test_a_message_synced_again_under_a_new_id_is_merged_not_duplicated(
         (lambda b: b["jobs"][0].update(jobUrl="javascript:alert(1)"), "jobs[0].jobUrl must be an http"),
         (lambda b: b["jobs"][0].update(title="  "), "jobs[0].title is required"),
         (lambda b: b["stageEvents"][0].update(toStage="promoted"), "stageEvents[0].toStage must be one of"),
-        (lambda b: b["stageEvents"][0].update(outcome="rejected"), "stageEvents[0].outcome can only be given"),
+        (
+            lambda b: b["stageEvents"][0].update(outcome="rejected"),
+            "stageEvents[0].outcome can only be given",
+        ),
         (lambda b: b["stageEvents"][0]["metadata"].update(actor="admin"), "stageEvents[0].metadata.actor"),
         (lambda b: b["mailMessages"][0].update(processingStatus="read"), "mailMessages[0].processingStatus"),
-        (lambda b: b["mailMessages"][0].update(matchConfidence=150), "mailMessages[0].matchConfidence must be"),
+        (
+            lambda b: b["mailMessages"][0].update(matchConfidence=150),
+            "mailMessages[0].matchConfidence must be",
+        ),
         (lambda b: b["mailMessages"][0].update(accountKey="a b"), "mailMessages[0].accountKey must be"),
         (lambda b: b["syncRuns"][0].update(status="hacked"), "syncRuns[0].status must be one of"),
         (lambda b: b["syncRuns"][0].update(fetched=-5), "syncRuns[0].fetched must be between"),
         (lambda b: b["jobs"].append(dict(b["jobs"][0])), r"jobs[2] repeats the id of jobs[0]"),
-        (lambda b: b["mailMessages"].append({**b["mailMessages"][0], "id": "another-id"}),
-         "mailMessages[2] repeats the provider, accountKey, externalMessageId of mailMessages[0]"),
+        (
+            lambda b: b["mailMessages"].append({**b["mailMessages"][0], "id": "another-id"}),
+            "mailMessages[2] repeats the provider, accountKey, externalMessageId of mailMessages[0]",
+        ),
     ],
 )
 def test_a_malformed_backup_is_refused_and_changes_nothing(
@@ -296,10 +304,23 @@ def test_a_backup_that_is_not_an_object_is_refused(empty_engine: Engine) -> None
 
 
 def running_run(pid: int = 4242) -> dict:
-    return {"id": "run-in-flight", "provider": "gmail", "accountKey": "default", "status": "running",
-            "mode": "full", "startedAt": "2026-03-02T09:00:00Z", "finishedAt": None, "discovered": 3,
-            "fetched": 1, "relevant": 0, "classified": 0, "matched": 0, "errored": 0, "errorMessage": None,
-            "ownerPid": pid}
+    return {
+        "id": "run-in-flight",
+        "provider": "gmail",
+        "accountKey": "default",
+        "status": "running",
+        "mode": "full",
+        "startedAt": "2026-03-02T09:00:00Z",
+        "finishedAt": None,
+        "discovered": 3,
+        "fetched": 1,
+        "relevant": 0,
+        "classified": 0,
+        "matched": 0,
+        "errored": 0,
+        "errorMessage": None,
+        "ownerPid": pid,
+    }
 
 
 def test_a_running_sync_is_never_exported(engine: Engine) -> None:
@@ -336,8 +357,11 @@ def test_restoring_an_older_backup_over_newer_events_keeps_each_job_in_line_with
     with session_scope(engine) as session:
         job = session.scalars(select(Job).where(Job.employer == "Acme")).one()
         latest = max(job.events, key=lambda e: (e.occurred_at, e.created_at))
-        assert (job.current_stage, job.status) == (latest.to_stage, "in_progress") == ("technical_interview",
-                                                                                     "in_progress")
+        assert (
+            (job.current_stage, job.status)
+            == (latest.to_stage, "in_progress")
+            == ("technical_interview", "in_progress")
+        )
 
 
 def test_a_job_whose_stored_stage_contradicts_its_events_is_repaired_by_a_restore(
@@ -366,7 +390,9 @@ def test_replacing_everything_removes_what_the_backup_does_not_hold_and_keeps_ma
     assert report["stageEvents"]["removed"] == 1
     assert without_date(export(engine)) == without_date(backup)
     with session_scope(engine) as session:
-        assert session.scalars(select(MailAccount.encrypted_credentials)).one() == "gAAAA-secret-refresh-token"
+        assert (
+            session.scalars(select(MailAccount.encrypted_credentials)).one() == "gAAAA-secret-refresh-token"
+        )
         assert sorted(session.scalars(select(SyncRun.status))) == ["completed", "running"]
 
 

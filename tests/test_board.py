@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
 from jobops import board, jobs, tracking
 from jobops.models import MailMessage
 
-NOW = datetime.now(timezone.utc)
+NOW = datetime.now(UTC)
 
 
-def job_at(session: Session, stage: str | None, *, days_in_stage: int = 1, title: str = "Engineer",
-           employer: str = "Acme", outcome: str | None = None) -> str:
+def job_at(
+    session: Session,
+    stage: str | None,
+    *,
+    days_in_stage: int = 1,
+    title: str = "Engineer",
+    employer: str = "Acme",
+    outcome: str | None = None,
+) -> str:
     """A job applied 60 days ago that reached `stage` `days_in_stage` days ago."""
     applied = NOW - timedelta(days=60)
     job = jobs.create_job(session, {"title": title, "employer": employer, "appliedAt": applied})
     if stage and stage != "applied":
-        tracking.transition_stage(session, job["id"], stage, occurred_at=NOW - timedelta(days=days_in_stage),
-                                  outcome=outcome)
+        tracking.transition_stage(
+            session, job["id"], stage, occurred_at=NOW - timedelta(days=days_in_stage), outcome=outcome
+        )
     return job["id"]
 
 
@@ -49,8 +57,13 @@ def test_closed_skipped_and_not_yet_applied_jobs_stay_off_the_board(session: Ses
 
 def test_a_card_shows_days_in_stage_and_the_latest_event(session: Session) -> None:
     job_id = job_at(session, "technical_interview", days_in_stage=9)
-    tracking.transition_stage(session, job_id, "no_change", occurred_at=NOW - timedelta(days=2),
-                              metadata={"eventLabel": "Sent thank-you note"})
+    tracking.transition_stage(
+        session,
+        job_id,
+        "no_change",
+        occurred_at=NOW - timedelta(days=2),
+        metadata={"eventLabel": "Sent thank-you note"},
+    )
 
     (card,) = board.board(session, now=NOW)["technical_interview"]
 
@@ -73,8 +86,15 @@ def test_jobs_with_mail_to_review_come_first_then_the_longest_waiting(session: S
     fresh = job_at(session, "onsite", days_in_stage=2, title="Fresh")
     waiting = job_at(session, "onsite", days_in_stage=12, title="Waiting")
     with_mail = job_at(session, "onsite", days_in_stage=1, title="Mail")
-    session.add(MailMessage(provider="gmail", account_key="default", external_message_id="m1",
-                            processing_status="pending_user", matched_job_id=with_mail))
+    session.add(
+        MailMessage(
+            provider="gmail",
+            account_key="default",
+            external_message_id="m1",
+            processing_status="pending_user",
+            matched_job_id=with_mail,
+        )
+    )
     session.flush()
 
     columns = board.board(session, now=NOW)
@@ -113,8 +133,15 @@ def test_columns_run_left_to_right_from_applied_to_offer(session: Session) -> No
 
     columns = board.board(session, now=NOW)
 
-    assert list(columns) == ["applied", "recruiter_screen", "assessment", "hiring_manager_screen",
-                             "technical_interview", "onsite", "offer"]
+    assert list(columns) == [
+        "applied",
+        "recruiter_screen",
+        "assessment",
+        "hiring_manager_screen",
+        "technical_interview",
+        "onsite",
+        "offer",
+    ]
 
 
 def test_closed_jobs_are_archived_and_come_back_in_a_last_column_on_request(session: Session) -> None:
@@ -135,8 +162,15 @@ def test_a_card_says_what_is_due_mail_first_then_a_follow_up_when_quiet(session:
     quiet = job_at(session, "recruiter_screen", days_in_stage=20, title="Quiet")
     busy = job_at(session, "recruiter_screen", days_in_stage=20, title="Busy")
     fresh = job_at(session, "recruiter_screen", days_in_stage=2, title="Fresh")
-    session.add(MailMessage(provider="gmail", account_key="default", external_message_id="m1",
-                            processing_status="pending_user", matched_job_id=busy))
+    session.add(
+        MailMessage(
+            provider="gmail",
+            account_key="default",
+            external_message_id="m1",
+            processing_status="pending_user",
+            matched_job_id=busy,
+        )
+    )
     session.flush()
 
     due = {c.job_id: c.due for c in board.board(session, now=NOW)["recruiter_screen"]}

@@ -57,7 +57,9 @@ def try_password(at: AppTest, password: str) -> str:
 def test_a_burst_of_wrong_tokens_gets_one_guess_and_then_429(
     api: TestClient, guarded: None, lockouts: FrozenClock
 ) -> None:
-    statuses = [api.get("/api/jobs", headers=bearer(f"guess-number-{n:04d}-xx")).status_code for n in range(50)]
+    statuses = [
+        api.get("/api/jobs", headers=bearer(f"guess-number-{n:04d}-xx")).status_code for n in range(50)
+    ]
     assert statuses.count(401) == 1 and statuses.count(429) == 49
     refused = api.get("/api/jobs", headers=bearer(TOKEN))
     assert refused.status_code == 429 and refused.headers["retry-after"] == "1"

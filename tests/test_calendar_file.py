@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from jobops.calendar_file import escape_text, file_name, fold, job_step_event, next_step_event
 from jobops.localtime import at_local_time
 
-STAMP = datetime(2026, 11, 30, 8, 0, tzinfo=timezone.utc)
-JOB = {"id": "j1", "title": "Backend Engineer", "employer": "Acme, Inc.", "jobUrl": "https://acme.example/jobs/1",
-       "nextStep": "Technical interview; room 4, bring ID", "nextStepDue": "2026-12-02", "nextStepTime": "14:30"}
+STAMP = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+JOB = {
+    "id": "j1",
+    "title": "Backend Engineer",
+    "employer": "Acme, Inc.",
+    "jobUrl": "https://acme.example/jobs/1",
+    "nextStep": "Technical interview; room 4, bring ID",
+    "nextStepDue": "2026-12-02",
+    "nextStepTime": "14:30",
+}
 
 
 def parse(raw: bytes) -> list[tuple[str, str]]:
@@ -47,7 +54,10 @@ def test_the_file_is_one_event_inside_one_calendar() -> None:
 
     assert names[:2] == ["BEGIN", "VERSION"]
     assert [v for n, v in parse(job_step_event(JOB, now=STAMP)) if n in ("BEGIN", "END")] == [
-        "VCALENDAR", "VEVENT", "VEVENT", "VCALENDAR",
+        "VCALENDAR",
+        "VEVENT",
+        "VEVENT",
+        "VCALENDAR",
     ]
     assert fields(job_step_event(JOB, now=STAMP))["VERSION"] == "2.0"
 

@@ -130,11 +130,15 @@ def test_sync_refuses_a_message_cap_out_of_range(tmp_path: Path) -> None:
 
 
 def test_importing_a_file_nested_100000_deep_exits_2_with_a_message_and_no_traceback(tmp_path: Path) -> None:
-    (tmp_path / "deep.json").write_text('{"format": "jobops-backup", "version": 1, "jobs": '
-                                        + "[" * 100_000 + "]" * 100_000 + "}")
+    (tmp_path / "deep.json").write_text(
+        '{"format": "jobops-backup", "version": 1, "jobs": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    )
     result = run_cli(tmp_path, "import", str(tmp_path / "deep.json"))
     assert result.returncode == 2
-    assert result.stderr.strip() == "error: The file nests data far deeper than any JobOps backup; it was not read."
+    assert (
+        result.stderr.strip()
+        == "error: The file nests data far deeper than any JobOps backup; it was not read."
+    )
     assert "Traceback" not in result.stderr
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine, func, select
@@ -21,8 +21,8 @@ from jobops.models import MailMessage, StageEvent
 from jobops.stages import OPEN_STAGES, PENDING, PENDING_USER
 
 WRITERS = 40
-APPLIED_AT = datetime(2024, 4, 1, 9, 0, tzinfo=timezone.utc)
-MAY_1 = datetime(2024, 5, 1, 8, 0, tzinfo=timezone.utc)
+APPLIED_AT = datetime(2024, 4, 1, 9, 0, tzinfo=UTC)
+MAY_1 = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
 GMAIL = {"provider": "gmail", "accountKey": "default"}
 INVITE = {
     "subject": "Invitation: technical interview for Backend Engineer",
@@ -109,9 +109,7 @@ def test_moves_edits_and_deletes_at_once_leave_the_job_at_its_latest_event(engin
             if index % 3 == 0:
                 tracking.delete_event(session, job_id, earlier[index])
             elif index % 3 == 1:
-                tracking.update_event(
-                    session, job_id, earlier[index], {"occurredAt": datetime.now(timezone.utc)}
-                )
+                tracking.update_event(session, job_id, earlier[index], {"occurredAt": datetime.now(UTC)})
             else:
                 tracking.transition_stage(session, job_id, "offer" if index % 2 else "onsite")
 
@@ -189,7 +187,7 @@ def test_mail_linked_automatically_while_the_user_moves_the_job_leaves_it_at_its
     engine: Engine,
 ) -> None:
     job_id = applied_job(engine)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     ids = [stored_invite(engine, i, now - timedelta(seconds=WRITERS - i)) for i in range(WRITERS // 2)]
 
     def write(index: int) -> None:

@@ -33,18 +33,42 @@ def google() -> Iterator[FakeGoogle]:
 def gmail(google: FakeGoogle) -> Resource:
     """The real Gmail client, authorised through the fake's consent and token endpoints."""
     verifier = secrets.token_urlsafe(48)
-    consent = requests.get(google.auth_uri, allow_redirects=False, timeout=5, params={
-        "client_id": google.client_id, "redirect_uri": REDIRECT_URI, "response_type": "code",
-        "scope": GMAIL_READONLY, "state": "s", "code_challenge_method": "S256",
-        "code_challenge": base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"="),
-    })
+    consent = requests.get(
+        google.auth_uri,
+        allow_redirects=False,
+        timeout=5,
+        params={
+            "client_id": google.client_id,
+            "redirect_uri": REDIRECT_URI,
+            "response_type": "code",
+            "scope": GMAIL_READONLY,
+            "state": "s",
+            "code_challenge_method": "S256",
+            "code_challenge": base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(
+                b"="
+            ),
+        },
+    )
     code = parse_qs(urlsplit(consent.headers["Location"]).query)["code"][0]
-    tokens = requests.post(google.token_uri, timeout=5, data={
-        "grant_type": "authorization_code", "code": code, "redirect_uri": REDIRECT_URI,
-        "client_id": google.client_id, "client_secret": google.client_secret, "code_verifier": verifier,
-    }).json()
-    return build("gmail", "v1", credentials=Credentials(tokens["access_token"]), cache_discovery=False,
-                 client_options={"api_endpoint": google.url + "/"})
+    tokens = requests.post(
+        google.token_uri,
+        timeout=5,
+        data={
+            "grant_type": "authorization_code",
+            "code": code,
+            "redirect_uri": REDIRECT_URI,
+            "client_id": google.client_id,
+            "client_secret": google.client_secret,
+            "code_verifier": verifier,
+        },
+    ).json()
+    return build(
+        "gmail",
+        "v1",
+        credentials=Credentials(tokens["access_token"]),
+        cache_discovery=False,
+        client_options={"api_endpoint": google.url + "/"},
+    )
 
 
 def found(gmail: Resource, google: FakeGoogle, q: str, **params: Any) -> set[str]:
@@ -145,8 +169,13 @@ def test_html_markup_is_not_searched_only_the_text_a_reader_sees(gmail: Resource
 
 
 def test_a_cjk_term_matches_inside_text_without_spaces(gmail: Resource, google: FakeGoogle) -> None:
-    mailbox(google, japanese="一次面接のご案内です。", chinese="感谢您申请该职位", korean="면접일정안내",
-            latin="Interviewing soon.")
+    mailbox(
+        google,
+        japanese="一次面接のご案内です。",
+        chinese="感谢您申请该职位",
+        korean="면접일정안내",
+        latin="Interviewing soon.",
+    )
     assert found(gmail, google, "面接") == {"japanese"}
     assert found(gmail, google, "申请") == {"chinese"}
     assert found(gmail, google, "면접") == {"korean"}
@@ -194,8 +223,10 @@ def test_subject_searches_only_the_subject(gmail: Resource, google: FakeGoogle) 
     google.add_message(subject="Invitation to interview", text="Hello.")
     assert found(gmail, google, "subject:interview") == {"Interview invitation", "Invitation to interview"}
     assert found(gmail, google, 'subject:"interview invitation"') == {"Interview invitation"}
-    assert found(gmail, google, "subject:(invitation interview)") == {"Interview invitation",
-                                                                     "Invitation to interview"}
+    assert found(gmail, google, "subject:(invitation interview)") == {
+        "Interview invitation",
+        "Invitation to interview",
+    }
     assert found(gmail, google, "subject:{hello nothing}") == {"Hello"}
 
 
@@ -279,14 +310,31 @@ def test_a_date_means_midnight_pacific_time(gmail: Resource, google: FakeGoogle)
 def test_has_attachment_finds_only_messages_with_an_attached_file(
     gmail: Resource, google: FakeGoogle
 ) -> None:
-    text = {"partId": "0", "mimeType": "text/plain", "filename": "", "headers": [],
-            "body": {"size": 5, "data": base64.urlsafe_b64encode(b"See CV").decode()}}
-    pdf = {"partId": "1", "mimeType": "application/pdf", "filename": "cv.pdf", "headers": [],
-           "body": {"size": 100, "attachmentId": "a1"}}
-    google.add_message(subject="with file", payload={
-        "partId": "", "mimeType": "multipart/mixed", "filename": "", "body": {"size": 0},
-        "headers": [{"name": "From", "value": DEFAULT_SENDER}, {"name": "Subject", "value": "with file"}],
-        "parts": [text, pdf]})
+    text = {
+        "partId": "0",
+        "mimeType": "text/plain",
+        "filename": "",
+        "headers": [],
+        "body": {"size": 5, "data": base64.urlsafe_b64encode(b"See CV").decode()},
+    }
+    pdf = {
+        "partId": "1",
+        "mimeType": "application/pdf",
+        "filename": "cv.pdf",
+        "headers": [],
+        "body": {"size": 100, "attachmentId": "a1"},
+    }
+    google.add_message(
+        subject="with file",
+        payload={
+            "partId": "",
+            "mimeType": "multipart/mixed",
+            "filename": "",
+            "body": {"size": 0},
+            "headers": [{"name": "From", "value": DEFAULT_SENDER}, {"name": "Subject", "value": "with file"}],
+            "parts": [text, pdf],
+        },
+    )
     google.add_message(subject="without")
     assert found(gmail, google, "has:attachment") == {"with file"}
     assert found(gmail, google, "cv has:attachment") == {"with file"}  # the hand-made body is searched too
@@ -308,8 +356,10 @@ def test_a_search_shaped_like_the_recruitment_query_finds_recruiting_mail_only(
     google.add_message(subject="Sale", text="Special offer!", labels=["INBOX", "CATEGORY_PROMOTIONS"])
     google.add_message(subject="Re: Your application", text="Thanks for the offer.", from_me=True)
     google.add_message(subject="Old offer", text="An offer.", age=timedelta(days=31))
-    q = ('{application offer "next steps" from:greenhouse.io} '
-         "-in:chats -in:sent -in:drafts -category:promotions newer_than:30d")
+    q = (
+        '{application offer "next steps" from:greenhouse.io} '
+        "-in:chats -in:sent -in:drafts -category:promotions newer_than:30d"
+    )
     assert found(gmail, google, q) == {"Your application", "Update"}
 
 
@@ -357,8 +407,12 @@ def test_history_can_be_limited_to_one_label(gmail: Resource, google: FakeGoogle
 def test_the_owners_mail_is_sent_from_their_address_with_reply_headers(
     gmail: Resource, google: FakeGoogle
 ) -> None:
-    reply = google.add_message(from_me=True, message_id="<r1@example.com>", in_reply_to="<q1@acme.example>",
-                               references="<q0@acme.example> <q1@acme.example>")
+    reply = google.add_message(
+        from_me=True,
+        message_id="<r1@example.com>",
+        in_reply_to="<q1@acme.example>",
+        references="<q0@acme.example> <q1@acme.example>",
+    )
     resource = gmail.users().messages().get(userId="me", id=reply.id).execute()
     headers = {h["name"]: h["value"] for h in resource["payload"]["headers"]}
     assert headers["From"] == google.email and headers["To"] == DEFAULT_SENDER
@@ -375,8 +429,9 @@ def test_threads_get_gives_the_threads_messages_oldest_first_for_ten_units(
     gmail: Resource, google: FakeGoogle
 ) -> None:
     first = google.add_message(subject="Interview", age=timedelta(hours=3))
-    reply = google.add_message(subject="Re: Interview", from_me=True, thread_id=first.thread_id,
-                               age=timedelta(hours=2))
+    reply = google.add_message(
+        subject="Re: Interview", from_me=True, thread_id=first.thread_id, age=timedelta(hours=2)
+    )
     later = google.add_message(subject="Re: Interview", text="Tuesday then.", thread_id=first.thread_id)
     google.add_message(subject="Elsewhere")
     units = google.units
@@ -392,8 +447,9 @@ def test_threads_get_gives_headers_for_metadata_and_bodies_for_full(
 ) -> None:
     first = google.add_message(subject="Interview", text="Does Tuesday work?")
     threads = gmail.users().threads()
-    metadata = threads.get(userId="me", id=first.thread_id, format="metadata",
-                           metadataHeaders=["Subject", "From"]).execute()["messages"][0]["payload"]
+    metadata = threads.get(
+        userId="me", id=first.thread_id, format="metadata", metadataHeaders=["Subject", "From"]
+    ).execute()["messages"][0]["payload"]
     assert {h["name"] for h in metadata["headers"]} == {"Subject", "From"} and "body" not in metadata
     assert google.served[first.id] == 0
     full = threads.get(userId="me", id=first.thread_id, format="full").execute()["messages"][0]["payload"]
@@ -411,8 +467,10 @@ def test_threads_get_works_inside_a_batch(gmail: Resource, google: FakeGoogle) -
     one, two = google.add_message(), google.add_message()
     google.add_message(thread_id=one.thread_id)
     answers: dict[str, Any] = {}
-    batch = BatchHttpRequest(callback=lambda rid, answer, exc: answers.update({rid: answer or exc}),
-                             batch_uri=f"{google.url}/batch/gmail/v1")
+    batch = BatchHttpRequest(
+        callback=lambda rid, answer, exc: answers.update({rid: answer or exc}),
+        batch_uri=f"{google.url}/batch/gmail/v1",
+    )
     for thread_id in (one.thread_id, two.thread_id, "ffffffffffffffff"):
         request = gmail.users().threads().get(userId="me", id=thread_id, format="minimal")
         batch.add(request, request_id=thread_id)

@@ -52,7 +52,9 @@ def read_stream(site: TestClient, host: str, origin: str | None) -> str:
         return ws.receive_text()
 
 
-@pytest.mark.parametrize("host", ["localhost:3001", "127.0.0.1:3001", "[::1]:3001", "192.168.1.20:3001", "localhost"])
+@pytest.mark.parametrize(
+    "host", ["localhost:3001", "127.0.0.1:3001", "[::1]:3001", "192.168.1.20:3001", "localhost"]
+)
 def test_localhost_and_ip_addresses_are_served_as_today(site: TestClient, host: str) -> None:
     assert site.get("/api/jobs", headers={"host": host}).status_code == 200
     assert site.get("/", headers={"host": host}).text == "<p>In Progress Board</p>"
@@ -105,7 +107,9 @@ def test_a_name_in_jobops_allowed_hosts_is_served(site: TestClient, monkeypatch:
     assert site.get("/api/jobs", headers={"host": "NAS.home.arpa:3001"}).status_code == 200
 
 
-def test_the_name_in_the_gmail_redirect_uri_is_served(site: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_name_in_the_gmail_redirect_uri_is_served(
+    site: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("GMAIL_OAUTH_REDIRECT_URI", "https://jobops.example.com/oauth/gmail/callback")
     answer = site.post(
         "/api/jobs", json=JOB, headers={"host": "jobops.example.com", "origin": "https://jobops.example.com"}
@@ -119,7 +123,8 @@ def test_the_websocket_answers_the_apps_own_pages(site: TestClient) -> None:
 
 
 @pytest.mark.parametrize(
-    "origin", ["http://localhost:8000", "http://localhost", "http://127.0.0.1:8000", "null", "http://attacker.example"]
+    "origin",
+    ["http://localhost:8000", "http://localhost", "http://127.0.0.1:8000", "null", "http://attacker.example"],
 )
 def test_the_websocket_refuses_pages_on_other_ports_and_sites(site: TestClient, origin: str) -> None:
     with pytest.raises(WebSocketDisconnect) as refused:
@@ -145,7 +150,8 @@ def test_a_page_on_another_local_port_cannot_post_to_the_api(site: TestClient) -
     ],
 )
 def test_every_answer_forbids_being_framed(site: TestClient, method: str, path: str, host: str) -> None:
-    answer = site.request(method, path, json=JOB if method == "POST" else None, headers={"host": host},
-                          follow_redirects=False)
+    answer = site.request(
+        method, path, json=JOB if method == "POST" else None, headers={"host": host}, follow_redirects=False
+    )
     assert answer.headers["x-frame-options"] == "DENY"
     assert answer.headers["content-security-policy"] == "frame-ancestors 'none'"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -14,8 +14,8 @@ from jobops.errors import Conflict, InvalidInput, NotFound
 from jobops.jobs import create_job, get_job, set_outcome, update_job
 from jobops.models import MailAccount, MailMessage, SenderMemory
 
-APPLIED_AT = datetime(2024, 4, 20, 9, 0, tzinfo=timezone.utc)
-MAY_1 = datetime(2024, 5, 1, 8, 0, tzinfo=timezone.utc)
+APPLIED_AT = datetime(2024, 4, 20, 9, 0, tzinfo=UTC)
+MAY_1 = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
 GMAIL = {"provider": "gmail", "accountKey": "default"}
 
 INTERVIEW_INVITE = {
@@ -135,7 +135,9 @@ def test_a_sure_interview_invite_is_linked_and_logged_on_the_timeline(session: S
     assert get_job(session, job_id)["currentStage"] == "technical_interview"
 
 
-def test_a_mid_confidence_mail_waits_for_the_user_with_a_suggestion_and_logs_nothing(session: Session) -> None:
+def test_a_mid_confidence_mail_waits_for_the_user_with_a_suggestion_and_logs_nothing(
+    session: Session,
+) -> None:
     job_id = add_job(session)
 
     message = routed(session, VAGUE_INVITE)
@@ -190,7 +192,11 @@ def test_a_rejection_closes_the_job_with_outcome_rejected(session: Session) -> N
 
     assert message.processing_status == "auto_linked"
     event = timeline(session, job_id)[-1]
-    assert (event["toStage"], event["outcome"], event["title"]) == ("closed", "rejected", "Logged from email: Rejected")
+    assert (event["toStage"], event["outcome"], event["title"]) == (
+        "closed",
+        "rejected",
+        "Logged from email: Rejected",
+    )
     job = get_job(session, job_id)
     assert (job["currentStage"], job["outcome"], job["closedAt"]) == ("closed", "rejected", MAY_1)
 
@@ -255,7 +261,11 @@ def test_approving_links_the_mail_and_logs_its_stage_dated_when_it_arrived(sessi
     assert result["message"]["processingStatus"] == "manual_linked"
     assert result["matchedJob"]["id"] == job_id
     event = timeline(session, job_id)[-1]
-    assert (event["toStage"], event["occurredAt"], event["messageId"]) == ("recruiter_screen", MAY_1, message.id)
+    assert (event["toStage"], event["occurredAt"], event["messageId"]) == (
+        "recruiter_screen",
+        MAY_1,
+        message.id,
+    )
     assert event["metadata"]["actor"] == "user"
     assert get_job(session, job_id)["currentStage"] == "recruiter_screen"
 
@@ -263,13 +273,24 @@ def test_approving_links_the_mail_and_logs_its_stage_dated_when_it_arrived(sessi
 def test_approving_remembers_the_sender_so_their_next_vague_mail_leans_to_that_job(session: Session) -> None:
     backend = add_job(session, "Backend Engineer")
     add_job(session, "Data Engineer, Payments")
-    vague = {"sender": "maya@stripe.com", "sender_name": "Maya Chen", "subject": "Quick chat?",
-             "body": "Hi Alex, thanks for your application to Stripe. Could we set up a phone screen this week?"}
+    vague = {
+        "sender": "maya@stripe.com",
+        "sender_name": "Maya Chen",
+        "subject": "Quick chat?",
+        "body": "Hi Alex, thanks for your application to Stripe. Could we set up a phone screen this week?",
+    }
     first = routed(session, vague)
     inbox.approve(session, first.id, {**GMAIL, "jobId": backend})
 
-    later = routed(session, {**vague, "subject": "Following up", "body": "Hi Alex, Stripe here again: "
-                             "could we book the phone screen for Thursday?"}, received_at=MAY_1 + timedelta(days=2))
+    later = routed(
+        session,
+        {
+            **vague,
+            "subject": "Following up",
+            "body": "Hi Alex, Stripe here again: could we book the phone screen for Thursday?",
+        },
+        received_at=MAY_1 + timedelta(days=2),
+    )
 
     assert session.get(SenderMemory, "maya@stripe.com").job_id == backend
     assert later.matched_job_id == backend
@@ -316,7 +337,11 @@ def test_deciding_twice_is_a_conflict(session: Session) -> None:
     auto = routed(session, INTERVIEW_INVITE, received_at=MAY_1 + timedelta(hours=1))
     inbox.approve(session, approved.id, dict(GMAIL))
 
-    for decide, message_id in [(inbox.approve, approved.id), (inbox.deny, approved.id), (inbox.approve, auto.id)]:
+    for decide, message_id in [
+        (inbox.approve, approved.id),
+        (inbox.deny, approved.id),
+        (inbox.approve, auto.id),
+    ]:
         with pytest.raises(Conflict):
             decide(session, message_id, dict(GMAIL))
 
@@ -337,7 +362,9 @@ def test_an_unknown_message_or_another_mailbox_is_not_found(session: Session) ->
 
 
 @pytest.mark.parametrize("target", ["rejected", "withdrawn"])
-def test_approving_a_rejection_or_withdrawal_closes_the_job_with_that_outcome(session: Session, target: str) -> None:
+def test_approving_a_rejection_or_withdrawal_closes_the_job_with_that_outcome(
+    session: Session, target: str
+) -> None:
     job_id = add_job(session)
     message = routed(session, VAGUE_INVITE)
 
@@ -377,22 +404,42 @@ def test_bulk_approve_links_suggestions_skips_orphans_and_reports_failures(sessi
     backend = add_job(session, "Backend Engineer", "Stripe")
     alan = add_job(session, "Data Scientist", "Alan")
     stripe_mail = routed(session, VAGUE_INVITE)
-    alan_mail = routed(session, {"subject": "Next steps", "sender": "julie@alan.com", "sender_name": "Julie",
-                                 "body": "Hi Alex, thanks for your interest in the Data Scientist role at Alan. "
-                                 "We would like to schedule an interview with you."})
+    alan_mail = routed(
+        session,
+        {
+            "subject": "Next steps",
+            "sender": "julie@alan.com",
+            "sender_name": "Julie",
+            "body": "Hi Alex, thanks for your interest in the Data Scientist role at Alan. "
+            "We would like to schedule an interview with you.",
+        },
+    )
     orphan = routed(session, ORPHAN)
     assert stripe_mail.matched_job_id == backend and alan_mail.matched_job_id == alan
 
-    report = inbox.bulk(session, {**GMAIL, "action": "approve",
-                                  "messageIds": [stripe_mail.id, alan_mail.id, orphan.id, "no-such-message"]})
+    report = inbox.bulk(
+        session,
+        {
+            **GMAIL,
+            "action": "approve",
+            "messageIds": [stripe_mail.id, alan_mail.id, orphan.id, "no-such-message"],
+        },
+    )
 
     assert {k: report[k] for k in ("requested", "succeeded", "failed", "skipped")} == {
-        "requested": 4, "succeeded": 2, "failed": 1, "skipped": 1,
+        "requested": 4,
+        "succeeded": 2,
+        "failed": 1,
+        "skipped": 1,
     }
     by_id = {r["messageId"]: r for r in report["results"]}
     assert by_id[orphan.id]["code"] == "NO_SUGGESTED_MATCH"
     assert by_id["no-such-message"]["code"] == "NOT_FOUND"
-    assert get_job(session, backend)["currentStage"] == get_job(session, alan)["currentStage"] == "recruiter_screen"
+    assert (
+        get_job(session, backend)["currentStage"]
+        == get_job(session, alan)["currentStage"]
+        == "recruiter_screen"
+    )
     assert session.get(MailMessage, orphan.id).processing_status == "pending_user"
 
 
@@ -413,8 +460,15 @@ def test_bulk_deny_dismisses_every_message(session: Session) -> None:
 
 def test_a_jobs_emails_are_newest_first_with_a_link_to_the_gmail_thread(session: Session) -> None:
     job_id = add_job(session)
-    session.add(MailAccount(provider="gmail", account_key="default", email="alex@example.com",
-                            encrypted_credentials="secret-token-blob", status="connected"))
+    session.add(
+        MailAccount(
+            provider="gmail",
+            account_key="default",
+            email="alex@example.com",
+            encrypted_credentials="secret-token-blob",
+            status="connected",
+        )
+    )
     first = routed(session, INTERVIEW_INVITE, thread="thread-a", received_at=MAY_1)
     second = routed(session, VAGUE_INVITE, thread="thread-b", received_at=MAY_1 + timedelta(days=1))
     inbox.approve(session, second.id, dict(GMAIL))
@@ -445,7 +499,7 @@ def test_approving_last_weeks_rejection_on_a_job_added_today_closes_it_after_its
     session: Session,
 ) -> None:
     job_id = create_job(session, {"title": "Backend Engineer", "employer": "Stripe"})["id"]  # no date typed
-    last_week = datetime.now(timezone.utc) - timedelta(days=7)
+    last_week = datetime.now(UTC) - timedelta(days=7)
     message = routed(session, VAGUE_INVITE, received_at=last_week)
 
     result = inbox.approve(session, message.id, {**GMAIL, "stageTarget": "rejected"})
@@ -453,7 +507,8 @@ def test_approving_last_weeks_rejection_on_a_job_added_today_closes_it_after_its
     assert result["appliedMovedTo"] == start_of(last_week)
     events = timeline(session, job_id)
     assert [(e["toStage"], e["occurredAt"]) for e in events] == [
-        ("applied", start_of(last_week)), ("closed", last_week),
+        ("applied", start_of(last_week)),
+        ("closed", last_week),
     ]
     assert events[0]["metadata"]["reasonCode"] == tracking.APPLIED_MOVED
     job = get_job(session, job_id)
@@ -463,19 +518,23 @@ def test_approving_last_weeks_rejection_on_a_job_added_today_closes_it_after_its
 
 def test_an_automatic_link_of_older_mail_moves_the_applied_date_back_too(session: Session) -> None:
     job_id = create_job(session, {"title": "Backend Engineer", "employer": "Stripe"})["id"]
-    last_week = datetime.now(timezone.utc) - timedelta(days=7)
+    last_week = datetime.now(UTC) - timedelta(days=7)
 
     message = routed(session, REJECTION, received_at=last_week)
 
     assert message.processing_status == "auto_linked"
     assert [e["toStage"] for e in timeline(session, job_id)] == ["applied", "closed"]
     job = get_job(session, job_id)
-    assert (job["currentStage"], job["outcome"], job["appliedAt"]) == ("closed", "rejected", start_of(last_week))
+    assert (job["currentStage"], job["outcome"], job["appliedAt"]) == (
+        "closed",
+        "rejected",
+        start_of(last_week),
+    )
 
 
 def test_linking_older_mail_without_a_stage_still_moves_the_applied_date(session: Session) -> None:
     job_id = create_job(session, {"title": "Backend Engineer", "employer": "Stripe"})["id"]
-    three_days_ago = datetime.now(timezone.utc) - timedelta(days=3)
+    three_days_ago = datetime.now(UTC) - timedelta(days=3)
     message = routed(session, VAGUE_INVITE, received_at=three_days_ago)
 
     result = inbox.approve(session, message.id, {**GMAIL, "stageTarget": "applied"})
@@ -491,16 +550,19 @@ def test_mail_the_same_morning_as_a_date_only_application_comes_after_it(
     session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("JOBOPS_TIMEZONE", "Europe/Paris")
-    job_id = create_job(session, {"title": "Backend Engineer", "employer": "Stripe", "appliedAt": "2024-05-01"})["id"]
-    eight_in_paris = datetime(2024, 5, 1, 6, 0, tzinfo=timezone.utc)
+    job_id = create_job(
+        session, {"title": "Backend Engineer", "employer": "Stripe", "appliedAt": "2024-05-01"}
+    )["id"]
+    eight_in_paris = datetime(2024, 5, 1, 6, 0, tzinfo=UTC)
     message = routed(session, VAGUE_INVITE, received_at=eight_in_paris)
 
     result = inbox.approve(session, message.id, dict(GMAIL))
 
-    midnight_in_paris = datetime(2024, 4, 30, 22, 0, tzinfo=timezone.utc)
+    midnight_in_paris = datetime(2024, 4, 30, 22, 0, tzinfo=UTC)
     assert result["appliedMovedTo"] is None
     assert [(e["toStage"], e["occurredAt"]) for e in timeline(session, job_id)] == [
-        ("applied", midnight_in_paris), ("recruiter_screen", eight_in_paris),
+        ("applied", midnight_in_paris),
+        ("recruiter_screen", eight_in_paris),
     ]
     assert get_job(session, job_id)["appliedAt"] == midnight_in_paris
 
@@ -522,18 +584,24 @@ def test_approving_an_acknowledgement_on_a_job_at_applied_links_it_without_a_sec
     assert inbox.job_emails(session, job_id)["total"] == 1
 
 
-def test_a_second_recruiter_screen_adds_no_second_stage_event_but_keeps_the_users_note(session: Session) -> None:
+def test_a_second_recruiter_screen_adds_no_second_stage_event_but_keeps_the_users_note(
+    session: Session,
+) -> None:
     job_id = add_job(session)
     inbox.approve(session, routed(session, VAGUE_INVITE).id, dict(GMAIL))
     quiet = routed(session, VAGUE_INVITE, received_at=MAY_1 + timedelta(days=1))
     noted = routed(session, VAGUE_INVITE, received_at=MAY_1 + timedelta(days=2))
 
     inbox.approve(session, quiet.id, {**GMAIL, "stageTarget": "recruiter_screen"})
-    result = inbox.approve(session, noted.id, {**GMAIL, "stageTarget": "recruiter_screen", "note": "Moved to Friday"})
+    result = inbox.approve(
+        session, noted.id, {**GMAIL, "stageTarget": "recruiter_screen", "note": "Moved to Friday"}
+    )
 
     events = timeline(session, job_id)
     assert [(e["toStage"], e["metadata"]["eventType"]) for e in events] == [
-        ("applied", "status_update"), ("recruiter_screen", "status_update"), ("recruiter_screen", "note"),
+        ("applied", "status_update"),
+        ("recruiter_screen", "status_update"),
+        ("recruiter_screen", "note"),
     ]
     assert result["event"]["metadata"]["note"] == "Moved to Friday"
     assert result["event"]["messageId"] == noted.id
@@ -550,7 +618,9 @@ def test_a_different_outcome_on_a_closed_job_is_logged_but_the_same_one_is_not(s
     inbox.approve(session, other.id, {**GMAIL, "jobId": job_id, "stageTarget": "rejected"})
 
     assert [(e["toStage"], e["outcome"]) for e in timeline(session, job_id)] == [
-        ("applied", None), ("closed", "ghosted"), ("closed", "rejected"),
+        ("applied", None),
+        ("closed", "ghosted"),
+        ("closed", "rejected"),
     ]
     assert get_job(session, job_id)["outcome"] == "rejected"
 
@@ -558,7 +628,9 @@ def test_a_different_outcome_on_a_closed_job_is_logged_but_the_same_one_is_not(s
 # --- closed jobs accept mail -----------------------------------------------------------------
 
 
-def test_a_rejection_for_a_job_closed_by_hand_is_linked_to_it_without_a_second_closing(session: Session) -> None:
+def test_a_rejection_for_a_job_closed_by_hand_is_linked_to_it_without_a_second_closing(
+    session: Session,
+) -> None:
     job_id = add_job(session)
     set_outcome(session, job_id, {"outcome": "rejected", "closedAt": MAY_1})
 
@@ -569,7 +641,9 @@ def test_a_rejection_for_a_job_closed_by_hand_is_linked_to_it_without_a_second_c
     assert [i["message"]["id"] for i in inbox.job_emails(session, job_id)["items"]] == [message.id]
 
 
-def test_an_invite_for_a_closed_job_is_suggested_for_it_but_never_reopens_it_by_itself(session: Session) -> None:
+def test_an_invite_for_a_closed_job_is_suggested_for_it_but_never_reopens_it_by_itself(
+    session: Session,
+) -> None:
     job_id = add_job(session)
     set_outcome(session, job_id, {"outcome": "withdrawn", "closedAt": MAY_1})
 
@@ -603,7 +677,9 @@ def test_closed_jobs_are_candidates_after_the_open_ones_most_recently_closed_fir
     choices = inbox.job_choices(session)
 
     assert [(c["id"], c["closed"]) for c in choices] == [
-        (open_job, False), (closed_lately, True), (closed_long_ago, True),
+        (open_job, False),
+        (closed_lately, True),
+        (closed_long_ago, True),
     ]
     assert [j.id for j in inbox.active_jobs(session)] == [c["id"] for c in choices]
 
@@ -692,18 +768,30 @@ def test_an_orphans_draft_names_the_employer_from_its_domain_and_the_title_from_
 @pytest.mark.parametrize(
     ("sender", "name", "subject", "expected"),
     [
-        ("no-reply@greenhouse.io", "Acme Talent Team", "Your application for Data Analyst at Acme",
-         {"employer": "Acme", "title": "Data Analyst"}),
+        (
+            "no-reply@greenhouse.io",
+            "Acme Talent Team",
+            "Your application for Data Analyst at Acme",
+            {"employer": "Acme", "title": "Data Analyst"},
+        ),
         ("jane.doe@gmail.com", "Jane Doe", "Quick question", {"employer": "Jane Doe", "title": ""}),
-        ("careers@northwind.co.uk", "", "Thank you for applying to the Site Manager role",
-         {"employer": "Northwind", "title": "Site Manager"}),
+        (
+            "careers@northwind.co.uk",
+            "",
+            "Thank you for applying to the Site Manager role",
+            {"employer": "Northwind", "title": "Site Manager"},
+        ),
     ],
 )
 def test_a_draft_is_a_guess_from_the_sender_and_subject_or_left_empty(
     sender: str, name: str, subject: str, expected: dict[str, str]
 ) -> None:
-    message = {"fromAddress": sender, "fromDomain": sender.rpartition("@")[2], "senderName": name,
-               "subject": subject}
+    message = {
+        "fromAddress": sender,
+        "fromDomain": sender.rpartition("@")[2],
+        "senderName": name,
+        "subject": subject,
+    }
 
     assert inbox.job_draft(message) == expected
 
@@ -712,10 +800,15 @@ def test_creating_a_job_from_an_orphan_links_the_mail_and_logs_its_stage(session
     orphan = routed(session, ORPHAN, received_at=MAY_1)
 
     created = inbox.create_job_from_message(
-        session, orphan.id, {**GMAIL, "employer": "Figma", "title": "Product Designer"})
+        session, orphan.id, {**GMAIL, "employer": "Figma", "title": "Product Designer"}
+    )
 
     job = created["job"]
-    assert (job["employer"], job["title"], job["currentStage"]) == ("Figma", "Product Designer", "recruiter_screen")
+    assert (job["employer"], job["title"], job["currentStage"]) == (
+        "Figma",
+        "Product Designer",
+        "recruiter_screen",
+    )
     assert (orphan.processing_status, orphan.matched_job_id) == ("manual_linked", job["id"])
     assert [e["toStage"] for e in timeline(session, job["id"])] == ["applied", "recruiter_screen"]
     assert job["appliedAt"] == MAY_1
@@ -724,12 +817,17 @@ def test_creating_a_job_from_an_orphan_links_the_mail_and_logs_its_stage(session
 
 def test_creating_a_job_from_an_orphan_points_the_rest_of_its_thread_to_it(session: Session) -> None:
     orphan = routed(session, ORPHAN, thread="figma-thread", received_at=MAY_1)
-    reply = routed(session, {**ORPHAN, "subject": "Re: Interview invitation", "body": "Does Tuesday work?"},
-                   thread="figma-thread", received_at=MAY_1 + timedelta(hours=3))
+    reply = routed(
+        session,
+        {**ORPHAN, "subject": "Re: Interview invitation", "body": "Does Tuesday work?"},
+        thread="figma-thread",
+        received_at=MAY_1 + timedelta(hours=3),
+    )
     assert reply.processing_status == "pending_user"
 
-    job_id = inbox.create_job_from_message(session, orphan.id, {**GMAIL, "employer": "Figma",
-                                                                 "title": "Product Designer"})["job"]["id"]
+    job_id = inbox.create_job_from_message(
+        session, orphan.id, {**GMAIL, "employer": "Figma", "title": "Product Designer"}
+    )["job"]["id"]
 
     assert reply.matched_job_id == job_id
 

@@ -30,7 +30,9 @@ def test_a_job_keeps_its_salary_and_recruiter_as_typed(session: Session) -> None
     stored = jobs.get_job(session, job["id"])
 
     assert (stored["salary"], stored["recruiterName"], stored["recruiterEmail"]) == (
-        "€60–70k", "Anna Berg", "anna@acme.example",
+        "€60–70k",
+        "Anna Berg",
+        "anna@acme.example",
     )
 
 
@@ -43,7 +45,9 @@ def test_editing_the_recruiter_changes_only_that_field(session: Session) -> None
     assert (stored["salary"], stored["recruiterEmail"]) == ("€60–70k", "a.berg@acme.example")
 
 
-@pytest.mark.parametrize("address", ["anna at acme", "anna@", "@acme.example", "anna@acme", "a b@acme.example"])
+@pytest.mark.parametrize(
+    "address", ["anna at acme", "anna@", "@acme.example", "anna@acme", "a b@acme.example"]
+)
 def test_a_recruiter_address_that_is_not_an_email_is_refused_and_nothing_changes(
     session: Session, address: str
 ) -> None:
@@ -72,7 +76,9 @@ def test_the_csv_export_carries_salary_and_recruiter(session: Session) -> None:
     (row,) = csv.DictReader(io.StringIO(job_csv.export_jobs_csv(session)))
 
     assert (row["salary"], row["recruiterName"], row["recruiterEmail"]) == (
-        "€60–70k", "Anna Berg", "anna@acme.example",
+        "€60–70k",
+        "Anna Berg",
+        "anna@acme.example",
     )
 
 
@@ -88,7 +94,9 @@ def test_a_backup_restores_salary_and_recruiter(engine: Engine, tmp_path: Path) 
         (job,) = jobs.list_jobs(session)["items"]
 
     assert (job["salary"], job["recruiterName"], job["recruiterEmail"]) == (
-        "€60–70k", "Anna Berg", "anna@acme.example",
+        "€60–70k",
+        "Anna Berg",
+        "anna@acme.example",
     )
 
 
@@ -112,9 +120,11 @@ def test_a_backup_with_a_bad_recruiter_address_is_refused_by_place(engine: Engin
         backup = export_backup(session)
     backup["jobs"][0]["recruiterEmail"] = "not an address"
 
-    with pytest.raises(InvalidInput, match=r"jobs\[0\]\.recruiterEmail must be an email address"):
-        with session_scope(engine) as session:
-            import_backup(session, backup)
+    with (
+        pytest.raises(InvalidInput, match=r"jobs\[0\]\.recruiterEmail must be an email address"),
+        session_scope(engine) as session,
+    ):
+        import_backup(session, backup)
 
 
 def test_upgrading_a_database_from_the_previous_revision_keeps_every_job(tmp_path: Path) -> None:
@@ -124,8 +134,12 @@ def test_upgrading_a_database_from_the_previous_revision_keeps_every_job(tmp_pat
     with engine.connect() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0002")
-        conn.execute(text("INSERT INTO jobs (id, title, employer, status, is_sample, created_at, updated_at) "
-                          "VALUES ('j1', 'Engineer', 'Acme', 'applied', 0, '2026-01-01', '2026-01-01')"))
+        conn.execute(
+            text(
+                "INSERT INTO jobs (id, title, employer, status, is_sample, created_at, updated_at) "
+                "VALUES ('j1', 'Engineer', 'Acme', 'applied', 0, '2026-01-01', '2026-01-01')"
+            )
+        )
         conn.commit()
 
     migrate(engine)

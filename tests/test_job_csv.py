@@ -82,7 +82,9 @@ def test_imported_jobs_keep_their_fields_and_start_their_timeline(session: Sessi
     stripe = next(j for j in jobs.list_jobs(session)["items"] if j["employer"] == "Stripe")
 
     assert (stripe["title"], stripe["jobUrl"], stripe["notes"]) == (
-        "Backend Engineer", "https://stripe.com/jobs/1", "Referral from Sam",
+        "Backend Engineer",
+        "https://stripe.com/jobs/1",
+        "Referral from Sam",
     )
     assert stripe["appliedAt"].date().isoformat() == "2026-10-01"
     assert [e["toStage"] for e in tracking.list_events(session, stripe["id"])] == ["applied"]
@@ -119,7 +121,7 @@ def test_a_semicolon_separated_latin1_file_from_a_european_spreadsheet_imports(s
 
 
 def test_a_utf8_file_with_a_byte_order_mark_keeps_its_first_column_name() -> None:
-    frame = job_csv.read_csv("\ufefftitle,employer\nEngineer,Acme\n".encode("utf-8"))
+    frame = job_csv.read_csv("\ufefftitle,employer\nEngineer,Acme\n".encode())
 
     assert list(frame.columns) == ["title", "employer"]
 
@@ -154,8 +156,16 @@ def test_the_export_lists_every_job_with_its_stage_and_outcome(session: Session)
 
 
 def test_an_exported_file_imports_into_an_empty_database_unchanged(session: Session) -> None:
-    jobs.create_job(session, {"title": "Engineer", "employer": "Acme", "location": "Remote",
-                              "jobUrl": "https://acme.test/1", "appliedAt": "2026-10-01"})
+    jobs.create_job(
+        session,
+        {
+            "title": "Engineer",
+            "employer": "Acme",
+            "location": "Remote",
+            "jobUrl": "https://acme.test/1",
+            "appliedAt": "2026-10-01",
+        },
+    )
     exported = job_csv.export_jobs_csv(session)
     jobs.delete_job(session, jobs.list_jobs(session)["items"][0]["id"])
 
@@ -164,23 +174,27 @@ def test_an_exported_file_imports_into_an_empty_database_unchanged(session: Sess
     (job,) = jobs.list_jobs(session)["items"]
     assert report["imported"] == 1
     assert (job["location"], job["jobUrl"], job["appliedAt"].date().isoformat()) == (
-        "Remote", "https://acme.test/1", "2026-10-01",
+        "Remote",
+        "https://acme.test/1",
+        "2026-10-01",
     )
 
 
 def test_a_status_written_as_a_spreadsheet_would_is_understood(session: Session) -> None:
-    report = import_text(session, "Company,Title,Status\nStripe,Backend Engineer,In Progress\nLumen,SRE,Ready\n")
+    report = import_text(
+        session, "Company,Title,Status\nStripe,Backend Engineer,In Progress\nLumen,SRE,Ready\n"
+    )
 
     assert report == {"imported": 2, "skipped": []}
     assert sorted(j["status"] for j in jobs.list_jobs(session)["items"]) == ["applied", "ready"]
 
 
 def test_export_makes_text_that_looks_like_a_formula_inert(session: Session) -> None:
-    jobs.create_job(session, {"title": "=HYPERLINK(\"http://x\")", "employer": "@Evil", "notes": "plain"})
+    jobs.create_job(session, {"title": '=HYPERLINK("http://x")', "employer": "@Evil", "notes": "plain"})
 
     rows = list(csv.DictReader(io.StringIO(job_csv.export_jobs_csv(session))))
 
-    assert rows[0]["title"] == "'=HYPERLINK(\"http://x\")"
+    assert rows[0]["title"] == '\'=HYPERLINK("http://x")'
     assert rows[0]["employer"] == "'@Evil"
     assert rows[0]["notes"] == "plain"
 
@@ -223,8 +237,9 @@ def test_a_unicode_text_export_from_excel_imports_with_its_accents_and_quotes(
 
 def test_windows_quotes_and_the_euro_sign_arrive_as_typed_not_as_control_characters(session: Session) -> None:
     text = "Company,Job Title,Notes\nCafé Crème,Barista – Lead,“Salary €2,500” isn’t final\n"
-    frame = job_csv.read_csv(text.replace("“Salary €2,500” isn’t final", '"“Salary €2,500” isn’t final"')
-                             .encode("cp1252"))
+    frame = job_csv.read_csv(
+        text.replace("“Salary €2,500” isn’t final", '"“Salary €2,500” isn’t final"').encode("cp1252")
+    )
 
     assert frame.iloc[0].tolist() == ["Café Crème", "Barista – Lead", "“Salary €2,500” isn’t final"]
 

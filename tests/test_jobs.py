@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -12,7 +12,7 @@ from jobops import jobs, tracking
 from jobops.errors import Conflict, InvalidInput, NotFound
 from jobops.models import StageEvent
 
-NOW = datetime.now(timezone.utc)
+NOW = datetime.now(UTC)
 
 
 def add(session: Session, title: str = "Backend Engineer", employer: str = "Acme", **fields: object) -> dict:
@@ -24,7 +24,7 @@ def test_a_job_is_applied_by_default_and_applied_now(session: Session) -> None:
 
     assert job["status"] == "applied"
     assert job["currentStage"] == "applied"
-    assert abs(job["appliedAt"] - datetime.now(timezone.utc)) < timedelta(seconds=5)
+    assert abs(job["appliedAt"] - datetime.now(UTC)) < timedelta(seconds=5)
 
 
 def test_a_job_applied_earlier_starts_its_timeline_at_the_start_of_that_day(session: Session) -> None:
@@ -32,7 +32,7 @@ def test_a_job_applied_earlier_starts_its_timeline_at_the_start_of_that_day(sess
 
     (event,) = tracking.list_events(session, job["id"])
 
-    assert event["occurredAt"] == datetime(2026, 3, 2, tzinfo=timezone.utc)
+    assert event["occurredAt"] == datetime(2026, 3, 2, tzinfo=UTC)
     assert event["title"] == "Applied"
 
 
@@ -150,8 +150,11 @@ def test_clearing_the_title_is_refused(session: Session) -> None:
 def test_setting_an_outcome_closes_the_job_with_an_event(session: Session) -> None:
     job = add(session, appliedAt=NOW - timedelta(days=10))
 
-    closed = jobs.set_outcome(session, job["id"], {"outcome": "ghosted", "closedAt": NOW - timedelta(days=1),
-                                                    "note": "No answer in a week"})
+    closed = jobs.set_outcome(
+        session,
+        job["id"],
+        {"outcome": "ghosted", "closedAt": NOW - timedelta(days=1), "note": "No answer in a week"},
+    )
 
     events = tracking.list_events(session, job["id"])
     assert (closed["currentStage"], closed["outcome"]) == ("closed", "ghosted")
@@ -218,7 +221,7 @@ def test_a_date_only_applied_date_starts_that_day_in_the_users_zone(
 
     job = add(session, appliedAt="2026-03-02")
 
-    assert job["appliedAt"] == datetime(2026, 3, 2, 5, tzinfo=timezone.utc)
+    assert job["appliedAt"] == datetime(2026, 3, 2, 5, tzinfo=UTC)
 
 
 def test_a_deleted_job_comes_back_with_its_timeline_and_its_linked_mail(session: Session) -> None:
@@ -226,8 +229,13 @@ def test_a_deleted_job_comes_back_with_its_timeline_and_its_linked_mail(session:
 
     job = add(session, appliedAt=NOW - timedelta(days=20))
     tracking.transition_stage(session, job["id"], "technical_interview", occurred_at=NOW - timedelta(days=3))
-    mail = MailMessage(provider="gmail", account_key="default", external_message_id="m1",
-                       processing_status="auto_linked", matched_job_id=job["id"])
+    mail = MailMessage(
+        provider="gmail",
+        account_key="default",
+        external_message_id="m1",
+        processing_status="auto_linked",
+        matched_job_id=job["id"],
+    )
     session.add(mail)
     session.flush()
     before = (jobs.get_job(session, job["id"]), tracking.list_events(session, job["id"]))
@@ -241,7 +249,8 @@ def test_a_deleted_job_comes_back_with_its_timeline_and_its_linked_mail(session:
     session.refresh(mail)
     after = (jobs.get_job(session, job["id"]), tracking.list_events(session, job["id"]))
     assert {k: v for k, v in after[0].items() if k != "updatedAt"} == {
-        k: v for k, v in before[0].items() if k != "updatedAt"}
+        k: v for k, v in before[0].items() if k != "updatedAt"
+    }
     assert after[1] == before[1]
     assert mail.matched_job_id == job["id"]
 

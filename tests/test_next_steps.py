@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,9 +20,13 @@ from jobops.db import MIGRATIONS_DIR, make_engine, migrate, session_scope
 from jobops.errors import InvalidInput
 from jobops.localtime import as_local
 
-NOW = datetime(2026, 11, 30, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
 TODAY = as_local(NOW).date()
-INTERVIEW = {"nextStep": "Technical interview, room 4; bring ID", "nextStepDue": "2026-12-02", "nextStepTime": "14:30"}
+INTERVIEW = {
+    "nextStep": "Technical interview, room 4; bring ID",
+    "nextStepDue": "2026-12-02",
+    "nextStepTime": "14:30",
+}
 
 
 def add(session: Session, employer: str = "Acme", **fields: str) -> dict:
@@ -39,7 +43,9 @@ def test_a_job_keeps_its_next_step_with_its_day_and_time(session: Session) -> No
     stored = jobs.get_job(session, job["id"])
 
     assert (stored["nextStep"], stored["nextStepDue"], stored["nextStepTime"]) == (
-        "Technical interview, room 4; bring ID", "2026-12-02", "14:30",
+        "Technical interview, room 4; bring ID",
+        "2026-12-02",
+        "14:30",
     )
 
 
@@ -100,7 +106,9 @@ def test_moving_the_day_keeps_the_step_and_its_time(session: Session) -> None:
 
     stored = jobs.get_job(session, job["id"])
     assert (stored["nextStep"], stored["nextStepDue"], stored["nextStepTime"]) == (
-        INTERVIEW["nextStep"], "2026-12-04", "14:30",
+        INTERVIEW["nextStep"],
+        "2026-12-04",
+        "14:30",
     )
 
 
@@ -154,8 +162,10 @@ def test_a_quiet_job_suggests_a_follow_up_that_one_call_sets_two_days_ahead(sess
     assert (stored["nextStep"], stored["nextStepDue"]) == ("Follow up with Globex", day(2))
     (card,) = board.board(session, now=NOW)["applied"]
     assert not card.suggests_follow_up
-    assert card.due == f"Due {(TODAY + timedelta(days=2)):%a} {(TODAY + timedelta(days=2)).day} " \
-                       f"{(TODAY + timedelta(days=2)):%b}: Follow up with Globex"
+    assert (
+        card.due == f"Due {(TODAY + timedelta(days=2)):%a} {(TODAY + timedelta(days=2)).day} "
+        f"{(TODAY + timedelta(days=2)):%b}: Follow up with Globex"
+    )
 
 
 def test_the_csv_export_carries_the_next_step(session: Session) -> None:
@@ -164,7 +174,9 @@ def test_the_csv_export_carries_the_next_step(session: Session) -> None:
     (row,) = csv.DictReader(io.StringIO(job_csv.export_jobs_csv(session)))
 
     assert (row["nextStep"], row["nextStepDue"], row["nextStepTime"]) == (
-        "Technical interview, room 4; bring ID", "2026-12-02", "14:30",
+        "Technical interview, room 4; bring ID",
+        "2026-12-02",
+        "14:30",
     )
 
 
@@ -180,7 +192,9 @@ def test_a_backup_restores_the_next_step(engine: Engine, tmp_path: Path) -> None
         (job,) = jobs.list_jobs(session)["items"]
 
     assert (job["nextStep"], job["nextStepDue"], job["nextStepTime"]) == (
-        "Technical interview, room 4; bring ID", "2026-12-02", "14:30",
+        "Technical interview, room 4; bring ID",
+        "2026-12-02",
+        "14:30",
     )
 
 
@@ -204,9 +218,11 @@ def test_a_backup_with_a_bad_due_date_is_refused_by_place(engine: Engine) -> Non
         backup = export_backup(session)
     backup["jobs"][0]["nextStepDue"] = "next Tuesday"
 
-    with pytest.raises(InvalidInput, match=r"jobs\[0\]\.nextStepDue must be an ISO 8601 date"):
-        with session_scope(engine) as session:
-            import_backup(session, backup)
+    with (
+        pytest.raises(InvalidInput, match=r"jobs\[0\]\.nextStepDue must be an ISO 8601 date"),
+        session_scope(engine) as session,
+    ):
+        import_backup(session, backup)
 
 
 def test_upgrading_a_database_from_revision_0003_keeps_every_job_and_its_contacts(tmp_path: Path) -> None:
@@ -217,9 +233,14 @@ def test_upgrading_a_database_from_revision_0003_keeps_every_job_and_its_contact
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0003")
         for job_id, employer in (("j1", "Acme"), ("j2", "Globex")):
-            conn.execute(text("INSERT INTO jobs (id, title, employer, salary, status, is_sample, created_at, "
-                              "updated_at) VALUES (:id, 'Engineer', :employer, '€60k', 'applied', 0, "
-                              "'2026-01-01', '2026-01-01')"), {"id": job_id, "employer": employer})
+            conn.execute(
+                text(
+                    "INSERT INTO jobs (id, title, employer, salary, status, is_sample, created_at, "
+                    "updated_at) VALUES (:id, 'Engineer', :employer, '€60k', 'applied', 0, "
+                    "'2026-01-01', '2026-01-01')"
+                ),
+                {"id": job_id, "employer": employer},
+            )
         conn.commit()
 
     migrate(engine)
@@ -227,7 +248,8 @@ def test_upgrading_a_database_from_revision_0003_keeps_every_job_and_its_contact
     with session_scope(engine) as session:
         kept = {j["id"]: j for j in jobs.list_jobs(session)["items"]}
         assert {(j["employer"], j["salary"], j["nextStep"]) for j in kept.values()} == {
-            ("Acme", "€60k", None), ("Globex", "€60k", None),
+            ("Acme", "€60k", None),
+            ("Globex", "€60k", None),
         }
         jobs.update_job(session, "j1", INTERVIEW)
     with session_scope(engine) as session:

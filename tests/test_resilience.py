@@ -12,7 +12,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -39,7 +39,18 @@ from jobops.stages import PENDING, PENDING_USER
 from tests.fake_google import FakeGoogle
 
 SYNC_ACTION = "/api/post-application/providers/gmail/actions/sync"
-EMPLOYERS = ("Northwind", "Contoso", "Fabrikam", "Initech", "Globex", "Umbrella", "Hooli", "Vandelay", "Wonka", "Tyrell")
+EMPLOYERS = (
+    "Northwind",
+    "Contoso",
+    "Fabrikam",
+    "Initech",
+    "Globex",
+    "Umbrella",
+    "Hooli",
+    "Vandelay",
+    "Wonka",
+    "Tyrell",
+)
 MAILBOX_SIZE = 300
 
 
@@ -79,7 +90,7 @@ def web(engine: Engine) -> Iterator[TestClient]:
 
 def add_job(engine: Engine, employer: str = "Northwind", title: str = "Data Engineer") -> str:
     """An applied job, applied ten days ago."""
-    applied = (datetime.now(timezone.utc) - timedelta(days=10)).isoformat()
+    applied = (datetime.now(UTC) - timedelta(days=10)).isoformat()
     with session_scope(engine) as session:
         return create_job(session, {"title": title, "employer": employer, "appliedAt": applied})["id"]
 
@@ -98,8 +109,12 @@ def fill_mailbox(google: FakeGoogle, size: int = MAILBOX_SIZE) -> None:
                 age=age,
             )
         else:
-            google.add_message(sender="Shop <news@shop.example>", subject=f"Weekly deals {i}",
-                               text="Special offer: 30% off this week.", age=age)
+            google.add_message(
+                sender="Shop <news@shop.example>",
+                subject=f"Weekly deals {i}",
+                text="Special offer: 30% off this week.",
+                age=age,
+            )
 
 
 def runs(engine: Engine) -> list[dict[str, Any]]:
@@ -266,7 +281,8 @@ def test_a_sync_asked_for_through_the_api_while_another_runs_is_409_and_the_firs
     worker.join(timeout=20)
     assert response.status_code == 409
     assert response.json()["error"] == {
-        "code": "CONFLICT", "message": "A Gmail sync is already running for account 'default'."
+        "code": "CONFLICT",
+        "message": "A Gmail sync is already running for account 'default'.",
     }
     assert first[0]["status"] == "completed" and first[0]["fetched"] == 60
     assert [r["status"] for r in runs(engine)] == ["completed"]
@@ -275,7 +291,10 @@ def test_a_sync_asked_for_through_the_api_while_another_runs_is_409_and_the_firs
 @pytest.mark.usefixtures("connected")
 def test_two_syncs_begun_at_the_same_instant_let_exactly_one_run(engine: Engine) -> None:
     for _ in range(20):
-        outcomes = run_together(lambda: providers.begin_run(engine, "gmail", "default"), lambda: providers.begin_run(engine, "gmail", "default"))
+        outcomes = run_together(
+            lambda: providers.begin_run(engine, "gmail", "default"),
+            lambda: providers.begin_run(engine, "gmail", "default"),
+        )
 
         [refused] = [o for o in outcomes if isinstance(o, Exception)]
         [run_id] = [o for o in outcomes if isinstance(o, str)]
@@ -291,23 +310,34 @@ def pending_suggestion(engine: Engine, job_id: str, received_at: datetime, index
     """A message the router suggested for the job (waiting for the user), moving it to a screen."""
     with session_scope(engine) as session:
         message = MailMessage(
-            provider="gmail", account_key="default", external_message_id=f"race-{index}",
-            external_thread_id=f"thread-{index}", from_address="talent@northwind.example",
-            from_domain="northwind.example", sender_name="Northwind Talent", subject="Quick call?",
-            received_at=received_at, processing_status=PENDING_USER, matched_job_id=job_id,
-            stage_target="recruiter_screen", match_confidence=60,
+            provider="gmail",
+            account_key="default",
+            external_message_id=f"race-{index}",
+            external_thread_id=f"thread-{index}",
+            from_address="talent@northwind.example",
+            from_domain="northwind.example",
+            sender_name="Northwind Talent",
+            subject="Quick call?",
+            received_at=received_at,
+            processing_status=PENDING_USER,
+            matched_job_id=job_id,
+            stage_target="recruiter_screen",
+            match_confidence=60,
         )
         session.add(message)
         session.flush()
         return message.id
 
 
-def test_a_stage_move_and_an_approval_racing_on_one_job_both_land_and_the_latest_decides(engine: Engine) -> None:
-    now = datetime.now(timezone.utc).replace(microsecond=0)
+def test_a_stage_move_and_an_approval_racing_on_one_job_both_land_and_the_latest_decides(
+    engine: Engine,
+) -> None:
+    now = datetime.now(UTC).replace(microsecond=0)
     for i in range(30):
         job_id = add_job(engine)
         move_at = now - timedelta(hours=2 if i % 2 else 1)  # odd rounds: the mail is the latest event
         message_id = pending_suggestion(engine, job_id, now - timedelta(hours=1 if i % 2 else 2), i)
+
         def move(job_id: str = job_id, move_at: datetime = move_at) -> dict[str, Any]:
             with session_scope(engine) as session:
                 return tracking.transition_stage(session, job_id, "technical_interview", occurred_at=move_at)
@@ -319,12 +349,15 @@ def test_a_stage_move_and_an_approval_racing_on_one_job_both_land_and_the_latest
         moved, approved = run_together(move, approve)
 
         assert not isinstance(moved, Exception) and not isinstance(approved, Exception), (moved, approved)
-        assert moved["toStage"] == "technical_interview" and approved["event"]["toStage"] == "recruiter_screen"
+        assert (
+            moved["toStage"] == "technical_interview" and approved["event"]["toStage"] == "recruiter_screen"
+        )
         with session_scope(engine) as session:
             timeline = tracking.list_events(session, job_id)
             job = session.get(Job, job_id)
             assert [e["toStage"] for e in timeline] == (
-                ["applied", "technical_interview", "recruiter_screen"] if i % 2
+                ["applied", "technical_interview", "recruiter_screen"]
+                if i % 2
                 else ["applied", "recruiter_screen", "technical_interview"]
             )
             assert [e["fromStage"] for e in timeline] == [None, *[e["toStage"] for e in timeline[:-1]]]
@@ -394,7 +427,8 @@ def test_the_api_answers_503_saying_the_database_is_busy_when_the_lock_outlasts_
 
     assert response.status_code == 503
     assert response.json()["error"] == {
-        "code": "SERVICE_UNAVAILABLE", "message": "The database is busy; try again in a moment."
+        "code": "SERVICE_UNAVAILABLE",
+        "message": "The database is busy; try again in a moment.",
     }
     with session_scope(engine) as session:
         assert session.get(Job, job_id).current_stage == "applied"

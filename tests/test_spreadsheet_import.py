@@ -41,8 +41,10 @@ def test_free_text_statuses_land_in_their_stage_or_closed_with_their_outcome(ses
     import_bytes(session, SPREADSHEET.read_bytes(), dates=sheet_values.DAY_FIRST)
 
     found = by_employer(session)
-    standing = {e: (found[e]["currentStage"], found[e]["outcome"]) for e in
-                ("Stripe", "Lumen Health", "Quarry", "Fjord AI", "Nimbus", "Acme")}
+    standing = {
+        e: (found[e]["currentStage"], found[e]["outcome"])
+        for e in ("Stripe", "Lumen Health", "Quarry", "Fjord AI", "Nimbus", "Acme")
+    }
     assert standing == {
         "Stripe": ("technical_interview", None),
         "Lumen Health": ("recruiter_screen", None),
@@ -90,7 +92,9 @@ def test_dates_that_could_be_either_way_are_asked_about_before_anything_is_writt
         ("25.03.26\n02.04.26", sheet_values.DAY_FIRST, "2026-03-25"),
     ],
 )
-def test_the_date_order_is_decided_from_the_column(session: Session, dates: str, order: str, applied: str) -> None:
+def test_the_date_order_is_decided_from_the_column(
+    session: Session, dates: str, order: str, applied: str
+) -> None:
     first, second = dates.split("\n")
     text = f"Company,Position,Date Applied\nAcme,Engineer,{first}\nGlobex,Analyst,{second}\n"
     frame = frame_of(text.encode())
@@ -102,8 +106,12 @@ def test_the_date_order_is_decided_from_the_column(session: Session, dates: str,
 
 
 def test_the_user_can_change_where_a_status_puts_a_job(session: Session) -> None:
-    import_bytes(session, SPREADSHEET.read_bytes(), dates=sheet_values.DAY_FIRST,
-                 statuses={"Interviewing": "hiring_manager_screen", "Ghosted": "no_response"})
+    import_bytes(
+        session,
+        SPREADSHEET.read_bytes(),
+        dates=sheet_values.DAY_FIRST,
+        statuses={"Interviewing": "hiring_manager_screen", "Ghosted": "no_response"},
+    )
 
     found = by_employer(session)
     assert found["Stripe"]["currentStage"] == "hiring_manager_screen"
@@ -112,8 +120,12 @@ def test_the_user_can_change_where_a_status_puts_a_job(session: Session) -> None
 
 def test_a_status_mapped_to_something_unknown_is_refused(session: Session) -> None:
     with pytest.raises(InvalidInput):
-        import_bytes(session, SPREADSHEET.read_bytes(), dates=sheet_values.DAY_FIRST,
-                     statuses={"Interviewing": "promoted"})
+        import_bytes(
+            session,
+            SPREADSHEET.read_bytes(),
+            dates=sheet_values.DAY_FIRST,
+            statuses={"Interviewing": "promoted"},
+        )
 
     assert jobs.list_jobs(session)["total"] == 0
 
@@ -123,8 +135,14 @@ def test_the_guessed_statuses_list_each_distinct_value_once(session: Session) ->
 
     guessed = job_csv.guess_statuses(frame, job_csv.guess_mapping(list(frame.columns)))
 
-    assert guessed == {"Interviewing": "technical_interview", "Phone Screen": "recruiter_screen",
-                       "Rejected": "rejected", "Offer": "offer", "Ghosted": "ghosted", "Applied": "applied"}
+    assert guessed == {
+        "Interviewing": "technical_interview",
+        "Phone Screen": "recruiter_screen",
+        "Rejected": "rejected",
+        "Offer": "offer",
+        "Ghosted": "ghosted",
+        "Applied": "applied",
+    }
 
 
 def test_columns_no_field_takes_and_unknown_statuses_are_kept_in_the_notes(session: Session) -> None:
@@ -162,7 +180,13 @@ def test_a_second_import_of_the_same_file_adds_nothing(session: Session) -> None
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "utf-16"])
 def test_the_encodings_spreadsheets_write_import_the_same(session: Session, encoding: str) -> None:
-    text = SPREADSHEET.read_bytes().decode("utf-8-sig").replace("€", "EUR ").replace("–", "-").replace("£", "GBP ")
+    text = (
+        SPREADSHEET.read_bytes()
+        .decode("utf-8-sig")
+        .replace("€", "EUR ")
+        .replace("–", "-")
+        .replace("£", "GBP ")
+    )
     if encoding == "utf-16":  # Excel's "Unicode text": the same table, tab-separated
         rows = csv.reader(io.StringIO(text))
         out = io.StringIO()
@@ -185,7 +209,10 @@ def test_an_exported_file_keeps_stages_and_outcomes_when_imported_again(session:
 
     found = by_employer(session)
     assert report["imported"] == JOB_ROWS
-    assert (found["Quarry"]["outcome"], found["Stripe"]["currentStage"]) == ("rejected", "technical_interview")
+    assert (found["Quarry"]["outcome"], found["Stripe"]["currentStage"]) == (
+        "rejected",
+        "technical_interview",
+    )
     assert found["Stripe"]["notes"] == "Referral from Sam"
 
 

@@ -12,8 +12,14 @@ from jobops.models import Job
 from jobops.stages import STANDINGS, standing, standing_label
 
 
-def make(session: Session, title: str, *, status: str = "applied", stage: str | None = None,
-         outcome: str | None = None) -> str:
+def make(
+    session: Session,
+    title: str,
+    *,
+    status: str = "applied",
+    stage: str | None = None,
+    outcome: str | None = None,
+) -> str:
     """A job with that status, moved to `stage` (with `outcome` when closing)."""
     job = jobs.create_job(session, {"title": title, "employer": "Acme", "status": status})
     if stage:
@@ -56,7 +62,9 @@ def test_a_rejected_job_reads_closed_with_its_outcome_and_never_in_progress(sess
         ("skipped", "recruiter_screen", None, "Skipped"),
     ],
 )
-def test_each_job_reads_where_it_stands(status: str, stage: str | None, outcome: str | None, words: str) -> None:
+def test_each_job_reads_where_it_stands(
+    status: str, stage: str | None, outcome: str | None, words: str
+) -> None:
     assert standing_label(status, stage, outcome) == words
 
 

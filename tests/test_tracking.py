@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy.orm import Session
@@ -11,7 +11,7 @@ from jobops import tracking
 from jobops.errors import Conflict, InvalidInput, NotFound
 from jobops.jobs import create_job, get_job, update_job
 
-NOW = datetime.now(timezone.utc)
+NOW = datetime.now(UTC)
 
 
 def applied_job(session: Session, days_ago: int = 30, **fields: object) -> str:
@@ -111,26 +111,29 @@ def test_occurred_at_defaults_to_now(session: Session) -> None:
 
     event = move(session, job_id, "recruiter_screen")
 
-    assert abs(event["occurredAt"] - datetime.now(timezone.utc)) < timedelta(seconds=5)
+    assert abs(event["occurredAt"] - datetime.now(UTC)) < timedelta(seconds=5)
 
 
 def test_occurred_at_may_be_back_dated_with_iso_text(session: Session) -> None:
     job_id = applied_job(session, days_ago=60)
 
-    event = tracking.transition_stage(session, job_id, "recruiter_screen",
-                                      occurred_at="2026-01-15T09:30:00+01:00")
+    event = tracking.transition_stage(
+        session, job_id, "recruiter_screen", occurred_at="2026-01-15T09:30:00+01:00"
+    )
 
-    assert event["occurredAt"] == datetime(2026, 1, 15, 8, 30, tzinfo=timezone.utc)
+    assert event["occurredAt"] == datetime(2026, 1, 15, 8, 30, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
     ("seconds", "expected"),
     [
-        (1763900000, datetime(2025, 11, 23, 12, 13, 20, tzinfo=timezone.utc)),
-        (1763900000.25, datetime(2025, 11, 23, 12, 13, 20, 250000, tzinfo=timezone.utc)),
+        (1763900000, datetime(2025, 11, 23, 12, 13, 20, tzinfo=UTC)),
+        (1763900000.25, datetime(2025, 11, 23, 12, 13, 20, 250000, tzinfo=UTC)),
     ],
 )
-def test_occurred_at_may_be_given_in_unix_seconds(session: Session, seconds: float, expected: datetime) -> None:
+def test_occurred_at_may_be_given_in_unix_seconds(
+    session: Session, seconds: float, expected: datetime
+) -> None:
     job_id = applied_job(session, appliedAt="2025-11-01")
 
     event = tracking.transition_stage(session, job_id, "recruiter_screen", occurred_at=seconds)
@@ -150,8 +153,21 @@ def test_milliseconds_are_refused_with_a_hint(session: Session) -> None:
 
 @pytest.mark.parametrize(
     "bad",
-    ["tomorrow", "2026-02-30", "1969-12-31", "9999-12-31", 42, -1, 1e308, float("nan"), float("inf"), 10**400, True,
-     [1763900000], 4_102_444_801],
+    [
+        "tomorrow",
+        "2026-02-30",
+        "1969-12-31",
+        "9999-12-31",
+        42,
+        -1,
+        1e308,
+        float("nan"),
+        float("inf"),
+        10**400,
+        True,
+        [1763900000],
+        4_102_444_801,
+    ],
 )
 def test_a_wrong_or_future_date_is_refused_naming_occurred_at(session: Session, bad: object) -> None:
     job_id = applied_job(session)
@@ -327,7 +343,10 @@ def test_deleting_the_latest_event_falls_back_to_the_previous_stage(session: Ses
 
     job = get_job(session, job_id)
     assert (job["currentStage"], job["status"], job["outcome"], job["closedAt"]) == (
-        "recruiter_screen", "in_progress", None, None,
+        "recruiter_screen",
+        "in_progress",
+        None,
+        None,
     )
 
 
@@ -408,12 +427,15 @@ def test_an_event_older_than_the_application_moves_the_applied_date_back_to_its_
     assert event["appliedMovedTo"] == day_start(screen_at)
     events = tracking.list_events(session, job_id)
     assert [(e["toStage"], e["occurredAt"]) for e in events] == [
-        ("applied", day_start(screen_at)), ("recruiter_screen", screen_at),
+        ("applied", day_start(screen_at)),
+        ("recruiter_screen", screen_at),
     ]
     assert events[0]["metadata"]["reasonCode"] == tracking.APPLIED_MOVED
     job = get_job(session, job_id)
     assert (job["appliedAt"], job["currentStage"], job["status"]) == (
-        day_start(screen_at), "recruiter_screen", "in_progress",
+        day_start(screen_at),
+        "recruiter_screen",
+        "in_progress",
     )
 
 
@@ -433,7 +455,11 @@ def test_closing_a_job_added_today_as_of_last_week_closes_it(session: Session) -
 
     job = get_job(session, job_id)
     assert [e["toStage"] for e in tracking.list_events(session, job_id)] == ["applied", "closed"]
-    assert (job["currentStage"], job["outcome"], job["closedAt"]) == ("closed", "rejected", NOW - timedelta(days=7))
+    assert (job["currentStage"], job["outcome"], job["closedAt"]) == (
+        "closed",
+        "rejected",
+        NOW - timedelta(days=7),
+    )
 
 
 def test_a_back_dated_note_takes_the_stage_the_job_was_in_then(session: Session) -> None:
@@ -510,10 +536,14 @@ def test_a_back_dated_interview_previews_the_stage_it_leaves_the_job_in(session:
     interview = move(session, job_id, "technical_interview", days_ago=5)
 
     preview = tracking.preview_event_update(
-        session, job_id, interview["id"], {"occurredAt": NOW - timedelta(days=25)})
+        session, job_id, interview["id"], {"occurredAt": NOW - timedelta(days=25)}
+    )
 
     assert (preview["stageBefore"], preview["stageAfter"], preview["movesBack"]) == (
-        "technical_interview", "recruiter_screen", True)
+        "technical_interview",
+        "recruiter_screen",
+        True,
+    )
     assert get_job(session, job_id)["currentStage"] == "technical_interview"  # a preview changes nothing
 
 
@@ -522,7 +552,9 @@ def test_a_date_edit_that_keeps_the_order_does_not_move_the_job_back(session: Se
     move(session, job_id, "recruiter_screen", days_ago=20)
     interview = move(session, job_id, "technical_interview", days_ago=5)
 
-    preview = tracking.preview_event_update(session, job_id, interview["id"], {"occurredAt": NOW - timedelta(days=8)})
+    preview = tracking.preview_event_update(
+        session, job_id, interview["id"], {"occurredAt": NOW - timedelta(days=8)}
+    )
 
     assert (preview["stageAfter"], preview["movesBack"]) == ("technical_interview", False)
 
@@ -531,9 +563,15 @@ def test_a_preview_of_closing_gives_the_outcome(session: Session) -> None:
     job_id = applied_job(session)
     screen = move(session, job_id, "recruiter_screen", days_ago=20)
 
-    preview = tracking.preview_event_update(session, job_id, screen["id"], {"toStage": "closed", "outcome": "rejected"})
+    preview = tracking.preview_event_update(
+        session, job_id, screen["id"], {"toStage": "closed", "outcome": "rejected"}
+    )
 
-    assert (preview["stageAfter"], preview["outcomeAfter"], preview["movesBack"]) == ("closed", "rejected", False)
+    assert (preview["stageAfter"], preview["outcomeAfter"], preview["movesBack"]) == (
+        "closed",
+        "rejected",
+        False,
+    )
 
 
 def test_a_deleted_event_can_be_brought_back_and_the_job_stands_where_it_did(session: Session) -> None:

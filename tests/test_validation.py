@@ -24,8 +24,15 @@ def test_text_that_was_only_control_characters_counts_as_empty() -> None:
         check.text("title", f"{RLO}\x00", required=True)
 
 
-@pytest.mark.parametrize("address", [f"https://example.com/{RLO}gpj.exe", "https://example.com/\x00x",
-                                     "https://exa mple.com/", "https://example.com/\u2066x"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        f"https://example.com/{RLO}gpj.exe",
+        "https://example.com/\x00x",
+        "https://exa mple.com/",
+        "https://example.com/\u2066x",
+    ],
+)
 def test_an_address_with_hidden_characters_or_spaces_is_refused(address: str) -> None:
     with pytest.raises(InvalidInput, match="without spaces or control characters"):
         check.url("jobUrl", address)

@@ -14,7 +14,6 @@ from jobops.api import gmail, inbox, jobs, openapi
 from jobops.api.http import ApiRequest, endpoint, error_response, request_id_of
 from jobops.db import ping
 
-
 # The catch-all answers these so that no method gets Starlette's plain-text 405 instead of JSON.
 ANY_METHOD = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"]
 

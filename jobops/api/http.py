@@ -8,7 +8,7 @@ import math
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.exc import OperationalError
@@ -73,8 +73,8 @@ class HttpError(Exception):
 def to_json(value: Any) -> Any:
     """Datetimes as ISO 8601 in UTC with a Z; everything else as JSON has it."""
     if isinstance(value, datetime):
-        aware = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
-        return aware.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+        aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return aware.astimezone(UTC).isoformat().replace("+00:00", "Z")
     if isinstance(value, dict):
         return {k: to_json(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -159,9 +159,8 @@ async def read_body(request: Request) -> dict[str, Any]:
     """The JSON object of a state-changing request (an empty body is an empty object)."""
     raw = await _read_limited(request)
     media = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
-    if request.method != "DELETE" or raw:
-        if media != "application/json":
-            raise HttpError(415, "Send the body as JSON with content-type: application/json.")
+    if (request.method != "DELETE" or raw) and media != "application/json":
+        raise HttpError(415, "Send the body as JSON with content-type: application/json.")
     if not raw.strip():
         return {}
     try:
@@ -203,7 +202,9 @@ def endpoint(handler: Handler, *, public: bool = False) -> Callable[[Request], A
                 check_origin(request)
                 body = await read_body(request)
             api_request = ApiRequest(dict(request.path_params), dict(request.query_params), body)
-            result = await run_in_threadpool(_call, handler, api_request, request.method not in STATE_CHANGING)
+            result = await run_in_threadpool(
+                _call, handler, api_request, request.method not in STATE_CHANGING
+            )
         except HttpError as exc:
             refused = error_response(request_id, exc.status, exc.message)
             refused.headers.update(exc.headers)

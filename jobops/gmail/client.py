@@ -142,11 +142,16 @@ class GmailClient:
         """(message id, thread id) of messages matching a search, newest first, a page at a time."""
         page_token: str | None = None
         while True:
-            request = self._service.users().messages().list(
-                userId="me", q=query, maxResults=page_size, pageToken=page_token
+            request = (
+                self._service.users()
+                .messages()
+                .list(userId="me", q=query, maxResults=page_size, pageToken=page_token)
             )
             page = self._execute(request, UNITS["list"])
-            yield [(str(item["id"]), str(item.get("threadId") or item["id"])) for item in page.get("messages") or []]
+            yield [
+                (str(item["id"]), str(item.get("threadId") or item["id"]))
+                for item in page.get("messages") or []
+            ]
             page_token = page.get("nextPageToken")
             if not page_token:
                 return
@@ -156,11 +161,15 @@ class GmailClient:
         ids: dict[str, str] = {}
         page_token: str | None = None
         while True:
-            request = self._service.users().history().list(
-                userId="me",
-                startHistoryId=start_history_id,
-                historyTypes="messageAdded",
-                pageToken=page_token,
+            request = (
+                self._service.users()
+                .history()
+                .list(
+                    userId="me",
+                    startHistoryId=start_history_id,
+                    historyTypes="messageAdded",
+                    pageToken=page_token,
+                )
             )
             try:
                 page = self._execute(request, UNITS["history"])

@@ -9,17 +9,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from jobops.config import DEFAULT_REDIRECT_URI, GMAIL_CALLBACK_PATH, GMAIL_CLIENT_FILE, Settings, load_settings
+from jobops.config import (
+    DEFAULT_REDIRECT_URI,
+    GMAIL_CALLBACK_PATH,
+    GMAIL_CLIENT_FILE,
+    Settings,
+    load_settings,
+)
 from jobops.crypto import encrypt
 from jobops.errors import InvalidInput
 
 MAX_BYTES = 16_384
 CLIENT_ID = re.compile(r"[A-Za-z0-9_.-]{1,200}\.apps\.googleusercontent\.com")
 CLIENT_SECRET = re.compile(r"[A-Za-z0-9_.~-]{8,200}")
-NOT_A_CLIENT = ("This is not the OAuth client file from Google Cloud. In Credentials, open your OAuth client "
-                "(type Web application) and use Download JSON.")
-DESKTOP_CLIENT = ("This client is a Desktop app. Create an OAuth client of type Web application with the "
-                  "redirect URI shown here, and upload its file.")
+NOT_A_CLIENT = (
+    "This is not the OAuth client file from Google Cloud. In Credentials, open your OAuth client "
+    "(type Web application) and use Download JSON."
+)
+DESKTOP_CLIENT = (
+    "This client is a Desktop app. Create an OAuth client of type Web application with the "
+    "redirect URI shown here, and upload its file."
+)
 
 
 @dataclass(frozen=True)
@@ -59,8 +69,11 @@ def save(client: ClientFile, redirect_uri: str, settings: Settings | None = None
     settings = settings or load_settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     target = settings.data_dir / GMAIL_CLIENT_FILE
-    document = {"clientId": client.client_id, "clientSecret": encrypt(client.client_secret, settings),
-                "redirectUri": redirect_uri}
+    document = {
+        "clientId": client.client_id,
+        "clientSecret": encrypt(client.client_secret, settings),
+        "redirectUri": redirect_uri,
+    }
     partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

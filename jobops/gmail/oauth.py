@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httplib2
@@ -71,9 +72,7 @@ def _flow(settings: Settings, **kwargs: Any) -> Flow:
             "redirect_uris": [settings.gmail_redirect_uri],
         }
     }
-    return Flow.from_client_config(
-        config, scopes=[SCOPE], redirect_uri=settings.gmail_redirect_uri, **kwargs
-    )
+    return Flow.from_client_config(config, scopes=[SCOPE], redirect_uri=settings.gmail_redirect_uri, **kwargs)
 
 
 def start(engine: Engine, account_key: str, settings: Settings | None = None) -> dict[str, str]:
@@ -168,11 +167,7 @@ def _seal(credentials: Credentials, settings: Settings) -> str:
 def _token_credentials(token: dict[str, Any], settings: Settings) -> Credentials:
     """Credentials from a token answer, with an expiry in naive UTC as google-auth expects."""
     expires_at = token.get("expires_at")
-    expiry = (
-        datetime.fromtimestamp(float(expires_at), tz=timezone.utc).replace(tzinfo=None)
-        if expires_at
-        else None
-    )
+    expiry = datetime.fromtimestamp(float(expires_at), tz=UTC).replace(tzinfo=None) if expires_at else None
     stored = {
         "token": token.get("access_token"),
         "refresh_token": token.get("refresh_token"),
@@ -295,10 +290,10 @@ def disconnect(engine: Engine, account_key: str, settings: Settings | None = Non
     """Revoke access and forget the credentials; synced messages stay."""
     settings = _configured(settings)
     account_key = check_account_key(account_key)
-    try:
+    with contextlib.suppress(
+        NotFound, UpstreamError
+    ):  # nothing usable to revoke; still forget what is stored
         _revoke(_load_credentials(engine, account_key, settings), settings)
-    except (NotFound, UpstreamError):
-        pass  # nothing usable to revoke; still forget what is stored
     with session_scope(engine) as session:
         account = find_account(session, PROVIDER, account_key)
         if account is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import html
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.message import Message
 from typing import Any
 
@@ -73,10 +73,10 @@ def body_text(payload: dict[str, Any]) -> str:
 def _received_at(message: dict[str, Any], headers: dict[str, str]) -> datetime:
     """When Gmail received the message (internalDate), else its Date header, else now."""
     try:
-        return datetime.fromtimestamp(int(message["internalDate"]) / 1000, tz=timezone.utc)
+        return datetime.fromtimestamp(int(message["internalDate"]) / 1000, tz=UTC)
     except (KeyError, TypeError, ValueError, OverflowError, OSError):
         pass
-    return header_date(headers.get("date", "")) or datetime.now(timezone.utc)
+    return header_date(headers.get("date", "")) or datetime.now(UTC)
 
 
 def parse_message(message: dict[str, Any]) -> ParsedMessage:

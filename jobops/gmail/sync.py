@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import logging
 import threading
-from itertools import islice
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from google.auth.exceptions import RefreshError
@@ -107,7 +107,11 @@ def _plan(context: RunContext, client: GmailClient, new_client: Callable[[], Gma
 
 
 def _searched(
-    client: GmailClient, new_client: Callable[[], GmailClient], searches: list[str], threads: set[str], window: str
+    client: GmailClient,
+    new_client: Callable[[], GmailClient],
+    searches: list[str],
+    threads: set[str],
+    window: str,
 ) -> list[str]:
     """Ids the searches find, then every other message of the window in a thread they (or the user) know.
 
@@ -130,7 +134,11 @@ def _searched(
     for answer in answers:
         found.update((message_id, thread) for message_id, thread in answer if message_id not in found)
     threads = threads | set(found.values())
-    found.update((message_id, thread) for message_id, thread in in_window if thread in threads and message_id not in found)
+    found.update(
+        (message_id, thread)
+        for message_id, thread in in_window
+        if thread in threads and message_id not in found
+    )
     return list(found)
 
 
@@ -172,9 +180,7 @@ def _new_ids(context: RunContext, candidates: list[str]) -> tuple[list[str], boo
     return unique[: context.max_messages], len(unique) <= context.max_messages
 
 
-def _fetch_all(
-    ids: list[str], credentials: Credentials, endpoint: str, bucket: Any
-) -> Iterator[FetchResult]:
+def _fetch_all(ids: list[str], credentials: Credentials, endpoint: str, bucket: Any) -> Iterator[FetchResult]:
     """Fetch batches concurrently, yielding each batch's result as it arrives."""
     batches = [ids[i : i + BATCH_SIZE] for i in range(0, len(ids), BATCH_SIZE)]
     if not batches:

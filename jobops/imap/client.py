@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import imaplib
 import re
 import ssl
@@ -17,9 +18,28 @@ FETCH_BATCH = 50
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _UID = re.compile(rb"\bUID (\d+)")
 _LIST_LINE = re.compile(rb'^\((?P<flags>[^)]*)\) (?:"[^"]*"|NIL) (?P<name>"(?:[^"\\]|\\.)*"|\S+)$')
-SENT_NAMES = ("sent", "sent items", "sent messages", "sent mail", "[gmail]/sent mail", "inbox.sent", "gesendet",
-              "gesendete elemente", "envoyés", "éléments envoyés", "enviados", "elementos enviados", "inviata",
-              "posta inviata", "verzonden", "verzonden items", "skickat", "wysłane", "送信済み", "보낸편지함")
+SENT_NAMES = (
+    "sent",
+    "sent items",
+    "sent messages",
+    "sent mail",
+    "[gmail]/sent mail",
+    "inbox.sent",
+    "gesendet",
+    "gesendete elemente",
+    "envoyés",
+    "éléments envoyés",
+    "enviados",
+    "elementos enviados",
+    "inviata",
+    "posta inviata",
+    "verzonden",
+    "verzonden items",
+    "skickat",
+    "wysłane",
+    "送信済み",
+    "보낸편지함",
+)
 
 
 @dataclass(frozen=True)
@@ -72,10 +92,8 @@ def logged_in(server: Server, password: str) -> Iterator[imaplib.IMAP4]:
 
 def _logout(connection: imaplib.IMAP4) -> None:
     """Say goodbye, ignoring a connection that is already gone."""
-    try:
+    with contextlib.suppress(imaplib.IMAP4.error, OSError):
         connection.logout()
-    except (imaplib.IMAP4.error, OSError):
-        pass
 
 
 def _folder_names(connection: imaplib.IMAP4) -> list[tuple[str, str]]:

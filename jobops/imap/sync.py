@@ -5,7 +5,7 @@ from __future__ import annotations
 import imaplib
 import logging
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import Engine
 
@@ -64,7 +64,7 @@ def _sync(context: RunContext) -> None:
     with session_scope(engine) as session:
         server, password = credentials(session, account_key, context.settings)
         folders = list(find_account(session, PROVIDER, account_key).settings.get("folders") or ["INBOX"])
-    since = (datetime.now(timezone.utc) - timedelta(days=context.search_days)).date()
+    since = (datetime.now(UTC) - timedelta(days=context.search_days)).date()
     budget = context.max_messages
     with logged_in(server, password) as connection:
         for folder in folders:
@@ -170,4 +170,3 @@ def _mode_of(account: MailAccount) -> str:
 
 
 SOURCE = mail_sync.MailSource(PROVIDER, "IMAP", "An IMAP sync", _mode_of, _sync, _failure_message)
-

@@ -31,18 +31,14 @@ def check_account_key(account_key: str | None) -> str:
     """The account key, or InvalidInput when it is empty or has odd characters."""
     key = (account_key or DEFAULT_ACCOUNT_KEY).strip()
     if not _ACCOUNT_KEY.match(key):
-        raise InvalidInput(
-            "accountKey must be 1-100 letters, digits or . _ @ + -", field="accountKey"
-        )
+        raise InvalidInput("accountKey must be 1-100 letters, digits or . _ @ + -", field="accountKey")
     return key
 
 
 def find_account(session: Session, provider: str, account_key: str) -> MailAccount | None:
     """The stored account row, if any."""
     return session.scalars(
-        select(MailAccount).where(
-            MailAccount.provider == provider, MailAccount.account_key == account_key
-        )
+        select(MailAccount).where(MailAccount.provider == provider, MailAccount.account_key == account_key)
     ).one_or_none()
 
 

@@ -6,7 +6,7 @@ import email
 import hashlib
 import re
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.message import Message
 
 from jobops.mail.store import ParsedMessage
@@ -130,7 +130,7 @@ def _fields(message: Message, fallback_id: str) -> ParsedMessage:
         from_domain=domain[:255],
         sender_name=name[:320],
         subject=decode_words(_header(message, "subject")).strip(),
-        received_at=header_date(_header(message, "date")) or datetime.now(timezone.utc),
+        received_at=header_date(_header(message, "date")) or datetime.now(UTC),
         snippet=snippet_of(body),
         body_text=body,
         from_me="sent" in [label.strip().lower() for label in _header(message, "x-gmail-labels").split(",")],

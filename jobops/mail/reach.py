@@ -16,7 +16,9 @@ LINKED = (AUTO_LINKED, MANUAL_LINKED)
 def tracked_employers(session: Session) -> tuple[list[str], list[str]]:
     """Names (with known brand aliases) and own domains of the employers of tracked jobs."""
     jobs = session.execute(
-        select(Job.id, Job.employer, Job.job_url).where(Job.status.in_(ACTIVE_STATUSES)).order_by(Job.employer)
+        select(Job.id, Job.employer, Job.job_url)
+        .where(Job.status.in_(ACTIVE_STATUSES))
+        .order_by(Job.employer)
     ).all()
     names = [name for _, employer, _ in jobs for name in (employer, *family_names(employer))]
     domains = [host_of(url) for _, _, url in jobs if url]

@@ -61,7 +61,9 @@ def begin_run(source: MailSource, engine: Engine, account_key: str) -> str:
             raise NotFound(
                 f"{source.label} is not connected for account '{account_key}'. Connect {source.label} first."
             )
-        session.refresh(account, with_for_update={"key_share": True})  # one run of an account begins at a time
+        session.refresh(
+            account, with_for_update={"key_share": True}
+        )  # one run of an account begins at a time
         return start_run(session, source.provider, account_key, source.mode_of(account), source.run_name)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import binascii
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.header import decode_header, make_header
 from email.utils import parseaddr, parsedate_to_datetime
 from html.parser import HTMLParser
@@ -13,8 +13,29 @@ MAX_BODY_CHARS = 100_000
 SNIPPET_CHARS = 200
 
 _BLOCK_TAGS = frozenset(
-    {"p", "div", "br", "tr", "li", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6",
-     "blockquote", "section", "article", "header", "footer", "hr", "pre"}
+    {
+        "p",
+        "div",
+        "br",
+        "tr",
+        "li",
+        "ul",
+        "ol",
+        "table",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "hr",
+        "pre",
+    }
 )
 _HIDDEN_TAGS = frozenset({"script", "style", "head", "title", "noscript", "template"})
 
@@ -100,4 +121,4 @@ def header_date(value: str) -> datetime | None:
         parsed = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         return None
-    return parsed.astimezone(timezone.utc) if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)

@@ -14,42 +14,206 @@ from jobops.router.text import fold
 
 LEGAL_SUFFIXES: Final = frozenset(
     {
-        "inc", "incorporated", "llc", "llp", "lp", "ltd", "limited", "gmbh", "mbh", "ag", "sa", "sas",
-        "sasu", "sarl", "se", "plc", "corp", "corporation", "co", "company", "kg", "kgaa", "ab",
-        "bv", "nv", "pty", "srl", "sl", "slu", "spa", "oy", "oyj", "as", "asa", "aps", "pte",
-        "ulc", "ug", "ohg", "sp", "zoo",
+        "inc",
+        "incorporated",
+        "llc",
+        "llp",
+        "lp",
+        "ltd",
+        "limited",
+        "gmbh",
+        "mbh",
+        "ag",
+        "sa",
+        "sas",
+        "sasu",
+        "sarl",
+        "se",
+        "plc",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "kg",
+        "kgaa",
+        "ab",
+        "bv",
+        "nv",
+        "pty",
+        "srl",
+        "sl",
+        "slu",
+        "spa",
+        "oy",
+        "oyj",
+        "as",
+        "asa",
+        "aps",
+        "pte",
+        "ulc",
+        "ug",
+        "ohg",
+        "sp",
+        "zoo",
     }
 )
 # Words that name what a company is rather than which one ("Notion Labs" is called "Notion").
 DESCRIPTORS: Final = frozenset(
     {
-        "platforms", "platform", "labs", "lab", "technologies", "technology", "tech", "software",
-        "systems", "group", "holdings", "holding", "bank", "ai", "hq", "io", "app", "international",
-        "global", "studios", "games", "networks", "digital", "interactive",
+        "platforms",
+        "platform",
+        "labs",
+        "lab",
+        "technologies",
+        "technology",
+        "tech",
+        "software",
+        "systems",
+        "group",
+        "holdings",
+        "holding",
+        "bank",
+        "ai",
+        "hq",
+        "io",
+        "app",
+        "international",
+        "global",
+        "studios",
+        "games",
+        "networks",
+        "digital",
+        "interactive",
     }
 )
 # Ways employers decorate their own domain: makenotion.com, lifeatspotify.com, datadoghq.com.
-DOMAIN_PREFIXES: Final = ("get", "join", "try", "make", "go", "use", "lifeat", "careersat", "jobsat", "team", "hello")
+DOMAIN_PREFIXES: Final = (
+    "get",
+    "join",
+    "try",
+    "make",
+    "go",
+    "use",
+    "lifeat",
+    "careersat",
+    "jobsat",
+    "team",
+    "hello",
+)
 DOMAIN_SUFFIXES: Final = (
-    "hq", "mail", "jobs", "careers", "career", "talent", "team", "app", "inc", "corp", "group",
-    "labs", "recruiting", "hr", "hiring", "global", "people", "tech",
+    "hq",
+    "mail",
+    "jobs",
+    "careers",
+    "career",
+    "talent",
+    "team",
+    "app",
+    "inc",
+    "corp",
+    "group",
+    "labs",
+    "recruiting",
+    "hr",
+    "hiring",
+    "global",
+    "people",
+    "tech",
 )
 # Words too common to stand for one employer on their own ("Manchester University NHS FT" is not "University").
 GENERIC_WORDS: Final = frozenset(
     {
-        "hospital", "hospitals", "university", "universitaire", "universitaires", "universitat", "medical", "health",
-        "healthcare", "clinic", "clinics", "klinik", "klinikum", "kliniken", "care", "nhs", "trust", "foundation",
-        "college", "school", "schools", "services", "service", "national", "royal", "general", "centre", "center",
-        "saint", "sankt", "institute", "instituto", "capital", "partners", "solutions", "consulting", "retail",
-        "stores", "store", "logistics", "express", "hotel", "hotels", "company", "people", "careers", "recruitment",
-        "staffing", "agency", "public", "council", "county", "city", "state", "department", "ministry", "ministerio",
-        "colegio", "escola", "scuola", "ecole", "hopital", "hopitaux", "ziekenhuis", "universidad", "universidade",
-        "universita", "fundacion", "stiftung", "medizin", "universitatsmedizin", "medicine", "pharmacy", "bank",
-        "north", "south", "east", "west", "new", "united", "american", "british", "european", "asia", "japan",
+        "hospital",
+        "hospitals",
+        "university",
+        "universitaire",
+        "universitaires",
+        "universitat",
+        "medical",
+        "health",
+        "healthcare",
+        "clinic",
+        "clinics",
+        "klinik",
+        "klinikum",
+        "kliniken",
+        "care",
+        "nhs",
+        "trust",
+        "foundation",
+        "college",
+        "school",
+        "schools",
+        "services",
+        "service",
+        "national",
+        "royal",
+        "general",
+        "centre",
+        "center",
+        "saint",
+        "sankt",
+        "institute",
+        "instituto",
+        "capital",
+        "partners",
+        "solutions",
+        "consulting",
+        "retail",
+        "stores",
+        "store",
+        "logistics",
+        "express",
+        "hotel",
+        "hotels",
+        "company",
+        "people",
+        "careers",
+        "recruitment",
+        "staffing",
+        "agency",
+        "public",
+        "council",
+        "county",
+        "city",
+        "state",
+        "department",
+        "ministry",
+        "ministerio",
+        "colegio",
+        "escola",
+        "scuola",
+        "ecole",
+        "hopital",
+        "hopitaux",
+        "ziekenhuis",
+        "universidad",
+        "universidade",
+        "universita",
+        "fundacion",
+        "stiftung",
+        "medizin",
+        "universitatsmedizin",
+        "medicine",
+        "pharmacy",
+        "bank",
+        "north",
+        "south",
+        "east",
+        "west",
+        "new",
+        "united",
+        "american",
+        "british",
+        "european",
+        "asia",
+        "japan",
     }
 )
 # Small words skipped when an acronym is read from a name: "Hôpitaux Universitaires de Genève" is HUG.
-ACRONYM_SKIPS: Final = frozenset({"of", "and", "the", "de", "du", "des", "la", "le", "van", "von", "der", "fur", "y", "e", "di", "&"})
+ACRONYM_SKIPS: Final = frozenset(
+    {"of", "and", "the", "de", "du", "des", "la", "le", "van", "von", "der", "fur", "y", "e", "di", "&"}
+)
 PARTIAL_MIN_LETTERS: Final = 4
 _WORD: Final = re.compile(r"[^\W_]+")
 _CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -103,7 +267,9 @@ def employer_aliases(name: str) -> set[tuple[str, ...]]:
 
 def acronym(name: str) -> str | None:
     """The initials of a name of three or more words, as organisations abbreviate themselves: 'HUG', 'UCLH'."""
-    initials = [word[0] for word in _WORD.findall(name) if fold_word(word) not in ACRONYM_SKIPS and word[0].isupper()]
+    initials = [
+        word[0] for word in _WORD.findall(name) if fold_word(word) not in ACRONYM_SKIPS and word[0].isupper()
+    ]
     return "".join(initials).lower() if len(initials) >= 3 else None
 
 
@@ -118,7 +284,7 @@ def _capitalised_runs(text: Wording) -> list[str]:
     """The initials of each run of capitalised words (small words like 'of' and 'de' may sit between)."""
     runs: list[str] = []
     current = ""
-    for match, token in zip(text.matches, text.tokens):
+    for match, token in zip(text.matches, text.tokens, strict=False):
         word = match.group()
         if word[0].isupper() and not word.isupper():
             current += token[0]
@@ -142,7 +308,9 @@ def partial_names(name: str) -> set[str]:
     tokens = employer_tokens(name)
     if len(tokens) < 2:
         return set()
-    distinctive = [t for t in tokens if len(t) >= PARTIAL_MIN_LETTERS and t not in GENERIC_WORDS and t not in DESCRIPTORS]
+    distinctive = [
+        t for t in tokens if len(t) >= PARTIAL_MIN_LETTERS and t not in GENERIC_WORDS and t not in DESCRIPTORS
+    ]
     return set(distinctive[:1])
 
 
@@ -160,7 +328,9 @@ class EmployerIndex:
     or an acronym counts as partly named: enough to suggest a job, never to link one alone.
     """
 
-    def __init__(self, jobs: Sequence[JobFacts], families: Callable[[str], Iterable[str]] = lambda _name: ()) -> None:
+    def __init__(
+        self, jobs: Sequence[JobFacts], families: Callable[[str], Iterable[str]] = lambda _name: ()
+    ) -> None:
         self.groups: dict[str, list[JobFacts]] = {}
         self.names: dict[str, str] = {}
         self._families = families

@@ -59,7 +59,9 @@ CONTEXT: Final = (
     r"|sollicitatie|vacature|de functie|colloquio|selezione|la posizione|il ruolo|processo di selezione"
     r"|ansokan|tjansten|rekrytering|intervju|processo seletivo|\bvaga\b|rekrutac|kandydat|stanowisk"
 )
-BULK: Final = re.compile(r"unsubscribe|manage (?:email )?preferences|view in browser|abmelden|abbestellen|desinscrire|darse de baja|gerer mes alertes")
+BULK: Final = re.compile(
+    r"unsubscribe|manage (?:email )?preferences|view in browser|abmelden|abbestellen|desinscrire|darse de baja|gerer mes alertes"
+)
 RECRUITING_SENDER: Final = re.compile(
     r"recruit|recrut|rekryt|rekrut|talent|career|karriere|\bjobs?\b|\bjobb|hiring|\bhr\b|people|talento|seleccion|bewerb|werkenbij"
 )

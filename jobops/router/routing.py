@@ -66,7 +66,9 @@ SENDER_DISAGREES_CAP: Final = 80
 
 CLEAR_STAGE: Final = 3
 NO_STAGE_CAP: Final = AUTO_LINK_MIN - 1
-NO_CONTEXT_CAP: Final = AUTO_LINK_MIN - 1  # an employer's own address alone does not make a mail about the application
+NO_CONTEXT_CAP: Final = (
+    AUTO_LINK_MIN - 1
+)  # an employer's own address alone does not make a mail about the application
 GUESSED_STAGE_CAP: Final = 92
 MOVES_BACK: Final = 15
 
@@ -168,7 +170,11 @@ class Router:
             memory_points=THREAD_POINTS if thread_job or in_review else SENDER_POINTS if sender_job else 0,
         )
         if not relevance.relevant:
-            why = f"not recruiting mail ({', '.join(relevance.noise)})" if relevance.noise else "no recruiting language"
+            why = (
+                f"not recruiting mail ({', '.join(relevance.noise)})"
+                if relevance.noise
+                else "no recruiting language"
+            )
             return Decision(False, None, 0, NO_CHANGE, "other", why, IGNORED)
         subject_words, body_words = wording(subject), wording(without_sending_service(body[:MATCHED_CHARS]))
         # A service's own name ("Google Calendar") says nothing about the employer it writes for.
@@ -180,12 +186,19 @@ class Router:
             candidate: Candidate | None = Candidate(thread_job, THREAD, ["thread already linked to this job"])
         else:
             candidate = _follow_thread(self._lean(self._match(evidence, words), sender_job), review_job)
-        reading = _kind_first(scan.reading(candidate.job.current_stage if candidate else None), folded_subject, stage_text)
+        reading = _kind_first(
+            scan.reading(candidate.job.current_stage if candidate else None), folded_subject, stage_text
+        )
         reading = _settled(reading, scan, folded_subject + "\n" + stage_text)
         if kind == ASSESSMENT and reading.target == NO_CHANGE and not reading.phrase:
-            reading = StageReading("assessment", clear=False, phrase=f"sent by the assessment platform {domain}")
+            reading = StageReading(
+                "assessment", clear=False, phrase=f"sent by the assessment platform {domain}"
+            )
         tied = bool(thread_job or sender_job or kind in PLATFORM_KINDS) or (
-            candidate is not None and self._about_application(candidate.job, words, mail.sender_name or "", address, reading, folded_subject + "\n" + newest)
+            candidate is not None
+            and self._about_application(
+                candidate.job, words, mail.sender_name or "", address, reading, folded_subject + "\n" + newest
+            )
         )
         # A reply in a linked thread that names no step is linked by itself only when it is plainly small talk.
         quiet_reply = bool(thread_job) and _small_talk(stage_text)
@@ -195,19 +208,36 @@ class Router:
         """The candidate writing first: relevant when it names a tracked employer and an application of theirs."""
         words = withdraws(text)
         if not (words or APPLICATION.search(text) or OWN_APPLICATION.search(text)):
-            return Decision(False, None, 0, NO_CHANGE, "other", "your own mail, about no application", IGNORED)
+            return Decision(
+                False, None, 0, NO_CHANGE, "other", "your own mail, about no application", IGNORED
+            )
         subject_words, body_words = wording(subject), wording(body[:MATCHED_CHARS])
         evidence = self._evidence("", "", "", None, subject_words, body_words)
         candidate = self._match(evidence, message_words([subject_words.tokens, body_words.tokens]))
         if candidate is None:
-            return Decision(False, None, 0, NO_CHANGE, "other", "your own mail, naming no tracked employer", IGNORED)
-        target, said = ("withdrawn", f"; says \"{words}\"") if words else (NO_CHANGE, "")
+            return Decision(
+                False, None, 0, NO_CHANGE, "other", "your own mail, naming no tracked employer", IGNORED
+            )
+        target, said = ("withdrawn", f'; says "{words}"') if words else (NO_CHANGE, "")
         reasons = "; ".join(["your own mail", *candidate.reasons]) + said
-        return Decision(True, candidate.job.id, min(candidate.confidence, REVIEW_THREAD), target, "update", reasons,
-                        PENDING_USER)
+        return Decision(
+            True,
+            candidate.job.id,
+            min(candidate.confidence, REVIEW_THREAD),
+            target,
+            "update",
+            reasons,
+            PENDING_USER,
+        )
 
     def _about_application(
-        self, job: JobFacts, words: frozenset[str], sender_name: str, address: str, reading: StageReading, text: str
+        self,
+        job: JobFacts,
+        words: frozenset[str],
+        sender_name: str,
+        address: str,
+        reading: StageReading,
+        text: str,
     ) -> bool:
         """Whether anything beyond the employer's own address ties a mail to the application.
 
@@ -216,7 +246,9 @@ class Router:
         """
         if coverage(self._titles[job.id], words) >= TITLE_MIN_COVERAGE:
             return True
-        if RECRUITING_SENDER.search(fold(f"{sender_name} {address.partition('@')[0]}")) or APPLICATION.search(text):
+        if RECRUITING_SENDER.search(fold(f"{sender_name} {address.partition('@')[0]}")) or APPLICATION.search(
+            text
+        ):
             return True
         return reading.clear and not NOTIFICATION_SENDER.match(address)
 
@@ -238,15 +270,33 @@ class Router:
                 found.setdefault(key, []).append((strength, reason.format(name=self._employers.names[key])))
 
         if not platform and kind not in (FREE_MAIL, JOB_BOARD):
-            add(self._employers.groups_for_domain(domain), DOMAIN, f"sender domain {domain} belongs to {{name}}")
+            add(
+                self._employers.groups_for_domain(domain),
+                DOMAIN,
+                f"sender domain {domain} belongs to {{name}}",
+            )
         if platform:
             _, front = domain_labels(domain)
             labels = [*_LOCAL_PART.split(address.partition("@")[0]), *front]
-            add(self._employers.groups_for_labels(labels), PLATFORM_NAME, f"{kind} sender {address} is for {{name}}")
-        add(self._employers.mentioned(wording(sender_name)), PLATFORM_NAME if platform else NAME, "sender name names {name}")
-        add(self._employers.mentioned(subject), PLATFORM_SUBJECT if platform else SUBJECT, "subject names {name}")
+            add(
+                self._employers.groups_for_labels(labels),
+                PLATFORM_NAME,
+                f"{kind} sender {address} is for {{name}}",
+            )
+        add(
+            self._employers.mentioned(wording(sender_name)),
+            PLATFORM_NAME if platform else NAME,
+            "sender name names {name}",
+        )
+        add(
+            self._employers.mentioned(subject),
+            PLATFORM_SUBJECT if platform else SUBJECT,
+            "subject names {name}",
+        )
         add(self._employers.mentioned(body), PLATFORM_BODY if platform else BODY, "body names {name}")
-        partly = set().union(*(self._employers.partly_mentioned(t) for t in (wording(sender_name), subject, body)))
+        partly = set().union(
+            *(self._employers.partly_mentioned(t) for t in (wording(sender_name), subject, body))
+        )
         add(partly - set(found), PARTIAL, "mail partly names {name}")
         return {key: _combine(items) for key, items in found.items()}
 
@@ -258,7 +308,9 @@ class Router:
         key = self._employers.group_of(job.id) if job else None
         if key is None or key in evidence:
             return
-        evidence[key] = Evidence(DOMAIN, (f"you approved mail from {domain} for {self._employers.names[key]}",))
+        evidence[key] = Evidence(
+            DOMAIN, (f"you approved mail from {domain} for {self._employers.names[key]}",)
+        )
 
     def _match(self, evidence: dict[str, Evidence], words: frozenset[str]) -> Candidate | None:
         """The job the employer evidence and the title point to, capped when another employer competes."""
@@ -314,9 +366,13 @@ class Router:
         reason = f"you linked this sender to {sender_job.title}"
         if candidate is None:
             return Candidate(sender_job, SENDER_ALONE, [reason])
-        same_group = candidate.ambiguous and sender_job in self._employers.groups.get(candidate.group or "", [])
+        same_group = candidate.ambiguous and sender_job in self._employers.groups.get(
+            candidate.group or "", []
+        )
         if candidate.job.id == sender_job.id or same_group:
-            return Candidate(sender_job, max(candidate.confidence, SENDER_AGREES), [*candidate.reasons, reason])
+            return Candidate(
+                sender_job, max(candidate.confidence, SENDER_AGREES), [*candidate.reasons, reason]
+            )
         if candidate.confidence >= SENDER_ALONE:
             candidate.confidence = min(candidate.confidence, SENDER_DISAGREES_CAP)
             candidate.reasons.append(f"but {reason}")
@@ -362,8 +418,10 @@ def _settled(reading: StageReading, scan: StageScan, text: str) -> StageReading:
         return reading
     worry = doubt(text)
     if worry:
-        return StageReading(reading.target, clear=False, phrase=f"{reading.phrase}\", but also \"{worry}")
-    acknowledged = scan.body_news.get("applied") or (scan.subject_news.get("applied") if scan.fresh_subject else None)
+        return StageReading(reading.target, clear=False, phrase=f'{reading.phrase}", but also "{worry}')
+    acknowledged = scan.body_news.get("applied") or (
+        scan.subject_news.get("applied") if scan.fresh_subject else None
+    )
     if acknowledged and reading.target != "applied" and not INVITES.search(text):
         return StageReading("applied", clear=False, phrase=acknowledged)
     return reading
@@ -378,18 +436,36 @@ def _follow_thread(candidate: Candidate | None, review_job: JobFacts | None) -> 
     return Candidate(review_job, REVIEW_THREAD, [f"earlier mail in this thread is about {review_job.title}"])
 
 
-def _own_mail(thread_job: JobFacts | None, in_review: bool, review_job: JobFacts | None, newest: str) -> Decision:
+def _own_mail(
+    thread_job: JobFacts | None, in_review: bool, review_job: JobFacts | None, newest: str
+) -> Decision:
     """The candidate's own mail counts only in a thread about a job, and only a withdrawal moves it."""
     if thread_job is None and not in_review:
-        return Decision(False, None, 0, NO_CHANGE, "other", "your own mail, outside any thread about a job", IGNORED)
+        return Decision(
+            False, None, 0, NO_CHANGE, "other", "your own mail, outside any thread about a job", IGNORED
+        )
     words = withdraws(newest)
-    target, said = ("withdrawn", f"; says \"{words}\"") if words else (NO_CHANGE, "")
+    target, said = ("withdrawn", f'; says "{words}"') if words else (NO_CHANGE, "")
     if thread_job is None:
         job_id = review_job.id if review_job else None
-        return Decision(True, job_id, REVIEW_THREAD, target, "update", f"your reply in a thread waiting for review{said}",
-                        PENDING_USER)
-    return Decision(True, thread_job.id, THREAD + CLEAR_STAGE * bool(words), target, "update",
-                    f"your reply in a linked thread{said}", AUTO_LINKED)
+        return Decision(
+            True,
+            job_id,
+            REVIEW_THREAD,
+            target,
+            "update",
+            f"your reply in a thread waiting for review{said}",
+            PENDING_USER,
+        )
+    return Decision(
+        True,
+        thread_job.id,
+        THREAD + CLEAR_STAGE * bool(words),
+        target,
+        "update",
+        f"your reply in a linked thread{said}",
+        AUTO_LINKED,
+    )
 
 
 def _decide(candidate: Candidate | None, reading: StageReading, thread: bool, tied: bool = True) -> Decision:
@@ -398,10 +474,10 @@ def _decide(candidate: Candidate | None, reading: StageReading, thread: bool, ti
     confidence = candidate.confidence if candidate else 0
     if reading.clear:
         confidence += CLEAR_STAGE
-        reasons.append(f"says \"{reading.phrase}\"")
+        reasons.append(f'says "{reading.phrase}"')
     elif reading.phrase:
         confidence = min(confidence, GUESSED_STAGE_CAP)
-        reasons.append(f"stage guessed from \"{reading.phrase}\"")
+        reasons.append(f'stage guessed from "{reading.phrase}"')
     else:
         confidence = confidence if thread else min(confidence, NO_STAGE_CAP)
         reasons.append("names no stage")
@@ -414,7 +490,7 @@ def _decide(candidate: Candidate | None, reading: StageReading, thread: bool, ti
     confidence = max(0, min(100, confidence))
     job_id = candidate.job.id if candidate and confidence >= SUGGEST_MIN else None
     if candidate and job_id is None:  # too weak to suggest: the "Why" line must not name that job
-        reasons = ["no tracked job matches surely", *reasons[len(candidate.reasons):]]
+        reasons = ["no tracked job matches surely", *reasons[len(candidate.reasons) :]]
     bucket = AUTO_LINKED if job_id and confidence >= AUTO_LINK_MIN else PENDING_USER
     message_type = MESSAGE_TYPES_BY_TARGET.get(reading.target, "update")
     reason = "; ".join(reasons).replace("\n", " ")

@@ -10,8 +10,36 @@ from rapidfuzz import fuzz, process
 from jobops.router.employers import words
 
 STOPWORDS: Final = frozenset(
-    {"and", "of", "the", "for", "a", "an", "in", "at", "to", "with", "de", "del", "la", "le",
-     "el", "des", "du", "y", "et", "und", "der", "die", "m", "f", "w", "d", "x", "h"}
+    {
+        "and",
+        "of",
+        "the",
+        "for",
+        "a",
+        "an",
+        "in",
+        "at",
+        "to",
+        "with",
+        "de",
+        "del",
+        "la",
+        "le",
+        "el",
+        "des",
+        "du",
+        "y",
+        "et",
+        "und",
+        "der",
+        "die",
+        "m",
+        "f",
+        "w",
+        "d",
+        "x",
+        "h",
+    }
 )
 # Short forms that are safe to expand wherever they appear.
 ABBREVIATIONS: Final[dict[str, tuple[str, ...]]] = {
@@ -68,7 +96,9 @@ def message_words(texts: Iterable[Sequence[str]]) -> frozenset[str]:
     for tokens in texts:
         found.update(tokens)
         if _COMPOUND_FIRSTS & found:
-            found.update(COMPOUNDS[pair] for pair in zip(tokens, tokens[1:]) if pair in COMPOUNDS)
+            found.update(
+                COMPOUNDS[pair] for pair in zip(tokens, tokens[1:], strict=False) if pair in COMPOUNDS
+            )
     for short in ABBREVIATIONS.keys() & found:
         found.update(ABBREVIATIONS[short])
     return frozenset(found)

@@ -35,11 +35,22 @@ def post_chunked(path: str) -> tuple[int, dict[str, Any], int]:
             answer["body"] += message.get("body", b"")
 
     scope = {
-        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
-        "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
-        "server": ("127.0.0.1", 3001), "client": ("127.0.0.1", 50000),
-        "headers": [(b"host", b"localhost:3001"), (b"content-type", b"application/json"),
-                    (b"transfer-encoding", b"chunked")],
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "server": ("127.0.0.1", 3001),
+        "client": ("127.0.0.1", 50000),
+        "headers": [
+            (b"host", b"localhost:3001"),
+            (b"content-type", b"application/json"),
+            (b"transfer-encoding", b"chunked"),
+        ],
     }
     with ThreadPoolExecutor(1) as thread:  # a thread of its own: another event loop may be running here
         thread.submit(asyncio.run, app(scope, receive, send)).result()

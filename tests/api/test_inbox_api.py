@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -14,13 +14,25 @@ from jobops.db import session_scope
 from jobops.jobs import create_job
 from jobops.models import MailAccount, MailMessage
 
-MAY_1 = datetime(2024, 5, 1, 8, 0, tzinfo=timezone.utc)
+MAY_1 = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
 ACCOUNT = {"provider": "gmail", "accountKey": "default"}
 INBOX = "/api/post-application/inbox"
 MESSAGE_FIELDS = {
-    "id", "externalMessageId", "externalThreadId", "fromAddress", "fromDomain", "senderName", "subject",
-    "receivedAt", "snippet", "matchedJobId", "matchConfidence", "stageTarget", "messageType",
-    "processingStatus", "reason",
+    "id",
+    "externalMessageId",
+    "externalThreadId",
+    "fromAddress",
+    "fromDomain",
+    "senderName",
+    "subject",
+    "receivedAt",
+    "snippet",
+    "matchedJobId",
+    "matchConfidence",
+    "stageTarget",
+    "messageType",
+    "processingStatus",
+    "reason",
 }
 VAGUE_INVITE = (
     "maya@stripe.com",
@@ -53,10 +65,18 @@ def routed_message(engine: Engine, mail: tuple[str, str, str], *, thread: str = 
     sender, subject, body = mail
     with session_scope(engine) as session:
         message = MailMessage(
-            provider="gmail", account_key="default", external_message_id=f"gm-{subject}-{hours}",
-            external_thread_id=thread or f"th-{subject}-{hours}", from_address=sender,
-            from_domain=sender.rpartition("@")[2], sender_name="", subject=subject, body_text=body,
-            snippet=body[:100], received_at=MAY_1 + timedelta(hours=hours), processing_status="pending",
+            provider="gmail",
+            account_key="default",
+            external_message_id=f"gm-{subject}-{hours}",
+            external_thread_id=thread or f"th-{subject}-{hours}",
+            from_address=sender,
+            from_domain=sender.rpartition("@")[2],
+            sender_name="",
+            subject=subject,
+            body_text=body,
+            snippet=body[:100],
+            received_at=MAY_1 + timedelta(hours=hours),
+            processing_status="pending",
         )
         session.add(message)
         session.flush()
@@ -97,7 +117,7 @@ def test_the_inbox_lists_waiting_mail_with_its_suggested_job(api: TestClient, en
 
     assert data["total"] == 2
     assert [i["message"]["id"] for i in data["items"]] == [orphan, suggested]
-    assert all(MESSAGE_FIELDS <= set(i["message"]) for i in data["items"])
+    assert all(set(i["message"]) >= MESSAGE_FIELDS for i in data["items"])
     first, second = data["items"]
     assert first["matchedJob"] is None
     assert second["matchedJob"] == {"id": job_id, "title": "Backend Engineer", "employer": "Stripe"}
@@ -181,8 +201,11 @@ def test_a_decision_sent_as_plain_text_is_refused(api: TestClient, engine: Engin
     add_job(engine)
     message_id = routed_message(engine, VAGUE_INVITE)
 
-    response = api.post(f"{INBOX}/{message_id}/approve", content=b'{"provider":"gmail"}',
-                        headers={"content-type": "text/plain"})
+    response = api.post(
+        f"{INBOX}/{message_id}/approve",
+        content=b'{"provider":"gmail"}',
+        headers={"content-type": "text/plain"},
+    )
 
     assert_error(response, 415, "UNSUPPORTED_MEDIA_TYPE")
     assert assert_ok(api.get(INBOX))["total"] == 1
@@ -193,12 +216,21 @@ def test_bulk_actions_report_each_message(api: TestClient, engine: Engine) -> No
     suggested = routed_message(engine, VAGUE_INVITE, hours=1)
     orphan = routed_message(engine, ORPHAN, hours=2)
 
-    approved = assert_ok(api.post(f"{INBOX}/actions", json={
-        **ACCOUNT, "action": "approve", "messageIds": [suggested, orphan, "no-such-message"]}))
-    denied = assert_ok(api.post(f"{INBOX}/actions", json={**ACCOUNT, "action": "deny", "messageIds": [orphan]}))
+    approved = assert_ok(
+        api.post(
+            f"{INBOX}/actions",
+            json={**ACCOUNT, "action": "approve", "messageIds": [suggested, orphan, "no-such-message"]},
+        )
+    )
+    denied = assert_ok(
+        api.post(f"{INBOX}/actions", json={**ACCOUNT, "action": "deny", "messageIds": [orphan]})
+    )
 
     assert {k: approved[k] for k in ("requested", "succeeded", "failed", "skipped")} == {
-        "requested": 3, "succeeded": 1, "failed": 1, "skipped": 1,
+        "requested": 3,
+        "succeeded": 1,
+        "failed": 1,
+        "skipped": 1,
     }
     assert [r["status"] for r in approved["results"]] == ["succeeded", "skipped", "failed"]
     assert approved["results"][1]["code"] == "NO_SUGGESTED_MATCH"
@@ -209,8 +241,10 @@ def test_bulk_actions_report_each_message(api: TestClient, engine: Engine) -> No
 
 @pytest.mark.parametrize(
     ("body", "field"),
-    [({**ACCOUNT, "action": "archive", "messageIds": ["x"]}, "action"),
-     ({**ACCOUNT, "action": "deny", "messageIds": []}, "messageIds")],
+    [
+        ({**ACCOUNT, "action": "archive", "messageIds": ["x"]}, "action"),
+        ({**ACCOUNT, "action": "deny", "messageIds": []}, "messageIds"),
+    ],
 )
 def test_a_bad_bulk_request_is_a_400(api: TestClient, body: dict[str, Any], field: str) -> None:
     assert_error(api.post(f"{INBOX}/actions", json=body), 400, "INVALID_REQUEST", field)
@@ -221,8 +255,15 @@ def test_a_jobs_emails_are_newest_first_with_a_gmail_link_and_no_credentials(
 ) -> None:
     job_id = add_job(engine)
     with session_scope(engine) as session:
-        session.add(MailAccount(provider="gmail", account_key="default", email="alex@example.com",
-                                encrypted_credentials="refresh-token-ciphertext", status="connected"))
+        session.add(
+            MailAccount(
+                provider="gmail",
+                account_key="default",
+                email="alex@example.com",
+                encrypted_credentials="refresh-token-ciphertext",
+                status="connected",
+            )
+        )
     older = routed_message(engine, INTERVIEW_INVITE, thread="18f3a9", hours=0)
     newer = routed_message(engine, VAGUE_INVITE, hours=5)
     assert_ok(api.post(f"{INBOX}/{newer}/approve", json=ACCOUNT))
@@ -269,13 +310,19 @@ def test_approving_older_rejection_on_a_job_added_today_closes_it_and_says_the_a
     assert data["appliedMovedTo"] == "2024-05-01T00:00:00Z"
     assert (data["event"]["toStage"], data["event"]["outcome"]) == ("closed", "rejected")
     closed = job(api, created["id"])
-    assert (closed["status"], closed["currentStage"], closed["outcome"]) == ("in_progress", "closed", "rejected")
+    assert (closed["status"], closed["currentStage"], closed["outcome"]) == (
+        "in_progress",
+        "closed",
+        "rejected",
+    )
     assert (closed["appliedAt"], closed["closedAt"]) == ("2024-05-01T00:00:00Z", "2024-05-01T08:00:00Z")
     events = assert_ok(api.get(f"/api/jobs/{created['id']}/events"))["items"]
     assert [e["toStage"] for e in events] == ["applied", "closed"]
 
 
-def test_approving_mail_at_the_stage_the_job_is_in_links_it_with_no_event(api: TestClient, engine: Engine) -> None:
+def test_approving_mail_at_the_stage_the_job_is_in_links_it_with_no_event(
+    api: TestClient, engine: Engine
+) -> None:
     job_id = add_job(engine)
     message_id = routed_message(engine, VAGUE_INVITE)
 
@@ -289,7 +336,9 @@ def test_approving_mail_at_the_stage_the_job_is_in_links_it_with_no_event(api: T
 
 def test_a_rejection_for_a_job_closed_by_hand_shows_on_its_emails(api: TestClient, engine: Engine) -> None:
     job_id = add_job(engine)
-    assert_ok(api.patch(f"/api/jobs/{job_id}/outcome", json={"outcome": "rejected", "closedAt": "2024-04-30"}))
+    assert_ok(
+        api.patch(f"/api/jobs/{job_id}/outcome", json={"outcome": "rejected", "closedAt": "2024-04-30"})
+    )
 
     message_id = routed_message(engine, REJECTION)
 
@@ -303,8 +352,11 @@ def test_approving_mail_for_a_closed_job_by_hand_is_accepted(api: TestClient, en
     assert_ok(api.patch(f"/api/jobs/{job_id}/outcome", json={"outcome": "ghosted", "closedAt": "2024-04-30"}))
     message_id = routed_message(engine, ORPHAN)
 
-    data = assert_ok(api.post(f"{INBOX}/{message_id}/approve", json={**ACCOUNT, "jobId": job_id,
-                                                                       "stageTarget": "no_change"}))
+    data = assert_ok(
+        api.post(
+            f"{INBOX}/{message_id}/approve", json={**ACCOUNT, "jobId": job_id, "stageTarget": "no_change"}
+        )
+    )
 
     assert data["matchedJob"]["id"] == job_id
     assert job(api, job_id)["outcome"] == "ghosted"
@@ -314,8 +366,9 @@ def test_adding_a_job_over_the_api_links_the_orphan_waiting_for_it(api: TestClie
     add_job(engine)
     orphan = routed_message(engine, ORPHAN)
 
-    created = api.post("/api/jobs", json={"title": "Product Designer", "employer": "Figma",
-                                          "appliedAt": "2024-04-20"}).json()["data"]
+    created = api.post(
+        "/api/jobs", json={"title": "Product Designer", "employer": "Figma", "appliedAt": "2024-04-20"}
+    ).json()["data"]
 
     assert created["currentStage"] == "recruiter_screen"
     emails = assert_ok(api.get(f"/api/jobs/{created['id']}/emails"))
@@ -323,7 +376,9 @@ def test_adding_a_job_over_the_api_links_the_orphan_waiting_for_it(api: TestClie
     assert assert_ok(api.get(INBOX))["total"] == 0
 
 
-def test_renaming_a_job_over_the_api_gives_waiting_mail_the_new_suggestion(api: TestClient, engine: Engine) -> None:
+def test_renaming_a_job_over_the_api_gives_waiting_mail_the_new_suggestion(
+    api: TestClient, engine: Engine
+) -> None:
     job_id = add_job(engine, employer="Strype")
     routed_message(engine, VAGUE_INVITE)
 

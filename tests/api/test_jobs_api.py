@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -72,8 +72,13 @@ def test_a_given_request_id_is_echoed_in_header_and_meta(api: TestClient) -> Non
 
 
 def test_an_unknown_api_path_answers_a_json_404_not_the_dashboard(api: TestClient) -> None:
-    for method, path in (("GET", "/api/nothing/here"), ("POST", "/api/nothing"), ("DELETE", "/api/x"),
-                         ("PUT", "/api/jobs"), ("OPTIONS", "/api/jobs")):
+    for method, path in (
+        ("GET", "/api/nothing/here"),
+        ("POST", "/api/nothing"),
+        ("DELETE", "/api/x"),
+        ("PUT", "/api/jobs"),
+        ("OPTIONS", "/api/jobs"),
+    ):
         response = api.request(method, path, headers=JSON, content=b"{}")
         assert response.headers["content-type"].startswith("application/json")
         assert_error(response, 404, "NOT_FOUND")
@@ -213,20 +218,27 @@ def test_deleting_a_job_removes_it_and_its_events(api: TestClient) -> None:
 def test_setting_an_outcome_closes_the_job(api: TestClient) -> None:
     job = add_job(api, appliedAt="2026-11-01")
 
-    response = api.patch(f"/api/jobs/{job['id']}/outcome",
-                         json={"outcome": "rejected", "closedAt": "2026-11-20T10:00:00Z"})
+    response = api.patch(
+        f"/api/jobs/{job['id']}/outcome", json={"outcome": "rejected", "closedAt": "2026-11-20T10:00:00Z"}
+    )
 
     closed = response.json()["data"]
     assert response.status_code == 200
     assert (closed["currentStage"], closed["outcome"], closed["closedAt"]) == (
-        "closed", "rejected", "2026-11-20T10:00:00Z",
+        "closed",
+        "rejected",
+        "2026-11-20T10:00:00Z",
     )
 
 
 @pytest.mark.parametrize(
     ("body", "field"),
-    [({}, "outcome"), ({"outcome": "hired"}, "outcome"), ({"outcome": "rejected", "closedAt": 7}, "closedAt"),
-     ({"outcome": "rejected", "reason": "x"}, "reason")],
+    [
+        ({}, "outcome"),
+        ({"outcome": "hired"}, "outcome"),
+        ({"outcome": "rejected", "closedAt": 7}, "closedAt"),
+        ({"outcome": "rejected", "reason": "x"}, "reason"),
+    ],
 )
 def test_a_bad_outcome_is_refused_and_changes_nothing(
     api: TestClient, engine: Engine, body: dict, field: str
@@ -244,13 +256,18 @@ def test_a_bad_outcome_is_refused_and_changes_nothing(
 def test_the_seed_curl_moves_a_job_to_technical_interview(api: TestClient) -> None:
     job = add_job(api)
 
-    response = api.post(f"/api/jobs/{job['id']}/stages", headers={"content-type": "application/json"},
-                        content=json.dumps(SEED_TRANSITION))
+    response = api.post(
+        f"/api/jobs/{job['id']}/stages",
+        headers={"content-type": "application/json"},
+        content=json.dumps(SEED_TRANSITION),
+    )
 
     event = response.json()["data"]
     assert response.status_code == 201
     assert (event["toStage"], event["fromStage"], event["title"]) == (
-        "technical_interview", "applied", "Moved to Technical Interview",
+        "technical_interview",
+        "applied",
+        "Moved to Technical Interview",
     )
     assert event["metadata"] == SEED_TRANSITION["metadata"]
     moved = api.get(f"/api/jobs/{job['id']}").json()["data"]
@@ -270,7 +287,9 @@ def test_the_workflow_documents_unix_seconds_are_accepted_for_every_date(api: Te
     job = add_job(api, appliedAt=1761998400)  # 2025-11-01T12:00:00Z
 
     event = add_event(api, job["id"], toStage="recruiter_screen", occurredAt=1763900000)
-    closed = api.patch(f"/api/jobs/{job['id']}/outcome", json={"outcome": "rejected", "closedAt": 1764000000.5})
+    closed = api.patch(
+        f"/api/jobs/{job['id']}/outcome", json={"outcome": "rejected", "closedAt": 1764000000.5}
+    )
 
     assert job["appliedAt"] == "2025-11-01T12:00:00Z"
     assert event["occurredAt"] == "2025-11-23T12:13:20Z"
@@ -308,11 +327,15 @@ def test_an_event_older_than_the_application_moves_the_applied_date_and_says_so(
     assert event["appliedMovedTo"] == "2025-11-20T00:00:00Z"
     closed = api.get(f"/api/jobs/{job['id']}").json()["data"]
     assert (closed["currentStage"], closed["outcome"], closed["closedAt"], closed["appliedAt"]) == (
-        "closed", "rejected", "2025-11-20T15:00:00Z", "2025-11-20T00:00:00Z",
+        "closed",
+        "rejected",
+        "2025-11-20T15:00:00Z",
+        "2025-11-20T00:00:00Z",
     )
     events = api.get(f"/api/jobs/{job['id']}/events").json()["data"]["items"]
     assert [(e["toStage"], e["metadata"].get("reasonCode")) for e in events] == [
-        ("applied", "applied_date_moved"), ("closed", None),
+        ("applied", "applied_date_moved"),
+        ("closed", None),
     ]
 
 
@@ -395,16 +418,19 @@ def test_events_are_listed_oldest_first_and_newest_first_on_request(api: TestCli
     assert oldest["total"] == 3
     assert [e["toStage"] for e in oldest["items"]] == ["applied", "recruiter_screen", "onsite"]
     assert [e["toStage"] for e in newest["items"]] == ["onsite", "recruiter_screen", "applied"]
-    assert_error(api.get(f"/api/jobs/{job['id']}/events", params={"order": "random"}), 400,
-                 "INVALID_REQUEST", "order")
+    assert_error(
+        api.get(f"/api/jobs/{job['id']}/events", params={"order": "random"}), 400, "INVALID_REQUEST", "order"
+    )
 
 
 def test_editing_an_event_recomputes_the_job(api: TestClient) -> None:
     job = add_job(api)
     event = add_event(api, job["id"])
 
-    response = api.patch(f"/api/jobs/{job['id']}/events/{event['id']}",
-                         json={"toStage": "closed", "outcome": "offer_accepted", "title": "Signed!"})
+    response = api.patch(
+        f"/api/jobs/{job['id']}/events/{event['id']}",
+        json={"toStage": "closed", "outcome": "offer_accepted", "title": "Signed!"},
+    )
 
     assert response.status_code == 200
     assert response.json()["data"]["title"] == "Signed!"
@@ -414,11 +440,18 @@ def test_editing_an_event_recomputes_the_job(api: TestClient) -> None:
 
 @pytest.mark.parametrize(
     ("body", "field"),
-    [({"toStage": "no_change"}, "toStage"), ({"occurredAt": None}, "occurredAt"), ({"title": ""}, "title"),
-     ({"outcome": "rejected"}, "outcome"), ({"metadata": []}, "metadata"), ({"jobId": "x"}, "jobId")],
+    [
+        ({"toStage": "no_change"}, "toStage"),
+        ({"occurredAt": None}, "occurredAt"),
+        ({"title": ""}, "title"),
+        ({"outcome": "rejected"}, "outcome"),
+        ({"metadata": []}, "metadata"),
+        ({"jobId": "x"}, "jobId"),
+    ],
 )
-def test_a_bad_event_edit_is_refused_and_changes_nothing(api: TestClient, engine: Engine, body: dict,
-                                                         field: str) -> None:
+def test_a_bad_event_edit_is_refused_and_changes_nothing(
+    api: TestClient, engine: Engine, body: dict, field: str
+) -> None:
     job = add_job(api)
     event = add_event(api, job["id"])
     before = snapshot(engine)
@@ -485,8 +518,11 @@ def test_a_body_that_is_not_json_is_a_415(api: TestClient, engine: Engine) -> No
 
 
 def test_a_json_content_type_with_a_charset_is_accepted(api: TestClient) -> None:
-    response = api.post("/api/jobs", headers={"content-type": "application/json; charset=utf-8"},
-                        content=b'{"title": "Engineer", "employer": "Acme"}')
+    response = api.post(
+        "/api/jobs",
+        headers={"content-type": "application/json; charset=utf-8"},
+        content=b'{"title": "Engineer", "employer": "Acme"}',
+    )
 
     assert response.status_code == 201
 
@@ -502,8 +538,18 @@ def test_a_body_over_one_megabyte_is_a_413(api: TestClient, engine: Engine) -> N
 def test_odd_inputs_never_cause_a_server_error(api: TestClient) -> None:
     job = add_job(api)
     event = add_event(api, job["id"])
-    odd_values: list[Any] = [None, " ", -1, 1e308, True, [], {"$gt": ""}, "x" * 5000, "\u0000",
-                             "2026-11-20T25:00"]
+    odd_values: list[Any] = [
+        None,
+        " ",
+        -1,
+        1e308,
+        True,
+        [],
+        {"$gt": ""},
+        "x" * 5000,
+        "\u0000",
+        "2026-11-20T25:00",
+    ]
     requests: list[tuple[str, str, dict]] = []
     for value in odd_values:
         for field in ("title", "employer", "jobUrl", "location", "source", "notes", "status", "appliedAt"):
@@ -513,11 +559,13 @@ def test_odd_inputs_never_cause_a_server_error(api: TestClient) -> None:
             requests.append(("POST", f"/api/jobs/{job['id']}/stages", {"toStage": "offer", field: value}))
             requests.append(("PATCH", f"/api/jobs/{job['id']}/events/{event['id']}", {field: value}))
         for field in ("outcome", "closedAt", "note"):
-            requests.append(("PATCH", f"/api/jobs/{job['id']}/outcome",
-                             {"outcome": "rejected", field: value}))
+            requests.append(
+                ("PATCH", f"/api/jobs/{job['id']}/outcome", {"outcome": "rejected", field: value})
+            )
         for key in ("actor", "eventType", "eventLabel", "note", "externalUrl"):
-            requests.append(("POST", f"/api/jobs/{job['id']}/stages",
-                             {"toStage": "offer", "metadata": {key: value}}))
+            requests.append(
+                ("POST", f"/api/jobs/{job['id']}/stages", {"toStage": "offer", "metadata": {key: value}})
+            )
 
     statuses = {api.request(method, path, json=body).status_code for method, path, body in requests}
     for query in ({"limit": "9" * 5000}, {"offset": "--1"}, {"q": "%_\u0000"}, {"status": ",,,"}):
@@ -553,8 +601,11 @@ def test_a_cross_site_post_is_refused_and_changes_nothing(api: TestClient, engin
 
 
 def test_a_same_origin_post_from_the_dashboard_is_accepted(api: TestClient) -> None:
-    response = api.post("/api/jobs", json={"title": "Engineer", "employer": "Acme"},
-                        headers={"origin": "http://localhost:3001", "sec-fetch-site": "same-origin"})
+    response = api.post(
+        "/api/jobs",
+        json={"title": "Engineer", "employer": "Acme"},
+        headers={"origin": "http://localhost:3001", "sec-fetch-site": "same-origin"},
+    )
 
     assert response.status_code == 201
 
@@ -564,7 +615,7 @@ def test_dates_in_answers_are_utc_with_a_z(api: TestClient) -> None:
 
     assert job["appliedAt"] == "2026-10-01T08:00:00Z"
     created = datetime.fromisoformat(job["createdAt"].replace("Z", "+00:00"))
-    assert abs(created - datetime.now(timezone.utc)) < timedelta(seconds=10)
+    assert abs(created - datetime.now(UTC)) < timedelta(seconds=10)
 
 
 def test_salary_and_recruiter_are_saved_edited_and_read_back(api: TestClient) -> None:
@@ -575,7 +626,9 @@ def test_salary_and_recruiter_are_saved_edited_and_read_back(api: TestClient) ->
 
     assert patched.status_code == 200
     assert (read["salary"], read["recruiterName"], read["recruiterEmail"]) == (
-        "€60–70k", "Anna B.", "anna@acme.example",
+        "€60–70k",
+        "Anna B.",
+        "anna@acme.example",
     )
 
 

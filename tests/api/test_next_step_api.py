@@ -46,7 +46,9 @@ def test_a_step_without_a_day_is_a_400_naming_the_field_and_nothing_changes(api:
 
 
 def test_a_time_that_is_not_a_clock_time_is_a_400(api: TestClient) -> None:
-    response = api.post("/api/jobs", json={"title": "Engineer", "employer": "Acme", **STEP, "nextStepTime": "2pm"})
+    response = api.post(
+        "/api/jobs", json={"title": "Engineer", "employer": "Acme", **STEP, "nextStepTime": "2pm"}
+    )
 
     assert_error(response, 400, "INVALID_REQUEST", field="nextStepTime")
 

@@ -18,8 +18,8 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from jobops.config import PROJECT_ROOT
 from bench.screenshots import CHROMIUM, CHROMIUM_FLAGS, IDLE, free_port, running_app, screenshot_whole
+from jobops.config import PROJECT_ROOT
 from tests.fake_google import FakeGoogle
 
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
@@ -39,8 +39,9 @@ class RunningApp:
     def api(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
         """Call the REST API the way the seed's curl examples do and return the envelope's data."""
         data = json.dumps(body).encode() if body is not None else None
-        request = urllib.request.Request(f"{self.base}/api{path}", data=data, method=method,
-                                         headers={"content-type": "application/json"})
+        request = urllib.request.Request(
+            f"{self.base}/api{path}", data=data, method=method, headers={"content-type": "application/json"}
+        )
         with urllib.request.urlopen(request, timeout=15) as answer:
             envelope = json.load(answer)
         assert envelope["ok"], envelope
@@ -63,8 +64,9 @@ class Dashboard:
         """Wait until the script run has finished and nothing is left to draw."""
         self.page.wait_for_timeout(250)  # let a click's rerun start before looking for idle
         self.page.wait_for_selector(IDLE, timeout=TIMEOUT_MS)
-        self.page.wait_for_function("!document.querySelector(\"[data-testid='stSkeleton']\")",
-                                    timeout=TIMEOUT_MS)
+        self.page.wait_for_function(
+            "!document.querySelector(\"[data-testid='stSkeleton']\")", timeout=TIMEOUT_MS
+        )
 
     def snapshot(self, name: str) -> Path:
         """Keep a picture of what the user sees at a step of a journey (test-artifacts/journeys/)."""
@@ -147,8 +149,9 @@ def google() -> Iterator[FakeGoogle]:
 
 
 @pytest.fixture(scope="module")
-def app(google: FakeGoogle, tmp_path_factory: pytest.TempPathFactory,
-        request: pytest.FixtureRequest) -> Iterator[RunningApp]:
+def app(
+    google: FakeGoogle, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[RunningApp]:
     """`streamlit run app.py` on a free port with an empty database, Gmail pointed at the fake."""
     data_dir = tmp_path_factory.mktemp("jobops-data")
     port = free_port()
@@ -167,7 +170,9 @@ def app(google: FakeGoogle, tmp_path_factory: pytest.TempPathFactory,
     log_path = data_dir / "streamlit.log"
     started = time.monotonic()
     with running_app(env, port, log_path=log_path) as base:
-        print(f"\napp for {request.module.__name__} at {base} in {time.monotonic() - started:.1f} s, log {log_path}")
+        print(
+            f"\napp for {request.module.__name__} at {base} in {time.monotonic() - started:.1f} s, log {log_path}"
+        )
         yield RunningApp(base, database_url, log_path, google)
 
 

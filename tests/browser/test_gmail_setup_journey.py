@@ -26,7 +26,9 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def google() -> Iterator[FakeGoogle]:
     """The fake Google, with a client of the shape Google issues."""
-    with FakeGoogle(client_id="1234-jobops.apps.googleusercontent.com", client_secret="GOCSPX-browser-test") as fake:
+    with FakeGoogle(
+        client_id="1234-jobops.apps.googleusercontent.com", client_secret="GOCSPX-browser-test"
+    ) as fake:
         yield fake
 
 
@@ -37,9 +39,16 @@ def app(google: FakeGoogle, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     port = free_port()
     endpoints = {k: v for k, v in google.environment().items() if "CLIENT" not in k}
     database_url = f"sqlite:///{data_dir}/jobops.db"
-    env = {**endpoints, "JOBOPS_DATA_DIR": str(data_dir), "JOBOPS_DATABASE_URL": database_url,
-           "JOBOPS_SECRETS_FILE": str(data_dir / "no-secrets.toml"), "JOBOPS_SECRET_KEY": "setup journey",
-           "JOBOPS_PASSWORD": "", "JOBOPS_API_TOKEN": "", "JOBOPS_SYNC_INTERVAL_MINUTES": "0"}
+    env = {
+        **endpoints,
+        "JOBOPS_DATA_DIR": str(data_dir),
+        "JOBOPS_DATABASE_URL": database_url,
+        "JOBOPS_SECRETS_FILE": str(data_dir / "no-secrets.toml"),
+        "JOBOPS_SECRET_KEY": "setup journey",
+        "JOBOPS_PASSWORD": "",
+        "JOBOPS_API_TOKEN": "",
+        "JOBOPS_SYNC_INTERVAL_MINUTES": "0",
+    }
     log_path = data_dir / "streamlit.log"
     with running_app(env, port, log_path=log_path) as base:
         yield RunningApp(base, database_url, log_path, google)
@@ -51,16 +60,27 @@ def test_gmail_is_set_up_from_googles_client_file_without_a_restart(
     redirect = f"{app.base}/oauth/gmail/callback"
     assert not redirect.startswith("http://localhost:3001")
     client_file = tmp_path / "client_secret_1234-jobops.apps.googleusercontent.com.json"
-    client_file.write_text(json.dumps({"web": {
-        "client_id": google.client_id, "client_secret": google.client_secret, "project_id": "jobops",
-        "auth_uri": "https://accounts.google.com/o/oauth2/auth", "token_uri": "https://oauth2.googleapis.com/token",
-        "redirect_uris": [redirect]}}))
+    client_file.write_text(
+        json.dumps(
+            {
+                "web": {
+                    "client_id": google.client_id,
+                    "client_secret": google.client_secret,
+                    "project_id": "jobops",
+                    "auth_uri": "https://accounts.google.com/o/oauth2/auth",
+                    "token_uri": "https://oauth2.googleapis.com/token",
+                    "redirect_uris": [redirect],
+                }
+            }
+        )
+    )
 
     ui.open("mail")
     expect(ui.page.get_by_text("Gmail is not set up yet", exact=False)).to_be_visible()
     expect(ui.page.get_by_test_id("stCode").filter(has_text=redirect).first).to_be_visible()
     expect(ui.page.get_by_role("link", name="Open the Google Cloud console")).to_have_attribute(
-        "href", re.compile(r"^https://console\.cloud\.google\.com/"))
+        "href", re.compile(r"^https://console\.cloud\.google\.com/")
+    )
     expect(ui.page.get_by_text(re.compile("reconnect Gmail each week"))).to_be_visible()
     ui.page.get_by_test_id("stFileUploaderDropzoneInput").first.set_input_files(str(client_file))
     ui.settle()

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from playwright.sync_api import expect
 
-
 if TYPE_CHECKING:
     from tests.browser.conftest import Dashboard, RunningApp
 
@@ -107,7 +106,9 @@ def test_a_new_user_adds_a_job_moves_it_and_logs_a_note(ui: Dashboard) -> None:
     assert max(text.index(note), text.index("Moved to Technical Interview")) < text.rindex("Applied"), text
 
 
-def test_a_stage_change_posted_to_the_api_shows_on_the_board_after_a_refresh(ui: Dashboard, app: RunningApp) -> None:
+def test_a_stage_change_posted_to_the_api_shows_on_the_board_after_a_refresh(
+    ui: Dashboard, app: RunningApp
+) -> None:
     employer = "Bramblewood Cloud"
     job = app.api("POST", "/jobs", {"title": "Site Reliability Engineer", "employer": employer})
     ui.open()
@@ -120,7 +121,9 @@ def test_a_stage_change_posted_to_the_api_shows_on_the_board_after_a_refresh(ui:
 
     column = ui.column("Technical Interview")
     expect(column).to_contain_text(employer)
-    expect(card_on_board(ui, employer)).to_contain_text(re.compile(r"Moved to Technical Interview · (just now|\d+ seconds? ago)"))
+    expect(card_on_board(ui, employer)).to_contain_text(
+        re.compile(r"Moved to Technical Interview · (just now|\d+ seconds? ago)")
+    )
     expect(ui.column("Applied")).not_to_contain_text(employer)
 
 
@@ -131,18 +134,20 @@ def test_gmail_connect_sync_and_inbox_review_move_a_job_on_the_board(ui: Dashboa
         sender="Maya Chen <maya.chen.recruits@gmail.com>",
         subject="Technical interview for the Backend Engineer role at Stripe",
         text="Hi,\n\nThanks for your time last week. We'd like to invite you to a technical interview for "
-             "the Backend Engineer position at Stripe. Please share your availability for next week.\n\n"
-             "Maya Chen\nRecruiter",
+        "the Backend Engineer position at Stripe. Please share your availability for next week.\n\n"
+        "Maya Chen\nRecruiter",
     )
     wrong = app.google.add_message(
         sender="Globex Talent <talent@globex.example>",
         subject="Interview invitation",
         text="Hi,\n\nWe'd like to invite you to a technical interview for the Platform Engineer role at "
-             "Globex. We noticed your experience with Stripe integrations.\n\nBest,\nGlobex Talent",
+        "Globex. We noticed your experience with Stripe integrations.\n\nBest,\nGlobex Talent",
     )
-    app.google.add_message(sender="Weekly Deals <deals@shop.example>", subject="50% off this weekend",
-                           text="Special offer: our biggest sale of the year starts now. "
-                                "Unsubscribe at any time.")
+    app.google.add_message(
+        sender="Weekly Deals <deals@shop.example>",
+        subject="50% off this weekend",
+        text="Special offer: our biggest sale of the year starts now. Unsubscribe at any time.",
+    )
     app.google.latency = 0.5  # slow enough to watch the progress bar move
 
     ui.open()

@@ -82,12 +82,16 @@ def assert_nothing_points_at(ui: Dashboard, pixel: Pixel) -> None:
 
 def hostile_job(app: RunningApp, pixel: Pixel, tag: str) -> dict[str, Any]:
     """A job whose title holds an image, whose employer holds a link and a bare URL, and whose source is a tag."""
-    return app.api("POST", "/jobs", {
-        "title": f"![p]({pixel.base}/{tag}-title.png) Engineer",
-        "employer": f"[Reconnect here]({pixel.base}/{tag}-phish) {pixel.base}/{tag}-auto.html",
-        "source": f'<a href="{pixel.base}/{tag}-plot">Referral</a>',
-        "appliedAt": (datetime.now(UTC) - timedelta(days=30)).isoformat(),
-    })
+    return app.api(
+        "POST",
+        "/jobs",
+        {
+            "title": f"![p]({pixel.base}/{tag}-title.png) Engineer",
+            "employer": f"[Reconnect here]({pixel.base}/{tag}-phish) {pixel.base}/{tag}-auto.html",
+            "source": f'<a href="{pixel.base}/{tag}-plot">Referral</a>',
+            "appliedAt": (datetime.now(UTC) - timedelta(days=30)).isoformat(),
+        },
+    )
 
 
 def test_a_job_title_and_employer_with_markup_show_as_typed_on_the_board_and_the_job_page(
@@ -141,12 +145,21 @@ def test_toasts_after_adding_logging_and_linking_show_the_typed_text(
     assert_nothing_points_at(ui, pixel)
 
     with session_scope(make_engine(app.database_url)) as session:
-        session.add(MailMessage(
-            provider="gmail", account_key="default", external_message_id="markup-1", subject="Next steps",
-            from_address="talent@example.com", processing_status="pending_user", matched_job_id=job["id"],
-            match_confidence=80, stage_target="recruiter_screen", message_type="interview",
-            received_at=datetime.now(UTC) - timedelta(hours=2),
-        ))
+        session.add(
+            MailMessage(
+                provider="gmail",
+                account_key="default",
+                external_message_id="markup-1",
+                subject="Next steps",
+                from_address="talent@example.com",
+                processing_status="pending_user",
+                matched_job_id=job["id"],
+                match_confidence=80,
+                stage_target="recruiter_screen",
+                message_type="interview",
+                received_at=datetime.now(UTC) - timedelta(hours=2),
+            )
+        )
     ui.open("inbox")
     card = ui.block("Next steps", has=ui.page.get_by_role("button", name="Approve", exact=True))
     ui.click("Approve", scope=card)
@@ -176,15 +189,36 @@ def test_a_sync_error_restored_from_a_backup_shows_as_plain_text(
     with session_scope(engine) as session:
         backup = export_backup(session)
     finished = datetime.now(UTC).isoformat()
-    backup["syncRuns"].append({
-        "id": "restored-failed-run", "provider": "gmail", "accountKey": "default", "status": "failed",
-        "mode": "full", "startedAt": finished, "finishedAt": finished, "discovered": 0, "fetched": 0,
-        "relevant": 0, "classified": 0, "matched": 0, "errored": 1, "errorMessage": message, "ownerPid": None,
-    })
+    backup["syncRuns"].append(
+        {
+            "id": "restored-failed-run",
+            "provider": "gmail",
+            "accountKey": "default",
+            "status": "failed",
+            "mode": "full",
+            "startedAt": finished,
+            "finishedAt": finished,
+            "discovered": 0,
+            "fetched": 0,
+            "relevant": 0,
+            "classified": 0,
+            "matched": 0,
+            "errored": 1,
+            "errorMessage": message,
+            "ownerPid": None,
+        }
+    )
     with session_scope(engine) as session:
         import_backup(session, backup)
-        session.add(MailAccount(provider="gmail", account_key="default", status="connected",
-                                email="me@example.com", encrypted_credentials="not-used-here"))
+        session.add(
+            MailAccount(
+                provider="gmail",
+                account_key="default",
+                status="connected",
+                email="me@example.com",
+                encrypted_credentials="not-used-here",
+            )
+        )
     ui.open("mail")
     alert = ui.page.get_by_test_id("stAlert").filter(has_text="The last sync failed")
     expect(alert).to_be_visible()

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 import pytest
 from playwright.sync_api import expect
 
-
 if TYPE_CHECKING:
     from tests.browser.conftest import Dashboard, RunningApp
 
@@ -49,7 +48,10 @@ def test_a_newcomer_moves_in_from_their_spreadsheet(ui: Dashboard, app: RunningA
     assert (jobs["Stripe"]["currentStage"], jobs["Stripe"]["salary"]) == ("hiring_manager_screen", "€60–70k")
     assert jobs["Stripe"]["appliedAt"].startswith("2026-03-0")
     assert (jobs["Quarry"]["currentStage"], jobs["Quarry"]["outcome"]) == ("closed", "rejected")
-    assert (jobs["Lumen Health"]["currentStage"], jobs["Fjord AI"]["currentStage"]) == ("recruiter_screen", "offer")
+    assert (jobs["Lumen Health"]["currentStage"], jobs["Fjord AI"]["currentStage"]) == (
+        "recruiter_screen",
+        "offer",
+    )
 
     ui.open("jobs?tab=import")
     upload(ui)

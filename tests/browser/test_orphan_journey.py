@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 import pytest
 from playwright.sync_api import expect
 
-
 if TYPE_CHECKING:
     from tests.browser.conftest import Dashboard, RunningApp
 
@@ -17,7 +16,9 @@ pytestmark = [
     pytest.mark.browser,
 ]
 
-BODY = "Hi Alex, we'd like to schedule a phone screen for the Product Designer role at Figma. Does Tuesday work?"
+BODY = (
+    "Hi Alex, we'd like to schedule a phone screen for the Product Designer role at Figma. Does Tuesday work?"
+)
 ORPHAN_EML = (
     "From: Figma Talent <talent@figma.com>\r\n"
     "To: alex@example.com\r\n"
@@ -58,4 +59,6 @@ def test_an_orphan_mail_becomes_a_job_in_one_click(ui: Dashboard, app: RunningAp
     ui.page.get_by_role("tab", name="Emails (1)").click()
     ui.page.get_by_text("Interview invitation: Product Designer · Figma Talent").click()
     expect(ui.page.get_by_text(BODY)).to_be_visible()
-    expect(ui.page.get_by_text(re.compile(r"^Logged as: Logged from email: Recruiter Screen"))).to_be_visible()
+    expect(
+        ui.page.get_by_text(re.compile(r"^Logged as: Logged from email: Recruiter Screen"))
+    ).to_be_visible()

@@ -102,8 +102,9 @@ def port_of(app: RunningApp) -> int:
     return urlsplit(app.base).port or 80
 
 
-def raw_request(app: RunningApp, method: str, path: str, headers: dict[str, str],
-                body: bytes | None = None) -> tuple[int, dict[str, str], str]:
+def raw_request(
+    app: RunningApp, method: str, path: str, headers: dict[str, str], body: bytes | None = None
+) -> tuple[int, dict[str, str], str]:
     """One HTTP request with exactly these headers (Host included): status, headers, text."""
     connection = http.client.HTTPConnection("127.0.0.1", port_of(app), timeout=15)
     try:
@@ -141,8 +142,15 @@ def test_under_a_rebound_name_the_api_pages_callback_and_files_answer_403(
     app: RunningApp, secret_job: dict[str, Any]
 ) -> None:
     rebound = {"host": f"{REBOUND_NAME}:{port_of(app)}"}
-    for path in ["/api/jobs", "/api/post-application/inbox", "/", "/job", "/oauth/gmail/callback?state=s&code=c",
-                 "/_stcore/health", static_asset(app)]:
+    for path in [
+        "/api/jobs",
+        "/api/post-application/inbox",
+        "/",
+        "/job",
+        "/oauth/gmail/callback?state=s&code=c",
+        "/_stcore/health",
+        static_asset(app),
+    ]:
         status, _headers, text = raw_request(app, "GET", path, rebound)
         assert status == 403, path
         assert SECRET_TITLE not in text
@@ -150,8 +158,11 @@ def test_under_a_rebound_name_the_api_pages_callback_and_files_answer_403(
 
 def test_under_a_rebound_name_a_post_with_a_matching_origin_creates_nothing(app: RunningApp) -> None:
     port = port_of(app)
-    headers = {"host": f"{REBOUND_NAME}:{port}", "origin": f"http://{REBOUND_NAME}:{port}",
-               "content-type": "application/json"}
+    headers = {
+        "host": f"{REBOUND_NAME}:{port}",
+        "origin": f"http://{REBOUND_NAME}:{port}",
+        "content-type": "application/json",
+    }
     body = json.dumps({"title": "Planted by a rebound page", "employer": "Attacker"}).encode()
     status, _headers, _text = raw_request(app, "POST", "/api/jobs", headers, body)
     assert status == 403

@@ -6,6 +6,7 @@ import time
 from datetime import timedelta
 
 import pytest
+from googleapiclient.errors import HttpError
 from sqlalchemy import Engine
 
 from jobops.config import Settings
@@ -92,7 +93,7 @@ def test_single_calls_are_retried_on_rate_limits(
 ) -> None:
     google.quota_units_per_second = 1  # the 5-unit list call cannot fit until the quota is lifted
     google.add_message()
-    with pytest.raises(Exception):
+    with pytest.raises(HttpError):
         list(gmail.message_pages("newer_than:1d"))
     assert len(backoff_waits) == gmail_client.MAX_ATTEMPTS - 1
 

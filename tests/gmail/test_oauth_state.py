@@ -49,7 +49,9 @@ def test_a_callback_without_a_code_leaves_the_state_for_the_real_one(
 ) -> None:
     with pytest.raises(InvalidInput):
         oauth.exchange(engine, None, consented["state"], "", settings)
-    assert oauth.exchange(engine, None, consented["state"], consented["code"], settings)["status"] == "connected"
+    assert (
+        oauth.exchange(engine, None, consented["state"], consented["code"], settings)["status"] == "connected"
+    )
 
 
 def test_the_successful_exchange_uses_the_state_up(

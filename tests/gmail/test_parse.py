@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import base64
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from jobops.gmail.parse import parse_message
 from jobops.mail.text import html_to_text
@@ -28,8 +28,14 @@ def resource(payload: dict, **extra: object) -> dict:
         {"name": "Subject", "value": "=?utf-8?b?SW50ZXJ2aWV3IGludml0YXRpb24g4pyU?="},
     ]
     payload = {**payload, "headers": headers + payload.get("headers", [])}
-    return {"id": "m1", "threadId": "t1", "internalDate": "1700000000000", "snippet": "It&#39;s time",
-            "payload": payload, **extra}
+    return {
+        "id": "m1",
+        "threadId": "t1",
+        "internalDate": "1700000000000",
+        "snippet": "It&#39;s time",
+        "payload": payload,
+        **extra,
+    }
 
 
 def test_sender_subject_time_and_snippet_are_decoded() -> None:
@@ -37,7 +43,7 @@ def test_sender_subject_time_and_snippet_are_decoded() -> None:
     assert (parsed.from_address, parsed.from_domain) == ("renee@jobs.example.com", "jobs.example.com")
     assert parsed.sender_name == "Renée Talent"
     assert parsed.subject == "Interview invitation ✔"
-    assert parsed.received_at == datetime.fromtimestamp(1_700_000_000, tz=timezone.utc)
+    assert parsed.received_at == datetime.fromtimestamp(1_700_000_000, tz=UTC)
     assert parsed.snippet == "It's time"
     assert (parsed.external_id, parsed.thread_id) == ("m1", "t1")
 
@@ -46,10 +52,13 @@ def test_plain_text_is_preferred_over_html_and_attachments_are_skipped() -> None
     payload = {
         "mimeType": "multipart/mixed",
         "parts": [
-            {"mimeType": "multipart/alternative", "parts": [
-                part("text/plain", b"Plain version"),
-                part("text/html", b"<p>HTML version</p>"),
-            ]},
+            {
+                "mimeType": "multipart/alternative",
+                "parts": [
+                    part("text/plain", b"Plain version"),
+                    part("text/html", b"<p>HTML version</p>"),
+                ],
+            },
             part("text/plain", b"attached notes", filename="notes.txt"),
         ],
     }
@@ -83,4 +92,4 @@ def test_a_missing_internal_date_falls_back_to_the_date_header() -> None:
     message = resource(part("text/plain", b"x"))
     del message["internalDate"]
     message["payload"]["headers"].append({"name": "Date", "value": "Tue, 14 Nov 2023 22:13:20 +0000"})
-    assert parse_message(message).received_at == datetime(2023, 11, 14, 22, 13, 20, tzinfo=timezone.utc)
+    assert parse_message(message).received_at == datetime(2023, 11, 14, 22, 13, 20, tzinfo=UTC)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import Engine, select
@@ -17,11 +17,13 @@ from tests.fake_google import FakeGoogle
 
 
 def sync(engine: Engine, settings: Settings) -> dict:
-    return providers.sync_account(engine, "gmail", "default", settings=settings, search_days=30, max_messages=500)
+    return providers.sync_account(
+        engine, "gmail", "default", settings=settings, search_days=30, max_messages=500
+    )
 
 
 def add_job(engine: Engine, employer: str, title: str = "Data Engineer") -> str:
-    applied = (datetime.now(timezone.utc) - timedelta(days=20)).isoformat()
+    applied = (datetime.now(UTC) - timedelta(days=20)).isoformat()
     with session_scope(engine) as session:
         return create_job(session, {"title": title, "employer": employer, "appliedAt": applied})["id"]
 
@@ -50,8 +52,16 @@ def test_every_search_stays_under_the_query_length_gmail_accepts() -> None:
 def test_mail_in_other_languages_with_no_english_word_is_fetched(
     engine: Engine, settings: Settings, google: FakeGoogle
 ) -> None:
-    google.add_message(sender="採用担当 <saiyo@example.co.jp>", subject="一次面接のご案内", text="面接の日程をご連絡いたします。")
-    google.add_message(sender="RH <rh@example.fr>", subject="Votre candidature", text="Nous avons bien reçu votre candidature.")
+    google.add_message(
+        sender="採用担当 <saiyo@example.co.jp>",
+        subject="一次面接のご案内",
+        text="面接の日程をご連絡いたします。",
+    )
+    google.add_message(
+        sender="RH <rh@example.fr>",
+        subject="Votre candidature",
+        text="Nous avons bien reçu votre candidature.",
+    )
     google.add_message(sender="Mama <mama@example.de>", subject="Sonntag", text="Kommst du zum Essen?")
 
     sync(engine, settings)
@@ -64,7 +74,9 @@ def test_mail_that_only_names_a_tracked_employer_is_fetched(
     engine: Engine, settings: Settings, google: FakeGoogle
 ) -> None:
     add_job(engine, "Northwind Traders Ltd")
-    google.add_message(sender="Kim <kim@mail.example>", subject="Northwind Traders", text="Bist du Dienstag frei? Gruß, Kim")
+    google.add_message(
+        sender="Kim <kim@mail.example>", subject="Northwind Traders", text="Bist du Dienstag frei? Gruß, Kim"
+    )
 
     sync(engine, settings)
 
@@ -77,12 +89,16 @@ def test_the_owners_withdrawal_in_a_linked_thread_closes_the_job(
 ) -> None:
     job_id = add_job(engine, "Northwind")
     google.add_message(
-        sender="Northwind Talent <talent@northwind.example>", subject="Interview for the Data Engineer role",
+        sender="Northwind Talent <talent@northwind.example>",
+        subject="Interview for the Data Engineer role",
         text="We would like to invite you to a technical interview for the Data Engineer role at Northwind.",
-        thread_id="t-northwind", age=timedelta(days=2),
+        thread_id="t-northwind",
+        age=timedelta(days=2),
     )
     google.add_message(
-        from_me=True, subject="Re: Interview for the Data Engineer role", thread_id="t-northwind",
+        from_me=True,
+        subject="Re: Interview for the Data Engineer role",
+        thread_id="t-northwind",
         text="Hi Sam, I have accepted another offer, so I would like to withdraw. Thank you for your time.",
     )
 
@@ -101,13 +117,18 @@ def test_a_reply_with_no_keyword_in_a_known_thread_is_fetched_on_the_next_sync(
 ) -> None:
     add_job(engine, "Northwind")
     google.add_message(
-        sender="Northwind Talent <talent@northwind.example>", subject="Interview for the Data Engineer role",
+        sender="Northwind Talent <talent@northwind.example>",
+        subject="Interview for the Data Engineer role",
         text="We would like to invite you to a technical interview for the Data Engineer role at Northwind.",
         thread_id="t-northwind",
     )
     sync(engine, settings)
-    google.add_message(sender="Sam <sam@gmail.example>", subject="Re: Thursday", text="Sounds good, see you then!",
-                       thread_id="t-northwind")
+    google.add_message(
+        sender="Sam <sam@gmail.example>",
+        subject="Re: Thursday",
+        text="Sounds good, see you then!",
+        thread_id="t-northwind",
+    )
     google.add_message(sender="Sam <sam@gmail.example>", subject="Lunch", text="Sounds good, see you then!")
     google.add_message(from_me=True, subject="Re: Thursday", text="Perfect, thanks!", thread_id="t-northwind")
 
@@ -128,9 +149,13 @@ def test_the_same_mailbox_routes_the_same_way_every_time(
         google.add_message(
             sender=f"{employer} Talent <talent@{employer.lower()}.example>",
             subject=f"{employer}: your application ({number})",
-            text=("Thanks for applying to the Data Engineer role." if number < 60
-                  else "We would like to invite you to a technical interview for the Data Engineer role."),
-            thread_id=f"t-{employer}-{number % 7}", age=timedelta(minutes=number),
+            text=(
+                "Thanks for applying to the Data Engineer role."
+                if number < 60
+                else "We would like to invite you to a technical interview for the Data Engineer role."
+            ),
+            thread_id=f"t-{employer}-{number % 7}",
+            age=timedelta(minutes=number),
         )
 
     first = _decisions(engine, settings)

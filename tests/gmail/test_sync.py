@@ -306,8 +306,12 @@ def test_every_run_routes_what_it_stored_and_records_the_counts(
 ) -> None:
     with session_scope(engine) as session:
         create_job(session, {"title": "Backend Engineer", "employer": "Acme"})
-    google.add_message(subject="Your application to Acme", text="Thanks for applying to the Backend Engineer role.")
-    google.add_message(subject="Interview at Acme", text="We would like to invite you to a technical interview.")
+    google.add_message(
+        subject="Your application to Acme", text="Thanks for applying to the Backend Engineer role."
+    )
+    google.add_message(
+        subject="Interview at Acme", text="We would like to invite you to a technical interview."
+    )
     google.add_message(sender="Deals <deals@shop.example>", subject="Weekend offer", text="50% off shoes")
 
     run = run_sync(engine, settings)
@@ -324,8 +328,20 @@ def test_runs_are_listed_newest_first_as_plain_data(engine: Engine, settings: Se
     runs = list_runs(engine)
     assert [r["id"] for r in runs] == [second["id"], first["id"]]
     assert set(runs[0]) == {
-        "id", "provider", "accountKey", "status", "mode", "startedAt", "finishedAt", "discovered",
-        "fetched", "relevant", "classified", "matched", "errored", "errorMessage",
+        "id",
+        "provider",
+        "accountKey",
+        "status",
+        "mode",
+        "startedAt",
+        "finishedAt",
+        "discovered",
+        "fetched",
+        "relevant",
+        "classified",
+        "matched",
+        "errored",
+        "errorMessage",
     }
 
 

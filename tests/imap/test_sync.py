@@ -36,13 +36,19 @@ def test_a_sync_stores_mail_of_the_search_window_with_its_fields(engine: Engine,
     run = providers.sync_account(engine, "imap", "default", search_days=30)
 
     assert (run["status"], run["mode"], run["discovered"], run["fetched"], run["errored"]) == (
-        "completed", "full", 1, 1, 0,
+        "completed",
+        "full",
+        1,
+        1,
+        0,
     )
     [message] = stored(engine)
     assert (message.provider, message.account_key) == ("imap", "default")
     assert message.external_message_id == "i@acme"
     assert (message.from_address, message.from_domain, message.sender_name) == (
-        "dana@acme.example", "acme.example", "Dana",
+        "dana@acme.example",
+        "acme.example",
+        "Dana",
     )
     assert message.body_text == "Please pick a slot for your interview."
     assert cursor(engine) == {"uidvalidity": 1000, "lastUid": 1}
@@ -177,7 +183,11 @@ def test_an_imap_sync_goes_on_past_a_hostile_message_and_the_next_sync_is_clean(
 def reply(subject: str, in_reply_to: str, body: str, sender: str = "Seeker <seeker@example.com>") -> bytes:
     """A reply that names the message it answers, as mail clients write one."""
     raw = mail(subject=subject, sender=sender, body=body, message_id=f"re-{in_reply_to}")
-    return raw.replace(b"Content-Type:", f"In-Reply-To: <{in_reply_to}>\r\nReferences: <{in_reply_to}>\r\nContent-Type:".encode(), 1)
+    return raw.replace(
+        b"Content-Type:",
+        f"In-Reply-To: <{in_reply_to}>\r\nReferences: <{in_reply_to}>\r\nContent-Type:".encode(),
+        1,
+    )
 
 
 def test_the_owners_reply_in_a_thread_about_a_job_is_read_from_the_sent_folder(
@@ -185,16 +195,32 @@ def test_the_owners_reply_in_a_thread_about_a_job_is_read_from_the_sent_folder(
 ) -> None:
     with session_scope(engine) as session:
         job_id = create_job(session, {"title": "Data Engineer", "employer": "Northwind"})["id"]
-    connected.add(mail(
-        subject="Interview for the Data Engineer role at Northwind",
-        sender="Northwind Talent <talent@northwind.example>",
-        body="We would like to invite you to a technical interview for the Data Engineer role at Northwind.",
-        message_id="invite@northwind",
-    ))
-    connected.add(reply("Re: Interview", "invite@northwind", "I have accepted another offer and would like to "
-                        "withdraw my application. Thank you for your time."), folder="Sent Items")
-    connected.add(mail(subject="Dinner?", sender="Seeker <seeker@example.com>", body="Pizza on Friday?",
-                       message_id="dinner@home"), folder="Sent Items")
+    connected.add(
+        mail(
+            subject="Interview for the Data Engineer role at Northwind",
+            sender="Northwind Talent <talent@northwind.example>",
+            body="We would like to invite you to a technical interview for the Data Engineer role at Northwind.",
+            message_id="invite@northwind",
+        )
+    )
+    connected.add(
+        reply(
+            "Re: Interview",
+            "invite@northwind",
+            "I have accepted another offer and would like to "
+            "withdraw my application. Thank you for your time.",
+        ),
+        folder="Sent Items",
+    )
+    connected.add(
+        mail(
+            subject="Dinner?",
+            sender="Seeker <seeker@example.com>",
+            body="Pizza on Friday?",
+            message_id="dinner@home",
+        ),
+        folder="Sent Items",
+    )
 
     providers.sync_account(engine, "imap", "default")
 

@@ -19,8 +19,10 @@ BROKEN = b"this line is no header\n\nand nothing here says who sent it\n"
 
 def mbox(*messages: bytes) -> bytes:
     """An mbox as Google Takeout writes one: each message after a `From ` line."""
-    return b"".join(b"From 1234@xxx Mon Jun 02 10:00:00 +0000 2025\n" + m.replace(b"\r\n", b"\n") + b"\n"
-                    for m in messages)
+    return b"".join(
+        b"From 1234@xxx Mon Jun 02 10:00:00 +0000 2025\n" + m.replace(b"\r\n", b"\n") + b"\n"
+        for m in messages
+    )
 
 
 def stored(engine: Engine) -> list[MailMessage]:
@@ -30,17 +32,23 @@ def stored(engine: Engine) -> list[MailMessage]:
 
 def test_an_mbox_import_stores_each_message_and_records_a_run(engine: Engine, tmp_path: Path) -> None:
     path = tmp_path / "All mail.mbox"
-    path.write_bytes(mbox(
-        mail(subject="Interview", message_id="a@acme"), mail(subject="Offer", message_id="b@acme")
-    ))
+    path.write_bytes(
+        mbox(mail(subject="Interview", message_id="a@acme"), mail(subject="Offer", message_id="b@acme"))
+    )
 
     run = files.import_paths(engine, [path])
 
-    assert (run["provider"], run["accountKey"], run["mode"], run["status"]) == ("mailbox", "files", "import",
-                                                                                 "completed")
+    assert (run["provider"], run["accountKey"], run["mode"], run["status"]) == (
+        "mailbox",
+        "files",
+        "import",
+        "completed",
+    )
     assert (run["discovered"], run["fetched"], run["errored"]) == (2, 2, 0)
-    assert [(m.external_message_id, m.subject) for m in stored(engine)] == [("a@acme", "Interview"),
-                                                                           ("b@acme", "Offer")]
+    assert [(m.external_message_id, m.subject) for m in stored(engine)] == [
+        ("a@acme", "Interview"),
+        ("b@acme", "Offer"),
+    ]
     with session_scope(engine) as session:
         assert [r["id"] for r in list_runs(session, "mailbox")] == [run["id"]]
 

@@ -13,13 +13,16 @@ from jobops.mail.raw import MalformedMessage, parse_raw
 from jobops.models import MailMessage
 from tests.imap_server import mail, nested
 
+
 def stored_subjects(engine: Engine) -> list[str]:
     with session_scope(engine) as session:
         return sorted(session.scalars(select(MailMessage.subject)))
 
 
 def mbox(*messages: bytes) -> bytes:
-    return b"".join(b"From x@y Mon Jun 02 10:00:00 +0000 2025\n" + m.replace(b"\r\n", b"\n") + b"\n" for m in messages)
+    return b"".join(
+        b"From x@y Mon Jun 02 10:00:00 +0000 2025\n" + m.replace(b"\r\n", b"\n") + b"\n" for m in messages
+    )
 
 
 def test_parsing_a_deeply_nested_message_is_refused_as_malformed_not_a_crash() -> None:
@@ -34,7 +37,9 @@ def test_a_message_nested_within_the_cap_is_still_read() -> None:
 
 def test_an_mbox_import_keeps_the_good_messages_around_a_hostile_one(engine: Engine, tmp_path: Path) -> None:
     path = tmp_path / "takeout.mbox"
-    path.write_bytes(mbox(mail(subject="Before", message_id="a@x"), nested(), mail(subject="After", message_id="c@x")))
+    path.write_bytes(
+        mbox(mail(subject="Before", message_id="a@x"), nested(), mail(subject="After", message_id="c@x"))
+    )
 
     run = files.import_paths(engine, [path])
 
@@ -43,7 +48,9 @@ def test_an_mbox_import_keeps_the_good_messages_around_a_hostile_one(engine: Eng
 
 
 def test_an_eml_upload_with_a_hostile_file_imports_the_others(engine: Engine) -> None:
-    run = files.import_uploads(engine, [("deep.eml", nested()), ("ok.eml", mail(subject="Fine", message_id="ok@x"))])
+    run = files.import_uploads(
+        engine, [("deep.eml", nested()), ("ok.eml", mail(subject="Fine", message_id="ok@x"))]
+    )
 
     assert (run["status"], run["fetched"], run["errored"]) == ("completed", 1, 1)
     assert stored_subjects(engine) == ["Fine"]

@@ -22,8 +22,11 @@ MULTIPART = (
 def test_a_multipart_message_keeps_its_visible_text_and_skips_attachments() -> None:
     parsed = parse_raw(MULTIPART, "fallback")
     assert (parsed.external_id, parsed.thread_id) == ("reply@acme", "first@acme")
-    assert (parsed.from_address, parsed.sender_name, parsed.subject) == ("talent@acme.example", "Jörg",
-                                                                          "Nächste Schritte")
+    assert (parsed.from_address, parsed.sender_name, parsed.subject) == (
+        "talent@acme.example",
+        "Jörg",
+        "Nächste Schritte",
+    )
     assert parsed.body_text == "Hello there"
     assert parsed.received_at.isoformat() == "2025-06-03T08:00:00+00:00"
 

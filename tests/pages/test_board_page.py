@@ -3,7 +3,7 @@ moving a card, opening a job."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -18,8 +18,14 @@ APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 def add_job(stage: str = "applied", title: str = "Backend Engineer", employer: str = "Stripe") -> str:
     with session_scope(get_engine()) as session:
-        job = create_job(session, {"title": title, "employer": employer,
-                                   "appliedAt": datetime.now(timezone.utc) - timedelta(days=20)})
+        job = create_job(
+            session,
+            {
+                "title": title,
+                "employer": employer,
+                "appliedAt": datetime.now(UTC) - timedelta(days=20),
+            },
+        )
         if stage != "applied":
             tracking.transition_stage(session, job["id"], stage)
     return job["id"]
@@ -135,7 +141,14 @@ def test_columns_run_left_to_right_from_applied_to_offer(app_env: Path) -> None:
     at = open_board()
 
     assert [h.split(" · ")[0] for h in headings(at)] == [
-        "Applied", "Recruiter Screen", "Assessment", "Team Match", "Technical Interview", "Final Round", "Offer"]
+        "Applied",
+        "Recruiter Screen",
+        "Assessment",
+        "Team Match",
+        "Technical Interview",
+        "Final Round",
+        "Offer",
+    ]
 
 
 def test_a_card_is_compact_employer_title_days_and_what_is_due(app_env: Path) -> None:
@@ -144,11 +157,16 @@ def test_a_card_is_compact_employer_title_days_and_what_is_due(app_env: Path) ->
     at = open_board()
 
     (text,) = cards_in(at, "applied")
-    assert text.startswith("**Lumen Health**  \nPlatform Engineer  \n:small[:gray[20 d in stage · :orange[**Follow up**]]]")
+    assert text.startswith(
+        "**Lumen Health**  \nPlatform Engineer  \n:small[:gray[20 d in stage · :orange[**Follow up**]]]"
+    )
     assert "Applied · " in text.splitlines()[-1]
     # One menu and one button per card; a quiet card also offers to set a follow-up.
     assert [w.key for w in at.selectbox] == [f"move-{job_id}"]
-    assert [b.key for b in at.button if b.key and job_id in b.key] == [f"open-{job_id}", f"follow-up-{job_id}"]
+    assert [b.key for b in at.button if b.key and job_id in b.key] == [
+        f"open-{job_id}",
+        f"follow-up-{job_id}",
+    ]
 
 
 def test_a_long_column_shows_its_first_cards_and_the_rest_on_request(app_env: Path) -> None:

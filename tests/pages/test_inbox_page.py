@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -13,7 +13,7 @@ from jobops.jobs import create_job, get_job
 from jobops.models import MailMessage
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-RECEIVED = datetime.now(timezone.utc) - timedelta(days=2)
+RECEIVED = datetime.now(UTC) - timedelta(days=2)
 HOSTILE_SUBJECT = "![x](http://tracker.example/p.png) <script>alert(1)</script>"
 VAGUE_INVITE = {
     "subject": "Next steps",
@@ -30,8 +30,14 @@ ORPHAN = {
 
 def add_job(title: str = "Backend Engineer", employer: str = "Stripe") -> str:
     with session_scope(get_engine()) as session:
-        job = create_job(session, {"title": title, "employer": employer,
-                                   "appliedAt": datetime.now(timezone.utc) - timedelta(days=20)})
+        job = create_job(
+            session,
+            {
+                "title": title,
+                "employer": employer,
+                "appliedAt": datetime.now(UTC) - timedelta(days=20),
+            },
+        )
     return job["id"]
 
 
@@ -39,9 +45,16 @@ def routed_message(subject: str, sender: str, body: str, *, hours: int = 0) -> s
     """A synced Gmail message, routed as a sync would route it; returns its id."""
     with session_scope(get_engine()) as session:
         message = MailMessage(
-            provider="gmail", account_key="default", external_message_id=f"gm-{sender}-{subject}",
-            external_thread_id=f"th-{sender}-{subject}", from_address=sender, from_domain=sender.rpartition("@")[2],
-            subject=subject, body_text=body, snippet=body[:100], received_at=RECEIVED + timedelta(hours=hours),
+            provider="gmail",
+            account_key="default",
+            external_message_id=f"gm-{sender}-{subject}",
+            external_thread_id=f"th-{sender}-{subject}",
+            from_address=sender,
+            from_domain=sender.rpartition("@")[2],
+            subject=subject,
+            body_text=body,
+            snippet=body[:100],
+            received_at=RECEIVED + timedelta(hours=hours),
             processing_status="pending",
         )
         session.add(message)
@@ -162,9 +175,13 @@ def test_bulk_approve_links_the_selected_rows_and_skips_the_orphan(app_env: Path
     stripe = add_job()
     alan = add_job("Data Scientist", "Alan")
     stripe_mail = routed_message(**VAGUE_INVITE, hours=1)
-    alan_mail = routed_message("Next steps", "julie@alan.com", "Hi Alex, thanks for your interest in the "
-                               "Data Scientist role at Alan. We would like to schedule an interview with you.",
-                               hours=2)
+    alan_mail = routed_message(
+        "Next steps",
+        "julie@alan.com",
+        "Hi Alex, thanks for your interest in the "
+        "Data Scientist role at Alan. We would like to schedule an interview with you.",
+        hours=2,
+    )
     orphan = routed_message(**ORPHAN, hours=3)
     at = open_inbox()
     assert list(at.dataframe[0].value["id"]) == [orphan, alan_mail, stripe_mail]
@@ -222,16 +239,26 @@ def test_a_closed_job_can_be_picked_and_the_toast_says_when_the_applied_date_mov
     assert stored_message(message_id).matched_job_id == job_id
     assert stored_job(job_id)["appliedAt"].date() == RECEIVED.date()
     moved_to = RECEIVED.strftime("%a %d %b %Y")
-    assert at.toast[0].value == f"Linked to Acme Studio · Product Designer (closed). Applied date moved to {moved_to}."
+    assert (
+        at.toast[0].value
+        == f"Linked to Acme Studio · Product Designer (closed). Applied date moved to {moved_to}."
+    )
 
 
 def test_more_than_a_thousand_waiting_messages_can_all_be_reached_page_by_page(app_env: Path) -> None:
     count = 1_030
     with session_scope(get_engine()) as session:
         session.add_all(
-            MailMessage(provider="gmail", account_key="default", external_message_id=f"bulk-{i}",
-                        subject=f"Update {i:04d}", from_address="talent@example.com", processing_status="pending_user",
-                        match_confidence=60, received_at=RECEIVED - timedelta(minutes=i))
+            MailMessage(
+                provider="gmail",
+                account_key="default",
+                external_message_id=f"bulk-{i}",
+                subject=f"Update {i:04d}",
+                from_address="talent@example.com",
+                processing_status="pending_user",
+                match_confidence=60,
+                received_at=RECEIVED - timedelta(minutes=i),
+            )
             for i in range(count)
         )
     at = open_inbox()
@@ -249,9 +276,16 @@ def test_more_than_a_thousand_waiting_messages_can_all_be_reached_page_by_page(a
 def test_narrowing_the_filters_brings_a_far_page_back_within_the_list(app_env: Path) -> None:
     with session_scope(get_engine()) as session:
         session.add_all(
-            MailMessage(provider="gmail", account_key="default", external_message_id=f"bulk-{i}",
-                        subject=f"Update {i:03d}", from_address="talent@example.com", processing_status="pending_user",
-                        match_confidence=85 if i < 3 else 60, received_at=RECEIVED - timedelta(minutes=i))
+            MailMessage(
+                provider="gmail",
+                account_key="default",
+                external_message_id=f"bulk-{i}",
+                subject=f"Update {i:03d}",
+                from_address="talent@example.com",
+                processing_status="pending_user",
+                match_confidence=85 if i < 3 else 60,
+                received_at=RECEIVED - timedelta(minutes=i),
+            )
             for i in range(60)
         )
     at = open_inbox()
@@ -274,14 +308,21 @@ def test_an_orphan_offers_a_job_prefilled_from_the_mail_and_creates_it_in_one_cl
     assert not at.exception, at.exception
     job_id = stored_message(message_id).matched_job_id
     job = stored_job(job_id)
-    assert (job["employer"], job["title"], job["currentStage"]) == ("Figma", "Product Designer", "recruiter_screen")
+    assert (job["employer"], job["title"], job["currentStage"]) == (
+        "Figma",
+        "Product Designer",
+        "recruiter_screen",
+    )
     assert stored_message(message_id).processing_status == "manual_linked"
     assert [t.value for t in at.toast] == ["Added Figma · Product Designer and linked this mail to it."]
 
 
 def test_a_job_from_an_orphan_needs_a_title_and_nothing_is_added_without_one(app_env: Path) -> None:
-    message_id = routed_message(subject="Next steps", sender="talent@figma.com",
-                                body="Hi Alex, we'd like to schedule a phone screen for the Product Designer role.")
+    message_id = routed_message(
+        subject="Next steps",
+        sender="talent@figma.com",
+        body="Hi Alex, we'd like to schedule a phone screen for the Product Designer role.",
+    )
     at = open_inbox()
     assert at.text_input(key=f"new-title-{message_id}").value == ""
 

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,7 @@ from jobops.models import Job, MailMessage
 from jobops.tracking import transition_stage
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "insights.py")
-NOW = datetime.now(timezone.utc)
+NOW = datetime.now(UTC)
 PATHS = (
     [],
     [("recruiter_screen", None)],
@@ -30,16 +30,24 @@ PATHS = (
 )
 
 
-def add_job(engine: Engine, title: str, days_ago: int, path: list[tuple[str, str | None]],
-            source: str = "LinkedIn") -> str:
+def add_job(
+    engine: Engine, title: str, days_ago: int, path: list[tuple[str, str | None]], source: str = "LinkedIn"
+) -> str:
     """An application sent `days_ago` days ago that moved along `path`, a few days per step."""
     applied = NOW - timedelta(days=days_ago)
     with session_scope(engine) as session:
-        job = create_job(session, {"title": title, "employer": f"{title} Ltd", "source": source,
-                                   "appliedAt": applied})
+        job = create_job(
+            session, {"title": title, "employer": f"{title} Ltd", "source": source, "appliedAt": applied}
+        )
         for step, (stage, outcome) in enumerate(path, start=1):
-            transition_stage(session, job["id"], stage, occurred_at=applied + timedelta(days=3 * step),
-                             outcome=outcome, metadata={"actor": "user"})
+            transition_stage(
+                session,
+                job["id"],
+                stage,
+                occurred_at=applied + timedelta(days=3 * step),
+                outcome=outcome,
+                metadata={"actor": "user"},
+            )
     return job["id"]
 
 
@@ -92,10 +100,18 @@ def test_filtering_out_every_source_but_one_narrows_the_figures(engine: Engine) 
 def test_mail_charts_appear_when_there_is_mail(engine: Engine) -> None:
     job_id = add_job(engine, "Mailed", 10, PATHS[1])
     with session_scope(engine) as session:
-        session.add(MailMessage(provider="gmail", account_key="me", external_message_id="m1",
-                                processing_status="auto_linked", message_type="interview",
-                                matched_job_id=job_id, relevant=True,
-                                received_at=NOW - timedelta(days=7)))
+        session.add(
+            MailMessage(
+                provider="gmail",
+                account_key="me",
+                external_message_id="m1",
+                processing_status="auto_linked",
+                message_type="interview",
+                matched_job_id=job_id,
+                relevant=True,
+                received_at=NOW - timedelta(days=7),
+            )
+        )
     at = run_page()
     titles = [h.value for h in at.subheader]
     assert "How job mail was handled" in titles
@@ -133,7 +149,9 @@ def test_the_quiet_threshold_can_be_changed(engine: Engine) -> None:
         assert session.get(Job, job_id).outcome == "no_response"
 
 
-def test_every_csv_download_on_the_page_makes_formulas_inert(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_csv_download_on_the_page_makes_formulas_inert(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
     downloads: dict[str, str] = {}
     original = st.download_button
 
@@ -143,8 +161,15 @@ def test_every_csv_download_on_the_page_makes_formulas_inert(engine: Engine, mon
 
     monkeypatch.setattr(st, "download_button", recording)
     with session_scope(engine) as session:
-        create_job(session, {"title": "-2+3", "employer": '=HYPERLINK("https://phish.example","Open")',
-                             "source": "@SUM(A1:A9)", "appliedAt": NOW - timedelta(days=60)})
+        create_job(
+            session,
+            {
+                "title": "-2+3",
+                "employer": '=HYPERLINK("https://phish.example","Open")',
+                "source": "@SUM(A1:A9)",
+                "appliedAt": NOW - timedelta(days=60),
+            },
+        )
     add_job(engine, "Screened", 30, PATHS[1], source="+1 555 0100")
     run_page()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,14 +13,16 @@ from jobops.db import get_engine, session_scope
 from jobops.jobs import create_job, get_job, list_jobs
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-NOW = datetime.now(timezone.utc)
+NOW = datetime.now(UTC)
 
 
 def add_job(*stages: str) -> str:
     """A job applied 30 days ago that moved through `stages`, one every few days."""
     with session_scope(get_engine()) as session:
-        job = create_job(session, {"title": "Backend Engineer", "employer": "Stripe",
-                                   "appliedAt": NOW - timedelta(days=30)})
+        job = create_job(
+            session,
+            {"title": "Backend Engineer", "employer": "Stripe", "appliedAt": NOW - timedelta(days=30)},
+        )
         for step, stage in enumerate(stages, start=1):
             when = NOW - timedelta(days=30 - 3 * step)
             tracking.transition_stage(session, job["id"], stage, occurred_at=when)
@@ -87,7 +89,9 @@ def test_logging_a_note_keeps_the_stage(app_env: Path) -> None:
     assert not at.exception, at.exception
     latest = events(job_id)[-1]
     assert (latest["toStage"], latest["title"], latest["metadata"]["eventType"]) == (
-        "technical_interview", "Sent thank-you mail", "note",
+        "technical_interview",
+        "Sent thank-you mail",
+        "note",
     )
     assert stored_job(job_id)["currentStage"] == "technical_interview"
 
@@ -121,7 +125,9 @@ def test_closing_asks_for_an_outcome_and_keeps_the_reason_typed(app_env: Path) -
     assert by_label(at.text_area, "Reason").value == "Went with an internal candidate"
 
 
-def test_a_reason_given_when_closing_is_kept_on_the_closing_event_and_the_form_starts_over(app_env: Path) -> None:
+def test_a_reason_given_when_closing_is_kept_on_the_closing_event_and_the_form_starts_over(
+    app_env: Path,
+) -> None:
     job_id = add_job("onsite")
     at = open_job(job_id)
     at.selectbox(key="log-stage").set_value("closed").run()
@@ -132,7 +138,10 @@ def test_a_reason_given_when_closing_is_kept_on_the_closing_event_and_the_form_s
 
     assert not at.exception, at.exception
     closing = events(job_id)[-1]
-    assert (closing["outcome"], closing["metadata"]["note"]) == ("rejected", "Went with an internal candidate")
+    assert (closing["outcome"], closing["metadata"]["note"]) == (
+        "rejected",
+        "Went with an internal candidate",
+    )
     assert at.selectbox(key="log-stage").value == "no_change"
     assert not [w for w in at.selectbox if w.label == "Outcome"]
     assert by_label(at.text_area, "Note").value == ""
@@ -288,10 +297,21 @@ def test_the_emails_tab_lists_linked_mail_as_plain_text(app_env: Path) -> None:
     job_id = add_job("recruiter_screen")
     hostile = "![x](http://tracker.example/p.png) <script>alert(1)</script>"
     with session_scope(get_engine()) as session:
-        session.add(MailMessage(provider="gmail", account_key="default", external_message_id="m1",
-                                external_thread_id="t1", from_address="jobs@stripe.com", sender_name="Stripe",
-                                subject=hostile, processing_status="manual_linked", matched_job_id=job_id,
-                                match_confidence=72, stage_target="recruiter_screen"))
+        session.add(
+            MailMessage(
+                provider="gmail",
+                account_key="default",
+                external_message_id="m1",
+                external_thread_id="t1",
+                from_address="jobs@stripe.com",
+                sender_name="Stripe",
+                subject=hostile,
+                processing_status="manual_linked",
+                matched_job_id=job_id,
+                match_confidence=72,
+                stage_target="recruiter_screen",
+            )
+        )
 
     at = open_job(job_id)
 
@@ -354,11 +374,20 @@ def linked_mail(job_id: str, *, provider: str = "gmail", subject: str, body: str
     from jobops.models import MailMessage
 
     with session_scope(get_engine()) as session:
-        message = MailMessage(provider=provider, account_key="default", external_message_id=f"m-{subject}",
-                              external_thread_id=f"t-{subject}" if provider == "gmail" else None,
-                              from_address="recruiting@stripe.com", from_domain="stripe.com",
-                              sender_name="Stripe Recruiting", subject=subject, body_text=body, snippet=body[:80],
-                              received_at=NOW - timedelta(days=5), processing_status="pending")
+        message = MailMessage(
+            provider=provider,
+            account_key="default",
+            external_message_id=f"m-{subject}",
+            external_thread_id=f"t-{subject}" if provider == "gmail" else None,
+            from_address="recruiting@stripe.com",
+            from_domain="stripe.com",
+            sender_name="Stripe Recruiting",
+            subject=subject,
+            body_text=body,
+            snippet=body[:80],
+            received_at=NOW - timedelta(days=5),
+            processing_status="pending",
+        )
         session.add(message)
         session.flush()
         inbox.route_pending(session, [message.id])
@@ -366,11 +395,15 @@ def linked_mail(job_id: str, *, provider: str = "gmail", subject: str, body: str
         return message.id
 
 
-INVITE_BODY = ("Hi Alex,\n\nWe'd like to invite you to a technical interview for the Backend Engineer role. "
-               "Please pick a time that works for you.\n\nMaya")
+INVITE_BODY = (
+    "Hi Alex,\n\nWe'd like to invite you to a technical interview for the Backend Engineer role. "
+    "Please pick a time that works for you.\n\nMaya"
+)
 
 
-def test_the_emails_tab_shows_each_messages_text_why_it_was_linked_and_the_event_it_logged(app_env: Path) -> None:
+def test_the_emails_tab_shows_each_messages_text_why_it_was_linked_and_the_event_it_logged(
+    app_env: Path,
+) -> None:
     job_id = add_job()
     linked_mail(job_id, subject="Invitation: technical interview for Backend Engineer", body=INVITE_BODY)
 
@@ -383,7 +416,8 @@ def test_the_emails_tab_shows_each_messages_text_why_it_was_linked_and_the_event
     (table,) = [d.value for d in at.dataframe if "Subject" in d.value.columns]
     assert list(table["Logged as"])[0].startswith("Logged from email: Technical Interview")
     assert [b.proto.url for b in at.get("link_button") if b.proto.label == "Open in Gmail"] == [
-        "https://mail.google.com/mail/u/0/#all/t-Invitation%3A%20technical%20interview%20for%20Backend%20Engineer"]
+        "https://mail.google.com/mail/u/0/#all/t-Invitation%3A%20technical%20interview%20for%20Backend%20Engineer"
+    ]
 
 
 def test_mail_text_with_markup_is_shown_as_typed_and_never_rendered(app_env: Path) -> None:
@@ -400,8 +434,12 @@ def test_mail_text_with_markup_is_shown_as_typed_and_never_rendered(app_env: Pat
 
 def test_imported_mail_has_no_empty_open_column_nor_link(app_env: Path) -> None:
     job_id = add_job()
-    linked_mail(job_id, provider="mailbox", subject="Invitation: technical interview for Backend Engineer",
-                body=INVITE_BODY)
+    linked_mail(
+        job_id,
+        provider="mailbox",
+        subject="Invitation: technical interview for Backend Engineer",
+        body=INVITE_BODY,
+    )
 
     at = open_job(job_id)
 

@@ -19,7 +19,9 @@ def test_salary_and_recruiter_are_saved_from_the_details_tab(app_env: Path) -> N
     assert not at.exception, at.exception
     job = stored_job(job_id)
     assert (job["salary"], job["recruiterName"], job["recruiterEmail"]) == (
-        "€60–70k", "Anna Berg", "anna@stripe.example",
+        "€60–70k",
+        "Anna Berg",
+        "anna@stripe.example",
     )
     assert by_label(at.text_input, "Salary").value == "€60–70k"
 

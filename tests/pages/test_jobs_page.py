@@ -79,7 +79,7 @@ def move(job_id: str, stage: str) -> None:
 def shown(at: AppTest) -> dict[str, str]:
     """Employer → where it stands, as the list shows it."""
     table = at.dataframe[0].value
-    return dict(zip(table["Employer"], table["Where it stands"]))
+    return dict(zip(table["Employer"], table["Where it stands"], strict=False))
 
 
 def test_closed_jobs_are_archived_until_show_closed_is_turned_on(app_env: Path) -> None:
@@ -142,7 +142,10 @@ def test_the_add_job_form_creates_an_applied_job(app_env: Path) -> None:
     assert not at.exception, at.exception
     (job,) = stored_jobs()
     assert (job["title"], job["employer"], job["location"], job["currentStage"]) == (
-        "Platform Engineer", "Lumen Health", "Berlin", "applied",
+        "Platform Engineer",
+        "Lumen Health",
+        "Berlin",
+        "applied",
     )
     assert job["appliedAt"].date() == date.today() - timedelta(days=3)
     assert at.toast[0].value == "Added Platform Engineer at Lumen Health."

@@ -15,8 +15,8 @@ import requests
 from streamlit.testing.v1 import AppTest
 
 from jobops import providers
-from jobops.db import get_engine, session_scope
 from jobops.config import DEFAULT_REDIRECT_URI, load_settings
+from jobops.db import get_engine, session_scope
 from jobops.gmail import client, client_file, oauth
 from jobops.mail import runs as mail_runs
 from jobops.mail.accounts import account_status
@@ -210,8 +210,14 @@ def test_uploading_a_mailbox_file_imports_it_once_and_lists_the_run(app_env: Pat
 
 
 def test_uploading_a_mailbox_with_a_hostile_message_imports_the_others(app_env: Path) -> None:
-    messages = [mail(subject="Before", message_id="a@acme"), nested(), mail(subject="After", message_id="c@acme")]
-    mbox = b"".join(b"From x@y Mon Jun 02 10:00:00 +0000 2025\n" + m.replace(b"\r\n", b"\n") + b"\n" for m in messages)
+    messages = [
+        mail(subject="Before", message_id="a@acme"),
+        nested(),
+        mail(subject="After", message_id="c@acme"),
+    ]
+    mbox = b"".join(
+        b"From x@y Mon Jun 02 10:00:00 +0000 2025\n" + m.replace(b"\r\n", b"\n") + b"\n" for m in messages
+    )
     at = open_page()
     at.file_uploader(key="mailbox-files").upload("takeout.mbox", mbox).run()
     at.button(key="mailbox-import").click().run()
@@ -225,9 +231,15 @@ CLIENT_SECRET = "GOCSPX-upload-secret-value"
 
 def client_json(redirect: str = "http://localhost:3001/oauth/gmail/callback", **web: object) -> bytes:
     """A client file as Google's Download JSON writes it."""
-    body = {"client_id": CLIENT_ID, "project_id": "jobops-123", "auth_uri": "https://accounts.google.com/o/oauth2/auth",
-            "token_uri": "https://oauth2.googleapis.com/token", "client_secret": CLIENT_SECRET,
-            "redirect_uris": [redirect], **web}
+    body = {
+        "client_id": CLIENT_ID,
+        "project_id": "jobops-123",
+        "auth_uri": "https://accounts.google.com/o/oauth2/auth",
+        "token_uri": "https://oauth2.googleapis.com/token",
+        "client_secret": CLIENT_SECRET,
+        "redirect_uris": [redirect],
+        **web,
+    }
     return json.dumps({"web": body}).encode()
 
 
@@ -266,10 +278,16 @@ def test_a_client_file_without_this_apps_redirect_uri_is_kept_with_a_warning(app
     ("content", "says"),
     [
         (b"<html>not json</html>", "This file is not JSON."),
-        (json.dumps({"installed": {"client_id": CLIENT_ID, "client_secret": CLIENT_SECRET}}).encode(),
-         "This client is a Desktop app."),
-        (json.dumps({"web": {"client_id": "![x](http://tracker.example/p.png)",
-                             "client_secret": CLIENT_SECRET}}).encode(), "The file has no valid client ID."),
+        (
+            json.dumps({"installed": {"client_id": CLIENT_ID, "client_secret": CLIENT_SECRET}}).encode(),
+            "This client is a Desktop app.",
+        ),
+        (
+            json.dumps(
+                {"web": {"client_id": "![x](http://tracker.example/p.png)", "client_secret": CLIENT_SECRET}}
+            ).encode(),
+            "The file has no valid client ID.",
+        ),
         (client_json(client_secret="has spaces and <b>markup</b>"), "The file has no valid client secret."),
         (json.dumps([1, 2, 3]).encode(), "This is not the OAuth client file from Google Cloud."),
         (b"{" * 20_000, "This file is too large"),
@@ -290,9 +308,11 @@ def test_a_wrong_or_hostile_client_file_is_refused_with_a_clear_message_and_noth
 
 def test_the_redirect_uri_follows_the_address_the_app_is_served_on() -> None:
     assert client_file.redirect_uri_for("http://127.0.0.1:8502/mail", DEFAULT_REDIRECT_URI) == (
-        "http://127.0.0.1:8502/oauth/gmail/callback")
+        "http://127.0.0.1:8502/oauth/gmail/callback"
+    )
     assert client_file.redirect_uri_for("https://jobs.example.org/mail", DEFAULT_REDIRECT_URI) == (
-        "https://jobs.example.org/oauth/gmail/callback")
+        "https://jobs.example.org/oauth/gmail/callback"
+    )
     configured = "https://mine.example/oauth/gmail/callback"
     assert client_file.redirect_uri_for("http://127.0.0.1:8502/mail", configured) == configured
     assert client_file.redirect_uri_for(None, DEFAULT_REDIRECT_URI) == DEFAULT_REDIRECT_URI

@@ -3,7 +3,7 @@ board, and set as a follow-up from a quiet card."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -24,7 +24,7 @@ def set_step(job_id: str, **changes: str) -> None:
 
 
 def today() -> date:
-    return local_day(datetime.now(timezone.utc))
+    return local_day(datetime.now(UTC))
 
 
 def test_a_next_step_is_saved_from_the_details_tab(app_env: Path) -> None:
@@ -39,7 +39,9 @@ def test_a_next_step_is_saved_from_the_details_tab(app_env: Path) -> None:
     assert not at.exception, at.exception
     job = stored_job(job_id)
     assert (job["nextStep"], job["nextStepDue"], job["nextStepTime"]) == (
-        "Technical interview with Anna", "2026-12-02", "14:30",
+        "Technical interview with Anna",
+        "2026-12-02",
+        "14:30",
     )
     assert by_label(at.text_input, "Next step").value == "Technical interview with Anna"
 
@@ -57,7 +59,9 @@ def test_a_step_without_a_due_date_is_refused_by_its_label_and_keeps_what_was_ty
     assert stored_job(job_id)["nextStep"] is None
 
 
-def test_the_job_page_offers_the_step_as_a_calendar_file(app_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_job_page_offers_the_step_as_a_calendar_file(
+    app_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     downloads: dict[str, bytes] = {}
     original = st.download_button
 
@@ -93,9 +97,15 @@ def test_the_board_lists_what_is_due_overdue_first_and_marks_the_card(app_env: P
     at = open_board()
 
     assert at.expander[0].label == "Due · 2 · 1 overdue"
-    listed = [m.value for m in at.markdown if ":small[:gray[" in m.value and "Corp" in m.value
-              and "in stage" not in m.value]
-    assert [line.split("]]")[0].rsplit("[", 1)[-1].split(" · ")[0] for line in listed] == ["Late Corp", "Soon Corp"]
+    listed = [
+        m.value
+        for m in at.markdown
+        if ":small[:gray[" in m.value and "Corp" in m.value and "in stage" not in m.value
+    ]
+    assert [line.split("]]")[0].rsplit("[", 1)[-1].split(" · ")[0] for line in listed] == [
+        "Late Corp",
+        "Soon Corp",
+    ]
     assert listed[0].startswith(":red[**Overdue 2 d: Reply to Anna**]")
     card = next(m.value for m in at.markdown if m.value.startswith("**Late Corp**"))
     assert ":red[**Overdue 2 d: Reply to Anna**]" in card
@@ -109,7 +119,10 @@ def test_set_follow_up_on_a_quiet_card_fills_the_next_step_two_days_ahead(app_en
 
     assert not at.exception, at.exception
     job = stored_job(job_id)
-    assert (job["nextStep"], job["nextStepDue"]) == ("Follow up with Globex", (today() + timedelta(days=2)).isoformat())
+    assert (job["nextStep"], job["nextStepDue"]) == (
+        "Follow up with Globex",
+        (today() + timedelta(days=2)).isoformat(),
+    )
     assert not [b for b in at.button if b.key == f"follow-up-{job_id}"]
     assert at.expander[0].label == "Due · 1"
 

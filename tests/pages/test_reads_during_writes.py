@@ -14,8 +14,9 @@ from tests.write_lock import impatient_database, write_lock_held
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
-@pytest.mark.parametrize("page", ["pages/board.py", "pages/jobs.py", "pages/inbox.py", "pages/insights.py",
-                                  "pages/mail.py"])
+@pytest.mark.parametrize(
+    "page", ["pages/board.py", "pages/jobs.py", "pages/inbox.py", "pages/insights.py", "pages/mail.py"]
+)
 def test_a_page_shows_while_another_connection_holds_the_write_lock(
     app_env: Path, monkeypatch: pytest.MonkeyPatch, page: str
 ) -> None:

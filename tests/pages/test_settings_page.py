@@ -117,14 +117,18 @@ def test_the_page_shows_what_a_restore_would_change_before_writing_anything(
 ) -> None:
     at = preview(open_page(), backup_bytes)
 
-    assert at.info[0].value.startswith("Nothing has changed yet. Merge into what is here would give: 2 jobs (2 new")
+    assert at.info[0].value.startswith(
+        "Nothing has changed yet. Merge into what is here would give: 2 jobs (2 new"
+    )
     table = at.dataframe[0].value
     assert table.loc[table["Data"] == "Jobs", ["Added", "Removed"]].values.tolist() == [[2, 0]]
     assert jobs_stored(engine) == 0
     assert at.button(key="settings-restore").label == "Merge this backup"
 
 
-def test_replacing_everything_says_what_it_removes_then_removes_it(engine: Engine, backup_bytes: bytes) -> None:
+def test_replacing_everything_says_what_it_removes_then_removes_it(
+    engine: Engine, backup_bytes: bytes
+) -> None:
     with session_scope(engine) as session:
         create_job(session, {"title": "Only here", "employer": "Initech"})
     at = preview(open_page(), backup_bytes, mode="replace")
@@ -203,7 +207,9 @@ def test_the_theme_follows_the_system_until_one_is_chosen(app_env: Path, theme_o
     assert config.get_option("theme.dark.primaryColor") == config.get_option("theme.primaryColor")
 
 
-def test_choosing_dark_draws_dark_and_is_remembered_on_the_next_visit(app_env: Path, theme_options: None) -> None:
+def test_choosing_dark_draws_dark_and_is_remembered_on_the_next_visit(
+    app_env: Path, theme_options: None
+) -> None:
     from streamlit import config
 
     at = open_settings_in_app()

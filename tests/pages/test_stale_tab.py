@@ -6,7 +6,7 @@ Widget callbacks run before the page script and so before the gate: each one che
 from __future__ import annotations
 
 import ast
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -32,8 +32,14 @@ def locked(app_env: Path, monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch
 
 def add_job(days_ago: int = 40) -> str:
     with session_scope(get_engine()) as session:
-        job = create_job(session, {"title": "Backend Engineer", "employer": "Stripe",
-                                   "appliedAt": datetime.now(timezone.utc) - timedelta(days=days_ago)})
+        job = create_job(
+            session,
+            {
+                "title": "Backend Engineer",
+                "employer": "Stripe",
+                "appliedAt": datetime.now(UTC) - timedelta(days=days_ago),
+            },
+        )
     return job["id"]
 
 
@@ -83,9 +89,16 @@ def test_closing_a_quiet_job_from_a_stale_tab_does_not_land(locked: pytest.Monke
 def test_a_bulk_deny_from_a_stale_tab_does_not_land(locked: pytest.MonkeyPatch) -> None:
     job_id = add_job()
     with session_scope(get_engine()) as session:
-        message = MailMessage(provider="gmail", account_key="default", external_message_id="m-1",
-                              subject="Next steps", processing_status="pending_user", matched_job_id=job_id,
-                              match_confidence=80, stage_target="recruiter_screen")
+        message = MailMessage(
+            provider="gmail",
+            account_key="default",
+            external_message_id="m-1",
+            subject="Next steps",
+            processing_status="pending_user",
+            matched_job_id=job_id,
+            match_confidence=80,
+            stage_target="recruiter_screen",
+        )
         session.add(message)
         session.flush()
         message_id = message.id
@@ -105,7 +118,8 @@ def _callbacks(tree: ast.Module) -> set[str]:
     """Names passed as on_click= or on_change= anywhere in a page."""
     return {
         keyword.value.id
-        for node in ast.walk(tree) if isinstance(node, ast.Call)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
         for keyword in node.keywords
         if keyword.arg in ("on_click", "on_change") and isinstance(keyword.value, ast.Name)
     }
@@ -115,7 +129,9 @@ def _callbacks(tree: ast.Module) -> set[str]:
 def test_every_widget_callback_on_a_page_checks_access_first(page: str) -> None:
     tree = ast.parse((ROOT / "pages" / page).read_text(encoding="utf-8"))
     guarded = {
-        node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)
+        node.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef)
         and any(isinstance(d, ast.Name) and d.id == "guarded" for d in node.decorator_list)
     }
     assert _callbacks(tree) <= guarded

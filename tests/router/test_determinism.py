@@ -19,8 +19,9 @@ print(json.dumps({k: [o.job_id, o.stage_target, o.bucket] for k, o in sorted(rou
 
 def decisions_with_hash_seed(seed: str) -> dict[str, list]:
     env = {**os.environ, "PYTHONHASHSEED": seed}
-    done = subprocess.run([sys.executable, "-c", SCRIPT], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True,
-                          check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, check=True
+    )
     return json.loads(done.stdout)
 
 

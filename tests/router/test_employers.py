@@ -21,8 +21,15 @@ UNIQLO = JobFacts("uniqlo", "店長候補", "ユニクロ", "applied")
 
 
 def test_an_employer_whose_name_is_a_common_word_is_found_when_the_mail_names_its_role() -> None:
-    decision = route([LINEAR], mail("Hi Kai, thanks for applying for the Product Engineer role at Linear. We read every "
-                                    "application ourselves.", "Thanks for applying to Linear", "Linear <no-reply@ashbyhq.com>"))
+    decision = route(
+        [LINEAR],
+        mail(
+            "Hi Kai, thanks for applying for the Product Engineer role at Linear. We read every "
+            "application ourselves.",
+            "Thanks for applying to Linear",
+            "Linear <no-reply@ashbyhq.com>",
+        ),
+    )
     assert (decision.job_id, decision.stage_target) == ("linear", "applied")
 
 
@@ -36,16 +43,25 @@ def test_an_employer_whose_name_is_a_common_word_is_found_when_the_mail_names_it
         (BLOCK, "Cash App <jobs@cash.app>", "Your application to Cash App"),
     ],
 )
-def test_mail_under_another_name_of_the_brand_family_finds_the_tracked_job(job: JobFacts, sender: str, subject: str) -> None:
-    decision = route([job, LINEAR], mail(f"Thank you for applying for the {job.title} role. We have received your "
-                                         "application.", subject, sender))
+def test_mail_under_another_name_of_the_brand_family_finds_the_tracked_job(
+    job: JobFacts, sender: str, subject: str
+) -> None:
+    decision = route(
+        [job, LINEAR],
+        mail(
+            f"Thank you for applying for the {job.title} role. We have received your application.",
+            subject,
+            sender,
+        ),
+    )
     assert decision.job_id == job.id
 
 
 def test_a_google_calendar_invitation_is_not_mail_from_google_the_employer() -> None:
     invitation = mail(
         "Allegro – rozmowa techniczna (Senior Data Engineer)\nOrganizer: anna.nowak@allegro.com\n"
-        "Invitation from Google Calendar", "Invitation: Allegro – technical interview @ Tue 10 Mar 2026",
+        "Invitation from Google Calendar",
+        "Invitation: Allegro – technical interview @ Tue 10 Mar 2026",
         "Google Calendar <calendar-notification@google.com>",
     )
     decision = route([GOOGLE, ALLEGRO], invitation)
@@ -53,47 +69,81 @@ def test_a_google_calendar_invitation_is_not_mail_from_google_the_employer() -> 
 
 
 def test_a_written_out_name_finds_the_employer_tracked_by_its_acronym() -> None:
-    decision = route([UCLH, HAYS], mail(
-        "Your application for Clinical Nurse Educator has been submitted to University College London Hospitals NHS "
-        "Foundation Trust.", "Application submitted", "NHS Jobs <no-reply@jobs.nhs.uk>",
-    ))
+    decision = route(
+        [UCLH, HAYS],
+        mail(
+            "Your application for Clinical Nurse Educator has been submitted to University College London Hospitals NHS "
+            "Foundation Trust.",
+            "Application submitted",
+            "NHS Jobs <no-reply@jobs.nhs.uk>",
+        ),
+    )
     assert decision.job_id == "uclh"
 
 
 def test_an_agency_named_by_its_short_name_is_suggested_never_linked_by_that_alone() -> None:
-    decision = route([UCLH, HAYS], mail(
-        "Hi Aoife, great speaking earlier. Hays have a client in Kent keen to interview you for the educator role.",
-        "Kent role", "Rachel Adeyemi <rachel.adeyemi@recruit-mail.example>",
-    ))
+    decision = route(
+        [UCLH, HAYS],
+        mail(
+            "Hi Aoife, great speaking earlier. Hays have a client in Kent keen to interview you for the educator role.",
+            "Kent role",
+            "Rachel Adeyemi <rachel.adeyemi@recruit-mail.example>",
+        ),
+    )
     assert decision.job_id == "hays" and decision.bucket == PENDING_USER
 
 
 def test_a_japanese_employer_name_is_found_inside_japanese_text() -> None:
-    decision = route([UNIQLO], mail("ユニクロ店舗採用担当です。一次面接のご案内をお送りします。", "一次面接のご案内",
-                                    "採用担当 <saiyo@fastretailing.example>"))
+    decision = route(
+        [UNIQLO],
+        mail(
+            "ユニクロ店舗採用担当です。一次面接のご案内をお送りします。",
+            "一次面接のご案内",
+            "採用担当 <saiyo@fastretailing.example>",
+        ),
+    )
     assert decision.job_id == "uniqlo" and decision.bucket != AUTO_LINKED
 
 
 def test_two_spellings_of_one_employer_are_one_employer_whose_titles_decide() -> None:
-    short = JobFacts("gstt-outreach", "Critical Care Outreach Practitioner", "Guy's and St Thomas'", "applied")
-    full = JobFacts("gstt-pdn", "Practice Development Nurse", "Guy's and St Thomas' NHS Foundation Trust", "applied")
-    decision = route([short, full], mail("Thank you for applying for the Practice Development Nurse post at Guy's and "
-                                         "St Thomas' NHS Foundation Trust.", "Application received"))
+    short = JobFacts(
+        "gstt-outreach", "Critical Care Outreach Practitioner", "Guy's and St Thomas'", "applied"
+    )
+    full = JobFacts(
+        "gstt-pdn", "Practice Development Nurse", "Guy's and St Thomas' NHS Foundation Trust", "applied"
+    )
+    decision = route(
+        [short, full],
+        mail(
+            "Thank you for applying for the Practice Development Nurse post at Guy's and "
+            "St Thomas' NHS Foundation Trust.",
+            "Application received",
+        ),
+    )
     assert decision.job_id == "gstt-pdn"
 
 
 def test_a_word_all_nhs_trusts_share_names_none_of_them() -> None:
     manchester = JobFacts("mft", "Clinical Educator", "Manchester University NHS FT", "applied")
-    decision = route([manchester, UCLH], mail("Your application has been submitted to University College London "
-                                              "Hospitals NHS Foundation Trust.", "Application submitted",
-                                              "NHS Jobs <no-reply@jobs.nhs.uk>"))
+    decision = route(
+        [manchester, UCLH],
+        mail(
+            "Your application has been submitted to University College London "
+            "Hospitals NHS Foundation Trust.",
+            "Application submitted",
+            "NHS Jobs <no-reply@jobs.nhs.uk>",
+        ),
+    )
     assert decision.job_id == "uclh"
 
 
 def test_an_employers_own_domain_the_user_approved_finds_its_job() -> None:
     northwind = JobFacts("nw", "Data Engineer", "Northwind Traders", "applied")
-    message = mail("Hi, could we find 30 minutes this week for an intro call about the role?", "Intro call",
-                   "Sam <sam@nwt-group.example>")
+    message = mail(
+        "Hi, could we find 30 minutes this week for an intro call about the role?",
+        "Intro call",
+        "Sam <sam@nwt-group.example>",
+    )
     assert route([northwind], message).job_id is None
     memory = RouterMemory(domain_jobs={"nwt-group.example": "nw"})
     assert route([northwind], message, memory).job_id == "nw"
@@ -102,7 +152,12 @@ def test_an_employers_own_domain_the_user_approved_finds_its_job() -> None:
 def test_a_meeting_tool_named_in_an_invitation_is_not_that_employer() -> None:
     google = JobFacts("g", "Site Reliability Engineer", "Google", "applied")
     spotify = JobFacts("s", "Data Engineer", "Spotify", "applied")
-    decision = route([google, spotify], mail(
-        "You have been invited to the following event: Spotify | intro chat. Joining info: Join with Google Meet.",
-        "Invitation: Spotify | intro chat", "Sofia <sofial@spotify.com>"))
+    decision = route(
+        [google, spotify],
+        mail(
+            "You have been invited to the following event: Spotify | intro chat. Joining info: Join with Google Meet.",
+            "Invitation: Spotify | intro chat",
+            "Sofia <sofial@spotify.com>",
+        ),
+    )
     assert decision.job_id == "s" and "Google" not in decision.reason

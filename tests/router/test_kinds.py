@@ -19,22 +19,38 @@ def read(body: str, subject: str = "Data Engineer at Northwind", **options: obje
 @pytest.mark.parametrize(
     ("subject", "body"),
     [
-        ("Your interview has been rescheduled", "Your technical interview for the Data Engineer role has been moved "
-                                                "to Thursday at 2pm. The link stays the same."),
-        ("Updated invitation: Northwind technical interview", "This event has been changed. Technical interview, "
-                                                              "Data Engineer. Invitation from Google Calendar"),
-        ("Reminder: your final round tomorrow", "Just a reminder that your final round for the Data Engineer role "
-                                                "is tomorrow at 10am."),
-        ("Background check", "As part of your offer for the Data Engineer role, please complete the background check "
-                             "with our provider."),
-        ("Preparing for your onsite", "Here are a few tips to help you prepare for your onsite: system design, coding."),
+        (
+            "Your interview has been rescheduled",
+            "Your technical interview for the Data Engineer role has been moved "
+            "to Thursday at 2pm. The link stays the same.",
+        ),
+        (
+            "Updated invitation: Northwind technical interview",
+            "This event has been changed. Technical interview, "
+            "Data Engineer. Invitation from Google Calendar",
+        ),
+        (
+            "Reminder: your final round tomorrow",
+            "Just a reminder that your final round for the Data Engineer role is tomorrow at 10am.",
+        ),
+        (
+            "Background check",
+            "As part of your offer for the Data Engineer role, please complete the background check "
+            "with our provider.",
+        ),
+        (
+            "Preparing for your onsite",
+            "Here are a few tips to help you prepare for your onsite: system design, coding.",
+        ),
     ],
 )
 def test_mail_about_a_step_that_changes_nothing_is_no_change(subject: str, body: str) -> None:
     assert read(body, subject).stage_target == "no_change"
 
 
-@pytest.mark.parametrize("step", ["a full loop", "an interview loop", "a virtual onsite", "a paid work trial"])
+@pytest.mark.parametrize(
+    "step", ["a full loop", "an interview loop", "a virtual onsite", "a paid work trial"]
+)
 def test_every_name_of_the_last_round_is_the_final_round(step: str) -> None:
     decision = read(f"Great news: we'd like to invite you to {step} for the Data Engineer role next week.")
     assert decision.stage_target == "onsite"
@@ -50,55 +66,99 @@ def test_a_kind_long_rejection_without_unfortunately_is_a_rejection() -> None:
 
 
 def test_a_rejection_in_a_thread_whose_subject_names_interviews_is_a_rejection() -> None:
-    decision = read("Hi, thank you for meeting the team. We will not be moving forward with your application.",
-                    "Re: Onsite interviews – Data Engineer")
+    decision = read(
+        "Hi, thank you for meeting the team. We will not be moving forward with your application.",
+        "Re: Onsite interviews – Data Engineer",
+    )
     assert decision.stage_target == "rejected"
 
 
 def test_a_call_to_talk_tomorrow_is_not_an_offer() -> None:
-    assert read("Hi! Do you have 15 minutes tomorrow for a quick call? I have some news.", "Quick chat?").stage_target != "offer"
+    assert (
+        read(
+            "Hi! Do you have 15 minutes tomorrow for a quick call? I have some news.", "Quick chat?"
+        ).stage_target
+        != "offer"
+    )
 
 
 def test_moving_forward_without_naming_the_step_goes_to_review() -> None:
-    decision = read("Good news: the team would like to move you forward in the process for the Data Engineer role.")
+    decision = read(
+        "Good news: the team would like to move you forward in the process for the Data Engineer role."
+    )
     assert decision.bucket == PENDING_USER
 
 
 def test_good_news_words_next_to_unfortunately_are_never_logged_by_themselves() -> None:
-    decision = read("Thanks for the system design interview. Unfortunately the team has decided not to continue.",
-                    thread="t1", memory=None) if False else route(
-        [NORTHWIND], mail("Unfortunately we cannot offer you the final round slot this week; we will send new times.",
-                          "Final round", SENDER))
+    decision = (
+        read(
+            "Thanks for the system design interview. Unfortunately the team has decided not to continue.",
+            thread="t1",
+            memory=None,
+        )
+        if False
+        else route(
+            [NORTHWIND],
+            mail(
+                "Unfortunately we cannot offer you the final round slot this week; we will send new times.",
+                "Final round",
+                SENDER,
+            ),
+        )
+    )
     assert decision.bucket == PENDING_USER
 
 
 def test_a_japanese_rejection_is_read_as_a_rejection_and_left_for_review() -> None:
-    decision = route([NORTHWIND], mail("慎重に選考を重ねました結果、誠に残念ながら今回はご期待に添えない結果となりました。",
-                                       "選考結果のご連絡（Northwind）", SENDER))
+    decision = route(
+        [NORTHWIND],
+        mail(
+            "慎重に選考を重ねました結果、誠に残念ながら今回はご期待に添えない結果となりました。",
+            "選考結果のご連絡（Northwind）",
+            SENDER,
+        ),
+    )
     assert (decision.relevant, decision.stage_target, decision.bucket) == (True, "rejected", PENDING_USER)
 
 
 def test_a_short_reply_in_a_linked_thread_is_relevant() -> None:
     memory = RouterMemory(thread_jobs={"t-nw": "nw"})
-    decision = route([NORTHWIND], mail("Signed!", "Re: Your offer from Northwind", SENDER, thread="t-nw"), memory)
+    decision = route(
+        [NORTHWIND], mail("Signed!", "Re: Your offer from Northwind", SENDER, thread="t-nw"), memory
+    )
     assert (decision.relevant, decision.job_id, decision.stage_target, decision.bucket) == (
-        True, "nw", "no_change", AUTO_LINKED)
+        True,
+        "nw",
+        "no_change",
+        AUTO_LINKED,
+    )
 
 
 def test_an_offer_with_an_emoji_subject_is_an_offer() -> None:
-    decision = read("We're delighted to offer you the Data Engineer position! Your offer letter is attached.",
-                    "🎉 Your offer from Northwind 🎉")
+    decision = read(
+        "We're delighted to offer you the Data Engineer position! Your offer letter is attached.",
+        "🎉 Your offer from Northwind 🎉",
+    )
     assert decision.stage_target == "offer"
 
 
 @pytest.mark.parametrize(
     ("body", "stage"),
     [
-        ("We have now filled the Data Engineer role with a candidate who could start straight away.", "rejected"),
+        (
+            "We have now filled the Data Engineer role with a candidate who could start straight away.",
+            "rejected",
+        ),
         ("Tym razem nie przejdziemy jednak dalej – zdecydowaliśmy się na inną osobę.", "rejected"),
-        ("Nach sorgfältiger Abwägung haben wir uns für eine Kollegin entschieden, die bereits bei uns arbeitet.", "rejected"),
+        (
+            "Nach sorgfältiger Abwägung haben wir uns für eine Kollegin entschieden, die bereits bei uns arbeitet.",
+            "rejected",
+        ),
         ("We regret that the post has been withdrawn and will not be filled this year.", "closed"),
-        ("At your request, the conditional offer of employment for the post below has been withdrawn.", "withdrawn"),
+        (
+            "At your request, the conditional offer of employment for the post below has been withdrawn.",
+            "withdrawn",
+        ),
     ],
 )
 def test_decisions_are_read_whoever_they_come_from(body: str, stage: str) -> None:
@@ -106,7 +166,12 @@ def test_decisions_are_read_whoever_they_come_from(body: str, stage: str) -> Non
 
 
 def test_a_podcast_from_a_tracked_employers_own_domain_is_noise() -> None:
-    decision = route([JobFacts("sp", "Data Engineer", "Spotify", "applied")], mail(
-        "New episode from a show you follow: how to crush your final round interview. Listen now.",
-        "New episode: How to crush your final round", "Spotify <no-reply@spotify.com>"))
+    decision = route(
+        [JobFacts("sp", "Data Engineer", "Spotify", "applied")],
+        mail(
+            "New episode from a show you follow: how to crush your final round interview. Listen now.",
+            "New episode: How to crush your final round",
+            "Spotify <no-reply@spotify.com>",
+        ),
+    )
     assert not decision.relevant

@@ -15,10 +15,12 @@ WAITING = RouterMemory(review_threads={"t-nw": "nw"})
 
 @pytest.mark.parametrize(
     "words",
-    ["I have accepted another offer and would like to withdraw my application.",
-     "Ich möchte meine Bewerbung leider zurückziehen.",
-     "He decidido retirar mi candidatura.",
-     "誠に勝手ながら、今回の選考を辞退させていただきたく存じます。"],
+    [
+        "I have accepted another offer and would like to withdraw my application.",
+        "Ich möchte meine Bewerbung leider zurückziehen.",
+        "He decidido retirar mi candidatura.",
+        "誠に勝手ながら、今回の選考を辞退させていただきたく存じます。",
+    ],
 )
 def test_a_withdrawal_in_a_linked_thread_closes_the_job(words: str) -> None:
     decision = route([NORTHWIND], mail(words, "Re: Interview", thread="t-nw", from_me=True), LINKED)
@@ -26,12 +28,16 @@ def test_a_withdrawal_in_a_linked_thread_closes_the_job(words: str) -> None:
 
 
 def test_a_thank_you_reply_is_linked_without_moving_the_job() -> None:
-    decision = route([NORTHWIND], mail("Thank you for today!", "Re: Interview", thread="t-nw", from_me=True), LINKED)
+    decision = route(
+        [NORTHWIND], mail("Thank you for today!", "Re: Interview", thread="t-nw", from_me=True), LINKED
+    )
     assert (decision.stage_target, decision.bucket) == ("no_change", AUTO_LINKED)
 
 
 def test_a_reply_in_a_thread_waiting_for_review_waits_with_it() -> None:
-    decision = route([NORTHWIND], mail("Tuesday works, thanks!", "Re: Interview", thread="t-nw", from_me=True), WAITING)
+    decision = route(
+        [NORTHWIND], mail("Tuesday works, thanks!", "Re: Interview", thread="t-nw", from_me=True), WAITING
+    )
     assert (decision.relevant, decision.job_id, decision.bucket) == (True, "nw", PENDING_USER)
 
 
@@ -41,7 +47,17 @@ def test_the_candidates_mail_outside_any_job_thread_is_ignored() -> None:
 
 
 def test_the_candidates_first_mail_about_an_application_waits_for_review_with_its_job() -> None:
-    decision = route([NORTHWIND], mail("Dear Northwind team, I would like to withdraw my application for the Data "
-                                       "Engineer role.", "Withdrawal – Data Engineer", from_me=True))
+    decision = route(
+        [NORTHWIND],
+        mail(
+            "Dear Northwind team, I would like to withdraw my application for the Data Engineer role.",
+            "Withdrawal – Data Engineer",
+            from_me=True,
+        ),
+    )
     assert (decision.relevant, decision.job_id, decision.stage_target, decision.bucket) == (
-        True, "nw", "withdrawn", PENDING_USER)
+        True,
+        "nw",
+        "withdrawn",
+        PENDING_USER,
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,8 +20,28 @@ from jobops.stages import (
 )
 
 WORDS = st.sampled_from(
-    ["Stripe", "Inc.", "interview", "offer", "application", "Bewerbung", "candidature", "entrevista",
-     "unfortunately", "> quoted", "On Mon wrote:", "\n", "Meta", "metadata", "ß", "é", "🙂", "", "@", "."]
+    [
+        "Stripe",
+        "Inc.",
+        "interview",
+        "offer",
+        "application",
+        "Bewerbung",
+        "candidature",
+        "entrevista",
+        "unfortunately",
+        "> quoted",
+        "On Mon wrote:",
+        "\n",
+        "Meta",
+        "metadata",
+        "ß",
+        "é",
+        "🙂",
+        "",
+        "@",
+        ".",
+    ]
 )
 TEXT = st.one_of(st.text(max_size=300), st.lists(WORDS, max_size=60).map(" ".join))
 JOBS = st.lists(
@@ -43,14 +63,16 @@ MAILS = st.builds(
     from_domain=st.text(max_size=30),
     sender_name=TEXT,
     subject=TEXT,
-    received_at=st.just(datetime(2024, 5, 6, tzinfo=timezone.utc)),
+    received_at=st.just(datetime(2024, 5, 6, tzinfo=UTC)),
     body_text=TEXT,
 )
 
 
 @settings(max_examples=150, deadline=None)
 @given(mail=MAILS, jobs=JOBS, remember=st.booleans())
-def test_any_mail_against_any_jobs_gets_a_valid_decision(mail: MailFacts, jobs: list[JobFacts], remember: bool) -> None:
+def test_any_mail_against_any_jobs_gets_a_valid_decision(
+    mail: MailFacts, jobs: list[JobFacts], remember: bool
+) -> None:
     ids = [job.id for job in jobs]
     memory = RouterMemory(
         thread_jobs={mail.thread_id or "": ids[0]} if remember and ids else {},
@@ -73,7 +95,7 @@ def test_any_mail_against_any_jobs_gets_a_valid_decision(mail: MailFacts, jobs: 
 @given(chunk=st.text(min_size=1, max_size=50))
 def test_a_huge_body_is_routed_without_error(chunk: str) -> None:
     body = (chunk + "\n> quoted\n") * 20_000
-    mail = MailFacts("m", None, "a@b.com", "b.com", "", "Subject", datetime(2024, 5, 6, tzinfo=timezone.utc), body)
+    mail = MailFacts("m", None, "a@b.com", "b.com", "", "Subject", datetime(2024, 5, 6, tzinfo=UTC), body)
     assert Router([JobFacts("j", "Engineer", "Acme")]).route(mail).confidence in range(101)
 
 

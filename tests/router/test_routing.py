@@ -41,11 +41,31 @@ def test_an_acknowledgement_from_the_employer_domain_is_auto_linked_as_applied()
 @pytest.mark.parametrize(
     ("subject", "body", "sender"),
     [
-        ("10 new jobs matching Backend Engineer", "Backend Engineer - Stripe - Remote\nSee all jobs", "LinkedIn <jobalerts-noreply@linkedin.com>"),
-        ("Interview tips webinar", "Join our webinar on how to ace the technical interview. Register now.", "Events <events@careercoach.com>"),
-        ("Special offer", "Special offer: 30% off your next stay. Offer ends Sunday.", "Deals <deals@travel.com>"),
-        ("Your application for a credit card", "We have received your application for the Platinum credit card.", "Bank <no-reply@bank.com>"),
-        ("Dinner?", "Are you free on Saturday? Good luck with the interview tomorrow!", "Sam <sam@gmail.com>"),
+        (
+            "10 new jobs matching Backend Engineer",
+            "Backend Engineer - Stripe - Remote\nSee all jobs",
+            "LinkedIn <jobalerts-noreply@linkedin.com>",
+        ),
+        (
+            "Interview tips webinar",
+            "Join our webinar on how to ace the technical interview. Register now.",
+            "Events <events@careercoach.com>",
+        ),
+        (
+            "Special offer",
+            "Special offer: 30% off your next stay. Offer ends Sunday.",
+            "Deals <deals@travel.com>",
+        ),
+        (
+            "Your application for a credit card",
+            "We have received your application for the Platinum credit card.",
+            "Bank <no-reply@bank.com>",
+        ),
+        (
+            "Dinner?",
+            "Are you free on Saturday? Good luck with the interview tomorrow!",
+            "Sam <sam@gmail.com>",
+        ),
     ],
 )
 def test_noise_that_uses_recruiting_words_is_ignored(subject: str, body: str, sender: str) -> None:
@@ -62,13 +82,28 @@ def test_employer_names_lose_legal_suffixes_punctuation_and_case() -> None:
 
 def test_a_sub_domain_and_a_country_domain_of_the_employer_count_as_its_own() -> None:
     for address in ("talent@mail.stripe.com", "talent@stripe.co.uk"):
-        decision = route(mail("We'd like to invite you to a technical interview for the Backend Engineer role.", sender=f"Talent <{address}>"))
+        decision = route(
+            mail(
+                "We'd like to invite you to a technical interview for the Backend Engineer role.",
+                sender=f"Talent <{address}>",
+            )
+        )
         assert decision.job_id == "stripe-be" and decision.bucket == AUTO_LINKED
 
 
 def test_an_employer_name_inside_another_word_does_not_count() -> None:
-    metadata = route(mail("We received your application for Metadata Engineer at Metabase.", sender="Metabase <no-reply@ashbyhq.com>"))
-    blockchain = route(mail("Thanks for applying to our Blockchain Analyst role, we received your application.", sender="Chain <no-reply@greenhouse.io>"))
+    metadata = route(
+        mail(
+            "We received your application for Metadata Engineer at Metabase.",
+            sender="Metabase <no-reply@ashbyhq.com>",
+        )
+    )
+    blockchain = route(
+        mail(
+            "Thanks for applying to our Blockchain Analyst role, we received your application.",
+            sender="Chain <no-reply@greenhouse.io>",
+        )
+    )
     assert metadata.relevant and metadata.job_id is None
     assert blockchain.relevant and blockchain.job_id is None
 
@@ -96,7 +131,11 @@ def test_the_title_decides_between_two_jobs_at_the_same_employer() -> None:
 
 
 def test_two_jobs_at_one_employer_without_a_title_stay_below_auto_link() -> None:
-    decision = route(mail("Are you free for a quick call on Thursday?", sender="Stripe Recruiting <no-reply@greenhouse.io>"))
+    decision = route(
+        mail(
+            "Are you free for a quick call on Thursday?", sender="Stripe Recruiting <no-reply@greenhouse.io>"
+        )
+    )
     assert decision.job_id in {"stripe-be", "stripe-data"}
     assert decision.confidence < AUTO_LINK_MIN and decision.bucket == PENDING_USER
 
@@ -104,7 +143,11 @@ def test_two_jobs_at_one_employer_without_a_title_stay_below_auto_link() -> None
 def test_a_message_in_a_linked_thread_belongs_to_that_job() -> None:
     memory = RouterMemory(thread_jobs={"thr-1": "block-sre"})
     decision = route(
-        mail("Great news, the team would like to invite you to the final round onsite.", sender="Tom <tom@agency.io>", thread="thr-1"),
+        mail(
+            "Great news, the team would like to invite you to the final round onsite.",
+            sender="Tom <tom@agency.io>",
+            thread="thr-1",
+        ),
         memory,
     )
     assert (decision.job_id, decision.stage_target, decision.bucket) == ("block-sre", "onsite", AUTO_LINKED)
@@ -112,14 +155,19 @@ def test_a_message_in_a_linked_thread_belongs_to_that_job() -> None:
 
 def test_a_sender_the_user_approved_leans_to_that_job_without_auto_linking_alone() -> None:
     memory = RouterMemory(sender_jobs={"tom@agency.io": "cabify"})
-    decision = route(mail("Quick update: the client is still reviewing feedback.", sender="Tom <tom@agency.io>"), memory)
+    decision = route(
+        mail("Quick update: the client is still reviewing feedback.", sender="Tom <tom@agency.io>"), memory
+    )
     assert (decision.job_id, decision.stage_target, decision.bucket) == ("cabify", "no_change", PENDING_USER)
 
 
 def test_a_shared_platform_address_teaches_nothing_about_the_job() -> None:
     memory = RouterMemory(sender_jobs={"no-reply@greenhouse.io": "block-sre"})
     decision = route(
-        mail("We received your application for Backend Engineer (Java).", sender="Zalando <no-reply@greenhouse.io>"),
+        mail(
+            "We received your application for Backend Engineer (Java).",
+            sender="Zalando <no-reply@greenhouse.io>",
+        ),
         memory,
     )
     assert decision.job_id == "zalando"
@@ -128,16 +176,53 @@ def test_a_shared_platform_address_teaches_nothing_about_the_job() -> None:
 @pytest.mark.parametrize(
     ("body", "sender", "job_id", "stage"),
     [
-        ("Wir haben Ihre Bewerbung erhalten und melden uns bald.", "Zalando <jobs@zalando.de>", "zalando", "applied"),
-        ("Leider haben wir uns für andere Kandidaten entschieden.", "Zalando <jobs@zalando.de>", "zalando", "rejected"),
-        ("Nous avons bien reçu votre candidature pour le poste.", "Doctolib <talent@doctolib.com>", "doctolib", "applied"),
-        ("Malheureusement, nous ne pouvons pas donner une suite favorable à votre candidature.", "Doctolib <talent@doctolib.com>", "doctolib", "rejected"),
-        ("Hemos recibido tu solicitud para el puesto de Ingeniero de Datos.", "Cabify <talent@cabify.com>", "cabify", "applied"),
-        ("Lamentablemente, no continuaremos con tu candidatura.", "Cabify <talent@cabify.com>", "cabify", "rejected"),
-        ("Nos gustaría invitarte a una entrevista técnica con el equipo.", "Cabify <talent@cabify.com>", "cabify", "technical_interview"),
+        (
+            "Wir haben Ihre Bewerbung erhalten und melden uns bald.",
+            "Zalando <jobs@zalando.de>",
+            "zalando",
+            "applied",
+        ),
+        (
+            "Leider haben wir uns für andere Kandidaten entschieden.",
+            "Zalando <jobs@zalando.de>",
+            "zalando",
+            "rejected",
+        ),
+        (
+            "Nous avons bien reçu votre candidature pour le poste.",
+            "Doctolib <talent@doctolib.com>",
+            "doctolib",
+            "applied",
+        ),
+        (
+            "Malheureusement, nous ne pouvons pas donner une suite favorable à votre candidature.",
+            "Doctolib <talent@doctolib.com>",
+            "doctolib",
+            "rejected",
+        ),
+        (
+            "Hemos recibido tu solicitud para el puesto de Ingeniero de Datos.",
+            "Cabify <talent@cabify.com>",
+            "cabify",
+            "applied",
+        ),
+        (
+            "Lamentablemente, no continuaremos con tu candidatura.",
+            "Cabify <talent@cabify.com>",
+            "cabify",
+            "rejected",
+        ),
+        (
+            "Nos gustaría invitarte a una entrevista técnica con el equipo.",
+            "Cabify <talent@cabify.com>",
+            "cabify",
+            "technical_interview",
+        ),
     ],
 )
-def test_common_phrases_are_read_in_german_french_and_spanish(body: str, sender: str, job_id: str, stage: str) -> None:
+def test_common_phrases_are_read_in_german_french_and_spanish(
+    body: str, sender: str, job_id: str, stage: str
+) -> None:
     decision = route(mail(body, "Ihre Bewerbung", sender))
     assert (decision.relevant, decision.job_id, decision.stage_target) == (True, job_id, stage)
 
@@ -190,13 +275,23 @@ def test_a_bare_forward_is_read_from_the_forwarded_mail() -> None:
 
 
 def test_a_relevant_mail_about_an_untracked_employer_is_an_orphan_for_review() -> None:
-    decision = route(mail("Thank you for applying to Vercel, we have received your application.", sender="Vercel <jobs@vercel.com>"))
+    decision = route(
+        mail(
+            "Thank you for applying to Vercel, we have received your application.",
+            sender="Vercel <jobs@vercel.com>",
+        )
+    )
     assert (decision.relevant, decision.job_id, decision.bucket) == (True, None, PENDING_USER)
     assert decision.confidence < 50
 
 
 def test_a_stage_behind_the_jobs_current_stage_is_not_applied_automatically() -> None:
-    decision = route(mail("We have received your application for the Backend Engineer role.", sender="Stripe <jobs@stripe.com>"))
+    decision = route(
+        mail(
+            "We have received your application for the Backend Engineer role.",
+            sender="Stripe <jobs@stripe.com>",
+        )
+    )
     assert decision.job_id == "stripe-be" and decision.bucket == PENDING_USER
 
 
@@ -238,7 +333,9 @@ PLEO = JobFacts("pleo", "Backend Engineer", "Pleo", "applied")
         ("Wir möchten dich zu einem Interview mit unserem Design Lead einladen.", "hiring_manager_screen"),
     ],
 )
-def test_common_phrases_are_read_in_dutch_and_italian_and_more_french_and_german(body: str, stage: str) -> None:
+def test_common_phrases_are_read_in_dutch_and_italian_and_more_french_and_german(
+    body: str, stage: str
+) -> None:
     decision = Router([PLEO]).route(mail(body, "Pleo", "Pleo Talent <talent@pleo.io>"))
     assert (decision.relevant, decision.job_id, decision.stage_target) == (True, "pleo", stage)
 
@@ -246,13 +343,22 @@ def test_common_phrases_are_read_in_dutch_and_italian_and_more_french_and_german
 @pytest.mark.parametrize(
     ("body", "stage"),
     [
-        ("Your interview for the Backend Engineer role is scheduled with one of the leads who would be your manager.", "hiring_manager_screen"),
+        (
+            "Your interview for the Backend Engineer role is scheduled with one of the leads who would be your manager.",
+            "hiring_manager_screen",
+        ),
         ("Before the next step, please prepare a short presentation for a panel.", "assessment"),
         ("You'll spend a full afternoon of back-to-back sessions with five engineers.", "onsite"),
-        ("Following an internal reorganisation, the position has been cancelled and we closed the requisition.", "closed"),
+        (
+            "Following an internal reorganisation, the position has been cancelled and we closed the requisition.",
+            "closed",
+        ),
         ("We have received your case study, thanks! We'll share feedback soon.", "no_change"),
         ("Would you be open to a 30-minute phone call this week?", "recruiter_screen"),
-        ("I lead the Payments team, which is the team hiring for this role, and would love to chat.", "hiring_manager_screen"),
+        (
+            "I lead the Payments team, which is the team hiring for this role, and would love to chat.",
+            "hiring_manager_screen",
+        ),
     ],
 )
 def test_more_stage_phrase_families_are_read(body: str, stage: str) -> None:
@@ -276,7 +382,11 @@ def test_a_forward_with_a_note_on_top_is_read_with_the_forwarded_mail() -> None:
     )
     assert newest_part(body).splitlines()[0] == "FYI, see below!"
     decision = route(mail(body, "Fwd: Backend Engineer at Stripe", "Alex <alex@example.org>"))
-    assert (decision.relevant, decision.job_id, decision.stage_target) == (True, "stripe-be", "technical_interview")
+    assert (decision.relevant, decision.job_id, decision.stage_target) == (
+        True,
+        "stripe-be",
+        "technical_interview",
+    )
 
 
 @pytest.mark.parametrize(
@@ -295,13 +405,31 @@ def test_dutch_and_italian_reply_headers_cut_the_quoted_history(header: str) -> 
 @pytest.mark.parametrize(
     ("subject", "body", "sender"),
     [
-        ("Ihre Bewerbung um einen Kita-Platz", "Vielen Dank für Ihre Bewerbung um einen Betreuungsplatz in unserer Kita.", "Kita <info@kita.de>"),
-        ("Einladung zur Besichtigung", "Vielen Dank für Ihre Bewerbung auf die Wohnung. Bitte bringen Sie die Schufa mit.", "Vermietung <info@wohnbau.de>"),
-        ("Weekly digest", "Here's what changed in your workspace: Stripe interview notes, 3 pages edited.", "Notion <team@notion.so>"),
-        ("Sharpen your skills", "Ready for your next technical interview? Start practicing and climb the leaderboard.", "HR <news@hackerrank.com>"),
+        (
+            "Ihre Bewerbung um einen Kita-Platz",
+            "Vielen Dank für Ihre Bewerbung um einen Betreuungsplatz in unserer Kita.",
+            "Kita <info@kita.de>",
+        ),
+        (
+            "Einladung zur Besichtigung",
+            "Vielen Dank für Ihre Bewerbung auf die Wohnung. Bitte bringen Sie die Schufa mit.",
+            "Vermietung <info@wohnbau.de>",
+        ),
+        (
+            "Weekly digest",
+            "Here's what changed in your workspace: Stripe interview notes, 3 pages edited.",
+            "Notion <team@notion.so>",
+        ),
+        (
+            "Sharpen your skills",
+            "Ready for your next technical interview? Start practicing and climb the leaderboard.",
+            "HR <news@hackerrank.com>",
+        ),
     ],
 )
-def test_housing_childcare_and_product_notifications_are_ignored(subject: str, body: str, sender: str) -> None:
+def test_housing_childcare_and_product_notifications_are_ignored(
+    subject: str, body: str, sender: str
+) -> None:
     decision = route(mail(body, subject, sender))
     assert (decision.relevant, decision.bucket) == (False, IGNORED)
 
@@ -314,23 +442,41 @@ def test_an_assessment_platform_mail_without_a_stage_phrase_suggests_the_assessm
             "Codility <no-reply@codility.com>",
         )
     )
-    assert (decision.job_id, decision.stage_target, decision.bucket) == ("zalando", "assessment", PENDING_USER)
+    assert (decision.job_id, decision.stage_target, decision.bucket) == (
+        "zalando",
+        "assessment",
+        PENDING_USER,
+    )
 
 
 @pytest.mark.parametrize(
     ("sender", "body"),
     [
-        ("Block <notifications@block.xyz>", "Kim assigned OPS-12 to you: the onsite interview scheduler shows the wrong time zone to candidates."),
-        ("Block <notifications@block.xyz>", "Kim mentioned OPS-12: the onsite interview scheduler shows the wrong time zone."),
+        (
+            "Block <notifications@block.xyz>",
+            "Kim assigned OPS-12 to you: the onsite interview scheduler shows the wrong time zone to candidates.",
+        ),
+        (
+            "Block <notifications@block.xyz>",
+            "Kim mentioned OPS-12: the onsite interview scheduler shows the wrong time zone.",
+        ),
     ],
 )
-def test_a_product_notification_from_the_employers_own_domain_is_not_auto_linked(sender: str, body: str) -> None:
+def test_a_product_notification_from_the_employers_own_domain_is_not_auto_linked(
+    sender: str, body: str
+) -> None:
     decision = route(mail(body, "OPS-12 Interview scheduler bug", sender))
     assert decision.bucket != AUTO_LINKED and decision.confidence < AUTO_LINK_MIN
 
 
 def test_a_stage_named_by_a_person_at_the_employer_is_still_auto_linked() -> None:
-    decision = route(mail("We'd love to invite you to our final round next week.", "Next step", "Kim Lee <kim.lee@block.xyz>"))
+    decision = route(
+        mail(
+            "We'd love to invite you to our final round next week.",
+            "Next step",
+            "Kim Lee <kim.lee@block.xyz>",
+        )
+    )
     assert (decision.job_id, decision.stage_target, decision.bucket) == ("block-sre", "onsite", AUTO_LINKED)
 
 
@@ -359,7 +505,9 @@ def test_a_technical_phone_screen_is_a_technical_interview(body: str) -> None:
         ("We've decided to close the Backend Engineer opening you applied for.", "closed"),
     ],
 )
-def test_common_phrases_are_read_in_swedish_portuguese_polish_and_more_french_and_english(body: str, stage: str) -> None:
+def test_common_phrases_are_read_in_swedish_portuguese_polish_and_more_french_and_english(
+    body: str, stage: str
+) -> None:
     decision = route(mail(body, "Backend Engineer", "Zalando Talent <talent@zalando.de>"))
     assert (decision.relevant, decision.job_id, decision.stage_target) == (True, "zalando", stage)
 
@@ -367,10 +515,18 @@ def test_common_phrases_are_read_in_swedish_portuguese_polish_and_more_french_an
 def test_a_sending_service_in_a_footer_is_not_an_employer_mention() -> None:
     jobs = [*JOBS, JobFacts("personio", "Product Designer", "Personio SE & Co. KG", "applied")]
     body = "Vielen Dank für deine Bewerbung bei Taxfix!\n\nDiese E-Mail wurde über Personio versendet."
-    decision = Router(jobs).route(mail(body, "Deine Bewerbung bei Taxfix", "Taxfix Recruiting <no-reply@personio.de>"))
+    decision = Router(jobs).route(
+        mail(body, "Deine Bewerbung bei Taxfix", "Taxfix Recruiting <no-reply@personio.de>")
+    )
     assert (decision.relevant, decision.job_id, decision.stage_target) == (True, None, "applied")
 
 
 def test_a_mock_interview_with_a_friend_is_ignored() -> None:
-    decision = route(mail("Let's do a mock interview (system design) on Saturday.", "Mock interview practice", "Lena <lena@gmail.com>"))
+    decision = route(
+        mail(
+            "Let's do a mock interview (system design) on Saturday.",
+            "Mock interview practice",
+            "Lena <lena@gmail.com>",
+        )
+    )
     assert (decision.relevant, decision.bucket) == (False, IGNORED)

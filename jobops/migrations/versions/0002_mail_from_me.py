@@ -8,19 +8,19 @@ Create Date: 2026-11-30
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0002'
-down_revision = '0001'
+revision = "0002"
+down_revision = "0001"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
     op.add_column(
-        'mail_messages',
-        sa.Column('from_me', sa.Boolean(), nullable=False, server_default=sa.false()),
+        "mail_messages",
+        sa.Column("from_me", sa.Boolean(), nullable=False, server_default=sa.false()),
     )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('mail_messages', schema=None) as batch_op:
-        batch_op.drop_column('from_me')
+    with op.batch_alter_table("mail_messages", schema=None) as batch_op:
+        batch_op.drop_column("from_me")
