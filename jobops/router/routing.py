@@ -20,6 +20,7 @@ from jobops.router.matching import (
 from jobops.router.own_mail import withdraws
 from jobops.router.reading import kind_first, settled, small_talk
 from jobops.router.relevance import APPLICATION, NOTIFICATION_SENDER, RECRUITING_SENDER, judge_relevance
+from jobops.router.safety import Signals, doubts, held_for_review
 from jobops.router.senders import (
     ASSESSMENT,
     PLATFORM_KINDS,
@@ -48,6 +49,7 @@ NO_CONTEXT_CAP: Final = (
 )  # an employer's own address alone does not make a mail about the application
 GUESSED_STAGE_CAP: Final = 92
 MOVES_BACK: Final = 15
+NAMED_ELSEWHERE: Final = 75  # the mail's own words name another job this strongly
 
 ANALYSED_CHARS: Final = 4_000  # of the newest part, for stage and relevance
 MATCHED_CHARS: Final = 8_000  # of the whole body, for employer and title
@@ -130,9 +132,8 @@ class Router:
             candidate = follow_thread(
                 self._matcher.lean(self._matcher.match(evidence, words), sender_job), review_job
             )
-        reading = kind_first(
-            scan.reading(candidate.job.current_stage if candidate else None), folded_subject, stage_text
-        )
+        phrases = scan.reading(candidate.job.current_stage if candidate else None)
+        reading = kind_first(phrases, folded_subject, stage_text)
         reading = settled(reading, scan, folded_subject + "\n" + stage_text)
         if kind == ASSESSMENT and reading.target == NO_CHANGE and not reading.phrase:
             reading = StageReading(
@@ -146,7 +147,21 @@ class Router:
         )
         # A reply in a linked thread that names no step is linked by itself only when it is plainly small talk.
         quiet_reply = bool(thread_job) and small_talk(stage_text)
-        return _decide(candidate, reading, thread=quiet_reply, tied=tied)
+        decision = _decide(candidate, reading, thread=quiet_reply, tied=tied)
+        named = self._matcher.match(evidence, words) if thread_job or sender_job else None
+        signals = Signals(
+            folded_subject,
+            stage_text,
+            address,
+            scan,
+            phrases,
+            reading,
+            candidate.job if candidate else None,
+            quiet_reply,
+            named.job if named and named.confidence >= NAMED_ELSEWHERE else None,
+            "thread" if thread_job else "sender" if sender_job else "",
+        )
+        return held_for_review(decision, doubts(signals))
 
     def _own_first_mail(self, subject: str, body: str, text: str) -> Decision:
         """The candidate writing first: relevant when it names a tracked employer and an application of theirs."""
