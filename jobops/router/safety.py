@@ -16,10 +16,13 @@ from jobops.router.employers import Wording, wording
 from jobops.router.facts import Decision, JobFacts
 from jobops.router.families import family_names
 from jobops.router.kinds import no_change_kind, read_cues, step_cue
-from jobops.router.stage import StageReading, StageScan
+from jobops.router.stage import StageReading, StageScan, scan_stage
 from jobops.stages import AUTO_LINK_MIN, AUTO_LINKED, NO_CHANGE, PENDING_USER
 
 DECISIONS: Final = frozenset({"rejected", "withdrawn", "closed", "offer"})
+# Kinds of short note; one that runs past LONG_NOTE_WORDS words often wraps a decision in thanks.
+NOTES: Final = frozenset({"thank-you", "completion receipt", "status update"})
+LONG_NOTE_WORDS: Final = 80
 # A vacancy held or paused: between "no change" and "closed", so never decided by JobOps alone.
 HOLD: Final = re.compile(
     r"\bon hold\b|\bpaused\b|\bpausing\b|\bauf eis\b|\bpausiert|\bin de wacht\b|\bon pause\b|\ben pause\b"
@@ -97,6 +100,25 @@ def subject_only(signals: Signals) -> str | None:
     return None
 
 
+def told_as_aside(signals: Signals) -> str | None:
+    """The step read as news is also told as a past or coming one ("before your full loop", "after the team match")."""
+    reading = signals.reading
+    if not reading.clear or reading.target in DECISIONS or reading.target == NO_CHANGE:
+        return None
+    asides = {**scan_stage("", signals.subject).body_asides, **signals.scan.body_asides}
+    aside = asides.get(reading.target)
+    return f'"{reading.phrase}" is also told as another time\'s step ("{aside}")' if aside else None
+
+
+def long_receipt(signals: Signals) -> str | None:
+    """A thank-you, receipt or status note long enough to carry news the tables do not read (a kind rejection)."""
+    kind = no_change_kind(f"{signals.subject}\n{signals.newest}")
+    words = len(signals.newest.split())
+    if not kind or kind[0] not in NOTES or signals.reading.target != NO_CHANGE or words < LONG_NOTE_WORDS:
+        return None
+    return f"a {kind[0]} of {words} words: it may say more than that"
+
+
 def negated(signals: Signals) -> str | None:
     """A stage phrase denied by the words before it: "not a formal interview"."""
     phrase = signals.reading.phrase
@@ -154,6 +176,8 @@ CHECKS: Final[tuple[Callable[[Signals], str | None], ...]] = (
     decisions_disagree,
     kind_and_step,
     negated,
+    long_receipt,
+    told_as_aside,
     subject_only,
     booking_reply,
     mailing,

@@ -163,3 +163,42 @@ def test_an_approach_for_another_brand_of_the_employer_waits_for_review() -> Non
         jobs=(instagram,),
     )
     assert held(decision, "names WhatsApp, another part of Meta than this job's")
+
+
+def test_a_step_named_as_news_in_the_subject_but_as_a_coming_one_in_the_body_waits_for_review() -> None:
+    decision = route(
+        mail(
+            "Hi Sam, a few practical notes before your final round tomorrow: it starts at 9:30 at our Leith "
+            "office, bring a photo ID, and lunch is with the team.",
+            "Lanternfish final round",
+        )
+    )
+    assert held(decision, "is also told as another time's step")
+    assert decision.job_id == "ln-data"
+
+
+def test_a_long_thank_you_for_a_case_study_that_hides_a_rejection_waits_for_review() -> None:
+    decision = route(
+        mail(
+            "Hi Sam, thank you for completing the case study for the Data Engineer role, and for the care you "
+            "put into it. The panel read every submission together this week. They felt that other applicants "
+            "were a closer fit for what the team needs this year, above all hands-on streaming work at our "
+            "scale. It was a close call and your write-up on data contracts was one of the clearest we saw. I "
+            "hope our paths cross again, and I will keep your details on file for future openings in the data "
+            "group.",
+            "Data Engineer at Lanternfish",
+        )
+    )
+    assert held(decision, "a completion receipt of")
+    assert "leads with" not in decision.reason
+
+
+def test_a_short_thank_you_for_a_case_study_is_still_linked_by_itself() -> None:
+    decision = route(
+        mail(
+            "Hi Sam, thank you for completing the case study for the Data Engineer role. The panel will read it "
+            "this week and I'll be in touch soon.",
+            "Data Engineer at Lanternfish",
+        )
+    )
+    assert (decision.bucket, decision.stage_target) == (AUTO_LINKED, "no_change")
