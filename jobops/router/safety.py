@@ -156,8 +156,13 @@ def other_brand(signals: Signals) -> str | None:
     if job is None or not family:
         return None
     own = wording(f"{job.employer} {job.title}")
+    employer = wording(job.employer)
     text = wording(f"{signals.subject}\n{signals.newest}")
-    mentioned = [name for name in family if _names(text, name)]
+    # "Klarna Bank" for Klarna, or "Amazon" for Amazon Web Services, is the employer's own name, not another brand.
+    others = [
+        name for name in family if not _names(wording(name), job.employer) and not _names(employer, name)
+    ]
+    mentioned = [name for name in others if _names(text, name)]
     if not mentioned or any(_names(own, name) for name in mentioned):
         return None
     return f"names {mentioned[0]}, another part of {job.employer} than this job's"

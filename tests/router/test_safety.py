@@ -202,3 +202,17 @@ def test_a_short_thank_you_for_a_case_study_is_still_linked_by_itself() -> None:
         )
     )
     assert (decision.bucket, decision.stage_target) == (AUTO_LINKED, "no_change")
+
+
+def test_the_employers_longer_legal_name_is_not_another_brand() -> None:
+    klarna = JobFacts("kl", "Data Engineer", "Klarna", "applied")
+    decision = route(
+        mail(
+            "Hi Sam, we'd like to invite you to a technical interview for the Data Engineer role at Klarna Bank "
+            "next week. Could you share your availability?",
+            "Technical interview - Data Engineer",
+            sender="Ada Lind <ada.lind@klarna.com>",
+        ),
+        jobs=(klarna,),
+    )
+    assert (decision.bucket, decision.stage_target) == (AUTO_LINKED, "technical_interview")
