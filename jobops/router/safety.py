@@ -34,12 +34,10 @@ NEGATION: Final = re.compile(
     r"(?:\w+\W+){0,2}$"
 )
 # A time of day: a short reply naming one confirms or moves a booking.
-TIME_OF_DAY: Final = re.compile(
-    r"\b\d{1,2}(?:[:.h]\d{2})\b|\b\d{1,2} ?(?:am|pm|uhr|uur|h)\b|\b(?:tomorrow|morgen|demain|manana|domani|jutro)\b"
-)
+TIME_OF_DAY: Final = re.compile(r"\b\d{1,2}(?:[:.h]\d{2})\b|\b\d{1,2} ?(?:am|pm|uhr|uur|h)\b")
 # Senders that write to many: a tracked employer's events, news or academy mail is not about an application.
 MAILING_SENDER: Final = re.compile(
-    r"^(?:events?|news|newsletters?|marketing|academ\w*|webinars?|community|communications?|magazine)[._+-]?\w*@"
+    r"^(?:events?|news|newsletters?|marketing|academy|academie|akademie|webinars?|community|communications?|magazine)[._+-]?\w*@"
 )
 
 
