@@ -156,7 +156,7 @@ class Router:
             scan,
             phrases,
             reading,
-            candidate.job if candidate else None,
+            candidate.job if candidate and decision.job_id else None,
             quiet_reply,
             named.job if named and named.confidence >= NAMED_ELSEWHERE else None,
             "thread" if thread_job else "sender" if sender_job else "",
