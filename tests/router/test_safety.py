@@ -216,3 +216,24 @@ def test_the_employers_longer_legal_name_is_not_another_brand() -> None:
         jobs=(klarna,),
     )
     assert (decision.bucket, decision.stage_target) == (AUTO_LINKED, "technical_interview")
+
+
+def test_a_reminder_that_names_its_step_after_the_word_reminder_is_still_linked_by_itself() -> None:
+    decision = route(
+        mail(
+            "Hi Sam, just a reminder that your online assessment link expires on Friday. No need to reply.",
+            "Reminder: your online assessment for Data Engineer",
+        )
+    )
+    assert (decision.bucket, decision.stage_target) == (AUTO_LINKED, "no_change")
+
+
+def test_a_no_far_from_the_step_does_not_deny_it() -> None:
+    decision = route(
+        mail(
+            "Hi Sam, no rush on this, but we'd like to invite you to a technical interview with two of our "
+            "engineers. Could you share your availability for next week?",
+            "Technical interview - Data Engineer",
+        )
+    )
+    assert (decision.bucket, decision.stage_target) == (AUTO_LINKED, "technical_interview")
