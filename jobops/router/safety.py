@@ -17,6 +17,7 @@ from jobops.router.facts import Decision, JobFacts
 from jobops.router.families import family_names
 from jobops.router.kinds import no_change_kind, read_cues, step_cue
 from jobops.router.stage import StageReading, StageScan, scan_stage
+from jobops.router.text import fold
 from jobops.stages import AUTO_LINK_MIN, AUTO_LINKED, NO_CHANGE, PENDING_USER
 
 DECISIONS: Final = frozenset({"rejected", "withdrawn", "closed", "offer"})
@@ -72,10 +73,10 @@ def kind_and_step(signals: Signals) -> str | None:
 
 def decisions_disagree(signals: Signals) -> str | None:
     """Two decisions named at once, a held vacancy, or a step read next to a decision."""
-    text = signals.newest
+    text = f"{signals.subject}\n{signals.newest}"  # the text the kind layer read: its cues are cached
     named = {stage for stage in signals.scan.body_news if stage in DECISIONS}
     named |= {stage for stage in read_cues(text).found.get("step", {}) if stage in DECISIONS}
-    held = HOLD.search(text)
+    held = HOLD.search(signals.newest)
     if held:
         named.add("closed")
     target = signals.reading.target
@@ -103,8 +104,9 @@ def told_as_aside(signals: Signals) -> str | None:
     reading = signals.reading
     if not reading.clear or reading.target in DECISIONS or reading.target == NO_CHANGE:
         return None
-    asides = {**scan_stage("", signals.subject).body_asides, **signals.scan.body_asides}
-    aside = asides.get(reading.target)
+    aside = signals.scan.body_asides.get(reading.target) or scan_stage("", signals.subject).body_asides.get(
+        reading.target
+    )
     return f'"{reading.phrase}" is also told as another time\'s step ("{aside}")' if aside else None
 
 
@@ -151,7 +153,8 @@ def other_brand(signals: Signals) -> str | None:
     """The mail names a brand of the employer's family that is not the job's own ("DeepMind" for a YouTube job)."""
     job = signals.job
     family = family_names(job.employer) if job else ()
-    if job is None or not family:
+    folded = f"{signals.subject}\n{signals.newest}"
+    if job is None or not any(_first_word(name) in folded for name in family):
         return None
     own = wording(f"{job.employer} {job.title}")
     employer = wording(job.employer)
@@ -164,6 +167,12 @@ def other_brand(signals: Signals) -> str | None:
     if not mentioned or any(_names(own, name) for name in mentioned):
         return None
     return f"names {mentioned[0]}, another part of {job.employer} than this job's"
+
+
+def _first_word(name: str) -> str:
+    """A name's first folded word: a cheap screen before the names are matched word by word."""
+    found = re.search(r"\w+", fold(name))
+    return found.group() if found else name
 
 
 def _names(text: Wording, name: str) -> bool:
