@@ -1,0 +1,220 @@
+"""Which tracked job a mail points to: the employer evidence, the title, and what the user taught before."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from jobops.router.employers import EmployerIndex, Wording, wording
+from jobops.router.facts import JobFacts, RouterMemory
+from jobops.router.families import family_names
+from jobops.router.senders import FREE_MAIL, JOB_BOARD, PLATFORM_KINDS, domain_labels
+from jobops.router.titles import coverage, title_words
+
+# How strongly each place an employer is named ties a mail to it (0..100).
+DOMAIN: Final = 90  # the sender's own domain: stripe.com, mail.stripe.co.uk
+PLATFORM_NAME: Final = 90  # a hiring platform sending for it: "Stripe via Greenhouse", stripe@myworkday.com
+PLATFORM_SUBJECT: Final = 85
+PLATFORM_BODY: Final = 78
+NAME: Final = 75  # a person's display name: "Ivy at Notion"
+PARTIAL: Final = 58  # a distinctive word or the acronym of a longer name: enough to suggest, never to link
+SUBJECT: Final = 70
+BODY: Final = 60
+EXTRA_SOURCE: Final = 2  # each further place naming the same employer, up to MAX_EXTRA
+MAX_EXTRA: Final = 4
+COMPETING_MARGIN: Final = 10  # another employer named almost as strongly makes the match ambiguous
+
+DECIDED: Final = 3  # the only job at the employer, or the title picks one of several
+TITLE_NAMED: Final = 5
+TITLE_MIN_COVERAGE: Final = 0.75
+DECISIVE_SCORE: Final = 0.5
+DECISIVE_MARGIN: Final = 0.34
+AMBIGUOUS_CAP: Final = 70
+
+THREAD: Final = 96
+REVIEW_THREAD: Final = 80  # earlier mail of the thread waits for review with this job suggested
+SENDER_ALONE: Final = 85
+SENDER_AGREES: Final = 92
+SENDER_DISAGREES_CAP: Final = 80
+_LOCAL_PART: Final = re.compile(r"[._+\-]")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    strength: int
+    reasons: tuple[str, ...]
+
+
+@dataclass
+class Candidate:
+    job: JobFacts
+    confidence: int
+    reasons: list[str] = field(default_factory=list)
+    group: str | None = None
+    ambiguous: bool = False
+
+
+class JobMatcher:
+    """The active jobs indexed by employer and title, to find the job a mail is about."""
+
+    def __init__(self, jobs: Sequence[JobFacts]) -> None:
+        self.jobs = {job.id: job for job in jobs}
+        self.employers = EmployerIndex(list(self.jobs.values()), family_names)
+        self.titles = {job.id: title_words(job.title) for job in self.jobs.values()}
+        self._distinct = {
+            job.id: self.titles[job.id] - _shared_words([self.titles[j.id] for j in group])
+            for group in self.employers.groups.values()
+            for job in group
+        }
+
+    def evidence(
+        self,
+        sender_name: str,
+        address: str,
+        domain: str,
+        kind: str | None,
+        subject: Wording,
+        body: Wording,
+    ) -> dict[str, Evidence]:
+        """Every tracked employer the mail points to, with how strongly and why."""
+        platform = kind in PLATFORM_KINDS
+        found: dict[str, list[tuple[int, str]]] = {}
+
+        def add(keys: set[str], strength: int, reason: str) -> None:
+            for key in sorted(keys):
+                found.setdefault(key, []).append((strength, reason.format(name=self.employers.names[key])))
+
+        if not platform and kind not in (FREE_MAIL, JOB_BOARD):
+            add(
+                self.employers.groups_for_domain(domain),
+                DOMAIN,
+                f"sender domain {domain} belongs to {{name}}",
+            )
+        if platform:
+            _, front = domain_labels(domain)
+            labels = [*_LOCAL_PART.split(address.partition("@")[0]), *front]
+            add(
+                self.employers.groups_for_labels(labels),
+                PLATFORM_NAME,
+                f"{kind} sender {address} is for {{name}}",
+            )
+        add(
+            self.employers.mentioned(wording(sender_name)),
+            PLATFORM_NAME if platform else NAME,
+            "sender name names {name}",
+        )
+        add(
+            self.employers.mentioned(subject),
+            PLATFORM_SUBJECT if platform else SUBJECT,
+            "subject names {name}",
+        )
+        add(self.employers.mentioned(body), PLATFORM_BODY if platform else BODY, "body names {name}")
+        partly = set().union(
+            *(self.employers.partly_mentioned(t) for t in (wording(sender_name), subject, body))
+        )
+        add(partly - set(found), PARTIAL, "mail partly names {name}")
+        return {key: _combine(items) for key, items in found.items()}
+
+    def learned_domain(
+        self, evidence: dict[str, Evidence], domain: str, kind: str | None, memory: RouterMemory
+    ) -> None:
+        """An organisation's own domain that the user approved mail from counts as that employer's."""
+        job = self.jobs.get(memory.domain_jobs.get(domain, "")) if kind is None else None
+        key = self.employers.group_of(job.id) if job else None
+        if key is None or key in evidence:
+            return
+        evidence[key] = Evidence(
+            DOMAIN, (f"you approved mail from {domain} for {self.employers.names[key]}",)
+        )
+
+    def match(self, evidence: dict[str, Evidence], words: frozenset[str]) -> Candidate | None:
+        """The job the employer evidence and the title point to, capped when another employer competes."""
+        if not evidence:
+            return None
+        ranked = sorted(evidence.items(), key=lambda item: (-item[1].strength, item[0]))
+        key, best = ranked[0]
+        candidate = self._pick_in_group(key, best, words)
+        if len(ranked) > 1 and ranked[1][1].strength >= best.strength - COMPETING_MARGIN:
+            rival = self.employers.names[ranked[1][0]]
+            candidate.confidence = min(candidate.confidence, AMBIGUOUS_CAP)
+            candidate.reasons.append(f"also names {rival}")
+        return candidate
+
+    def _pick_in_group(self, key: str, evidence: Evidence, words: frozenset[str]) -> Candidate:
+        """One job at an employer: the only one, or the one whose title the mail names."""
+        jobs = self.employers.groups[key]
+        reasons = list(evidence.reasons)
+        confidence = evidence.strength
+        ambiguous = False
+        if len(jobs) == 1:
+            job = jobs[0]
+            confidence += DECIDED
+        else:
+            scores = [self._title_score(job, words) for job in jobs]
+            # Ties go to the earlier job of the group: open jobs come before closed ones.
+            best, second = sorted(range(len(jobs)), key=lambda index: (-scores[index], index))[:2]
+            job = jobs[best]
+            if scores[best] >= DECISIVE_SCORE and scores[best] - scores[second] >= DECISIVE_MARGIN:
+                confidence += DECIDED
+                reasons.append(f"title picks one of {len(jobs)} jobs there")
+            else:
+                ambiguous = True
+                reasons.append(f"{len(jobs)} jobs there and the title does not decide")
+        if coverage(self.titles[job.id], words) >= TITLE_MIN_COVERAGE:
+            confidence += TITLE_NAMED
+            reasons.append(f"names {job.title}")
+        if ambiguous:
+            confidence = min(confidence, AMBIGUOUS_CAP)
+        return Candidate(job, confidence, reasons, key, ambiguous)
+
+    def _title_score(self, job: JobFacts, words: frozenset[str]) -> float:
+        """How well the mail names what sets this job's title apart from its siblings' titles."""
+        distinct = self._distinct[job.id]
+        if distinct:
+            return coverage(distinct, words)
+        return 0.4 * coverage(self.titles[job.id], words)
+
+    def lean(self, candidate: Candidate | None, sender_job: JobFacts | None) -> Candidate | None:
+        """Let a sender the user approved for a job pull the match towards that job."""
+        if sender_job is None:
+            return candidate
+        reason = f"you linked this sender to {sender_job.title}"
+        if candidate is None:
+            return Candidate(sender_job, SENDER_ALONE, [reason])
+        same_group = candidate.ambiguous and sender_job in self.employers.groups.get(
+            candidate.group or "", []
+        )
+        if candidate.job.id == sender_job.id or same_group:
+            return Candidate(
+                sender_job, max(candidate.confidence, SENDER_AGREES), [*candidate.reasons, reason]
+            )
+        if candidate.confidence >= SENDER_ALONE:
+            candidate.confidence = min(candidate.confidence, SENDER_DISAGREES_CAP)
+            candidate.reasons.append(f"but {reason}")
+            return candidate
+        return Candidate(sender_job, SENDER_DISAGREES_CAP, [reason, f"mail names {candidate.job.employer}"])
+
+
+def follow_thread(candidate: Candidate | None, review_job: JobFacts | None) -> Candidate | None:
+    """A reply in a thread waiting for review leans to the job suggested for the thread."""
+    if review_job is None or (candidate is not None and candidate.job.id == review_job.id):
+        return candidate
+    if candidate is not None and candidate.confidence >= REVIEW_THREAD:
+        return candidate
+    return Candidate(review_job, REVIEW_THREAD, [f"earlier mail in this thread is about {review_job.title}"])
+
+
+def _combine(items: list[tuple[int, str]]) -> Evidence:
+    """One employer's evidence: the strongest place it is named, plus a little for each other place."""
+    strengths = sorted((strength for strength, _ in items), reverse=True)
+    extra = min(MAX_EXTRA, EXTRA_SOURCE * (len(strengths) - 1))
+    return Evidence(strengths[0] + extra, tuple(reason for _, reason in items))
+
+
+def _shared_words(titles: list[frozenset[str]]) -> frozenset[str]:
+    """Words every title in a group has (empty for a group of one)."""
+    if len(titles) < 2:
+        return frozenset()
+    return frozenset.intersection(*titles)

@@ -1,0 +1,68 @@
+"""What stage a mail announces, once its phrases, its kind and its doubts are weighed against each other."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from jobops.router.kinds import OVERRULES_OFFER, WEAK_KINDS, doubt, no_change_kind, step_cue
+from jobops.router.stage import StageReading, StageScan
+from jobops.stages import NO_CHANGE
+
+SMALL_TALK_WORDS: Final = 40
+DECISIONS: Final = frozenset({"rejected", "withdrawn", "closed", "offer"})
+# An offer named as something already made ("as part of your offer"), not made by this mail.
+OFFER_MENTIONED: Final = re.compile(r"your (?:job |employment )?offer|offer (?:details|package)")
+# Words that ask for a next step, in folded text: an acknowledgement holding one is also an invitation.
+INVITES: Final = re.compile(
+    r"\b(?:invite|inviting|invitation|(?:like|love|want|keen|happy|glad) to (?:schedule|set up|book|arrange|move|meet"
+    r"|speak|talk|chat|have|get|hop)|(?:schedule|book|arrange|set up) (?:a|an|the|your|some)|pick a (?:time|slot)"
+    r"|(?:your|share your|send (?:me|us) your) availability|(?:are|would) you (?:be )?(?:available|free)|when are you free"
+    r"|let's (?:set up|schedule|find|chat|talk|meet)|can we (?:set up|schedule|find|chat|talk|meet)|next step (?:is|will be)"
+    r"|einlad|laden (?:sie|dich) (?:herzlich )?ein|(?:mochten|wurden) (?:wir|gerne)|gerne (?:kennenlernen|sprechen)"
+    r"|aimerions|souhaiterions|nos gustaria|queremos|vorremmo|gostariamos|willen (?:we|wij) (?:graag|je)|chcielibysmy"
+    r"|uitnodig|inviter|invitons|invitar|invitamos|convidar|convite|convidamos|invitarti|invitarla|invito"
+    r"|zaprasz|zaprosi|bjuda in|inbjudan|davet|pozvat|pozv[aá]nk|inviterer|invitere)"
+)
+
+
+def small_talk(newest: str) -> bool:
+    """A short note that asks for nothing and brings no bad news: "Thanks, see you Tuesday!"."""
+    return len(newest.split()) <= SMALL_TALK_WORDS and not INVITES.search(newest) and not doubt(newest)
+
+
+def kind_first(reading: StageReading, subject: str, newest: str) -> StageReading:
+    """Reschedules, reminders, checks and thank-you notes change nothing; other languages' steps are read too.
+
+    A decision (rejection, withdrawal, closing, offer) stands, except an offer read in mail about the checks
+    that follow one. A step read only from another language's words is a guess: it is suggested, never logged.
+    """
+    text = f"{subject}\n{newest}"
+    kind = no_change_kind(text)
+    if kind and kind[0] in WEAK_KINDS and reading.clear and INVITES.search(text):
+        kind = None
+    mentions_offer = reading.target == "offer" and OFFER_MENTIONED.search(reading.phrase) is not None
+    if kind and (reading.target not in DECISIONS or (mentions_offer and kind[0] in OVERRULES_OFFER)):
+        return StageReading(NO_CHANGE, clear=True, phrase=f"{kind[1]}, a {kind[0]}")
+    if reading.clear and reading.target != NO_CHANGE:
+        return reading
+    cue = step_cue(text)
+    if cue and (reading.target == NO_CHANGE or not reading.clear):
+        return StageReading(cue[0], clear=False, phrase=cue[1])
+    return reading
+
+
+def settled(reading: StageReading, scan: StageScan, text: str) -> StageReading:
+    """Signals that disagree send the mail to review: good news next to "unfortunately", or an acknowledgement
+    that only describes later steps ("if there's a fit, you'll have a work trial")."""
+    if reading.target in DECISIONS or reading.target == NO_CHANGE:
+        return reading
+    worry = doubt(text)
+    if worry:
+        return StageReading(reading.target, clear=False, phrase=f'{reading.phrase}", but also "{worry}')
+    acknowledged = scan.body_news.get("applied") or (
+        scan.subject_news.get("applied") if scan.fresh_subject else None
+    )
+    if acknowledged and reading.target != "applied" and not INVITES.search(text):
+        return StageReading("applied", clear=False, phrase=acknowledged)
+    return reading

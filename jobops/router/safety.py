@@ -1,0 +1,215 @@
+"""Safety before reach: a mail whose signals disagree waits for review, and the "Why" line names the disagreement.
+
+The phrase tables, the kind of mail, the thread's memory and the words of the mail each say something about the
+job and the stage. JobOps links a mail by itself only when they agree; each check below names one way they can
+disagree, and a mail showing any of them goes to the Tracking Inbox with its suggested job and stage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Final
+
+from jobops.router.employers import Wording, wording
+from jobops.router.facts import Decision, JobFacts
+from jobops.router.families import family_names
+from jobops.router.kinds import no_change_kind, read_cues, step_cue
+from jobops.router.stage import StageReading, StageScan, scan_stage
+from jobops.router.text import fold
+from jobops.stages import AUTO_LINK_MIN, AUTO_LINKED, NO_CHANGE, PENDING_USER
+
+DECISIONS: Final = frozenset({"rejected", "withdrawn", "closed", "offer"})
+# Kinds of short note; one that runs past LONG_NOTE_WORDS words often wraps a decision in thanks.
+NOTES: Final = frozenset({"thank-you", "completion receipt", "status update"})
+LONG_NOTE_WORDS: Final = 80
+# A vacancy held or paused: between "no change" and "closed", so never decided by JobOps alone.
+HOLD: Final = re.compile(
+    r"\bon hold\b|\bpaused\b|\bpausing\b|\bauf eis\b|\bpausiert|\bin de wacht\b|\bon pause\b|\ben pause\b"
+    r"|\ben suspens\b|\ben espera\b|\bin attesa\b|\bwstrzyman\w*|\bpozastaven\w*|\bbeklemeye alin\w*"
+)
+# Words that deny what follows: "not an interview", "geen sollicitatiegesprek", "kein Vorstellungsgespräch".
+NEGATION: Final = re.compile(
+    r"\b(?:no|not|nor|never|without|geen|niet|kein\w*|nicht|pas|sans|ni|sin|non|senza|nie|bez|inte|ingen|ikke)\W+"
+    r"(?:\w+\W+){0,2}$"
+)
+# A time of day: a short reply naming one confirms or moves a booking.
+TIME_OF_DAY: Final = re.compile(r"\b\d{1,2}(?:[:.h]\d{2})\b|\b\d{1,2} ?(?:am|pm|uhr|uur|h)\b")
+# Senders that write to many: a tracked employer's events, news or academy mail is not about an application.
+MAILING_SENDER: Final = re.compile(
+    r"^(?:events?|news|newsletters?|marketing|academy|academie|akademie|webinars?|community|communications?|magazine)[._+-]?\w*@"
+)
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What the router read in one mail, gathered for the checks."""
+
+    subject: str  # folded
+    newest: str  # folded newest part, without the sign-off
+    address: str
+    scan: StageScan
+    phrases: StageReading  # what the stage phrases alone say
+    reading: StageReading  # the stage after kinds and doubts
+    job: JobFacts | None  # the job the decision suggests
+    quiet_reply: bool = False  # a short reply in a linked thread, linked without a stage
+    named_elsewhere: JobFacts | None = None  # another job the mail's own words point to
+    memory: str = ""  # what tied the mail to the job before its words did: "thread" or "sender"
+
+
+def kind_and_step(signals: Signals) -> str | None:
+    """A mail read as a no-change kind (survey, check, receipt) that leads with a step as its news."""
+    text = f"{signals.subject}\n{signals.newest}"
+    kind = no_change_kind(text)
+    cue = step_cue(text)
+    step = signals.phrases if signals.phrases.clear or cue is None else StageReading(cue[0], True, cue[1])
+    if not kind or not step.clear or step.target in DECISIONS or step.target == NO_CHANGE:
+        return None
+    if signals.reading.target != NO_CHANGE or text.find(step.phrase) > text.find(kind[1]):
+        return None
+    return f'leads with "{step.phrase}" but later reads as a {kind[0]} ("{kind[1]}")'
+
+
+def decisions_disagree(signals: Signals) -> str | None:
+    """Two decisions named at once, a held vacancy, or a step read next to a decision."""
+    text = f"{signals.subject}\n{signals.newest}"  # the text the kind layer read: its cues are cached
+    named = {stage for stage in signals.scan.body_news if stage in DECISIONS}
+    named |= {stage for stage in read_cues(text).found.get("step", {}) if stage in DECISIONS}
+    held = HOLD.search(signals.newest)
+    if held:
+        named.add("closed")
+    target = signals.reading.target
+    if len(named) > 1:
+        return f"names more than one decision ({', '.join(sorted(named))})"
+    if held and target != "closed":
+        return f'says "{held.group()}": the vacancy may be closed'
+    if named and target not in DECISIONS and target != NO_CHANGE:
+        return f"names a step and also a decision ({', '.join(sorted(named))})"
+    return None
+
+
+def subject_only(signals: Signals) -> str | None:
+    """A stage read from a subject that asks a question ("Quick chat tomorrow?") while the body names none."""
+    reading, scan = signals.reading, signals.scan
+    if not reading.clear or scan.body_news or scan.body_asides or reading.target == NO_CHANGE:
+        return None
+    if reading.phrase in scan.subject_news.values() and signals.subject.rstrip().endswith("?"):
+        return f'the stage "{reading.phrase}" is only asked about in the subject'
+    return None
+
+
+def told_as_aside(signals: Signals) -> str | None:
+    """The step read as news is also told as a past or coming one ("before your full loop", "after the team match")."""
+    reading = signals.reading
+    if not reading.clear or reading.target in DECISIONS or reading.target == NO_CHANGE:
+        return None
+    aside = signals.scan.body_asides.get(reading.target) or scan_stage("", signals.subject).body_asides.get(
+        reading.target
+    )
+    return f'"{reading.phrase}" is also told as another time\'s step ("{aside}")' if aside else None
+
+
+def long_receipt(signals: Signals) -> str | None:
+    """A thank-you, receipt or status note long enough to carry news the tables do not read (a kind rejection)."""
+    kind = no_change_kind(f"{signals.subject}\n{signals.newest}")
+    words = len(signals.newest.split())
+    if not kind or kind[0] not in NOTES or signals.reading.target != NO_CHANGE or words < LONG_NOTE_WORDS:
+        return None
+    return f"a {kind[0]} of {words} words: it may say more than that"
+
+
+def negated(signals: Signals) -> str | None:
+    """A stage phrase denied by the words before it: "not a formal interview"."""
+    phrase = signals.reading.phrase
+    where = signals.newest.find(phrase) if phrase and signals.reading.clear else -1
+    if where < 0 or not NEGATION.search(signals.newest[max(0, where - 40) : where]):
+        return None
+    return f'"{phrase}" is denied by the words before it'
+
+
+def booking_reply(signals: Signals) -> str | None:
+    """A short reply in a linked thread that names a time may confirm or move a booked step."""
+    found = TIME_OF_DAY.search(signals.newest) if signals.quiet_reply else None
+    return f'a short reply naming a time ("{found.group()}"): it may book a step' if found else None
+
+
+def mailing(signals: Signals) -> str | None:
+    """Mail from a tracked employer's events, news or academy address is written to many, not to a candidate."""
+    if signals.memory == "thread" or not MAILING_SENDER.match(signals.address):
+        return None
+    return f"sent by the mailing address {signals.address}"
+
+
+def memory_disagrees(signals: Signals) -> str | None:
+    """The thread or sender is linked to one job while the mail's own words name another."""
+    other = signals.named_elsewhere
+    if signals.job is None or other is None or other.id == signals.job.id or not signals.memory:
+        return None
+    return f"the {signals.memory} is linked to {signals.job.title} but the mail names {other.title}"
+
+
+def other_brand(signals: Signals) -> str | None:
+    """The mail names a brand of the employer's family that is not the job's own ("DeepMind" for a YouTube job)."""
+    job = signals.job
+    family = family_names(job.employer) if job else ()
+    folded = f"{signals.subject}\n{signals.newest}"
+    if job is None or not any(_first_word(name) in folded for name in family):
+        return None
+    own = wording(f"{job.employer} {job.title}")
+    employer = wording(job.employer)
+    text = wording(f"{signals.subject}\n{signals.newest}")
+    # "Klarna Bank" for Klarna, or "Amazon" for Amazon Web Services, is the employer's own name, not another brand.
+    others = [
+        name for name in family if not _names(wording(name), job.employer) and not _names(employer, name)
+    ]
+    mentioned = [name for name in others if _names(text, name)]
+    if not mentioned or any(_names(own, name) for name in mentioned):
+        return None
+    return f"names {mentioned[0]}, another part of {job.employer} than this job's"
+
+
+def _first_word(name: str) -> str:
+    """A name's first folded word: a cheap screen before the names are matched word by word."""
+    found = re.search(r"\w+", fold(name))
+    return found.group() if found else name
+
+
+def _names(text: Wording, name: str) -> bool:
+    """Whether a worded text holds every word of a name, in order."""
+    tokens = text.tokens
+    wanted = list(wording(name).tokens)
+    return bool(wanted) and any(
+        list(tokens[i : i + len(wanted)]) == wanted for i in range(len(tokens) - len(wanted) + 1)
+    )
+
+
+CHECKS: Final[tuple[Callable[[Signals], str | None], ...]] = (
+    decisions_disagree,
+    kind_and_step,
+    negated,
+    long_receipt,
+    told_as_aside,
+    subject_only,
+    booking_reply,
+    mailing,
+    memory_disagrees,
+    other_brand,
+)
+
+
+def doubts(signals: Signals) -> list[str]:
+    """Every disagreement the checks find in one mail."""
+    return [found for check in CHECKS if (found := check(signals))]
+
+
+def held_for_review(decision: Decision, found: list[str]) -> Decision:
+    """A decision JobOps would have linked by itself waits for review when any signal disagrees."""
+    if not found or not decision.relevant:
+        return decision
+    reason = f"{decision.reason}; not sure: {'; '.join(found)}"
+    if decision.bucket != AUTO_LINKED:
+        return replace(decision, reason=reason)
+    return replace(
+        decision, confidence=min(decision.confidence, AUTO_LINK_MIN - 1), bucket=PENDING_USER, reason=reason
+    )

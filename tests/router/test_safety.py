@@ -1,0 +1,239 @@
+"""JobOps links mail by itself only when its signals agree; a disagreement waits for review and the Why line names it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from jobops.router import Decision, JobFacts, MailFacts, Router, RouterMemory
+from jobops.stages import AUTO_LINKED, PENDING_USER
+
+LANTERN = JobFacts("ln-data", "Data Engineer", "Lanternfish", "applied")
+LANTERN_PLATFORM = JobFacts("ln-platform", "Platform Engineer", "Lanternfish", "applied")
+RECRUITER = "Noor Haddad <noor.haddad@lanternfish.io>"
+
+
+def mail(body: str, subject: str, sender: str = RECRUITER, thread: str | None = None) -> MailFacts:
+    """A received mail from 'Name <address>'."""
+    name, _, address = sender.partition("<")
+    address = address.rstrip(">").lower()
+    return MailFacts(
+        message_id="s1",
+        thread_id=thread,
+        from_address=address,
+        from_domain=address.rpartition("@")[2],
+        sender_name=name.strip(),
+        subject=subject,
+        received_at=datetime(2026, 6, 2, 10, tzinfo=UTC),
+        body_text=body,
+    )
+
+
+def route(
+    message: MailFacts, jobs: tuple[JobFacts, ...] = (LANTERN,), memory: RouterMemory | None = None
+) -> Decision:
+    """Route one mail against a few jobs."""
+    return Router(list(jobs)).route(message, memory)
+
+
+def held(decision: Decision, words: str) -> bool:
+    """Waiting for review, with the disagreement named in the Why line."""
+    return decision.bucket == PENDING_USER and "not sure" in decision.reason and words in decision.reason
+
+
+def test_a_clear_invitation_from_the_employer_is_still_linked_by_itself() -> None:
+    decision = route(
+        mail(
+            "Hi Sam, thanks for applying to the Data Engineer role. We'd like to invite you to a technical "
+            "interview with two of our engineers next week. Could you share your availability?",
+            "Technical interview - Data Engineer",
+        )
+    )
+    assert (decision.bucket, decision.job_id, decision.stage_target) == (
+        AUTO_LINKED,
+        "ln-data",
+        "technical_interview",
+    )
+
+
+def test_an_invitation_that_later_reads_like_a_survey_waits_for_review() -> None:
+    decision = route(
+        mail(
+            "Hi Sam, we'd like you to take an online assessment for the Data Engineer role: two coding tasks, "
+            "about an hour in all. At the end there is a short survey about the test itself.",
+            "Online assessment - Data Engineer",
+        )
+    )
+    assert held(decision, 'leads with "online assessment" but later reads as a survey')
+    assert decision.job_id == "ln-data"
+
+
+def test_a_rejection_that_also_puts_the_vacancy_on_hold_is_not_logged_by_itself() -> None:
+    decision = route(
+        mail(
+            "Hi Sam, the Data Engineer role has been put on hold after a budget review, and we will not be "
+            "progressing your application for now. Thank you for your interest.",
+            "Your application - Data Engineer",
+        )
+    )
+    assert held(decision, "names more than one decision (closed, rejected)")
+
+
+def test_a_final_round_mentioned_in_mail_about_paused_hiring_waits_for_review() -> None:
+    decision = route(
+        mail(
+            "Hi Sam, your final round for the Data Engineer role was planned for next week, but hiring for the "
+            "team is paused while we review headcount. I'll write as soon as I know more.",
+            "Data Engineer - final round",
+        )
+    )
+    assert held(decision, 'says "paused": the vacancy may be closed')
+    assert decision.job_id == "ln-data"
+
+
+def test_a_step_the_mail_denies_is_not_logged_by_itself() -> None:
+    decision = route(
+        mail(
+            "Hi Sam, I lead the team behind the Data Engineer role. This is not a technical interview: I'd just "
+            "like to hear about your projects over coffee. Would you be free on Thursday?",
+            "Data Engineer - coffee on Thursday",
+        )
+    )
+    assert held(decision, '"technical interview" is denied by the words before it')
+
+
+def test_a_step_only_asked_about_in_the_subject_waits_for_review() -> None:
+    decision = route(mail("Do you have a moment around lunch? Noor", "Phone screen tomorrow?"))
+    assert held(decision, 'the stage "phone screen" is only asked about in the subject')
+    assert decision.job_id == "ln-data"
+
+
+def test_a_short_reply_that_names_a_time_in_a_linked_thread_waits_for_review() -> None:
+    memory = RouterMemory(thread_jobs={"t1": "ln-data"})
+    decision = route(
+        mail("Perfect, Thursday 14:30 works for me. Speak then!", "Re: Data Engineer", thread="t1"),
+        memory=memory,
+    )
+    assert held(decision, 'a short reply naming a time ("14:30")')
+    assert decision.job_id == "ln-data"
+
+
+def test_a_short_thank_you_in_a_linked_thread_is_still_linked_by_itself() -> None:
+    memory = RouterMemory(thread_jobs={"t1": "ln-data"})
+    decision = route(
+        mail("Thanks a lot, Noor, that is very helpful!", "Re: Data Engineer", thread="t1"), memory=memory
+    )
+    assert decision.bucket == AUTO_LINKED
+
+
+def test_an_employers_events_mail_is_never_linked_by_itself() -> None:
+    decision = route(
+        mail(
+            "Join our engineers for an evening of talks. We'd love to get to know you! Register on our careers "
+            "site.",
+            "Careers evening: meet the Data team",
+            sender="Lanternfish Events <events@lanternfish.io>",
+        )
+    )
+    assert held(decision, "sent by the mailing address events@lanternfish.io")
+
+
+def test_a_thread_linked_to_one_job_whose_mail_names_another_waits_for_review() -> None:
+    decision = route(
+        mail(
+            "Hi Sam, following up on the Platform Engineer role: we'd like to invite you to a technical interview "
+            "for the Platform Engineer team next week.",
+            "Re: Platform Engineer - next steps",
+            thread="t2",
+        ),
+        jobs=(LANTERN, LANTERN_PLATFORM),
+        memory=RouterMemory(thread_jobs={"t2": "ln-data"}),
+    )
+    assert held(decision, "the thread is linked to Data Engineer but the mail names Platform Engineer")
+
+
+def test_an_approach_for_another_brand_of_the_employer_waits_for_review() -> None:
+    instagram = JobFacts("meta-ig", "Data Engineer, Instagram", "Meta", "applied")
+    decision = route(
+        mail(
+            "Hi Sam, I recruit for WhatsApp Business in London. We're hiring a Data Engineer and your pipelines "
+            "work caught my eye. Would you be up for a 20-minute call next week?",
+            "WhatsApp Business - Data Engineer",
+            sender="Lee Park <lpark@meta.com>",
+        ),
+        jobs=(instagram,),
+    )
+    assert held(decision, "names WhatsApp, another part of Meta than this job's")
+
+
+def test_a_step_named_as_news_in_the_subject_but_as_a_coming_one_in_the_body_waits_for_review() -> None:
+    decision = route(
+        mail(
+            "Hi Sam, a few practical notes before your final round tomorrow: it starts at 9:30 at our Leith "
+            "office, bring a photo ID, and lunch is with the team.",
+            "Lanternfish final round",
+        )
+    )
+    assert held(decision, "is also told as another time's step")
+    assert decision.job_id == "ln-data"
+
+
+def test_a_long_thank_you_for_a_case_study_that_hides_a_rejection_waits_for_review() -> None:
+    decision = route(
+        mail(
+            "Hi Sam, thank you for completing the case study for the Data Engineer role, and for the care you "
+            "put into it. The panel read every submission together this week. They felt that other applicants "
+            "were a closer fit for what the team needs this year, above all hands-on streaming work at our "
+            "scale. It was a close call and your write-up on data contracts was one of the clearest we saw. I "
+            "hope our paths cross again, and I will keep your details on file for future openings in the data "
+            "group.",
+            "Data Engineer at Lanternfish",
+        )
+    )
+    assert held(decision, "a completion receipt of")
+    assert "leads with" not in decision.reason
+
+
+def test_a_short_thank_you_for_a_case_study_is_still_linked_by_itself() -> None:
+    decision = route(
+        mail(
+            "Hi Sam, thank you for completing the case study for the Data Engineer role. The panel will read it "
+            "this week and I'll be in touch soon.",
+            "Data Engineer at Lanternfish",
+        )
+    )
+    assert (decision.bucket, decision.stage_target) == (AUTO_LINKED, "no_change")
+
+
+def test_the_employers_longer_legal_name_is_not_another_brand() -> None:
+    klarna = JobFacts("kl", "Data Engineer", "Klarna", "applied")
+    decision = route(
+        mail(
+            "Hi Sam, we'd like to invite you to a technical interview for the Data Engineer role at Klarna Bank "
+            "next week. Could you share your availability?",
+            "Technical interview - Data Engineer",
+            sender="Ada Lind <ada.lind@klarna.com>",
+        ),
+        jobs=(klarna,),
+    )
+    assert (decision.bucket, decision.stage_target) == (AUTO_LINKED, "technical_interview")
+
+
+def test_a_reminder_that_names_its_step_after_the_word_reminder_is_still_linked_by_itself() -> None:
+    decision = route(
+        mail(
+            "Hi Sam, just a reminder that your online assessment link expires on Friday. No need to reply.",
+            "Reminder: your online assessment for Data Engineer",
+        )
+    )
+    assert (decision.bucket, decision.stage_target) == (AUTO_LINKED, "no_change")
+
+
+def test_a_no_far_from_the_step_does_not_deny_it() -> None:
+    decision = route(
+        mail(
+            "Hi Sam, no rush on this, but we'd like to invite you to a technical interview with two of our "
+            "engineers. Could you share your availability for next week?",
+            "Technical interview - Data Engineer",
+        )
+    )
+    assert (decision.bucket, decision.stage_target) == (AUTO_LINKED, "technical_interview")
