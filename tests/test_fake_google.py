@@ -18,7 +18,7 @@ from googleapiclient.discovery import Resource, build
 from googleapiclient.errors import HttpError
 from googleapiclient.http import BatchHttpRequest
 
-from tests.fake_google import DEFAULT_SENDER, GMAIL_READONLY, UNITS, FakeGoogle
+from tests.fakes.google import DEFAULT_SENDER, GMAIL_READONLY, UNITS, FakeGoogle
 
 REDIRECT_URI = "http://localhost:3001/callback"
 

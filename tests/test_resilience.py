@@ -36,7 +36,7 @@ from jobops.mail.runs import INTERRUPTED
 from jobops.models import Job, MailMessage, StageEvent
 from jobops.server import lifespan
 from jobops.stages import PENDING, PENDING_USER
-from tests.fake_google import FakeGoogle
+from tests.fakes.google import FakeGoogle
 
 SYNC_ACTION = "/api/post-application/providers/gmail/actions/sync"
 EMPLOYERS = (

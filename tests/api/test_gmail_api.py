@@ -18,7 +18,7 @@ from jobops.api import gmail as gmail_api
 from jobops.db import session_scope
 from jobops.gmail import client
 from jobops.models import MailAccount, MailMessage
-from tests.fake_google import FakeGoogle
+from tests.fakes.google import FakeGoogle
 
 BASE = "/api/post-application/providers/gmail"
 ACTIONS = f"{BASE}/actions"

@@ -10,7 +10,7 @@ from starlette.testclient import TestClient
 
 from jobops.db import session_scope
 from jobops.models import MailAccount
-from tests.imap_server import PASSWORD, FakeImap, mail
+from tests.fakes.imap import PASSWORD, FakeImap, mail
 
 BASE = "/api/post-application/providers/imap"
 ACTIONS = f"{BASE}/actions"

@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 
 from bench.screenshots import CHROMIUM, CHROMIUM_FLAGS, IDLE, free_port, running_app, screenshot_whole
 from jobops.config import PROJECT_ROOT
-from tests.fake_google import FakeGoogle
+from tests.fakes.google import FakeGoogle
 
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 VIEWPORT = {"width": 1440, "height": 900}

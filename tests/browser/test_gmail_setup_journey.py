@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from bench.screenshots import free_port, running_app
 from tests.browser.conftest import RunningApp
-from tests.fake_google import FakeGoogle
+from tests.fakes.google import FakeGoogle
 
 if TYPE_CHECKING:
     from tests.browser.conftest import Dashboard

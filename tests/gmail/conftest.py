@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from jobops.config import Settings, load_settings
 from jobops.db import make_engine, migrate
 from jobops.gmail import client, oauth
-from tests.fake_google import FakeGoogle
+from tests.fakes.google import FakeGoogle
 
 REDIRECT_URI = "http://localhost:3001/oauth/gmail/callback"
 

@@ -13,7 +13,7 @@ from jobops.config import Settings
 from jobops.gmail import client as gmail_client
 from jobops.gmail import oauth
 from jobops.gmail.client import GmailClient, HistoryExpired, TokenBucket
-from tests.fake_google import FakeGoogle
+from tests.fakes.google import FakeGoogle
 from tests.gmail.conftest import connect
 
 

@@ -15,7 +15,7 @@ from jobops.gmail import oauth
 from jobops.gmail.client import GmailClient, TokenBucket
 from jobops.mail.accounts import account_status
 from jobops.models import MailAccount, OAuthState, utcnow
-from tests.fake_google import GMAIL_READONLY, FakeGoogle
+from tests.fakes.google import GMAIL_READONLY, FakeGoogle
 from tests.gmail.conftest import connect, consent
 
 

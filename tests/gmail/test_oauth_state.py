@@ -10,7 +10,7 @@ from jobops.db import session_scope
 from jobops.errors import InvalidInput
 from jobops.gmail import oauth
 from jobops.models import OAuthState
-from tests.fake_google import FakeGoogle
+from tests.fakes.google import FakeGoogle
 from tests.gmail.conftest import consent
 
 

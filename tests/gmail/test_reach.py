@@ -13,7 +13,7 @@ from jobops.db import session_scope
 from jobops.gmail.query import MAX_QUERY_CHARS, recruitment_searches
 from jobops.jobs import create_job
 from jobops.models import Job, MailMessage
-from tests.fake_google import FakeGoogle
+from tests.fakes.google import FakeGoogle
 
 
 def sync(engine: Engine, settings: Settings) -> dict:

@@ -16,7 +16,7 @@ from jobops.mail import runs as mail_runs
 from jobops.mail.accounts import find_account, set_auto_sync
 from jobops.mail.schedule import ScheduledSync
 from jobops.models import utcnow
-from tests.fake_google import FakeGoogle
+from tests.fakes.google import FakeGoogle
 from tests.gmail.conftest import connect
 
 

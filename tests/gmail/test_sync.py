@@ -21,7 +21,7 @@ from jobops.jobs import create_job
 from jobops.mail import runs
 from jobops.mail.accounts import account_status
 from jobops.models import MailAccount, MailMessage, SyncRun
-from tests.fake_google import FakeGoogle
+from tests.fakes.google import FakeGoogle
 
 REAL_PACING = client.PACING_UNITS_PER_SECOND
 

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import Engine
 
 from jobops.imap import accounts
-from tests.imap_server import FakeImap
+from tests.fakes.imap import FakeImap
 
 
 @pytest.fixture

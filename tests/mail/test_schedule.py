@@ -21,7 +21,7 @@ from jobops.mail.accounts import find_account, set_auto_sync
 from jobops.mail.runs import list_runs
 from jobops.mail.schedule import ScheduledSync, next_sync_of, sync_due_accounts
 from jobops.models import utcnow
-from tests.imap_server import FakeImap, mail
+from tests.fakes.imap import FakeImap, mail
 
 SOURCES = (imap_sync.SOURCE,)
 

@@ -20,8 +20,8 @@ from jobops.db import get_engine, session_scope
 from jobops.gmail import client, client_file, oauth
 from jobops.mail import runs as mail_runs
 from jobops.mail.accounts import account_status
-from tests.fake_google import FakeGoogle
-from tests.imap_server import PASSWORD, FakeImap, mail, nested
+from tests.fakes.google import FakeGoogle
+from tests.fakes.imap import PASSWORD, FakeImap, mail, nested
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
