@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import secrets
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -21,12 +20,6 @@ from googleapiclient.http import BatchHttpRequest
 from tests.fakes.google import DEFAULT_SENDER, GMAIL_READONLY, UNITS, FakeGoogle
 
 REDIRECT_URI = "http://localhost:3001/callback"
-
-
-@pytest.fixture
-def google() -> Iterator[FakeGoogle]:
-    with FakeGoogle() as fake:
-        yield fake
 
 
 @pytest.fixture

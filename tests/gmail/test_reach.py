@@ -162,9 +162,9 @@ def test_the_same_mailbox_routes_the_same_way_every_time(
     second_engine = _fresh(tmp_path_factory)
     for employer in ("Northwind", "Contoso"):
         add_job(second_engine, employer)
-    from tests.gmail.conftest import connect
+    from tests.fakes.consent import connect_gmail
 
-    connect(second_engine, settings)
+    connect_gmail(second_engine, settings=settings)
     second = _decisions(second_engine, settings)
 
     assert first == second and len(first) == 120
