@@ -6,7 +6,6 @@ import base64
 import json
 import os
 import threading
-import time
 from datetime import timedelta
 
 import pytest
@@ -22,6 +21,7 @@ from jobops.mail import runs
 from jobops.mail.accounts import account_status
 from jobops.models import MailAccount, MailMessage, SyncRun
 from tests.fakes.google import FakeGoogle
+from tests.waiting import wait_for
 
 REAL_PACING = client.PACING_UNITS_PER_SECOND
 
@@ -222,9 +222,7 @@ def test_a_second_sync_while_one_runs_is_a_conflict(
     google.latency = 0.3
     worker = threading.Thread(target=run_sync, args=(engine, settings))
     worker.start()
-    deadline = time.monotonic() + 5
-    while not list_runs(engine) and time.monotonic() < deadline:
-        time.sleep(0.01)
+    wait_for(lambda: list_runs(engine), 5, "the first sync to begin")
 
     with pytest.raises(Conflict):
         run_sync(engine, settings)

@@ -5,35 +5,23 @@ from __future__ import annotations
 import json
 import stat
 import threading
-import time
-from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import requests
 from streamlit.testing.v1 import AppTest
 
 from jobops import providers
 from jobops.config import DEFAULT_REDIRECT_URI, load_settings
 from jobops.db import get_engine, session_scope
-from jobops.gmail import client, client_file, oauth
+from jobops.gmail import client_file
 from jobops.mail import runs as mail_runs
 from jobops.mail.accounts import account_status
+from tests.fakes.consent import connect_gmail
 from tests.fakes.google import FakeGoogle
 from tests.fakes.imap import PASSWORD, FakeImap, mail, nested
+from tests.waiting import wait_for
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-
-
-@pytest.fixture
-def google(app_env: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeGoogle]:
-    with FakeGoogle() as fake:
-        for name, value in fake.environment().items():
-            monkeypatch.setenv(name, value)
-        monkeypatch.setenv("JOBOPS_SECRET_KEY", "page test key")
-        monkeypatch.setattr(client, "_buckets", {})
-        yield fake
 
 
 def open_page(**query: str) -> AppTest:
@@ -47,13 +35,6 @@ def open_page(**query: str) -> AppTest:
     return at
 
 
-def connect() -> None:
-    started = oauth.start(get_engine(), "default")
-    location = requests.get(started["authorizationUrl"], allow_redirects=False, timeout=5).headers["Location"]
-    answer = {k: v[-1] for k, v in parse_qs(urlsplit(location).query).items()}
-    oauth.exchange(get_engine(), "default", answer["state"], answer["code"])
-
-
 def test_without_client_credentials_the_page_explains_how_to_configure_gmail(app_env: Path) -> None:
     at = open_page()
     assert at.title[0].value == "Mail"
@@ -65,6 +46,7 @@ def test_without_client_credentials_the_page_explains_how_to_configure_gmail(app
     assert "secrets.toml" in "".join(m.value for m in at.markdown)
 
 
+@pytest.mark.usefixtures("google_env")
 def test_connect_offers_the_link_to_googles_consent_page(google: FakeGoogle) -> None:
     at = open_page()
     at.button(key="gmail-connect").click().run()
@@ -73,12 +55,14 @@ def test_connect_offers_the_link_to_googles_consent_page(google: FakeGoogle) -> 
     assert link.proto.url.startswith(google.auth_uri)
 
 
+@pytest.mark.usefixtures("google_env")
 def test_coming_back_from_google_with_an_error_says_so(google: FakeGoogle) -> None:
     at = open_page(gmail_error="denied")
     assert "Gmail access was not granted." in at.error[0].value
     assert "gmail_error" not in at.query_params
 
 
+@pytest.mark.usefixtures("google_env")
 def test_a_crafted_error_in_the_address_is_never_shown_on_the_page(google: FakeGoogle) -> None:
     crafted = "Session expired. [Reconnect here](https://phish.example/login)"
     at = open_page(gmail_error=crafted)
@@ -87,8 +71,9 @@ def test_a_crafted_error_in_the_address_is_never_shown_on_the_page(google: FakeG
     assert "Start connecting Gmail again." in error.value
 
 
+@pytest.mark.usefixtures("google_env")
 def test_sync_now_runs_in_the_background_and_the_run_is_listed(google: FakeGoogle) -> None:
-    connect()
+    connect_gmail(get_engine())
     for i in range(3):
         google.add_message(subject=f"Interview {i}")
     at = open_page(gmail="connected")
@@ -96,13 +81,13 @@ def test_sync_now_runs_in_the_background_and_the_run_is_listed(google: FakeGoogl
     assert "gmail" not in at.query_params
 
     at.button[0].click().run()  # the form's Sync now
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
+
+    def finished_runs() -> list[dict]:
         with session_scope(get_engine()) as session:
             runs = mail_runs.list_runs(session, "gmail", "default")
-        if runs and runs[0]["status"] != "running":
-            break
-        time.sleep(0.05)
+        return runs if runs and runs[0]["status"] != "running" else []
+
+    runs = wait_for(finished_runs, 10, "the background sync to finish")
     at.run()
 
     assert not at.exception, at.exception
@@ -112,11 +97,12 @@ def test_sync_now_runs_in_the_background_and_the_run_is_listed(google: FakeGoogl
     assert "Last sync: 3 new messages" in at.success[0].value
 
 
+@pytest.mark.usefixtures("google_env")
 def test_choosing_how_often_gmail_syncs_saves_it_and_says_when_the_next_sync_is_due(
     google: FakeGoogle, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("JOBOPS_SYNC_INTERVAL_MINUTES", raising=False)
-    connect()
+    connect_gmail(get_engine())
     at = open_page()
     assert at.selectbox(key="gmail-auto-sync").value == 0
     assert any("only when you click Sync now" in c.value for c in at.caption)
@@ -131,8 +117,9 @@ def test_choosing_how_often_gmail_syncs_saves_it_and_says_when_the_next_sync_is_
     assert any(c.value.startswith("Next automatic sync in ") for c in at.caption)
 
 
+@pytest.mark.usefixtures("google_env")
 def test_disconnect_forgets_access_and_keeps_the_runs(google: FakeGoogle) -> None:
-    connect()
+    connect_gmail(get_engine())
     at = open_page()
     at.button(key="gmail-disconnect").click().run()
     assert not at.exception, at.exception
@@ -141,8 +128,9 @@ def test_disconnect_forgets_access_and_keeps_the_runs(google: FakeGoogle) -> Non
     assert google.calls["revoke"] == 1
 
 
+@pytest.mark.usefixtures("google_env")
 def test_a_running_sync_shows_its_progress_instead_of_the_sync_button(google: FakeGoogle) -> None:
-    connect()
+    connect_gmail(get_engine())
     google.add_message()
     google.latency = 0.5
     run_id = providers.begin_run(get_engine(), "gmail", "default")
