@@ -5,7 +5,7 @@ google-api-python-client run end to end. Gmail calls: getProfile, messages.list 
 search rules for `q`, see tests/fakes/gmail_search.py), messages.get and threads.get (format
 minimal, metadata or full), history.list, and any of them inside a /batch/gmail/v1 request.
 Messages carry labels, so the owner's own mail (SENT), spam, trash and categories behave as in
-Gmail. Knobs: latency per HTTP request, a per-user quota in units per second (429 beyond it),
+Gmail. Knobs: latency per HTTP request, message fetches held until released, a per-user quota in units per second (429 beyond it),
 message or thread ids that fail a number of times, ids that always fail, consent denial.
 Counters record every call and the quota units spent.
 """
@@ -46,6 +46,8 @@ class FakeGoogle(GoogleOAuth, GmailApi):
         self.client_secret = client_secret
         self.email = email
         self.latency = latency
+        self.fetches_open = threading.Event()  # clear it to hold messages.get and threads.get until it is set
+        self.fetches_open.set()
         self.token_lifetime = token_lifetime
         self.deny_consent = False
         self.granted_scope = GMAIL_READONLY

@@ -19,7 +19,7 @@ from jobops.mail.accounts import account_status
 from tests.fakes.consent import connect_gmail
 from tests.fakes.google import FakeGoogle
 from tests.fakes.imap import PASSWORD, FakeImap, mail, nested
-from tests.waiting import wait_for
+from tests.waiting import finish, wait_for
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -132,7 +132,7 @@ def test_disconnect_forgets_access_and_keeps_the_runs(google: FakeGoogle) -> Non
 def test_a_running_sync_shows_its_progress_instead_of_the_sync_button(google: FakeGoogle) -> None:
     connect_gmail(get_engine())
     google.add_message()
-    google.latency = 0.5
+    google.fetches_open.clear()  # the run lists the mail, then waits until the page has been drawn
     run_id = providers.begin_run(get_engine(), "gmail", "default")
     worker = threading.Thread(target=providers.execute_run, args=(get_engine(), "gmail", run_id))
     worker.start()
@@ -142,7 +142,8 @@ def test_a_running_sync_shows_its_progress_instead_of_the_sync_button(google: Fa
         assert "Syncing" in bar.proto.text
         assert not [b for b in at.button if b.label == "Sync now"]
     finally:
-        worker.join()
+        google.fetches_open.set()
+        finish(worker, 30, "the sync")
 
 
 def fill_imap_form(at: AppTest, imap: FakeImap, password: str) -> AppTest:
