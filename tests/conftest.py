@@ -16,7 +16,7 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from jobops import access
-from jobops.db import get_engine, reset_engines, session_scope
+from jobops.db import get_engine, make_engine, migrate, reset_engines, session_scope
 from jobops.gmail import client
 from tests.fakes.consent import REDIRECT_URI, connect_gmail
 from tests.fakes.google import FakeGoogle
@@ -76,6 +76,15 @@ def app_env(tmp_path: Path, database_url: str, monkeypatch: pytest.MonkeyPatch) 
 def engine(app_env: Path) -> Engine:
     """The migrated engine of the test's database."""
     return get_engine()
+
+
+@pytest.fixture
+def empty_engine(tmp_path: Path) -> Iterator[Engine]:
+    """A second, migrated database of the test's own (to restore or import into)."""
+    other = make_engine(f"sqlite:///{tmp_path / 'second.db'}")
+    migrate(other)
+    yield other
+    other.dispose()
 
 
 @pytest.fixture
