@@ -12,9 +12,9 @@ import streamlit as st
 from jobops.db import get_engine, session_scope
 from jobops.jobs import update_job
 from jobops.localtime import local_day
+from tests.pages.job_page import add_job, by_label, open_job, stored_job
 from tests.pages.test_board_page import add_job as add_board_job
 from tests.pages.test_board_page import open_board
-from tests.pages.test_job_detail_page import add_job, by_label, open_job, stored_job
 from tests.test_calendar_file import fields
 
 
