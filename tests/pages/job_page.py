@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
-from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
 from jobops import tracking
 from jobops.db import get_engine, session_scope
 from jobops.jobs import create_job, get_job
-
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
-
+from tests.pages.app_page import open_page
 
 NOW = datetime.now(UTC)
 
@@ -32,24 +28,17 @@ def add_job(*stages: str) -> str:
 
 
 def events(job_id: str) -> list[dict]:
+    """The job's timeline as stored."""
     with session_scope(get_engine()) as session:
         return tracking.list_events(session, job_id)
 
 
 def stored_job(job_id: str) -> dict:
+    """The job as stored."""
     with session_scope(get_engine()) as session:
         return get_job(session, job_id)
 
 
 def open_job(job_id: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.switch_page("pages/job_detail.py")
-    at.query_params["id"] = job_id
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def by_label(widgets: Any, label: str) -> Any:
-    return next(w for w in widgets if w.label == label)
+    """The job page of this job, opened from its address."""
+    return open_page("pages/job_detail.py", id=job_id)

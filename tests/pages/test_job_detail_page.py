@@ -8,7 +8,8 @@ from pathlib import Path
 from jobops import tracking
 from jobops.db import get_engine, session_scope
 from jobops.jobs import list_jobs
-from tests.pages.job_page import NOW, add_job, by_label, events, open_job, stored_job
+from tests.pages.app_page import by_label
+from tests.pages.job_page import NOW, add_job, events, open_job, stored_job
 
 
 def test_the_page_shows_the_job_and_its_timeline_newest_first(app_env: Path) -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from jobops import tracking
 from jobops.db import get_engine, session_scope
-from tests.pages.job_page import NOW, add_job, by_label, events, open_job, stored_job
+from tests.pages.app_page import by_label
+from tests.pages.job_page import NOW, add_job, events, open_job, stored_job
 
 
 def test_edit_opens_a_dialog_that_saves_changes_to_the_event(app_env: Path) -> None:
