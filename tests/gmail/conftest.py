@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 
 from jobops.config import Settings, load_settings
-from jobops.db import make_engine, migrate
 from jobops.gmail import client
 from tests.fakes.consent import REDIRECT_URI, connect_gmail
 from tests.fakes.google import FakeGoogle
@@ -33,11 +31,9 @@ def settings(google: FakeGoogle, tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def engine(tmp_path: Path) -> Iterator[Engine]:
-    engine = make_engine(f"sqlite:///{tmp_path}/t.db")
-    migrate(engine)
-    yield engine
-    engine.dispose()
+def engine(empty_engine: Engine) -> Engine:
+    """A migrated database of the test's own, apart from the app's settings."""
+    return empty_engine
 
 
 @pytest.fixture(autouse=True)

@@ -100,7 +100,7 @@ def test_single_calls_are_retried_on_rate_limits(
 
 def test_the_token_bucket_paces_spending_to_its_rate() -> None:
     clock = FakeClock()
-    bucket = TokenBucket(rate=1000, capacity=100, clock=clock.now, sleep=clock.sleep)
+    bucket = TokenBucket(rate=1000, capacity=100, clock=clock, sleep=clock.sleep)
     for _ in range(4):
         bucket.acquire(100)
     assert clock.slept == pytest.approx(0.3)  # the first 100 units were in the bucket; each next took 0.1 s
