@@ -88,7 +88,9 @@ def fill(engine: Engine) -> None:
             occurred_at=linked.received_at,
             metadata={"actor": "user", "note": "From the mail"},
         )
-        session.get(StageEvent, newest_event(session, job["id"])).message_id = linked.id
+        logged = session.get(StageEvent, newest_event(session, job["id"]))
+        assert logged is not None
+        logged.message_id = linked.id
         session.add(SenderMemory(from_address="talent@acme.com", job_id=job["id"]))
         session.add(
             SyncRun(
@@ -128,8 +130,9 @@ def without_date(backup: dict) -> dict:
 
 
 def count(engine: Engine, model: type) -> int:
+    """How many rows of this model the database holds."""
     with session_scope(engine) as session:
-        return session.scalar(select(func.count()).select_from(model))
+        return session.scalar(select(func.count()).select_from(model)) or 0
 
 
 def running_run(pid: int = 4242) -> dict:

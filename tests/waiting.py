@@ -11,7 +11,7 @@ T = TypeVar("T")
 POLL_SECONDS = 0.01
 
 
-def wait_for(predicate: Callable[[], T], timeout: float, what: str) -> T:
+def wait_for(predicate: Callable[[], T | None], timeout: float, what: str) -> T:
     """Poll until predicate() is truthy and return its value; raise AssertionError naming `what` if it never is."""
     deadline = time.monotonic() + timeout
     while True:

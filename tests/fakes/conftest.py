@@ -32,9 +32,9 @@ def gmail(google: FakeGoogle) -> Resource:
             "scope": GMAIL_READONLY,
             "state": "s",
             "code_challenge_method": "S256",
-            "code_challenge": base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(
-                b"="
-            ),
+            "code_challenge": base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest())
+            .decode()
+            .rstrip("="),
         },
     )
     code = parse_qs(urlsplit(consent.headers["Location"]).query)["code"][0]
