@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bench.evaluation import load_sets, route_alone, score
-from jobops.router import Router, RouterMemory, route_message
-from jobops.stages import AUTO_LINK_MIN, AUTO_LINKED, PENDING_USER
+from jobops.config import PROJECT_ROOT
+from jobops.router import JobFacts, MailFacts, Router, RouterMemory, route_message
+from jobops.stages import AUTO_LINK_MIN, AUTO_LINKED, IGNORED, MESSAGE_TYPES, PENDING_USER, ROUTER_TARGETS
 from tests.router.builders import TRACKED_JOBS, mail, route_tracked
+from tests.router.strategies import ANY_JOBS, ANY_MAIL
 
 
 def test_an_acknowledgement_from_the_employer_domain_is_auto_linked_as_applied() -> None:
@@ -90,3 +100,61 @@ def test_a_stage_named_by_a_person_at_the_employer_is_still_auto_linked() -> Non
         )
     )
     assert (decision.job_id, decision.stage_target, decision.bucket) == ("block-sre", "onsite", AUTO_LINKED)
+
+
+# ----- whatever it is given, the router answers with a valid, bounded decision and never raises
+
+
+@settings(max_examples=150, deadline=None)
+@given(mail=ANY_MAIL, jobs=ANY_JOBS, remember=st.booleans())
+def test_any_mail_against_any_jobs_gets_a_valid_decision(
+    mail: MailFacts, jobs: list[JobFacts], remember: bool
+) -> None:
+    ids = [job.id for job in jobs]
+    memory = RouterMemory(
+        thread_jobs={mail.thread_id or "": ids[0]} if remember and ids else {},
+        sender_jobs={mail.from_address.lower(): ids[-1]} if remember and ids else {},
+    )
+    decision = Router(jobs).route(mail, memory)
+    assert 0 <= decision.confidence <= 100
+    assert decision.stage_target in ROUTER_TARGETS
+    assert decision.message_type in MESSAGE_TYPES
+    assert decision.bucket in {AUTO_LINKED, PENDING_USER, IGNORED}
+    assert decision.job_id is None or decision.job_id in ids
+    assert "\n" not in decision.reason
+    if decision.bucket == AUTO_LINKED:
+        assert decision.job_id is not None and decision.confidence >= AUTO_LINK_MIN
+    if not decision.relevant:
+        assert decision.bucket == IGNORED and decision.job_id is None
+
+
+@settings(max_examples=20, deadline=None)
+@given(chunk=st.text(min_size=1, max_size=50))
+def test_a_huge_body_is_routed_without_error(chunk: str) -> None:
+    body = (chunk + "\n> quoted\n") * 20_000
+    mail = MailFacts("m", None, "a@b.com", "b.com", "", "Subject", datetime(2024, 5, 6, tzinfo=UTC), body)
+    assert Router([JobFacts("j", "Engineer", "Acme")]).route(mail).confidence in range(101)
+
+
+# ----- the same mail and jobs give the same decisions in every process, whatever Python's hash seed
+
+SCRIPT = """
+import json
+from bench.evaluation import load_sets, route_alone
+[labelled] = load_sets(["healthcare-eu"])
+print(json.dumps({k: [o.job_id, o.stage_target, o.bucket] for k, o in sorted(route_alone(labelled).items())}))
+"""
+
+
+def decisions_with_hash_seed(seed: str) -> dict[str, list]:
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout)
+
+
+def test_routing_does_not_depend_on_the_hash_seed() -> None:
+    first, second = decisions_with_hash_seed("1"), decisions_with_hash_seed("2")
+    assert len(first) > 300
+    assert first == second

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
 
 from jobops.router import JobFacts, Router
 from jobops.router.text import newest_part
 from tests.router.builders import TRACKED_JOBS, mail, route_tracked
+from tests.router.strategies import TEXT
 
 
 def test_a_reply_is_read_from_its_newest_part_not_the_quoted_history() -> None:
@@ -73,3 +75,9 @@ def test_a_sending_service_in_a_footer_is_not_an_employer_mention() -> None:
         mail(body, "Deine Bewerbung bei Taxfix", "Taxfix Recruiting <no-reply@personio.de>")
     )
     assert (decision.relevant, decision.job_id, decision.stage_target) == (True, None, "applied")
+
+
+@settings(max_examples=100, deadline=None)
+@given(body=TEXT)
+def test_the_newest_part_is_never_longer_than_the_body(body: str) -> None:
+    assert len(newest_part(body)) <= len(body)
