@@ -1,4 +1,4 @@
-"""The whole decision for one mail: auto-link, thread and sender memory, orphans, stage order and the tuned sets."""
+"""The whole decision for one mail: auto-link, memory, orphans, stage order, the tuned sets, any input, any hash seed."""
 
 from __future__ import annotations
 
