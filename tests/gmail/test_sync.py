@@ -21,7 +21,7 @@ from jobops.mail import runs
 from jobops.mail.accounts import account_status
 from jobops.models import MailAccount, MailMessage, SyncRun
 from tests.fakes.google import FakeGoogle
-from tests.waiting import wait_for
+from tests.waiting import finish, wait_for
 
 REAL_PACING = client.PACING_UNITS_PER_SECOND
 
@@ -219,7 +219,7 @@ def test_a_second_sync_while_one_runs_is_a_conflict(
     engine: Engine, settings: Settings, google: FakeGoogle
 ) -> None:
     google.add_message()
-    google.latency = 0.3
+    google.fetches_open.clear()  # the first sync lists the mail, then waits for the fetch
     worker = threading.Thread(target=run_sync, args=(engine, settings))
     worker.start()
     wait_for(lambda: list_runs(engine), 5, "the first sync to begin")
@@ -227,7 +227,8 @@ def test_a_second_sync_while_one_runs_is_a_conflict(
     with pytest.raises(Conflict):
         run_sync(engine, settings)
 
-    worker.join()
+    google.fetches_open.set()
+    finish(worker, 20, "the first sync")
     assert [r["status"] for r in list_runs(engine)] == ["completed"]
 
 
