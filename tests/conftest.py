@@ -20,6 +20,7 @@ from jobops.db import get_engine, make_engine, migrate, reset_engines, session_s
 from jobops.gmail import client
 from tests.fakes.consent import REDIRECT_URI, connect_gmail
 from tests.fakes.google import FakeGoogle
+from tests.fakes.imap import FakeImap
 from tests.postgres import fresh_database, server_url
 
 
@@ -108,6 +109,13 @@ def google() -> Iterator[FakeGoogle]:
     """The fake Google OAuth and Gmail server on its own loopback port."""
     with FakeGoogle() as fake:
         yield fake
+
+
+@pytest.fixture
+def imap() -> Iterator[FakeImap]:
+    """The fake IMAP server on its own loopback port."""
+    with FakeImap() as server:
+        yield server
 
 
 @pytest.fixture

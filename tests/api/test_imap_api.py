@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from sqlalchemy import Engine, func, select
 from starlette.testclient import TestClient
 
@@ -14,12 +11,6 @@ from tests.fakes.imap import PASSWORD, FakeImap, mail
 
 BASE = "/api/post-application/providers/imap"
 ACTIONS = f"{BASE}/actions"
-
-
-@pytest.fixture
-def imap() -> Iterator[FakeImap]:
-    with FakeImap() as server:
-        yield server
 
 
 def connect(api: TestClient, imap: FakeImap) -> dict:

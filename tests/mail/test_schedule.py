@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
@@ -27,10 +26,10 @@ SOURCES = (imap_sync.SOURCE,)
 
 
 @pytest.fixture
-def imap() -> Iterator[FakeImap]:
-    with FakeImap() as server:
-        server.add(mail(subject="Interview", message_id="i@acme"))
-        yield server
+def imap(imap: FakeImap) -> FakeImap:
+    """The fake IMAP server, holding one interview invitation."""
+    imap.add(mail(subject="Interview", message_id="i@acme"))
+    return imap
 
 
 def settings(default_minutes: int = 0) -> Settings:

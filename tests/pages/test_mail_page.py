@@ -146,27 +146,26 @@ def fill_imap_form(at: AppTest, imap: FakeImap, password: str) -> AppTest:
     return at
 
 
-def test_connecting_imap_from_the_page_offers_sync_and_never_shows_the_password(app_env: Path) -> None:
-    with FakeImap() as imap:
-        at = fill_imap_form(open_page("pages/mail.py"), imap, PASSWORD)
+def test_connecting_imap_from_the_page_offers_sync_and_never_shows_the_password(
+    app_env: Path, imap: FakeImap
+) -> None:
+    at = fill_imap_form(open_page("pages/mail.py"), imap, PASSWORD)
     assert [m.value for m in at.markdown if "Connected" in m.value and "127" in m.value]
     assert [b for b in at.button if b.label == "Sync now"]
     assert PASSWORD not in str(at)
 
 
-def test_an_imap_mailbox_can_be_set_to_sync_daily(app_env: Path) -> None:
-    with FakeImap() as imap:
-        at = fill_imap_form(open_page("pages/mail.py"), imap, PASSWORD)
-        at.selectbox(key="imap-auto-sync").set_value(1440).run()
+def test_an_imap_mailbox_can_be_set_to_sync_daily(app_env: Path, imap: FakeImap) -> None:
+    at = fill_imap_form(open_page("pages/mail.py"), imap, PASSWORD)
+    at.selectbox(key="imap-auto-sync").set_value(1440).run()
     assert not at.exception, at.exception
     with session_scope(get_engine()) as session:
         assert account_status(session, "imap", "default")["autoSyncMinutes"] == 1440
     assert at.toast[0].value == "IMAP syncs automatically daily."
 
 
-def test_a_wrong_imap_password_says_so_and_stores_nothing(app_env: Path) -> None:
-    with FakeImap() as imap:
-        at = fill_imap_form(open_page("pages/mail.py"), imap, "wrong")
+def test_a_wrong_imap_password_says_so_and_stores_nothing(app_env: Path, imap: FakeImap) -> None:
+    at = fill_imap_form(open_page("pages/mail.py"), imap, "wrong")
     assert "refused the username or password" in at.error[0].value
     with session_scope(get_engine()) as session:
         assert account_status(session, "imap", "default")["status"] == "disconnected"
