@@ -18,7 +18,7 @@ from starlette.testclient import TestClient
 
 from bench.evaluation import LabelledSet, Outcome, read_outcomes, received_at
 from jobops.db import get_engine, reset_engines
-from tests.fake_google import FakeGoogle
+from tests.fakes.google import FakeGoogle
 
 ACCOUNT = {"accountKey": "default"}
 CANDIDATE = "candidate@example.org"

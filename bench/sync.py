@@ -21,7 +21,7 @@ from jobops import providers  # noqa: E402
 from jobops.config import Settings, load_settings  # noqa: E402
 from jobops.db import make_engine, migrate  # noqa: E402
 from jobops.gmail import oauth  # noqa: E402
-from tests.fake_google import FakeGoogle  # noqa: E402
+from tests.fakes.google import FakeGoogle  # noqa: E402
 
 MESSAGES = 500
 LATENCY_SECONDS = 0.1

@@ -1,4 +1,4 @@
-"""Shared fixtures: a migrated temporary database, sessions on it, and the API over HTTP.
+"""Shared fixtures: a migrated temporary database, sessions on it, the API over HTTP, and the fake Google.
 
 The database is a SQLite file in the test's folder; with `JOBOPS_TEST_DATABASE_URL` set to a PostgreSQL
 server (`postgresql+psycopg://user:password@host:port/postgres`) each test gets a fresh database there.
@@ -16,7 +16,11 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from jobops import access
-from jobops.db import get_engine, reset_engines, session_scope
+from jobops.db import get_engine, make_engine, migrate, reset_engines, session_scope
+from jobops.gmail import client
+from tests.fakes.consent import REDIRECT_URI, connect_gmail
+from tests.fakes.google import FakeGoogle
+from tests.fakes.imap import FakeImap
 from tests.postgres import fresh_database, server_url
 
 
@@ -76,6 +80,15 @@ def engine(app_env: Path) -> Engine:
 
 
 @pytest.fixture
+def empty_engine(tmp_path: Path) -> Iterator[Engine]:
+    """A second, migrated database of the test's own (to restore or import into)."""
+    other = make_engine(f"sqlite:///{tmp_path / 'second.db'}")
+    migrate(other)
+    yield other
+    other.dispose()
+
+
+@pytest.fixture
 def session(engine: Engine) -> Iterator[Session]:
     """One unit of work, committed when the test ends."""
     with session_scope(engine) as s:
@@ -89,3 +102,37 @@ def api(engine: Engine) -> Iterator[TestClient]:
 
     with TestClient(Starlette(routes=routes()), base_url="http://localhost:3001") as client:
         yield client
+
+
+@pytest.fixture
+def google() -> Iterator[FakeGoogle]:
+    """The fake Google OAuth and Gmail server on its own loopback port."""
+    with FakeGoogle() as fake:
+        yield fake
+
+
+@pytest.fixture
+def imap() -> Iterator[FakeImap]:
+    """The fake IMAP server on its own loopback port."""
+    with FakeImap() as server:
+        yield server
+
+
+@pytest.fixture
+def google_env(app_env: Path, google: FakeGoogle, monkeypatch: pytest.MonkeyPatch) -> FakeGoogle:
+    """The app's settings (and any subprocess's) point at the fake Google; retries and pacing do not wait."""
+    for name, value in google.environment().items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("GMAIL_OAUTH_REDIRECT_URI", REDIRECT_URI)
+    monkeypatch.setenv("JOBOPS_SECRET_KEY", "a test passphrase")
+    monkeypatch.delenv("JOBOPS_SYNC_INTERVAL_MINUTES", raising=False)
+    monkeypatch.setattr(client, "_buckets", {})
+    monkeypatch.setattr(client, "backoff_sleep", lambda seconds: None)
+    monkeypatch.setattr(client, "PACING_UNITS_PER_SECOND", 1_000_000)
+    return google
+
+
+@pytest.fixture
+def connected(engine: Engine, google_env: FakeGoogle) -> None:
+    """The default Gmail account, connected to the fake Google through consent."""
+    connect_gmail(engine)

@@ -9,6 +9,7 @@ import pytest
 
 from jobops import access
 from jobops.config import load_settings
+from tests.fakes.clock import FakeClock
 
 
 @pytest.fixture
@@ -17,30 +18,20 @@ def settings(app_env):
     return load_settings()
 
 
-class Clock:
-    """A clock that moves only when the test says so."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
     """The process-wide throttle with its real pauses, on a clock the test moves."""
-    fake = Clock()
+    fake = FakeClock()
     monkeypatch.setattr(access, "FAILURE_DELAY_SECONDS", 1.0)
     monkeypatch.setattr(access, "THROTTLE", access.FailureThrottle(clock=fake))
     return fake
 
 
-def test_the_right_password_passes(clock: Clock) -> None:
+def test_the_right_password_passes(clock: FakeClock) -> None:
     assert access.check_secret("correct horse", "correct horse") == access.Attempt(True)
 
 
-def test_a_wrong_password_fails_and_closes_every_check_for_a_second(clock: Clock) -> None:
+def test_a_wrong_password_fails_and_closes_every_check_for_a_second(clock: FakeClock) -> None:
     assert access.check_secret("correct hors", "correct horse") == access.Attempt(False)
     refused = access.check_secret("correct horse", "correct horse")
     assert not refused.passed and refused.retry_after == 1.0
@@ -48,7 +39,7 @@ def test_a_wrong_password_fails_and_closes_every_check_for_a_second(clock: Clock
     assert access.check_secret("correct horse", "correct horse").passed
 
 
-def test_each_further_wrong_secret_doubles_the_pause_up_to_a_minute(clock: Clock) -> None:
+def test_each_further_wrong_secret_doubles_the_pause_up_to_a_minute(clock: FakeClock) -> None:
     pauses = []
     for _ in range(9):
         access.check_secret("guess", "secret")
@@ -57,7 +48,7 @@ def test_each_further_wrong_secret_doubles_the_pause_up_to_a_minute(clock: Clock
     assert pauses == [1, 2, 4, 8, 16, 32, 60, 60, 60]
 
 
-def test_the_count_starts_again_after_a_quiet_quarter_hour(clock: Clock) -> None:
+def test_the_count_starts_again_after_a_quiet_quarter_hour(clock: FakeClock) -> None:
     for _ in range(5):
         access.check_secret("guess", "secret")
         clock.now += 60
@@ -66,14 +57,14 @@ def test_the_count_starts_again_after_a_quiet_quarter_hour(clock: Clock) -> None
     assert access.check_secret("guess", "secret").retry_after == 1.0
 
 
-def test_parallel_callers_get_one_guess_between_them(clock: Clock) -> None:
+def test_parallel_callers_get_one_guess_between_them(clock: FakeClock) -> None:
     with ThreadPoolExecutor(max_workers=20) as pool:
         attempts = list(pool.map(lambda n: access.check_secret(f"guess {n}", "secret"), range(200)))
     compared = [a for a in attempts if not a.retry_after]
     assert len(compared) == 1 and not compared[0].passed
 
 
-def test_passwords_with_non_ascii_text_compare_exactly(clock: Clock) -> None:
+def test_passwords_with_non_ascii_text_compare_exactly(clock: FakeClock) -> None:
     assert access.check_secret("pässwörd", "pässwörd").passed
     assert not access.check_secret("passwörd", "pässwörd").passed
 

@@ -12,25 +12,17 @@ from streamlit.testing.v1 import AppTest
 
 from jobops import access
 from jobops.server import UnsafeConfiguration, lifespan
+from tests.fakes.clock import FakeClock
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 TOKEN = "a-token-long-enough-to-use"
 PASSWORD = "open sesame"
 
 
-class FrozenClock:
-    """Time stands still, so a burst of guesses all lands inside one pause."""
-
-    now = 5000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
-def lockouts(monkeypatch: pytest.MonkeyPatch) -> FrozenClock:
-    """The real pauses, on a frozen clock."""
-    clock = FrozenClock()
+def lockouts(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
+    """The real pauses, on a clock that stands still: a burst of guesses all lands inside one pause."""
+    clock = FakeClock()
     monkeypatch.setattr(access, "FAILURE_DELAY_SECONDS", 1.0)
     monkeypatch.setattr(access, "THROTTLE", access.FailureThrottle(clock=clock))
     return clock
@@ -55,7 +47,7 @@ def try_password(at: AppTest, password: str) -> str:
 
 
 def test_a_burst_of_wrong_tokens_gets_one_guess_and_then_429(
-    api: TestClient, guarded: None, lockouts: FrozenClock
+    api: TestClient, guarded: None, lockouts: FakeClock
 ) -> None:
     statuses = [
         api.get("/api/jobs", headers=bearer(f"guess-number-{n:04d}-xx")).status_code for n in range(50)
@@ -67,7 +59,7 @@ def test_a_burst_of_wrong_tokens_gets_one_guess_and_then_429(
 
 
 def test_the_right_token_works_again_once_the_pause_is_over(
-    api: TestClient, guarded: None, lockouts: FrozenClock
+    api: TestClient, guarded: None, lockouts: FakeClock
 ) -> None:
     api.get("/api/jobs", headers=bearer("a-wrong-token-of-some-length"))
     lockouts.now += 1.0
@@ -75,7 +67,7 @@ def test_the_right_token_works_again_once_the_pause_is_over(
 
 
 def test_a_call_without_any_token_is_not_counted_as_a_guess(
-    api: TestClient, guarded: None, lockouts: FrozenClock
+    api: TestClient, guarded: None, lockouts: FakeClock
 ) -> None:
     for _ in range(5):
         assert api.get("/api/jobs").status_code == 401
@@ -83,7 +75,7 @@ def test_a_call_without_any_token_is_not_counted_as_a_guess(
 
 
 def test_a_second_dashboard_session_cannot_guess_during_the_first_ones_pause(
-    guarded: None, lockouts: FrozenClock
+    guarded: None, lockouts: FakeClock
 ) -> None:
     first, second = AppTest.from_file(APP, default_timeout=60), AppTest.from_file(APP, default_timeout=60)
     first.run()
@@ -95,7 +87,7 @@ def test_a_second_dashboard_session_cannot_guess_during_the_first_ones_pause(
 
 
 def test_a_wrong_dashboard_password_also_pauses_the_api(
-    api: TestClient, guarded: None, lockouts: FrozenClock
+    api: TestClient, guarded: None, lockouts: FakeClock
 ) -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()

@@ -6,7 +6,7 @@ released together. They run on SQLite by default and on PostgreSQL with `JOBOPS_
 
 from __future__ import annotations
 
-import threading
+import functools
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -19,6 +19,7 @@ from jobops.errors import Conflict
 from jobops.jobs import create_job, get_job
 from jobops.models import MailMessage, StageEvent
 from jobops.stages import OPEN_STAGES, PENDING, PENDING_USER
+from tests.waiting import run_together
 
 WRITERS = 40
 APPLIED_AT = datetime(2024, 4, 1, 9, 0, tzinfo=UTC)
@@ -36,22 +37,8 @@ INVITE = {
 
 def all_at_once(work: Callable[[int], Any], count: int = WRITERS) -> list[BaseException]:
     """Run work(0) .. work(count - 1) in threads released together; the errors they raised."""
-    barrier = threading.Barrier(count)
-    errors: list[BaseException] = []
-
-    def writer(index: int) -> None:
-        barrier.wait()
-        try:
-            work(index)
-        except BaseException as exc:  # collected for the assertions
-            errors.append(exc)
-
-    threads = [threading.Thread(target=writer, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return errors
+    outcomes = run_together(*(functools.partial(work, index) for index in range(count)))
+    return [outcome for outcome in outcomes if isinstance(outcome, BaseException)]
 
 
 def later_stage(number: int) -> str:

@@ -1,22 +1,13 @@
-"""A job's next step: set and checked, on the board's cards, in the Due list, as a follow-up, exported,
-backed up and migrated."""
+"""A job's next step: set and checked, on the board's cards, in the Due list, as a follow-up."""
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
-from jobops import board, job_csv, jobs, next_steps
-from jobops.backup import export_backup, import_backup
-from jobops.db import MIGRATIONS_DIR, make_engine, migrate, session_scope
+from jobops import board, jobs, next_steps
 from jobops.errors import InvalidInput
 from jobops.localtime import as_local
 
@@ -166,91 +157,3 @@ def test_a_quiet_job_suggests_a_follow_up_that_one_call_sets_two_days_ahead(sess
         card.due == f"Due {(TODAY + timedelta(days=2)):%a} {(TODAY + timedelta(days=2)).day} "
         f"{(TODAY + timedelta(days=2)):%b}: Follow up with Globex"
     )
-
-
-def test_the_csv_export_carries_the_next_step(session: Session) -> None:
-    add(session, **INTERVIEW)
-
-    (row,) = csv.DictReader(io.StringIO(job_csv.export_jobs_csv(session)))
-
-    assert (row["nextStep"], row["nextStepDue"], row["nextStepTime"]) == (
-        "Technical interview, room 4; bring ID",
-        "2026-12-02",
-        "14:30",
-    )
-
-
-def test_a_backup_restores_the_next_step(engine: Engine, tmp_path: Path) -> None:
-    with session_scope(engine) as session:
-        add(session, **INTERVIEW)
-        backup = export_backup(session)
-    other = make_engine(f"sqlite:///{tmp_path / 'restored.db'}")
-    migrate(other)
-
-    with session_scope(other) as session:
-        import_backup(session, backup)
-        (job,) = jobs.list_jobs(session)["items"]
-
-    assert (job["nextStep"], job["nextStepDue"], job["nextStepTime"]) == (
-        "Technical interview, room 4; bring ID",
-        "2026-12-02",
-        "14:30",
-    )
-
-
-def test_a_backup_written_before_next_steps_existed_still_restores(engine: Engine) -> None:
-    with session_scope(engine) as session:
-        add(session)
-        backup = export_backup(session)
-    for row in backup["jobs"]:
-        for name in INTERVIEW:
-            row.pop(name)
-
-    with session_scope(engine) as session:
-        report = import_backup(session, backup)
-
-    assert report["jobs"]["unchanged"] == 1
-
-
-def test_a_backup_with_a_bad_due_date_is_refused_by_place(engine: Engine) -> None:
-    with session_scope(engine) as session:
-        add(session, **INTERVIEW)
-        backup = export_backup(session)
-    backup["jobs"][0]["nextStepDue"] = "next Tuesday"
-
-    with (
-        pytest.raises(InvalidInput, match=r"jobs\[0\]\.nextStepDue must be an ISO 8601 date"),
-        session_scope(engine) as session,
-    ):
-        import_backup(session, backup)
-
-
-def test_upgrading_a_database_from_revision_0003_keeps_every_job_and_its_contacts(tmp_path: Path) -> None:
-    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.connect() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0003")
-        for job_id, employer in (("j1", "Acme"), ("j2", "Globex")):
-            conn.execute(
-                text(
-                    "INSERT INTO jobs (id, title, employer, salary, status, is_sample, created_at, "
-                    "updated_at) VALUES (:id, 'Engineer', :employer, '€60k', 'applied', 0, "
-                    "'2026-01-01', '2026-01-01')"
-                ),
-                {"id": job_id, "employer": employer},
-            )
-        conn.commit()
-
-    migrate(engine)
-
-    with session_scope(engine) as session:
-        kept = {j["id"]: j for j in jobs.list_jobs(session)["items"]}
-        assert {(j["employer"], j["salary"], j["nextStep"]) for j in kept.values()} == {
-            ("Acme", "€60k", None),
-            ("Globex", "€60k", None),
-        }
-        jobs.update_job(session, "j1", INTERVIEW)
-    with session_scope(engine) as session:
-        assert jobs.get_job(session, "j1")["nextStepTime"] == "14:30"

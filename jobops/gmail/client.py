@@ -41,11 +41,18 @@ class HistoryExpired(Exception):
 class TokenBucket:
     """Thread-safe pacing: `acquire(n)` waits until n units fit under the rate."""
 
-    def __init__(self, rate: float | None = None, capacity: float | None = None) -> None:
+    def __init__(
+        self,
+        rate: float | None = None,
+        capacity: float | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
         self.rate = rate or PACING_UNITS_PER_SECOND
         self.capacity = capacity or max(self.rate, QUOTA_UNITS_PER_SECOND)
+        self._clock, self._sleep = clock, sleep
         self._tokens = self.capacity
-        self._stamp = time.monotonic()
+        self._stamp = clock()
         self._lock = threading.Lock()
 
     def acquire(self, units: float) -> None:
@@ -53,14 +60,14 @@ class TokenBucket:
         units = min(units, self.capacity)
         while True:
             with self._lock:
-                now = time.monotonic()
+                now = self._clock()
                 self._tokens = min(self.capacity, self._tokens + (now - self._stamp) * self.rate)
                 self._stamp = now
                 if self._tokens >= units:
                     self._tokens -= units
                     return
                 wait = (units - self._tokens) / self.rate
-            time.sleep(wait)
+            self._sleep(wait)
 
 
 def backoff_delay(attempt: int) -> float:

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import requests
 from sqlalchemy import Engine, func, select
 from starlette.applications import Starlette
 from starlette.routing import Mount
@@ -16,25 +13,14 @@ from starlette.testclient import TestClient
 from jobops import providers
 from jobops.api import gmail as gmail_api
 from jobops.db import session_scope
-from jobops.gmail import client
 from jobops.models import MailAccount, MailMessage
-from tests.fake_google import FakeGoogle
+from tests.fakes.consent import consent
+from tests.fakes.google import FakeGoogle
 
 BASE = "/api/post-application/providers/gmail"
 ACTIONS = f"{BASE}/actions"
 
-
-@pytest.fixture
-def google(app_env: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeGoogle]:
-    """A fake Google that the app's settings point at."""
-    with FakeGoogle() as fake:
-        for name, value in fake.environment().items():
-            monkeypatch.setenv(name, value)
-        monkeypatch.setenv("GMAIL_OAUTH_REDIRECT_URI", "http://localhost:3001/oauth/gmail/callback")
-        monkeypatch.setenv("JOBOPS_SECRET_KEY", "api test key")
-        monkeypatch.setattr(client, "_buckets", {})
-        monkeypatch.setattr(client, "backoff_sleep", lambda seconds: None)
-        yield fake
+pytestmark = pytest.mark.usefixtures("google_env")
 
 
 @pytest.fixture
@@ -43,11 +29,6 @@ def web(engine: Engine) -> Iterator[TestClient]:
     app = Starlette(routes=[Mount("/api", routes=gmail_api.routes()), *gmail_api.callback_routes()])
     with TestClient(app, base_url="http://localhost:3001", follow_redirects=False) as test_client:
         yield test_client
-
-
-def consent(authorization_url: str) -> dict[str, str]:
-    location = requests.get(authorization_url, allow_redirects=False, timeout=5).headers["Location"]
-    return {k: v[-1] for k, v in parse_qs(urlsplit(location).query).items()}
 
 
 def connect(web: TestClient) -> dict:
@@ -65,7 +46,6 @@ def accounts(engine: Engine) -> int:
         return session.scalar(query)
 
 
-@pytest.mark.usefixtures("google")
 def test_connecting_through_start_consent_and_exchange_reports_connected(web: TestClient) -> None:
     connected = connect(web)
     status = web.get(f"{BASE}/status", params={"accountKey": "default"})
@@ -74,7 +54,6 @@ def test_connecting_through_start_consent_and_exchange_reports_connected(web: Te
     assert "token" not in status.text.lower()
 
 
-@pytest.mark.usefixtures("google")
 def test_the_oauth_callback_connects_and_sends_the_browser_to_the_gmail_page(
     web: TestClient, engine: Engine
 ) -> None:
@@ -98,7 +77,6 @@ def test_a_denied_consent_comes_back_as_an_error_on_the_gmail_page(
     assert accounts(engine) == 0
 
 
-@pytest.mark.usefixtures("google")
 def test_a_forged_state_is_refused_by_both_the_api_and_the_callback(web: TestClient, engine: Engine) -> None:
     body = {"accountKey": "default", "state": "forged", "code": "anything"}
     refused = web.post(f"{BASE}/oauth/exchange", json=body)
@@ -118,7 +96,6 @@ def test_starting_without_client_credentials_is_503_saying_gmail_is_not_configur
     assert "Gmail is not configured" in response.json()["error"]["message"]
 
 
-@pytest.mark.usefixtures("google")
 @pytest.mark.parametrize(
     "path",
     ["mailbox/actions/sync", "outlook/actions/status", "gmail/actions/explode", "imap/actions/explode"],
@@ -147,7 +124,6 @@ def test_the_sync_action_stores_mail_and_the_run_is_listed(
         assert session.scalar(select(func.count()).select_from(MailMessage)) == 3
 
 
-@pytest.mark.usefixtures("google")
 @pytest.mark.parametrize(
     ("body", "field"), [({"maxMessages": 501}, "maxMessages"), ({"searchDays": 0}, "searchDays")]
 )
@@ -158,7 +134,6 @@ def test_sync_options_out_of_range_are_400_naming_the_field(web: TestClient, bod
     assert response.json()["error"]["details"] == {"field": field}
 
 
-@pytest.mark.usefixtures("google")
 def test_a_sync_while_another_runs_is_409(web: TestClient, engine: Engine) -> None:
     connect(web)
     run_id = providers.begin_run(engine, "gmail", "default")

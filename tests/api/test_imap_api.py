@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from sqlalchemy import Engine, func, select
 from starlette.testclient import TestClient
 
 from jobops.db import session_scope
 from jobops.models import MailAccount
-from tests.imap_server import PASSWORD, FakeImap, mail
+from tests.fakes.imap import PASSWORD, FakeImap, mail
 
 BASE = "/api/post-application/providers/imap"
 ACTIONS = f"{BASE}/actions"
-
-
-@pytest.fixture
-def imap() -> Iterator[FakeImap]:
-    with FakeImap() as server:
-        yield server
 
 
 def connect(api: TestClient, imap: FakeImap) -> dict:

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import Engine
 from starlette.testclient import TestClient
 
-from tests.write_lock import impatient_database, write_lock_held
+from tests.fakes.write_lock import impatient_database, write_lock_held
 
 
 def test_listing_jobs_answers_while_another_connection_holds_the_write_lock(

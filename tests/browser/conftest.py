@@ -9,6 +9,7 @@ import shutil
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from playwright.sync_api import expect
 
 from bench.screenshots import CHROMIUM, CHROMIUM_FLAGS, IDLE, free_port, running_app, screenshot_whole
 from jobops.config import PROJECT_ROOT
-from tests.fake_google import FakeGoogle
+from tests.fakes.google import FakeGoogle
 
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 VIEWPORT = {"width": 1440, "height": 900}
@@ -141,39 +142,43 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
     return {**browser_context_args, "viewport": VIEWPORT, "color_scheme": "light", "locale": "en-GB"}
 
 
-@pytest.fixture(scope="module")
-def google() -> Iterator[FakeGoogle]:
-    """The fake Google OAuth and Gmail server on its own loopback port."""
-    with FakeGoogle() as fake:
-        yield fake
+@contextmanager
+def app_on_fake_google(data_dir: Path, *, configured: bool = True, **fake: Any) -> Iterator[RunningApp]:
+    """`streamlit run app.py` on a free port with an empty database, Gmail's endpoints on a fake Google of its own.
 
-
-@pytest.fixture(scope="module")
-def app(
-    google: FakeGoogle, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
-) -> Iterator[RunningApp]:
-    """`streamlit run app.py` on a free port with an empty database, Gmail pointed at the fake."""
-    data_dir = tmp_path_factory.mktemp("jobops-data")
+    `configured=False` leaves the OAuth client and the redirect URI for the user to set up from the Mail page;
+    `fake` holds FakeGoogle's options (a client id of the shape Google issues, say).
+    """
     port = free_port()
     database_url = f"sqlite:///{data_dir}/jobops.db"
-    env = {
-        **google.environment(),
-        "GMAIL_OAUTH_REDIRECT_URI": f"http://127.0.0.1:{port}/oauth/gmail/callback",
-        "JOBOPS_DATA_DIR": str(data_dir),
-        "JOBOPS_DATABASE_URL": database_url,
-        "JOBOPS_SECRETS_FILE": str(data_dir / "no-secrets.toml"),
-        "JOBOPS_SECRET_KEY": "a passphrase for the browser tests",
-        "JOBOPS_PASSWORD": "",
-        "JOBOPS_API_TOKEN": "",
-        "JOBOPS_SYNC_INTERVAL_MINUTES": "0",
-    }
     log_path = data_dir / "streamlit.log"
-    started = time.monotonic()
-    with running_app(env, port, log_path=log_path) as base:
-        print(
-            f"\napp for {request.module.__name__} at {base} in {time.monotonic() - started:.1f} s, log {log_path}"
-        )
-        yield RunningApp(base, database_url, log_path, google)
+    with FakeGoogle(**fake) as google:
+        gmail = google.environment()
+        if configured:
+            gmail["GMAIL_OAUTH_REDIRECT_URI"] = f"http://127.0.0.1:{port}/oauth/gmail/callback"
+        else:
+            gmail = {k: v for k, v in gmail.items() if "CLIENT" not in k}
+        env = {
+            **gmail,
+            "JOBOPS_DATA_DIR": str(data_dir),
+            "JOBOPS_DATABASE_URL": database_url,
+            "JOBOPS_SECRETS_FILE": str(data_dir / "no-secrets.toml"),
+            "JOBOPS_SECRET_KEY": "a passphrase for the browser tests",
+            "JOBOPS_PASSWORD": "",
+            "JOBOPS_API_TOKEN": "",
+            "JOBOPS_SYNC_INTERVAL_MINUTES": "0",
+        }
+        started = time.monotonic()
+        with running_app(env, port, log_path=log_path) as base:
+            print(f"\napp at {base} in {time.monotonic() - started:.1f} s, log {log_path}")
+            yield RunningApp(base, database_url, log_path, google)
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
+    """The app with an empty database and Gmail set up against the fake Google, for one test module."""
+    with app_on_fake_google(tmp_path_factory.mktemp("jobops-data")) as running:
+        yield running
 
 
 @pytest.fixture

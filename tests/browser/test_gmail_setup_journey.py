@@ -11,9 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 from playwright.sync_api import expect
 
-from bench.screenshots import free_port, running_app
-from tests.browser.conftest import RunningApp
-from tests.fake_google import FakeGoogle
+from tests.browser.conftest import RunningApp, app_on_fake_google
 
 if TYPE_CHECKING:
     from tests.browser.conftest import Dashboard
@@ -24,39 +22,21 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def google() -> Iterator[FakeGoogle]:
-    """The fake Google, with a client of the shape Google issues."""
-    with FakeGoogle(
-        client_id="1234-jobops.apps.googleusercontent.com", client_secret="GOCSPX-browser-test"
-    ) as fake:
-        yield fake
-
-
-@pytest.fixture(scope="module")
-def app(google: FakeGoogle, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
     """The app with Google's endpoints pointed at the fake but no OAuth client and no redirect URI configured."""
-    data_dir = tmp_path_factory.mktemp("jobops-setup")
-    port = free_port()
-    endpoints = {k: v for k, v in google.environment().items() if "CLIENT" not in k}
-    database_url = f"sqlite:///{data_dir}/jobops.db"
-    env = {
-        **endpoints,
-        "JOBOPS_DATA_DIR": str(data_dir),
-        "JOBOPS_DATABASE_URL": database_url,
-        "JOBOPS_SECRETS_FILE": str(data_dir / "no-secrets.toml"),
-        "JOBOPS_SECRET_KEY": "setup journey",
-        "JOBOPS_PASSWORD": "",
-        "JOBOPS_API_TOKEN": "",
-        "JOBOPS_SYNC_INTERVAL_MINUTES": "0",
-    }
-    log_path = data_dir / "streamlit.log"
-    with running_app(env, port, log_path=log_path) as base:
-        yield RunningApp(base, database_url, log_path, google)
+    with app_on_fake_google(
+        tmp_path_factory.mktemp("jobops-setup"),
+        configured=False,
+        client_id="1234-jobops.apps.googleusercontent.com",  # the shape Google issues
+        client_secret="GOCSPX-browser-test",
+    ) as running:
+        yield running
 
 
 def test_gmail_is_set_up_from_googles_client_file_without_a_restart(
-    ui: Dashboard, app: RunningApp, google: FakeGoogle, tmp_path: Path
+    ui: Dashboard, app: RunningApp, tmp_path: Path
 ) -> None:
+    google = app.google
     redirect = f"{app.base}/oauth/gmail/callback"
     assert not redirect.startswith("http://localhost:3001")
     client_file = tmp_path / "client_secret_1234-jobops.apps.googleusercontent.com.json"

@@ -71,7 +71,9 @@ def visible_text(locator: Any) -> str:
 
 def assert_nothing_points_at(ui: Dashboard, pixel: Pixel) -> None:
     """No element on the page links to or loads from the pixel server, and it was never asked."""
-    ui.page.wait_for_timeout(500)  # give an image that did render time to be fetched
+    ui.page.wait_for_function(
+        "Array.from(document.images).every(image => image.complete)"
+    )  # fetched or failed
     host = pixel.base.removeprefix("http://")
     pointing = ui.page.eval_on_selector_all(
         FETCHING, "(els, host) => els.map(e => e.outerHTML).filter(h => h.includes(host))", host

@@ -1,28 +1,17 @@
-"""Fixtures for Gmail tests: a fake Google on a free loopback port, a fresh database, settings."""
+"""Fixtures for Gmail tests: settings pointed at the fake Google, a fresh database, no waiting on retries."""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import requests
 from sqlalchemy import Engine
 
 from jobops.config import Settings, load_settings
-from jobops.db import make_engine, migrate
-from jobops.gmail import client, oauth
-from tests.fake_google import FakeGoogle
-
-REDIRECT_URI = "http://localhost:3001/oauth/gmail/callback"
-
-
-@pytest.fixture
-def google() -> Iterator[FakeGoogle]:
-    with FakeGoogle() as fake:
-        yield fake
+from jobops.gmail import client
+from tests.fakes.consent import REDIRECT_URI, connect_gmail
+from tests.fakes.google import FakeGoogle
 
 
 @pytest.fixture
@@ -42,11 +31,9 @@ def settings(google: FakeGoogle, tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def engine(tmp_path: Path) -> Iterator[Engine]:
-    engine = make_engine(f"sqlite:///{tmp_path}/t.db")
-    migrate(engine)
-    yield engine
-    engine.dispose()
+def engine(empty_engine: Engine) -> Engine:
+    """A migrated database of the test's own, apart from the app's settings."""
+    return empty_engine
 
 
 @pytest.fixture(autouse=True)
@@ -63,23 +50,7 @@ def backoff_waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     return waits
 
 
-def consent(authorization_url: str) -> dict[str, str]:
-    """Follow the consent page like a browser would and read the redirect's query."""
-    answer = requests.get(authorization_url, allow_redirects=False, timeout=5)
-    assert answer.status_code == 302
-    location = answer.headers["Location"]
-    assert location.startswith(REDIRECT_URI)
-    return {k: v[-1] for k, v in parse_qs(urlsplit(location).query).items()}
-
-
-def connect(engine: Engine, settings: Settings, account_key: str = "default") -> dict:
-    """Start, consent and exchange: a connected account."""
-    started = oauth.start(engine, account_key, settings)
-    answer = consent(started["authorizationUrl"])
-    return oauth.exchange(engine, account_key, answer["state"], answer["code"], settings)
-
-
 @pytest.fixture
 def connected(engine: Engine, settings: Settings) -> None:
     """The default Gmail account, connected to the fake."""
-    connect(engine, settings)
+    connect_gmail(engine, settings=settings)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import timedelta
 
 import pytest
@@ -13,13 +12,14 @@ from jobops.config import Settings
 from jobops.gmail import client as gmail_client
 from jobops.gmail import oauth
 from jobops.gmail.client import GmailClient, HistoryExpired, TokenBucket
-from tests.fake_google import FakeGoogle
-from tests.gmail.conftest import connect
+from tests.fakes.clock import FakeClock
+from tests.fakes.consent import connect_gmail
+from tests.fakes.google import FakeGoogle
 
 
 @pytest.fixture
 def gmail(engine: Engine, settings: Settings, google: FakeGoogle) -> GmailClient:
-    connect(engine, settings)
+    connect_gmail(engine, settings=settings)
     credentials = oauth.credentials_for(engine, "default", settings)
     return GmailClient(credentials, settings.gmail_api_endpoint, TokenBucket(rate=100_000))
 
@@ -99,11 +99,11 @@ def test_single_calls_are_retried_on_rate_limits(
 
 
 def test_the_token_bucket_paces_spending_to_its_rate() -> None:
-    bucket = TokenBucket(rate=1000, capacity=100)
-    began = time.monotonic()
+    clock = FakeClock()
+    bucket = TokenBucket(rate=1000, capacity=100, clock=clock, sleep=clock.sleep)
     for _ in range(4):
         bucket.acquire(100)
-    assert time.monotonic() - began >= 0.29
+    assert clock.slept == pytest.approx(0.3)  # the first 100 units were in the bucket; each next took 0.1 s
 
 
 class RecordingBucket(TokenBucket):
@@ -120,7 +120,7 @@ class RecordingBucket(TokenBucket):
 def test_every_call_is_paid_for_in_quota_units_before_it_is_sent(
     engine: Engine, settings: Settings, google: FakeGoogle
 ) -> None:
-    connect(engine, settings)
+    connect_gmail(engine, settings=settings)
     ids = [google.add_message().id for _ in range(60)]
     bucket = RecordingBucket()
     credentials = oauth.credentials_for(engine, "default", settings)
@@ -137,7 +137,7 @@ def test_every_call_is_paid_for_in_quota_units_before_it_is_sent(
 def test_a_mailbox_under_the_real_quota_still_delivers_every_message(
     engine: Engine, settings: Settings, google: FakeGoogle
 ) -> None:
-    connect(engine, settings)
+    connect_gmail(engine, settings=settings)
     google.quota_units_per_second = 250
     ids = [google.add_message().id for _ in range(60)]
     credentials = oauth.credentials_for(engine, "default", settings)

@@ -15,8 +15,8 @@ from jobops.gmail import oauth
 from jobops.gmail.client import GmailClient, TokenBucket
 from jobops.mail.accounts import account_status
 from jobops.models import MailAccount, OAuthState, utcnow
-from tests.fake_google import GMAIL_READONLY, FakeGoogle
-from tests.gmail.conftest import connect, consent
+from tests.fakes.consent import connect_gmail, consent
+from tests.fakes.google import GMAIL_READONLY, FakeGoogle
 
 
 def stored_account(engine: Engine) -> MailAccount | None:
@@ -27,7 +27,7 @@ def stored_account(engine: Engine) -> MailAccount | None:
 def test_connecting_through_consent_stores_encrypted_credentials(
     engine: Engine, settings: Settings, google: FakeGoogle
 ) -> None:
-    status = connect(engine, settings)
+    status = connect_gmail(engine, settings=settings)
 
     assert status["status"] == "connected"
     assert status["email"] == "seeker@example.com"
@@ -106,14 +106,14 @@ def test_a_grant_without_gmail_read_access_is_refused(
 ) -> None:
     google.granted_scope = "openid email"
     with pytest.raises(InvalidInput, match="read access"):
-        connect(engine, settings)
+        connect_gmail(engine, settings=settings)
     assert stored_account(engine) is None
 
 
 def test_an_access_token_gmail_refuses_is_refreshed_and_can_be_stored_again(
     engine: Engine, settings: Settings, google: FakeGoogle
 ) -> None:
-    connect(engine, settings)
+    connect_gmail(engine, settings=settings)
     before = stored_account(engine).encrypted_credentials
     google.expire_access_tokens()
     credentials = oauth.credentials_for(engine, "default", settings)
@@ -127,7 +127,7 @@ def test_an_access_token_gmail_refuses_is_refreshed_and_can_be_stored_again(
 def test_credentials_past_their_expiry_are_refreshed_before_use(
     engine: Engine, settings: Settings, google: FakeGoogle
 ) -> None:
-    connect(engine, settings)
+    connect_gmail(engine, settings=settings)
     stale = oauth.credentials_for(engine, "default", settings)
     stale.expiry = utcnow().replace(tzinfo=None) - timedelta(minutes=5)
     oauth.save_credentials(engine, "default", stale, settings)
@@ -142,7 +142,7 @@ def test_credentials_past_their_expiry_are_refreshed_before_use(
 def test_a_revoked_grant_puts_the_account_in_error_asking_to_reconnect(
     engine: Engine, settings: Settings, google: FakeGoogle
 ) -> None:
-    connect(engine, settings)
+    connect_gmail(engine, settings=settings)
     stale = oauth.credentials_for(engine, "default", settings)
     stale.expiry = utcnow().replace(tzinfo=None) - timedelta(minutes=5)
     oauth.save_credentials(engine, "default", stale, settings)
@@ -160,7 +160,7 @@ def test_a_revoked_grant_puts_the_account_in_error_asking_to_reconnect(
 def test_disconnecting_revokes_at_the_configured_endpoint_and_forgets_tokens(
     engine: Engine, settings: Settings, google: FakeGoogle
 ) -> None:
-    connect(engine, settings)
+    connect_gmail(engine, settings=settings)
     status = oauth.disconnect(engine, "default", settings)
     assert status["status"] == "disconnected"
     assert google.calls["revoke"] == 1
@@ -172,7 +172,7 @@ def test_connecting_and_refreshing_log_no_secret_even_at_debug_level(
     engine: Engine, settings: Settings, google: FakeGoogle, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level("DEBUG")
-    connect(engine, settings)
+    connect_gmail(engine, settings=settings)
     google.expire_access_tokens()
     credentials = oauth.credentials_for(engine, "default", settings)
     GmailClient(credentials, settings.gmail_api_endpoint, TokenBucket()).profile()

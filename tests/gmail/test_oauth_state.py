@@ -10,8 +10,8 @@ from jobops.db import session_scope
 from jobops.errors import InvalidInput
 from jobops.gmail import oauth
 from jobops.models import OAuthState
-from tests.fake_google import FakeGoogle
-from tests.gmail.conftest import consent
+from tests.fakes.consent import consent
+from tests.fakes.google import FakeGoogle
 
 
 def pending_states(engine: Engine) -> int:

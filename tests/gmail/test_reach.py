@@ -13,7 +13,7 @@ from jobops.db import session_scope
 from jobops.gmail.query import MAX_QUERY_CHARS, recruitment_searches
 from jobops.jobs import create_job
 from jobops.models import Job, MailMessage
-from tests.fake_google import FakeGoogle
+from tests.fakes.google import FakeGoogle
 
 
 def sync(engine: Engine, settings: Settings) -> dict:
@@ -162,9 +162,9 @@ def test_the_same_mailbox_routes_the_same_way_every_time(
     second_engine = _fresh(tmp_path_factory)
     for employer in ("Northwind", "Contoso"):
         add_job(second_engine, employer)
-    from tests.gmail.conftest import connect
+    from tests.fakes.consent import connect_gmail
 
-    connect(second_engine, settings)
+    connect_gmail(second_engine, settings=settings)
     second = _decisions(second_engine, settings)
 
     assert first == second and len(first) == 120

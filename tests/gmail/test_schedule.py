@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import timedelta
 
 import pytest
@@ -16,8 +15,9 @@ from jobops.mail import runs as mail_runs
 from jobops.mail.accounts import find_account, set_auto_sync
 from jobops.mail.schedule import ScheduledSync
 from jobops.models import utcnow
-from tests.fake_google import FakeGoogle
-from tests.gmail.conftest import connect
+from tests.fakes.consent import connect_gmail
+from tests.fakes.google import FakeGoogle
+from tests.waiting import wait_for
 
 
 def test_each_due_gmail_account_is_synced_once_by_the_thread(
@@ -25,16 +25,14 @@ def test_each_due_gmail_account_is_synced_once_by_the_thread(
 ) -> None:
     monkeypatch.setattr(client, "PACING_UNITS_PER_SECOND", 1_000_000)
     for key, minutes in (("default", 15), ("work", 30), ("later", 60)):
-        connect(engine, settings, key)
+        connect_gmail(engine, key, settings)
         with session_scope(engine) as session:
             set_auto_sync(session, "gmail", key, minutes)
             find_account(session, "gmail", key).last_sync_at = utcnow() - timedelta(minutes=45)
     google.add_message()
 
     schedule = ScheduledSync(engine, (sync.SOURCE, imap_sync.SOURCE), 0.01, settings=settings).start()
-    deadline = time.monotonic() + 5
-    while schedule.rounds < 3 and time.monotonic() < deadline:
-        time.sleep(0.02)
+    wait_for(lambda: schedule.rounds >= 3, 5, "three rounds of the schedule")
     schedule.stop()
 
     with session_scope(engine) as session:

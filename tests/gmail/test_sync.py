@@ -6,7 +6,6 @@ import base64
 import json
 import os
 import threading
-import time
 from datetime import timedelta
 
 import pytest
@@ -21,7 +20,8 @@ from jobops.jobs import create_job
 from jobops.mail import runs
 from jobops.mail.accounts import account_status
 from jobops.models import MailAccount, MailMessage, SyncRun
-from tests.fake_google import FakeGoogle
+from tests.fakes.google import FakeGoogle
+from tests.waiting import finish, wait_for
 
 REAL_PACING = client.PACING_UNITS_PER_SECOND
 
@@ -219,17 +219,16 @@ def test_a_second_sync_while_one_runs_is_a_conflict(
     engine: Engine, settings: Settings, google: FakeGoogle
 ) -> None:
     google.add_message()
-    google.latency = 0.3
+    google.fetches_open.clear()  # the first sync lists the mail, then waits for the fetch
     worker = threading.Thread(target=run_sync, args=(engine, settings))
     worker.start()
-    deadline = time.monotonic() + 5
-    while not list_runs(engine) and time.monotonic() < deadline:
-        time.sleep(0.01)
+    wait_for(lambda: list_runs(engine), 5, "the first sync to begin")
 
     with pytest.raises(Conflict):
         run_sync(engine, settings)
 
-    worker.join()
+    google.fetches_open.set()
+    finish(worker, 20, "the first sync")
     assert [r["status"] for r in list_runs(engine)] == ["completed"]
 
 

@@ -1,20 +1,12 @@
-"""Fixtures for IMAP tests: a real IMAP server on a free loopback port and a fresh database."""
+"""Fixtures for IMAP tests: an account connected to the fake IMAP server."""
 
 from __future__ import annotations
-
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import Engine
 
 from jobops.imap import accounts
-from tests.imap_server import FakeImap
-
-
-@pytest.fixture
-def imap() -> Iterator[FakeImap]:
-    with FakeImap() as server:
-        yield server
+from tests.fakes.imap import FakeImap
 
 
 @pytest.fixture

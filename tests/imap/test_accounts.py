@@ -11,7 +11,7 @@ from jobops.errors import InvalidInput, UpstreamError
 from jobops.imap import accounts
 from jobops.mail.accounts import set_auto_sync
 from jobops.models import MailAccount
-from tests.imap_server import PASSWORD, FakeImap
+from tests.fakes.imap import PASSWORD, FakeImap
 
 
 def stored_accounts(engine: Engine) -> int:

@@ -15,7 +15,7 @@ from jobops.imap import accounts
 from jobops.jobs import create_job
 from jobops.mail.accounts import account_status
 from jobops.models import MailAccount, MailMessage
-from tests.imap_server import PASSWORD, FakeImap, mail, nested
+from tests.fakes.imap import PASSWORD, FakeImap, mail, nested
 
 
 def stored(engine: Engine) -> list[MailMessage]:

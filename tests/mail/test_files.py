@@ -12,7 +12,7 @@ from jobops.errors import Conflict, InvalidInput
 from jobops.mail import files
 from jobops.mail.runs import list_runs, start_run
 from jobops.models import MailMessage
-from tests.imap_server import mail
+from tests.fakes.imap import mail
 
 BROKEN = b"this line is no header\n\nand nothing here says who sent it\n"
 

@@ -11,7 +11,7 @@ from jobops.db import session_scope
 from jobops.mail import files
 from jobops.mail.raw import MalformedMessage, parse_raw
 from jobops.models import MailMessage
-from tests.imap_server import mail, nested
+from tests.fakes.imap import mail, nested
 
 
 def stored_subjects(engine: Engine) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.imap_server import mail
+from tests.fakes.imap import mail
 from tests.test_cli import run_cli
 
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import time
-from collections.abc import Callable, Iterator
 from datetime import timedelta
 from typing import Any
 
@@ -21,16 +19,17 @@ from jobops.mail.accounts import find_account, set_auto_sync
 from jobops.mail.runs import list_runs
 from jobops.mail.schedule import ScheduledSync, next_sync_of, sync_due_accounts
 from jobops.models import utcnow
-from tests.imap_server import FakeImap, mail
+from tests.fakes.imap import FakeImap, mail
+from tests.waiting import wait_for
 
 SOURCES = (imap_sync.SOURCE,)
 
 
 @pytest.fixture
-def imap() -> Iterator[FakeImap]:
-    with FakeImap() as server:
-        server.add(mail(subject="Interview", message_id="i@acme"))
-        yield server
+def imap(imap: FakeImap) -> FakeImap:
+    """The fake IMAP server, holding one interview invitation."""
+    imap.add(mail(subject="Interview", message_id="i@acme"))
+    return imap
 
 
 def settings(default_minutes: int = 0) -> Settings:
@@ -105,18 +104,13 @@ def test_an_account_that_is_already_syncing_is_skipped(engine: Engine, imap: Fak
 def test_the_next_automatic_sync_is_one_interval_after_the_last(engine: Engine, imap: FakeImap) -> None:
     connect(engine, imap, "default", 60, synced_ago=20)
     with session_scope(engine) as session:
+        last = find_account(session, "imap", "default").last_sync_at
         due = next_sync_of(session, "imap", "default")
         set_auto_sync(session, "imap", "default", 0)
         off = next_sync_of(session, "imap", "default")
 
-    assert timedelta(minutes=39) < due - utcnow() <= timedelta(minutes=40)
+    assert due == last + timedelta(minutes=60)
     assert off is None
-
-
-def wait_for(condition: Callable[[], bool], seconds: float = 5) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition() and time.monotonic() < deadline:
-        time.sleep(0.01)
 
 
 def test_the_thread_syncs_due_accounts_and_survives_a_round_that_fails(
@@ -134,7 +128,11 @@ def test_the_thread_syncs_due_accounts_and_survives_a_round_that_fails(
     real_round = schedule.sync_due_accounts
     monkeypatch.setattr(schedule, "sync_due_accounts", first_round_breaks)
     worker = ScheduledSync(engine, SOURCES, 0.01, settings=settings()).start()
-    wait_for(lambda: synced_keys(engine) == ["default"] and worker.rounds >= 3)
+    wait_for(
+        lambda: synced_keys(engine) == ["default"] and worker.rounds >= 3,
+        5,
+        "the default account synced and three rounds run",
+    )
     worker.stop()
 
     assert synced_keys(engine) == ["default"]  # synced once, then not due again
@@ -144,8 +142,7 @@ def test_the_thread_syncs_due_accounts_and_survives_a_round_that_fails(
 
 def test_stop_ends_the_thread_without_waiting_for_the_next_tick(engine: Engine) -> None:
     worker = ScheduledSync(engine, SOURCES, 3600).start()
-    started = time.monotonic()
-    worker.stop()
 
-    assert time.monotonic() - started < 1
+    worker.stop(timeout=10)  # an hour's tick would outlast this
+
     assert not worker._thread.is_alive()

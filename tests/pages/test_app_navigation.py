@@ -5,23 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from jobops.db import get_engine, session_scope
 from jobops.jobs import create_job
+from tests.pages.app_page import open_page
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
-def open_app() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
 def test_the_board_is_the_first_page_a_user_sees(app_env: Path) -> None:
-    at = open_app()
+    at = open_page()
 
     assert at.title[0].value == "In Progress Board"
 
@@ -35,7 +28,7 @@ def test_the_board_is_the_first_page_a_user_sees(app_env: Path) -> None:
     ],
 )
 def test_each_page_opens_from_the_menu(app_env: Path, page: str, title: str) -> None:
-    at = open_app()
+    at = open_page()
 
     at.switch_page(page).run()
 
@@ -46,7 +39,7 @@ def test_each_page_opens_from_the_menu(app_env: Path, page: str, title: str) -> 
 def test_the_job_page_without_an_id_lets_the_user_pick_a_job(app_env: Path) -> None:
     with session_scope(get_engine()) as session:
         job = create_job(session, {"title": "Engineer", "employer": "Acme"})
-    at = open_app()
+    at = open_page()
     at.switch_page("pages/job_detail.py").run()
 
     at.selectbox[0].set_value(job["id"]).run()
@@ -57,7 +50,7 @@ def test_the_job_page_without_an_id_lets_the_user_pick_a_job(app_env: Path) -> N
 
 
 def test_a_link_to_a_deleted_job_says_it_no_longer_exists(app_env: Path) -> None:
-    at = open_app()
+    at = open_page()
     at.switch_page("pages/job_detail.py")
     at.query_params["id"] = "gone"
 
@@ -68,7 +61,7 @@ def test_a_link_to_a_deleted_job_says_it_no_longer_exists(app_env: Path) -> None
 
 
 def test_the_empty_board_buttons_lead_to_the_jobs_page(app_env: Path) -> None:
-    at = open_app()
+    at = open_page()
 
     at.button[0].click().run()  # Add a job
 

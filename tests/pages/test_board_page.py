@@ -12,8 +12,7 @@ from jobops import tracking
 from jobops.db import get_engine, session_scope
 from jobops.jobs import create_job, get_job, list_jobs
 from jobops.sample import SAMPLE_JOBS
-
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+from tests.pages.app_page import open_page
 
 
 def add_job(stage: str = "applied", title: str = "Backend Engineer", employer: str = "Stripe") -> str:
@@ -45,22 +44,15 @@ def summary(at: AppTest) -> str:
     return next(m.value for m in at.markdown if " active · " in m.value)
 
 
-def open_board() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
 def test_an_empty_board_explains_how_to_start(app_env: Path) -> None:
-    at = open_board()
+    at = open_page()
 
     assert "No active applications yet" in at.info[0].value
     assert [b.label for b in at.button] == ["Add a job", "Import a CSV", "Load sample data"]
 
 
 def test_load_sample_data_fills_the_database_and_the_board(app_env: Path) -> None:
-    at = open_board()
+    at = open_page()
 
     at.button(key="load-sample").click().run()
 
@@ -74,7 +66,7 @@ def test_load_sample_data_fills_the_database_and_the_board(app_env: Path) -> Non
 def test_a_card_shows_the_job_in_its_stage_column(app_env: Path) -> None:
     add_job("technical_interview", employer="Lumen Health")
 
-    at = open_board()
+    at = open_page()
 
     assert "Technical Interview · 1" in headings(at) and "Offer · 0" in headings(at)
     assert any("Lumen Health" in m.value for m in at.markdown)
@@ -82,7 +74,7 @@ def test_a_card_shows_the_job_in_its_stage_column(app_env: Path) -> None:
 
 def test_choosing_a_stage_in_the_move_menu_moves_the_job(app_env: Path) -> None:
     job_id = add_job("recruiter_screen")
-    at = open_board()
+    at = open_page()
 
     at.selectbox(key=f"move-{job_id}").set_value("technical_interview").run()
 
@@ -98,7 +90,7 @@ def test_choosing_a_stage_in_the_move_menu_moves_the_job(app_env: Path) -> None:
 def test_closing_from_the_board_records_the_outcome_and_takes_the_card_off(app_env: Path) -> None:
     job_id = add_job("onsite")
     add_job("offer", title="Other role")
-    at = open_board()
+    at = open_page()
 
     at.selectbox(key=f"move-{job_id}").set_value("closed:rejected").run()
 
@@ -111,7 +103,7 @@ def test_closing_from_the_board_records_the_outcome_and_takes_the_card_off(app_e
 def test_the_search_box_narrows_the_board(app_env: Path) -> None:
     add_job("offer", employer="Stripe")
     add_job("offer", employer="Lumen Health")
-    at = open_board()
+    at = open_page()
 
     at.text_input(key="board-search").input("lumen").run()
 
@@ -121,7 +113,7 @@ def test_the_search_box_narrows_the_board(app_env: Path) -> None:
 
 def test_open_on_a_card_shows_the_jobs_timeline(app_env: Path) -> None:
     job_id = add_job("offer", employer="Stripe")
-    at = open_board()
+    at = open_page()
 
     at.button(key=f"open-{job_id}").click().run()
 
@@ -138,7 +130,7 @@ def cards_in(at: AppTest, stage: str) -> list[str]:
 def test_columns_run_left_to_right_from_applied_to_offer(app_env: Path) -> None:
     add_job("offer")
 
-    at = open_board()
+    at = open_page()
 
     assert [h.split(" · ")[0] for h in headings(at)] == [
         "Applied",
@@ -154,7 +146,7 @@ def test_columns_run_left_to_right_from_applied_to_offer(app_env: Path) -> None:
 def test_a_card_is_compact_employer_title_days_and_what_is_due(app_env: Path) -> None:
     job_id = add_job("applied", title="Platform Engineer", employer="Lumen Health")
 
-    at = open_board()
+    at = open_page()
 
     (text,) = cards_in(at, "applied")
     assert text.startswith(
@@ -172,7 +164,7 @@ def test_a_card_is_compact_employer_title_days_and_what_is_due(app_env: Path) ->
 def test_a_long_column_shows_its_first_cards_and_the_rest_on_request(app_env: Path) -> None:
     for i in range(11):
         add_job("applied", title=f"Role {i}")
-    at = open_board()
+    at = open_page()
     assert len(cards_in(at, "applied")) == 8
 
     at.button(key="more-applied").click().run()
@@ -183,7 +175,7 @@ def test_a_long_column_shows_its_first_cards_and_the_rest_on_request(app_env: Pa
 
 def test_empty_columns_start_folded_and_any_column_folds_and_unfolds(app_env: Path) -> None:
     add_job("applied")
-    at = open_board()
+    at = open_page()
     assert cards_in(at, "applied") and cards_in(at, "offer") == []
     assert "Nothing here." not in [c.value for c in at.caption]
 
@@ -200,7 +192,7 @@ def test_closed_jobs_are_archived_off_the_board_and_come_back_with_show_closed(a
     with session_scope(get_engine()) as session:
         tracking.transition_stage(session, job_id, "closed", outcome="rejected")
     add_job("applied")
-    at = open_board()
+    at = open_page()
     assert "Closed · 1" not in headings(at)
 
     at.toggle(key="board-show-closed").set_value(True).run()

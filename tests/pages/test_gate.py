@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from jobops import access, gate
+from tests.pages.app_page import open_page
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -17,13 +18,6 @@ def locked(app_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """JOBOPS_PASSWORD is set; wrong guesses do not wait."""
     monkeypatch.setenv("JOBOPS_PASSWORD", "open sesame")
     monkeypatch.setattr(access, "FAILURE_DELAY_SECONDS", 0)
-
-
-def open_app() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def unlock(at: AppTest, password: str) -> AppTest:
@@ -38,19 +32,19 @@ def titles(at: AppTest) -> list[str]:
 
 
 def test_with_a_password_the_board_stays_hidden_until_it_is_given(locked: None) -> None:
-    at = open_app()
+    at = open_page()
     assert titles(at) == ["JobOps"]
     assert "In Progress Board" not in titles(at)
 
 
 def test_a_wrong_password_shows_an_error_and_no_board(locked: None) -> None:
-    at = unlock(open_app(), "open sesame!")
+    at = unlock(open_page(), "open sesame!")
     assert [e.value for e in at.error] == ["Wrong password."]
     assert "In Progress Board" not in titles(at)
 
 
 def test_the_right_password_shows_the_board(locked: None) -> None:
-    at = unlock(open_app(), "open sesame")
+    at = unlock(open_page(), "open sesame")
     assert titles(at) == ["In Progress Board"]
     assert not at.error
 
@@ -73,14 +67,14 @@ def test_exposed_without_protection_the_app_explains_instead_of_showing_data(
     app_env: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(access, "server_address", lambda: "0.0.0.0")
-    at = open_app()
+    at = open_page()
     assert titles(at) == ["JobOps is not protected"]
     assert "JOBOPS_PASSWORD" in at.error[0].value
     assert "In Progress Board" not in titles(at)
 
 
 def test_on_loopback_without_a_password_the_board_opens(app_env: Path) -> None:
-    assert titles(open_app()) == ["In Progress Board"]
+    assert titles(open_page()) == ["In Progress Board"]
 
 
 def test_with_st_login_configured_a_visitor_is_asked_to_sign_in(app_env: Path) -> None:

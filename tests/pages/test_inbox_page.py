@@ -5,14 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from streamlit.testing.v1 import AppTest
-
 from jobops import inbox, tracking
 from jobops.db import get_engine, session_scope
 from jobops.jobs import create_job, get_job
 from jobops.models import MailMessage
+from tests.pages.app_page import open_page
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 RECEIVED = datetime.now(UTC) - timedelta(days=2)
 HOSTILE_SUBJECT = "![x](http://tracker.example/p.png) <script>alert(1)</script>"
 VAGUE_INVITE = {
@@ -75,17 +73,8 @@ def stored_job(job_id: str) -> dict:
         return get_job(session, job_id)
 
 
-def open_inbox() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.switch_page("pages/inbox.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
 def test_an_empty_inbox_says_there_is_nothing_to_review(app_env: Path) -> None:
-    at = open_inbox()
+    at = open_page("pages/inbox.py")
 
     assert "Nothing to review" in at.success[0].value
     assert not at.dataframe
@@ -96,7 +85,7 @@ def test_waiting_mail_is_listed_with_its_confidence_and_suggested_job(app_env: P
     routed_message(**VAGUE_INVITE, hours=1)
     routed_message(**ORPHAN, hours=2)
 
-    at = open_inbox()
+    at = open_page("pages/inbox.py")
 
     table = at.dataframe[0].value
     assert list(table["Subject"]) == [ORPHAN["subject"], VAGUE_INVITE["subject"]]
@@ -109,7 +98,7 @@ def test_a_hostile_subject_is_shown_as_plain_text_never_as_markdown(app_env: Pat
     add_job()
     routed_message(HOSTILE_SUBJECT, "maya@stripe.com", VAGUE_INVITE["body"])
 
-    at = open_inbox()
+    at = open_page("pages/inbox.py")
 
     assert HOSTILE_SUBJECT in [t.value for t in at.text]
     assert list(at.dataframe[0].value["Subject"]) == [HOSTILE_SUBJECT]
@@ -120,7 +109,7 @@ def test_a_hostile_subject_is_shown_as_plain_text_never_as_markdown(app_env: Pat
 def test_approving_an_item_moves_the_jobs_stage(app_env: Path) -> None:
     job_id = add_job()
     message_id = routed_message(**VAGUE_INVITE)
-    at = open_inbox()
+    at = open_page("pages/inbox.py")
 
     at.button(key=f"approve-{message_id}").click().run()
 
@@ -134,7 +123,7 @@ def test_approving_an_item_moves_the_jobs_stage(app_env: Path) -> None:
 def test_approving_with_another_stage_logs_that_stage(app_env: Path) -> None:
     job_id = add_job()
     message_id = routed_message(**VAGUE_INVITE)
-    at = open_inbox()
+    at = open_page("pages/inbox.py")
     at.selectbox(key=f"stage-{message_id}").set_value("technical_interview").run()
 
     at.button(key=f"approve-{message_id}").click().run()
@@ -146,7 +135,7 @@ def test_approving_with_another_stage_logs_that_stage(app_env: Path) -> None:
 def test_denying_an_item_dismisses_it_and_leaves_the_job(app_env: Path) -> None:
     job_id = add_job()
     message_id = routed_message(**VAGUE_INVITE)
-    at = open_inbox()
+    at = open_page("pages/inbox.py")
 
     at.button(key=f"deny-{message_id}").click().run()
 
@@ -160,7 +149,7 @@ def test_denying_an_item_dismisses_it_and_leaves_the_job(app_env: Path) -> None:
 def test_an_orphan_is_approved_after_picking_its_job(app_env: Path) -> None:
     job_id = add_job("Product Designer", "Acme Studio")
     message_id = routed_message(**ORPHAN)
-    at = open_inbox()
+    at = open_page("pages/inbox.py")
     assert at.button(key=f"approve-{message_id}").disabled
 
     at.selectbox(key=f"job-{message_id}").set_value(job_id).run()
@@ -183,7 +172,7 @@ def test_bulk_approve_links_the_selected_rows_and_skips_the_orphan(app_env: Path
         hours=2,
     )
     orphan = routed_message(**ORPHAN, hours=3)
-    at = open_inbox()
+    at = open_page("pages/inbox.py")
     assert list(at.dataframe[0].value["id"]) == [orphan, alan_mail, stripe_mail]
     at.session_state["inbox-table"] = {"selection": {"rows": [0, 1, 2], "columns": []}}
     at.run()
@@ -201,7 +190,7 @@ def test_bulk_deny_dismisses_the_selected_rows_only(app_env: Path) -> None:
     job_id = add_job()
     kept = routed_message(**VAGUE_INVITE, hours=1)
     denied = routed_message(**ORPHAN, hours=2)
-    at = open_inbox()
+    at = open_page("pages/inbox.py")
     at.session_state["inbox-table"] = {"selection": {"rows": [0], "columns": []}}
     at.run()
 
@@ -227,7 +216,7 @@ def test_a_closed_job_can_be_picked_and_the_toast_says_when_the_applied_date_mov
         job_id = create_job(session, {"title": "Product Designer", "employer": "Acme Studio"})["id"]
         tracking.transition_stage(session, job_id, "closed", outcome="ghosted")
     message_id = routed_message(**ORPHAN)
-    at = open_inbox()
+    at = open_page("pages/inbox.py")
     picker = at.selectbox(key=f"job-{message_id}")
     assert picker.options == ["Acme Studio · Product Designer (closed)"]
 
@@ -261,7 +250,7 @@ def test_more_than_a_thousand_waiting_messages_can_all_be_reached_page_by_page(a
             )
             for i in range(count)
         )
-    at = open_inbox()
+    at = open_page("pages/inbox.py")
     assert any(f"{count} to review" in m.value for m in at.markdown)
     assert at.dataframe[0].value["Subject"].iloc[0] == "Update 0000"
 
@@ -288,7 +277,7 @@ def test_narrowing_the_filters_brings_a_far_page_back_within_the_list(app_env: P
             )
             for i in range(60)
         )
-    at = open_inbox()
+    at = open_page("pages/inbox.py")
     at.number_input(key="inbox-page").set_value(3).run()
 
     at.selectbox(key="inbox-band").set_value("Likely (80–94)").run()
@@ -299,7 +288,7 @@ def test_narrowing_the_filters_brings_a_far_page_back_within_the_list(app_env: P
 
 def test_an_orphan_offers_a_job_prefilled_from_the_mail_and_creates_it_in_one_click(app_env: Path) -> None:
     message_id = routed_message(**ORPHAN)
-    at = open_inbox()
+    at = open_page("pages/inbox.py")
     assert at.text_input(key=f"new-employer-{message_id}").value == "Figma"
     assert at.text_input(key=f"new-title-{message_id}").value == "Product Designer"
 
@@ -323,7 +312,7 @@ def test_a_job_from_an_orphan_needs_a_title_and_nothing_is_added_without_one(app
         sender="talent@figma.com",
         body="Hi Alex, we'd like to schedule a phone screen for the Product Designer role.",
     )
-    at = open_inbox()
+    at = open_page("pages/inbox.py")
     assert at.text_input(key=f"new-title-{message_id}").value == ""
 
     at.button(key=f"FormSubmitter:new-job-{message_id}-Create job and link this mail").click().run()
@@ -338,6 +327,6 @@ def test_a_job_from_an_orphan_needs_a_title_and_nothing_is_added_without_one(app
 def test_mail_with_a_suggested_job_offers_no_new_job(app_env: Path) -> None:
     add_job()
     message_id = routed_message(**VAGUE_INVITE)
-    at = open_inbox()
+    at = open_page("pages/inbox.py")
 
     assert f"new-title-{message_id}" not in [w.key for w in at.text_input]

@@ -1,56 +1,15 @@
-"""The job page: the timeline, logging what happened, editing or deleting an event, the details."""
+"""The job page: the timeline, logging what happened, the details, deleting the job."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
-from typing import Any
-
-from streamlit.testing.v1 import AppTest
 
 from jobops import tracking
 from jobops.db import get_engine, session_scope
-from jobops.jobs import create_job, get_job, list_jobs
-
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
-NOW = datetime.now(UTC)
-
-
-def add_job(*stages: str) -> str:
-    """A job applied 30 days ago that moved through `stages`, one every few days."""
-    with session_scope(get_engine()) as session:
-        job = create_job(
-            session,
-            {"title": "Backend Engineer", "employer": "Stripe", "appliedAt": NOW - timedelta(days=30)},
-        )
-        for step, stage in enumerate(stages, start=1):
-            when = NOW - timedelta(days=30 - 3 * step)
-            tracking.transition_stage(session, job["id"], stage, occurred_at=when)
-    return job["id"]
-
-
-def events(job_id: str) -> list[dict]:
-    with session_scope(get_engine()) as session:
-        return tracking.list_events(session, job_id)
-
-
-def stored_job(job_id: str) -> dict:
-    with session_scope(get_engine()) as session:
-        return get_job(session, job_id)
-
-
-def open_job(job_id: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.switch_page("pages/job_detail.py")
-    at.query_params["id"] = job_id
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def by_label(widgets: Any, label: str) -> Any:
-    return next(w for w in widgets if w.label == label)
+from jobops.jobs import list_jobs
+from tests.pages.app_page import by_label
+from tests.pages.job_page import NOW, add_job, events, open_job, stored_job
 
 
 def test_the_page_shows_the_job_and_its_timeline_newest_first(app_env: Path) -> None:
@@ -147,67 +106,6 @@ def test_a_reason_given_when_closing_is_kept_on_the_closing_event_and_the_form_s
     assert by_label(at.text_area, "Note").value == ""
 
 
-def test_edit_opens_a_dialog_that_saves_changes_to_the_event(app_env: Path) -> None:
-    job_id = add_job("recruiter_screen")
-    screen = events(job_id)[-1]
-    at = open_job(job_id)
-
-    at.button(key=f"edit-{screen['id']}").click().run()
-    dialog_label = next(w for w in at.text_input if w.label == "Label" and w.value == screen["title"])
-    dialog_label.input("Call with Anna")
-    dialog_stage = next(w for w in at.selectbox if w.label == "Stage" and w.key is None)
-    dialog_stage.set_value("hiring_manager_screen")
-    at.button(key="edit-save").click().run()
-
-    assert not at.exception, at.exception
-    edited = events(job_id)[-1]
-    assert (edited["id"], edited["title"]) == (screen["id"], "Call with Anna")
-    assert edited["toStage"] == "hiring_manager_screen"
-    assert stored_job(job_id)["currentStage"] == "hiring_manager_screen"
-    assert "edit-save" not in [b.key for b in at.button]
-
-
-def test_deleting_an_event_from_the_dialog_recomputes_the_stage(app_env: Path) -> None:
-    job_id = add_job("recruiter_screen", "offer")
-    offer = events(job_id)[-1]
-    at = open_job(job_id)
-
-    at.button(key=f"edit-{offer['id']}").click().run()
-    at.button(key="edit-delete").click().run()
-    assert len(events(job_id)) == 3  # asked first
-    at.button(key="edit-confirm-delete").click().run()
-
-    assert not at.exception, at.exception
-    assert [e["toStage"] for e in events(job_id)] == ["applied", "recruiter_screen"]
-    assert stored_job(job_id)["currentStage"] == "recruiter_screen"
-
-
-def test_cancel_closes_the_dialog_without_changes(app_env: Path) -> None:
-    job_id = add_job("offer")
-    before = events(job_id)
-    at = open_job(job_id)
-
-    at.button(key=f"edit-{before[-1]['id']}").click().run()
-    at.button(key="edit-cancel").click().run()
-
-    assert not at.exception, at.exception
-    assert events(job_id) == before
-    assert "edit-save" not in [b.key for b in at.button]
-
-
-def test_an_event_logged_for_later_today_can_still_be_edited(app_env: Path) -> None:
-    job_id = add_job()
-    with session_scope(get_engine()) as session:
-        later_today = NOW + timedelta(hours=20)
-        soon = tracking.transition_stage(session, job_id, "recruiter_screen", occurred_at=later_today)
-    at = open_job(job_id)
-
-    at.button(key=f"edit-{soon['id']}").click().run()
-
-    assert not at.exception, at.exception
-    assert "edit-save" in [b.key for b in at.button]
-
-
 def test_the_details_form_saves_notes(app_env: Path) -> None:
     job_id = add_job()
     at = open_job(job_id)
@@ -261,67 +159,6 @@ def test_keeping_the_job_deletes_nothing(app_env: Path) -> None:
     assert "job-confirm-delete" not in [b.key for b in at.button]
 
 
-def test_a_deleted_event_can_be_undone_from_the_job_page(app_env: Path) -> None:
-    job_id = add_job("recruiter_screen", "offer")
-    before = events(job_id)
-    at = open_job(job_id)
-    at.button(key=f"edit-{before[-1]['id']}").click().run()
-    at.button(key="edit-delete").click().run()
-    at.button(key="edit-confirm-delete").click().run()
-    assert stored_job(job_id)["currentStage"] == "recruiter_screen"
-    assert at.info[0].value == "You deleted “Moved to Offer”."
-
-    at.button(key="job-undo").click().run()
-
-    assert not at.exception, at.exception
-    assert events(job_id) == before
-    assert stored_job(job_id)["currentStage"] == "offer"
-
-
-def test_keeping_an_event_deletes_nothing(app_env: Path) -> None:
-    job_id = add_job("offer")
-    before = events(job_id)
-    at = open_job(job_id)
-    at.button(key=f"edit-{before[-1]['id']}").click().run()
-    at.button(key="edit-delete").click().run()
-
-    at.button(key="edit-keep-event").click().run()
-
-    assert events(job_id) == before
-    assert "edit-save" in [b.key for b in at.button]
-
-
-def test_the_emails_tab_lists_linked_mail_as_plain_text(app_env: Path) -> None:
-    from jobops.models import MailMessage
-
-    job_id = add_job("recruiter_screen")
-    hostile = "![x](http://tracker.example/p.png) <script>alert(1)</script>"
-    with session_scope(get_engine()) as session:
-        session.add(
-            MailMessage(
-                provider="gmail",
-                account_key="default",
-                external_message_id="m1",
-                external_thread_id="t1",
-                from_address="jobs@stripe.com",
-                sender_name="Stripe",
-                subject=hostile,
-                processing_status="manual_linked",
-                matched_job_id=job_id,
-                match_confidence=72,
-                stage_target="recruiter_screen",
-            )
-        )
-
-    at = open_job(job_id)
-
-    assert not at.exception
-    (table,) = [d.value for d in at.dataframe if "Subject" in d.value.columns]
-    assert list(table["Subject"]) == [hostile]
-    assert list(table["Open"]) == ["https://mail.google.com/mail/u/0/#all/t1"]
-    assert all(hostile not in m.value for m in at.markdown)
-
-
 def test_a_note_logged_right_after_a_move_comes_after_it_in_the_timeline(app_env: Path) -> None:
     job_id = add_job()
     at = open_job(job_id)
@@ -366,121 +203,6 @@ def test_logging_an_event_older_than_the_application_says_the_applied_date_moved
     assert at.toast[0].value == f"Logged: Moved to Recruiter Screen. Applied date moved to {shown}."
     assert [e["toStage"] for e in events(job_id)] == ["applied", "recruiter_screen"]
     assert any(c.value.startswith(f"Applied date moved to {shown}") for c in at.caption)
-
-
-def linked_mail(job_id: str, *, provider: str = "gmail", subject: str, body: str) -> str:
-    """A message about the job, routed as a sync would route it (the router links and logs it)."""
-    from jobops import inbox
-    from jobops.models import MailMessage
-
-    with session_scope(get_engine()) as session:
-        message = MailMessage(
-            provider=provider,
-            account_key="default",
-            external_message_id=f"m-{subject}",
-            external_thread_id=f"t-{subject}" if provider == "gmail" else None,
-            from_address="recruiting@stripe.com",
-            from_domain="stripe.com",
-            sender_name="Stripe Recruiting",
-            subject=subject,
-            body_text=body,
-            snippet=body[:80],
-            received_at=NOW - timedelta(days=5),
-            processing_status="pending",
-        )
-        session.add(message)
-        session.flush()
-        inbox.route_pending(session, [message.id])
-        assert message.matched_job_id == job_id
-        return message.id
-
-
-INVITE_BODY = (
-    "Hi Alex,\n\nWe'd like to invite you to a technical interview for the Backend Engineer role. "
-    "Please pick a time that works for you.\n\nMaya"
-)
-
-
-def test_the_emails_tab_shows_each_messages_text_why_it_was_linked_and_the_event_it_logged(
-    app_env: Path,
-) -> None:
-    job_id = add_job()
-    linked_mail(job_id, subject="Invitation: technical interview for Backend Engineer", body=INVITE_BODY)
-
-    at = open_job(job_id)
-
-    shown = [t.value for t in at.text]
-    assert INVITE_BODY in shown
-    assert any(v.startswith("Why: ") and len(v) > len("Why: ") for v in shown)
-    assert any(v.startswith("Logged as: Logged from email: Technical Interview") for v in shown), shown
-    (table,) = [d.value for d in at.dataframe if "Subject" in d.value.columns]
-    assert list(table["Logged as"])[0].startswith("Logged from email: Technical Interview")
-    assert [b.proto.url for b in at.get("link_button") if b.proto.label == "Open in Gmail"] == [
-        "https://mail.google.com/mail/u/0/#all/t-Invitation%3A%20technical%20interview%20for%20Backend%20Engineer"
-    ]
-
-
-def test_mail_text_with_markup_is_shown_as_typed_and_never_rendered(app_env: Path) -> None:
-    job_id = add_job()
-    hostile = INVITE_BODY + "\n![x](http://tracker.example/p.png) <img src=x onerror=alert(1)> **bold**"
-    linked_mail(job_id, subject="Invitation: technical interview for Backend Engineer", body=hostile)
-
-    at = open_job(job_id)
-
-    assert hostile in [t.value for t in at.text]
-    rendered = [m.value for m in at.markdown] + [e.label for e in at.expander]
-    assert not any("tracker.example/p.png" in v or "<img" in v for v in rendered)
-
-
-def test_imported_mail_has_no_empty_open_column_nor_link(app_env: Path) -> None:
-    job_id = add_job()
-    linked_mail(
-        job_id,
-        provider="mailbox",
-        subject="Invitation: technical interview for Backend Engineer",
-        body=INVITE_BODY,
-    )
-
-    at = open_job(job_id)
-
-    (table,) = [d.value for d in at.dataframe if "Subject" in d.value.columns]
-    assert "Open" not in table.columns
-    assert INVITE_BODY in [t.value for t in at.text]
-    assert not [b for b in at.get("link_button") if "Gmail" in b.proto.label]
-
-
-def test_editing_a_date_says_where_the_job_will_stand_and_asks_before_moving_it_back(app_env: Path) -> None:
-    job_id = add_job("recruiter_screen", "technical_interview")
-    interview = events(job_id)[-1]
-    at = open_job(job_id)
-    at.button(key=f"edit-{interview['id']}").click().run()
-
-    by_label(at.date_input, "Date").set_value((NOW - timedelta(days=29)).astimezone().date()).run()
-    assert "After saving, the job stands in Recruiter Screen." in [c.value for c in at.caption]
-    at.button(key="edit-save").click().run()
-
-    assert not at.exception, at.exception
-    assert stored_job(job_id)["currentStage"] == "technical_interview"
-    assert any("back from Technical Interview to Recruiter Screen" in w.value for w in at.warning)
-    at.button(key="edit-confirm-back").click().run()
-
-    assert not at.exception, at.exception
-    assert stored_job(job_id)["currentStage"] == "recruiter_screen"
-    assert "edit-save" not in [b.key for b in at.button]
-
-
-def test_keep_editing_leaves_the_job_where_it_was(app_env: Path) -> None:
-    job_id = add_job("recruiter_screen", "technical_interview")
-    interview = events(job_id)[-1]
-    at = open_job(job_id)
-    at.button(key=f"edit-{interview['id']}").click().run()
-    by_label(at.date_input, "Date").set_value((NOW - timedelta(days=29)).astimezone().date()).run()
-    at.button(key="edit-save").click().run()
-
-    at.button(key="edit-keep-editing").click().run()
-
-    assert stored_job(job_id)["currentStage"] == "technical_interview"
-    assert "edit-save" in [b.key for b in at.button]
 
 
 def test_a_note_offers_no_stage_to_change(app_env: Path) -> None:

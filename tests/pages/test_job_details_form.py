@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.pages.test_job_detail_page import add_job, by_label, open_job, stored_job
+from tests.pages.app_page import by_label
+from tests.pages.job_page import add_job, open_job, stored_job
 
 
 def test_salary_and_recruiter_are_saved_from_the_details_tab(app_env: Path) -> None:

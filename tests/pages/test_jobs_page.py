@@ -12,26 +12,14 @@ from jobops import tracking
 from jobops.db import get_engine, session_scope
 from jobops.jobs import create_job, list_jobs
 from jobops.sample import SAMPLE_JOBS, load_sample_data
+from tests.pages.app_page import by_label, open_page
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 CSV = (
     b"Company;Job Title;Date Applied\n"
     b"Stripe;Backend Engineer;2026-10-01\n"
     b"Lumen Health;Platform Engineer;2026-10-05\n"
     b";Orphan Role;\n"
 )
-
-
-def open_jobs_page() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.switch_page("pages/jobs.py").run()
-    assert not at.exception, at.exception
-    return at
-
-
-def by_label(widgets: Any, label: str) -> Any:
-    return next(w for w in widgets if w.label == label)
 
 
 def stored_jobs(**filters: Any) -> list[dict]:
@@ -45,7 +33,7 @@ def add_job(**fields: Any) -> dict:
 
 
 def test_without_jobs_the_list_says_how_to_start_and_can_load_samples(app_env: Path) -> None:
-    at = open_jobs_page()
+    at = open_page("pages/jobs.py")
     assert "No jobs yet" in at.info[0].value
 
     at.button(key="jobs-load-sample").click().run()
@@ -59,7 +47,7 @@ def test_without_jobs_the_list_says_how_to_start_and_can_load_samples(app_env: P
 def test_the_list_shows_each_job_with_its_stage(app_env: Path) -> None:
     add_job(employer="Lumen Health")
 
-    at = open_jobs_page()
+    at = open_page("pages/jobs.py")
 
     table = at.dataframe[0].value
     assert list(table["Employer"]) == ["Lumen Health"]
@@ -86,7 +74,7 @@ def test_closed_jobs_are_archived_until_show_closed_is_turned_on(app_env: Path) 
     add_job(employer="Lumen Health")
     close(add_job(employer="Stripe")["id"])
 
-    at = open_jobs_page()
+    at = open_page("pages/jobs.py")
     assert shown(at) == {"Lumen Health": "Applied"}
     assert "1 closed job(s) hidden" in at.caption[-1].value
 
@@ -102,7 +90,7 @@ def test_the_in_progress_filter_lists_active_jobs_past_applied_and_no_closed_one
     closed = add_job(employer="Closed Co")["id"]
     move(closed, "technical_interview")
     close(closed)
-    at = open_jobs_page()
+    at = open_page("pages/jobs.py")
 
     at.multiselect(key="jobs-standing").set_value(["in_progress"]).run()
 
@@ -114,7 +102,7 @@ def test_the_in_progress_filter_lists_active_jobs_past_applied_and_no_closed_one
 def test_the_closed_filter_lists_closed_jobs_with_their_outcome(app_env: Path) -> None:
     add_job(employer="Applied Co")
     close(add_job(employer="Declined Co")["id"], "offer_declined")
-    at = open_jobs_page()
+    at = open_page("pages/jobs.py")
 
     at.multiselect(key="jobs-standing").set_value(["closed", "applied"]).run()
 
@@ -125,13 +113,13 @@ def test_the_closed_filter_lists_closed_jobs_with_their_outcome(app_env: Path) -
 def test_when_every_job_is_closed_the_list_says_how_to_see_them(app_env: Path) -> None:
     close(add_job()["id"])
 
-    at = open_jobs_page()
+    at = open_page("pages/jobs.py")
 
     assert "All 1 matching job(s) are closed" in at.info[0].value
 
 
 def test_the_add_job_form_creates_an_applied_job(app_env: Path) -> None:
-    at = open_jobs_page()
+    at = open_page("pages/jobs.py")
     by_label(at.text_input, "Job title *").input("Platform Engineer")
     by_label(at.text_input, "Employer *").input("Lumen Health")
     by_label(at.text_input, "Location").input("Berlin")
@@ -152,7 +140,7 @@ def test_the_add_job_form_creates_an_applied_job(app_env: Path) -> None:
 
 
 def test_the_add_job_form_without_an_employer_shows_an_error_and_adds_nothing(app_env: Path) -> None:
-    at = open_jobs_page()
+    at = open_page("pages/jobs.py")
     by_label(at.text_input, "Job title *").input("Platform Engineer")
 
     by_label(at.button, "Add job").click().run()
@@ -163,7 +151,7 @@ def test_the_add_job_form_without_an_employer_shows_an_error_and_adds_nothing(ap
 
 
 def test_a_bad_posting_url_is_named_by_its_label_and_the_typed_input_stays(app_env: Path) -> None:
-    at = open_jobs_page()
+    at = open_page("pages/jobs.py")
     by_label(at.text_input, "Job title *").input("Platform Engineer")
     by_label(at.text_input, "Employer *").input("Lumen Health")
     by_label(at.text_input, "Posting URL").input("lumen.example/jobs/42")
@@ -181,7 +169,7 @@ def test_a_bad_posting_url_is_named_by_its_label_and_the_typed_input_stays(app_e
 
 
 def test_the_add_job_form_is_empty_again_once_the_job_is_added(app_env: Path) -> None:
-    at = open_jobs_page()
+    at = open_page("pages/jobs.py")
     by_label(at.text_input, "Job title *").input("Platform Engineer")
     by_label(at.text_input, "Employer *").input("Lumen Health")
 
@@ -193,7 +181,7 @@ def test_the_add_job_form_is_empty_again_once_the_job_is_added(app_env: Path) ->
 
 
 def test_importing_a_csv_from_the_page_adds_jobs_and_reports_skipped_rows(app_env: Path) -> None:
-    at = open_jobs_page()
+    at = open_page("pages/jobs.py")
     at.file_uploader(key="jobs-csv").upload("jobs.csv", CSV, "text/csv")
     at.run()
     assert not at.exception, at.exception
@@ -209,7 +197,7 @@ def test_importing_a_csv_from_the_page_adds_jobs_and_reports_skipped_rows(app_en
 
 
 def test_a_file_that_is_not_a_csv_shows_an_error(app_env: Path) -> None:
-    at = open_jobs_page()
+    at = open_page("pages/jobs.py")
 
     at.file_uploader(key="jobs-csv").upload("empty.csv", b"\n\n", "text/csv")
     at.run()
@@ -220,7 +208,7 @@ def test_a_file_that_is_not_a_csv_shows_an_error(app_env: Path) -> None:
 
 def test_selected_discovered_jobs_can_be_marked_applied(app_env: Path) -> None:
     add_job(status="discovered")
-    at = open_jobs_page()
+    at = open_page("pages/jobs.py")
     at.session_state["jobs-table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
     at.run()
 
@@ -233,7 +221,7 @@ def test_selected_discovered_jobs_can_be_marked_applied(app_env: Path) -> None:
 
 def test_open_timeline_goes_to_the_selected_job(app_env: Path) -> None:
     add_job(employer="Lumen Health")
-    at = open_jobs_page()
+    at = open_page("pages/jobs.py")
     at.session_state["jobs-table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
     at.run()
 
@@ -247,7 +235,7 @@ def test_remove_sample_data_keeps_the_users_own_jobs(app_env: Path) -> None:
     mine = add_job(title="My own application")
     with session_scope(get_engine()) as session:
         load_sample_data(session)
-    at = open_jobs_page()
+    at = open_page("pages/jobs.py")
 
     at.button(key="jobs-remove-sample").click().run()
 
@@ -259,7 +247,7 @@ def test_remove_sample_data_keeps_the_users_own_jobs(app_env: Path) -> None:
 def test_the_export_button_is_offered_once_there_are_jobs(app_env: Path) -> None:
     add_job()
 
-    at = open_jobs_page()
+    at = open_page("pages/jobs.py")
 
     assert at.download_button(key="jobs-export").label == "Export CSV"
 
@@ -275,7 +263,7 @@ def upload_spreadsheet(at: AppTest, data: bytes | None = None) -> AppTest:
 
 
 def test_dates_that_could_be_either_way_are_asked_and_block_the_import_until_answered(app_env: Path) -> None:
-    at = upload_spreadsheet(open_jobs_page())
+    at = upload_spreadsheet(open_page("pages/jobs.py"))
 
     assert at.button(key="jobs-import").disabled
     assert "Choose how the dates are written" in at.warning[0].value
@@ -291,7 +279,7 @@ def test_dates_that_could_be_either_way_are_asked_and_block_the_import_until_ans
 
 
 def test_the_status_mapping_is_shown_and_a_change_is_what_gets_imported(app_env: Path) -> None:
-    at = upload_spreadsheet(open_jobs_page())
+    at = upload_spreadsheet(open_page("pages/jobs.py"))
     assert at.selectbox(key="import-status-Interviewing").value == "technical_interview"
     assert at.selectbox(key="import-status-Ghosted").value == "ghosted"
 
@@ -304,7 +292,7 @@ def test_the_status_mapping_is_shown_and_a_change_is_what_gets_imported(app_env:
 
 
 def test_a_file_where_no_row_can_be_read_shows_a_red_box_and_the_reasons(app_env: Path) -> None:
-    at = upload_spreadsheet(open_jobs_page(), b"Company,Position,Link\nAcme,Engineer,not a link\n")
+    at = upload_spreadsheet(open_page("pages/jobs.py"), b"Company,Position,Link\nAcme,Engineer,not a link\n")
 
     at.button(key="jobs-import").click().run()
 
@@ -317,7 +305,7 @@ def test_a_file_where_no_row_can_be_read_shows_a_red_box_and_the_reasons(app_env
 
 def test_importing_the_same_file_again_adds_nothing_and_says_so(app_env: Path) -> None:
     data = b"Company,Position,Status\nAcme,Engineer,Interviewing\n"
-    at = upload_spreadsheet(open_jobs_page(), data)
+    at = upload_spreadsheet(open_page("pages/jobs.py"), data)
     at.button(key="jobs-import").click().run()
 
     at.button(key="jobs-import").click().run()
@@ -328,7 +316,7 @@ def test_importing_the_same_file_again_adds_nothing_and_says_so(app_env: Path) -
 
 
 def test_a_mapping_without_an_employer_column_shows_an_error_and_imports_nothing(app_env: Path) -> None:
-    at = upload_spreadsheet(open_jobs_page(), b"Company,Position\nAcme,Engineer\n")
+    at = upload_spreadsheet(open_page("pages/jobs.py"), b"Company,Position\nAcme,Engineer\n")
 
     at.selectbox(key="map-employer").select_index(0).run()
     at.button(key="jobs-import").click().run()

@@ -5,57 +5,26 @@ from __future__ import annotations
 import json
 import stat
 import threading
-import time
-from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import requests
 from streamlit.testing.v1 import AppTest
 
 from jobops import providers
 from jobops.config import DEFAULT_REDIRECT_URI, load_settings
 from jobops.db import get_engine, session_scope
-from jobops.gmail import client, client_file, oauth
+from jobops.gmail import client_file
 from jobops.mail import runs as mail_runs
 from jobops.mail.accounts import account_status
-from tests.fake_google import FakeGoogle
-from tests.imap_server import PASSWORD, FakeImap, mail, nested
-
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
-
-
-@pytest.fixture
-def google(app_env: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeGoogle]:
-    with FakeGoogle() as fake:
-        for name, value in fake.environment().items():
-            monkeypatch.setenv(name, value)
-        monkeypatch.setenv("JOBOPS_SECRET_KEY", "page test key")
-        monkeypatch.setattr(client, "_buckets", {})
-        yield fake
-
-
-def open_page(**query: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.run()
-    at.switch_page("pages/mail.py")
-    for name, value in query.items():
-        at.query_params[name] = value
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def connect() -> None:
-    started = oauth.start(get_engine(), "default")
-    location = requests.get(started["authorizationUrl"], allow_redirects=False, timeout=5).headers["Location"]
-    answer = {k: v[-1] for k, v in parse_qs(urlsplit(location).query).items()}
-    oauth.exchange(get_engine(), "default", answer["state"], answer["code"])
+from tests.fakes.consent import connect_gmail
+from tests.fakes.google import FakeGoogle
+from tests.fakes.imap import PASSWORD, FakeImap, mail, nested
+from tests.pages.app_page import open_page
+from tests.waiting import finish, wait_for
 
 
 def test_without_client_credentials_the_page_explains_how_to_configure_gmail(app_env: Path) -> None:
-    at = open_page()
+    at = open_page("pages/mail.py")
     assert at.title[0].value == "Mail"
     assert "Gmail is not set up yet" in at.info[0].value
     assert "Web application" in "".join(m.value for m in at.markdown)
@@ -65,44 +34,48 @@ def test_without_client_credentials_the_page_explains_how_to_configure_gmail(app
     assert "secrets.toml" in "".join(m.value for m in at.markdown)
 
 
+@pytest.mark.usefixtures("google_env")
 def test_connect_offers_the_link_to_googles_consent_page(google: FakeGoogle) -> None:
-    at = open_page()
+    at = open_page("pages/mail.py")
     at.button(key="gmail-connect").click().run()
     assert not at.exception, at.exception
     [link] = at.link_button
     assert link.proto.url.startswith(google.auth_uri)
 
 
+@pytest.mark.usefixtures("google_env")
 def test_coming_back_from_google_with_an_error_says_so(google: FakeGoogle) -> None:
-    at = open_page(gmail_error="denied")
+    at = open_page("pages/mail.py", gmail_error="denied")
     assert "Gmail access was not granted." in at.error[0].value
     assert "gmail_error" not in at.query_params
 
 
+@pytest.mark.usefixtures("google_env")
 def test_a_crafted_error_in_the_address_is_never_shown_on_the_page(google: FakeGoogle) -> None:
     crafted = "Session expired. [Reconnect here](https://phish.example/login)"
-    at = open_page(gmail_error=crafted)
+    at = open_page("pages/mail.py", gmail_error=crafted)
     [error] = at.error
     assert "phish.example" not in error.value and "Reconnect here" not in error.value
     assert "Start connecting Gmail again." in error.value
 
 
+@pytest.mark.usefixtures("google_env")
 def test_sync_now_runs_in_the_background_and_the_run_is_listed(google: FakeGoogle) -> None:
-    connect()
+    connect_gmail(get_engine())
     for i in range(3):
         google.add_message(subject=f"Interview {i}")
-    at = open_page(gmail="connected")
+    at = open_page("pages/mail.py", gmail="connected")
     assert "Gmail is connected" in at.toast[0].value
     assert "gmail" not in at.query_params
 
     at.button[0].click().run()  # the form's Sync now
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
+
+    def finished_runs() -> list[dict]:
         with session_scope(get_engine()) as session:
             runs = mail_runs.list_runs(session, "gmail", "default")
-        if runs and runs[0]["status"] != "running":
-            break
-        time.sleep(0.05)
+        return runs if runs and runs[0]["status"] != "running" else []
+
+    runs = wait_for(finished_runs, 10, "the background sync to finish")
     at.run()
 
     assert not at.exception, at.exception
@@ -112,12 +85,13 @@ def test_sync_now_runs_in_the_background_and_the_run_is_listed(google: FakeGoogl
     assert "Last sync: 3 new messages" in at.success[0].value
 
 
+@pytest.mark.usefixtures("google_env")
 def test_choosing_how_often_gmail_syncs_saves_it_and_says_when_the_next_sync_is_due(
     google: FakeGoogle, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("JOBOPS_SYNC_INTERVAL_MINUTES", raising=False)
-    connect()
-    at = open_page()
+    connect_gmail(get_engine())
+    at = open_page("pages/mail.py")
     assert at.selectbox(key="gmail-auto-sync").value == 0
     assert any("only when you click Sync now" in c.value for c in at.caption)
 
@@ -131,9 +105,10 @@ def test_choosing_how_often_gmail_syncs_saves_it_and_says_when_the_next_sync_is_
     assert any(c.value.startswith("Next automatic sync in ") for c in at.caption)
 
 
+@pytest.mark.usefixtures("google_env")
 def test_disconnect_forgets_access_and_keeps_the_runs(google: FakeGoogle) -> None:
-    connect()
-    at = open_page()
+    connect_gmail(get_engine())
+    at = open_page("pages/mail.py")
     at.button(key="gmail-disconnect").click().run()
     assert not at.exception, at.exception
     with session_scope(get_engine()) as session:
@@ -141,20 +116,22 @@ def test_disconnect_forgets_access_and_keeps_the_runs(google: FakeGoogle) -> Non
     assert google.calls["revoke"] == 1
 
 
+@pytest.mark.usefixtures("google_env")
 def test_a_running_sync_shows_its_progress_instead_of_the_sync_button(google: FakeGoogle) -> None:
-    connect()
+    connect_gmail(get_engine())
     google.add_message()
-    google.latency = 0.5
+    google.fetches_open.clear()  # the run lists the mail, then waits until the page has been drawn
     run_id = providers.begin_run(get_engine(), "gmail", "default")
     worker = threading.Thread(target=providers.execute_run, args=(get_engine(), "gmail", run_id))
     worker.start()
     try:
-        at = open_page()
+        at = open_page("pages/mail.py")
         [bar] = at.get("progress")
         assert "Syncing" in bar.proto.text
         assert not [b for b in at.button if b.label == "Sync now"]
     finally:
-        worker.join()
+        google.fetches_open.set()
+        finish(worker, 30, "the sync")
 
 
 def fill_imap_form(at: AppTest, imap: FakeImap, password: str) -> AppTest:
@@ -169,27 +146,26 @@ def fill_imap_form(at: AppTest, imap: FakeImap, password: str) -> AppTest:
     return at
 
 
-def test_connecting_imap_from_the_page_offers_sync_and_never_shows_the_password(app_env: Path) -> None:
-    with FakeImap() as imap:
-        at = fill_imap_form(open_page(), imap, PASSWORD)
+def test_connecting_imap_from_the_page_offers_sync_and_never_shows_the_password(
+    app_env: Path, imap: FakeImap
+) -> None:
+    at = fill_imap_form(open_page("pages/mail.py"), imap, PASSWORD)
     assert [m.value for m in at.markdown if "Connected" in m.value and "127" in m.value]
     assert [b for b in at.button if b.label == "Sync now"]
     assert PASSWORD not in str(at)
 
 
-def test_an_imap_mailbox_can_be_set_to_sync_daily(app_env: Path) -> None:
-    with FakeImap() as imap:
-        at = fill_imap_form(open_page(), imap, PASSWORD)
-        at.selectbox(key="imap-auto-sync").set_value(1440).run()
+def test_an_imap_mailbox_can_be_set_to_sync_daily(app_env: Path, imap: FakeImap) -> None:
+    at = fill_imap_form(open_page("pages/mail.py"), imap, PASSWORD)
+    at.selectbox(key="imap-auto-sync").set_value(1440).run()
     assert not at.exception, at.exception
     with session_scope(get_engine()) as session:
         assert account_status(session, "imap", "default")["autoSyncMinutes"] == 1440
     assert at.toast[0].value == "IMAP syncs automatically daily."
 
 
-def test_a_wrong_imap_password_says_so_and_stores_nothing(app_env: Path) -> None:
-    with FakeImap() as imap:
-        at = fill_imap_form(open_page(), imap, "wrong")
+def test_a_wrong_imap_password_says_so_and_stores_nothing(app_env: Path, imap: FakeImap) -> None:
+    at = fill_imap_form(open_page("pages/mail.py"), imap, "wrong")
     assert "refused the username or password" in at.error[0].value
     with session_scope(get_engine()) as session:
         assert account_status(session, "imap", "default")["status"] == "disconnected"
@@ -197,7 +173,7 @@ def test_a_wrong_imap_password_says_so_and_stores_nothing(app_env: Path) -> None
 
 def test_uploading_a_mailbox_file_imports_it_once_and_lists_the_run(app_env: Path) -> None:
     eml = mail(subject="Interview", message_id="a@acme")
-    at = open_page()
+    at = open_page("pages/mail.py")
     at.file_uploader(key="mailbox-files").upload("saved.eml", eml).run()
     at.button(key="mailbox-import").click().run()
     assert not at.exception, at.exception
@@ -218,7 +194,7 @@ def test_uploading_a_mailbox_with_a_hostile_message_imports_the_others(app_env: 
     mbox = b"".join(
         b"From x@y Mon Jun 02 10:00:00 +0000 2025\n" + m.replace(b"\r\n", b"\n") + b"\n" for m in messages
     )
-    at = open_page()
+    at = open_page("pages/mail.py")
     at.file_uploader(key="mailbox-files").upload("takeout.mbox", mbox).run()
     at.button(key="mailbox-import").click().run()
     assert not at.exception, at.exception
@@ -244,7 +220,7 @@ def client_json(redirect: str = "http://localhost:3001/oauth/gmail/callback", **
 
 
 def upload_client_file(content: bytes, name: str = "client_secret_1234.json") -> AppTest:
-    at = open_page()
+    at = open_page("pages/mail.py")
     at.file_uploader(key="gmail-client-file").upload(name, content, "application/json").run()
     at.button(key="gmail-client-save").click().run()
     assert not at.exception, at.exception

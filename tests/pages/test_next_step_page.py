@@ -12,9 +12,9 @@ import streamlit as st
 from jobops.db import get_engine, session_scope
 from jobops.jobs import update_job
 from jobops.localtime import local_day
+from tests.pages.app_page import by_label, open_page
+from tests.pages.job_page import add_job, open_job, stored_job
 from tests.pages.test_board_page import add_job as add_board_job
-from tests.pages.test_board_page import open_board
-from tests.pages.test_job_detail_page import add_job, by_label, open_job, stored_job
 from tests.test_calendar_file import fields
 
 
@@ -94,7 +94,7 @@ def test_the_board_lists_what_is_due_overdue_first_and_marks_the_card(app_env: P
     set_step(soon, nextStep="Send references", nextStepDue=(today() + timedelta(days=3)).isoformat())
     set_step(late, nextStep="Reply to Anna", nextStepDue=(today() - timedelta(days=2)).isoformat())
 
-    at = open_board()
+    at = open_page()
 
     assert at.expander[0].label == "Due · 2 · 1 overdue"
     listed = [
@@ -113,7 +113,7 @@ def test_the_board_lists_what_is_due_overdue_first_and_marks_the_card(app_env: P
 
 def test_set_follow_up_on_a_quiet_card_fills_the_next_step_two_days_ahead(app_env: Path) -> None:
     job_id = add_board_job(employer="Globex")
-    at = open_board()
+    at = open_page()
 
     at.button(key=f"follow-up-{job_id}").click().run()
 

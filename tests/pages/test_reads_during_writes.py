@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from jobops.db import session_scope
 from jobops.jobs import create_job
-from tests.write_lock import impatient_database, write_lock_held
+from tests.fakes.write_lock import impatient_database, write_lock_held
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 

@@ -1,4 +1,4 @@
-"""Small builders for router tests: a received mail and a router over a few jobs."""
+"""Small builders for router tests: a received mail, a router over a few jobs, and seven tracked jobs."""
 
 from __future__ import annotations
 
@@ -6,6 +6,16 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from jobops.router import Decision, JobFacts, MailFacts, Router, RouterMemory
+
+TRACKED_JOBS = [
+    JobFacts("stripe-be", "Backend Engineer", "Stripe, Inc.", "recruiter_screen"),
+    JobFacts("stripe-data", "Data Engineer, Payments", "Stripe, Inc.", "applied"),
+    JobFacts("meta-ml", "Machine Learning Engineer", "Meta Platforms, Inc.", "applied"),
+    JobFacts("block-sre", "Site Reliability Engineer", "Block, Inc.", "applied"),
+    JobFacts("zalando", "Backend Engineer (Java)", "Zalando SE", "applied"),
+    JobFacts("doctolib", "Développeur Full Stack", "Doctolib SAS", "applied"),
+    JobFacts("cabify", "Ingeniero de Datos", "Cabify", "applied"),
+]
 
 
 def mail(
@@ -34,3 +44,8 @@ def mail(
 def route(jobs: Sequence[JobFacts], message: MailFacts, memory: RouterMemory | None = None) -> Decision:
     """Route one mail against some jobs."""
     return Router(jobs).route(message, memory)
+
+
+def route_tracked(message: MailFacts, memory: RouterMemory | None = None) -> Decision:
+    """Route one mail against the seven tracked jobs."""
+    return Router(TRACKED_JOBS).route(message, memory)

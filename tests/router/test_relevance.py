@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from jobops.router import JobFacts
-from tests.router.builders import mail, route
+from jobops.stages import AUTO_LINK_MIN, AUTO_LINKED, IGNORED
+from tests.router.builders import mail, route, route_tracked
 
 NORTHWIND = JobFacts("nw", "Data Engineer", "Northwind", "applied")
 
@@ -43,3 +44,102 @@ NORTHWIND = JobFacts("nw", "Data Engineer", "Northwind", "applied")
 )
 def test_noise_with_recruiting_words_is_not_relevant(sender: str, subject: str, body: str) -> None:
     assert not route([NORTHWIND], mail(body, subject, sender)).relevant
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "sender"),
+    [
+        (
+            "10 new jobs matching Backend Engineer",
+            "Backend Engineer - Stripe - Remote\nSee all jobs",
+            "LinkedIn <jobalerts-noreply@linkedin.com>",
+        ),
+        (
+            "Interview tips webinar",
+            "Join our webinar on how to ace the technical interview. Register now.",
+            "Events <events@careercoach.com>",
+        ),
+        (
+            "Special offer",
+            "Special offer: 30% off your next stay. Offer ends Sunday.",
+            "Deals <deals@travel.com>",
+        ),
+        (
+            "Your application for a credit card",
+            "We have received your application for the Platinum credit card.",
+            "Bank <no-reply@bank.com>",
+        ),
+        (
+            "Dinner?",
+            "Are you free on Saturday? Good luck with the interview tomorrow!",
+            "Sam <sam@gmail.com>",
+        ),
+    ],
+)
+def test_noise_that_uses_recruiting_words_is_ignored(subject: str, body: str, sender: str) -> None:
+    decision = route_tracked(mail(body, subject, sender))
+    assert (decision.relevant, decision.job_id, decision.bucket) == (False, None, IGNORED)
+    assert decision.message_type == "other"
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "sender"),
+    [
+        (
+            "Ihre Bewerbung um einen Kita-Platz",
+            "Vielen Dank für Ihre Bewerbung um einen Betreuungsplatz in unserer Kita.",
+            "Kita <info@kita.de>",
+        ),
+        (
+            "Einladung zur Besichtigung",
+            "Vielen Dank für Ihre Bewerbung auf die Wohnung. Bitte bringen Sie die Schufa mit.",
+            "Vermietung <info@wohnbau.de>",
+        ),
+        (
+            "Weekly digest",
+            "Here's what changed in your workspace: Stripe interview notes, 3 pages edited.",
+            "Notion <team@notion.so>",
+        ),
+        (
+            "Sharpen your skills",
+            "Ready for your next technical interview? Start practicing and climb the leaderboard.",
+            "HR <news@hackerrank.com>",
+        ),
+    ],
+)
+def test_housing_childcare_and_product_notifications_are_ignored(
+    subject: str, body: str, sender: str
+) -> None:
+    decision = route_tracked(mail(body, subject, sender))
+    assert (decision.relevant, decision.bucket) == (False, IGNORED)
+
+
+@pytest.mark.parametrize(
+    ("sender", "body"),
+    [
+        (
+            "Block <notifications@block.xyz>",
+            "Kim assigned OPS-12 to you: the onsite interview scheduler shows the wrong time zone to candidates.",
+        ),
+        (
+            "Block <notifications@block.xyz>",
+            "Kim mentioned OPS-12: the onsite interview scheduler shows the wrong time zone.",
+        ),
+    ],
+)
+def test_a_product_notification_from_the_employers_own_domain_is_not_auto_linked(
+    sender: str, body: str
+) -> None:
+    decision = route_tracked(mail(body, "OPS-12 Interview scheduler bug", sender))
+    assert decision.bucket != AUTO_LINKED and decision.confidence < AUTO_LINK_MIN
+
+
+def test_a_mock_interview_with_a_friend_is_ignored() -> None:
+    decision = route_tracked(
+        mail(
+            "Let's do a mock interview (system design) on Saturday.",
+            "Mock interview practice",
+            "Lena <lena@gmail.com>",
+        )
+    )
+    assert (decision.relevant, decision.bucket) == (False, IGNORED)

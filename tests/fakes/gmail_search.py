@@ -220,8 +220,11 @@ def _day(value: str) -> int | None:
     if value.isdigit():
         return int(value) * 1000
     found = re.fullmatch(r"(\d{4})[/-](\d{1,2})[/-](\d{1,2})", value)
+    if not found:
+        return None
+    year, month, day = map(int, found.groups())
     try:
-        return int(datetime(*map(int, found.groups()), tzinfo=PACIFIC).timestamp() * 1000) if found else None
+        return int(datetime(year, month, day, tzinfo=PACIFIC).timestamp() * 1000)
     except ValueError:
         return None
 

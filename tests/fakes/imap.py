@@ -141,6 +141,8 @@ class FakeImap:
 
 
 class _Handler(socketserver.StreamRequestHandler):
+    folder: str | None  # the SELECTed folder
+
     def send(self, line: str | bytes) -> None:
         self.wfile.write((line.encode() if isinstance(line, str) else line) + b"\r\n")
 

@@ -1,0 +1,59 @@
+"""Who sent a mail: hiring platforms, assessment platforms and calendar services speak for an employer, not as one."""
+
+from __future__ import annotations
+
+from jobops.router import JobFacts, RouterMemory
+from jobops.stages import AUTO_LINKED, PENDING_USER
+from tests.router.builders import mail, route, route_tracked
+
+GOOGLE = JobFacts("google", "Site Reliability Engineer", "Google", "applied")
+ALLEGRO = JobFacts("allegro", "Senior Data Engineer", "Allegro", "technical_interview")
+
+
+def test_an_ats_sender_is_matched_through_the_employer_in_its_display_name() -> None:
+    decision = route_tracked(
+        mail(
+            "Thank you for applying for the Machine Learning Engineer position. We've received your application.",
+            subject="Thank you for applying",
+            sender="Meta via Greenhouse <no-reply@greenhouse.io>",
+        )
+    )
+    assert (decision.job_id, decision.stage_target, decision.bucket) == ("meta-ml", "applied", AUTO_LINKED)
+
+
+def test_a_shared_platform_address_teaches_nothing_about_the_job() -> None:
+    memory = RouterMemory(sender_jobs={"no-reply@greenhouse.io": "block-sre"})
+    decision = route_tracked(
+        mail(
+            "We received your application for Backend Engineer (Java).",
+            sender="Zalando <no-reply@greenhouse.io>",
+        ),
+        memory,
+    )
+    assert decision.job_id == "zalando"
+
+
+def test_an_assessment_platform_mail_without_a_stage_phrase_suggests_the_assessment_stage() -> None:
+    decision = route_tracked(
+        mail(
+            "Thank you for finishing the test for Zalando. Your results have been sent to the recruitment team.",
+            "Your test",
+            "Codility <no-reply@codility.com>",
+        )
+    )
+    assert (decision.job_id, decision.stage_target, decision.bucket) == (
+        "zalando",
+        "assessment",
+        PENDING_USER,
+    )
+
+
+def test_a_google_calendar_invitation_is_not_mail_from_google_the_employer() -> None:
+    invitation = mail(
+        "Allegro – rozmowa techniczna (Senior Data Engineer)\nOrganizer: anna.nowak@allegro.com\n"
+        "Invitation from Google Calendar",
+        "Invitation: Allegro – technical interview @ Tue 10 Mar 2026",
+        "Google Calendar <calendar-notification@google.com>",
+    )
+    decision = route([GOOGLE, ALLEGRO], invitation)
+    assert decision.job_id == "allegro"

@@ -1,0 +1,173 @@
+"""The stage a mail announces, read from its phrases in each language the router knows."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobops.router import JobFacts, Router
+from tests.router.builders import mail, route_tracked
+
+PLEO = JobFacts("pleo", "Backend Engineer", "Pleo", "applied")
+
+
+@pytest.mark.parametrize(
+    ("body", "sender", "job_id", "stage"),
+    [
+        (
+            "Wir haben Ihre Bewerbung erhalten und melden uns bald.",
+            "Zalando <jobs@zalando.de>",
+            "zalando",
+            "applied",
+        ),
+        (
+            "Leider haben wir uns für andere Kandidaten entschieden.",
+            "Zalando <jobs@zalando.de>",
+            "zalando",
+            "rejected",
+        ),
+        (
+            "Nous avons bien reçu votre candidature pour le poste.",
+            "Doctolib <talent@doctolib.com>",
+            "doctolib",
+            "applied",
+        ),
+        (
+            "Malheureusement, nous ne pouvons pas donner une suite favorable à votre candidature.",
+            "Doctolib <talent@doctolib.com>",
+            "doctolib",
+            "rejected",
+        ),
+        (
+            "Hemos recibido tu solicitud para el puesto de Ingeniero de Datos.",
+            "Cabify <talent@cabify.com>",
+            "cabify",
+            "applied",
+        ),
+        (
+            "Lamentablemente, no continuaremos con tu candidatura.",
+            "Cabify <talent@cabify.com>",
+            "cabify",
+            "rejected",
+        ),
+        (
+            "Nos gustaría invitarte a una entrevista técnica con el equipo.",
+            "Cabify <talent@cabify.com>",
+            "cabify",
+            "technical_interview",
+        ),
+    ],
+)
+def test_common_phrases_are_read_in_german_french_and_spanish(
+    body: str, sender: str, job_id: str, stage: str
+) -> None:
+    decision = route_tracked(mail(body, "Ihre Bewerbung", sender))
+    assert (decision.relevant, decision.job_id, decision.stage_target) == (True, job_id, stage)
+
+
+@pytest.mark.parametrize(
+    ("body", "stage"),
+    [
+        ("We'd like you to complete a coding challenge on HackerRank.", "assessment"),
+        ("Next is a conversation with the hiring manager.", "hiring_manager_screen"),
+        ("We'd like to invite you to the final round onsite.", "onsite"),
+        ("We're delighted to extend you an offer; the offer letter is attached.", "offer"),
+        ("This confirms you have withdrawn your application.", "withdrawn"),
+        ("Your application is still under review, thanks for your patience.", "no_change"),
+        ("I'd love to set up a 30 minute phone screen.", "recruiter_screen"),
+    ],
+)
+def test_each_stage_is_read_from_its_common_phrase(body: str, stage: str) -> None:
+    decision = route_tracked(mail(body, "Backend Engineer at Stripe", "Stripe <talent@stripe.com>"))
+    assert decision.stage_target == stage
+
+
+@pytest.mark.parametrize(
+    ("body", "stage"),
+    [
+        ("Bedankt voor je sollicitatie, we hebben je gegevens goed ontvangen.", "applied"),
+        ("We nodigen je graag uit voor een kennismakingsgesprek van 30 minuten.", "recruiter_screen"),
+        ("Helaas hebben we besloten om niet verder te gaan met je sollicitatie.", "rejected"),
+        ("De volgende stap is een technisch interview met twee engineers.", "technical_interview"),
+        ("Graag nodigen we je uit voor het eindgesprek op ons kantoor.", "onsite"),
+        ("Abbiamo ricevuto la tua candidatura e la stiamo valutando.", "applied"),
+        ("Ti proponiamo un colloquio tecnico di un'ora con il team.", "technical_interview"),
+        ("Purtroppo abbiamo deciso di non procedere con la tua candidatura.", "rejected"),
+        ("Siamo felici di farti una proposta di assunzione.", "offer"),
+        ("Je vous propose un appel de 20 minutes pour faire connaissance.", "recruiter_screen"),
+        ("Malheureusement, nous ne donnerons pas suite à votre candidature.", "rejected"),
+        ("Nous vous invitons à la dernière étape : une journée d'entretiens à Paris.", "onsite"),
+        ("Wir möchten dich zu einem Interview mit unserem Design Lead einladen.", "hiring_manager_screen"),
+    ],
+)
+def test_common_phrases_are_read_in_dutch_and_italian_and_more_french_and_german(
+    body: str, stage: str
+) -> None:
+    decision = Router([PLEO]).route(mail(body, "Pleo", "Pleo Talent <talent@pleo.io>"))
+    assert (decision.relevant, decision.job_id, decision.stage_target) == (True, "pleo", stage)
+
+
+@pytest.mark.parametrize(
+    ("body", "stage"),
+    [
+        (
+            "Your interview for the Backend Engineer role is scheduled with one of the leads who would be your manager.",
+            "hiring_manager_screen",
+        ),
+        ("Before the next step, please prepare a short presentation for a panel.", "assessment"),
+        ("You'll spend a full afternoon of back-to-back sessions with five engineers.", "onsite"),
+        (
+            "Following an internal reorganisation, the position has been cancelled and we closed the requisition.",
+            "closed",
+        ),
+        ("We have received your case study, thanks! We'll share feedback soon.", "no_change"),
+        ("Would you be open to a 30-minute phone call this week?", "recruiter_screen"),
+        (
+            "I lead the Payments team, which is the team hiring for this role, and would love to chat.",
+            "hiring_manager_screen",
+        ),
+    ],
+)
+def test_more_stage_phrase_families_are_read(body: str, stage: str) -> None:
+    decision = route_tracked(mail(body, "Backend Engineer at Stripe", "Stripe <talent@stripe.com>"))
+    assert decision.stage_target == stage
+
+
+def test_a_signature_banner_does_not_set_the_stage() -> None:
+    body = (
+        "Hi Alex,\n\nThanks for applying! I'd love to set up a short intro call this week.\n\nCheers,\nOlivia\n\n"
+        "--\nOlivia Grant | Talent Partner\nWhat to expect at the onsite and offer stages: https://example.org/guide\n"
+    )
+    decision = route_tracked(mail(body, "Backend Engineer at Stripe", "Olivia <olivia@stripe.com>"))
+    assert decision.stage_target == "recruiter_screen"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The next step is a technical phone screen with one of our engineers.",
+        "Interview: Technical video screening (60 min) with Lukas.",
+    ],
+)
+def test_a_technical_phone_screen_is_a_technical_interview(body: str) -> None:
+    decision = route_tracked(mail(body, "Backend Engineer at Stripe", "Stripe <talent@stripe.com>"))
+    assert decision.stage_target == "technical_interview"
+
+
+@pytest.mark.parametrize(
+    ("body", "stage"),
+    [
+        ("Tack för din ansökan! Vi har tagit emot din ansökan.", "applied"),
+        ("Tyvärr har vi valt att gå vidare med andra kandidater.", "rejected"),
+        ("Infelizmente decidimos seguir com outros candidatos para a vaga.", "rejected"),
+        ("Recebemos a sua candidatura e entraremos em contato.", "applied"),
+        ("Niestety zdecydowaliśmy się kontynuować proces z innymi kandydatami.", "rejected"),
+        ("Dziękujemy za przesłanie aplikacji na stanowisko.", "applied"),
+        ("Nous ne sommes pas en mesure de donner une suite favorable à votre candidature.", "rejected"),
+        ("We've decided to close the Backend Engineer opening you applied for.", "closed"),
+    ],
+)
+def test_common_phrases_are_read_in_swedish_portuguese_polish_and_more_french_and_english(
+    body: str, stage: str
+) -> None:
+    decision = route_tracked(mail(body, "Backend Engineer", "Zalando Talent <talent@zalando.de>"))
+    assert (decision.relevant, decision.job_id, decision.stage_target) == (True, "zalando", stage)
