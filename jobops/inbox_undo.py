@@ -63,6 +63,15 @@ def undo_many(session: Session, items: list[tuple[str, dict[str, Any]]]) -> dict
     return {"undone": len(items) - len(failed), "failed": failed}
 
 
+def describe_undo(report: dict[str, Any]) -> str:
+    """What undo_many did, in one line: how many came back, and why the first refused one was not undone."""
+    failed = report["failed"]
+    parts = [f"Undone: {report['undone']} back in the inbox."] if report["undone"] else []
+    if failed:
+        parts.append(f"Not undone ({len(failed)}): {failed[0]['message']}")
+    return " ".join(parts)
+
+
 def unlink(session: Session, message: MailMessage, job_id: str | None = None) -> dict[str, Any]:
     """Unlink a message and remove what it logged; the job's stage follows the events that remain.
 
@@ -128,12 +137,12 @@ def _current_decision(message: MailMessage) -> str | None:
 def _changed_since(message: MailMessage) -> str:
     """Why an undo was refused: the message was decided otherwise since."""
     status = {
-        AUTO_LINKED: "is linked to a job",
-        MANUAL_LINKED: "is linked to a job",
-        PENDING_USER: "waits in the Tracking Inbox",
-        IGNORED: "is dismissed",
+        AUTO_LINKED: "is now linked to a job",
+        MANUAL_LINKED: "is now linked to a job",
+        PENDING_USER: "now waits in the Tracking Inbox",
+        IGNORED: "is now dismissed",
     }.get(message.processing_status, "is being sorted")
-    return f"This mail changed since: it now {status}. Nothing was undone."
+    return f"This mail changed since: it {status}. Nothing was undone."
 
 
 def _take_back_events(

@@ -206,7 +206,7 @@ def test_undoing_a_dismissal_of_mail_that_was_linked_since_changes_nothing(sessi
     with pytest.raises(Conflict) as error:
         inbox_undo.undo_decision(session, message.id, {**GMAIL, "decision": "dismissal"})
 
-    assert "it now is linked to a job" in error.value.message
+    assert "it is now linked to a job" in error.value.message
     assert session.get(MailMessage, message.id).processing_status == "manual_linked"
 
 
