@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -11,9 +12,10 @@ from jobops import validation as check
 from jobops.errors import Conflict, JobOpsError, NotFound
 from jobops.inbox import message_to_dict
 from jobops.link_refusals import refuse
+from jobops.localtime import local_day
 from jobops.models import Job, MailMessage, SenderMemory, StageEvent
-from jobops.stages import AUTO_LINKED, IGNORED, MANUAL_LINKED, PENDING_USER
-from jobops.tracking import delete_event
+from jobops.stages import APPLIED, AUTO_LINKED, IGNORED, MANUAL_LINKED, PENDING_USER
+from jobops.tracking import APPLIED_MOVED, delete_event
 
 UNDO_FIELDS = ("provider", "accountKey", "jobId", "decision")
 LINK, DISMISSAL = "link", "dismissal"
@@ -89,7 +91,8 @@ def unlink(session: Session, message: MailMessage, job_id: str | None = None) ->
     message.relevant = True
     _forget_sender(session, message, linked_to)
     session.flush()
-    return _answer(session, message, LINK, removed=removed, kept=kept)
+    answer = _answer(session, message, LINK, removed=removed, kept=kept)
+    return {**answer, "appliedDateLeftAt": _applied_date_left(session, message, linked_to)}
 
 
 def bring_back(session: Session, message: MailMessage, job_id: str | None = None) -> dict[str, Any]:
@@ -99,7 +102,7 @@ def bring_back(session: Session, message: MailMessage, job_id: str | None = None
     message.relevant = True
     message.matched_job_id = job_id if job_id and session.get(Job, job_id) is not None else None
     session.flush()
-    return _answer(session, message, DISMISSAL, removed=[], kept=[])
+    return {**_answer(session, message, DISMISSAL, removed=[], kept=[]), "appliedDateLeftAt": None}
 
 
 def _account(data: dict[str, Any]) -> tuple[str, str]:
@@ -168,6 +171,22 @@ def _take_back_events(
 def _edited_since(event: StageEvent, message: MailMessage) -> bool:
     """An event whose label or date is no longer what the mail logged."""
     return event.title != (event.meta or {}).get("eventLabel") or event.occurred_at != message.received_at
+
+
+def _applied_date_left(session: Session, message: MailMessage, job_id: str | None) -> datetime | None:
+    """The job's applied date when this mail had moved it back: it stays, as the earlier date was not kept."""
+    job = session.get(Job, job_id) if job_id else None
+    if job is None or job.applied_at is None:
+        return None
+    applied = session.scalar(
+        select(StageEvent)
+        .where(StageEvent.job_id == job.id, StageEvent.to_stage == APPLIED)
+        .order_by(StageEvent.occurred_at, StageEvent.created_at)
+        .limit(1)
+    )
+    if applied is None or (applied.meta or {}).get("reasonCode") != APPLIED_MOVED:
+        return None
+    return job.applied_at if local_day(applied.occurred_at) == local_day(message.received_at) else None
 
 
 def _forget_sender(session: Session, message: MailMessage, job_id: str | None) -> None:

@@ -438,7 +438,16 @@ def unlink_button(message: dict) -> None:
             if undone["removedEvents"]
             else ""
         )
-        flash(f"Unlinked: the mail waits in the Tracking Inbox again.{removed}", icon=":material/link_off:")
+        left = undone["appliedDateLeftAt"]
+        kept = (
+            f" The applied date stays {local_date(left)}: edit the Applied event to change it."
+            if left
+            else ""
+        )
+        flash(
+            f"Unlinked: the mail waits in the Tracking Inbox again.{removed}{kept}",
+            icon=":material/link_off:",
+        )
         st.rerun()
 
 

@@ -17,6 +17,7 @@ from jobops.jobs import get_job, update_job
 from jobops.link_refusals import HELD_BACK
 from jobops.models import MailMessage, SenderMemory
 from tests.test_inbox import (
+    APPLIED_AT,
     GMAIL,
     INTERVIEW_INVITE,
     JOB_ALERT,
@@ -249,3 +250,24 @@ def test_a_backup_restored_elsewhere_keeps_the_automatic_links_taken_back(
         assert again.processing_status == "pending_user"
         assert HELD_BACK in again.reason
     other.dispose()
+
+
+def test_undoing_the_link_of_mail_older_than_the_application_says_the_applied_date_stays(
+    session: Session,
+) -> None:
+    job_id = add_job(session)
+    older = routed(session, VAGUE_INVITE, received_at=APPLIED_AT - timedelta(days=3))
+    moved = inbox.approve(session, older.id, dict(GMAIL))["appliedMovedTo"]
+    assert moved is not None
+
+    answer = inbox_undo.undo_decision(session, older.id, dict(GMAIL))
+
+    assert answer["appliedDateLeftAt"] == moved == get_job(session, job_id)["appliedAt"]
+    assert stages(session, job_id) == ["applied"]
+
+
+def test_undoing_a_link_that_moved_no_date_says_nothing_of_it(session: Session) -> None:
+    add_job(session)
+    message = approved(session, add_job(session, "Data Scientist", "Alan"))
+
+    assert inbox_undo.undo_decision(session, message.id, dict(GMAIL))["appliedDateLeftAt"] is None

@@ -336,6 +336,8 @@ def _schemas() -> dict[str, Schema]:
                 "removedEvents": {"type": "array", "items": string()},
                 "keptEvents": {"type": "array", "items": string()},
                 "jobStage": nullable(string()),
+                # The applied date this mail had moved back stays there: the earlier date was not kept.
+                "appliedDateLeftAt": OPTIONAL_DATE_TIME,
             }
         ),
         "BulkInput": obj(
