@@ -42,9 +42,9 @@ def undo_decision(session: Session, message_id: str, data: dict[str, Any]) -> di
     if expected and current and expected != current:
         raise Conflict(_changed_since(message), field="messageId")
     if current == LINK:
-        return unlink(session, message, job_id)
+        return _unlink(session, message, job_id)
     if current == DISMISSAL:
-        return bring_back(session, message, job_id)
+        return _bring_back(session, message, job_id)
     raise Conflict(
         NOTHING_TO_UNDO.get(
             message.processing_status, "This mail has not been sorted yet: there is nothing to undo."
@@ -74,7 +74,7 @@ def describe_undo(report: dict[str, Any]) -> str:
     return " ".join(parts)
 
 
-def unlink(session: Session, message: MailMessage, job_id: str | None = None) -> dict[str, Any]:
+def _unlink(session: Session, message: MailMessage, job_id: str | None = None) -> dict[str, Any]:
     """Unlink a message and remove what it logged; the job's stage follows the events that remain.
 
     An automatic link taken back is remembered, so routing again does not link this mail or its sender's
@@ -95,7 +95,7 @@ def unlink(session: Session, message: MailMessage, job_id: str | None = None) ->
     return {**answer, "appliedDateLeftAt": _applied_date_left(session, message, linked_to)}
 
 
-def bring_back(session: Session, message: MailMessage, job_id: str | None = None) -> dict[str, Any]:
+def _bring_back(session: Session, message: MailMessage, job_id: str | None = None) -> dict[str, Any]:
     """Bring a dismissed message back to the Tracking Inbox, suggesting the job it was suggested for."""
     message.processing_status = PENDING_USER
     message.decided_at = None
