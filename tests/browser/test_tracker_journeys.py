@@ -1,5 +1,5 @@
 """Tracking by hand in a real browser: a date edited backwards, closing with a reason, undoing a delete, a next step
-that falls due, and taking back an inbox approval.
+that falls due, and taking back an inbox approval or an automatic link.
 
 One app serves the module; each journey uses employers of its own, so the journeys do not see each other's jobs.
 """
@@ -215,3 +215,28 @@ def test_an_inbox_approval_is_undone_from_its_confirmation(ui: Dashboard, app: R
     waiting = ui.block(subject, has=ui.page.get_by_role("button", name="Approve", exact=True))
     expect(waiting.get_by_role("combobox", name="Job")).to_have_value("Quillon Health · Platform Engineer")
     assert [i["message"]["id"] for i in app.api("GET", "/post-application/inbox")["items"]] == [message_id]
+
+
+def test_an_automatic_link_is_undone_from_the_jobs_emails_tab(ui: Dashboard, app: RunningApp) -> None:
+    job = job_with_stages(app, "Wrenfield Games", "Engine Programmer")
+    subject = "Invitation: technical interview for Engine Programmer"
+    waiting_mail(
+        app,
+        "recruiting@wrenfieldgames.com",
+        subject,
+        "Hi Alex,\n\nWe'd like to invite you to a technical interview for the Engine Programmer role at "
+        "Wrenfield Games. Please pick a time that works for you.\n\nMaya",
+    )
+    assert stored(app, job["id"])["currentStage"] == "technical_interview"
+    ui.open(f"job?id={job['id']}")
+    ui.page.get_by_role("tab", name="Emails (1)").click()
+    ui.page.get_by_text(re.compile(rf"^{re.escape(subject)} · ")).click()
+
+    ui.click("Undo link")
+
+    expect(ui.toast("Unlinked: the mail waits in the Tracking Inbox again.")).to_be_visible()
+    assert stored(app, job["id"])["currentStage"] == "applied"
+    expect(ui.page.get_by_role("tab", name="Emails (0)")).to_be_visible()
+    ui.menu(re.compile(r"^Tracking Inbox"))
+    item = ui.block(subject, has=ui.page.get_by_role("button", name="Approve", exact=True))
+    expect(item.get_by_role("combobox", name="Job")).to_have_value("Wrenfield Games · Engine Programmer")
