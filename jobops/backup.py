@@ -16,7 +16,17 @@ from sqlalchemy.types import TypeEngine
 from jobops.backup_rules import apply_rules
 from jobops.errors import InvalidInput
 from jobops.mail.runs import RUNNING
-from jobops.models import Base, Job, MailAccount, MailMessage, SenderMemory, StageEvent, SyncRun, utcnow
+from jobops.models import (
+    Base,
+    Job,
+    LinkRefusal,
+    MailAccount,
+    MailMessage,
+    SenderMemory,
+    StageEvent,
+    SyncRun,
+    utcnow,
+)
 from jobops.tracking import recompute_job
 
 FORMAT = "jobops-backup"
@@ -73,6 +83,14 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section(
         "senderMemory", "sender memories", SenderMemory, keys=(("from_address",),), refs={"job_id": "jobs"}
+    ),
+    Section(
+        "linkRefusals",
+        "automatic links taken back",
+        LinkRefusal,
+        keys=(("message_id", "job_id"),),
+        only=("message_id", "job_id", "from_address", "created_at"),
+        refs={"message_id": "mailMessages", "job_id": "jobs"},
     ),
     # A running run belongs to the process that runs it: it never travels, and a restore never
     # touches the runs already stored (their history is what happened on this machine).

@@ -15,6 +15,10 @@ from jobops.next_steps import due_step, local_now
 from jobops.stages import ACTIVE_STATUSES, CLOSED, OPEN_STAGES, PENDING_USER, STAGE_LABELS, standing_label
 
 DEFAULT_QUIET_DAYS = 14
+# A card shows this much of a long job title; the whole title is one hover away.
+TITLE_CHARS = 48
+# How wide a folded column is next to an open one.
+FOLDED_WIDTH = 0.7
 # Stages counted as "later" above the board: past the first screens.
 LATER_STAGES = ("hiring_manager_screen", "technical_interview", "onsite", "offer")
 
@@ -46,6 +50,11 @@ class Card:
         if self.quiet and self.stage != CLOSED:
             return "Follow up"
         return None
+
+    @property
+    def short_title(self) -> str:
+        """The title as the card shows it: cut at a word, with an ellipsis, when it is long."""
+        return clipped(self.title, TITLE_CHARS)
 
     @property
     def suggests_follow_up(self) -> bool:
@@ -82,7 +91,7 @@ def _pending_mail(session: Session) -> dict[str, int]:
         .where(MailMessage.processing_status == PENDING_USER, MailMessage.matched_job_id.is_not(None))
         .group_by(MailMessage.matched_job_id)
     )
-    return {job_id: count for job_id, count in rows}
+    return {job_id: count for job_id, count in rows if job_id is not None}
 
 
 def board(
@@ -156,3 +165,18 @@ def summary(columns: dict[str, list[Card]]) -> dict[str, Any]:
 def stage_title(stage: str, count: int) -> str:
     """Column heading: `Technical Interview · 3`."""
     return f"{STAGE_LABELS[stage]} · {count}"
+
+
+def clipped(text: str, limit: int) -> str:
+    """The text, or its first words up to `limit` characters followed by an ellipsis."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    if text[limit] != " " and " " in head:  # the cut fell inside a word: leave that word out
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,;:-–(") + "…"
+
+
+def column_widths(folded: list[bool]) -> list[float]:
+    """Relative widths of the columns: a folded one is narrow, so the open ones get the room."""
+    return [FOLDED_WIDTH if fold else 1.0 for fold in folded]

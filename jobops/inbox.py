@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from jobops import validation as check
 from jobops.errors import Conflict, InvalidInput, JobOpsError, NotFound
+from jobops.link_refusals import load_refusals
 from jobops.models import Job, MailAccount, MailMessage, SenderMemory, StageEvent, utcnow
 from jobops.router import Decision, JobFacts, MailFacts, Router, RouterMemory
 from jobops.router.job_draft import employer_guess, title_guess
@@ -194,10 +195,13 @@ def _route_in_order(
         return
     router = Router(active_jobs(session))
     memory = router_memory(session)
+    refusals = load_refusals(session)
     threads, waiting = dict(memory.thread_jobs), dict(memory.review_threads)
     memory = RouterMemory(thread_jobs=threads, sender_jobs=memory.sender_jobs, review_threads=waiting)
     for message in messages:
-        decision = router.route(mail_facts(message), memory)
+        decision = refusals.hold_back(
+            message.id, message.from_address, router.route(mail_facts(message), memory)
+        )
         if keep(decision):
             _record_decision(session, message, decision)
             _remember_thread(message.external_thread_id, decision, threads, waiting)

@@ -7,6 +7,7 @@ import csv
 import io
 import time
 import unicodedata
+from datetime import datetime
 from typing import Any
 
 import pandas as pd
@@ -51,15 +52,19 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
         "contact person",
     ),
     "recruiterEmail": ("recruiteremail", "recruiter email", "contact email", "email", "e-mail"),
+    "nextStep": ("nextstep", "next step", "next action", "to do", "todo"),
+    "nextStepDue": ("nextstepdue", "next step due", "due date", "due on", "follow up date"),
+    "nextStepTime": ("nextsteptime", "next step time", "due time"),
+    "closedAt": ("closedat", "closed at", "closed on", "date closed"),
     "stage": ("currentstage", "stage", "current stage"),
     "outcome": ("outcome", "result"),
 }
+# Fields whose cells are read as dates or times, not copied as text.
+DATED_FIELDS = ("appliedAt", "closedAt", "nextStepDue", "nextStepTime")
 # Fields read to decide where a job stands, most telling first; they are not copied onto the job.
 STANDING_FIELDS = ("outcome", "stage", "status")
 # Columns of JobOps' own export that an import derives again instead of keeping in the notes.
-DERIVED_COLUMNS = frozenset(
-    {"id", "closedat", "stagechangedat", "lasteventat", "createdat", "updatedat", "issample"}
-)
+DERIVED_COLUMNS = frozenset({"id", "stagechangedat", "lasteventat", "createdat", "updatedat", "issample"})
 EXPORT_COLUMNS = (
     "id",
     "title",
@@ -236,7 +241,10 @@ def import_jobs(
         cells = {str(c): str(v).strip() for c, v in row.items()}
         if not any(cells.values()):
             continue
-        key = (cells.get(mapping["employer"], "").lower(), cells.get(mapping["title"], "").lower())
+        key = (
+            cells.get(mapping["employer"] or "", "").lower(),
+            cells.get(mapping["title"] or "", "").lower(),
+        )
         if key in known and all(key):
             skipped.append({"row": index, "reason": DUPLICATE})
             continue
@@ -270,8 +278,8 @@ def _import_row(
     dates: str,
 ) -> None:
     """One job from one row: its fields, its stage or outcome, and what else the row said in the notes."""
-    copied = (f for f in mapping if f not in ("appliedAt", *STANDING_FIELDS))
-    data = {f: cells[c] for f in copied if (c := mapping[f]) and cells.get(c)}
+    copied = (f for f in mapping if f not in (*DATED_FIELDS, *STANDING_FIELDS))
+    data: dict[str, Any] = {f: cells[c] for f in copied if (c := mapping[f]) and cells.get(c)}
     said = standing_text(cells, mapping)
     target = targets.get(said) or APPLIED
     extra = _unmapped_cells(cells, mapping)
@@ -279,15 +287,31 @@ def _import_row(
         extra.insert(0, f"Status: {said}")
     if extra:
         data["notes"] = "\n\n".join(filter(None, [data.get("notes"), "\n".join(extra)]))
-    if mapping.get("appliedAt") and cells.get(mapping["appliedAt"]):
-        data["appliedAt"] = sheet_values.parse_date("appliedAt", cells[mapping["appliedAt"]], dates)
+    data |= _dated_cells(cells, mapping, dates)
+    closed_at = data.pop("closedAt", None)
     if target in sheet_values.PRE_APPLY:
         data["status"] = target
     job = create_job(session, data, rematch=False)
     if target in OUTCOMES:
-        set_outcome(session, job["id"], {"outcome": target})
+        set_outcome(session, job["id"], {"outcome": target, "closedAt": closed_at})
     elif target not in (APPLIED, *sheet_values.PRE_APPLY):
         transition_stage(session, job["id"], target, metadata={"actor": "user", "eventType": "status_update"})
+
+
+def _dated_cells(cells: dict[str, str], mapping: dict[str, str | None], dates: str) -> dict[str, Any]:
+    """The filled date and time cells of a row, read as dates and times."""
+    found: dict[str, Any] = {}
+    for field in DATED_FIELDS:
+        column = mapping.get(field)
+        raw = cells.get(column, "") if column else ""
+        if not raw:
+            continue
+        if field == "nextStepTime":
+            found[field] = sheet_values.parse_time(field, raw)
+        else:
+            value = sheet_values.parse_date(field, raw, dates)
+            found[field] = value.date() if field == "nextStepDue" and isinstance(value, datetime) else value
+    return found
 
 
 def _unmapped_cells(cells: dict[str, str], mapping: dict[str, str | None]) -> list[str]:

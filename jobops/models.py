@@ -220,3 +220,16 @@ class SyncRun(Base):
     error_message: Mapped[str | None] = mapped_column(Text)
     # Process that runs it, so a run left by a crash can be told from one still going.
     owner_pid: Mapped[int | None] = mapped_column(Integer)
+
+
+class LinkRefusal(Base):
+    """An automatic link the user took back: that mail, and later mail from its sender, waits for a click."""
+
+    __tablename__ = "link_refusals"
+    __table_args__ = (UniqueConstraint("message_id", "job_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    message_id: Mapped[str] = mapped_column(ForeignKey("mail_messages.id", ondelete="CASCADE"))
+    job_id: Mapped[str] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
+    from_address: Mapped[str] = mapped_column(String(320), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Final
 
 from jobops.errors import InvalidInput
@@ -16,6 +16,7 @@ MONTH_FIRST: Final = "month_first"
 DATE_ORDERS: Final = (DAY_FIRST, MONTH_FIRST)
 DATE_ORDER_LABELS: Final = {DAY_FIRST: "Day first (31/12/2026)", MONTH_FIRST: "Month first (12/31/2026)"}
 
+CLOCK = re.compile(r"(\d{1,2})[:.h](\d{2})(?::\d{2}(?:\.\d+)?)?\s*([ap]\.?m\.?)?", re.IGNORECASE)
 ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?")
 NUMERIC_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?:[ T].*)?")
 WORDED_FORMATS = (
@@ -210,3 +211,17 @@ def _checked(field: str, raw: str, year: int, month: int, day: int) -> date:
         return date(year, month, day)
     except ValueError:
         raise InvalidInput(f"{field} {raw!r} is not a date in the calendar.", field=field) from None
+
+
+def parse_time(field: str, value: str) -> time:
+    """A cell as a wall-clock time to the minute: `14:30`, `14:30:00`, `2:30 PM`, `9.05`, `14h30`."""
+    raw = value.strip()
+    found = CLOCK.fullmatch(raw)
+    if found:
+        hour, minute = int(found.group(1)), int(found.group(2))
+        half = (found.group(3) or "").lower().replace(".", "")
+        if half and 1 <= hour <= 12:
+            hour = hour % 12 + (12 if half == "pm" else 0)
+        if hour < 24 and minute < 60:
+            return time(hour, minute)
+    raise InvalidInput(f"{field} {raw[:40]!r} is not a time (write 14:30 or 2:30 PM).", field=field)

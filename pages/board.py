@@ -12,6 +12,16 @@ CARDS_SHOWN = 8
 FOLDED_KEY = "board-folded"
 MORE_KEY = "board-more"
 MOVE_CHOICES = dict(tracking.move_choices())
+# Cards in smaller type with less padding, so a column of 150 px still reads in two or three lines a card.
+# Streamlit gives a keyed container the class `st-key-<key>`: the rules reach the board's cards only.
+COMPACT_CARDS = """
+<style>
+.st-key-board [class*="st-key-card-"] { padding: 0.6rem 0.7rem; gap: 0.4rem; }
+.st-key-board [class*="st-key-card-"] [data-testid="stMarkdownContainer"] p { font-size: 0.875rem; line-height: 1.4; }
+.st-key-board [class*="st-key-card-"] button [data-testid="stMarkdownContainer"] p { font-size: 0.8125rem; }
+.st-key-board [class*="st-key-fold-"] button [data-testid="stMarkdownContainer"] p { font-size: 0.875rem; }
+</style>
+"""
 
 show_flash()
 st.title("In Progress Board")
@@ -74,22 +84,23 @@ def empty_state() -> None:
 
 
 def card_text(item: board.Card) -> str:
-    """Employer, title, days in stage (or the outcome), what is due and the last event, as inert markdown."""
+    """Employer, title, days in stage (or the outcome) and what is due, as inert markdown."""
     facts = [item.standing if item.stage == CLOSED else f"{item.days_in_stage} d in stage"]
     if item.due:
         facts.append(f":{'red' if item.overdue else 'orange'}[**{inert(item.due)}**]")
-    lines = [
-        f"**{inert(item.employer)}**",
-        inert(item.title),
-        f":small[:gray[{' · '.join(facts)}]]",
-        f":small[:gray[{inert(item.last_event)} · {relative_time(item.last_event_at)}]]",
-    ]
-    return "  \n".join(lines)
+    return "  \n".join(
+        [f"**{inert(item.employer)}**", inert(item.short_title), f":small[:gray[{' · '.join(facts)}]]"]
+    )
+
+
+def card_help(item: board.Card) -> str:
+    """What the card leaves out, one hover away: the whole title and the latest event."""
+    return f"{inert(item.title)}  \nLatest: {inert(item.last_event)} · {relative_time(item.last_event_at)}"
 
 
 def card(item: board.Card) -> None:
     """One compact job card: the text, a move menu and a button to its timeline."""
-    with st.container(border=True, gap="small"):
+    with st.container(border=True, gap="small", key=f"card-{item.job_id}"):
         st.markdown(card_text(item))
         with st.container(horizontal=True, gap="small", vertical_alignment="center"):
             key = f"move-{item.job_id}"
@@ -107,7 +118,11 @@ def card(item: board.Card) -> None:
             # Switch in the script body, not in on_click: a callback runs before st.navigation has
             # registered the pages, so switch_page could not find the job page there.
             if st.button(
-                "Open timeline", key=f"open-{item.job_id}", icon=":material/open_in_new:", type="tertiary"
+                "Open timeline",
+                key=f"open-{item.job_id}",
+                icon=":material/open_in_new:",
+                type="tertiary",
+                help=card_help(item),
             ):
                 open_job(item.job_id)
             if item.suggests_follow_up:
@@ -223,17 +238,22 @@ if not anything:
     st.stop()
 
 totals = board.summary(columns)
-st.markdown(
+counts, due_slot = st.columns([3, 2], vertical_alignment="center")  # one row on a desktop, stacked on a phone
+counts.markdown(
     f"**{totals['active']}** active · **{totals['later']}** in later stages · "
     f"**{totals['quiet']}** quiet for {quiet_days} d · **{totals['pendingMail']}** mail to review",
     help="Active: applied or in progress, not closed. Later stages: team match to offer.",
 )
 if samples:
-    st.caption(":material/science: Sample jobs are shown. Remove them on the Jobs page whenever you like.")
-
-due_section(due)
+    counts.caption(
+        ":material/science: Sample jobs are shown. Remove them on the Jobs page whenever you like."
+    )
+with due_slot:
+    due_section(due)
 folded = {stage: is_folded(stage, cards) for stage, cards in columns.items()}
-widths = [0.6 if folded[stage] else 1 for stage in columns]
-for slot, (stage, cards) in zip(st.columns(widths, gap="small"), columns.items(), strict=False):
-    with slot:
-        column(stage, cards, folded[stage])
+widths = board.column_widths(list(folded.values()))
+st.html(COMPACT_CARDS)
+with st.container(key="board"):
+    for slot, (stage, cards) in zip(st.columns(widths, gap="small"), columns.items(), strict=False):
+        with slot:
+            column(stage, cards, folded[stage])

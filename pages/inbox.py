@@ -3,7 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from jobops import inbox
+from jobops import inbox, inbox_undo
+from jobops.escape import inert
 from jobops.humanize import local_date, local_datetime, relative_time
 from jobops.stages import MESSAGE_TYPES, ROUTER_TARGETS, stage_label
 from jobops.ui import attempt, flash, guarded, session, show_flash
@@ -17,6 +18,7 @@ BANDS = {
 }
 ITEMS_PER_PAGE = 25
 PAGE_KEY = "inbox-page"
+LAST_KEY = "inbox-last-decision"
 
 show_flash()
 st.title("Tracking Inbox")
@@ -29,6 +31,35 @@ with session() as s:
     waiting = inbox.pending_count(s)
     choices = inbox.job_choices(s)  # open jobs, then closed ones: mail about a closed job can still be linked
 
+
+def remember(label: str, kind: str, messages: list[dict], jobs: dict[str, str | None]) -> None:
+    """Keep the last decision, so the confirmation can offer to take it back."""
+    undo = [
+        (
+            m["id"],
+            {**decision_body(m), "decision": kind} | ({"jobId": jobs[m["id"]]} if jobs[m["id"]] else {}),
+        )
+        for m in messages
+    ]
+    st.session_state[LAST_KEY] = {"label": label, "items": undo}
+
+
+def undo_offer() -> None:
+    """The last decision made here, with a button that takes it back."""
+    last = st.session_state.get(LAST_KEY)
+    if not last:
+        return
+    text, button = st.columns([4, 1], vertical_alignment="center")
+    text.info(inert(last["label"]), icon=":material/check_circle:")
+    if button.button("Undo", icon=":material/undo:", key="inbox-undo"):
+        report = attempt(lambda s: inbox_undo.undo_many(s, last["items"]))
+        st.session_state.pop(LAST_KEY, None)
+        if report is not None:
+            flash(inbox_undo.describe_undo(report), icon=":material/undo:")
+            st.rerun()
+
+
+undo_offer()
 job_names = {
     j["id"]: f"{j['employer']} · {j['title']}" + (" (closed)" if j["closed"] else "") for j in choices
 }
@@ -119,6 +150,7 @@ def bulk(action: str, messages: list[dict]) -> None:
     """Apply one action to the selected messages, one call per mail account, then clear the selection."""
     totals = {"succeeded": 0, "skipped": 0, "failed": 0, "moved": 0}
     accounts = {(m["provider"], m["accountKey"]) for m in messages}
+    done: list[str] = []
     for provider, account_key in accounts:
         ids = [m["id"] for m in messages if (m["provider"], m["accountKey"]) == (provider, account_key)]
         body = {"provider": provider, "accountKey": account_key, "action": action, "messageIds": ids}
@@ -126,6 +158,7 @@ def bulk(action: str, messages: list[dict]) -> None:
         for key in totals:
             totals[key] += report.get(key, 0)
         totals["moved"] += sum(1 for r in report.get("results", []) if r.get("appliedMovedTo"))
+        done += [r["messageId"] for r in report.get("results", []) if r["status"] == "succeeded"]
     if action == "approve":
         moved = f" Older mail moved {totals['moved']} applied date(s) earlier." if totals["moved"] else ""
         flash(
@@ -134,6 +167,12 @@ def bulk(action: str, messages: list[dict]) -> None:
         )
     else:
         flash(f"Denied {totals['succeeded']} message(s).")
+    decided = [m for m in messages if m["id"] in done]
+    verb = "Approved" if action == "approve" else "Denied"
+    kind = "link" if action == "approve" else "dismissal"
+    remember(
+        f"{verb} {len(decided)} message(s).", kind, decided, {m["id"]: m["matchedJobId"] for m in decided}
+    )
     # Left as is, the selected row numbers would now point at other messages.
     st.session_state["inbox-table"] = {"selection": {"rows": [], "columns": []}}
 
@@ -235,11 +274,19 @@ for item in shown:
                 moved = approved["appliedMovedTo"]
                 note = f" Applied date moved to {local_date(moved)}." if moved else ""
                 flash(f"Linked to {job_names[job_id]}.{note}")
+                subject = message["subject"] or "(no subject)"
+                remember(
+                    f"Linked “{subject}” to {job_names[job_id]}.", "link", [message], {message["id"]: job_id}
+                )
                 st.rerun()
         denied = deny_button.button("Deny", key=f"deny-{message['id']}", use_container_width=True)
         dismissed = (message["id"], decision_body(message))
         if denied and attempt(lambda s, dismissed=dismissed: inbox.deny(s, *dismissed)):
             flash("Dismissed.")
+            subject = message["subject"] or "(no subject)"
+            remember(
+                f"Dismissed “{subject}”.", "dismissal", [message], {message["id"]: message["matchedJobId"]}
+            )
             st.rerun()
         if not item["matchedJob"]:
             new_job_form(message, target)

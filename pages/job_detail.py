@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.orm import Session
 
-from jobops import calendar_file, inbox, jobs, tracking
+from jobops import calendar_file, inbox, inbox_undo, jobs, tracking
 from jobops.errors import InvalidInput, NotFound
 from jobops.escape import inert
 from jobops.humanize import as_local, local_date, local_datetime, relative_time
@@ -419,6 +419,36 @@ def email_details(item: dict) -> None:
         st.text(item["bodyText"] or "(no text)")
         if item["sourceUrl"]:
             st.link_button("Open in Gmail", item["sourceUrl"], icon=":material/open_in_new:")
+        unlink_button(message)
+
+
+def unlink_button(message: dict) -> None:
+    """Take the link back: the mail waits in the Tracking Inbox again and what it logged leaves the timeline."""
+    automatic = message["processingStatus"] == "auto_linked"
+    label = "Undo link" if automatic else "Unlink"
+    if not st.button(label, icon=":material/link_off:", key=f"unlink-{message['id']}"):
+        return
+    body = {"provider": message["provider"], "accountKey": message["accountKey"], "decision": "link"}
+    undone = attempt(
+        lambda s: inbox_undo.undo_decision(s, message["id"], body | {"jobId": message["matchedJobId"]})
+    )
+    if undone:
+        removed = (
+            f" Removed from the timeline: {', '.join(undone['removedEvents'])}."
+            if undone["removedEvents"]
+            else ""
+        )
+        left = undone["appliedDateLeftAt"]
+        kept = (
+            f" The applied date stays {local_date(left)}: edit the Applied event to change it."
+            if left
+            else ""
+        )
+        flash(
+            f"Unlinked: the mail waits in the Tracking Inbox again.{removed}{kept}",
+            icon=":material/link_off:",
+        )
+        st.rerun()
 
 
 DETAIL_LABELS = {

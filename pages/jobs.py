@@ -195,6 +195,10 @@ FIELD_LABELS = {
     "salary": "Salary",
     "recruiterName": "Recruiter",
     "recruiterEmail": "Recruiter email",
+    "nextStep": "Next step",
+    "nextStepDue": "Due date",
+    "nextStepTime": "Due time",
+    "closedAt": "Closed on",
     "stage": "Stage",
     "outcome": "Outcome",
 }

@@ -176,3 +176,15 @@ def test_a_card_says_what_is_due_mail_first_then_a_follow_up_when_quiet(session:
     due = {c.job_id: c.due for c in board.board(session, now=NOW)["recruiter_screen"]}
 
     assert due == {busy: "1 mail to review", quiet: "Follow up", fresh: None}
+
+
+def test_a_long_title_is_cut_after_a_whole_word_and_a_short_one_is_kept() -> None:
+    assert board.clipped("Data Engineer", 20) == "Data Engineer"
+    assert board.clipped("Senior Backend Engineer, Payments Platform", 30) == "Senior Backend Engineer…"
+    assert board.clipped("Principal Engineer, Platform", 19) == "Principal Engineer…"
+    assert board.clipped("Supercalifragilisticexpialidocious", 10) == "Supercalif…"
+
+
+def test_a_folded_column_is_narrower_than_an_open_one() -> None:
+    assert board.column_widths([False, True, False]) == [1.0, board.FOLDED_WIDTH, 1.0]
+    assert board.FOLDED_WIDTH < 1

@@ -57,7 +57,8 @@ def test_export_writes_a_private_backup_and_says_what_it_holds(tmp_path: Path) -
     result = run_cli(tmp_path, "export", str(tmp_path / "backup.json"))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
-        f"Exported 2 jobs, 0 mail accounts, 0 messages, 2 stage events, 0 sender memories, 0 sync runs "
+        "Exported 2 jobs, 0 mail accounts, 0 messages, 2 stage events, 0 sender memories, "
+        "0 automatic links taken back, 0 sync runs "
         f"to {tmp_path / 'backup.json'}."
     )
     assert json.loads((tmp_path / "backup.json").read_text())["format"] == "jobops-backup"

@@ -54,6 +54,10 @@ def test_the_mapping_is_guessed_from_common_column_names() -> None:
         "salary": "Salary",
         "recruiterName": None,
         "recruiterEmail": None,
+        "nextStep": None,
+        "nextStepDue": None,
+        "nextStepTime": None,
+        "closedAt": None,
         "stage": None,
         "outcome": None,
     }

@@ -10,7 +10,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 
 from jobops import __version__
-from jobops.api import gmail, inbox, jobs, openapi
+from jobops.api import gmail, inbox, jobs, openapi, undo
 from jobops.api.http import ApiRequest, endpoint, error_response, request_id_of
 from jobops.db import ping
 
@@ -34,6 +34,7 @@ def api_routes() -> list[BaseRoute]:
         Route("/health", endpoint(health, public=True), methods=["GET"]),
         *jobs.routes(),
         *inbox.routes(),
+        *undo.routes(),
         *gmail.routes(),
         Route("/openapi.json", openapi.serve_document, methods=["GET"]),
         Route("/{rest:path}", not_found, methods=ANY_METHOD),

@@ -320,6 +320,26 @@ def _schemas() -> dict[str, Schema]:
                 "note": string(maxLength=20_000),
             }
         ),
+        "UndoInput": obj(
+            {
+                "provider": enum(PROVIDERS),
+                "accountKey": string(maxLength=100),
+                "decision": enum(("link", "dismissal")),
+                "jobId": string(maxLength=36),
+            }
+        ),
+        "Undone": record(
+            {
+                "message": ref("Message"),
+                "matchedJob": nullable(ref("JobBrief")),
+                "undone": enum(("link", "dismissal")),
+                "removedEvents": {"type": "array", "items": string()},
+                "keptEvents": {"type": "array", "items": string()},
+                "jobStage": nullable(string()),
+                # The applied date this mail had moved back stays there: the earlier date was not kept.
+                "appliedDateLeftAt": OPTIONAL_DATE_TIME,
+            }
+        ),
         "BulkInput": obj(
             {
                 "action": enum(("approve", "deny")),
@@ -594,6 +614,18 @@ def _inbox_paths() -> dict[str, Any]:
                 WRITE_ERRORS,
                 params=(MESSAGE_ID,),
                 body=ref("DecisionInput"),
+            ),
+        },
+        "/api/post-application/inbox/{message_id}/undo": {
+            "post": operation(
+                "undoDecision",
+                "Take back a link (its events go, the job's stage follows) or a dismissal: the message waits "
+                "for review again. `decision` and `jobId` name what is undone; a message changed since is a 409.",
+                "inbox",
+                success(ref("Undone"), "The message as it waits again, and what left the timeline."),
+                WRITE_ERRORS,
+                params=(MESSAGE_ID,),
+                body=ref("UndoInput"),
             ),
         },
     }

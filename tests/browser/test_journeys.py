@@ -121,8 +121,9 @@ def test_a_stage_change_posted_to_the_api_shows_on_the_board_after_a_refresh(
 
     column = ui.column("Technical Interview")
     expect(column).to_contain_text(employer)
-    expect(card_on_board(ui, employer)).to_contain_text(
-        re.compile(r"Moved to Technical Interview · (just now|\d+ seconds? ago)")
+    open_button(card_on_board(ui, employer)).hover()  # the card's latest event is one hover away
+    expect(ui.page.get_by_test_id("stTooltipContent")).to_contain_text(
+        re.compile(r"Latest: Moved to Technical Interview · (just now|\d+ seconds? ago)")
     )
     expect(ui.column("Applied")).not_to_contain_text(employer)
 

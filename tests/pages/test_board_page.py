@@ -152,13 +152,26 @@ def test_a_card_is_compact_employer_title_days_and_what_is_due(app_env: Path) ->
     assert text.startswith(
         "**Lumen Health**  \nPlatform Engineer  \n:small[:gray[20 d in stage · :orange[**Follow up**]]]"
     )
-    assert "Applied · " in text.splitlines()[-1]
+    assert len(text.splitlines()) == 3
+    # The latest event is one hover away, on the card's Open timeline button.
+    assert at.button(key=f"open-{job_id}").help.startswith("Platform Engineer  \nLatest: Applied · ")
     # One menu and one button per card; a quiet card also offers to set a follow-up.
     assert [w.key for w in at.selectbox] == [f"move-{job_id}"]
     assert [b.key for b in at.button if b.key and job_id in b.key] == [
         f"open-{job_id}",
         f"follow-up-{job_id}",
     ]
+
+
+def test_a_long_title_is_cut_at_a_word_on_the_card_and_shown_whole_on_hover(app_env: Path) -> None:
+    title = "Staff Software Engineer, Developer Productivity and Build Infrastructure"
+    job_id = add_job("applied", title=title)
+
+    at = open_board()
+
+    (text,) = cards_in(at, "applied")
+    assert text.splitlines()[1] == "Staff Software Engineer, Developer Productivity…  "
+    assert at.button(key=f"open-{job_id}").help.startswith(f"{title}  \n")
 
 
 def test_a_long_column_shows_its_first_cards_and_the_rest_on_request(app_env: Path) -> None:
