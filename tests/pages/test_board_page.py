@@ -167,7 +167,7 @@ def test_a_long_title_is_cut_at_a_word_on_the_card_and_shown_whole_on_hover(app_
     title = "Staff Software Engineer, Developer Productivity and Build Infrastructure"
     job_id = add_job("applied", title=title)
 
-    at = open_board()
+    at = open_page()
 
     (text,) = cards_in(at, "applied")
     assert text.splitlines()[1] == "Staff Software Engineer, Developer Productivity…  "
