@@ -27,6 +27,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from jobops import db, inbox, providers, tracking
 from jobops.api import routes as api_routes
 from jobops.config import PROJECT_ROOT, load_settings
+from jobops.dashboard.server import lifespan
 from jobops.db import session_scope
 from jobops.errors import Conflict
 from jobops.gmail import client, oauth
@@ -34,7 +35,6 @@ from jobops.jobs import create_job
 from jobops.mail import runs as mail_runs
 from jobops.mail.runs import INTERRUPTED
 from jobops.models import Job, MailMessage, StageEvent
-from jobops.server import lifespan
 from jobops.stages import PENDING, PENDING_USER
 from tests.fake_google import FakeGoogle
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from jobops import access, gate
+from jobops import access
+from jobops.dashboard import gate
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
