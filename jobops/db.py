@@ -25,7 +25,7 @@ PRIVATE_FILE = 0o600
 # SQLite gives its write-ahead log, shared-memory index and rollback journal the database's own mode.
 SQLITE_FILE_SUFFIXES = ("", "-wal", "-shm", "-journal")
 READ_ONLY = "jobops_read_only"  # execution option of a unit of work that only reads
-POSTGRES_DRIVER = "postgresql+psycopg"  # the driver requirements.txt installs
+POSTGRES_DRIVER = "postgresql+psycopg"  # the driver pyproject.toml installs
 
 log = logging.getLogger("jobops")
 
