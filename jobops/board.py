@@ -82,7 +82,7 @@ def _pending_mail(session: Session) -> dict[str, int]:
         .where(MailMessage.processing_status == PENDING_USER, MailMessage.matched_job_id.is_not(None))
         .group_by(MailMessage.matched_job_id)
     )
-    return {job_id: count for job_id, count in rows}
+    return {job_id: count for job_id, count in rows if job_id is not None}
 
 
 def board(

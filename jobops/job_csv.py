@@ -236,7 +236,10 @@ def import_jobs(
         cells = {str(c): str(v).strip() for c, v in row.items()}
         if not any(cells.values()):
             continue
-        key = (cells.get(mapping["employer"], "").lower(), cells.get(mapping["title"], "").lower())
+        key = (
+            cells.get(mapping["employer"] or "", "").lower(),
+            cells.get(mapping["title"] or "", "").lower(),
+        )
         if key in known and all(key):
             skipped.append({"row": index, "reason": DUPLICATE})
             continue
@@ -271,7 +274,7 @@ def _import_row(
 ) -> None:
     """One job from one row: its fields, its stage or outcome, and what else the row said in the notes."""
     copied = (f for f in mapping if f not in ("appliedAt", *STANDING_FIELDS))
-    data = {f: cells[c] for f in copied if (c := mapping[f]) and cells.get(c)}
+    data: dict[str, Any] = {f: cells[c] for f in copied if (c := mapping[f]) and cells.get(c)}
     said = standing_text(cells, mapping)
     target = targets.get(said) or APPLIED
     extra = _unmapped_cells(cells, mapping)
@@ -279,8 +282,8 @@ def _import_row(
         extra.insert(0, f"Status: {said}")
     if extra:
         data["notes"] = "\n\n".join(filter(None, [data.get("notes"), "\n".join(extra)]))
-    if mapping.get("appliedAt") and cells.get(mapping["appliedAt"]):
-        data["appliedAt"] = sheet_values.parse_date("appliedAt", cells[mapping["appliedAt"]], dates)
+    if (applied_column := mapping.get("appliedAt")) and cells.get(applied_column):
+        data["appliedAt"] = sheet_values.parse_date("appliedAt", cells[applied_column], dates)
     if target in sheet_values.PRE_APPLY:
         data["status"] = target
     job = create_job(session, data, rematch=False)
