@@ -38,7 +38,6 @@ async def lifespan(_app: Any) -> AsyncIterator[dict[str, Any]]:
     if problem:
         log.error(problem)
         raise UnsafeConfiguration(problem)
-    previous_source = access.listen_address_from(streamlit_server_address)
     engine = get_engine()
     interrupted = fail_interrupted_runs(engine)
     if interrupted:
@@ -48,6 +47,7 @@ async def lifespan(_app: Any) -> AsyncIterator[dict[str, Any]]:
     # as /board arriving before any other request would make Streamlit auto-discover pages/
     # the legacy way and never run app.py's navigation.
     PagesManager.uses_pages_directory = False
+    previous_source = access.listen_address_from(streamlit_server_address)  # the API asks where we listen
     try:
         yield {"engine": engine}
     finally:
