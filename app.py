@@ -3,11 +3,11 @@
 import streamlit as st
 
 from jobops.api import routes
-from jobops.gate import require_access
+from jobops.dashboard.gate import require_access
+from jobops.dashboard.page import session
+from jobops.dashboard.server import lifespan, log_script_error, middleware
+from jobops.dashboard.theme import apply_theme, chosen_theme
 from jobops.inbox import pending_count
-from jobops.server import lifespan, log_script_error, middleware
-from jobops.theme import apply_theme, chosen_theme
-from jobops.ui import session
 
 app = st.App(
     "app.py", routes=routes(), middleware=middleware(), lifespan=lifespan, on_script_error=log_script_error

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -124,7 +125,24 @@ def api_exposed_without_token(settings: Settings, server_address: str | None) ->
 
 
 def server_address() -> str:
-    """Streamlit's `server.address` option ('' when unset, which means every interface)."""
-    from streamlit import config
+    """The address the serving process listens on ('' means every interface).
 
-    return str(config.get_option("server.address") or "")
+    The dashboard's server tells it at start (`listen_address_from`); until then, and in a process without
+    it, the STREAMLIT_SERVER_ADDRESS variable says it, and without that every interface is assumed.
+    """
+    return _address_source()
+
+
+def listen_address_from(source: Callable[[], str]) -> Callable[[], str]:
+    """Read the listening address from this source from now on; returns the previous source."""
+    global _address_source
+    previous, _address_source = _address_source, source
+    return previous
+
+
+def _address_from_environment() -> str:
+    """The listening address named in the environment, or '' (every interface, the safe assumption)."""
+    return os.environ.get("STREAMLIT_SERVER_ADDRESS", "")
+
+
+_address_source: Callable[[], str] = _address_from_environment

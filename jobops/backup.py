@@ -1,316 +1,74 @@
-"""Backups: every job, event, message and decision as one versioned JSON document, never a credential."""
+"""Backups: every job, event, message and decision as one versioned JSON document, never a credential.
+
+The document's format is in backup_format, reading and checking a file in backup_read; here a backup is
+made, and restored by merging it into what is stored or by replacing everything with it.
+"""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import JSON, ColumnElement, TypeDecorator, and_, inspect, make_url, select, true
+from sqlalchemy import and_, inspect, make_url, select
 from sqlalchemy.exc import ArgumentError, IntegrityError
-from sqlalchemy.orm import ColumnProperty, Session
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
-from sqlalchemy.types import TypeEngine
 
-from jobops.backup_rules import apply_rules
-from jobops.errors import InvalidInput
-from jobops.mail.runs import RUNNING
-from jobops.models import (
-    Base,
-    Job,
-    LinkRefusal,
-    MailAccount,
-    MailMessage,
-    SenderMemory,
-    StageEvent,
-    SyncRun,
-    utcnow,
+from jobops.backup_format import (
+    FORMAT,
+    REFERENCED,
+    SECTIONS,
+    SECTIONS_BY_NAME,
+    VERSION,
+    Section,
+    camel,
+    columns,
+    dump_row,
+    iso,
 )
+from jobops.backup_read import ParsedBackup, from_bytes, parse_backup
+from jobops.errors import InvalidInput
+from jobops.models import Base, Job, utcnow
 from jobops.tracking import recompute_job
 
-FORMAT = "jobops-backup"
-VERSION = 1
-HEADER_FIELDS = ("format", "version", "exportedAt")
+# The pages and the command line reach the whole feature through this module.
+__all__ = [
+    "MERGE",
+    "MODES",
+    "REPLACE",
+    "SECTIONS",
+    "database_location",
+    "describe_report",
+    "export_backup",
+    "from_bytes",
+    "import_backup",
+    "preview_backup",
+    "summarise",
+    "to_bytes",
+]
 
-
-@dataclass(frozen=True)
-class Section:
-    """One table in the file: which columns travel, how a row is found again, what it points to."""
-
-    name: str
-    label: str
-    model: type[Base]
-    keys: tuple[tuple[str, ...], ...]
-    only: tuple[str, ...] | None = None
-    # attribute -> section whose ids it holds
-    refs: dict[str, str] = field(default_factory=dict)
-    # existing rows are left as they are (a live mailbox keeps its own state)
-    insert_only: bool = False
-    # which stored rows travel and which file rows are restored (None: all)
-    carried: ColumnElement[bool] | None = None
-    # fields older files carry that are accepted and not restored
-    ignored: tuple[str, ...] = ()
-    # rows that "replace everything" never removes
-    kept: ColumnElement[bool] | None = None
-
-
-# Parents before children, so every reference points at a row that is already written.
-SECTIONS: tuple[Section, ...] = (
-    Section("jobs", "jobs", Job, keys=(("id",),)),
-    Section(
-        "mailAccounts",
-        "mail accounts",
-        MailAccount,
-        keys=(("provider", "account_key"),),
-        only=("provider", "account_key", "email", "settings", "created_at"),
-        insert_only=True,
-        kept=true(),
-    ),
-    Section(
-        "mailMessages",
-        "messages",
-        MailMessage,
-        keys=(("id",), ("provider", "account_key", "external_message_id")),
-        refs={"matched_job_id": "jobs"},
-    ),
-    Section(
-        "stageEvents",
-        "stage events",
-        StageEvent,
-        keys=(("id",),),
-        refs={"job_id": "jobs", "message_id": "mailMessages"},
-    ),
-    Section(
-        "senderMemory", "sender memories", SenderMemory, keys=(("from_address",),), refs={"job_id": "jobs"}
-    ),
-    Section(
-        "linkRefusals",
-        "automatic links taken back",
-        LinkRefusal,
-        keys=(("message_id", "job_id"),),
-        only=("message_id", "job_id", "from_address", "created_at"),
-        refs={"message_id": "mailMessages", "job_id": "jobs"},
-    ),
-    # A running run belongs to the process that runs it: it never travels, and a restore never
-    # touches the runs already stored (their history is what happened on this machine).
-    Section(
-        "syncRuns",
-        "sync runs",
-        SyncRun,
-        keys=(("id",),),
-        only=tuple(c.key for c in inspect(SyncRun).column_attrs if c.key != "owner_pid"),
-        insert_only=True,
-        carried=SyncRun.status != RUNNING,
-        ignored=("ownerPid",),
-        kept=SyncRun.status == RUNNING,
-    ),
-)
-SECTIONS_BY_NAME = {s.name: s for s in SECTIONS}
 MERGE, REPLACE = "merge", "replace"
 MODES = (MERGE, REPLACE)
 COUNTS = ("added", "updated", "unchanged", "removed", "skipped")
-
-
-@dataclass
-class ParsedBackup:
-    """A checked backup: the rows to restore per section, and how many rows it leaves out."""
-
-    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    skipped: dict[str, int] = field(default_factory=dict)
-
-
-REFERENCED = sorted({target for s in SECTIONS for target in s.refs.values()})
-
-
-def camel(name: str) -> str:
-    """`matched_job_id` -> `matchedJobId`."""
-    head, *rest = name.split("_")
-    return head + "".join(part.title() for part in rest)
-
-
-def _columns(section: Section) -> list[ColumnProperty]:
-    """The mapped columns that travel in this section."""
-    props = inspect(section.model).column_attrs
-    return [p for p in props if section.only is None or p.key in section.only]
-
-
-def _field_name(prop: ColumnProperty) -> str:
-    """The JSON key of a column: its database name in camelCase (`metadata`, not `meta`)."""
-    return camel(prop.columns[0].name)
-
-
-def iso(value: datetime) -> str:
-    """UTC ISO 8601 with a Z."""
-    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
-    return aware.astimezone(UTC).isoformat().replace("+00:00", "Z")
-
-
-def _dump_row(row: Base, props: list[ColumnProperty]) -> dict[str, Any]:
-    """One row as JSON-ready values."""
-    out: dict[str, Any] = {}
-    for prop in props:
-        value = getattr(row, prop.key)
-        if isinstance(value, datetime):
-            value = iso(value)
-        elif isinstance(value, (date, time)):
-            value = value.isoformat()  # a due day or a wall-clock time: no zone to carry
-        out[_field_name(prop)] = value
-    return out
 
 
 def export_backup(session: Session) -> dict[str, Any]:
     """Everything a restore needs, in a versioned document; credentials and OAuth states stay out."""
     backup: dict[str, Any] = {"format": FORMAT, "version": VERSION, "exportedAt": iso(utcnow())}
     for section in SECTIONS:
-        props = _columns(section)
+        props = columns(section)
         order = [getattr(section.model, k) for k in section.keys[0]]
         query = select(section.model).order_by(*order)
         if section.carried is not None:
             query = query.where(section.carried)
         rows = session.scalars(query)
-        backup[section.name] = [_dump_row(row, props) for row in rows]
+        backup[section.name] = [dump_row(row, props) for row in rows]
     return backup
 
 
 def summarise(backup: dict[str, Any]) -> str:
     """`3 jobs, 9 stage events, ...` for a message."""
     return ", ".join(f"{len(backup.get(s.name) or [])} {s.label}" for s in SECTIONS)
-
-
-# --- reading a file ---------------------------------------------------------------------------
-
-
-def _parse_value(where: str, prop: ColumnProperty, value: Any) -> Any:
-    """Check one value against its column's type; datetimes come back as aware UTC."""
-    column = prop.columns[0]
-    if value is None:
-        if not column.nullable:
-            raise InvalidInput(f"{where} must not be empty.", field=where)
-        return None
-    kind = _kind(column.type)
-    if kind is datetime:
-        return _parse_datetime(where, value)
-    if kind in (date, time):
-        return _parse_calendar(where, kind, value)
-    if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
-        raise InvalidInput(f"{where} must be a whole number.", field=where)
-    if not isinstance(value, kind):
-        raise InvalidInput(f"{where} must be of type {_json_type(kind)}.", field=where)
-    length = getattr(column.type, "length", None)
-    if isinstance(value, str) and length and len(value) > length:
-        raise InvalidInput(f"{where} is longer than {length} characters.", field=where)
-    return value
-
-
-def _kind(column_type: TypeEngine[Any]) -> type:
-    """The Python type a column holds (decorated types by their base, JSON columns hold objects)."""
-    base = column_type.impl_instance if isinstance(column_type, TypeDecorator) else column_type
-    return dict if isinstance(base, JSON) else base.python_type
-
-
-def _json_type(kind: type) -> str:
-    """How JSON names a Python type."""
-    return {str: "string", bool: "boolean", dict: "object", list: "array"}.get(kind, kind.__name__)
-
-
-def _parse_datetime(where: str, value: Any) -> datetime:
-    """An ISO 8601 date-time; a missing zone means UTC."""
-    if not isinstance(value, str):
-        raise InvalidInput(f"{where} must be an ISO 8601 date-time.", field=where)
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise InvalidInput(
-            f"{where} must be an ISO 8601 date-time, not {value[:40]!r}.", field=where
-        ) from None
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
-
-
-def _parse_calendar(where: str, kind: type, value: Any) -> date | time:
-    """An ISO 8601 day (`2026-12-02`) or wall-clock time (`14:30:00`)."""
-    example = "2026-12-02" if kind is date else "14:30:00"
-    try:
-        if isinstance(value, str):
-            return kind.fromisoformat(value)  # type: ignore[attr-defined,no-any-return]
-    except ValueError:
-        pass
-    raise InvalidInput(f"{where} must be an ISO 8601 {kind.__name__} such as {example}.", field=where)
-
-
-def _parse_row(section: Section, index: int, raw: Any, props: list[ColumnProperty]) -> dict[str, Any]:
-    """One object of a section as {attribute: value}, refusing unknown or missing fields."""
-    where = f"{section.name}[{index}]"
-    if not isinstance(raw, dict):
-        raise InvalidInput(f"{where} must be an object.", field=where)
-    by_name = {_field_name(p): p for p in props}
-    unknown = sorted(set(raw) - set(by_name) - set(section.ignored))
-    if unknown:
-        raise InvalidInput(f"{where} has unknown field {unknown[0]!r}.", field=f"{where}.{unknown[0]}")
-    values: dict[str, Any] = {}
-    for name, prop in by_name.items():
-        column = prop.columns[0]
-        if name in raw:
-            values[prop.key] = _parse_value(f"{where}.{name}", prop, raw[name])
-        elif column.primary_key or not (column.nullable or column.default is not None):
-            raise InvalidInput(f"{where}.{name} is required.", field=f"{where}.{name}")
-    return apply_rules(section.name, where, values, {p.key: n for n, p in by_name.items()})
-
-
-def parse_backup(data: Any) -> dict[str, list[dict[str, Any]]]:
-    """Check a whole document before anything is written; any fault is an InvalidInput naming its place."""
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise InvalidInput(
-            'This is not a JobOps backup (expected "format": "jobops-backup").', field="format"
-        )
-    version = data.get("version")
-    if version != VERSION or isinstance(version, bool):
-        if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
-            raise InvalidInput(
-                f"This backup was made by a newer JobOps (version {version}); update first.", field="version"
-            )
-        raise InvalidInput(
-            f"Unsupported backup version {str(version)[:20]!r}; expected {VERSION}.", field="version"
-        )
-    unknown = sorted(set(data) - set(HEADER_FIELDS) - set(SECTIONS_BY_NAME))
-    if unknown:
-        raise InvalidInput(f"Unknown section {unknown[0]!r} in the backup.", field=unknown[0])
-    parsed = ParsedBackup()
-    for section in SECTIONS:
-        rows = data.get(section.name) or []
-        if not isinstance(rows, list):
-            raise InvalidInput(f"{section.name} must be a list.", field=section.name)
-        props = _columns(section)
-        values = [_parse_row(section, i, raw, props) for i, raw in enumerate(rows)]
-        _refuse_duplicates(section, values)
-        parsed.rows[section.name] = [v for v in values if _carried(section, v)]
-        parsed.skipped[section.name] = len(values) - len(parsed.rows[section.name])
-    return parsed
-
-
-def _refuse_duplicates(section: Section, rows: list[dict[str, Any]]) -> None:
-    """Two rows of a section with the same key would silently merge into one: refuse the file."""
-    for key in section.keys:
-        first: dict[tuple[Any, ...], int] = {}
-        for index, values in enumerate(rows):
-            found = tuple(values.get(k) for k in key)
-            if None in found:
-                continue
-            if found in first:
-                names = ", ".join(camel(k) for k in key)
-                raise InvalidInput(
-                    f"{section.name}[{index}] repeats the {names} of {section.name}[{first[found]}].",
-                    field=f"{section.name}[{index}]",
-                )
-            first[found] = index
-
-
-def _carried(section: Section, values: dict[str, Any]) -> bool:
-    """Whether a row of the file is restored (a running sync run never is)."""
-    return not (section.model is SyncRun and values.get("status") == RUNNING)
-
-
-# --- writing ----------------------------------------------------------------------------------
 
 
 def _find_existing(session: Session, section: Section, values: dict[str, Any]) -> Base | None:
@@ -365,7 +123,7 @@ def _upsert(session: Session, section: Section, values: dict[str, Any]) -> tuple
     if not session.is_modified(existing):
         return "unchanged", existing
     if "updated_at" in values:  # keep the file's date instead of the moment of the restore
-        existing.updated_at = values["updated_at"]
+        setattr(existing, "updated_at", values["updated_at"])  # noqa: B010 (not every table has it)
         flag_modified(existing, "updated_at")
     return "updated", existing
 
@@ -430,7 +188,7 @@ def _restore_section(
         outcome, row = _upsert(session, section, _remap(section, values, ids))
         report[section.name][outcome] += 1
         if section.name in ids:
-            ids[section.name][values["id"]] = row.id
+            ids[section.name][values["id"]] = getattr(row, "id")  # noqa: B009 (sections in ids have one)
         keys.add(inspect(row).identity or tuple(getattr(row, k) for k in _primary_keys(section)))
     session.flush()
     return keys
@@ -465,20 +223,6 @@ def describe_report(report: dict[str, dict[str, int]]) -> str:
 def to_bytes(backup: dict[str, Any]) -> bytes:
     """The file a backup is saved as: UTF-8 JSON, one field a line for readable diffs."""
     return json.dumps(backup, ensure_ascii=False, indent=1).encode("utf-8")
-
-
-def from_bytes(raw: bytes) -> Any:
-    """The document in an uploaded backup file, or InvalidInput saying why it cannot be read."""
-    try:
-        return json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise InvalidInput("The file is not UTF-8 text; choose a backup written by JobOps.") from None
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}).") from None
-    except RecursionError:
-        raise InvalidInput(
-            "The file nests data far deeper than any JobOps backup; it was not read."
-        ) from None
 
 
 def database_location(url: str) -> str:

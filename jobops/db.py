@@ -12,7 +12,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import URL, Engine, create_engine, event, make_url, text
+from sqlalchemy import URL, CursorResult, Delete, Engine, create_engine, event, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from jobops.config import Settings, load_settings, normalise_database_url
@@ -25,7 +25,7 @@ PRIVATE_FILE = 0o600
 # SQLite gives its write-ahead log, shared-memory index and rollback journal the database's own mode.
 SQLITE_FILE_SUFFIXES = ("", "-wal", "-shm", "-journal")
 READ_ONLY = "jobops_read_only"  # execution option of a unit of work that only reads
-POSTGRES_DRIVER = "postgresql+psycopg"  # the driver requirements.txt installs
+POSTGRES_DRIVER = "postgresql+psycopg"  # the driver pyproject.toml installs
 
 log = logging.getLogger("jobops")
 
@@ -121,8 +121,8 @@ def migrate(engine: Engine) -> None:
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as conn:
-        raw = conn.connection.driver_connection
-        if sqlite:
+        raw = conn.connection.driver_connection if sqlite else None
+        if raw is not None:
             # Batch migrations recreate tables: with foreign keys on, SQLite would cascade-delete
             # children. The pragma only takes effect outside a transaction, so set it on the raw
             # connection before SQLAlchemy begins one.
@@ -130,7 +130,7 @@ def migrate(engine: Engine) -> None:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
         conn.commit()
-        if sqlite:
+        if raw is not None:
             problems = raw.execute("PRAGMA foreign_key_check").fetchall()
             raw.execute("PRAGMA foreign_keys=ON")
             if problems:
@@ -194,3 +194,9 @@ def ping(engine: Engine) -> bool:
     """True when the database answers."""
     with engine.connect() as conn:
         return conn.execute(text("SELECT 1")).scalar() == 1
+
+
+def deleted_rows(session: Session, statement: Delete) -> int:
+    """Run a DELETE in the session and return how many rows it removed."""
+    result = session.execute(statement)
+    return (result.rowcount or 0) if isinstance(result, CursorResult) else 0

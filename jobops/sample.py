@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from jobops.db import deleted_rows
 from jobops.inbox import route_pending
 from jobops.jobs import create_job
 from jobops.models import Job, MailMessage
@@ -226,5 +227,4 @@ def remove_sample_data(session: Session) -> int:
             MailMessage.provider == SAMPLE_PROVIDER, MailMessage.account_key == SAMPLE_ACCOUNT
         )
     )
-    result = session.execute(delete(Job).where(Job.is_sample.is_(True)))
-    return result.rowcount or 0
+    return deleted_rows(session, delete(Job).where(Job.is_sample.is_(True)))

@@ -3,10 +3,10 @@
 import streamlit as st
 
 from jobops import board, next_steps, sample, tracking
+from jobops.dashboard.page import attempt, flash, guarded, session, show_flash
 from jobops.escape import inert
 from jobops.humanize import relative_time
 from jobops.stages import CLOSED, OPEN_STAGES, STAGE_LABELS
-from jobops.ui import attempt, flash, guarded, session, show_flash
 
 CARDS_SHOWN = 8
 FOLDED_KEY = "board-folded"

@@ -4,10 +4,10 @@ import pandas as pd
 import streamlit as st
 
 from jobops import inbox, inbox_undo
+from jobops.dashboard.page import attempt, flash, guarded, session, show_flash
 from jobops.escape import inert
 from jobops.humanize import local_date, local_datetime, relative_time
 from jobops.stages import MESSAGE_TYPES, ROUTER_TARGETS, stage_label
-from jobops.ui import attempt, flash, guarded, session, show_flash
 
 ORPHANS = "No job found (orphans)"
 BANDS = {

@@ -9,9 +9,9 @@ import streamlit as st
 
 from jobops import analytics, charts, csv_export, sample, tracking
 from jobops.analytics import Filters
+from jobops.dashboard.page import attempt, flash, guarded, session, show_flash
 from jobops.escape import inert
 from jobops.stages import OUTCOME_LABELS, stage_label
-from jobops.ui import attempt, flash, guarded, session, show_flash
 
 GHOST_ROWS = 25
 CLOSE_OUTCOMES = ("no_response", "ghosted")

@@ -7,6 +7,7 @@ import streamlit as st
 from sqlalchemy.orm import Session
 
 from jobops import calendar_file, inbox, inbox_undo, jobs, tracking
+from jobops.dashboard.page import attempt, flash, session, show_flash
 from jobops.errors import InvalidInput, NotFound
 from jobops.escape import inert
 from jobops.humanize import as_local, local_date, local_datetime, relative_time
@@ -22,7 +23,6 @@ from jobops.stages import (
     standing,
     standing_label,
 )
-from jobops.ui import attempt, flash, session, show_flash
 
 EVENT_TYPE_LABELS = {"status_update": "Stage change", "interview_log": "Interview log", "note": "Note"}
 EDIT_KEY = "job-edit-event"

@@ -7,11 +7,11 @@ import streamlit as st
 from sqlalchemy.orm import Session
 
 from jobops import job_csv, jobs, sample, sheet_values
+from jobops.dashboard.page import attempt, flash, session, show_flash
 from jobops.errors import InvalidInput
 from jobops.escape import inert
 from jobops.humanize import relative_time
 from jobops.stages import CLOSED, JOB_STATUSES, STANDING_LABELS, STANDINGS, STATUS_LABELS, standing_label
-from jobops.ui import attempt, flash, session, show_flash
 
 show_flash()
 st.title("Jobs")

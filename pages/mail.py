@@ -7,6 +7,7 @@ import streamlit as st
 
 from jobops import inbox, providers
 from jobops.config import load_settings
+from jobops.dashboard.page import attempt, engine, flash, guarded, session, show_flash
 from jobops.errors import JobOpsError
 from jobops.escape import inert
 from jobops.gmail import PROVIDER as GMAIL
@@ -24,7 +25,6 @@ from jobops.mail.accounts import (
     account_status,
     set_auto_sync,
 )
-from jobops.ui import attempt, engine, flash, guarded, session, show_flash
 
 AUTH_URL_KEY = "gmail-authorization-url"
 CONSOLE_URL = "https://console.cloud.google.com/apis/credentials"

@@ -6,12 +6,13 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from jobops import backup, theme
+from jobops import backup
 from jobops.config import load_settings
+from jobops.dashboard import theme
+from jobops.dashboard.page import attempt, flash, guarded, show_flash
 from jobops.db import get_engine, read_session_scope
 from jobops.errors import JobOpsError
 from jobops.escape import inert
-from jobops.ui import attempt, flash, guarded, show_flash
 
 REPORT_KEY = "settings-restore-report"
 PREVIEW_KEY = "settings-restore-preview"

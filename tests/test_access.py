@@ -108,8 +108,23 @@ def test_an_api_token_guards_the_api_but_not_the_pages(settings) -> None:
     assert access.exposed_without_protection(tokened, "0.0.0.0")
 
 
-def test_the_server_address_comes_from_streamlit_config(monkeypatch: pytest.MonkeyPatch) -> None:
-    from streamlit import config
-
-    monkeypatch.setattr(config, "get_option", lambda name: {"server.address": "0.0.0.0"}[name])
+def test_without_the_dashboard_the_address_comes_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("STREAMLIT_SERVER_ADDRESS", "0.0.0.0")
     assert access.server_address() == "0.0.0.0"
+
+
+def test_an_unknown_address_counts_as_every_interface(settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("STREAMLIT_SERVER_ADDRESS", raising=False)
+    assert access.server_address() == ""
+    assert access.api_exposed_without_token(settings, access.server_address())
+
+
+def test_a_new_address_source_replaces_the_old_one_until_put_back(app_env) -> None:
+    previous = access.listen_address_from(lambda: "192.168.1.20")
+    try:
+        assert access.server_address() == "192.168.1.20"
+    finally:
+        access.listen_address_from(previous)
+    assert access.server_address() == "127.0.0.1"  # app_env's, through the environment

@@ -11,7 +11,7 @@ from starlette.testclient import TestClient
 from streamlit.testing.v1 import AppTest
 
 from jobops import access
-from jobops.server import UnsafeConfiguration, lifespan
+from jobops.dashboard.server import UnsafeConfiguration, lifespan
 from tests.fakes.clock import FakeClock
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")

@@ -13,7 +13,7 @@ from starlette.testclient import TestClient
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from jobops.api import routes
-from jobops.server import middleware
+from jobops.dashboard.server import middleware
 
 APP = "http://localhost:3001"
 REBOUND = "attacker.example:3001"

@@ -20,7 +20,7 @@ ANY_METHOD = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE
 
 def health(_req: ApiRequest, session: Session) -> dict[str, Any]:
     """GET /api/health: the process and its database answer."""
-    return {"status": "ok", "version": __version__, "database": ping(session.get_bind())}
+    return {"status": "ok", "version": __version__, "database": ping(session.get_bind().engine)}
 
 
 async def not_found(request: Request) -> Response:

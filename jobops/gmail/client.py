@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import random
 import threading
 import time
@@ -132,7 +131,8 @@ class GmailClient:
 
     def _execute(self, request: HttpRequest, units: int) -> dict[str, Any]:
         """Run one call within the quota, retrying rate limits and server errors."""
-        for attempt in itertools.count():
+        attempt = 0
+        while True:
             self.bucket.acquire(units)
             try:
                 return request.execute()
@@ -140,6 +140,7 @@ class GmailClient:
                 if not _is_retryable(exc) or attempt >= MAX_ATTEMPTS - 1:
                     raise
             backoff_sleep(backoff_delay(attempt))
+            attempt += 1
 
     def profile(self) -> dict[str, Any]:
         """The mailbox address and its current historyId."""

@@ -21,7 +21,7 @@ from sqlalchemy import Engine, delete
 
 from jobops.config import Settings, load_settings
 from jobops.crypto import UnreadableSecret, decrypt, encrypt
-from jobops.db import session_scope
+from jobops.db import deleted_rows, session_scope
 from jobops.errors import InvalidInput, NotConfigured, NotFound, UpstreamError
 from jobops.gmail import PROVIDER
 from jobops.gmail.client import GmailClient, quota_bucket
@@ -101,13 +101,11 @@ def _pending_state(engine: Engine, account_key: str | None, state: str) -> tuple
     """
     with session_scope(engine) as session:
         row = session.get(OAuthState, state or "")
-        valid = (
-            row is not None
-            and row.provider == PROVIDER
+        if row is None or not (
+            row.provider == PROVIDER
             and account_key in (None, row.account_key)
             and utcnow() - row.created_at <= STATE_TTL
-        )
-        if not valid:
+        ):
             raise InvalidInput(BAD_STATE, field="state")
         return row.account_key, row.code_verifier or ""
 
@@ -115,7 +113,7 @@ def _pending_state(engine: Engine, account_key: str | None, state: str) -> tuple
 def _consume_state(engine: Engine, state: str) -> None:
     """Use the state up once Google accepted its code; whoever gets here second is refused."""
     with session_scope(engine) as session:
-        used = session.execute(delete(OAuthState).where(OAuthState.state == state)).rowcount
+        used = deleted_rows(session, delete(OAuthState).where(OAuthState.state == state))
     if not used:
         raise InvalidInput(BAD_STATE, field="state")
 

@@ -23,13 +23,14 @@ from jobops.gmail.oauth import RECONNECT, credentials_for, mark_reconnect_needed
 from jobops.gmail.parse import parse_message
 from jobops.gmail.query import recruitment_searches, window_search
 from jobops.mail import sync as mail_sync
-from jobops.mail.accounts import CONNECTED, find_account
+from jobops.mail.accounts import CONNECTED
+from jobops.mail.lookup import account_of, run_of
 from jobops.mail.raw import MalformedMessage
 from jobops.mail.reach import known_threads, tracked_employers
 from jobops.mail.runs import FULL, INCREMENTAL, complete_run
 from jobops.mail.store import ParsedMessage, store_messages, stored_ids
 from jobops.mail.sync import RunContext
-from jobops.models import MailAccount, SyncRun, utcnow
+from jobops.models import MailAccount, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +73,7 @@ def _sync(context: RunContext) -> None:
     client = GmailClient(credentials, endpoint, bucket)
     plan = _plan(context, client, lambda: GmailClient(credentials, endpoint, bucket))
     with session_scope(engine) as session:
-        run = session.get(SyncRun, context.run_id)
+        run = run_of(session, context.run_id)
         run.mode = plan.mode
         run.discovered = len(plan.new_ids)
     errored = 0  # fetches that failed for now: the history stays where it was so they are tried again
@@ -88,7 +89,7 @@ def _sync(context: RunContext) -> None:
 def _plan(context: RunContext, client: GmailClient, new_client: Callable[[], GmailClient]) -> _Plan:
     """Incremental from the stored historyId when Google still has it, else a full search."""
     with session_scope(context.engine) as session:
-        history_id = find_account(session, PROVIDER, context.account_key).history_id
+        history_id = account_of(session, PROVIDER, context.account_key).history_id
         names, domains = tracked_employers(session)
         threads = known_threads(session, PROVIDER, context.account_key)
     searches = recruitment_searches(context.search_days, names, domains)
@@ -217,7 +218,7 @@ def _store(engine: Engine, run_id: str, account_key: str, result: FetchResult) -
 def _complete(engine: Engine, run_id: str, account_key: str, history_id: str | None) -> None:
     """Close the run and the account's sync state; the historyId only moves after a complete run."""
     with session_scope(engine) as session:
-        account = find_account(session, PROVIDER, account_key)
+        account = account_of(session, PROVIDER, account_key)
         if history_id:
             account.history_id = history_id
         account.last_sync_at = utcnow()

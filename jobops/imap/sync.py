@@ -25,7 +25,8 @@ from jobops.imap.client import (
     uids_after,
 )
 from jobops.mail import sync as mail_sync
-from jobops.mail.accounts import CONNECTED, find_account, record_error
+from jobops.mail.accounts import CONNECTED, record_error
+from jobops.mail.lookup import account_of
 from jobops.mail.raw import MalformedMessage, parse_raw
 from jobops.mail.reach import known_threads
 from jobops.mail.runs import FULL, INCREMENTAL, add_discovered, complete_run, route_stored
@@ -63,7 +64,7 @@ def _sync(context: RunContext) -> None:
     engine, account_key = context.engine, context.account_key
     with session_scope(engine) as session:
         server, password = credentials(session, account_key, context.settings)
-        folders = list(find_account(session, PROVIDER, account_key).settings.get("folders") or ["INBOX"])
+        folders = list(account_of(session, PROVIDER, account_key).settings.get("folders") or ["INBOX"])
     since = (datetime.now(UTC) - timedelta(days=context.search_days)).date()
     budget = context.max_messages
     with logged_in(server, password) as connection:
@@ -109,7 +110,7 @@ def _cursors(account: MailAccount) -> dict[str, dict[str, int]]:
 def _last_uid(engine: Engine, account_key: str, folder: str, uidvalidity: int) -> int:
     """Where to resume in a folder: 0 when it was never read or its UIDVALIDITY changed."""
     with session_scope(engine) as session:
-        cursor = _cursors(find_account(session, PROVIDER, account_key)).get(folder)
+        cursor = _cursors(account_of(session, PROVIDER, account_key)).get(folder)
     if not cursor or cursor.get("uidvalidity") != uidvalidity:
         return 0
     return int(cursor.get("lastUid", 0))
@@ -146,7 +147,7 @@ def _parse_batch(
 def _store(context: RunContext, folder: Folder, batch: list[int], raws: dict[int, bytes]) -> None:
     """Store a batch and move the folder's cursor past it in the same transaction."""
     with session_scope(context.engine) as session:
-        account = find_account(session, PROVIDER, context.account_key)
+        account = account_of(session, PROVIDER, context.account_key)
         parsed, errored = _parse_batch(folder, batch, raws, (account.email or "").lower())
         store_messages(session, context.run_id, PROVIDER, context.account_key, parsed, errored)
         cursors = _cursors(account)
@@ -157,7 +158,7 @@ def _store(context: RunContext, folder: Folder, batch: list[int], raws: dict[int
 def _complete(engine: Engine, run_id: str, account_key: str) -> None:
     """Close the run and note the account's last sync."""
     with session_scope(engine) as session:
-        account = find_account(session, PROVIDER, account_key)
+        account = account_of(session, PROVIDER, account_key)
         account.last_sync_at = utcnow()
         account.status = CONNECTED
         account.last_error = None

@@ -54,7 +54,8 @@ def _thread_id(message: Message, own_id: str | None) -> str | None:
     """The conversation's first message id, so replies share a thread like Gmail's threadId."""
     references = message_ids(_header(message, "references"))
     replied_to = message_ids(_header(message, "in-reply-to"))
-    return (references or replied_to or [own_id])[0]
+    ids = references or replied_to
+    return ids[0] if ids else own_id
 
 
 def _part_text(part: Message) -> str:
@@ -76,7 +77,7 @@ def _parts(message: Message) -> Iterator[Message]:
         seen += 1
         payload = part.get_payload()
         if part.is_multipart() and isinstance(payload, list):
-            stack.extend(reversed(payload))
+            stack.extend(inner for inner in reversed(payload) if isinstance(inner, Message))
         else:
             yield part
 

@@ -9,7 +9,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from jobops.models import MailMessage, SyncRun
+from jobops.mail.lookup import run_of
+from jobops.models import MailMessage
 from jobops.stages import PENDING
 
 
@@ -80,7 +81,7 @@ def store_messages(
         session.add(row)
         added.append(row)
     session.flush()
-    run = session.get(SyncRun, run_id)
+    run = run_of(session, run_id)
     run.fetched += len(added)
     run.errored += errored
     return [row.id for row in added]

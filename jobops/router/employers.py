@@ -364,7 +364,7 @@ class EmployerIndex:
                 self._cjk.setdefault(fold(variant.strip()), set()).add(key)
             for word in partial_names(variant):
                 self._partial.setdefault(word, set()).add(key)
-            for initials in {acronym(variant), *capitalised_short_names(variant)} - {None}:
+            for initials in filter(None, {acronym(variant), *capitalised_short_names(variant)}):
                 self._acronyms.setdefault(initials, set()).add(key)
         label = self._url_label(job.job_url, compacts | set(self._partial))
         if label:

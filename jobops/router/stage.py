@@ -452,8 +452,8 @@ def _first_chars_of(op: Any, av: Any) -> tuple[set[str] | None, bool]:
             empty = empty or branch_empty
         return chars, empty
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-        chars, empty = _first_chars(av[2])
-        return chars, empty or av[0] == 0
+        repeated, empty = _first_chars(av[2])
+        return repeated, empty or av[0] == 0
     return None, False
 
 

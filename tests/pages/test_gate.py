@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from jobops import access, gate
+from jobops import access
+from jobops.dashboard import gate
 from tests.pages.app_page import open_page
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")

@@ -236,7 +236,7 @@ def test_going_back_to_the_system_theme_drops_the_fixed_one(app_env: Path, theme
 
 
 def test_an_unknown_theme_is_refused_and_a_damaged_choice_is_ignored(app_env: Path) -> None:
-    from jobops import theme
+    from jobops.dashboard import theme
     from jobops.errors import InvalidInput
 
     with pytest.raises(InvalidInput):

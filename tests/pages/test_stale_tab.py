@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from jobops import access, gate
+from jobops import access
+from jobops.dashboard import gate
 from jobops.db import get_engine, session_scope
 from jobops.jobs import create_job, get_job
 from jobops.models import MailMessage

@@ -6,6 +6,8 @@ import json
 import os
 from typing import Final
 
+from streamlit import config
+
 from jobops.config import Settings, load_settings
 from jobops.errors import InvalidInput
 
@@ -44,8 +46,6 @@ def apply_theme(choice: str | None) -> None:
     Following the system needs a light and a dark variant (Streamlit then picks by the browser's preference);
     a fixed theme needs none, or the variants would win over it.
     """
-    from streamlit import config  # the one Streamlit-bound step, kept out of the module's import
-
     if choice is None:
         if config.get_option("theme.base") is not None:
             return

@@ -11,10 +11,10 @@ import streamlit as st
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from jobops.dashboard.gate import session_allowed
 from jobops.db import get_engine, read_session_scope, session_scope
 from jobops.errors import JobOpsError
 from jobops.escape import inert
-from jobops.gate import session_allowed
 from jobops.humanize import relative_time
 
 __all__ = ["engine", "session", "attempt", "guarded", "flash", "show_flash", "relative_time"]

@@ -8,15 +8,16 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from starlette.middleware import Middleware
+from streamlit import config
 from streamlit.runtime.pages_manager import PagesManager
 
 from jobops import access
 from jobops.config import load_settings
+from jobops.dashboard.web_guard import WebGuard
 from jobops.db import get_engine
 from jobops.mail.runs import fail_interrupted_runs
 from jobops.mail.schedule import start_scheduled_sync
 from jobops.providers import sync_sources
-from jobops.web_guard import WebGuard
 
 log = logging.getLogger("jobops")
 
@@ -46,8 +47,17 @@ async def lifespan(_app: Any) -> AsyncIterator[dict[str, Any]]:
     # as /board arriving before any other request would make Streamlit auto-discover pages/
     # the legacy way and never run app.py's navigation.
     PagesManager.uses_pages_directory = False
-    yield {"engine": engine}
-    scheduler.stop()
+    previous_source = access.listen_address_from(streamlit_server_address)  # the API asks where we listen
+    try:
+        yield {"engine": engine}
+    finally:
+        scheduler.stop()
+        access.listen_address_from(previous_source)
+
+
+def streamlit_server_address() -> str:
+    """Streamlit's `server.address` option ('' when unset, which means every interface)."""
+    return str(config.get_option("server.address") or "")
 
 
 def log_script_error(exc: Exception) -> bool:
