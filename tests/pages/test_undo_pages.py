@@ -4,18 +4,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from streamlit.testing.v1 import AppTest
+
+from tests.pages.app_page import open_page
+from tests.pages.job_page import add_job as add_tracked_job
+from tests.pages.job_page import open_job
+from tests.pages.job_page import stored_job as tracked_job
 from tests.pages.test_inbox_page import (
     ORPHAN,
     VAGUE_INVITE,
     add_job,
-    open_inbox,
     routed_message,
     stored_job,
     stored_message,
 )
-from tests.pages.test_job_detail_page import INVITE_BODY, linked_mail, open_job
-from tests.pages.test_job_detail_page import add_job as add_tracked_job
-from tests.pages.test_job_detail_page import stored_job as tracked_job
+from tests.pages.test_job_emails_tab import INVITE_BODY, linked_mail
+
+
+def open_inbox() -> AppTest:
+    """The Tracking Inbox page."""
+    return open_page("pages/inbox.py")
 
 
 def test_an_approval_can_be_undone_from_its_confirmation(app_env: Path) -> None:
