@@ -19,13 +19,13 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from jobops import providers
 from jobops.config import PROJECT_ROOT
+from jobops.dashboard.server import lifespan
 from jobops.db import session_scope
 from jobops.errors import Conflict
 from jobops.jobs import create_job
 from jobops.mail import runs as mail_runs
 from jobops.mail.runs import INTERRUPTED
 from jobops.models import Job, MailMessage, StageEvent
-from jobops.server import lifespan
 from jobops.stages import PENDING
 from tests.fakes.google import FakeGoogle
 from tests.waiting import finish, run_together, wait_for
