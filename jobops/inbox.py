@@ -17,6 +17,8 @@ from jobops.models import Job, MailAccount, MailMessage, SenderMemory, StageEven
 from jobops.router import Decision, JobFacts, MailFacts, Router, RouterMemory
 from jobops.router.job_draft import employer_guess, title_guess
 from jobops.router.senders import sender_kind
+from jobops.schemas.events import StageChange
+from jobops.schemas.jobs import JobIn
 from jobops.stages import (
     ACTIVE_STATUSES,
     AUTO_LINKED,
@@ -274,17 +276,17 @@ def _log_from_message(
         metadata["externalUrl"] = url
     if note:
         metadata["note"] = note
-    event = transition_stage(
-        session,
-        job.id,
-        stage if entry == "stage" else NO_CHANGE,
+    change = StageChange(
+        to_stage=stage if entry == "stage" else NO_CHANGE,
         occurred_at=message.received_at,
         metadata=metadata,
         outcome=outcome if entry == "stage" else None,
-        message_id=message.id,
     )
-    moved = event.pop("appliedMovedTo")
-    return {"event": event, "appliedMovedTo": moved}
+    event = transition_stage(session, job.id, change, message_id=message.id)
+    return {
+        "event": event.model_dump(by_alias=True, exclude={"applied_moved_to"}),
+        "appliedMovedTo": event.applied_moved_to,
+    }
 
 
 def _timeline_entry(
@@ -475,17 +477,14 @@ def create_job_from_message(session: Session, message_id: str, data: dict[str, A
     message = _get_message(session, message_id, provider, account_key)
     _undecided(message)
     applied_at = min(message.received_at, utcnow()) if message.received_at else None
-    job = create_job(
-        session,
-        {"title": data.get("title"), "employer": data.get("employer"), "appliedAt": applied_at},
-        rematch=False,
-    )
-    decision = {"provider": provider, "accountKey": account_key, "jobId": job["id"]}
+    fields = {"title": data.get("title"), "employer": data.get("employer"), "appliedAt": applied_at}
+    job = create_job(session, JobIn.model_validate(fields), rematch=False)
+    decision = {"provider": provider, "accountKey": account_key, "jobId": job.id}
     if data.get("stageTarget") is not None:
         decision["stageTarget"] = data["stageTarget"]
     linked = approve(session, message.id, decision)
     rematch_waiting(session)
-    return {**linked, "job": get_job(session, job["id"])}
+    return {**linked, "job": get_job(session, job.id).model_dump(by_alias=True)}
 
 
 # --- reading -------------------------------------------------------------------------------

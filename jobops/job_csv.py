@@ -18,8 +18,11 @@ from jobops import validation as check
 from jobops.csv_export import rows_to_csv
 from jobops.errors import InvalidInput, JobOpsError
 from jobops.inbox import rematch_waiting
-from jobops.jobs import create_job, job_to_dict, set_outcome
+from jobops.jobs import create_job, job_out, set_outcome
 from jobops.models import Job
+from jobops.schemas import parse
+from jobops.schemas.events import EventMetadata, StageChange
+from jobops.schemas.jobs import JobIn, OutcomeIn
 from jobops.stages import APPLIED, OUTCOMES
 from jobops.tracking import transition_stage
 
@@ -283,11 +286,12 @@ def _import_row(
         data["appliedAt"] = sheet_values.parse_date("appliedAt", cells[mapping["appliedAt"]], dates)
     if target in sheet_values.PRE_APPLY:
         data["status"] = target
-    job = create_job(session, data, rematch=False)
+    job = create_job(session, parse(JobIn, data), rematch=False)
     if target in OUTCOMES:
-        set_outcome(session, job["id"], {"outcome": target})
+        set_outcome(session, job.id, OutcomeIn(outcome=target))
     elif target not in (APPLIED, *sheet_values.PRE_APPLY):
-        transition_stage(session, job["id"], target, metadata={"actor": "user", "eventType": "status_update"})
+        metadata = EventMetadata(actor="user", event_type="status_update")
+        transition_stage(session, job.id, StageChange(to_stage=target, metadata=metadata))
 
 
 def _unmapped_cells(cells: dict[str, str], mapping: dict[str, str | None]) -> list[str]:
@@ -315,5 +319,7 @@ def describe_import(report: dict[str, Any]) -> str:
 
 def export_jobs_csv(session: Session) -> str:
     """All jobs as CSV text, the columns named as in the API."""
-    rows = (job_to_dict(j) for j in session.scalars(select(Job).order_by(Job.created_at)))
+    rows = (
+        job_out(j).model_dump(by_alias=True) for j in session.scalars(select(Job).order_by(Job.created_at))
+    )
     return rows_to_csv(EXPORT_COLUMNS, rows)

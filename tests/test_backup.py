@@ -14,10 +14,9 @@ from sqlalchemy import Engine, func, select
 from jobops.backup import export_backup, import_backup, preview_backup
 from jobops.db import make_engine, migrate, session_scope
 from jobops.errors import InvalidInput
-from jobops.jobs import create_job
 from jobops.mail.runs import start_run
 from jobops.models import Job, MailAccount, MailMessage, OAuthState, SenderMemory, StageEvent, SyncRun
-from jobops.tracking import transition_stage
+from tests.builders import add_job, move
 
 APPLIED_AT = datetime(2026, 3, 2, 9, 30, 15, 123456, tzinfo=UTC)
 
@@ -25,16 +24,16 @@ APPLIED_AT = datetime(2026, 3, 2, 9, 30, 15, 123456, tzinfo=UTC)
 def fill(engine: Engine) -> None:
     """Two jobs with timelines, a decided and a pending message, sender memory, a run and an account."""
     with session_scope(engine) as session:
-        job = create_job(
+        job = add_job(
             session,
-            {
+            **{
                 "title": "Data Engineer",
                 "employer": "Acme",
                 "appliedAt": APPLIED_AT,
                 "notes": "Referred by Sam.\nFollow up Friday.",
             },
         )
-        other = create_job(session, {"title": "Analyst", "employer": "Globex", "status": "ready"})
+        other = add_job(session, **{"title": "Analyst", "employer": "Globex", "status": "ready"})
         session.add(
             MailAccount(
                 provider="gmail",
@@ -68,7 +67,7 @@ def fill(engine: Engine) -> None:
             body_text="Hello,\nCan we talk on Monday?",
             processing_status="manual_linked",
             relevant=True,
-            matched_job_id=job["id"],
+            matched_job_id=job.id,
             match_confidence=91,
             stage_target="recruiter_screen",
             message_type="interview",
@@ -82,20 +81,20 @@ def fill(engine: Engine) -> None:
             subject="Newsletter",
             processing_status="pending_user",
             relevant=False,
-            matched_job_id=other["id"],
+            matched_job_id=other.id,
             match_confidence=40,
         )
         session.add_all([linked, pending])
         session.flush()
-        transition_stage(
+        move(
             session,
-            job["id"],
+            job.id,
             "recruiter_screen",
             occurred_at=linked.received_at,
             metadata={"actor": "user", "note": "From the mail"},
         )
-        session.get(StageEvent, _newest_event(session, job["id"])).message_id = linked.id
-        session.add(SenderMemory(from_address="talent@acme.com", job_id=job["id"]))
+        session.get(StageEvent, _newest_event(session, job.id)).message_id = linked.id
+        session.add(SenderMemory(from_address="talent@acme.com", job_id=job.id))
         session.add(
             SyncRun(
                 provider="gmail",
@@ -352,7 +351,7 @@ def test_restoring_an_older_backup_over_newer_events_keeps_each_job_in_line_with
     older = export(engine)
     with session_scope(engine) as session:
         job = session.scalars(select(Job).where(Job.employer == "Acme")).one()
-        transition_stage(session, job.id, "technical_interview", metadata={"actor": "user"})
+        move(session, job.id, "technical_interview", metadata={"actor": "user"})
     restore(engine, older)
     with session_scope(engine) as session:
         job = session.scalars(select(Job).where(Job.employer == "Acme")).one()
@@ -383,7 +382,7 @@ def test_replacing_everything_removes_what_the_backup_does_not_hold_and_keeps_ma
     fill(engine)
     backup = export(engine)
     with session_scope(engine) as session:
-        create_job(session, {"title": "Added later", "employer": "Initech"})
+        add_job(session, **{"title": "Added later", "employer": "Initech"})
         start_run(session, "imap", "default", "full", "An IMAP sync")
     report = restore(engine, backup, mode="replace")
     assert report["jobs"] == {"added": 0, "updated": 0, "unchanged": 2, "removed": 1, "skipped": 0}
@@ -400,7 +399,7 @@ def test_merging_keeps_rows_the_backup_does_not_hold(engine: Engine) -> None:
     fill(engine)
     backup = export(engine)
     with session_scope(engine) as session:
-        create_job(session, {"title": "Added later", "employer": "Initech"})
+        add_job(session, **{"title": "Added later", "employer": "Initech"})
     report = restore(engine, backup)
     assert report["jobs"]["removed"] == 0 and count(engine, Job) == 3
 
@@ -418,7 +417,7 @@ def test_a_preview_counts_what_a_restore_would_change_and_changes_nothing(engine
     fill(engine)
     backup = export(engine)
     with session_scope(engine) as session:
-        create_job(session, {"title": "Added later", "employer": "Initech"})
+        add_job(session, **{"title": "Added later", "employer": "Initech"})
         job = session.scalars(select(Job).where(Job.employer == "Acme")).one()
         job.title = "Renamed"
     before = without_date(export(engine))

@@ -16,9 +16,12 @@ from sqlalchemy import Engine, func, select
 from jobops import inbox, tracking
 from jobops.db import session_scope
 from jobops.errors import Conflict
-from jobops.jobs import create_job, get_job
+from jobops.jobs import get_job
 from jobops.models import MailMessage, StageEvent
+from jobops.schemas.events import EventOut
+from jobops.schemas.jobs import JobOut
 from jobops.stages import OPEN_STAGES, PENDING, PENDING_USER
+from tests.builders import edit_event, move, stored_job
 
 WRITERS = 40
 APPLIED_AT = datetime(2024, 4, 1, 9, 0, tzinfo=UTC)
@@ -61,13 +64,10 @@ def later_stage(number: int) -> str:
 
 def applied_job(engine: Engine) -> str:
     """A job applied for before any mail here arrived."""
-    with session_scope(engine) as session:
-        return create_job(
-            session, {"title": "Backend Engineer", "employer": "Stripe", "appliedAt": APPLIED_AT}
-        )["id"]
+    return stored_job(engine, applied_at=APPLIED_AT)
 
 
-def stand_and_timeline(engine: Engine, job_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def stand_and_timeline(engine: Engine, job_id: str) -> tuple[JobOut, list[EventOut]]:
     """The job as lists show it, and its timeline oldest first."""
     with session_scope(engine) as session:
         return get_job(session, job_id), tracking.list_events(session, job_id)
@@ -75,19 +75,19 @@ def stand_and_timeline(engine: Engine, job_id: str) -> tuple[dict[str, Any], lis
 
 def assert_job_stands_at_its_latest_event(engine: Engine, job_id: str) -> None:
     job, events = stand_and_timeline(engine, job_id)
-    assert job["currentStage"] == events[-1]["toStage"]
-    assert job["status"] == ("applied" if events[-1]["toStage"] == "applied" else "in_progress")
-    assert [e["fromStage"] for e in events] == [None, *(e["toStage"] for e in events[:-1])]
+    assert job.current_stage == events[-1].to_stage
+    assert job.status == ("applied" if events[-1].to_stage == "applied" else "in_progress")
+    assert [e.from_stage for e in events] == [None, *(e.to_stage for e in events[:-1])]
 
 
 def test_forty_stage_moves_at_once_leave_the_job_at_its_latest_event(engine: Engine) -> None:
     job_id = applied_job(engine)
 
-    def move(index: int) -> None:
+    def move_one(index: int) -> None:
         with session_scope(engine) as session:
-            tracking.transition_stage(session, job_id, later_stage(index))
+            move(session, job_id, later_stage(index))
 
-    errors = all_at_once(move)
+    errors = all_at_once(move_one)
 
     assert errors == []
     assert len(stand_and_timeline(engine, job_id)[1]) == 1 + WRITERS
@@ -98,9 +98,7 @@ def test_moves_edits_and_deletes_at_once_leave_the_job_at_its_latest_event(engin
     job_id = applied_job(engine)
     with session_scope(engine) as session:
         earlier = [
-            tracking.transition_stage(
-                session, job_id, later_stage(i), occurred_at=APPLIED_AT + timedelta(days=1 + i)
-            )["id"]
+            move(session, job_id, later_stage(i), occurred_at=APPLIED_AT + timedelta(days=1 + i)).id
             for i in range(WRITERS)
         ]
 
@@ -109,9 +107,9 @@ def test_moves_edits_and_deletes_at_once_leave_the_job_at_its_latest_event(engin
             if index % 3 == 0:
                 tracking.delete_event(session, job_id, earlier[index])
             elif index % 3 == 1:
-                tracking.update_event(session, job_id, earlier[index], {"occurredAt": datetime.now(UTC)})
+                edit_event(session, job_id, earlier[index], **{"occurredAt": datetime.now(UTC)})
             else:
-                tracking.transition_stage(session, job_id, "offer" if index % 2 else "onsite")
+                move(session, job_id, "offer" if index % 2 else "onsite")
 
     errors = all_at_once(change)
 
@@ -179,7 +177,7 @@ def test_mail_routed_by_two_runs_at_once_is_linked_and_logged_once(engine: Engin
     assert sum(linked) == 1  # what the runs report as linked
     assert events_from(engine, message_id) == 1
     _, events = stand_and_timeline(engine, job_id)
-    assert [e["toStage"] for e in events] == ["applied", "technical_interview"]
+    assert [e.to_stage for e in events] == ["applied", "technical_interview"]
     assert_job_stands_at_its_latest_event(engine, job_id)
 
 
@@ -195,7 +193,7 @@ def test_mail_linked_automatically_while_the_user_moves_the_job_leaves_it_at_its
             if index % 2:
                 inbox.route_pending(session, [ids[index // 2]])
             else:
-                tracking.transition_stage(session, job_id, "recruiter_screen")
+                move(session, job_id, "recruiter_screen")
 
     errors = all_at_once(write)
 

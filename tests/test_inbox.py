@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 
 from jobops import inbox, job_csv, tracking
 from jobops.errors import Conflict, InvalidInput, NotFound
-from jobops.jobs import create_job, get_job, set_outcome, update_job
+from jobops.jobs import get_job
 from jobops.models import MailAccount, MailMessage, SenderMemory
+from tests.builders import add_job, close_job, edit_job
 
 APPLIED_AT = datetime(2024, 4, 20, 9, 0, tzinfo=UTC)
 MAY_1 = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
@@ -68,9 +69,9 @@ NEWSLETTER = {
 }
 
 
-def add_job(session: Session, title: str = "Backend Engineer", employer: str = "Stripe") -> str:
+def applied_job(session: Session, title: str = "Backend Engineer", employer: str = "Stripe") -> str:
     """A job applied for before any of the mail in these tests arrived."""
-    return create_job(session, {"title": title, "employer": employer, "appliedAt": APPLIED_AT})["id"]
+    return add_job(session, title, employer, applied_at=APPLIED_AT).id
 
 
 def stored_message(
@@ -121,35 +122,35 @@ def timeline(session: Session, job_id: str) -> list[dict[str, Any]]:
 
 
 def test_a_sure_interview_invite_is_linked_and_logged_on_the_timeline(session: Session) -> None:
-    job_id = add_job(session)
+    job_id = applied_job(session)
 
     message = routed(session, INTERVIEW_INVITE)
 
     assert (message.processing_status, message.matched_job_id) == ("auto_linked", job_id)
     event = timeline(session, job_id)[-1]
-    assert event["toStage"] == "technical_interview"
-    assert event["metadata"]["actor"] == "system"
-    assert event["title"] == event["metadata"]["eventLabel"] == "Logged from email: Technical Interview"
-    assert event["messageId"] == message.id
-    assert event["occurredAt"] == MAY_1
-    assert get_job(session, job_id)["currentStage"] == "technical_interview"
+    assert event.to_stage == "technical_interview"
+    assert event.metadata.actor == "system"
+    assert event.title == event.metadata.event_label == "Logged from email: Technical Interview"
+    assert event.message_id == message.id
+    assert event.occurred_at == MAY_1
+    assert get_job(session, job_id).current_stage == "technical_interview"
 
 
 def test_a_mid_confidence_mail_waits_for_the_user_with_a_suggestion_and_logs_nothing(
     session: Session,
 ) -> None:
-    job_id = add_job(session)
+    job_id = applied_job(session)
 
     message = routed(session, VAGUE_INVITE)
 
     assert message.processing_status == "pending_user"
     assert message.matched_job_id == job_id
     assert 50 <= message.match_confidence < 95
-    assert [e["toStage"] for e in timeline(session, job_id)] == ["applied"]
+    assert [e.to_stage for e in timeline(session, job_id)] == ["applied"]
 
 
 def test_relevant_mail_for_no_tracked_job_is_an_orphan_in_the_inbox(session: Session) -> None:
-    add_job(session)
+    applied_job(session)
 
     message = routed(session, ORPHAN)
 
@@ -162,7 +163,7 @@ def test_relevant_mail_for_no_tracked_job_is_an_orphan_in_the_inbox(session: Ses
 
 @pytest.mark.parametrize("noise", [JOB_ALERT, NEWSLETTER], ids=["job alert", "newsletter"])
 def test_job_alerts_and_newsletters_are_ignored(session: Session, noise: dict[str, Any]) -> None:
-    job_id = add_job(session)
+    job_id = applied_job(session)
 
     message = routed(session, noise)
 
@@ -173,7 +174,7 @@ def test_job_alerts_and_newsletters_are_ignored(session: Session, noise: dict[st
 
 
 def test_a_late_acknowledgement_never_moves_the_job_back_but_is_linked(session: Session) -> None:
-    job_id = add_job(session)
+    job_id = applied_job(session)
     stored_message(session, **INTERVIEW_INVITE, received_at=MAY_1)
     late_ack = stored_message(session, **ACKNOWLEDGEMENT, received_at=MAY_1 + timedelta(hours=3))
 
@@ -181,40 +182,40 @@ def test_a_late_acknowledgement_never_moves_the_job_back_but_is_linked(session: 
 
     ack = session.get(MailMessage, late_ack)
     assert (ack.processing_status, ack.matched_job_id) == ("auto_linked", job_id)
-    assert [e["toStage"] for e in timeline(session, job_id)] == ["applied", "technical_interview"]
-    assert get_job(session, job_id)["currentStage"] == "technical_interview"
+    assert [e.to_stage for e in timeline(session, job_id)] == ["applied", "technical_interview"]
+    assert get_job(session, job_id).current_stage == "technical_interview"
 
 
 def test_a_rejection_closes_the_job_with_outcome_rejected(session: Session) -> None:
-    job_id = add_job(session)
+    job_id = applied_job(session)
 
     message = routed(session, REJECTION)
 
     assert message.processing_status == "auto_linked"
     event = timeline(session, job_id)[-1]
-    assert (event["toStage"], event["outcome"], event["title"]) == (
+    assert (event.to_stage, event.outcome, event.title) == (
         "closed",
         "rejected",
         "Logged from email: Rejected",
     )
     job = get_job(session, job_id)
-    assert (job["currentStage"], job["outcome"], job["closedAt"]) == ("closed", "rejected", MAY_1)
+    assert (job.current_stage, job.outcome, job.closed_at) == ("closed", "rejected", MAY_1)
 
 
 def test_mail_after_a_rejection_never_reopens_the_closed_job(session: Session) -> None:
-    job_id = add_job(session)
+    job_id = applied_job(session)
     stored_message(session, **REJECTION, received_at=MAY_1)
     stored_message(session, **INTERVIEW_INVITE, received_at=MAY_1 + timedelta(hours=2))
 
     inbox.route_pending(session)
 
-    assert [e["toStage"] for e in timeline(session, job_id)] == ["applied", "closed"]
+    assert [e.to_stage for e in timeline(session, job_id)] == ["applied", "closed"]
     job = get_job(session, job_id)
-    assert (job["currentStage"], job["outcome"]) == ("closed", "rejected")
+    assert (job.current_stage, job.outcome) == ("closed", "rejected")
 
 
 def test_routing_again_leaves_routed_messages_alone(session: Session) -> None:
-    job_id = add_job(session)
+    job_id = applied_job(session)
     stored_message(session, **INTERVIEW_INVITE)
     stored_message(session, **VAGUE_INVITE, received_at=MAY_1 + timedelta(hours=1))
     first = inbox.route_pending(session)
@@ -228,8 +229,8 @@ def test_routing_again_leaves_routed_messages_alone(session: Session) -> None:
 
 
 def test_a_reply_in_an_auto_linked_thread_follows_the_thread_to_its_job(session: Session) -> None:
-    add_job(session, "Backend Engineer")
-    other = add_job(session, "Data Engineer, Payments")
+    applied_job(session, "Backend Engineer")
+    other = applied_job(session, "Data Engineer, Payments")
     backend = routed(session, INTERVIEW_INVITE, thread="thread-stripe")
     # From a personal address and naming no employer: only the thread ties it to the job.
     reply = routed(
@@ -246,14 +247,14 @@ def test_a_reply_in_an_auto_linked_thread_follows_the_thread_to_its_job(session:
 
     assert reply.matched_job_id == backend.matched_job_id != other
     assert reply.processing_status == "auto_linked"
-    assert get_job(session, backend.matched_job_id)["currentStage"] == "onsite"
+    assert get_job(session, backend.matched_job_id).current_stage == "onsite"
 
 
 # --- approve ---------------------------------------------------------------------------------
 
 
 def test_approving_links_the_mail_and_logs_its_stage_dated_when_it_arrived(session: Session) -> None:
-    job_id = add_job(session)
+    job_id = applied_job(session)
     message = routed(session, VAGUE_INVITE)
 
     result = inbox.approve(session, message.id, dict(GMAIL))
@@ -261,18 +262,18 @@ def test_approving_links_the_mail_and_logs_its_stage_dated_when_it_arrived(sessi
     assert result["message"]["processingStatus"] == "manual_linked"
     assert result["matchedJob"]["id"] == job_id
     event = timeline(session, job_id)[-1]
-    assert (event["toStage"], event["occurredAt"], event["messageId"]) == (
+    assert (event.to_stage, event.occurred_at, event.message_id) == (
         "recruiter_screen",
         MAY_1,
         message.id,
     )
-    assert event["metadata"]["actor"] == "user"
-    assert get_job(session, job_id)["currentStage"] == "recruiter_screen"
+    assert event.metadata.actor == "user"
+    assert get_job(session, job_id).current_stage == "recruiter_screen"
 
 
 def test_approving_remembers_the_sender_so_their_next_vague_mail_leans_to_that_job(session: Session) -> None:
-    backend = add_job(session, "Backend Engineer")
-    add_job(session, "Data Engineer, Payments")
+    backend = applied_job(session, "Backend Engineer")
+    applied_job(session, "Data Engineer, Payments")
     vague = {
         "sender": "maya@stripe.com",
         "sender_name": "Maya Chen",
@@ -298,20 +299,20 @@ def test_approving_remembers_the_sender_so_their_next_vague_mail_leans_to_that_j
 
 
 def test_approving_with_another_job_and_stage_uses_them(session: Session) -> None:
-    suggested = add_job(session, "Backend Engineer", "Stripe")
-    chosen = add_job(session, "Data Scientist", "Alan")
+    suggested = applied_job(session, "Backend Engineer", "Stripe")
+    chosen = applied_job(session, "Data Scientist", "Alan")
     message = routed(session, VAGUE_INVITE)
     assert message.matched_job_id == suggested
 
     inbox.approve(session, message.id, {**GMAIL, "jobId": chosen, "stageTarget": "assessment"})
 
     assert session.get(MailMessage, message.id).matched_job_id == chosen
-    assert get_job(session, chosen)["currentStage"] == "assessment"
-    assert [e["toStage"] for e in timeline(session, suggested)] == ["applied"]
+    assert get_job(session, chosen).current_stage == "assessment"
+    assert [e.to_stage for e in timeline(session, suggested)] == ["applied"]
 
 
 def test_approving_an_orphan_without_a_job_asks_for_the_job(session: Session) -> None:
-    add_job(session)
+    applied_job(session)
     message = routed(session, ORPHAN)
 
     with pytest.raises(InvalidInput) as error:
@@ -322,17 +323,17 @@ def test_approving_an_orphan_without_a_job_asks_for_the_job(session: Session) ->
 
 
 def test_approving_an_orphan_with_a_job_links_it(session: Session) -> None:
-    job_id = add_job(session)
+    job_id = applied_job(session)
     message = routed(session, ORPHAN)
 
     inbox.approve(session, message.id, {**GMAIL, "jobId": job_id})
 
     assert session.get(MailMessage, message.id).matched_job_id == job_id
-    assert get_job(session, job_id)["currentStage"] == "recruiter_screen"
+    assert get_job(session, job_id).current_stage == "recruiter_screen"
 
 
 def test_deciding_twice_is_a_conflict(session: Session) -> None:
-    add_job(session)
+    applied_job(session)
     approved = routed(session, VAGUE_INVITE)
     auto = routed(session, INTERVIEW_INVITE, received_at=MAY_1 + timedelta(hours=1))
     inbox.approve(session, approved.id, dict(GMAIL))
@@ -347,7 +348,7 @@ def test_deciding_twice_is_a_conflict(session: Session) -> None:
 
 
 def test_an_unknown_message_or_another_mailbox_is_not_found(session: Session) -> None:
-    add_job(session)
+    applied_job(session)
     message = routed(session, VAGUE_INVITE)
 
     for message_id, body in [
@@ -365,22 +366,22 @@ def test_an_unknown_message_or_another_mailbox_is_not_found(session: Session) ->
 def test_approving_a_rejection_or_withdrawal_closes_the_job_with_that_outcome(
     session: Session, target: str
 ) -> None:
-    job_id = add_job(session)
+    job_id = applied_job(session)
     message = routed(session, VAGUE_INVITE)
 
     inbox.approve(session, message.id, {**GMAIL, "stageTarget": target})
 
     event = timeline(session, job_id)[-1]
-    assert (event["toStage"], event["outcome"]) == ("closed", target)
+    assert (event.to_stage, event.outcome) == ("closed", target)
     job = get_job(session, job_id)
-    assert (job["currentStage"], job["outcome"]) == ("closed", target)
+    assert (job.current_stage, job.outcome) == ("closed", target)
 
 
 # --- deny ------------------------------------------------------------------------------------
 
 
 def test_denying_dismisses_the_mail_and_changes_nothing_else(session: Session) -> None:
-    job_id = add_job(session)
+    job_id = applied_job(session)
     message = routed(session, VAGUE_INVITE)
     job_before = get_job(session, job_id)
 
@@ -401,8 +402,8 @@ def test_denying_dismisses_the_mail_and_changes_nothing_else(session: Session) -
 
 
 def test_bulk_approve_links_suggestions_skips_orphans_and_reports_failures(session: Session) -> None:
-    backend = add_job(session, "Backend Engineer", "Stripe")
-    alan = add_job(session, "Data Scientist", "Alan")
+    backend = applied_job(session, "Backend Engineer", "Stripe")
+    alan = applied_job(session, "Data Scientist", "Alan")
     stripe_mail = routed(session, VAGUE_INVITE)
     alan_mail = routed(
         session,
@@ -436,15 +437,15 @@ def test_bulk_approve_links_suggestions_skips_orphans_and_reports_failures(sessi
     assert by_id[orphan.id]["code"] == "NO_SUGGESTED_MATCH"
     assert by_id["no-such-message"]["code"] == "NOT_FOUND"
     assert (
-        get_job(session, backend)["currentStage"]
-        == get_job(session, alan)["currentStage"]
+        get_job(session, backend).current_stage
+        == get_job(session, alan).current_stage
         == "recruiter_screen"
     )
     assert session.get(MailMessage, orphan.id).processing_status == "pending_user"
 
 
 def test_bulk_deny_dismisses_every_message(session: Session) -> None:
-    job_id = add_job(session)
+    job_id = applied_job(session)
     ids = [routed(session, VAGUE_INVITE).id, routed(session, ORPHAN).id]
 
     report = inbox.bulk(session, {**GMAIL, "action": "deny", "messageIds": ids})
@@ -459,7 +460,7 @@ def test_bulk_deny_dismisses_every_message(session: Session) -> None:
 
 
 def test_a_jobs_emails_are_newest_first_with_a_link_to_the_gmail_thread(session: Session) -> None:
-    job_id = add_job(session)
+    job_id = applied_job(session)
     session.add(
         MailAccount(
             provider="gmail",
@@ -498,7 +499,7 @@ def start_of(moment: datetime) -> datetime:
 def test_approving_last_weeks_rejection_on_a_job_added_today_closes_it_after_its_application(
     session: Session,
 ) -> None:
-    job_id = create_job(session, {"title": "Backend Engineer", "employer": "Stripe"})["id"]  # no date typed
+    job_id = add_job(session, **{"title": "Backend Engineer", "employer": "Stripe"}).id  # no date typed
     last_week = datetime.now(UTC) - timedelta(days=7)
     message = routed(session, VAGUE_INVITE, received_at=last_week)
 
@@ -506,26 +507,26 @@ def test_approving_last_weeks_rejection_on_a_job_added_today_closes_it_after_its
 
     assert result["appliedMovedTo"] == start_of(last_week)
     events = timeline(session, job_id)
-    assert [(e["toStage"], e["occurredAt"]) for e in events] == [
+    assert [(e.to_stage, e.occurred_at) for e in events] == [
         ("applied", start_of(last_week)),
         ("closed", last_week),
     ]
-    assert events[0]["metadata"]["reasonCode"] == tracking.APPLIED_MOVED
+    assert events[0].metadata.reason_code == tracking.APPLIED_MOVED
     job = get_job(session, job_id)
-    assert (job["status"], job["currentStage"], job["outcome"]) == ("in_progress", "closed", "rejected")
-    assert (job["closedAt"], job["appliedAt"]) == (last_week, start_of(last_week))
+    assert (job.status, job.current_stage, job.outcome) == ("in_progress", "closed", "rejected")
+    assert (job.closed_at, job.applied_at) == (last_week, start_of(last_week))
 
 
 def test_an_automatic_link_of_older_mail_moves_the_applied_date_back_too(session: Session) -> None:
-    job_id = create_job(session, {"title": "Backend Engineer", "employer": "Stripe"})["id"]
+    job_id = add_job(session, **{"title": "Backend Engineer", "employer": "Stripe"}).id
     last_week = datetime.now(UTC) - timedelta(days=7)
 
     message = routed(session, REJECTION, received_at=last_week)
 
     assert message.processing_status == "auto_linked"
-    assert [e["toStage"] for e in timeline(session, job_id)] == ["applied", "closed"]
+    assert [e.to_stage for e in timeline(session, job_id)] == ["applied", "closed"]
     job = get_job(session, job_id)
-    assert (job["currentStage"], job["outcome"], job["appliedAt"]) == (
+    assert (job.current_stage, job.outcome, job.applied_at) == (
         "closed",
         "rejected",
         start_of(last_week),
@@ -533,7 +534,7 @@ def test_an_automatic_link_of_older_mail_moves_the_applied_date_back_too(session
 
 
 def test_linking_older_mail_without_a_stage_still_moves_the_applied_date(session: Session) -> None:
-    job_id = create_job(session, {"title": "Backend Engineer", "employer": "Stripe"})["id"]
+    job_id = add_job(session, **{"title": "Backend Engineer", "employer": "Stripe"}).id
     three_days_ago = datetime.now(UTC) - timedelta(days=3)
     message = routed(session, VAGUE_INVITE, received_at=three_days_ago)
 
@@ -541,7 +542,7 @@ def test_linking_older_mail_without_a_stage_still_moves_the_applied_date(session
 
     assert result["event"] is None
     assert result["appliedMovedTo"] == start_of(three_days_ago)
-    assert [(e["toStage"], e["occurredAt"]) for e in timeline(session, job_id)] == [
+    assert [(e.to_stage, e.occurred_at) for e in timeline(session, job_id)] == [
         ("applied", start_of(three_days_ago)),
     ]
 
@@ -550,9 +551,7 @@ def test_mail_the_same_morning_as_a_date_only_application_comes_after_it(
     session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("JOBOPS_TIMEZONE", "Europe/Paris")
-    job_id = create_job(
-        session, {"title": "Backend Engineer", "employer": "Stripe", "appliedAt": "2024-05-01"}
-    )["id"]
+    job_id = add_job(session, applied_at="2024-05-01").id
     eight_in_paris = datetime(2024, 5, 1, 6, 0, tzinfo=UTC)
     message = routed(session, VAGUE_INVITE, received_at=eight_in_paris)
 
@@ -560,11 +559,11 @@ def test_mail_the_same_morning_as_a_date_only_application_comes_after_it(
 
     midnight_in_paris = datetime(2024, 4, 30, 22, 0, tzinfo=UTC)
     assert result["appliedMovedTo"] is None
-    assert [(e["toStage"], e["occurredAt"]) for e in timeline(session, job_id)] == [
+    assert [(e.to_stage, e.occurred_at) for e in timeline(session, job_id)] == [
         ("applied", midnight_in_paris),
         ("recruiter_screen", eight_in_paris),
     ]
-    assert get_job(session, job_id)["appliedAt"] == midnight_in_paris
+    assert get_job(session, job_id).applied_at == midnight_in_paris
 
 
 # --- the same stage twice --------------------------------------------------------------------
@@ -573,21 +572,21 @@ def test_mail_the_same_morning_as_a_date_only_application_comes_after_it(
 def test_approving_an_acknowledgement_on_a_job_at_applied_links_it_without_a_second_applied_event(
     session: Session,
 ) -> None:
-    job_id = add_job(session)
+    job_id = applied_job(session)
     message = routed(session, VAGUE_INVITE)
 
     result = inbox.approve(session, message.id, {**GMAIL, "stageTarget": "applied"})
 
     assert result["event"] is None
     assert result["message"]["processingStatus"] == "manual_linked"
-    assert [e["toStage"] for e in timeline(session, job_id)] == ["applied"]
+    assert [e.to_stage for e in timeline(session, job_id)] == ["applied"]
     assert inbox.job_emails(session, job_id)["total"] == 1
 
 
 def test_a_second_recruiter_screen_adds_no_second_stage_event_but_keeps_the_users_note(
     session: Session,
 ) -> None:
-    job_id = add_job(session)
+    job_id = applied_job(session)
     inbox.approve(session, routed(session, VAGUE_INVITE).id, dict(GMAIL))
     quiet = routed(session, VAGUE_INVITE, received_at=MAY_1 + timedelta(days=1))
     noted = routed(session, VAGUE_INVITE, received_at=MAY_1 + timedelta(days=2))
@@ -598,7 +597,7 @@ def test_a_second_recruiter_screen_adds_no_second_stage_event_but_keeps_the_user
     )
 
     events = timeline(session, job_id)
-    assert [(e["toStage"], e["metadata"]["eventType"]) for e in events] == [
+    assert [(e.to_stage, e.metadata.event_type) for e in events] == [
         ("applied", "status_update"),
         ("recruiter_screen", "status_update"),
         ("recruiter_screen", "note"),
@@ -609,20 +608,20 @@ def test_a_second_recruiter_screen_adds_no_second_stage_event_but_keeps_the_user
 
 
 def test_a_different_outcome_on_a_closed_job_is_logged_but_the_same_one_is_not(session: Session) -> None:
-    job_id = add_job(session)
-    set_outcome(session, job_id, {"outcome": "ghosted", "closedAt": MAY_1})
+    job_id = applied_job(session)
+    close_job(session, job_id, **{"outcome": "ghosted", "closedAt": MAY_1})
     same = routed(session, VAGUE_INVITE, received_at=MAY_1 + timedelta(days=1))
     other = routed(session, VAGUE_INVITE, received_at=MAY_1 + timedelta(days=2))
 
     inbox.approve(session, same.id, {**GMAIL, "jobId": job_id, "stageTarget": "closed"})
     inbox.approve(session, other.id, {**GMAIL, "jobId": job_id, "stageTarget": "rejected"})
 
-    assert [(e["toStage"], e["outcome"]) for e in timeline(session, job_id)] == [
+    assert [(e.to_stage, e.outcome) for e in timeline(session, job_id)] == [
         ("applied", None),
         ("closed", "ghosted"),
         ("closed", "rejected"),
     ]
-    assert get_job(session, job_id)["outcome"] == "rejected"
+    assert get_job(session, job_id).outcome == "rejected"
 
 
 # --- closed jobs accept mail -----------------------------------------------------------------
@@ -631,48 +630,48 @@ def test_a_different_outcome_on_a_closed_job_is_logged_but_the_same_one_is_not(s
 def test_a_rejection_for_a_job_closed_by_hand_is_linked_to_it_without_a_second_closing(
     session: Session,
 ) -> None:
-    job_id = add_job(session)
-    set_outcome(session, job_id, {"outcome": "rejected", "closedAt": MAY_1})
+    job_id = applied_job(session)
+    close_job(session, job_id, **{"outcome": "rejected", "closedAt": MAY_1})
 
     message = routed(session, REJECTION, received_at=MAY_1 + timedelta(days=1))
 
     assert (message.processing_status, message.matched_job_id) == ("auto_linked", job_id)
-    assert [e["toStage"] for e in timeline(session, job_id)] == ["applied", "closed"]
+    assert [e.to_stage for e in timeline(session, job_id)] == ["applied", "closed"]
     assert [i["message"]["id"] for i in inbox.job_emails(session, job_id)["items"]] == [message.id]
 
 
 def test_an_invite_for_a_closed_job_is_suggested_for_it_but_never_reopens_it_by_itself(
     session: Session,
 ) -> None:
-    job_id = add_job(session)
-    set_outcome(session, job_id, {"outcome": "withdrawn", "closedAt": MAY_1})
+    job_id = applied_job(session)
+    close_job(session, job_id, **{"outcome": "withdrawn", "closedAt": MAY_1})
 
     message = routed(session, INTERVIEW_INVITE, received_at=MAY_1 + timedelta(days=1))
 
     assert (message.processing_status, message.matched_job_id) == ("pending_user", job_id)
-    assert [e["toStage"] for e in timeline(session, job_id)] == ["applied", "closed"]
+    assert [e.to_stage for e in timeline(session, job_id)] == ["applied", "closed"]
     job = get_job(session, job_id)
-    assert (job["currentStage"], job["outcome"]) == ("closed", "withdrawn")
+    assert (job.current_stage, job.outcome) == ("closed", "withdrawn")
 
 
 def test_a_users_approval_with_a_stage_may_reopen_a_closed_job(session: Session) -> None:
-    job_id = add_job(session)
-    set_outcome(session, job_id, {"outcome": "no_response", "closedAt": MAY_1})
+    job_id = applied_job(session)
+    close_job(session, job_id, **{"outcome": "no_response", "closedAt": MAY_1})
     message = routed(session, VAGUE_INVITE, received_at=MAY_1 + timedelta(days=3))
 
     inbox.approve(session, message.id, {**GMAIL, "jobId": job_id, "stageTarget": "technical_interview"})
 
     job = get_job(session, job_id)
-    assert (job["currentStage"], job["outcome"], job["closedAt"]) == ("technical_interview", None, None)
+    assert (job.current_stage, job.outcome, job.closed_at) == ("technical_interview", None, None)
 
 
 def test_closed_jobs_are_candidates_after_the_open_ones_most_recently_closed_first(session: Session) -> None:
-    closed_long_ago = add_job(session, "Data Engineer", "Plaid")
-    open_job = add_job(session, "Backend Engineer", "Stripe")
-    closed_lately = add_job(session, "Designer", "Figma")
-    set_outcome(session, closed_long_ago, {"outcome": "rejected", "closedAt": MAY_1})
-    set_outcome(session, closed_lately, {"outcome": "ghosted", "closedAt": MAY_1 + timedelta(days=9)})
-    create_job(session, {"title": "Someday", "employer": "Acme", "status": "discovered"})
+    closed_long_ago = applied_job(session, "Data Engineer", "Plaid")
+    open_job = applied_job(session, "Backend Engineer", "Stripe")
+    closed_lately = applied_job(session, "Designer", "Figma")
+    close_job(session, closed_long_ago, **{"outcome": "rejected", "closedAt": MAY_1})
+    close_job(session, closed_lately, **{"outcome": "ghosted", "closedAt": MAY_1 + timedelta(days=9)})
+    add_job(session, **{"title": "Someday", "employer": "Acme", "status": "discovered"})
 
     choices = inbox.job_choices(session)
 
@@ -688,28 +687,28 @@ def test_closed_jobs_are_candidates_after_the_open_ones_most_recently_closed_fir
 
 
 def test_adding_the_job_of_a_waiting_orphan_links_it_and_logs_its_stage(session: Session) -> None:
-    add_job(session)
+    applied_job(session)
     orphan = routed(session, ORPHAN)
     assert orphan.matched_job_id is None
 
-    figma = add_job(session, "Product Designer", "Figma")
+    figma = applied_job(session, "Product Designer", "Figma")
 
     assert (orphan.processing_status, orphan.matched_job_id) == ("auto_linked", figma)
-    assert [e["toStage"] for e in timeline(session, figma)] == ["applied", "recruiter_screen"]
-    assert timeline(session, figma)[-1]["metadata"]["actor"] == "system"
+    assert [e.to_stage for e in timeline(session, figma)] == ["applied", "recruiter_screen"]
+    assert timeline(session, figma)[-1].metadata.actor == "system"
     assert inbox.list_inbox(session)["total"] == 0
 
 
 def test_editing_a_job_gives_waiting_mail_the_new_suggestion(session: Session) -> None:
-    job_id = add_job(session, "Backend Engineer", "Strype")  # a typo: the mail names Stripe
+    job_id = applied_job(session, "Backend Engineer", "Strype")  # a typo: the mail names Stripe
     message = routed(session, VAGUE_INVITE)
     assert message.matched_job_id is None
 
-    update_job(session, job_id, {"employer": "Stripe"})
+    edit_job(session, job_id, **{"employer": "Stripe"})
 
     assert (message.processing_status, message.matched_job_id) == ("pending_user", job_id)
     assert inbox.list_inbox(session)["items"][0]["matchedJob"]["id"] == job_id
-    assert [e["toStage"] for e in timeline(session, job_id)] == ["applied"]
+    assert [e.to_stage for e in timeline(session, job_id)] == ["applied"]
 
 
 def test_importing_jobs_from_csv_links_waiting_mail_too(session: Session) -> None:
@@ -719,14 +718,14 @@ def test_importing_jobs_from_csv_links_waiting_mail_too(session: Session) -> Non
     job_csv.import_jobs(session, frame, job_csv.guess_mapping(list(frame.columns)))
 
     assert orphan.processing_status == "auto_linked"
-    assert get_job(session, orphan.matched_job_id)["currentStage"] == "recruiter_screen"
+    assert get_job(session, orphan.matched_job_id).current_stage == "recruiter_screen"
 
 
 # --- a job's mail, readable -----------------------------------------------------------------------
 
 
 def test_a_jobs_emails_carry_the_text_the_reason_and_the_event_each_message_logged(session: Session) -> None:
-    job_id = add_job(session)
+    job_id = applied_job(session)
     invite = routed(session, INTERVIEW_INVITE, received_at=MAY_1)
     vague = routed(session, VAGUE_INVITE, received_at=MAY_1 - timedelta(days=2))
     inbox.approve(session, vague.id, {**GMAIL, "stageTarget": "no_change"})
@@ -737,12 +736,12 @@ def test_a_jobs_emails_carry_the_text_the_reason_and_the_event_each_message_logg
     assert items[invite.id]["message"]["reason"]
     logged = items[invite.id]["event"]
     assert logged["toStage"] == "technical_interview"
-    assert logged["id"] in [e["id"] for e in timeline(session, job_id) if e["messageId"] == invite.id]
+    assert logged["id"] in [e.id for e in timeline(session, job_id) if e.message_id == invite.id]
     assert items[vague.id]["event"]["title"] == "Logged from email: Email"
 
 
 def test_a_linked_message_that_logged_nothing_has_no_event(session: Session) -> None:
-    job_id = add_job(session)
+    job_id = applied_job(session)
     stored_message(session, **INTERVIEW_INVITE, received_at=MAY_1)
     late = stored_message(session, **ACKNOWLEDGEMENT, received_at=MAY_1 + timedelta(hours=3))
     inbox.route_pending(session)
@@ -810,7 +809,7 @@ def test_creating_a_job_from_an_orphan_links_the_mail_and_logs_its_stage(session
         "recruiter_screen",
     )
     assert (orphan.processing_status, orphan.matched_job_id) == ("manual_linked", job["id"])
-    assert [e["toStage"] for e in timeline(session, job["id"])] == ["applied", "recruiter_screen"]
+    assert [e.to_stage for e in timeline(session, job["id"])] == ["applied", "recruiter_screen"]
     assert job["appliedAt"] == MAY_1
     assert inbox.list_inbox(session)["total"] == 0
 

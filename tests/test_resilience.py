@@ -30,12 +30,12 @@ from jobops.config import PROJECT_ROOT, load_settings
 from jobops.db import session_scope
 from jobops.errors import Conflict
 from jobops.gmail import client, oauth
-from jobops.jobs import create_job
 from jobops.mail import runs as mail_runs
 from jobops.mail.runs import INTERRUPTED
 from jobops.models import Job, MailMessage, StageEvent
 from jobops.server import lifespan
 from jobops.stages import PENDING, PENDING_USER
+from tests.builders import move, stored_job
 from tests.fake_google import FakeGoogle
 
 SYNC_ACTION = "/api/post-application/providers/gmail/actions/sync"
@@ -88,11 +88,9 @@ def web(engine: Engine) -> Iterator[TestClient]:
         yield c
 
 
-def add_job(engine: Engine, employer: str = "Northwind", title: str = "Data Engineer") -> str:
+def applied_job(engine: Engine, employer: str = "Northwind", title: str = "Data Engineer") -> str:
     """An applied job, applied ten days ago."""
-    applied = (datetime.now(UTC) - timedelta(days=10)).isoformat()
-    with session_scope(engine) as session:
-        return create_job(session, {"title": title, "employer": employer, "appliedAt": applied})["id"]
+    return stored_job(engine, title, employer, applied_at=datetime.now(UTC) - timedelta(days=10))
 
 
 def fill_mailbox(google: FakeGoogle, size: int = MAILBOX_SIZE) -> None:
@@ -191,7 +189,7 @@ def test_a_sync_killed_mid_run_is_marked_failed_at_start_and_the_next_sync_dupli
     engine: Engine, google: FakeGoogle, web: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(PagesManager, "uses_pages_directory", PagesManager.uses_pages_directory)
-    jobs = {employer: add_job(engine, employer) for employer in EMPLOYERS}
+    jobs = {employer: applied_job(engine, employer) for employer in EMPLOYERS}
     fill_mailbox(google)
     google.latency = 0.2  # with the real pacing in the subprocess, 300 messages take several seconds
 
@@ -237,7 +235,7 @@ def test_a_sync_killed_mid_run_is_marked_failed_at_start_and_the_next_sync_dupli
 def test_messages_stored_by_a_run_that_died_before_routing_them_are_routed_by_the_next_sync(
     engine: Engine, google: FakeGoogle, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    job_id = add_job(engine, "Northwind")
+    job_id = applied_job(engine, "Northwind")
     google.add_message(
         sender="Northwind Talent <talent@northwind.example>",
         subject="Interview invitation",
@@ -334,34 +332,32 @@ def test_a_stage_move_and_an_approval_racing_on_one_job_both_land_and_the_latest
 ) -> None:
     now = datetime.now(UTC).replace(microsecond=0)
     for i in range(30):
-        job_id = add_job(engine)
+        job_id = applied_job(engine)
         move_at = now - timedelta(hours=2 if i % 2 else 1)  # odd rounds: the mail is the latest event
         message_id = pending_suggestion(engine, job_id, now - timedelta(hours=1 if i % 2 else 2), i)
 
-        def move(job_id: str = job_id, move_at: datetime = move_at) -> dict[str, Any]:
+        def move_job(job_id: str = job_id, move_at: datetime = move_at) -> dict[str, Any]:
             with session_scope(engine) as session:
-                return tracking.transition_stage(session, job_id, "technical_interview", occurred_at=move_at)
+                return move(session, job_id, "technical_interview", occurred_at=move_at)
 
         def approve(message_id: str = message_id) -> dict[str, Any]:
             with session_scope(engine) as session:
                 return inbox.approve(session, message_id, {})
 
-        moved, approved = run_together(move, approve)
+        moved, approved = run_together(move_job, approve)
 
         assert not isinstance(moved, Exception) and not isinstance(approved, Exception), (moved, approved)
-        assert (
-            moved["toStage"] == "technical_interview" and approved["event"]["toStage"] == "recruiter_screen"
-        )
+        assert moved.to_stage == "technical_interview" and approved["event"]["toStage"] == "recruiter_screen"
         with session_scope(engine) as session:
             timeline = tracking.list_events(session, job_id)
             job = session.get(Job, job_id)
-            assert [e["toStage"] for e in timeline] == (
+            assert [e.to_stage for e in timeline] == (
                 ["applied", "technical_interview", "recruiter_screen"]
                 if i % 2
                 else ["applied", "recruiter_screen", "technical_interview"]
             )
-            assert [e["fromStage"] for e in timeline] == [None, *[e["toStage"] for e in timeline[:-1]]]
-            assert job.current_stage == timeline[-1]["toStage"] and job.status == "in_progress"
+            assert [e.from_stage for e in timeline] == [None, *[e.to_stage for e in timeline[:-1]]]
+            assert job.current_stage == timeline[-1].to_stage and job.status == "in_progress"
             assert session.get(MailMessage, message_id).processing_status == "manual_linked"
 
 
@@ -400,12 +396,12 @@ def locked_database(app_env: Path) -> Callable[[float], threading.Thread]:
 def test_a_write_while_another_connection_holds_the_lock_waits_and_succeeds(
     engine: Engine, locked_database: Callable[[float], threading.Thread]
 ) -> None:
-    job_id = add_job(engine)
+    job_id = applied_job(engine)
     locked_database(1.0)
     started = time.monotonic()
 
     with session_scope(engine) as session:
-        tracking.transition_stage(session, job_id, "recruiter_screen")
+        move(session, job_id, "recruiter_screen")
 
     assert time.monotonic() - started >= 0.8
     with session_scope(engine) as session:
@@ -418,7 +414,7 @@ def test_the_api_answers_503_saying_the_database_is_busy_when_the_lock_outlasts_
 ) -> None:
     monkeypatch.setattr(db, "SQLITE_BUSY_TIMEOUT_MS", 200)
     engine = db.get_engine(load_settings())
-    job_id = add_job(engine)
+    job_id = applied_job(engine)
     with TestClient(Starlette(routes=api_routes()), base_url="http://localhost:3001") as web:
         holder = locked_database(1.5)
 

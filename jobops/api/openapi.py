@@ -10,11 +10,7 @@ from starlette.responses import JSONResponse
 
 from jobops import __version__, providers
 from jobops.stages import (
-    ACTORS,
-    EVENT_TYPES,
-    JOB_STATUSES,
     MESSAGE_TYPES,
-    NO_CHANGE,
     OUTCOMES,
     PROCESSING_STATUSES,
     ROUTER_TARGETS,
@@ -67,17 +63,7 @@ def enum(values: tuple[str, ...]) -> Schema:
 
 DATE_TIME = string(format="date-time")
 OPTIONAL_DATE_TIME = nullable(DATE_TIME)
-# What a request may give for a moment: ISO 8601 (a date alone means that day from its start in the user's time
-# zone) or Unix seconds.
-MOMENT = {
-    "anyOf": [
-        string(format="date-time", description="ISO 8601 date-time, or a date such as 2026-11-20."),
-        {"type": "number", "minimum": 946_684_800, "maximum": 4_102_444_800, "description": "Unix seconds."},
-    ]
-}
-OPTIONAL_MOMENT = nullable(MOMENT)
 OPTIONAL_TEXT = nullable(string())
-CLOCK_PATTERN = "^([01][0-9]|2[0-3]):[0-5][0-9]$"  # a next step's wall-clock time in the user's zone
 
 
 def obj(properties: dict[str, Schema], required: tuple[str, ...] = (), *, closed: bool = True) -> Schema:
@@ -160,34 +146,6 @@ def operation(
 
 def _schemas() -> dict[str, Schema]:
     """Every named schema of requests and responses."""
-    metadata = obj(
-        {
-            "actor": enum(ACTORS),
-            "eventType": enum(EVENT_TYPES),
-            "eventLabel": string(maxLength=300),
-            "note": string(maxLength=20_000),
-            "reasonCode": string(maxLength=300),
-            "externalUrl": string(format="uri", maxLength=2000),
-            "groupId": string(maxLength=300),
-            "groupLabel": string(maxLength=300),
-        }
-    )
-    job_fields = {
-        "title": string(minLength=1, maxLength=300),
-        "employer": string(minLength=1, maxLength=300),
-        "jobUrl": nullable(string(format="uri", maxLength=2000)),
-        "location": nullable(string(maxLength=300)),
-        "source": nullable(string(maxLength=300)),
-        "notes": nullable(string(maxLength=20_000)),
-        "salary": nullable(string(maxLength=200)),
-        "recruiterName": nullable(string(maxLength=300)),
-        "recruiterEmail": nullable(string(format="email", maxLength=320)),
-        "nextStep": nullable(string(maxLength=300)),
-        "nextStepDue": nullable(string(format="date")),
-        "nextStepTime": nullable(string(pattern=CLOCK_PATTERN)),
-        "status": enum(JOB_STATUSES),
-        "appliedAt": OPTIONAL_MOMENT,
-    }
     event_fields = {
         "id": string(),
         "jobId": string(),
@@ -212,70 +170,7 @@ def _schemas() -> dict[str, Schema]:
             },
             ("ok", "error", "meta"),
         ),
-        "Health": record({"status": string(), "version": string(), "database": {"type": "boolean"}}),
-        "Deleted": record({"id": string(), "deleted": {"const": True}}),
-        "Job": record(
-            {
-                "id": string(),
-                "title": string(),
-                "employer": string(),
-                "jobUrl": OPTIONAL_TEXT,
-                "location": OPTIONAL_TEXT,
-                "source": OPTIONAL_TEXT,
-                "notes": OPTIONAL_TEXT,
-                "salary": OPTIONAL_TEXT,
-                "recruiterName": OPTIONAL_TEXT,
-                "recruiterEmail": OPTIONAL_TEXT,
-                "nextStep": OPTIONAL_TEXT,
-                "nextStepDue": nullable(string(format="date")),
-                "nextStepTime": nullable(string(pattern=CLOCK_PATTERN)),
-                "status": enum(JOB_STATUSES),
-                "currentStage": nullable(enum(STAGES)),
-                "stageChangedAt": OPTIONAL_DATE_TIME,
-                "lastEventAt": OPTIONAL_DATE_TIME,
-                "appliedAt": OPTIONAL_DATE_TIME,
-                "outcome": nullable(enum(OUTCOMES)),
-                "closedAt": OPTIONAL_DATE_TIME,
-                "isSample": {"type": "boolean"},
-                "createdAt": DATE_TIME,
-                "updatedAt": DATE_TIME,
-            }
-        ),
-        "JobList": listing(ref("Job")),
-        "JobInput": obj(job_fields, ("title", "employer")),
-        "JobChanges": obj(job_fields),
-        "OutcomeInput": obj(
-            {
-                "outcome": enum(OUTCOMES),
-                "closedAt": OPTIONAL_MOMENT,
-                "note": nullable(string(maxLength=20_000)),
-            },
-            ("outcome",),
-        ),
-        "EventMetadata": metadata,
         "StageEvent": record(event_fields),
-        # A logged or edited event says where the Applied event moved to when the event came before it.
-        "LoggedEvent": record({**event_fields, "appliedMovedTo": OPTIONAL_DATE_TIME}),
-        "StageEventList": listing(ref("StageEvent")),
-        "StageInput": obj(
-            {
-                "toStage": enum((*STAGES, NO_CHANGE)),
-                "occurredAt": OPTIONAL_MOMENT,
-                "metadata": ref("EventMetadata"),
-                "outcome": nullable(enum(OUTCOMES)),
-                "title": nullable(string(maxLength=300)),
-            },
-            ("toStage",),
-        ),
-        "EventChanges": obj(
-            {
-                "toStage": enum(STAGES),
-                "occurredAt": MOMENT,
-                "outcome": nullable(enum(OUTCOMES)),
-                "title": string(minLength=1, maxLength=300),
-                "metadata": ref("EventMetadata"),
-            }
-        ),
         "Message": record(
             {
                 "id": string(),
@@ -423,110 +318,13 @@ def _error_responses() -> dict[str, Any]:
 # --- paths ----------------------------------------------------------------------------------
 
 JOB_ID = path_param("job_id", "The job's id.")
-EVENT_ID = path_param("event_id", "The stage event's id.")
 MESSAGE_ID = path_param("message_id", "The synced message's id.")
 LIMIT = integer(minimum=1)
 
 
 def _job_paths() -> dict[str, Any]:
-    """Jobs and their timelines."""
+    """A job's mail."""
     return {
-        "/api/jobs": {
-            "get": operation(
-                "listJobs",
-                "List jobs, newest activity first.",
-                "jobs",
-                success(ref("JobList"), "The jobs and their total."),
-                READ_ERRORS,
-                params=(
-                    query_param("status", string(), "Comma-separated statuses, e.g. applied,in_progress."),
-                    query_param("q", string(), "Text in the title, employer or location."),
-                    query_param("limit", integer(minimum=1, maximum=5000), "At most this many (500)."),
-                    query_param("offset", integer(minimum=0), "Skip this many."),
-                ),
-            ),
-            "post": operation(
-                "createJob",
-                "Add a job; an applied job starts its timeline.",
-                "jobs",
-                success(ref("Job"), "The new job.", 201),
-                WRITE_ERRORS,
-                body=ref("JobInput"),
-            ),
-        },
-        "/api/jobs/{job_id}": {
-            "get": operation(
-                "getJob", "One job.", "jobs", success(ref("Job"), "The job."), READ_ERRORS, params=(JOB_ID,)
-            ),
-            "patch": operation(
-                "updateJob",
-                "Edit a job's details or status.",
-                "jobs",
-                success(ref("Job"), "The job as saved."),
-                WRITE_ERRORS,
-                params=(JOB_ID,),
-                body=ref("JobChanges"),
-            ),
-            "delete": operation(
-                "deleteJob",
-                "Remove a job and its timeline.",
-                "jobs",
-                success(ref("Deleted"), "What was removed."),
-                WRITE_ERRORS,
-                params=(JOB_ID,),
-            ),
-        },
-        "/api/jobs/{job_id}/outcome": {
-            "patch": operation(
-                "setOutcome",
-                "Close a job with an outcome, or amend it.",
-                "jobs",
-                success(ref("Job"), "The job."),
-                WRITE_ERRORS,
-                params=(JOB_ID,),
-                body=ref("OutcomeInput"),
-            ),
-        },
-        "/api/jobs/{job_id}/stages": {
-            "post": operation(
-                "transitionStage",
-                "Log a stage event (or a no_change note).",
-                "stages",
-                success(ref("LoggedEvent"), "The new event.", 201),
-                WRITE_ERRORS,
-                params=(JOB_ID,),
-                body=ref("StageInput"),
-            ),
-        },
-        "/api/jobs/{job_id}/events": {
-            "get": operation(
-                "listEvents",
-                "A job's timeline.",
-                "stages",
-                success(ref("StageEventList"), "The events."),
-                READ_ERRORS,
-                params=(JOB_ID, query_param("order", enum(("asc", "desc")), "Oldest (asc) or newest first.")),
-            ),
-        },
-        "/api/jobs/{job_id}/events/{event_id}": {
-            "patch": operation(
-                "updateEvent",
-                "Edit a stage event; the job's stage follows.",
-                "stages",
-                success(ref("LoggedEvent"), "The event."),
-                WRITE_ERRORS,
-                params=(JOB_ID, EVENT_ID),
-                body=ref("EventChanges"),
-            ),
-            "delete": operation(
-                "deleteEvent",
-                "Remove a stage event.",
-                "stages",
-                success(ref("Deleted"), "What was removed."),
-                WRITE_ERRORS,
-                params=(JOB_ID, EVENT_ID),
-            ),
-        },
         "/api/jobs/{job_id}/emails": {
             "get": operation(
                 "jobEmails",
@@ -678,14 +476,6 @@ def _gmail_paths() -> dict[str, Any]:
 
 def document() -> dict[str, Any]:
     """The whole OpenAPI document."""
-    health = operation(
-        "health",
-        "The process and its database answer.",
-        "meta",
-        success(ref("Health"), "Alive."),
-        (503,),
-        public=True,
-    )
     spec = {
         "operationId": "openapi",
         "summary": "This document (not wrapped in an envelope).",
@@ -711,7 +501,6 @@ def document() -> dict[str, Any]:
         "servers": [{"url": "http://localhost:3001"}],
         "security": [{}, {"bearerToken": []}],
         "paths": {
-            "/api/health": {"get": health},
             "/api/openapi.json": {"get": spec},
             **_job_paths(),
             **_inbox_paths(),

@@ -17,10 +17,10 @@ from jobops.config import Settings
 from jobops.db import session_scope
 from jobops.errors import Conflict, InvalidInput, NotFound
 from jobops.gmail import client, oauth
-from jobops.jobs import create_job
 from jobops.mail import runs
 from jobops.mail.accounts import account_status
 from jobops.models import MailAccount, MailMessage, SyncRun
+from tests.builders import add_job
 from tests.fake_google import FakeGoogle
 
 REAL_PACING = client.PACING_UNITS_PER_SECOND
@@ -305,7 +305,7 @@ def test_every_run_routes_what_it_stored_and_records_the_counts(
     engine: Engine, settings: Settings, google: FakeGoogle
 ) -> None:
     with session_scope(engine) as session:
-        create_job(session, {"title": "Backend Engineer", "employer": "Acme"})
+        add_job(session, **{"title": "Backend Engineer", "employer": "Acme"})
     google.add_message(
         subject="Your application to Acme", text="Thanks for applying to the Backend Engineer role."
     )

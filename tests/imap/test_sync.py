@@ -12,9 +12,9 @@ from jobops import providers
 from jobops.db import session_scope
 from jobops.errors import Conflict, NotFound
 from jobops.imap import accounts
-from jobops.jobs import create_job
 from jobops.mail.accounts import account_status
 from jobops.models import MailAccount, MailMessage
+from tests.builders import add_job
 from tests.imap_server import PASSWORD, FakeImap, mail, nested
 
 
@@ -194,7 +194,7 @@ def test_the_owners_reply_in_a_thread_about_a_job_is_read_from_the_sent_folder(
     engine: Engine, connected: FakeImap
 ) -> None:
     with session_scope(engine) as session:
-        job_id = create_job(session, {"title": "Data Engineer", "employer": "Northwind"})["id"]
+        job_id = add_job(session, "Data Engineer", "Northwind").id
     connected.add(
         mail(
             subject="Interview for the Data Engineer role at Northwind",
