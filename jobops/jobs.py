@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from jobops import validation as check
 from jobops.errors import Conflict, InvalidInput
-from jobops.inbox import rematch_waiting
+from jobops.inbox_routing import rematch_waiting
 from jobops.models import Job, MailMessage, StageEvent, utcnow
 from jobops.stages import ACTIVE_STATUSES, APPLIED, CLOSED, JOB_STATUSES, OUTCOMES, STANDINGS, stage_label
 from jobops.tracking import (

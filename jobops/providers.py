@@ -15,7 +15,7 @@ from jobops.gmail import oauth
 from jobops.gmail import sync as gmail_sync
 from jobops.imap import accounts as imap_accounts
 from jobops.imap import sync as imap_sync
-from jobops.mail import files
+from jobops.mail import accounts, files
 from jobops.mail import sync as mail_sync
 from jobops.mail.accounts import account_status
 from jobops.mail.sync import MailSource
@@ -25,18 +25,18 @@ SYNC_FIELDS = ("accountKey", "maxMessages", "searchDays")
 
 @dataclass(frozen=True)
 class Provider:
-    """A mailbox kind: how it connects, reports its status and disconnects, and its sync (if it has one)."""
+    """A mailbox kind that connects and syncs: how it connects, reports its status and disconnects."""
 
     name: str  # stored on accounts, runs and messages
     label: str  # the name users read
-    source: MailSource | None  # None for mail that is imported rather than synced
-    connect_fields: tuple[str, ...] = ()
-    connect: Callable[[Engine, str, dict[str, Any]], dict[str, Any]] | None = None
-    status: Callable[[Session, str], dict[str, Any]] | None = None
-    disconnect: Callable[[Engine, str], dict[str, Any]] | None = None
+    source: MailSource
+    connect_fields: tuple[str, ...]
+    connect: Callable[[Engine, str, dict[str, Any]], dict[str, Any]]
+    status: Callable[[Session, str], dict[str, Any]]
+    disconnect: Callable[[Engine, str], dict[str, Any]]
 
 
-PROVIDERS: dict[str, Provider] = {
+SYNCED: dict[str, Provider] = {
     "gmail": Provider(
         "gmail",
         "Gmail",
@@ -55,20 +55,26 @@ PROVIDERS: dict[str, Provider] = {
         imap_accounts.status,
         imap_accounts.disconnect,
     ),
-    files.PROVIDER: Provider(files.PROVIDER, "Mailbox file", None),
 }
-NAMES: tuple[str, ...] = tuple(PROVIDERS)
-CONNECTABLE: tuple[str, ...] = tuple(name for name, p in PROVIDERS.items() if p.source is not None)
+# Every source of mail by the name users read: the synced ones, and mailbox files, which are imported.
+LABELS: dict[str, str] = {**{name: p.label for name, p in SYNCED.items()}, files.PROVIDER: "Mailbox file"}
+NAMES: tuple[str, ...] = tuple(LABELS)
+CONNECTABLE: tuple[str, ...] = tuple(SYNCED)
 
 
-def provider(name: Any, *, connectable: bool = False) -> Provider:
-    """A provider by name; InvalidInput (400) for an unknown one."""
-    return PROVIDERS[check.choice("provider", name, CONNECTABLE if connectable else NAMES, required=True)]
+def provider(name: Any) -> Provider:
+    """A provider that connects and syncs, by name; InvalidInput (400) for any other."""
+    return SYNCED[check.choice("provider", name, CONNECTABLE, required=True) or ""]
+
+
+def set_auto_sync(session: Session, name: Any, account_key: str, minutes: Any) -> dict[str, Any]:
+    """Store how often an account of a provider that syncs does so by itself (0: never)."""
+    return accounts.set_auto_sync(session, provider(name).name, account_key, minutes)
 
 
 def sync_sources() -> tuple[MailSource, ...]:
     """Every provider that syncs, for the scheduler."""
-    return tuple(p.source for p in PROVIDERS.values() if p.source is not None)
+    return tuple(p.source for p in SYNCED.values())
 
 
 def sync_account(engine: Engine, name: str, account_key: str = "default", **options: Any) -> dict[str, Any]:
@@ -106,6 +112,4 @@ def sync_connected_accounts(engine: Engine, name: str, **options: Any) -> list[d
 
 def _source(name: str) -> MailSource:
     """The sync of a provider that has one."""
-    source = provider(name, connectable=True).source
-    assert source is not None  # CONNECTABLE lists only providers with a sync
-    return source
+    return provider(name).source

@@ -3,18 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from jobops import inbox
+from jobops import inbox, inbox_lists
 from jobops.humanize import local_date, local_datetime, relative_time
 from jobops.stages import MESSAGE_TYPES, ROUTER_TARGETS, stage_label
 from jobops.ui import attempt, flash, guarded, session, show_flash
 
-ORPHANS = "No job found (orphans)"
-BANDS = {
-    "All": (0, 100),
-    "Likely (80–94)": (80, 94),
-    "Possible (50–79)": (50, 79),
-    ORPHANS: (0, 49),
-}
+BANDS = {band.label: band for band in inbox_lists.confidence_bands()}
 ITEMS_PER_PAGE = 25
 PAGE_KEY = "inbox-page"
 
@@ -26,8 +20,10 @@ st.caption(
 )
 
 with session() as s:
-    waiting = inbox.pending_count(s)
-    choices = inbox.job_choices(s)  # open jobs, then closed ones: mail about a closed job can still be linked
+    waiting = inbox_lists.pending_count(s)
+    choices = inbox_lists.job_choices(
+        s
+    )  # open jobs, then closed ones: mail about a closed job can still be linked
 
 job_names = {
     j["id"]: f"{j['employer']} · {j['title']}" + (" (closed)" if j["closed"] else "") for j in choices
@@ -61,10 +57,9 @@ suggested = job_col.selectbox(
     key="inbox-job",
 )
 
-low, high = BANDS[band]
-review = inbox.ReviewFilter(low, high, tuple(types), suggested, orphans_only=band == ORPHANS)
+review = inbox_lists.ReviewFilter(BANDS[band], tuple(types), suggested)
 with session() as s:
-    total = inbox.review_page(s, review, offset=0, limit=0)["total"]
+    total = inbox_lists.review_page(s, review, offset=0, limit=0)["total"]
 page_count = max(1, -(-total // ITEMS_PER_PAGE))
 if st.session_state.get(PAGE_KEY, 1) > page_count:  # the filters narrowed the list
     st.session_state[PAGE_KEY] = page_count
@@ -75,7 +70,9 @@ page = (
     else 1
 )
 with session() as s:
-    shown = inbox.review_page(s, review, offset=(page - 1) * ITEMS_PER_PAGE, limit=ITEMS_PER_PAGE)["items"]
+    shown = inbox_lists.review_page(s, review, offset=(page - 1) * ITEMS_PER_PAGE, limit=ITEMS_PER_PAGE)[
+        "items"
+    ]
 
 table = pd.DataFrame(
     {

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import pandas as pd
 import streamlit as st
 
-from jobops import inbox, providers
+from jobops import inbox_lists, providers
 from jobops.config import load_settings
 from jobops.errors import JobOpsError
 from jobops.escape import inert
@@ -22,7 +22,6 @@ from jobops.mail.accounts import (
     DEFAULT_ACCOUNT_KEY,
     ERROR,
     account_status,
-    set_auto_sync,
 )
 from jobops.ui import attempt, engine, flash, guarded, session, show_flash
 
@@ -32,7 +31,7 @@ TESTING_MODE = (
     "While your Google app stays in Testing mode (the consent screen's publishing status), Google "
     "ends its access after 7 days: reconnect Gmail each week, or publish the app to stop that."
 )
-SOURCES = {name: provider.label for name, provider in providers.PROVIDERS.items()}
+SOURCES = providers.LABELS
 SECURITY_LABELS = {"ssl": "SSL/TLS", "starttls": "STARTTLS", "none": "None (this computer only)"}
 RUN_COLUMNS = {
     "provider": "Source",
@@ -130,7 +129,7 @@ def save_auto_sync(provider: str) -> None:
         if minutes
         else (f"Automatic sync is off: {name} syncs when you click Sync now.")
     )
-    attempt(lambda s: set_auto_sync(s, provider, DEFAULT_ACCOUNT_KEY, minutes), saved)
+    attempt(lambda s: providers.set_auto_sync(s, provider, DEFAULT_ACCOUNT_KEY, minutes), saved)
 
 
 def next_auto_sync(provider: str) -> str:
@@ -279,7 +278,7 @@ def run_summary(provider: str) -> None:
     if run is None or run["status"] == "running":
         return
     with session() as s:
-        waiting = inbox.pending_count(s)
+        waiting = inbox_lists.pending_count(s)
     if run["status"] == "failed":
         st.error(
             f"The last sync failed: {inert(run['errorMessage'] or 'unknown error')}", icon=":material/error:"

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select
 
-from jobops import inbox, tracking
+from jobops import inbox, inbox_routing, tracking
 from jobops.db import session_scope
 from jobops.errors import Conflict
 from jobops.jobs import create_job, get_job
@@ -171,7 +171,7 @@ def test_mail_routed_by_two_runs_at_once_is_linked_and_logged_once(engine: Engin
 
     def route(_index: int) -> None:
         with session_scope(engine) as session:
-            linked.append(inbox.route_pending(session, [message_id])["matched"])
+            linked.append(inbox_routing.route_pending(session, [message_id])["matched"])
 
     errors = all_at_once(route, count=10)
 
@@ -193,7 +193,7 @@ def test_mail_linked_automatically_while_the_user_moves_the_job_leaves_it_at_its
     def write(index: int) -> None:
         with session_scope(engine) as session:
             if index % 2:
-                inbox.route_pending(session, [ids[index // 2]])
+                inbox_routing.route_pending(session, [ids[index // 2]])
             else:
                 tracking.transition_stage(session, job_id, "recruiter_screen")
 

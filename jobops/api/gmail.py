@@ -48,15 +48,15 @@ def oauth_exchange(req: ApiRequest, session: Session) -> dict[str, Any]:
 
 def provider_status(req: ApiRequest, session: Session) -> dict[str, Any]:
     """GET /api/post-application/providers/{gmail|imap}/status?accountKey=default"""
-    provider = providers.provider(req.path["provider"], connectable=True)
+    provider = providers.provider(req.path["provider"])
     check.reject_unknown(req.query, ("accountKey",), "query")
     return provider.status(session, check_account_key(req.query.get("accountKey")))
 
 
 def provider_action(req: ApiRequest, session: Session) -> dict[str, Any]:
     """POST /api/post-application/providers/{provider}/actions/{connect|status|sync|disconnect}"""
-    provider = providers.provider(req.path["provider"], connectable=True)
-    action = check.choice("action", req.path["action"], ACTIONS, required=True)
+    provider = providers.provider(req.path["provider"])
+    action = check.choice("action", req.path["action"], ACTIONS, required=True) or ""
     fields = {"connect": provider.connect_fields, "sync": providers.SYNC_FIELDS}.get(action, ("accountKey",))
     check.reject_unknown(req.body, fields)
     account_key = check_account_key(req.body.get("accountKey"))

@@ -7,16 +7,17 @@ from typing import Any
 from sqlalchemy.orm import Session
 from starlette.routing import Route
 
-from jobops import inbox, providers
+from jobops import inbox, inbox_lists, providers
 from jobops import validation as check
 from jobops.api.http import ApiRequest, endpoint
+from jobops.job_emails import job_emails as emails_of_job
 from jobops.stages import PROCESSING_STATUSES
 
 
 def list_inbox(req: ApiRequest, session: Session) -> dict[str, Any]:
     """GET /api/post-application/inbox?provider=gmail&accountKey=default&limit=50"""
     check.reject_unknown(req.query, ("provider", "accountKey", "limit", "status"), "query")
-    return inbox.list_inbox(
+    return inbox_lists.list_inbox(
         session,
         provider=check.choice("provider", req.query.get("provider"), providers.NAMES) or "gmail",
         account_key=check.text("accountKey", req.query.get("accountKey"), max_len=100) or "default",
@@ -44,7 +45,7 @@ def job_emails(req: ApiRequest, session: Session) -> dict[str, Any]:
     """GET /api/jobs/{id}/emails?limit=20"""
     check.reject_unknown(req.query, ("limit",), "query")
     limit = check.integer("limit", req.query.get("limit"), default=50, low=1, high=500)
-    return inbox.job_emails(session, req.path["job_id"], limit=limit)
+    return emails_of_job(session, req.path["job_id"], limit=limit)
 
 
 def routes() -> list[Route]:

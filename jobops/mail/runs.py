@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from jobops import validation as check
 from jobops.db import session_scope
 from jobops.errors import Conflict, NotFound
-from jobops.inbox import route_pending
+from jobops.inbox_routing import route_pending
 from jobops.models import MailMessage, SyncRun, utcnow
 from jobops.stages import PENDING
 
@@ -79,12 +79,17 @@ def list_runs(
     return [run_dict(run) for run in session.scalars(query)]
 
 
-def get_run(session: Session, run_id: str) -> dict[str, Any]:
-    """One run, for a progress view."""
+def run_row(session: Session, run_id: str) -> SyncRun:
+    """The stored run, or NotFound."""
     run = session.get(SyncRun, run_id)
     if run is None:
         raise NotFound(f"No sync run {run_id}")
-    return run_dict(run)
+    return run
+
+
+def get_run(session: Session, run_id: str) -> dict[str, Any]:
+    """One run, for a progress view."""
+    return run_dict(run_row(session, run_id))
 
 
 def _owner_alive(run: SyncRun) -> bool:
@@ -151,7 +156,7 @@ def carry_out(
     except Exception as exc:  # a run must always end recorded, whatever went wrong
         message = failure_message(exc)
         with session_scope(engine) as session:
-            fail_run(session.get(SyncRun, run_id), message)
+            fail_run(run_row(session, run_id), message)
     finally:
         with _active_lock:
             _active_runs.discard(run_id)
@@ -162,7 +167,7 @@ def carry_out(
 def add_discovered(engine: Engine, run_id: str, count: int) -> None:
     """Count messages a run found to fetch."""
     with session_scope(engine) as session:
-        session.get(SyncRun, run_id).discovered += count
+        run_row(session, run_id).discovered += count
 
 
 def route_stored(engine: Engine, run_id: str) -> None:
@@ -172,7 +177,7 @@ def route_stored(engine: Engine, run_id: str) -> None:
     mail is always routed in the order it was received, whatever order the provider delivered it in.
     """
     with session_scope(engine) as session:
-        run = session.get(SyncRun, run_id)
+        run = run_row(session, run_id)
         waiting = session.scalars(
             select(MailMessage.id)
             .where(
@@ -185,7 +190,7 @@ def route_stored(engine: Engine, run_id: str) -> None:
     for start in range(0, len(waiting), ROUTE_CHUNK):
         with session_scope(engine) as session:
             counts = route_pending(session, waiting[start : start + ROUTE_CHUNK])
-            run = session.get(SyncRun, run_id)
+            run = run_row(session, run_id)
             run.relevant += counts["relevant"]
             run.classified += counts["classified"]
             run.matched += counts["matched"]
@@ -193,6 +198,6 @@ def route_stored(engine: Engine, run_id: str) -> None:
 
 def complete_run(session: Session, run_id: str) -> None:
     """Close a run as completed."""
-    run = session.get(SyncRun, run_id)
+    run = run_row(session, run_id)
     run.status = COMPLETED
     run.finished_at = utcnow()

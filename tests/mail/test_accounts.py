@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.orm import Session
 
+from jobops import providers
 from jobops.errors import InvalidInput, NotFound
 from jobops.mail.accounts import account_status, set_auto_sync
 from jobops.models import MailAccount
@@ -52,7 +53,7 @@ def test_an_interval_outside_the_choices_is_refused_naming_the_field(
 
 def test_a_provider_without_accounts_to_sync_is_refused(session: Session) -> None:
     with pytest.raises(InvalidInput) as refused:
-        set_auto_sync(session, "mailbox", "files", 60)
+        providers.set_auto_sync(session, "mailbox", "files", 60)
 
     assert refused.value.field == "provider"
 
