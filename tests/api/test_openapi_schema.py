@@ -19,7 +19,7 @@ from starlette.routing import Mount, Route
 from starlette.testclient import TestClient
 
 from jobops.api import routes
-from jobops.api.openapi import document
+from jobops.api.contract import document
 from jobops.db import session_scope
 from jobops.jobs import create_job
 from jobops.models import MailMessage
