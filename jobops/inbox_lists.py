@@ -3,83 +3,51 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from jobops.inbox_routing import candidate_jobs
 from jobops.models import Job, MailMessage
+from jobops.schemas.inbox import InboxItem, InboxList, InboxMessage, InboxQuery, JobBrief, JobChoice
 from jobops.stages import AUTO_LINK_MIN, CLOSED, LIKELY_MIN, PENDING_USER, SUGGEST_MIN
 
 
-def message_to_dict(message: MailMessage) -> dict[str, Any]:
-    """A synced message as the API and the pages see it (plain text only, never credentials)."""
-    return {
-        "id": message.id,
-        "provider": message.provider,
-        "accountKey": message.account_key,
-        "externalMessageId": message.external_message_id,
-        "externalThreadId": message.external_thread_id,
-        "fromAddress": message.from_address,
-        "fromDomain": message.from_domain,
-        "senderName": message.sender_name,
-        "subject": message.subject,
-        "receivedAt": message.received_at,
-        "snippet": message.snippet,
-        "matchedJobId": message.matched_job_id,
-        "matchConfidence": message.match_confidence,
-        "stageTarget": message.stage_target,
-        "messageType": message.message_type,
-        "processingStatus": message.processing_status,
-        "reason": message.reason,
-        "decidedAt": message.decided_at,
-    }
-
-
-def _job_brief(session: Session, job_id: str | None) -> dict[str, Any] | None:
-    """{id, title, employer} of a job, or None."""
-    job = session.get(Job, job_id) if job_id else None
-    return {"id": job.id, "title": job.title, "employer": job.employer} if job else None
-
-
-def inbox_item(session: Session, message: MailMessage) -> dict[str, Any]:
+def inbox_item(session: Session, message: MailMessage) -> InboxItem:
     """An inbox item: the message and its suggested or linked job."""
-    return {"message": message_to_dict(message), "matchedJob": _job_brief(session, message.matched_job_id)}
+    job = session.get(Job, message.matched_job_id) if message.matched_job_id else None
+    return InboxItem(
+        message=InboxMessage.model_validate(message),
+        matched_job=JobBrief.model_validate(job) if job else None,
+    )
 
 
-def job_choices(session: Session) -> list[dict[str, Any]]:
+def job_choices(session: Session) -> list[JobChoice]:
     """The jobs a user can link mail to, in candidate order, each saying whether it is closed."""
     return [
-        {"id": j.id, "title": j.title, "employer": j.employer, "closed": j.current_stage == CLOSED}
+        JobChoice(id=j.id, title=j.title, employer=j.employer, closed=j.current_stage == CLOSED)
         for j in candidate_jobs(session)
     ]
 
 
-def _page(session: Session, query: Select[MailMessage], offset: int, limit: int) -> dict[str, Any]:
+def _page(session: Session, query: Select[MailMessage], offset: int, limit: int) -> InboxList:
     """One page of a message query, newest first, and the query's total."""
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = session.scalars(
         query.order_by(MailMessage.received_at.desc(), MailMessage.id).offset(offset).limit(limit)
     )
-    return {"items": [inbox_item(session, m) for m in rows], "total": total}
+    return InboxList(items=[inbox_item(session, m) for m in rows], total=total)
 
 
-def list_inbox(
-    session: Session,
-    *,
-    provider: str | None = "gmail",
-    account_key: str | None = "default",
-    status: str = PENDING_USER,
-    limit: int = 100,
-) -> dict[str, Any]:
-    """Messages of an account in one processing status (waiting for the user by default), newest first."""
-    query = select(MailMessage).where(MailMessage.processing_status == status)
-    if provider:
-        query = query.where(MailMessage.provider == provider)
-    if account_key:
-        query = query.where(MailMessage.account_key == account_key)
-    return _page(session, query, 0, limit)
+def list_inbox(session: Session, wanted: InboxQuery | None = None) -> InboxList:
+    """Messages of a mailbox in one processing status (waiting for the user by default), newest first."""
+    wanted = wanted or InboxQuery()
+    query = select(MailMessage).where(
+        MailMessage.processing_status == wanted.status,
+        MailMessage.provider == wanted.provider,
+        MailMessage.account_key == wanted.account_key,
+    )
+    return _page(session, query, 0, wanted.limit)
 
 
 @dataclass(frozen=True)
@@ -114,7 +82,7 @@ class ReviewFilter:
     job_id: str | None = None
 
 
-def review_page(session: Session, filters: ReviewFilter, *, offset: int, limit: int) -> dict[str, Any]:
+def review_page(session: Session, filters: ReviewFilter, *, offset: int, limit: int) -> InboxList:
     """One page of the messages waiting for review that match the filters, newest first, and their total."""
     band = filters.band
     query = select(MailMessage).where(

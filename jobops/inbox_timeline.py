@@ -22,7 +22,7 @@ def source_url(message: MailMessage) -> str | None:
 
 def log_from_message(
     session: Session, message: MailMessage, job_id: str, target: str, *, actor: str, note: str | None = None
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any] | None, datetime | None]:
     """Log what a linked message adds to its job's timeline, dated when the mail arrived.
 
     Answers the event (None when the mail is only linked) and where the Applied event moved to, if the
@@ -33,7 +33,7 @@ def log_from_message(
     stage = CLOSED if outcome else target
     entry = _timeline_entry(session, job, stage, outcome, message.received_at, actor=actor, note=note)
     if entry is None:
-        return {"event": None, "appliedMovedTo": keep_applied_first(session, job, also=message.received_at)}
+        return None, keep_applied_first(session, job, also=message.received_at)
     label = stage_label(outcome or stage) if entry == "stage" else "Email"
     metadata: dict[str, Any] = {
         "actor": actor,
@@ -55,7 +55,7 @@ def log_from_message(
         message_id=message.id,
     )
     moved = event.pop("appliedMovedTo")
-    return {"event": event, "appliedMovedTo": moved}
+    return event, moved
 
 
 def _timeline_entry(

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from jobops.inbox_lists import message_to_dict
 from jobops.inbox_timeline import source_url
 from jobops.models import MailAccount, MailMessage, StageEvent
+from jobops.schemas.inbox import EmailEvent, InboxMessage, JobEmail, JobEmailList
 from jobops.stages import AUTO_LINKED, MANUAL_LINKED
 from jobops.tracking import get_job_row
 
 
-def job_emails(session: Session, job_id: str, *, limit: int = 50) -> dict[str, Any]:
+def job_emails(session: Session, job_id: str, *, limit: int = 50) -> JobEmailList:
     """Messages linked to a job, newest first, each with a link to its thread."""
     job = get_job_row(session, job_id)
     query = select(MailMessage).where(
@@ -24,32 +22,24 @@ def job_emails(session: Session, job_id: str, *, limit: int = 50) -> dict[str, A
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = session.scalars(query.order_by(MailMessage.received_at.desc()).limit(limit))
     items = [
-        {
-            "message": message_to_dict(m),
-            "sourceUrl": source_url(m),
-            "accountDisplayName": _account_name(session, m),
-            "bodyText": m.body_text or m.snippet or "",
-            "event": _event_of(session, m),
-        }
+        JobEmail(
+            message=InboxMessage.model_validate(m),
+            source_url=source_url(m),
+            account_display_name=_account_name(session, m),
+            body_text=m.body_text or m.snippet or "",
+            event=_event_of(session, m),
+        )
         for m in rows
     ]
-    return {"items": items, "total": total}
+    return JobEmailList(items=items, total=total)
 
 
-def _event_of(session: Session, message: MailMessage) -> dict[str, Any] | None:
-    """{id, title, toStage, outcome, occurredAt} of the timeline event a message logged, or None."""
+def _event_of(session: Session, message: MailMessage) -> EmailEvent | None:
+    """The timeline event a message logged, or None."""
     event = session.scalar(
         select(StageEvent).where(StageEvent.message_id == message.id).order_by(StageEvent.created_at).limit(1)
     )
-    if event is None:
-        return None
-    return {
-        "id": event.id,
-        "title": event.title,
-        "toStage": event.to_stage,
-        "outcome": event.outcome,
-        "occurredAt": event.occurred_at,
-    }
+    return EmailEvent.model_validate(event) if event else None
 
 
 def _account_name(session: Session, message: MailMessage) -> str:

@@ -524,7 +524,7 @@ try:
     with session() as s:
         job = jobs.get_job(s, job_id)
         events = tracking.list_events(s, job_id)
-        emails = job_emails(s, job_id)
+        emails = job_emails(s, job_id).model_dump(by_alias=True)  # the email list below reads camelCase keys
 except NotFound:
     deleted_here = st.session_state.get(UNDO_KEY, {}).get("jobId") == job_id
     if deleted_here:

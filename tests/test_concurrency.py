@@ -18,12 +18,12 @@ from jobops.db import session_scope
 from jobops.errors import Conflict
 from jobops.jobs import create_job, get_job
 from jobops.models import MailMessage, StageEvent
+from jobops.schemas.inbox import Decision
 from jobops.stages import OPEN_STAGES, PENDING, PENDING_USER
 
 WRITERS = 40
 APPLIED_AT = datetime(2024, 4, 1, 9, 0, tzinfo=UTC)
 MAY_1 = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
-GMAIL = {"provider": "gmail", "accountKey": "default"}
 INVITE = {
     "subject": "Invitation: technical interview for Backend Engineer",
     "from_address": "recruiting@stripe.com",
@@ -155,7 +155,7 @@ def test_approving_one_message_from_many_tabs_at_once_logs_it_once(engine: Engin
 
     def approve(_index: int) -> None:
         with session_scope(engine) as session:
-            inbox.approve(session, message_id, dict(GMAIL))
+            inbox.approve(session, message_id, Decision())
 
     errors = all_at_once(approve, count=10)
 

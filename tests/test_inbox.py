@@ -11,8 +11,8 @@ from jobops import inbox, inbox_lists
 from jobops.errors import Conflict, InvalidInput, NotFound
 from jobops.jobs import get_job
 from jobops.models import MailMessage, SenderMemory
+from jobops.schemas.inbox import BulkDecision, Decision, OrphanJob
 from tests.inbox_mail import (
-    GMAIL,
     INTERVIEW_INVITE,
     MAY_1,
     ORPHAN,
@@ -29,10 +29,10 @@ def test_approving_links_the_mail_and_logs_its_stage_dated_when_it_arrived(sessi
     job_id = add_job(session)
     message = routed(session, VAGUE_INVITE)
 
-    result = inbox.approve(session, message.id, dict(GMAIL))
+    result = inbox.approve(session, message.id, Decision())
 
-    assert result["message"]["processingStatus"] == "manual_linked"
-    assert result["matchedJob"]["id"] == job_id
+    assert result.message.processing_status == "manual_linked"
+    assert result.matched_job.id == job_id
     event = timeline(session, job_id)[-1]
     assert (event["toStage"], event["occurredAt"], event["messageId"]) == (
         "recruiter_screen",
@@ -53,7 +53,7 @@ def test_approving_remembers_the_sender_so_their_next_vague_mail_leans_to_that_j
         "body": "Hi Alex, thanks for your application to Stripe. Could we set up a phone screen this week?",
     }
     first = routed(session, vague)
-    inbox.approve(session, first.id, {**GMAIL, "jobId": backend})
+    inbox.approve(session, first.id, Decision(job_id=backend))
 
     later = routed(
         session,
@@ -76,7 +76,7 @@ def test_approving_with_another_job_and_stage_uses_them(session: Session) -> Non
     message = routed(session, VAGUE_INVITE)
     assert message.matched_job_id == suggested
 
-    inbox.approve(session, message.id, {**GMAIL, "jobId": chosen, "stageTarget": "assessment"})
+    inbox.approve(session, message.id, Decision(job_id=chosen, stage_target="assessment"))
 
     assert session.get(MailMessage, message.id).matched_job_id == chosen
     assert get_job(session, chosen)["currentStage"] == "assessment"
@@ -88,7 +88,7 @@ def test_approving_an_orphan_without_a_job_asks_for_the_job(session: Session) ->
     message = routed(session, ORPHAN)
 
     with pytest.raises(InvalidInput) as error:
-        inbox.approve(session, message.id, dict(GMAIL))
+        inbox.approve(session, message.id, Decision())
 
     assert error.value.field == "jobId"
     assert session.get(MailMessage, message.id).processing_status == "pending_user"
@@ -98,7 +98,7 @@ def test_approving_an_orphan_with_a_job_links_it(session: Session) -> None:
     job_id = add_job(session)
     message = routed(session, ORPHAN)
 
-    inbox.approve(session, message.id, {**GMAIL, "jobId": job_id})
+    inbox.approve(session, message.id, Decision(job_id=job_id))
 
     assert session.get(MailMessage, message.id).matched_job_id == job_id
     assert get_job(session, job_id)["currentStage"] == "recruiter_screen"
@@ -108,7 +108,7 @@ def test_deciding_twice_is_a_conflict(session: Session) -> None:
     add_job(session)
     approved = routed(session, VAGUE_INVITE)
     auto = routed(session, INTERVIEW_INVITE, received_at=MAY_1 + timedelta(hours=1))
-    inbox.approve(session, approved.id, dict(GMAIL))
+    inbox.approve(session, approved.id, Decision())
 
     for decide, message_id in [
         (inbox.approve, approved.id),
@@ -116,20 +116,20 @@ def test_deciding_twice_is_a_conflict(session: Session) -> None:
         (inbox.approve, auto.id),
     ]:
         with pytest.raises(Conflict):
-            decide(session, message_id, dict(GMAIL))
+            decide(session, message_id, Decision())
 
 
 def test_an_unknown_message_or_another_mailbox_is_not_found(session: Session) -> None:
     add_job(session)
     message = routed(session, VAGUE_INVITE)
 
-    for message_id, body in [
-        ("no-such-message", GMAIL),
-        (message.id, {"provider": "imap", "accountKey": "default"}),
-        (message.id, {"provider": "gmail", "accountKey": "work"}),
+    for message_id, decision in [
+        ("no-such-message", Decision()),
+        (message.id, Decision(provider="imap")),
+        (message.id, Decision(account_key="work")),
     ]:
         with pytest.raises(NotFound):
-            inbox.approve(session, message_id, dict(body))
+            inbox.approve(session, message_id, decision)
 
     assert session.get(MailMessage, message.id).processing_status == "pending_user"
 
@@ -141,7 +141,7 @@ def test_approving_a_rejection_or_withdrawal_closes_the_job_with_that_outcome(
     job_id = add_job(session)
     message = routed(session, VAGUE_INVITE)
 
-    inbox.approve(session, message.id, {**GMAIL, "stageTarget": target})
+    inbox.approve(session, message.id, Decision(stage_target=target))
 
     event = timeline(session, job_id)[-1]
     assert (event["toStage"], event["outcome"]) == ("closed", target)
@@ -157,17 +157,17 @@ def test_denying_dismisses_the_mail_and_changes_nothing_else(session: Session) -
     message = routed(session, VAGUE_INVITE)
     job_before = get_job(session, job_id)
 
-    result = inbox.deny(session, message.id, dict(GMAIL))
+    result = inbox.deny(session, message.id, Decision())
 
-    assert result["message"]["processingStatus"] == "ignored"
-    assert result["message"]["matchedJobId"] is None
-    assert result["matchedJob"] is None
+    assert result.message.processing_status == "ignored"
+    assert result.message.matched_job_id is None
+    assert result.matched_job is None
     assert get_job(session, job_id) == job_before
     assert len(timeline(session, job_id)) == 1
     assert session.get(SenderMemory, "maya@stripe.com") is None
-    assert inbox_lists.list_inbox(session)["total"] == 0
+    assert inbox_lists.list_inbox(session).total == 0
     with pytest.raises(Conflict):
-        inbox.deny(session, message.id, dict(GMAIL))
+        inbox.deny(session, message.id, Decision())
 
 
 # --- bulk ------------------------------------------------------------------------------------
@@ -192,22 +192,15 @@ def test_bulk_approve_links_suggestions_skips_orphans_and_reports_failures(sessi
 
     report = inbox.bulk(
         session,
-        {
-            **GMAIL,
-            "action": "approve",
-            "messageIds": [stripe_mail.id, alan_mail.id, orphan.id, "no-such-message"],
-        },
+        BulkDecision(
+            action="approve", message_ids=[stripe_mail.id, alan_mail.id, orphan.id, "no-such-message"]
+        ),
     )
 
-    assert {k: report[k] for k in ("requested", "succeeded", "failed", "skipped")} == {
-        "requested": 4,
-        "succeeded": 2,
-        "failed": 1,
-        "skipped": 1,
-    }
-    by_id = {r["messageId"]: r for r in report["results"]}
-    assert by_id[orphan.id]["code"] == "NO_SUGGESTED_MATCH"
-    assert by_id["no-such-message"]["code"] == "NOT_FOUND"
+    assert (report.requested, report.succeeded, report.failed, report.skipped) == (4, 2, 1, 1)
+    by_id = {r.message_id: r for r in report.results}
+    assert by_id[orphan.id].code == "NO_SUGGESTED_MATCH"
+    assert by_id["no-such-message"].code == "NOT_FOUND"
     assert (
         get_job(session, backend)["currentStage"]
         == get_job(session, alan)["currentStage"]
@@ -220,11 +213,11 @@ def test_bulk_deny_dismisses_every_message(session: Session) -> None:
     job_id = add_job(session)
     ids = [routed(session, VAGUE_INVITE).id, routed(session, ORPHAN).id]
 
-    report = inbox.bulk(session, {**GMAIL, "action": "deny", "messageIds": ids})
+    report = inbox.bulk(session, BulkDecision(action="deny", message_ids=ids))
 
-    assert (report["requested"], report["succeeded"]) == (2, 2)
+    assert (report.requested, report.succeeded) == (2, 2)
     assert {session.get(MailMessage, i).processing_status for i in ids} == {"ignored"}
-    assert inbox_lists.list_inbox(session)["total"] == 0
+    assert inbox_lists.list_inbox(session).total == 0
     assert len(timeline(session, job_id)) == 1
 
 
@@ -236,9 +229,9 @@ def test_an_orphans_draft_names_the_employer_from_its_domain_and_the_title_from_
 ) -> None:
     orphan = routed(session, ORPHAN)
 
-    draft = inbox.job_draft(inbox_lists.message_to_dict(orphan))
+    draft = inbox.job_draft(orphan)
 
-    assert draft == {"employer": "Figma", "title": "Product Designer"}
+    assert (draft.employer, draft.title) == ("Figma", "Product Designer")
 
 
 @pytest.mark.parametrize(
@@ -262,24 +255,21 @@ def test_an_orphans_draft_names_the_employer_from_its_domain_and_the_title_from_
 def test_a_draft_is_a_guess_from_the_sender_and_subject_or_left_empty(
     sender: str, name: str, subject: str, expected: dict[str, str]
 ) -> None:
-    message = {
-        "fromAddress": sender,
-        "fromDomain": sender.rpartition("@")[2],
-        "senderName": name,
-        "subject": subject,
-    }
+    message = MailMessage(
+        from_address=sender, from_domain=sender.rpartition("@")[2], sender_name=name, subject=subject
+    )
 
-    assert inbox.job_draft(message) == expected
+    assert inbox.job_draft(message).model_dump() == expected
 
 
 def test_creating_a_job_from_an_orphan_links_the_mail_and_logs_its_stage(session: Session) -> None:
     orphan = routed(session, ORPHAN, received_at=MAY_1)
 
     created = inbox.create_job_from_message(
-        session, orphan.id, {**GMAIL, "employer": "Figma", "title": "Product Designer"}
+        session, orphan.id, OrphanJob(employer="Figma", title="Product Designer")
     )
 
-    job = created["job"]
+    job = created.job
     assert (job["employer"], job["title"], job["currentStage"]) == (
         "Figma",
         "Product Designer",
@@ -288,7 +278,7 @@ def test_creating_a_job_from_an_orphan_links_the_mail_and_logs_its_stage(session
     assert (orphan.processing_status, orphan.matched_job_id) == ("manual_linked", job["id"])
     assert [e["toStage"] for e in timeline(session, job["id"])] == ["applied", "recruiter_screen"]
     assert job["appliedAt"] == MAY_1
-    assert inbox_lists.list_inbox(session)["total"] == 0
+    assert inbox_lists.list_inbox(session).total == 0
 
 
 def test_creating_a_job_from_an_orphan_points_the_rest_of_its_thread_to_it(session: Session) -> None:
@@ -302,8 +292,8 @@ def test_creating_a_job_from_an_orphan_points_the_rest_of_its_thread_to_it(sessi
     assert reply.processing_status == "pending_user"
 
     job_id = inbox.create_job_from_message(
-        session, orphan.id, {**GMAIL, "employer": "Figma", "title": "Product Designer"}
-    )["job"]["id"]
+        session, orphan.id, OrphanJob(employer="Figma", title="Product Designer")
+    ).job["id"]
 
     assert reply.matched_job_id == job_id
 
@@ -312,7 +302,7 @@ def test_creating_a_job_from_an_orphan_without_a_title_adds_nothing(session: Ses
     orphan = routed(session, ORPHAN)
 
     with pytest.raises(InvalidInput):
-        inbox.create_job_from_message(session, orphan.id, {**GMAIL, "employer": "Figma", "title": "  "})
+        inbox.create_job_from_message(session, orphan.id, OrphanJob(employer="Figma", title="  "))
 
     assert orphan.processing_status == "pending_user"
     assert inbox_lists.job_choices(session) == []
@@ -320,9 +310,9 @@ def test_creating_a_job_from_an_orphan_without_a_title_adds_nothing(session: Ses
 
 def test_creating_a_job_from_mail_already_decided_is_a_conflict(session: Session) -> None:
     orphan = routed(session, ORPHAN)
-    inbox.deny(session, orphan.id, dict(GMAIL))
+    inbox.deny(session, orphan.id, Decision())
 
     with pytest.raises(Conflict):
-        inbox.create_job_from_message(session, orphan.id, {**GMAIL, "employer": "Figma", "title": "Designer"})
+        inbox.create_job_from_message(session, orphan.id, OrphanJob(employer="Figma", title="Designer"))
 
     assert inbox_lists.job_choices(session) == []

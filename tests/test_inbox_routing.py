@@ -64,9 +64,9 @@ def test_relevant_mail_for_no_tracked_job_is_an_orphan_in_the_inbox(session: Ses
 
     assert message.processing_status == "pending_user"
     assert message.matched_job_id is None
-    item = inbox_lists.list_inbox(session)["items"][0]
-    assert item["message"]["id"] == message.id
-    assert item["matchedJob"] is None
+    item = inbox_lists.list_inbox(session).items[0]
+    assert item.message.id == message.id
+    assert item.matched_job is None
 
 
 @pytest.mark.parametrize("noise", [JOB_ALERT, NEWSLETTER], ids=["job alert", "newsletter"])
@@ -77,7 +77,7 @@ def test_job_alerts_and_newsletters_are_ignored(session: Session, noise: dict[st
 
     assert message.processing_status == "ignored"
     assert message.matched_job_id is None
-    assert inbox_lists.list_inbox(session)["total"] == 0
+    assert inbox_lists.list_inbox(session).total == 0
     assert len(timeline(session, job_id)) == 1
 
 
@@ -133,7 +133,7 @@ def test_routing_again_leaves_routed_messages_alone(session: Session) -> None:
     assert first == {"classified": 2, "relevant": 2, "matched": 1}
     assert second == {"classified": 0, "relevant": 0, "matched": 0}
     assert len(timeline(session, job_id)) == 2
-    assert inbox_lists.list_inbox(session)["total"] == 1
+    assert inbox_lists.list_inbox(session).total == 1
 
 
 def test_a_reply_in_an_auto_linked_thread_follows_the_thread_to_its_job(session: Session) -> None:
@@ -171,7 +171,7 @@ def test_adding_the_job_of_a_waiting_orphan_links_it_and_logs_its_stage(session:
     assert (orphan.processing_status, orphan.matched_job_id) == ("auto_linked", figma)
     assert [e["toStage"] for e in timeline(session, figma)] == ["applied", "recruiter_screen"]
     assert timeline(session, figma)[-1]["metadata"]["actor"] == "system"
-    assert inbox_lists.list_inbox(session)["total"] == 0
+    assert inbox_lists.list_inbox(session).total == 0
 
 
 def test_editing_a_job_gives_waiting_mail_the_new_suggestion(session: Session) -> None:
@@ -182,7 +182,7 @@ def test_editing_a_job_gives_waiting_mail_the_new_suggestion(session: Session) -
     update_job(session, job_id, {"employer": "Stripe"})
 
     assert (message.processing_status, message.matched_job_id) == ("pending_user", job_id)
-    assert inbox_lists.list_inbox(session)["items"][0]["matchedJob"]["id"] == job_id
+    assert inbox_lists.list_inbox(session).items[0].matched_job.id == job_id
     assert [e["toStage"] for e in timeline(session, job_id)] == ["applied"]
 
 

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from jobops import inbox, inbox_lists, inbox_routing, job_emails, tracking
 from jobops.jobs import create_job, get_job, set_outcome
+from jobops.schemas.inbox import Decision
 from tests.inbox_mail import (
-    GMAIL,
     INTERVIEW_INVITE,
     MAY_1,
     REJECTION,
@@ -35,9 +35,9 @@ def test_approving_last_weeks_rejection_on_a_job_added_today_closes_it_after_its
     last_week = datetime.now(UTC) - timedelta(days=7)
     message = routed(session, VAGUE_INVITE, received_at=last_week)
 
-    result = inbox.approve(session, message.id, {**GMAIL, "stageTarget": "rejected"})
+    result = inbox.approve(session, message.id, Decision(stage_target="rejected"))
 
-    assert result["appliedMovedTo"] == start_of(last_week)
+    assert result.applied_moved_to == start_of(last_week)
     events = timeline(session, job_id)
     assert [(e["toStage"], e["occurredAt"]) for e in events] == [
         ("applied", start_of(last_week)),
@@ -70,10 +70,10 @@ def test_linking_older_mail_without_a_stage_still_moves_the_applied_date(session
     three_days_ago = datetime.now(UTC) - timedelta(days=3)
     message = routed(session, VAGUE_INVITE, received_at=three_days_ago)
 
-    result = inbox.approve(session, message.id, {**GMAIL, "stageTarget": "applied"})
+    result = inbox.approve(session, message.id, Decision(stage_target="applied"))
 
-    assert result["event"] is None
-    assert result["appliedMovedTo"] == start_of(three_days_ago)
+    assert result.event is None
+    assert result.applied_moved_to == start_of(three_days_ago)
     assert [(e["toStage"], e["occurredAt"]) for e in timeline(session, job_id)] == [
         ("applied", start_of(three_days_ago)),
     ]
@@ -89,10 +89,10 @@ def test_mail_the_same_morning_as_a_date_only_application_comes_after_it(
     eight_in_paris = datetime(2024, 5, 1, 6, 0, tzinfo=UTC)
     message = routed(session, VAGUE_INVITE, received_at=eight_in_paris)
 
-    result = inbox.approve(session, message.id, dict(GMAIL))
+    result = inbox.approve(session, message.id, Decision())
 
     midnight_in_paris = datetime(2024, 4, 30, 22, 0, tzinfo=UTC)
-    assert result["appliedMovedTo"] is None
+    assert result.applied_moved_to is None
     assert [(e["toStage"], e["occurredAt"]) for e in timeline(session, job_id)] == [
         ("applied", midnight_in_paris),
         ("recruiter_screen", eight_in_paris),
@@ -109,25 +109,25 @@ def test_approving_an_acknowledgement_on_a_job_at_applied_links_it_without_a_sec
     job_id = add_job(session)
     message = routed(session, VAGUE_INVITE)
 
-    result = inbox.approve(session, message.id, {**GMAIL, "stageTarget": "applied"})
+    result = inbox.approve(session, message.id, Decision(stage_target="applied"))
 
-    assert result["event"] is None
-    assert result["message"]["processingStatus"] == "manual_linked"
+    assert result.event is None
+    assert result.message.processing_status == "manual_linked"
     assert [e["toStage"] for e in timeline(session, job_id)] == ["applied"]
-    assert job_emails.job_emails(session, job_id)["total"] == 1
+    assert job_emails.job_emails(session, job_id).total == 1
 
 
 def test_a_second_recruiter_screen_adds_no_second_stage_event_but_keeps_the_users_note(
     session: Session,
 ) -> None:
     job_id = add_job(session)
-    inbox.approve(session, routed(session, VAGUE_INVITE).id, dict(GMAIL))
+    inbox.approve(session, routed(session, VAGUE_INVITE).id, Decision())
     quiet = routed(session, VAGUE_INVITE, received_at=MAY_1 + timedelta(days=1))
     noted = routed(session, VAGUE_INVITE, received_at=MAY_1 + timedelta(days=2))
 
-    inbox.approve(session, quiet.id, {**GMAIL, "stageTarget": "recruiter_screen"})
+    inbox.approve(session, quiet.id, Decision(stage_target="recruiter_screen"))
     result = inbox.approve(
-        session, noted.id, {**GMAIL, "stageTarget": "recruiter_screen", "note": "Moved to Friday"}
+        session, noted.id, Decision(stage_target="recruiter_screen", note="Moved to Friday")
     )
 
     events = timeline(session, job_id)
@@ -136,9 +136,9 @@ def test_a_second_recruiter_screen_adds_no_second_stage_event_but_keeps_the_user
         ("recruiter_screen", "status_update"),
         ("recruiter_screen", "note"),
     ]
-    assert result["event"]["metadata"]["note"] == "Moved to Friday"
-    assert result["event"]["messageId"] == noted.id
-    assert job_emails.job_emails(session, job_id)["total"] == 3
+    assert result.event["metadata"]["note"] == "Moved to Friday"
+    assert result.event["messageId"] == noted.id
+    assert job_emails.job_emails(session, job_id).total == 3
 
 
 def test_a_different_outcome_on_a_closed_job_is_logged_but_the_same_one_is_not(session: Session) -> None:
@@ -147,8 +147,8 @@ def test_a_different_outcome_on_a_closed_job_is_logged_but_the_same_one_is_not(s
     same = routed(session, VAGUE_INVITE, received_at=MAY_1 + timedelta(days=1))
     other = routed(session, VAGUE_INVITE, received_at=MAY_1 + timedelta(days=2))
 
-    inbox.approve(session, same.id, {**GMAIL, "jobId": job_id, "stageTarget": "closed"})
-    inbox.approve(session, other.id, {**GMAIL, "jobId": job_id, "stageTarget": "rejected"})
+    inbox.approve(session, same.id, Decision(job_id=job_id, stage_target="closed"))
+    inbox.approve(session, other.id, Decision(job_id=job_id, stage_target="rejected"))
 
     assert [(e["toStage"], e["outcome"]) for e in timeline(session, job_id)] == [
         ("applied", None),
@@ -171,7 +171,7 @@ def test_a_rejection_for_a_job_closed_by_hand_is_linked_to_it_without_a_second_c
 
     assert (message.processing_status, message.matched_job_id) == ("auto_linked", job_id)
     assert [e["toStage"] for e in timeline(session, job_id)] == ["applied", "closed"]
-    assert [i["message"]["id"] for i in job_emails.job_emails(session, job_id)["items"]] == [message.id]
+    assert [i.message.id for i in job_emails.job_emails(session, job_id).items] == [message.id]
 
 
 def test_an_invite_for_a_closed_job_is_suggested_for_it_but_never_reopens_it_by_itself(
@@ -193,7 +193,7 @@ def test_a_users_approval_with_a_stage_may_reopen_a_closed_job(session: Session)
     set_outcome(session, job_id, {"outcome": "no_response", "closedAt": MAY_1})
     message = routed(session, VAGUE_INVITE, received_at=MAY_1 + timedelta(days=3))
 
-    inbox.approve(session, message.id, {**GMAIL, "jobId": job_id, "stageTarget": "technical_interview"})
+    inbox.approve(session, message.id, Decision(job_id=job_id, stage_target="technical_interview"))
 
     job = get_job(session, job_id)
     assert (job["currentStage"], job["outcome"], job["closedAt"]) == ("technical_interview", None, None)
@@ -209,9 +209,9 @@ def test_closed_jobs_are_candidates_after_the_open_ones_most_recently_closed_fir
 
     choices = inbox_lists.job_choices(session)
 
-    assert [(c["id"], c["closed"]) for c in choices] == [
+    assert [(c.id, c.closed) for c in choices] == [
         (open_job, False),
         (closed_lately, True),
         (closed_long_ago, True),
     ]
-    assert [j.id for j in inbox_routing.active_jobs(session)] == [c["id"] for c in choices]
+    assert [j.id for j in inbox_routing.active_jobs(session)] == [c.id for c in choices]

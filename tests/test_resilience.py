@@ -34,6 +34,7 @@ from jobops.jobs import create_job
 from jobops.mail import runs as mail_runs
 from jobops.mail.runs import INTERRUPTED
 from jobops.models import Job, MailMessage, StageEvent
+from jobops.schemas.inbox import Approved, Decision
 from jobops.server import lifespan
 from jobops.stages import PENDING, PENDING_USER
 from tests.fake_google import FakeGoogle
@@ -342,16 +343,14 @@ def test_a_stage_move_and_an_approval_racing_on_one_job_both_land_and_the_latest
             with session_scope(engine) as session:
                 return tracking.transition_stage(session, job_id, "technical_interview", occurred_at=move_at)
 
-        def approve(message_id: str = message_id) -> dict[str, Any]:
+        def approve(message_id: str = message_id) -> Approved:
             with session_scope(engine) as session:
-                return inbox.approve(session, message_id, {})
+                return inbox.approve(session, message_id, Decision())
 
         moved, approved = run_together(move, approve)
 
         assert not isinstance(moved, Exception) and not isinstance(approved, Exception), (moved, approved)
-        assert (
-            moved["toStage"] == "technical_interview" and approved["event"]["toStage"] == "recruiter_screen"
-        )
+        assert moved["toStage"] == "technical_interview" and approved.event["toStage"] == "recruiter_screen"
         with session_scope(engine) as session:
             timeline = tracking.list_events(session, job_id)
             job = session.get(Job, job_id)
