@@ -8,6 +8,7 @@ from jobops import inbox, inbox_lists
 from jobops.api.contract import WRITE_ERRORS, Operation, PathParam
 from jobops.api.http import ApiRequest
 from jobops.job_emails import job_emails as emails_of_job
+from jobops.schemas import parse
 from jobops.schemas.inbox import (
     Approved,
     BulkDecision,
@@ -20,33 +21,34 @@ from jobops.schemas.inbox import (
     JobEmailsQuery,
 )
 
+# The operation has parsed query and body into these models already; parse() hands them over typed.
 MESSAGE_ID = PathParam("message_id", "The message's id.")
 JOB_ID = PathParam("job_id", "The job's id.")
 
 
 def list_inbox(req: ApiRequest, session: Session) -> InboxList:
     """GET /api/post-application/inbox?provider=gmail&accountKey=default&status=pending_user&limit=100"""
-    return inbox_lists.list_inbox(session, req.query)
+    return inbox_lists.list_inbox(session, parse(InboxQuery, req.query))
 
 
 def approve(req: ApiRequest, session: Session) -> Approved:
     """POST /api/post-application/inbox/{messageId}/approve"""
-    return inbox.approve(session, req.path["message_id"], req.body)
+    return inbox.approve(session, req.path["message_id"], parse(Decision, req.body))
 
 
 def deny(req: ApiRequest, session: Session) -> InboxItem:
     """POST /api/post-application/inbox/{messageId}/deny"""
-    return inbox.deny(session, req.path["message_id"], req.body)
+    return inbox.deny(session, req.path["message_id"], parse(Decision, req.body))
 
 
 def bulk(req: ApiRequest, session: Session) -> BulkReport:
     """POST /api/post-application/inbox/actions {action, messageIds, provider, accountKey}"""
-    return inbox.bulk(session, req.body)
+    return inbox.bulk(session, parse(BulkDecision, req.body))
 
 
 def job_emails(req: ApiRequest, session: Session) -> JobEmailList:
     """GET /api/jobs/{id}/emails?limit=50"""
-    return emails_of_job(session, req.path["job_id"], limit=req.query.limit)
+    return emails_of_job(session, req.path["job_id"], limit=parse(JobEmailsQuery, req.query).limit)
 
 
 def operations() -> list[Operation]:
