@@ -19,8 +19,7 @@ from jobops.mail import accounts, files
 from jobops.mail import sync as mail_sync
 from jobops.mail.accounts import account_status
 from jobops.mail.sync import MailSource
-
-SYNC_FIELDS = ("accountKey", "maxMessages", "searchDays")
+from jobops.schemas.mail import AccountRequest, AccountStatus, AuthorizationStart, ImapConnect, RunOut
 
 
 @dataclass(frozen=True)
@@ -30,10 +29,10 @@ class Provider:
     name: str  # stored on accounts, runs and messages
     label: str  # the name users read
     source: MailSource
-    connect_fields: tuple[str, ...]
-    connect: Callable[[Engine, str, dict[str, Any]], dict[str, Any]]
-    status: Callable[[Session, str], dict[str, Any]]
-    disconnect: Callable[[Engine, str], dict[str, Any]]
+    connect_request: type[AccountRequest]  # what connecting takes
+    connect: Callable[[Engine, Any], AuthorizationStart | AccountStatus]  # given a connect_request
+    status: Callable[[Session, str], AccountStatus]
+    disconnect: Callable[[Engine, str], AccountStatus]
 
 
 SYNCED: dict[str, Provider] = {
@@ -41,8 +40,8 @@ SYNCED: dict[str, Provider] = {
         "gmail",
         "Gmail",
         gmail_sync.SOURCE,
-        ("accountKey",),
-        lambda engine, key, _body: oauth.start(engine, key),
+        AccountRequest,
+        lambda engine, request: oauth.start(engine, request.account_key),
         lambda session, key: account_status(session, "gmail", key),
         oauth.disconnect,
     ),
@@ -50,7 +49,7 @@ SYNCED: dict[str, Provider] = {
         "imap",
         "IMAP",
         imap_sync.SOURCE,
-        imap_accounts.CONNECT_FIELDS,
+        ImapConnect,
         imap_accounts.connect,
         imap_accounts.status,
         imap_accounts.disconnect,
@@ -67,7 +66,7 @@ def provider(name: Any) -> Provider:
     return SYNCED[check.choice("provider", name, CONNECTABLE, required=True) or ""]
 
 
-def set_auto_sync(session: Session, name: Any, account_key: str, minutes: Any) -> dict[str, Any]:
+def set_auto_sync(session: Session, name: Any, account_key: str, minutes: Any) -> AccountStatus:
     """Store how often an account of a provider that syncs does so by itself (0: never)."""
     return accounts.set_auto_sync(session, provider(name).name, account_key, minutes)
 
@@ -77,7 +76,7 @@ def sync_sources() -> tuple[MailSource, ...]:
     return tuple(p.source for p in SYNCED.values())
 
 
-def sync_account(engine: Engine, name: str, account_key: str = "default", **options: Any) -> dict[str, Any]:
+def sync_account(engine: Engine, name: str, account_key: str = "default", **options: Any) -> RunOut:
     """Run one sync of a connected account to the end (options as in jobops.mail.sync.sync_account)."""
     return mail_sync.sync_account(_source(name), engine, account_key, **options)
 
@@ -87,7 +86,7 @@ def begin_run(engine: Engine, name: str, account_key: str = "default") -> str:
     return mail_sync.begin_run(_source(name), engine, account_key)
 
 
-def execute_run(engine: Engine, name: str, run_id: str, **options: Any) -> dict[str, Any]:
+def execute_run(engine: Engine, name: str, run_id: str, **options: Any) -> RunOut:
     """Carry out a begun run (options as in jobops.mail.sync.execute_run)."""
     return mail_sync.execute_run(_source(name), engine, run_id, **options)
 
@@ -105,7 +104,7 @@ def start_sync_in_background(engine: Engine, name: str, account_key: str, **opti
     return run_id
 
 
-def sync_connected_accounts(engine: Engine, name: str, **options: Any) -> list[dict[str, Any]]:
+def sync_connected_accounts(engine: Engine, name: str, **options: Any) -> list[RunOut]:
     """Sync every connected account of a provider that is not already syncing."""
     return mail_sync.sync_connected_accounts(_source(name), engine, **options)
 

@@ -39,7 +39,7 @@ HEALTH = Operation(
 
 def operations() -> list[Operation]:
     """Every route declared as an Operation; the document and the routes are built from these."""
-    return [HEALTH, *inbox.operations()]
+    return [HEALTH, *inbox.operations(), *gmail.operations()]
 
 
 async def not_found(request: Request) -> Response:
@@ -52,7 +52,6 @@ def api_routes() -> list[BaseRoute]:
     return [
         *contract.routes(operations()),
         *jobs.routes(),
-        *gmail.routes(),
         Route("/openapi.json", contract.serve_document, methods=["GET"]),
         Route("/{rest:path}", not_found, methods=ANY_METHOD),
     ]

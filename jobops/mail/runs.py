@@ -16,14 +16,16 @@ from jobops.db import session_scope
 from jobops.errors import Conflict, NotFound
 from jobops.inbox_routing import route_pending
 from jobops.models import MailMessage, SyncRun, utcnow
+from jobops.schemas.mail import (
+    DEFAULT_MAX_MESSAGES,
+    DEFAULT_SEARCH_DAYS,
+    MAX_MESSAGES,
+    MAX_SEARCH_DAYS,
+    RunOut,
+)
 from jobops.stages import PENDING
 
 log = logging.getLogger(__name__)
-
-DEFAULT_MAX_MESSAGES = 100
-MAX_MESSAGES = 500
-DEFAULT_SEARCH_DAYS = 30
-MAX_SEARCH_DAYS = 365
 
 RUNNING = "running"
 COMPLETED = "completed"
@@ -47,36 +49,16 @@ def check_options(max_messages: Any, search_days: Any) -> tuple[int, int]:
     )
 
 
-def run_dict(run: SyncRun) -> dict[str, Any]:
-    """The public view of a run."""
-    return {
-        "id": run.id,
-        "provider": run.provider,
-        "accountKey": run.account_key,
-        "status": run.status,
-        "mode": run.mode,
-        "startedAt": run.started_at.isoformat() if run.started_at else None,
-        "finishedAt": run.finished_at.isoformat() if run.finished_at else None,
-        "discovered": run.discovered,
-        "fetched": run.fetched,
-        "relevant": run.relevant,
-        "classified": run.classified,
-        "matched": run.matched,
-        "errored": run.errored,
-        "errorMessage": run.error_message,
-    }
-
-
 def list_runs(
     session: Session, provider: str | None = None, account_key: str | None = None, limit: int = 20
-) -> list[dict[str, Any]]:
+) -> list[RunOut]:
     """Newest runs first, optionally for one provider and account."""
     query = select(SyncRun).order_by(SyncRun.started_at.desc()).limit(max(1, min(limit, 200)))
     if provider:
         query = query.where(SyncRun.provider == provider)
     if account_key:
         query = query.where(SyncRun.account_key == account_key)
-    return [run_dict(run) for run in session.scalars(query)]
+    return [RunOut.model_validate(run) for run in session.scalars(query)]
 
 
 def run_row(session: Session, run_id: str) -> SyncRun:
@@ -87,9 +69,9 @@ def run_row(session: Session, run_id: str) -> SyncRun:
     return run
 
 
-def get_run(session: Session, run_id: str) -> dict[str, Any]:
+def get_run(session: Session, run_id: str) -> RunOut:
     """One run, for a progress view."""
-    return run_dict(run_row(session, run_id))
+    return RunOut.model_validate(run_row(session, run_id))
 
 
 def _owner_alive(run: SyncRun) -> bool:
@@ -149,7 +131,7 @@ def start_run(session: Session, provider: str, account_key: str, mode: str, what
 
 def carry_out(
     engine: Engine, run_id: str, work: Callable[[], None], failure_message: Callable[[Exception], str]
-) -> dict[str, Any]:
+) -> RunOut:
     """Do a begun run's work and return the run; whatever goes wrong, the run ends recorded."""
     try:
         work()
