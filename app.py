@@ -4,7 +4,7 @@ import streamlit as st
 
 from jobops.api import routes
 from jobops.gate import require_access
-from jobops.inbox import pending_count
+from jobops.inbox_lists import pending_count
 from jobops.server import lifespan, log_script_error, middleware
 from jobops.theme import apply_theme, chosen_theme
 from jobops.ui import session

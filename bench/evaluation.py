@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from jobops.db import make_engine, migrate, session_scope
-from jobops.inbox import route_pending
+from jobops.inbox_routing import route_pending
 from jobops.jobs import create_job, set_outcome
 from jobops.mail.store import ParsedMessage, store_messages
 from jobops.models import MailMessage, StageEvent, SyncRun

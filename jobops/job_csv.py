@@ -17,7 +17,7 @@ from jobops import sheet_values
 from jobops import validation as check
 from jobops.csv_export import rows_to_csv
 from jobops.errors import InvalidInput, JobOpsError
-from jobops.inbox import rematch_waiting
+from jobops.inbox_routing import rematch_waiting
 from jobops.jobs import create_job, job_out, set_outcome
 from jobops.models import Job
 from jobops.schemas import parse

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from jobops import validation as check
 from jobops.errors import Conflict, InvalidInput
-from jobops.inbox import rematch_waiting
+from jobops.inbox_routing import rematch_waiting
 from jobops.models import Job, MailMessage, StageEvent, utcnow
 from jobops.schemas.events import EventMetadata, StageChange
 from jobops.schemas.jobs import Deleted, JobIn, JobList, JobOut, JobPatch, OutcomeIn

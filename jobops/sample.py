@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from jobops.inbox import route_pending
+from jobops.inbox_routing import route_pending
 from jobops.jobs import create_job
 from jobops.models import Job, MailMessage
 from jobops.schemas.events import StageChange

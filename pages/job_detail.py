@@ -6,10 +6,11 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.orm import Session
 
-from jobops import calendar_file, inbox, jobs, tracking
+from jobops import calendar_file, jobs, tracking
 from jobops.errors import InvalidInput, NotFound
 from jobops.escape import inert
 from jobops.humanize import as_local, local_date, local_datetime, relative_time
+from jobops.job_emails import job_emails
 from jobops.localtime import at_local_time
 from jobops.stages import (
     CLOSED,
@@ -523,7 +524,7 @@ try:
     with session() as s:
         job = jobs.get_job(s, job_id)
         events = tracking.list_events(s, job_id)
-        emails = inbox.job_emails(s, job_id)
+        emails = job_emails(s, job_id).model_dump(by_alias=True)  # the email list below reads camelCase keys
 except NotFound:
     deleted_here = st.session_state.get(UNDO_KEY, {}).get("jobId") == job_id
     if deleted_here:

@@ -13,20 +13,20 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select
 
-from jobops import inbox, tracking
+from jobops import inbox, inbox_routing, tracking
 from jobops.db import session_scope
 from jobops.errors import Conflict
 from jobops.jobs import get_job
 from jobops.models import MailMessage, StageEvent
 from jobops.schemas.events import EventOut
 from jobops.schemas.jobs import JobOut
+from jobops.schemas.inbox import Decision
 from jobops.stages import OPEN_STAGES, PENDING, PENDING_USER
 from tests.builders import edit_event, move, stored_job
 
 WRITERS = 40
 APPLIED_AT = datetime(2024, 4, 1, 9, 0, tzinfo=UTC)
 MAY_1 = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
-GMAIL = {"provider": "gmail", "accountKey": "default"}
 INVITE = {
     "subject": "Invitation: technical interview for Backend Engineer",
     "from_address": "recruiting@stripe.com",
@@ -153,7 +153,7 @@ def test_approving_one_message_from_many_tabs_at_once_logs_it_once(engine: Engin
 
     def approve(_index: int) -> None:
         with session_scope(engine) as session:
-            inbox.approve(session, message_id, dict(GMAIL))
+            inbox.approve(session, message_id, Decision())
 
     errors = all_at_once(approve, count=10)
 
@@ -169,7 +169,7 @@ def test_mail_routed_by_two_runs_at_once_is_linked_and_logged_once(engine: Engin
 
     def route(_index: int) -> None:
         with session_scope(engine) as session:
-            linked.append(inbox.route_pending(session, [message_id])["matched"])
+            linked.append(inbox_routing.route_pending(session, [message_id])["matched"])
 
     errors = all_at_once(route, count=10)
 
@@ -191,7 +191,7 @@ def test_mail_linked_automatically_while_the_user_moves_the_job_leaves_it_at_its
     def write(index: int) -> None:
         with session_scope(engine) as session:
             if index % 2:
-                inbox.route_pending(session, [ids[index // 2]])
+                inbox_routing.route_pending(session, [ids[index // 2]])
             else:
                 move(session, job_id, "recruiter_screen")
 

@@ -33,6 +33,8 @@ from jobops.gmail import client, oauth
 from jobops.mail import runs as mail_runs
 from jobops.mail.runs import INTERRUPTED
 from jobops.models import Job, MailMessage, StageEvent
+from jobops.schemas.inbox import Approved, Decision
+from jobops.schemas.mail import RunOut
 from jobops.server import lifespan
 from jobops.stages import PENDING, PENDING_USER
 from tests.builders import move, stored_job
@@ -76,7 +78,7 @@ def google(app_env: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeGoogl
 def connected(engine: Engine, google: FakeGoogle) -> None:
     """The default Gmail account, connected through consent."""
     started = oauth.start(engine, "default")
-    location = requests.get(started["authorizationUrl"], allow_redirects=False, timeout=5).headers["Location"]
+    location = requests.get(started.authorization_url, allow_redirects=False, timeout=5).headers["Location"]
     answer = {k: v[-1] for k, v in parse_qs(urlsplit(location).query).items()}
     oauth.exchange(engine, "default", answer["state"], answer["code"])
 
@@ -115,12 +117,12 @@ def fill_mailbox(google: FakeGoogle, size: int = MAILBOX_SIZE) -> None:
             )
 
 
-def runs(engine: Engine) -> list[dict[str, Any]]:
+def runs(engine: Engine) -> list[RunOut]:
     with session_scope(engine) as session:
         return mail_runs.list_runs(session, "gmail", "default")
 
 
-def run_row(engine: Engine, run_id: str) -> dict[str, Any]:
+def run_row(engine: Engine, run_id: str) -> RunOut:
     with session_scope(engine) as session:
         return mail_runs.get_run(session, run_id)
 
@@ -197,7 +199,7 @@ def test_a_sync_killed_mid_run_is_marked_failed_at_start_and_the_next_sync_dupli
 
     def first_batch_stored() -> str | None:
         assert process.poll() is None, process.communicate()[1]  # the sync must not end on its own
-        return next((r["id"] for r in runs(engine) if r["fetched"] > 0), None)
+        return next((r.id for r in runs(engine) if r.fetched > 0), None)
 
     try:
         run_id = wait_for(first_batch_stored)
@@ -208,16 +210,16 @@ def test_a_sync_killed_mid_run_is_marked_failed_at_start_and_the_next_sync_dupli
         process.communicate(timeout=10)
     assert busy.status_code == 409 and "already running" in busy.json()["error"]["message"]
     killed = run_row(engine, run_id)
-    assert killed["status"] == "running" and 0 < killed["fetched"] < MAILBOX_SIZE
+    assert killed.status == "running" and 0 < killed.fetched < MAILBOX_SIZE
 
     restart_app()
 
     failed = run_row(engine, run_id)
-    assert failed["status"] == "failed" and failed["errorMessage"] == INTERRUPTED and failed["finishedAt"]
+    assert failed.status == "failed" and failed.error_message == INTERRUPTED and failed.finished_at
     google.latency = 0
     again = web.post(SYNC_ACTION, json={"maxMessages": MAILBOX_SIZE})
     assert again.status_code == 200 and again.json()["data"]["status"] == "completed"
-    assert killed["fetched"] + again.json()["data"]["fetched"] == MAILBOX_SIZE
+    assert killed.fetched + again.json()["data"]["fetched"] == MAILBOX_SIZE
     with session_scope(engine) as session:
         per_message = Counter(session.scalars(select(MailMessage.external_message_id)))
         statuses = Counter(session.scalars(select(MailMessage.processing_status)))
@@ -253,7 +255,7 @@ def test_messages_stored_by_a_run_that_died_before_routing_them_are_routed_by_th
 
     run = providers.sync_account(engine, "gmail", "default")
 
-    assert run["status"] == "completed"
+    assert run.status == "completed"
     with session_scope(engine) as session:
         assert session.scalar(select(func.count()).where(MailMessage.processing_status == PENDING)) == 0
         assert session.get(Job, job_id).current_stage == "technical_interview"
@@ -282,8 +284,8 @@ def test_a_sync_asked_for_through_the_api_while_another_runs_is_409_and_the_firs
         "code": "CONFLICT",
         "message": "A Gmail sync is already running for account 'default'.",
     }
-    assert first[0]["status"] == "completed" and first[0]["fetched"] == 60
-    assert [r["status"] for r in runs(engine)] == ["completed"]
+    assert first[0].status == "completed" and first[0].fetched == 60
+    assert [r.status for r in runs(engine)] == ["completed"]
 
 
 @pytest.mark.usefixtures("connected")
@@ -298,7 +300,7 @@ def test_two_syncs_begun_at_the_same_instant_let_exactly_one_run(engine: Engine)
         [run_id] = [o for o in outcomes if isinstance(o, str)]
         assert isinstance(refused, Conflict)
         providers.execute_run(engine, "gmail", run_id)
-    assert Counter(r["status"] for r in runs(engine)) == {"completed": 20}
+    assert Counter(r.status for r in runs(engine)) == {"completed": 20}
 
 
 # --- racing writes on one job ------------------------------------------------------------------
@@ -340,14 +342,14 @@ def test_a_stage_move_and_an_approval_racing_on_one_job_both_land_and_the_latest
             with session_scope(engine) as session:
                 return move(session, job_id, "technical_interview", occurred_at=move_at)
 
-        def approve(message_id: str = message_id) -> dict[str, Any]:
+        def approve(message_id: str = message_id) -> Approved:
             with session_scope(engine) as session:
-                return inbox.approve(session, message_id, {})
+                return inbox.approve(session, message_id, Decision())
 
         moved, approved = run_together(move_job, approve)
 
         assert not isinstance(moved, Exception) and not isinstance(approved, Exception), (moved, approved)
-        assert moved.to_stage == "technical_interview" and approved["event"]["toStage"] == "recruiter_screen"
+        assert moved.to_stage == "technical_interview" and approved.event["toStage"] == "recruiter_screen"
         with session_scope(engine) as session:
             timeline = tracking.list_events(session, job_id)
             job = session.get(Job, job_id)

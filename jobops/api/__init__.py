@@ -39,7 +39,7 @@ HEALTH = Operation(
 
 def operations() -> list[Operation]:
     """Every route declared as an Operation; the document and the routes are built from these."""
-    return [HEALTH, *jobs.OPERATIONS]
+    return [HEALTH, *jobs.OPERATIONS, *inbox.operations(), *gmail.operations()]
 
 
 async def not_found(request: Request) -> Response:
@@ -51,8 +51,6 @@ def api_routes() -> list[BaseRoute]:
     """Routes under /api, the catch-all last."""
     return [
         *contract.routes(operations()),
-        *inbox.routes(),
-        *gmail.routes(),
         Route("/openapi.json", contract.serve_document, methods=["GET"]),
         Route("/{rest:path}", not_found, methods=ANY_METHOD),
     ]

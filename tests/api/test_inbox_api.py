@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine
 from starlette.testclient import TestClient
 
-from jobops import inbox
+from jobops import inbox_routing
 from jobops.db import session_scope
 from jobops.models import MailAccount, MailMessage
 from tests.builders import stored_job
@@ -78,7 +78,7 @@ def routed_message(engine: Engine, mail: tuple[str, str, str], *, thread: str = 
         )
         session.add(message)
         session.flush()
-        inbox.route_pending(session, [message.id])
+        inbox_routing.route_pending(session, [message.id])
         return message.id
 
 

@@ -75,7 +75,7 @@ def consent(authorization_url: str) -> dict[str, str]:
 def connect(engine: Engine, settings: Settings, account_key: str = "default") -> dict:
     """Start, consent and exchange: a connected account."""
     started = oauth.start(engine, account_key, settings)
-    answer = consent(started["authorizationUrl"])
+    answer = consent(started.authorization_url)
     return oauth.exchange(engine, account_key, answer["state"], answer["code"], settings)
 
 

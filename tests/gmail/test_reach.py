@@ -132,7 +132,7 @@ def test_a_reply_with_no_keyword_in_a_known_thread_is_fetched_on_the_next_sync(
 
     again = sync(engine, settings)
 
-    assert again["mode"] == "incremental" and again["fetched"] == 2
+    assert again.mode == "incremental" and again.fetched == 2
     assert "Lunch" not in stored_subjects(engine)
 
 

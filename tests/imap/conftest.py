@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import Engine
 
 from jobops.imap import accounts
+from jobops.schemas.mail import ImapConnect
 from tests.imap_server import FakeImap
 
 
@@ -20,5 +21,5 @@ def imap() -> Iterator[FakeImap]:
 @pytest.fixture
 def connected(engine: Engine, imap: FakeImap) -> FakeImap:
     """The server, with the default account connected to it."""
-    accounts.connect(engine, "default", imap.connect_body())
+    accounts.connect(engine, ImapConnect(**imap.connect_body()))
     return imap

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from jobops import inbox, tracking
+from jobops import inbox_lists, inbox_routing, tracking
 from jobops.db import get_engine, session_scope
 from jobops.jobs import create_job, get_job
 from jobops.models import MailMessage
@@ -59,7 +59,7 @@ def routed_message(subject: str, sender: str, body: str, *, hours: int = 0) -> s
         )
         session.add(message)
         session.flush()
-        inbox.route_pending(session, [message.id])
+        inbox_routing.route_pending(session, [message.id])
         return message.id
 
 
@@ -332,7 +332,7 @@ def test_a_job_from_an_orphan_needs_a_title_and_nothing_is_added_without_one(app
     assert at.text_input(key=f"new-employer-{message_id}").value == "Figma"
     assert stored_message(message_id).processing_status == "pending_user"
     with session_scope(get_engine()) as session:
-        assert inbox.job_choices(session) == []
+        assert inbox_lists.job_choices(session) == []
 
 
 def test_mail_with_a_suggested_job_offers_no_new_job(app_env: Path) -> None:

@@ -370,7 +370,7 @@ def test_logging_an_event_older_than_the_application_says_the_applied_date_moved
 
 def linked_mail(job_id: str, *, provider: str = "gmail", subject: str, body: str) -> str:
     """A message about the job, routed as a sync would route it (the router links and logs it)."""
-    from jobops import inbox
+    from jobops import inbox_routing
     from jobops.models import MailMessage
 
     with session_scope(get_engine()) as session:
@@ -390,7 +390,7 @@ def linked_mail(job_id: str, *, provider: str = "gmail", subject: str, body: str
         )
         session.add(message)
         session.flush()
-        inbox.route_pending(session, [message.id])
+        inbox_routing.route_pending(session, [message.id])
         assert message.matched_job_id == job_id
         return message.id
 
