@@ -166,4 +166,4 @@ def create_job_from_message(session: Session, message_id: str, orphan: OrphanJob
     )
     linked = approve(session, message.id, decision)
     rematch_waiting(session)
-    return JobFromMail(**dict(linked), job=get_job(session, job.id).model_dump(by_alias=True))
+    return JobFromMail(**dict(linked), job=get_job(session, job.id))

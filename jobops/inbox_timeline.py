@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy.orm import Session
 
 from jobops.models import Job, MailMessage
-from jobops.schemas.events import StageChange
+from jobops.schemas.events import EventMetadata, EventOut, StageChange
 from jobops.stages import CLOSED, NO_CHANGE, TARGET_OUTCOMES, stage_label, stage_rank
 from jobops.tracking import get_job_row, keep_applied_first, standing_at, transition_stage
 
@@ -23,7 +22,7 @@ def source_url(message: MailMessage) -> str | None:
 
 def log_from_message(
     session: Session, message: MailMessage, job_id: str, target: str, *, actor: str, note: str | None = None
-) -> tuple[dict[str, Any] | None, datetime | None]:
+) -> tuple[EventOut | None, datetime | None]:
     """Log what a linked message adds to its job's timeline, dated when the mail arrived.
 
     Answers the event (None when the mail is only linked) and where the Applied event moved to, if the
@@ -36,16 +35,13 @@ def log_from_message(
     if entry is None:
         return None, keep_applied_first(session, job, also=message.received_at)
     label = stage_label(outcome or stage) if entry == "stage" else "Email"
-    metadata: dict[str, Any] = {
-        "actor": actor,
-        "eventType": "status_update" if entry == "stage" else "note",
-        "eventLabel": f"Logged from email: {label}",
-    }
-    url = source_url(message)
-    if url:
-        metadata["externalUrl"] = url
-    if note:
-        metadata["note"] = note
+    given = {"external_url": source_url(message), "note": note}
+    metadata = EventMetadata(
+        actor=actor,
+        event_type="status_update" if entry == "stage" else "note",
+        event_label=f"Logged from email: {label}",
+        **{name: value for name, value in given.items() if value},
+    )
     change = StageChange(
         to_stage=stage if entry == "stage" else NO_CHANGE,
         occurred_at=message.received_at,
@@ -53,7 +49,7 @@ def log_from_message(
         outcome=outcome if entry == "stage" else None,
     )
     event = transition_stage(session, job.id, change, message_id=message.id)
-    return event.model_dump(by_alias=True, exclude={"applied_moved_to"}), event.applied_moved_to
+    return EventOut.model_validate(event.model_dump(exclude={"applied_moved_to"})), event.applied_moved_to
 
 
 def _timeline_entry(

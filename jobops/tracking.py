@@ -164,7 +164,9 @@ def update_event(session: Session, job_id: str, event_id: str, changes: EventPat
     if changes.given("title") and changes.title is not None:
         event.title = changes.title
     if changes.metadata is not None:
-        given = {to_camel(name): getattr(changes.metadata, name) for name in changes.metadata.model_fields_set}
+        given = {
+            to_camel(name): getattr(changes.metadata, name) for name in changes.metadata.model_fields_set
+        }
         merged = {**(event.meta or {}), **given}
         event.meta = clean_metadata(merged, default_event_type=merged.get("eventType") or "status_update")
     if changes.given("outcome"):

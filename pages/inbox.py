@@ -157,7 +157,7 @@ def new_job_form(message: InboxMessage, target: str) -> None:
     )
     created = attempt(lambda s: inbox.create_job_from_message(s, message.id, orphan))
     if created:
-        flash(f"Added {created.job['employer']} · {created.job['title']} and linked this mail to it.")
+        flash(f"Added {created.job.employer} · {created.job.title} and linked this mail to it.")
         st.rerun()
 
 

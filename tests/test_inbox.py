@@ -268,14 +268,14 @@ def test_creating_a_job_from_an_orphan_links_the_mail_and_logs_its_stage(session
     )
 
     job = created.job
-    assert (job["employer"], job["title"], job["currentStage"]) == (
+    assert (job.employer, job.title, job.current_stage) == (
         "Figma",
         "Product Designer",
         "recruiter_screen",
     )
-    assert (orphan.processing_status, orphan.matched_job_id) == ("manual_linked", job["id"])
-    assert [e.to_stage for e in timeline(session, job["id"])] == ["applied", "recruiter_screen"]
-    assert job["appliedAt"] == MAY_1
+    assert (orphan.processing_status, orphan.matched_job_id) == ("manual_linked", job.id)
+    assert [e.to_stage for e in timeline(session, job.id)] == ["applied", "recruiter_screen"]
+    assert job.applied_at == MAY_1
     assert inbox_lists.list_inbox(session).total == 0
 
 
@@ -291,7 +291,7 @@ def test_creating_a_job_from_an_orphan_points_the_rest_of_its_thread_to_it(sessi
 
     job_id = inbox.create_job_from_message(
         session, orphan.id, OrphanJob(employer="Figma", title="Product Designer")
-    ).job["id"]
+    ).job.id
 
     assert reply.matched_job_id == job_id
 

@@ -137,8 +137,8 @@ def test_a_second_recruiter_screen_adds_no_second_stage_event_but_keeps_the_user
         ("recruiter_screen", "status_update"),
         ("recruiter_screen", "note"),
     ]
-    assert result.event["metadata"]["note"] == "Moved to Friday"
-    assert result.event["messageId"] == noted.id
+    assert result.event is not None and result.event.metadata.note == "Moved to Friday"
+    assert result.event.message_id == noted.id
     assert job_emails.job_emails(session, job_id).total == 3
 
 

@@ -349,7 +349,11 @@ def test_a_stage_move_and_an_approval_racing_on_one_job_both_land_and_the_latest
         moved, approved = run_together(move_job, approve)
 
         assert not isinstance(moved, Exception) and not isinstance(approved, Exception), (moved, approved)
-        assert moved.to_stage == "technical_interview" and approved.event["toStage"] == "recruiter_screen"
+        assert (
+            moved.to_stage == "technical_interview"
+            and approved.event is not None
+            and approved.event.to_stage == "recruiter_screen"
+        )
         with session_scope(engine) as session:
             timeline = tracking.list_events(session, job_id)
             job = session.get(Job, job_id)

@@ -10,6 +10,8 @@ from jobops import validation as check
 from jobops.errors import InvalidInput
 from jobops.providers import NAMES
 from jobops.schemas.base import Moment, Schema
+from jobops.schemas.events import EventOut
+from jobops.schemas.jobs import JobOut
 from jobops.stages import MESSAGE_TYPES, PENDING_USER, PROCESSING_STATUSES, ROUTER_TARGETS
 
 MAX_BULK = 500
@@ -180,14 +182,14 @@ class InboxItem(Schema):
 class Approved(InboxItem):
     """An approved message, the event it logged (none when it only links) and where the Applied event moved."""
 
-    event: dict[str, Any] | None = None
+    event: EventOut | None = None
     applied_moved_to: Moment | None = None
 
 
 class JobFromMail(Approved):
     """The job added from an orphan message, with the message linked to it."""
 
-    job: dict[str, Any]
+    job: JobOut
 
 
 class JobDraft(Schema):
