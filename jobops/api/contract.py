@@ -19,7 +19,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from jobops import __version__
-from jobops.api import openapi as legacy
+from jobops.api.document_frame import frame
 from jobops.api.http import ApiRequest, Created, endpoint
 from jobops.schemas import Schema, parse
 
@@ -181,9 +181,9 @@ def api_path(path: str) -> str:
 
 
 def document_of(operations: list[Operation]) -> dict[str, Any]:
-    """The OpenAPI document: the declared operations, plus the routes still described by hand."""
+    """The OpenAPI document: its frame (name, server, security, its own path) and the declared operations."""
     refs, defs = _model_schemas(operations)
-    base = legacy.document()
+    base = frame()
     paths: dict[str, dict[str, Any]] = dict(base["paths"])
     for op in operations:
         paths.setdefault(api_path(op.path), {})[op.method.lower()] = _operation(op, refs, defs)
