@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -116,7 +117,7 @@ def _route_in_order(
     router = Router(active_jobs(session))
     memory = router_memory(session)
     threads, waiting = dict(memory.thread_jobs), dict(memory.review_threads)
-    memory = RouterMemory(thread_jobs=threads, sender_jobs=memory.sender_jobs, review_threads=waiting)
+    memory = replace(memory, thread_jobs=threads, review_threads=waiting)  # the rest as remembered
     for message in messages:
         decision = router.route(mail_facts(message), memory)
         if keep(decision):

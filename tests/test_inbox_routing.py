@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
-from jobops import inbox_lists, inbox_routing, job_csv
+from jobops import inbox, inbox_lists, inbox_routing, job_csv
 from jobops.jobs import get_job
 from jobops.models import MailMessage
+from jobops.schemas.inbox import Decision
 from tests.builders import edit_job
 from tests.inbox_mail import (
     ACKNOWLEDGEMENT,
@@ -195,3 +196,22 @@ def test_importing_jobs_from_csv_links_waiting_mail_too(session: Session) -> Non
 
     assert orphan.processing_status == "auto_linked"
     assert get_job(session, orphan.matched_job_id).current_stage == "recruiter_screen"
+
+
+def test_mail_from_the_own_domain_of_a_sender_you_approved_leans_to_that_job(session: Session) -> None:
+    job_id = applied_job(session, "Data Engineer", "Northwind Traders")
+    intro = {
+        "subject": "Intro call",
+        "body": "Hi, could we find 30 minutes this week for an intro call about the role?",
+    }
+    first = routed(session, {**intro, "sender": "sam@nwt-group.example", "sender_name": "Sam"})
+    assert first.matched_job_id is None
+    inbox.approve(session, first.id, Decision(job_id=job_id))
+
+    later = routed(
+        session,
+        {**intro, "sender": "kim@nwt-group.example", "sender_name": "Kim"},
+        received_at=MAY_1 + timedelta(days=1),
+    )
+
+    assert later.matched_job_id == job_id
