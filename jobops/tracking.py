@@ -164,7 +164,9 @@ def update_event(session: Session, job_id: str, event_id: str, changes: EventPat
     if changes.given("title") and changes.title is not None:
         event.title = changes.title
     if changes.metadata is not None:
-        given = {to_camel(name): getattr(changes.metadata, name) for name in changes.metadata.model_fields_set}
+        given = {
+            to_camel(name): getattr(changes.metadata, name) for name in changes.metadata.model_fields_set
+        }
         merged = {**(event.meta or {}), **given}
         event.meta = clean_metadata(merged, default_event_type=merged.get("eventType") or "status_update")
     if changes.given("outcome"):
@@ -268,3 +270,8 @@ def move_job(
     metadata = EventMetadata(actor="user", event_type="status_update", event_label=label, note=note or None)
     change = StageChange(to_stage=stage, occurred_at=occurred_at, metadata=metadata, outcome=outcome or None)
     return transition_stage(session, job_id, change)
+
+
+def close_job(session: Session, job_id: str, outcome: str, *, note: str | None = None) -> LoggedEvent:
+    """Close a job with this outcome now, as the user's stage change (a quiet job the user gives up on)."""
+    return move_job(session, job_id, f"{CLOSED}:{outcome}", note=note)

@@ -19,8 +19,8 @@ from jobops.errors import Conflict
 from jobops.jobs import get_job
 from jobops.models import MailMessage, StageEvent
 from jobops.schemas.events import EventOut
-from jobops.schemas.jobs import JobOut
 from jobops.schemas.inbox import Decision
+from jobops.schemas.jobs import JobOut
 from jobops.stages import OPEN_STAGES, PENDING, PENDING_USER
 from tests.builders import edit_event, move, stored_job
 
