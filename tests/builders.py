@@ -17,6 +17,11 @@ from jobops.schemas.events import EventPatch, EventPreview, LoggedEvent, StageCh
 from jobops.schemas.jobs import JobIn, JobOut, JobPatch, OutcomeIn
 
 TITLE, EMPLOYER = "Backend Engineer", "Stripe"
+# The stage change of the seed's curl example.
+SEED_TRANSITION = {
+    "toStage": "technical_interview",
+    "metadata": {"actor": "user", "eventType": "status_update", "eventLabel": "Moved to Technical Interview"},
+}
 
 
 def as_request(fields: dict[str, Any]) -> dict[str, Any]:
@@ -85,8 +90,8 @@ def post_job(api: TestClient, **fields: Any) -> dict[str, Any]:
 
 
 def post_event(api: TestClient, job_id: str, **body: Any) -> dict[str, Any]:
-    """A stage event logged over HTTP; the answer's data."""
-    response = api.post(f"/api/jobs/{job_id}/stages", json=body)
+    """A stage event logged over HTTP (the seed's move to Technical Interview unless told); the answer's data."""
+    response = api.post(f"/api/jobs/{job_id}/stages", json=body or SEED_TRANSITION)
     assert response.status_code == 201, response.text
     return response.json()["data"]
 
