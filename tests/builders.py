@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pydantic.alias_generators import to_camel, to_snake
@@ -17,6 +17,7 @@ from jobops.schemas.events import EventPatch, EventPreview, LoggedEvent, StageCh
 from jobops.schemas.jobs import JobIn, JobOut, JobPatch, OutcomeIn
 
 TITLE, EMPLOYER = "Backend Engineer", "Stripe"
+NOW = datetime.now(UTC)  # what "days ago" counts from, the same for a whole test run
 # The stage change of the seed's curl example.
 SEED_TRANSITION = {
     "toStage": "technical_interview",
@@ -70,6 +71,20 @@ def move(session: Session, job_id: str, to_stage: str, **fields: Any) -> LoggedE
     message_id = fields.pop("message_id", None)
     change = parse(StageChange, as_request({"to_stage": to_stage, **fields}))
     return tracking.transition_stage(session, job_id, change, message_id=message_id)
+
+
+def applied_ago(session: Session, days_ago: int = 30, **fields: Any) -> str:
+    """A job applied `days_ago` days ago, with its Applied event; its id."""
+    return add_job(session, applied_at=NOW - timedelta(days=days_ago), **fields).id
+
+
+def move_ago(
+    session: Session, job_id: str, stage: str, days_ago: float | None = None, **fields: Any
+) -> LoggedEvent:
+    """Log a stage event `days_ago` days ago (now when not given)."""
+    if days_ago is not None:
+        fields["occurred_at"] = NOW - timedelta(days=days_ago)
+    return move(session, job_id, stage, **fields)
 
 
 def edit_event(session: Session, job_id: str, event_id: str, **changes: Any) -> LoggedEvent:
