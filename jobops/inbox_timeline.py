@@ -9,7 +9,7 @@ from urllib.parse import quote
 from sqlalchemy.orm import Session
 
 from jobops.models import Job, MailMessage
-from jobops.schemas.events import StageChange
+from jobops.schemas.events import EventMetadata, StageChange
 from jobops.stages import CLOSED, NO_CHANGE, TARGET_OUTCOMES, stage_label, stage_rank
 from jobops.tracking import get_job_row, keep_applied_first, standing_at, transition_stage
 
@@ -49,7 +49,7 @@ def log_from_message(
     change = StageChange(
         to_stage=stage if entry == "stage" else NO_CHANGE,
         occurred_at=message.received_at,
-        metadata=metadata,
+        metadata=EventMetadata.model_validate(metadata),
         outcome=outcome if entry == "stage" else None,
     )
     event = transition_stage(session, job.id, change, message_id=message.id)

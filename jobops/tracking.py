@@ -45,8 +45,10 @@ def get_job_row(session: Session, job_id: str, *, lock: bool = False) -> Job:
     rows referring to the job (an event, linked mail) do not wait for, so a writer that already linked
     mail to the job cannot deadlock with another one taking the lock.
     """
-    locking = {"with_for_update": {"key_share": True}, "populate_existing": True} if lock else {}
-    job = session.get(Job, job_id, **locking) if isinstance(job_id, str) else None
+    job = None
+    if isinstance(job_id, str):
+        locking = {"key_share": True} if lock else None
+        job = session.get(Job, job_id, with_for_update=locking, populate_existing=lock)
     if job is None:
         raise NotFound(f"No job with id {str(job_id)[:64]!r}.", field="jobId")
     return job

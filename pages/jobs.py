@@ -167,7 +167,7 @@ def add_job_form() -> None:
         notes = st.text_area("Notes", placeholder="Salary range, who referred you, anything to remember")
         submitted = st.form_submit_button("Add job", type="primary", icon=":material/add:")
     if submitted:
-        data = {
+        data: dict[str, object] = {
             "title": title,
             "employer": employer,
             "jobUrl": job_url,
