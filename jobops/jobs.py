@@ -157,8 +157,9 @@ def update_job(session: Session, job_id: str, changes: JobPatch) -> JobOut:
     """Edit a job's details; setting status `applied` on a job with no timeline starts one.
 
     A new applied date moves the Applied event with it; a change the router reads matches waiting mail again.
+    The job's row is locked as a stage change locks it, so an edit and a stage event for one job queue up.
     """
-    job = get_job_row(session, job_id)
+    job = get_job_row(session, job_id, lock=True)
     routed_by = _routing_facts(job)
     _apply_fields(job, changes)
     if changes.given("applied_at"):

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from jobops.inbox_routing import route_pending
 from jobops.jobs import create_job
 from jobops.models import Job, MailMessage
-from jobops.schemas.events import StageChange
+from jobops.schemas.events import EventMetadata, StageChange
 from jobops.schemas.jobs import JobIn
 from jobops.tracking import transition_stage
 
@@ -208,7 +208,7 @@ def load_sample_data(session: Session, now: datetime | None = None) -> int:
         for stage, after, outcome in steps:
             when = applied_at + timedelta(days=after)
             change = StageChange(
-                to_stage=stage, occurred_at=when, outcome=outcome, metadata={"actor": "user"}
+                to_stage=stage, occurred_at=when, outcome=outcome, metadata=EventMetadata(actor="user")
             )
             transition_stage(session, job.id, change)
     _add_sample_messages(session, now)

@@ -45,8 +45,10 @@ def get_job_row(session: Session, job_id: str, *, lock: bool = False) -> Job:
     rows referring to the job (an event, linked mail) do not wait for, so a writer that already linked
     mail to the job cannot deadlock with another one taking the lock.
     """
-    locking = {"with_for_update": {"key_share": True}, "populate_existing": True} if lock else {}
-    job = session.get(Job, job_id, **locking) if isinstance(job_id, str) else None
+    job = None
+    if isinstance(job_id, str):
+        locking = {"key_share": True} if lock else None
+        job = session.get(Job, job_id, with_for_update=locking, populate_existing=lock)
     if job is None:
         raise NotFound(f"No job with id {str(job_id)[:64]!r}.", field="jobId")
     return job
@@ -270,3 +272,8 @@ def move_job(
     metadata = EventMetadata(actor="user", event_type="status_update", event_label=label, note=note or None)
     change = StageChange(to_stage=stage, occurred_at=occurred_at, metadata=metadata, outcome=outcome or None)
     return transition_stage(session, job_id, change)
+
+
+def close_job(session: Session, job_id: str, outcome: str, *, note: str | None = None) -> LoggedEvent:
+    """Close a job with this outcome now, as the user's stage change (a quiet job the user gives up on)."""
+    return move_job(session, job_id, f"{CLOSED}:{outcome}", note=note)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pydantic.alias_generators import to_camel, to_snake
@@ -17,6 +17,12 @@ from jobops.schemas.events import EventPatch, EventPreview, LoggedEvent, StageCh
 from jobops.schemas.jobs import JobIn, JobOut, JobPatch, OutcomeIn
 
 TITLE, EMPLOYER = "Backend Engineer", "Stripe"
+NOW = datetime.now(UTC)  # what "days ago" counts from, the same for a whole test run
+# The stage change of the seed's curl example.
+SEED_TRANSITION = {
+    "toStage": "technical_interview",
+    "metadata": {"actor": "user", "eventType": "status_update", "eventLabel": "Moved to Technical Interview"},
+}
 
 
 def as_request(fields: dict[str, Any]) -> dict[str, Any]:
@@ -67,6 +73,20 @@ def move(session: Session, job_id: str, to_stage: str, **fields: Any) -> LoggedE
     return tracking.transition_stage(session, job_id, change, message_id=message_id)
 
 
+def applied_ago(session: Session, days_ago: int = 30, **fields: Any) -> str:
+    """A job applied `days_ago` days ago, with its Applied event; its id."""
+    return add_job(session, applied_at=NOW - timedelta(days=days_ago), **fields).id
+
+
+def move_ago(
+    session: Session, job_id: str, stage: str, days_ago: float | None = None, **fields: Any
+) -> LoggedEvent:
+    """Log a stage event `days_ago` days ago (now when not given)."""
+    if days_ago is not None:
+        fields["occurred_at"] = NOW - timedelta(days=days_ago)
+    return move(session, job_id, stage, **fields)
+
+
 def edit_event(session: Session, job_id: str, event_id: str, **changes: Any) -> LoggedEvent:
     """Change an event's fields, by JSON or Python name."""
     return tracking.update_event(session, job_id, event_id, parse(EventPatch, as_request(changes)))
@@ -85,8 +105,8 @@ def post_job(api: TestClient, **fields: Any) -> dict[str, Any]:
 
 
 def post_event(api: TestClient, job_id: str, **body: Any) -> dict[str, Any]:
-    """A stage event logged over HTTP; the answer's data."""
-    response = api.post(f"/api/jobs/{job_id}/stages", json=body)
+    """A stage event logged over HTTP (the seed's move to Technical Interview unless told); the answer's data."""
+    response = api.post(f"/api/jobs/{job_id}/stages", json=body or SEED_TRANSITION)
     assert response.status_code == 201, response.text
     return response.json()["data"]
 

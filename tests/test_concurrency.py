@@ -15,14 +15,14 @@ from sqlalchemy import Engine, func, select
 
 from jobops import inbox, inbox_routing, tracking
 from jobops.db import session_scope
-from jobops.errors import Conflict
+from jobops.errors import Conflict, InvalidInput
 from jobops.jobs import get_job
 from jobops.models import MailMessage, StageEvent
 from jobops.schemas.events import EventOut
 from jobops.schemas.inbox import Decision
 from jobops.schemas.jobs import JobOut
 from jobops.stages import OPEN_STAGES, PENDING, PENDING_USER
-from tests.builders import edit_event, move, stored_job
+from tests.builders import edit_event, edit_job, move, stored_job
 
 WRITERS = 40
 APPLIED_AT = datetime(2024, 4, 1, 9, 0, tzinfo=UTC)
@@ -199,3 +199,27 @@ def test_mail_linked_automatically_while_the_user_moves_the_job_leaves_it_at_its
 
     assert errors == []
     assert_job_stands_at_its_latest_event(engine, job_id)
+
+
+def test_a_new_applied_date_racing_a_stage_event_never_leaves_an_event_before_the_application(
+    engine: Engine,
+) -> None:
+    jobs_ids = [applied_job(engine) for _ in range(WRITERS // 2)]
+    logged_on = APPLIED_AT + timedelta(days=5)
+    applied_on = APPLIED_AT + timedelta(days=10)
+
+    def write(index: int) -> None:
+        job_id = jobs_ids[index // 2]
+        with session_scope(engine) as session:
+            if index % 2:
+                edit_job(session, job_id, applied_at=applied_on)
+            else:
+                move(session, job_id, "recruiter_screen", occurred_at=logged_on)
+
+    errors = all_at_once(write)
+
+    assert all(isinstance(error, InvalidInput) and error.field == "appliedAt" for error in errors), errors
+    for job_id in jobs_ids:
+        job, events = stand_and_timeline(engine, job_id)
+        assert (events[0].to_stage, events[0].occurred_at) == ("applied", job.applied_at)
+        assert events[0].occurred_at <= events[1].occurred_at

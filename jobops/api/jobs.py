@@ -1,4 +1,7 @@
-"""Routes for jobs and their stage events, each declared once: what it takes, answers and may refuse."""
+"""Routes for jobs and their stage events, each declared once: what it takes, answers and may refuse.
+
+The operation parses body and query into its models before a handler runs; parse() hands them over typed.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from sqlalchemy.orm import Session
 from jobops import jobs, tracking
 from jobops.api.contract import WRITE_ERRORS, Operation, PathParam
 from jobops.api.http import ApiRequest
+from jobops.schemas import parse
 from jobops.schemas.events import EventList, EventPatch, EventQuery, LoggedEvent, StageChange
 from jobops.schemas.jobs import Deleted, JobIn, JobList, JobOut, JobPatch, JobQuery, OutcomeIn
 
@@ -16,12 +20,12 @@ EVENT_ID = PathParam("event_id", "The stage event's id.")
 
 def create_job(req: ApiRequest, session: Session) -> JobOut:
     """POST /api/jobs"""
-    return jobs.create_job(session, req.body)
+    return jobs.create_job(session, parse(JobIn, req.body))
 
 
 def list_jobs(req: ApiRequest, session: Session) -> JobList:
     """GET /api/jobs?status=applied,in_progress&q=stripe&limit=50&offset=0"""
-    query: JobQuery = req.query
+    query = parse(JobQuery, req.query)
     return jobs.list_jobs(
         session, status=query.status, search=query.q, limit=query.limit, offset=query.offset
     )
@@ -34,7 +38,7 @@ def get_job(req: ApiRequest, session: Session) -> JobOut:
 
 def update_job(req: ApiRequest, session: Session) -> JobOut:
     """PATCH /api/jobs/{id}"""
-    return jobs.update_job(session, req.path["job_id"], req.body)
+    return jobs.update_job(session, req.path["job_id"], parse(JobPatch, req.body))
 
 
 def delete_job(req: ApiRequest, session: Session) -> Deleted:
@@ -44,24 +48,26 @@ def delete_job(req: ApiRequest, session: Session) -> Deleted:
 
 def set_outcome(req: ApiRequest, session: Session) -> JobOut:
     """PATCH /api/jobs/{id}/outcome"""
-    return jobs.set_outcome(session, req.path["job_id"], req.body)
+    return jobs.set_outcome(session, req.path["job_id"], parse(OutcomeIn, req.body))
 
 
 def transition(req: ApiRequest, session: Session) -> LoggedEvent:
     """POST /api/jobs/{id}/stages, the seed's manual stage transition."""
-    return tracking.transition_stage(session, req.path["job_id"], req.body)
+    return tracking.transition_stage(session, req.path["job_id"], parse(StageChange, req.body))
 
 
 def list_events(req: ApiRequest, session: Session) -> EventList:
     """GET /api/jobs/{id}/events, oldest first (order=desc for newest first)."""
-    query: EventQuery = req.query
+    query = parse(EventQuery, req.query)
     items = tracking.list_events(session, req.path["job_id"], newest_first=query.order == "desc")
     return EventList(items=items, total=len(items))
 
 
 def update_event(req: ApiRequest, session: Session) -> LoggedEvent:
     """PATCH /api/jobs/{id}/events/{eventId}"""
-    return tracking.update_event(session, req.path["job_id"], req.path["event_id"], req.body)
+    return tracking.update_event(
+        session, req.path["job_id"], req.path["event_id"], parse(EventPatch, req.body)
+    )
 
 
 def delete_event(req: ApiRequest, session: Session) -> Deleted:

@@ -11,9 +11,9 @@ from jobops import inbox_lists, inbox_routing, tracking
 from jobops.db import get_engine, session_scope
 from jobops.jobs import get_job
 from jobops.models import MailMessage
-from jobops.schemas.events import EventOut
 from jobops.schemas.jobs import JobOut
 from tests import builders
+from tests.builders import move
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 RECEIVED = datetime.now(UTC) - timedelta(days=2)
@@ -32,9 +32,7 @@ ORPHAN = {
 
 
 def add_job(title: str = "Backend Engineer", employer: str = "Stripe") -> str:
-    return builders.stored_job(
-        get_engine(), title, employer, applied_at=datetime.now(UTC) - timedelta(days=20)
-    )
+    return builders.stored_job(None, title, employer, applied_at=datetime.now(UTC) - timedelta(days=20))
 
 
 def routed_message(subject: str, sender: str, body: str, *, hours: int = 0) -> str:
@@ -213,7 +211,7 @@ def test_bulk_deny_dismisses_the_selected_rows_only(app_env: Path) -> None:
     assert [e.to_stage for e in _events(job_id)] == ["applied"]
 
 
-def _events(job_id: str) -> list[EventOut]:
+def _events(job_id: str) -> list[dict]:
     with session_scope(get_engine()) as session:
         return tracking.list_events(session, job_id)
 
@@ -221,7 +219,7 @@ def _events(job_id: str) -> list[EventOut]:
 def test_a_closed_job_can_be_picked_and_the_toast_says_when_the_applied_date_moved(app_env: Path) -> None:
     with session_scope(get_engine()) as session:
         job_id = builders.add_job(session, "Product Designer", "Acme Studio").id
-        builders.move(session, job_id, "closed", outcome="ghosted")
+        move(session, job_id, "closed", outcome="ghosted")
     message_id = routed_message(**ORPHAN)
     at = open_inbox()
     picker = at.selectbox(key=f"job-{message_id}")

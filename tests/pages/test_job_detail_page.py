@@ -10,7 +10,11 @@ from streamlit.testing.v1 import AppTest
 
 from jobops import tracking
 from jobops.db import get_engine, session_scope
-from jobops.jobs import create_job, get_job, list_jobs
+from jobops.jobs import get_job, list_jobs
+from jobops.schemas.events import EventOut
+from jobops.schemas.jobs import JobOut
+from tests import builders
+from tests.builders import move
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 NOW = datetime.now(UTC)
@@ -19,22 +23,18 @@ NOW = datetime.now(UTC)
 def add_job(*stages: str) -> str:
     """A job applied 30 days ago that moved through `stages`, one every few days."""
     with session_scope(get_engine()) as session:
-        job = create_job(
-            session,
-            {"title": "Backend Engineer", "employer": "Stripe", "appliedAt": NOW - timedelta(days=30)},
-        )
+        job = builders.add_job(session, applied_at=NOW - timedelta(days=30))
         for step, stage in enumerate(stages, start=1):
-            when = NOW - timedelta(days=30 - 3 * step)
-            tracking.transition_stage(session, job["id"], stage, occurred_at=when)
-    return job["id"]
+            builders.move(session, job.id, stage, occurred_at=NOW - timedelta(days=30 - 3 * step))
+    return job.id
 
 
-def events(job_id: str) -> list[dict]:
+def events(job_id: str) -> list[EventOut]:
     with session_scope(get_engine()) as session:
         return tracking.list_events(session, job_id)
 
 
-def stored_job(job_id: str) -> dict:
+def stored_job(job_id: str) -> JobOut:
     with session_scope(get_engine()) as session:
         return get_job(session, job_id)
 
@@ -74,8 +74,8 @@ def test_logging_a_stage_change_adds_an_event_and_moves_the_job(app_env: Path) -
 
     assert not at.exception, at.exception
     latest = events(job_id)[-1]
-    assert (latest["toStage"], latest["metadata"]["note"]) == ("onsite", "Met four people from the team")
-    assert stored_job(job_id)["currentStage"] == "onsite"
+    assert (latest.to_stage, latest.metadata.note) == ("onsite", "Met four people from the team")
+    assert stored_job(job_id).current_stage == "onsite"
     assert at.toast[0].value == "Logged: Moved to Final Round"
 
 
@@ -88,12 +88,12 @@ def test_logging_a_note_keeps_the_stage(app_env: Path) -> None:
 
     assert not at.exception, at.exception
     latest = events(job_id)[-1]
-    assert (latest["toStage"], latest["title"], latest["metadata"]["eventType"]) == (
+    assert (latest.to_stage, latest.title, latest.metadata.event_type) == (
         "technical_interview",
         "Sent thank-you mail",
         "note",
     )
-    assert stored_job(job_id)["currentStage"] == "technical_interview"
+    assert stored_job(job_id).current_stage == "technical_interview"
 
 
 def test_closing_with_an_outcome_from_the_log_form(app_env: Path) -> None:
@@ -106,7 +106,7 @@ def test_closing_with_an_outcome_from_the_log_form(app_env: Path) -> None:
 
     assert not at.exception, at.exception
     job = stored_job(job_id)
-    assert (job["currentStage"], job["outcome"]) == ("closed", "offer_declined")
+    assert (job.current_stage, job.outcome) == ("closed", "offer_declined")
     assert "Closed: Offer declined" in at.markdown[0].value
 
 
@@ -121,7 +121,7 @@ def test_closing_asks_for_an_outcome_and_keeps_the_reason_typed(app_env: Path) -
 
     assert not at.exception, at.exception
     assert "Choose how it ended" in at.error[0].value
-    assert stored_job(job_id)["currentStage"] == "onsite"
+    assert stored_job(job_id).current_stage == "onsite"
     assert by_label(at.text_area, "Reason").value == "Went with an internal candidate"
 
 
@@ -138,7 +138,7 @@ def test_a_reason_given_when_closing_is_kept_on_the_closing_event_and_the_form_s
 
     assert not at.exception, at.exception
     closing = events(job_id)[-1]
-    assert (closing["outcome"], closing["metadata"]["note"]) == (
+    assert (closing.outcome, closing.metadata.note) == (
         "rejected",
         "Went with an internal candidate",
     )
@@ -152,8 +152,8 @@ def test_edit_opens_a_dialog_that_saves_changes_to_the_event(app_env: Path) -> N
     screen = events(job_id)[-1]
     at = open_job(job_id)
 
-    at.button(key=f"edit-{screen['id']}").click().run()
-    dialog_label = next(w for w in at.text_input if w.label == "Label" and w.value == screen["title"])
+    at.button(key=f"edit-{screen.id}").click().run()
+    dialog_label = next(w for w in at.text_input if w.label == "Label" and w.value == screen.title)
     dialog_label.input("Call with Anna")
     dialog_stage = next(w for w in at.selectbox if w.label == "Stage" and w.key is None)
     dialog_stage.set_value("hiring_manager_screen")
@@ -161,9 +161,9 @@ def test_edit_opens_a_dialog_that_saves_changes_to_the_event(app_env: Path) -> N
 
     assert not at.exception, at.exception
     edited = events(job_id)[-1]
-    assert (edited["id"], edited["title"]) == (screen["id"], "Call with Anna")
-    assert edited["toStage"] == "hiring_manager_screen"
-    assert stored_job(job_id)["currentStage"] == "hiring_manager_screen"
+    assert (edited.id, edited.title) == (screen.id, "Call with Anna")
+    assert edited.to_stage == "hiring_manager_screen"
+    assert stored_job(job_id).current_stage == "hiring_manager_screen"
     assert "edit-save" not in [b.key for b in at.button]
 
 
@@ -172,14 +172,14 @@ def test_deleting_an_event_from_the_dialog_recomputes_the_stage(app_env: Path) -
     offer = events(job_id)[-1]
     at = open_job(job_id)
 
-    at.button(key=f"edit-{offer['id']}").click().run()
+    at.button(key=f"edit-{offer.id}").click().run()
     at.button(key="edit-delete").click().run()
     assert len(events(job_id)) == 3  # asked first
     at.button(key="edit-confirm-delete").click().run()
 
     assert not at.exception, at.exception
-    assert [e["toStage"] for e in events(job_id)] == ["applied", "recruiter_screen"]
-    assert stored_job(job_id)["currentStage"] == "recruiter_screen"
+    assert [e.to_stage for e in events(job_id)] == ["applied", "recruiter_screen"]
+    assert stored_job(job_id).current_stage == "recruiter_screen"
 
 
 def test_cancel_closes_the_dialog_without_changes(app_env: Path) -> None:
@@ -187,7 +187,7 @@ def test_cancel_closes_the_dialog_without_changes(app_env: Path) -> None:
     before = events(job_id)
     at = open_job(job_id)
 
-    at.button(key=f"edit-{before[-1]['id']}").click().run()
+    at.button(key=f"edit-{before[-1].id}").click().run()
     at.button(key="edit-cancel").click().run()
 
     assert not at.exception, at.exception
@@ -199,10 +199,10 @@ def test_an_event_logged_for_later_today_can_still_be_edited(app_env: Path) -> N
     job_id = add_job()
     with session_scope(get_engine()) as session:
         later_today = NOW + timedelta(hours=20)
-        soon = tracking.transition_stage(session, job_id, "recruiter_screen", occurred_at=later_today)
+        soon = move(session, job_id, "recruiter_screen", occurred_at=later_today)
     at = open_job(job_id)
 
-    at.button(key=f"edit-{soon['id']}").click().run()
+    at.button(key=f"edit-{soon.id}").click().run()
 
     assert not at.exception, at.exception
     assert "edit-save" in [b.key for b in at.button]
@@ -216,7 +216,7 @@ def test_the_details_form_saves_notes(app_env: Path) -> None:
     by_label(at.button, "Save details").click().run()
 
     assert not at.exception, at.exception
-    assert stored_job(job_id)["notes"] == "Salary band 80-95k"
+    assert stored_job(job_id).notes == "Salary band 80-95k"
 
 
 def test_deleting_the_job_asks_first_then_offers_to_undo(app_env: Path) -> None:
@@ -224,12 +224,12 @@ def test_deleting_the_job_asks_first_then_offers_to_undo(app_env: Path) -> None:
     at = open_job(job_id)
 
     at.button(key="job-delete").click().run()
-    assert stored_job(job_id)["currentStage"] == "offer"  # nothing deleted before the answer
+    assert stored_job(job_id).current_stage == "offer"  # nothing deleted before the answer
     at.button(key="job-confirm-delete").click().run()
 
     assert not at.exception, at.exception
     with session_scope(get_engine()) as session:
-        assert list_jobs(session)["total"] == 0
+        assert list_jobs(session).total == 0
     assert at.info[0].value == "You deleted this job."
     assert at.toast[0].value == "Job deleted."
 
@@ -244,7 +244,7 @@ def test_undoing_a_job_delete_brings_back_the_job_and_its_timeline(app_env: Path
     at.button(key="job-undo").click().run()
 
     assert not at.exception, at.exception
-    assert stored_job(job_id)["currentStage"] == "offer"
+    assert stored_job(job_id).current_stage == "offer"
     assert events(job_id) == before
     assert at.title[0].value == "Stripe · Backend Engineer"
     assert "job-undo" not in [b.key for b in at.button]
@@ -257,7 +257,7 @@ def test_keeping_the_job_deletes_nothing(app_env: Path) -> None:
 
     at.button(key="job-keep").click().run()
 
-    assert stored_job(job_id)["title"] == "Backend Engineer"
+    assert stored_job(job_id).title == "Backend Engineer"
     assert "job-confirm-delete" not in [b.key for b in at.button]
 
 
@@ -265,24 +265,24 @@ def test_a_deleted_event_can_be_undone_from_the_job_page(app_env: Path) -> None:
     job_id = add_job("recruiter_screen", "offer")
     before = events(job_id)
     at = open_job(job_id)
-    at.button(key=f"edit-{before[-1]['id']}").click().run()
+    at.button(key=f"edit-{before[-1].id}").click().run()
     at.button(key="edit-delete").click().run()
     at.button(key="edit-confirm-delete").click().run()
-    assert stored_job(job_id)["currentStage"] == "recruiter_screen"
+    assert stored_job(job_id).current_stage == "recruiter_screen"
     assert at.info[0].value == "You deleted “Moved to Offer”."
 
     at.button(key="job-undo").click().run()
 
     assert not at.exception, at.exception
     assert events(job_id) == before
-    assert stored_job(job_id)["currentStage"] == "offer"
+    assert stored_job(job_id).current_stage == "offer"
 
 
 def test_keeping_an_event_deletes_nothing(app_env: Path) -> None:
     job_id = add_job("offer")
     before = events(job_id)
     at = open_job(job_id)
-    at.button(key=f"edit-{before[-1]['id']}").click().run()
+    at.button(key=f"edit-{before[-1].id}").click().run()
     at.button(key="edit-delete").click().run()
 
     at.button(key="edit-keep-event").click().run()
@@ -331,9 +331,9 @@ def test_a_note_logged_right_after_a_move_comes_after_it_in_the_timeline(app_env
     by_label(at.text_area, "Note").input("Prepared system design notes")
     by_label(at.button, "Log event").click().run()
 
-    assert [e["toStage"] for e in events(job_id)] == ["applied", "technical_interview", "technical_interview"]
-    assert events(job_id)[-1]["metadata"]["note"] == "Prepared system design notes"
-    assert stored_job(job_id)["currentStage"] == "technical_interview"
+    assert [e.to_stage for e in events(job_id)] == ["applied", "technical_interview", "technical_interview"]
+    assert events(job_id)[-1].metadata.note == "Prepared system design notes"
+    assert stored_job(job_id).current_stage == "technical_interview"
 
 
 def test_an_event_that_happened_earlier_is_back_dated(app_env: Path) -> None:
@@ -347,8 +347,8 @@ def test_an_event_that_happened_earlier_is_back_dated(app_env: Path) -> None:
     by_label(at.button, "Log event").click().run()
 
     screen = events(job_id)[-1]
-    assert screen["toStage"] == "recruiter_screen"
-    assert screen["occurredAt"].astimezone().date() == three_days_ago
+    assert screen.to_stage == "recruiter_screen"
+    assert screen.occurred_at.astimezone().date() == three_days_ago
 
 
 def test_logging_an_event_older_than_the_application_says_the_applied_date_moved(app_env: Path) -> None:
@@ -364,7 +364,7 @@ def test_logging_an_event_older_than_the_application_says_the_applied_date_moved
     assert not at.exception, at.exception
     shown = forty_days_ago.strftime("%a %d %b %Y")
     assert at.toast[0].value == f"Logged: Moved to Recruiter Screen. Applied date moved to {shown}."
-    assert [e["toStage"] for e in events(job_id)] == ["applied", "recruiter_screen"]
+    assert [e.to_stage for e in events(job_id)] == ["applied", "recruiter_screen"]
     assert any(c.value.startswith(f"Applied date moved to {shown}") for c in at.caption)
 
 
@@ -453,19 +453,19 @@ def test_editing_a_date_says_where_the_job_will_stand_and_asks_before_moving_it_
     job_id = add_job("recruiter_screen", "technical_interview")
     interview = events(job_id)[-1]
     at = open_job(job_id)
-    at.button(key=f"edit-{interview['id']}").click().run()
+    at.button(key=f"edit-{interview.id}").click().run()
 
     by_label(at.date_input, "Date").set_value((NOW - timedelta(days=29)).astimezone().date()).run()
     assert "After saving, the job stands in Recruiter Screen." in [c.value for c in at.caption]
     at.button(key="edit-save").click().run()
 
     assert not at.exception, at.exception
-    assert stored_job(job_id)["currentStage"] == "technical_interview"
+    assert stored_job(job_id).current_stage == "technical_interview"
     assert any("back from Technical Interview to Recruiter Screen" in w.value for w in at.warning)
     at.button(key="edit-confirm-back").click().run()
 
     assert not at.exception, at.exception
-    assert stored_job(job_id)["currentStage"] == "recruiter_screen"
+    assert stored_job(job_id).current_stage == "recruiter_screen"
     assert "edit-save" not in [b.key for b in at.button]
 
 
@@ -473,25 +473,25 @@ def test_keep_editing_leaves_the_job_where_it_was(app_env: Path) -> None:
     job_id = add_job("recruiter_screen", "technical_interview")
     interview = events(job_id)[-1]
     at = open_job(job_id)
-    at.button(key=f"edit-{interview['id']}").click().run()
+    at.button(key=f"edit-{interview.id}").click().run()
     by_label(at.date_input, "Date").set_value((NOW - timedelta(days=29)).astimezone().date()).run()
     at.button(key="edit-save").click().run()
 
     at.button(key="edit-keep-editing").click().run()
 
-    assert stored_job(job_id)["currentStage"] == "technical_interview"
+    assert stored_job(job_id).current_stage == "technical_interview"
     assert "edit-save" in [b.key for b in at.button]
 
 
 def test_a_note_offers_no_stage_to_change(app_env: Path) -> None:
     job_id = add_job("recruiter_screen")
     with session_scope(get_engine()) as session:
-        note = tracking.transition_stage(session, job_id, "no_change", metadata={"note": "Sent references"})
+        note = move(session, job_id, "no_change", metadata={"note": "Sent references"})
     at = open_job(job_id)
 
-    at.button(key=f"edit-{note['id']}").click().run()
+    at.button(key=f"edit-{note.id}").click().run()
 
     assert not [w for w in at.selectbox if w.label == "Stage" and w.key is None]
     at.button(key="edit-save").click().run()
     assert not at.exception, at.exception
-    assert events(job_id)[-1]["toStage"] == "recruiter_screen"
+    assert events(job_id)[-1].to_stage == "recruiter_screen"
