@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from jobops import tracking
 from jobops.errors import InvalidInput, NotFound
 from jobops.jobs import get_job
+from jobops.models import StageEvent
 from tests.builders import NOW, edit_job
 from tests.builders import applied_ago as applied_job
 from tests.builders import move_ago as move
@@ -272,3 +273,16 @@ def test_moving_from_the_board_to_closed_rejected_closes_with_that_outcome(sessi
     assert (job.current_stage, job.outcome) == ("closed", "rejected")
     assert event.title == "Closed: Rejected"
     assert event.metadata.note == "Generic mail"
+
+
+def test_an_event_stored_with_metadata_no_field_reads_is_still_listed(session: Session) -> None:
+    job_id = applied_job(session)
+    event = move(session, job_id, "recruiter_screen", metadata={"note": "Call Anna"})
+    stored = session.get(StageEvent, event.id)
+    assert stored is not None
+    stored.meta = {**stored.meta, "legacyKey": "kept by an older version"}
+    session.flush()
+
+    (_, listed) = tracking.list_events(session, job_id)
+
+    assert listed.metadata.dump() == {"actor": "user", "eventType": "status_update", "note": "Call Anna"}

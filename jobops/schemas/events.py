@@ -54,6 +54,13 @@ class EventMetadata(Schema):
     def _external_url(cls, value: Any) -> str | None:
         return check.url("metadata.externalUrl", value)
 
+    @classmethod
+    def stored(cls, meta: dict[str, Any] | None) -> EventMetadata:
+        """What an event stores, read back as it is: stored values are not judged again, unknown keys are left."""
+        names = {info.alias or name: name for name, info in cls.model_fields.items()}
+        known = {names[key]: value for key, value in (meta or {}).items() if key in names}
+        return cls.model_construct(**known)
+
     @model_serializer(mode="wrap")
     def _given_only(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
         """Only what the event says: an empty key is left out, as it is stored."""
@@ -173,7 +180,7 @@ class EventOut(Schema):
             title=event.title,
             occurred_at=event.occurred_at,
             outcome=event.outcome,
-            metadata=EventMetadata.model_validate(event.meta or {}),
+            metadata=EventMetadata.stored(event.meta),
             message_id=event.message_id,
             created_at=event.created_at,
         )
