@@ -11,18 +11,11 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from jobops import validation as check
 from jobops.db import session_scope
 from jobops.errors import Conflict, NotFound
 from jobops.inbox_routing import route_pending
 from jobops.models import MailMessage, SyncRun, utcnow
-from jobops.schemas.mail import (
-    DEFAULT_MAX_MESSAGES,
-    DEFAULT_SEARCH_DAYS,
-    MAX_MESSAGES,
-    MAX_SEARCH_DAYS,
-    RunOut,
-)
+from jobops.schemas.mail import RunOut, SyncRequest
 from jobops.stages import PENDING
 
 log = logging.getLogger(__name__)
@@ -42,11 +35,9 @@ _active_lock = threading.Lock()
 
 
 def check_options(max_messages: Any, search_days: Any) -> tuple[int, int]:
-    """Validated (maxMessages, searchDays), defaults for None."""
-    return (
-        check.integer("maxMessages", max_messages, default=DEFAULT_MAX_MESSAGES, low=1, high=MAX_MESSAGES),
-        check.integer("searchDays", search_days, default=DEFAULT_SEARCH_DAYS, low=1, high=MAX_SEARCH_DAYS),
-    )
+    """Validated (maxMessages, searchDays) as a sync request checks them, defaults for None."""
+    request = SyncRequest(max_messages=max_messages, search_days=search_days)
+    return request.max_messages, request.search_days
 
 
 def list_runs(

@@ -14,8 +14,6 @@ from jobops.db import session_scope
 from jobops.errors import Conflict, NotFound
 from jobops.mail.accounts import CONNECTED, find_account
 from jobops.mail.runs import (
-    DEFAULT_MAX_MESSAGES,
-    DEFAULT_SEARCH_DAYS,
     carry_out,
     check_options,
     route_stored,
@@ -23,7 +21,7 @@ from jobops.mail.runs import (
     start_run,
 )
 from jobops.models import MailAccount
-from jobops.schemas.mail import RunOut, check_account_key
+from jobops.schemas.mail import DEFAULT_MAX_MESSAGES, DEFAULT_SEARCH_DAYS, RunOut, check_account_key
 
 
 @dataclass(frozen=True)
