@@ -7,7 +7,7 @@ from jobops.dashboard.gate import require_access
 from jobops.dashboard.page import session
 from jobops.dashboard.server import lifespan, log_script_error, middleware
 from jobops.dashboard.theme import apply_theme, chosen_theme
-from jobops.inbox import pending_count
+from jobops.inbox_lists import pending_count
 
 app = st.App(
     "app.py", routes=routes(), middleware=middleware(), lifespan=lifespan, on_script_error=log_script_error

@@ -30,6 +30,7 @@ def main() -> None:
     from jobops.db import make_engine, migrate, read_session_scope, session_scope
     from jobops.jobs import create_job
     from jobops.models import Job
+    from jobops.schemas.jobs import JobIn
 
     engine = make_engine(f"sqlite:///{tempfile.mkdtemp()}/bench.db")
     migrate(engine)
@@ -60,7 +61,7 @@ def main() -> None:
                 reads.append(time.perf_counter() - start)
                 start = time.perf_counter()
                 with session_scope(engine) as session:
-                    create_job(session, {"title": "Added by hand", "employer": "Elsewhere"})
+                    create_job(session, JobIn(title="Added by hand", employer="Elsewhere"))
                 writes.append(time.perf_counter() - start)
             except Exception as exc:  # counted and printed, never hidden
                 failures.append(type(exc).__name__)

@@ -17,12 +17,15 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from jobops.db import make_engine, migrate, session_scope
-from jobops.inbox import route_pending
+from jobops.inbox_routing import route_pending
 from jobops.jobs import create_job, set_outcome
 from jobops.mail.store import ParsedMessage, store_messages
 from jobops.models import MailMessage, StageEvent, SyncRun
 from jobops.router.facts import Decision, JobFacts, MailFacts, RouterMemory
 from jobops.router.routing import Router
+from jobops.schemas import parse
+from jobops.schemas.events import EventMetadata, StageChange
+from jobops.schemas.jobs import JobIn, OutcomeIn
 from jobops.stages import AUTO_LINKED, CLOSED, TARGET_OUTCOMES
 from jobops.tracking import transition_stage
 
@@ -159,16 +162,20 @@ def add_jobs(
             if job.get("applied_at"):
                 data["appliedAt"] = job["applied_at"]
             job_id = (
-                create(data) if create else create_job(session, {k: v for k, v in data.items() if v})["id"]
+                create(data)
+                if create
+                else create_job(session, parse(JobIn, {k: v for k, v in data.items() if v})).id
             )
             ids[job["id"]] = job_id
     with session_scope(engine) as session:
         for job in jobs:
             stage = job.get("current_stage") or "applied"
             if stage not in ("applied", CLOSED):
-                transition_stage(session, ids[job["id"]], stage, metadata={"actor": "user"})
+                transition_stage(
+                    session, ids[job["id"]], StageChange(to_stage=stage, metadata=EventMetadata(actor="user"))
+                )
             if job.get("closed") or stage == CLOSED:
-                set_outcome(session, ids[job["id"]], {"outcome": "no_response"})
+                set_outcome(session, ids[job["id"]], OutcomeIn(outcome="no_response"))
     return ids
 
 

@@ -77,14 +77,15 @@ def main() -> None:
     )
     from jobops import job_csv, jobs
     from jobops.db import get_engine
+    from jobops.schemas.jobs import JobIn, JobPatch
 
     engine = get_engine()
     seed(engine)
     added: dict[str, str] = {}
     add = timed(
-        engine, lambda s: added.update(jobs.create_job(s, {"title": "Designer", "employer": "Figma"}))
+        engine, lambda s: added.update(id=jobs.create_job(s, JobIn(title="Designer", employer="Figma")).id)
     )
-    edit = timed(engine, lambda s: jobs.update_job(s, added["id"], {"employer": "Figma, Inc."}))
+    edit = timed(engine, lambda s: jobs.update_job(s, added["id"], JobPatch(employer="Figma, Inc.")))
     frame = job_csv.read_csv(
         ("title,company\n" + "".join(f"Role {i},Company{i}\n" for i in range(CSV_ROWS))).encode()
     )

@@ -178,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
 
         with session_scope(get_engine()) as session:
             load_sample_data(session)
-            first_job = list_jobs(session)["items"][0]["id"]
+            first_job = list_jobs(session).items[0].id
         pages = {**PAGES, "job": f"job?id={first_job}"}
         for theme in THEMES if args.theme == "both" else (args.theme,):
             with running_app(env, free_port(), theme=theme) as base:

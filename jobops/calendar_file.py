@@ -6,6 +6,7 @@ import re
 from datetime import UTC, date, datetime, time, timedelta
 
 from jobops.localtime import at_local_time
+from jobops.schemas.jobs import JobOut
 
 PRODID = "-//JobOps//Next step//EN"
 EVENT_LENGTH = timedelta(hours=1)
@@ -65,23 +66,24 @@ def next_step_event(
     return "".join(fold(line) + "\r\n" for line in lines).encode("utf-8")
 
 
-def job_step_event(job: dict, now: datetime | None = None) -> bytes:
-    """The calendar event for a job's next step (as `jobs.job_to_dict` gives the job)."""
-    at = time.fromisoformat(job["nextStepTime"]) if job["nextStepTime"] else None
-    description = f"{job['title']} at {job['employer']}"
-    if job["jobUrl"]:
-        description += f"\n{job['jobUrl']}"
+def job_step_event(job: JobOut, now: datetime | None = None) -> bytes:
+    """The calendar event for a job's next step."""
+    if job.next_step is None or job.next_step_due is None:
+        raise ValueError("The job has no next step.")
+    description = f"{job.title} at {job.employer}"
+    if job.job_url:
+        description += f"\n{job.job_url}"
     return next_step_event(
-        uid=f"next-step-{job['id']}@jobops",
-        summary=f"{job['nextStep']} ({job['employer']})",
+        uid=f"next-step-{job.id}@jobops",
+        summary=f"{job.next_step} ({job.employer})",
         description=description,
-        day=date.fromisoformat(job["nextStepDue"]),
-        at=at,
+        day=job.next_step_due,
+        at=job.next_step_time,
         now=now,
     )
 
 
-def file_name(job: dict) -> str:
+def file_name(job: JobOut) -> str:
     """A safe download name: `next-step-acme.ics`."""
-    stem = re.sub(r"[^a-z0-9]+", "-", job["employer"].lower()).strip("-")[:40].strip("-")
+    stem = re.sub(r"[^a-z0-9]+", "-", job.employer.lower()).strip("-")[:40].strip("-")
     return f"next-step-{stem or 'job'}.ics"

@@ -71,9 +71,9 @@ def sync_command(args: argparse.Namespace) -> str:
         max_messages=args.max_messages,
         search_days=args.search_days,
     )
-    counts = f"{run['fetched']} fetched, {run['matched']} linked, {run['errored']} errored"
-    if run["status"] == "failed":
-        raise UpstreamError(f"Sync failed ({counts}): {run['errorMessage']}")
+    counts = f"{run.fetched} fetched, {run.matched} linked, {run.errored} errored"
+    if run.status == "failed":
+        raise UpstreamError(f"Sync failed ({counts}): {run.error_message}")
     return f"Synced {args.provider} account {args.account!r}: {counts}."
 
 
@@ -81,9 +81,9 @@ def import_mail_command(args: argparse.Namespace) -> str:
     """Import .mbox or .eml files (or folders of them) and route each new message once."""
     paths = [Path(p) for p in args.paths]
     run = mail_files.import_paths(get_engine(), paths)
-    if run["status"] == "failed":
+    if run.status == "failed":
         raise InvalidInput(mail_files.describe(run))
-    return f"{mail_files.describe(run)} {run['matched']} linked to jobs."
+    return f"{mail_files.describe(run)} {run.matched} linked to jobs."
 
 
 def import_jobs_command(args: argparse.Namespace) -> str:

@@ -3,23 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from jobops import validation as check
 from jobops.errors import Conflict, JobOpsError, NotFound
-from jobops.inbox import message_to_dict
+from jobops.inbox_lists import inbox_item
 from jobops.link_refusals import refuse
 from jobops.localtime import local_day
 from jobops.models import Job, MailMessage, SenderMemory, StageEvent
+from jobops.schemas.undo import DISMISSAL, LINK, UndoFailure, Undone, UndoReport, UndoRequest
 from jobops.stages import APPLIED, AUTO_LINKED, IGNORED, MANUAL_LINKED, PENDING_USER
 from jobops.tracking import APPLIED_MOVED, delete_event
 
-UNDO_FIELDS = ("provider", "accountKey", "jobId", "decision")
-LINK, DISMISSAL = "link", "dismissal"
-DECISIONS = (LINK, DISMISSAL)
 LINKED = (AUTO_LINKED, MANUAL_LINKED)
 NOTHING_TO_UNDO = {
     PENDING_USER: "This mail already waits in the Tracking Inbox: there is nothing to undo.",
@@ -27,17 +23,14 @@ NOTHING_TO_UNDO = {
 }
 
 
-def undo_decision(session: Session, message_id: str, data: dict[str, Any]) -> dict[str, Any]:
+def undo_decision(session: Session, message_id: str, request: UndoRequest) -> Undone:
     """Take back what was decided about a message; it waits in the Tracking Inbox again.
 
     `decision` ("link" or "dismissal") and `jobId` say what the user means to undo: when the message was
     decided otherwise since, nothing changes and the answer says why.
     """
-    check.reject_unknown(data, UNDO_FIELDS)
-    provider, account_key = _account(data)
-    expected = check.choice("decision", data.get("decision"), DECISIONS)
-    job_id = check.text("jobId", data.get("jobId"), max_len=36)
-    message = _locked_message(session, message_id, provider, account_key)
+    expected, job_id = request.decision, request.job_id
+    message = _locked_message(session, message_id, request.provider, request.account_key)
     current = _current_decision(message)
     if expected and current and expected != current:
         raise Conflict(_changed_since(message), field="messageId")
@@ -53,28 +46,27 @@ def undo_decision(session: Session, message_id: str, data: dict[str, Any]) -> di
     )
 
 
-def undo_many(session: Session, items: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
-    """Take back several decisions, each on its own: {undone, failed: [{messageId, message}]}."""
+def undo_many(session: Session, items: list[tuple[str, UndoRequest]]) -> UndoReport:
+    """Take back several decisions, each on its own."""
     failed = []
-    for message_id, data in items:
+    for message_id, request in items:
         try:
             with session.begin_nested():
-                undo_decision(session, message_id, data)
+                undo_decision(session, message_id, request)
         except JobOpsError as exc:
-            failed.append({"messageId": message_id, "message": exc.message})
-    return {"undone": len(items) - len(failed), "failed": failed}
+            failed.append(UndoFailure(message_id=message_id, message=exc.message))
+    return UndoReport(undone=len(items) - len(failed), failed=failed)
 
 
-def describe_undo(report: dict[str, Any]) -> str:
+def describe_undo(report: UndoReport) -> str:
     """What undo_many did, in one line: how many came back, and why the first refused one was not undone."""
-    failed = report["failed"]
-    parts = [f"Undone: {report['undone']} back in the inbox."] if report["undone"] else []
-    if failed:
-        parts.append(f"Not undone ({len(failed)}): {failed[0]['message']}")
+    parts = [f"Undone: {report.undone} back in the inbox."] if report.undone else []
+    if report.failed:
+        parts.append(f"Not undone ({len(report.failed)}): {report.failed[0].message}")
     return " ".join(parts)
 
 
-def _unlink(session: Session, message: MailMessage, job_id: str | None = None) -> dict[str, Any]:
+def _unlink(session: Session, message: MailMessage, job_id: str | None = None) -> Undone:
     """Unlink a message and remove what it logged; the job's stage follows the events that remain.
 
     An automatic link taken back is remembered, so routing again does not link this mail or its sender's
@@ -91,27 +83,18 @@ def _unlink(session: Session, message: MailMessage, job_id: str | None = None) -
     message.relevant = True
     _forget_sender(session, message, linked_to)
     session.flush()
-    answer = _answer(session, message, LINK, removed=removed, kept=kept)
-    return {**answer, "appliedDateLeftAt": _applied_date_left(session, message, linked_to)}
+    left_at = _applied_date_left(session, message, linked_to)
+    return _answer(session, message, LINK, removed=removed, kept=kept, applied_left_at=left_at)
 
 
-def _bring_back(session: Session, message: MailMessage, job_id: str | None = None) -> dict[str, Any]:
+def _bring_back(session: Session, message: MailMessage, job_id: str | None = None) -> Undone:
     """Bring a dismissed message back to the Tracking Inbox, suggesting the job it was suggested for."""
     message.processing_status = PENDING_USER
     message.decided_at = None
     message.relevant = True
     message.matched_job_id = job_id if job_id and session.get(Job, job_id) is not None else None
     session.flush()
-    return {**_answer(session, message, DISMISSAL, removed=[], kept=[]), "appliedDateLeftAt": None}
-
-
-def _account(data: dict[str, Any]) -> tuple[str, str]:
-    """The provider and account key the message belongs to."""
-    from jobops.providers import NAMES  # the registry imports the mail runs, which route through jobops.inbox
-
-    provider = check.choice("provider", data.get("provider"), NAMES) or "gmail"
-    account_key = check.text("accountKey", data.get("accountKey"), max_len=100) or "default"
-    return provider, account_key
+    return _answer(session, message, DISMISSAL, removed=[], kept=[])
 
 
 def _locked_message(session: Session, message_id: str, provider: str, account_key: str) -> MailMessage:
@@ -213,15 +196,23 @@ def _forget_sender(session: Session, message: MailMessage, job_id: str | None) -
 
 
 def _answer(
-    session: Session, message: MailMessage, undone: str, *, removed: list[str], kept: list[str]
-) -> dict[str, Any]:
+    session: Session,
+    message: MailMessage,
+    undone: str,
+    *,
+    removed: list[str],
+    kept: list[str],
+    applied_left_at: datetime | None = None,
+) -> Undone:
     """The message as it waits again, its suggested job, and what the undo changed on the timeline."""
     job = session.get(Job, message.matched_job_id) if message.matched_job_id else None
-    return {
-        "message": message_to_dict(message),
-        "matchedJob": {"id": job.id, "title": job.title, "employer": job.employer} if job else None,
-        "undone": undone,
-        "removedEvents": removed,
-        "keptEvents": kept,
-        "jobStage": job.current_stage if job else None,
-    }
+    item = inbox_item(session, message)
+    return Undone(
+        message=item.message,
+        matched_job=item.matched_job,
+        undone=undone,
+        removed_events=removed,
+        kept_events=kept,
+        job_stage=job.current_stage if job else None,
+        applied_date_left_at=applied_left_at,
+    )

@@ -18,9 +18,12 @@ from jobops import sheet_values
 from jobops import validation as check
 from jobops.csv_export import rows_to_csv
 from jobops.errors import InvalidInput, JobOpsError
-from jobops.inbox import rematch_waiting
-from jobops.jobs import create_job, job_to_dict, set_outcome
+from jobops.inbox_routing import rematch_waiting
+from jobops.jobs import create_job, job_out, set_outcome
 from jobops.models import Job
+from jobops.schemas import parse
+from jobops.schemas.events import EventMetadata, StageChange
+from jobops.schemas.jobs import JobIn, OutcomeIn
 from jobops.stages import APPLIED, OUTCOMES
 from jobops.tracking import transition_stage
 
@@ -291,11 +294,12 @@ def _import_row(
     closed_at = data.pop("closedAt", None)
     if target in sheet_values.PRE_APPLY:
         data["status"] = target
-    job = create_job(session, data, rematch=False)
+    job = create_job(session, parse(JobIn, data), rematch=False)
     if target in OUTCOMES:
-        set_outcome(session, job["id"], {"outcome": target, "closedAt": closed_at})
+        set_outcome(session, job.id, OutcomeIn(outcome=target, closed_at=closed_at))
     elif target not in (APPLIED, *sheet_values.PRE_APPLY):
-        transition_stage(session, job["id"], target, metadata={"actor": "user", "eventType": "status_update"})
+        metadata = EventMetadata(actor="user", event_type="status_update")
+        transition_stage(session, job.id, StageChange(to_stage=target, metadata=metadata))
 
 
 def _dated_cells(cells: dict[str, str], mapping: dict[str, str | None], dates: str) -> dict[str, Any]:
@@ -339,5 +343,7 @@ def describe_import(report: dict[str, Any]) -> str:
 
 def export_jobs_csv(session: Session) -> str:
     """All jobs as CSV text, the columns named as in the API."""
-    rows = (job_to_dict(j) for j in session.scalars(select(Job).order_by(Job.created_at)))
+    rows = (
+        job_out(j).model_dump(by_alias=True) for j in session.scalars(select(Job).order_by(Job.created_at))
+    )
     return rows_to_csv(EXPORT_COLUMNS, rows)

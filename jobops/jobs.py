@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, not_, or_, select, update
@@ -10,9 +9,11 @@ from sqlalchemy.orm import Session
 
 from jobops import validation as check
 from jobops.errors import Conflict, InvalidInput
-from jobops.inbox import rematch_waiting
+from jobops.inbox_routing import rematch_waiting
 from jobops.models import Job, MailMessage, StageEvent, utcnow
-from jobops.stages import ACTIVE_STATUSES, APPLIED, CLOSED, JOB_STATUSES, OUTCOMES, STANDINGS, stage_label
+from jobops.schemas.events import EventMetadata, StageChange
+from jobops.schemas.jobs import Deleted, JobIn, JobList, JobOut, JobPatch, OutcomeIn
+from jobops.stages import ACTIVE_STATUSES, APPLIED, CLOSED, JOB_STATUSES, STANDINGS, stage_label
 from jobops.tracking import (
     get_job_row,
     keep_applied_first,
@@ -23,94 +24,43 @@ from jobops.tracking import (
     transition_stage,
 )
 
-NEXT_STEP_FIELDS = ("nextStep", "nextStepDue", "nextStepTime")
-JOB_FIELDS = (
+NEXT_STEP_FIELDS = ("next_step", "next_step_due", "next_step_time")
+# Copied as given: a patch sets exactly the fields it names (null clears an optional one).
+PLAIN_FIELDS = (
     "title",
     "employer",
-    "jobUrl",
     "location",
     "source",
+    "recruiter_name",
+    "job_url",
     "notes",
     "salary",
-    "recruiterName",
-    "recruiterEmail",
-    "status",
-    "appliedAt",
-    *NEXT_STEP_FIELDS,
+    "recruiter_email",
+    "applied_at",
 )
-TEXT_FIELDS = {
-    "title": "title",
-    "employer": "employer",
-    "location": "location",
-    "source": "source",
-    "recruiterName": "recruiter_name",
-}
-MAX_SALARY = 200
-MAX_NEXT_STEP = 300
-# A due day outside these years is a typo, not a plan.
-FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
-def job_to_dict(job: Job) -> dict[str, Any]:
+def job_out(job: Job) -> JobOut:
     """The job as the API and the pages see it."""
-    return {
-        "id": job.id,
-        "title": job.title,
-        "employer": job.employer,
-        "jobUrl": job.job_url,
-        "location": job.location,
-        "source": job.source,
-        "notes": job.notes,
-        "salary": job.salary,
-        "recruiterName": job.recruiter_name,
-        "recruiterEmail": job.recruiter_email,
-        "nextStep": job.next_step,
-        "nextStepDue": job.next_step_due.isoformat() if job.next_step_due else None,
-        "nextStepTime": job.next_step_time.strftime("%H:%M") if job.next_step_time else None,
-        "status": job.status,
-        "currentStage": job.current_stage,
-        "stageChangedAt": job.stage_changed_at,
-        "lastEventAt": job.last_event_at,
-        "appliedAt": job.applied_at,
-        "outcome": job.outcome,
-        "closedAt": job.closed_at,
-        "isSample": job.is_sample,
-        "createdAt": job.created_at,
-        "updatedAt": job.updated_at,
-    }
+    return JobOut.model_validate(job)
 
 
-def _apply_fields(job: Job, data: dict[str, Any]) -> None:
-    """Copy validated fields from a request body onto a job."""
-    for key, attr in TEXT_FIELDS.items():
-        if key in data:
-            required = key in ("title", "employer")
-            setattr(job, attr, check.text(key, data[key], required=required))
-    if "jobUrl" in data:
-        job.job_url = check.url("jobUrl", data["jobUrl"])
-    if "notes" in data:
-        job.notes = check.text("notes", data["notes"], max_len=check.MAX_TEXT)
-    if "salary" in data:
-        job.salary = check.text("salary", data["salary"], max_len=MAX_SALARY)
-    if "recruiterEmail" in data:
-        job.recruiter_email = check.email("recruiterEmail", data["recruiterEmail"])
-    if "appliedAt" in data:
-        job.applied_at = check.moment("appliedAt", data["appliedAt"])
-    if any(key in data for key in NEXT_STEP_FIELDS):
+def _apply_fields(job: Job, data: JobPatch) -> None:
+    """Copy the fields a request named onto a job (each already checked by the model)."""
+    for name in PLAIN_FIELDS:
+        if data.given(name):
+            setattr(job, name, getattr(data, name))
+    if any(data.given(name) for name in NEXT_STEP_FIELDS):
         _apply_next_step(job, data)
 
 
-def _apply_next_step(job: Job, data: dict[str, Any]) -> None:
+def _apply_next_step(job: Job, data: JobPatch) -> None:
     """Set or clear the next step; a step needs a due day, and a day or time needs a step."""
-    step = (
-        check.text("nextStep", data["nextStep"], max_len=MAX_NEXT_STEP)
-        if "nextStep" in data
-        else job.next_step
-    )
-    due = _day("nextStepDue", data["nextStepDue"]) if "nextStepDue" in data else job.next_step_due
-    at = _clock("nextStepTime", data["nextStepTime"]) if "nextStepTime" in data else job.next_step_time
+    step = data.next_step if data.given("next_step") else job.next_step
+    due = data.next_step_due if data.given("next_step_due") else job.next_step_due
+    at = data.next_step_time if data.given("next_step_time") else job.next_step_time
     if step is None:
-        if data.get("nextStepDue") or data.get("nextStepTime"):
+        if data.next_step_due or data.next_step_time:
             raise InvalidInput("nextStep is required when a due date or time is given.", field="nextStep")
         due = at = None
     elif due is None:
@@ -120,76 +70,34 @@ def _apply_next_step(job: Job, data: dict[str, Any]) -> None:
     job.next_step, job.next_step_due, job.next_step_time = step, due, at
 
 
-def _day(field: str, value: Any) -> date | None:
-    """A calendar day from `2026-12-02` (or a date), or None when empty."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, date) and not isinstance(value, datetime):
-        day = value
-    else:
-        try:
-            day = date.fromisoformat(value.strip()) if isinstance(value, str) else None
-        except ValueError:
-            day = None
-        if day is None:
-            raise InvalidInput(f"{field} must be a date such as 2026-12-02.", field=field)
-    if not FIRST_YEAR <= day.year < LAST_YEAR:
-        raise InvalidInput(f"{field} must fall between {FIRST_YEAR} and {LAST_YEAR}.", field=field)
-    return day
-
-
-def _clock(field: str, value: Any) -> time | None:
-    """A wall-clock time from `14:30` (or a time), to the minute, or None when empty."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, time):
-        return value.replace(second=0, microsecond=0, tzinfo=None)
-    text = value.strip() if isinstance(value, str) else ""
-    if len(text) != 5 or text[2] != ":" or not (text[:2] + text[3:]).isdigit():
-        raise InvalidInput(f"{field} must be a time such as 14:30.", field=field)
-    try:
-        return time.fromisoformat(text)
-    except ValueError:
-        raise InvalidInput(f"{field} must be a time such as 14:30.", field=field) from None
-
-
-def create_job(
-    session: Session, data: dict[str, Any], *, is_sample: bool = False, rematch: bool = True
-) -> dict[str, Any]:
+def create_job(session: Session, data: JobIn, *, is_sample: bool = False, rematch: bool = True) -> JobOut:
     """Add a job; an applied one starts its timeline at appliedAt (default now).
 
     Mail waiting for review is then matched again, unless the caller adds many jobs and does that once at the end.
     """
-    check.reject_unknown(data, JOB_FIELDS)
-    check.text("title", data.get("title"), required=True)
-    check.text("employer", data.get("employer"), required=True)
-    status = check.choice("status", data.get("status"), JOB_STATUSES) or APPLIED
-    job = Job(status=status, is_sample=is_sample)
+    job = Job(status=data.status, is_sample=is_sample)
     _apply_fields(job, data)
     session.add(job)
     session.flush()
-    if status in (APPLIED, "in_progress"):
+    if data.status in ACTIVE_STATUSES:
         _log_applied(session, job)
         if rematch:
             rematch_waiting(session)
-    return job_to_dict(job)
+    return job_out(job)
 
 
 def _log_applied(session: Session, job: Job) -> None:
     """Record the `Applied` event that starts a job's timeline."""
     job.applied_at = job.applied_at or utcnow()
+    metadata = EventMetadata(actor="user", event_type="status_update", event_label="Applied")
     transition_stage(
-        session,
-        job.id,
-        APPLIED,
-        occurred_at=job.applied_at,
-        metadata={"actor": "user", "eventType": "status_update", "eventLabel": "Applied"},
+        session, job.id, StageChange(to_stage=APPLIED, occurred_at=job.applied_at, metadata=metadata)
     )
 
 
-def get_job(session: Session, job_id: str) -> dict[str, Any]:
+def get_job(session: Session, job_id: str) -> JobOut:
     """One job, or NotFound."""
-    return job_to_dict(get_job_row(session, job_id))
+    return job_out(get_job_row(session, job_id))
 
 
 def _not_closed() -> ColumnElement[bool]:
@@ -217,7 +125,7 @@ def list_jobs(
     search: str | None = None,
     limit: int = 500,
     offset: int = 0,
-) -> dict[str, Any]:
+) -> JobList:
     """Jobs, newest activity first, with a total for paging.
 
     `standings` keeps jobs that stand there (see `stages.standing`); `include_closed=False` is the archive:
@@ -242,34 +150,33 @@ def list_jobs(
     rows = session.scalars(
         query.order_by(func.coalesce(Job.last_event_at, Job.created_at).desc()).limit(limit).offset(offset)
     )
-    return {"items": [job_to_dict(j) for j in rows], "total": total}
+    return JobList(items=[job_out(j) for j in rows], total=total)
 
 
-def update_job(session: Session, job_id: str, changes: dict[str, Any]) -> dict[str, Any]:
+def update_job(session: Session, job_id: str, changes: JobPatch) -> JobOut:
     """Edit a job's details; setting status `applied` on a job with no timeline starts one.
 
     A new applied date moves the Applied event with it; a change the router reads matches waiting mail again.
+    The job's row is locked as a stage change locks it, so an edit and a stage event for one job queue up.
     """
-    check.reject_unknown(changes, JOB_FIELDS)
-    job = get_job_row(session, job_id)
+    job = get_job_row(session, job_id, lock=True)
     routed_by = _routing_facts(job)
     _apply_fields(job, changes)
-    if "appliedAt" in changes:
+    if changes.given("applied_at"):
         set_applied_date(session, job, job.applied_at)
-    if "status" in changes:
-        status = check.choice("status", changes["status"], JOB_STATUSES, required=True)
+    if changes.status is not None:
         has_events = session.scalar(select(func.count()).where(StageEvent.job_id == job.id))
-        if status in (APPLIED, "in_progress") and not has_events:
+        if changes.status in ACTIVE_STATUSES and not has_events:
             job.status = APPLIED
             _log_applied(session, job)
-        elif status in (APPLIED, "in_progress"):
+        elif changes.status in ACTIVE_STATUSES:
             recompute_job(session, job)
         else:
-            job.status = status
+            job.status = changes.status
     session.flush()
     if _routing_facts(job) != routed_by:
         rematch_waiting(session)
-    return job_to_dict(job)
+    return job_out(job)
 
 
 def _routing_facts(job: Job) -> tuple[str | None, ...]:
@@ -277,24 +184,20 @@ def _routing_facts(job: Job) -> tuple[str | None, ...]:
     return (job.title, job.employer, job.job_url, job.status)
 
 
-def mark_applied(session: Session, job_id: str) -> dict[str, Any]:
+def mark_applied(session: Session, job_id: str) -> JobOut:
     """Mark a discovered or ready job as applied today."""
-    return update_job(session, job_id, {"status": APPLIED})
+    return update_job(session, job_id, JobPatch(status=APPLIED))
 
 
-def set_outcome(session: Session, job_id: str, data: dict[str, Any]) -> dict[str, Any]:
+def set_outcome(session: Session, job_id: str, data: OutcomeIn) -> JobOut:
     """Close a job with an outcome, or amend the outcome of a closed job."""
-    check.reject_unknown(data, ("outcome", "closedAt", "note"))
-    outcome = check.choice("outcome", data.get("outcome"), OUTCOMES, required=True)
-    closed_at = check.moment("closedAt", data.get("closedAt"))
-    note = check.text("note", data.get("note"), max_len=check.MAX_TEXT)
+    outcome, closed_at = data.outcome, data.closed_at
     job = get_job_row(session, job_id)
     closing = _closing_event(session, job) if job.current_stage == CLOSED else None
     if closing is None:
-        metadata: dict[str, Any] = {"actor": "user", "eventLabel": f"Closed: {stage_label(outcome)}"}
-        if note:
-            metadata["note"] = note
-        transition_stage(session, job.id, CLOSED, occurred_at=closed_at, outcome=outcome, metadata=metadata)
+        metadata = EventMetadata(actor="user", event_label=f"Closed: {stage_label(outcome)}", note=data.note)
+        change = StageChange(to_stage=CLOSED, occurred_at=closed_at, outcome=outcome, metadata=metadata)
+        transition_stage(session, job.id, change)
     else:
         closing.outcome = outcome
         closing.title = f"Closed: {stage_label(outcome)}"
@@ -303,7 +206,7 @@ def set_outcome(session: Session, job_id: str, data: dict[str, Any]) -> dict[str
         session.flush()
         keep_applied_first(session, job)
         recompute_job(session, job)
-    return job_to_dict(job)
+    return job_out(job)
 
 
 def _closing_event(session: Session, job: Job) -> StageEvent | None:
@@ -326,7 +229,7 @@ def deletable_job(session: Session, job_id: str) -> dict[str, Any]:
     }
 
 
-def restore_job(session: Session, snapshot: dict[str, Any]) -> dict[str, Any]:
+def restore_job(session: Session, snapshot: dict[str, Any]) -> JobOut:
     """Bring back a deleted job with its timeline, and link again the mail that was linked to it."""
     data = snapshot["job"]
     if session.get(Job, data["id"]) is not None:
@@ -342,12 +245,12 @@ def restore_job(session: Session, snapshot: dict[str, Any]) -> dict[str, Any]:
         .values(matched_job_id=job.id)
     )
     recompute_job(session, job)
-    return job_to_dict(job)
+    return job_out(job)
 
 
-def delete_job(session: Session, job_id: str) -> dict[str, Any]:
+def delete_job(session: Session, job_id: str) -> Deleted:
     """Remove a job with its timeline; linked messages stay, unlinked."""
     job = get_job_row(session, job_id)
     session.delete(job)
     session.flush()
-    return {"id": job_id, "deleted": True}
+    return Deleted(id=job_id)

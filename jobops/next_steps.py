@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,6 +11,7 @@ from sqlalchemy.orm import Session
 from jobops.jobs import update_job
 from jobops.localtime import as_local
 from jobops.models import Job
+from jobops.schemas.jobs import JobOut, JobPatch
 from jobops.tracking import get_job_row
 
 FOLLOW_UP_AFTER = timedelta(days=2)
@@ -83,12 +83,9 @@ def due_list(session: Session, now: datetime | None = None) -> list[DueStep]:
     return sorted(steps, key=lambda s: (not s.overdue, s.due, s.at or time.max, s.employer.casefold()))
 
 
-def set_follow_up(session: Session, job_id: str, now: datetime | None = None) -> dict[str, Any]:
+def set_follow_up(session: Session, job_id: str, now: datetime | None = None) -> JobOut:
     """Fill the job's next step with a follow-up to its employer, due two days from today."""
     job = get_job_row(session, job_id)
     due = local_now(now).date() + FOLLOW_UP_AFTER
-    return update_job(
-        session,
-        job_id,
-        {"nextStep": f"Follow up with {job.employer}"[:300], "nextStepDue": due, "nextStepTime": None},
-    )
+    step = f"Follow up with {job.employer}"[:300]
+    return update_job(session, job_id, JobPatch(next_step=step, next_step_due=due, next_step_time=None))

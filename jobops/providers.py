@@ -15,34 +15,33 @@ from jobops.gmail import oauth
 from jobops.gmail import sync as gmail_sync
 from jobops.imap import accounts as imap_accounts
 from jobops.imap import sync as imap_sync
-from jobops.mail import files
+from jobops.mail import accounts, files
 from jobops.mail import sync as mail_sync
 from jobops.mail.accounts import account_status
 from jobops.mail.sync import MailSource
-
-SYNC_FIELDS = ("accountKey", "maxMessages", "searchDays")
+from jobops.schemas.mail import AccountRequest, AccountStatus, AuthorizationStart, ImapConnect, RunOut
 
 
 @dataclass(frozen=True)
 class Provider:
-    """A mailbox kind: how it connects, reports its status and disconnects, and its sync (if it has one)."""
+    """A mailbox kind that connects and syncs: how it connects, reports its status and disconnects."""
 
     name: str  # stored on accounts, runs and messages
     label: str  # the name users read
-    source: MailSource | None  # None for mail that is imported rather than synced
-    connect_fields: tuple[str, ...] = ()
-    connect: Callable[[Engine, str, dict[str, Any]], dict[str, Any]] | None = None
-    status: Callable[[Session, str], dict[str, Any]] | None = None
-    disconnect: Callable[[Engine, str], dict[str, Any]] | None = None
+    source: MailSource
+    connect_request: type[AccountRequest]  # what connecting takes
+    connect: Callable[[Engine, Any], AuthorizationStart | AccountStatus]  # given a connect_request
+    status: Callable[[Session, str], AccountStatus]
+    disconnect: Callable[[Engine, str], AccountStatus]
 
 
-PROVIDERS: dict[str, Provider] = {
+SYNCED: dict[str, Provider] = {
     "gmail": Provider(
         "gmail",
         "Gmail",
         gmail_sync.SOURCE,
-        ("accountKey",),
-        lambda engine, key, _body: oauth.start(engine, key),
+        AccountRequest,
+        lambda engine, request: oauth.start(engine, request.account_key),
         lambda session, key: account_status(session, "gmail", key),
         oauth.disconnect,
     ),
@@ -50,28 +49,34 @@ PROVIDERS: dict[str, Provider] = {
         "imap",
         "IMAP",
         imap_sync.SOURCE,
-        imap_accounts.CONNECT_FIELDS,
+        ImapConnect,
         imap_accounts.connect,
         imap_accounts.status,
         imap_accounts.disconnect,
     ),
-    files.PROVIDER: Provider(files.PROVIDER, "Mailbox file", None),
 }
-NAMES: tuple[str, ...] = tuple(PROVIDERS)
-CONNECTABLE: tuple[str, ...] = tuple(name for name, p in PROVIDERS.items() if p.source is not None)
+# Every source of mail by the name users read: the synced ones, and mailbox files, which are imported.
+LABELS: dict[str, str] = {**{name: p.label for name, p in SYNCED.items()}, files.PROVIDER: "Mailbox file"}
+NAMES: tuple[str, ...] = tuple(LABELS)
+CONNECTABLE: tuple[str, ...] = tuple(SYNCED)
 
 
-def provider(name: Any, *, connectable: bool = False) -> Provider:
-    """A provider by name; InvalidInput (400) for an unknown one."""
-    return PROVIDERS[check.choice("provider", name, CONNECTABLE if connectable else NAMES, required=True)]
+def provider(name: Any) -> Provider:
+    """A provider that connects and syncs, by name; InvalidInput (400) for any other."""
+    return SYNCED[check.choice("provider", name, CONNECTABLE, required=True) or ""]
+
+
+def set_auto_sync(session: Session, name: Any, account_key: str, minutes: Any) -> AccountStatus:
+    """Store how often an account of a provider that syncs does so by itself (0: never)."""
+    return accounts.set_auto_sync(session, provider(name).name, account_key, minutes)
 
 
 def sync_sources() -> tuple[MailSource, ...]:
     """Every provider that syncs, for the scheduler."""
-    return tuple(p.source for p in PROVIDERS.values() if p.source is not None)
+    return tuple(p.source for p in SYNCED.values())
 
 
-def sync_account(engine: Engine, name: str, account_key: str = "default", **options: Any) -> dict[str, Any]:
+def sync_account(engine: Engine, name: str, account_key: str = "default", **options: Any) -> RunOut:
     """Run one sync of a connected account to the end (options as in jobops.mail.sync.sync_account)."""
     return mail_sync.sync_account(_source(name), engine, account_key, **options)
 
@@ -81,7 +86,7 @@ def begin_run(engine: Engine, name: str, account_key: str = "default") -> str:
     return mail_sync.begin_run(_source(name), engine, account_key)
 
 
-def execute_run(engine: Engine, name: str, run_id: str, **options: Any) -> dict[str, Any]:
+def execute_run(engine: Engine, name: str, run_id: str, **options: Any) -> RunOut:
     """Carry out a begun run (options as in jobops.mail.sync.execute_run)."""
     return mail_sync.execute_run(_source(name), engine, run_id, **options)
 
@@ -99,13 +104,11 @@ def start_sync_in_background(engine: Engine, name: str, account_key: str, **opti
     return run_id
 
 
-def sync_connected_accounts(engine: Engine, name: str, **options: Any) -> list[dict[str, Any]]:
+def sync_connected_accounts(engine: Engine, name: str, **options: Any) -> list[RunOut]:
     """Sync every connected account of a provider that is not already syncing."""
     return mail_sync.sync_connected_accounts(_source(name), engine, **options)
 
 
 def _source(name: str) -> MailSource:
     """The sync of a provider that has one."""
-    source = provider(name, connectable=True).source
-    assert source is not None  # CONNECTABLE lists only providers with a sync
-    return source
+    return provider(name).source

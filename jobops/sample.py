@@ -8,9 +8,11 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from jobops.db import deleted_rows
-from jobops.inbox import route_pending
+from jobops.inbox_routing import route_pending
 from jobops.jobs import create_job
 from jobops.models import Job, MailMessage
+from jobops.schemas.events import EventMetadata, StageChange
+from jobops.schemas.jobs import JobIn
 from jobops.tracking import transition_stage
 
 SAMPLE_PROVIDER, SAMPLE_ACCOUNT = "mailbox", "sample"
@@ -195,27 +197,21 @@ def load_sample_data(session: Session, now: datetime | None = None) -> int:
     now = now or datetime.now(UTC)
     for title, employer, source, location, ago, steps in SAMPLE_JOBS:
         applied_at = now - timedelta(days=ago, hours=3)
-        job = create_job(
-            session,
-            {
-                "title": title,
-                "employer": employer,
-                "source": source,
-                "location": location,
-                "appliedAt": applied_at,
-                "notes": "Sample job: remove all samples from the Jobs page.",
-            },
-            is_sample=True,
+        data = JobIn(
+            title=title,
+            employer=employer,
+            source=source,
+            location=location,
+            applied_at=applied_at,
+            notes="Sample job: remove all samples from the Jobs page.",
         )
+        job = create_job(session, data, is_sample=True)
         for stage, after, outcome in steps:
-            transition_stage(
-                session,
-                job["id"],
-                stage,
-                occurred_at=applied_at + timedelta(days=after),
-                outcome=outcome,
-                metadata={"actor": "user"},
+            when = applied_at + timedelta(days=after)
+            change = StageChange(
+                to_stage=stage, occurred_at=when, outcome=outcome, metadata=EventMetadata(actor="user")
             )
+            transition_stage(session, job.id, change)
     _add_sample_messages(session, now)
     return len(SAMPLE_JOBS)
 

@@ -126,6 +126,7 @@ PROCESSING_STATUSES: Final[tuple[str, ...]] = (
 # Confidence buckets of the smart router.
 AUTO_LINK_MIN: Final = 95
 SUGGEST_MIN: Final = 50
+LIKELY_MIN: Final = 80  # a suggestion the Tracking Inbox calls likely rather than possible
 
 
 def stage_rank(stage: str | None) -> int:

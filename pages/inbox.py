@@ -3,19 +3,15 @@
 import pandas as pd
 import streamlit as st
 
-from jobops import inbox, inbox_undo
+from jobops import inbox, inbox_lists, inbox_undo
 from jobops.dashboard.page import attempt, flash, guarded, session, show_flash
 from jobops.escape import inert
 from jobops.humanize import local_date, local_datetime, relative_time
+from jobops.schemas.inbox import BulkDecision, Decision, InboxMessage, OrphanJob
+from jobops.schemas.undo import DISMISSAL, LINK, UndoRequest
 from jobops.stages import MESSAGE_TYPES, ROUTER_TARGETS, stage_label
 
-ORPHANS = "No job found (orphans)"
-BANDS = {
-    "All": (0, 100),
-    "Likely (80–94)": (80, 94),
-    "Possible (50–79)": (50, 79),
-    ORPHANS: (0, 49),
-}
+BANDS = {band.label: band for band in inbox_lists.confidence_bands()}
 ITEMS_PER_PAGE = 25
 PAGE_KEY = "inbox-page"
 LAST_KEY = "inbox-last-decision"
@@ -28,17 +24,16 @@ st.caption(
 )
 
 with session() as s:
-    waiting = inbox.pending_count(s)
-    choices = inbox.job_choices(s)  # open jobs, then closed ones: mail about a closed job can still be linked
+    waiting = inbox_lists.pending_count(s)
+    choices = inbox_lists.job_choices(
+        s
+    )  # open jobs, then closed ones: mail about a closed job can still be linked
 
 
-def remember(label: str, kind: str, messages: list[dict], jobs: dict[str, str | None]) -> None:
+def remember(label: str, kind: str, messages: list[InboxMessage], jobs: dict[str, str | None]) -> None:
     """Keep the last decision, so the confirmation can offer to take it back."""
     undo = [
-        (
-            m["id"],
-            {**decision_body(m), "decision": kind} | ({"jobId": jobs[m["id"]]} if jobs[m["id"]] else {}),
-        )
+        (m.id, UndoRequest(provider=m.provider, account_key=m.account_key, decision=kind, job_id=jobs[m.id]))
         for m in messages
     ]
     st.session_state[LAST_KEY] = {"label": label, "items": undo}
@@ -60,9 +55,7 @@ def undo_offer() -> None:
 
 
 undo_offer()
-job_names = {
-    j["id"]: f"{j['employer']} · {j['title']}" + (" (closed)" if j["closed"] else "") for j in choices
-}
+job_names = {j.id: f"{j.employer} · {j.title}" + (" (closed)" if j.closed else "") for j in choices}
 
 if not waiting:
     st.success("Nothing to review. New mail is routed when you sync.", icon=":material/inbox:")
@@ -70,14 +63,11 @@ if not waiting:
     st.stop()
 
 
-def decision_body(message: dict, job_id: str | None = None, target: str | None = None) -> dict:
-    """The approve/deny body for one message."""
-    body = {"provider": message["provider"], "accountKey": message["accountKey"]}
-    if job_id:
-        body["jobId"] = job_id
-    if target:
-        body["stageTarget"] = target
-    return body
+def decision(message: InboxMessage, job_id: str | None = None, target: str | None = None) -> Decision:
+    """The approve/deny decision for one message."""
+    return Decision(
+        provider=message.provider, account_key=message.account_key, job_id=job_id, stage_target=target
+    )
 
 
 band_col, type_col, job_col = st.columns(3)
@@ -92,10 +82,9 @@ suggested = job_col.selectbox(
     key="inbox-job",
 )
 
-low, high = BANDS[band]
-review = inbox.ReviewFilter(low, high, tuple(types), suggested, orphans_only=band == ORPHANS)
+review = inbox_lists.ReviewFilter(BANDS[band], tuple(types), suggested)
 with session() as s:
-    total = inbox.review_page(s, review, offset=0, limit=0)["total"]
+    total = inbox_lists.review_page(s, review, offset=0, limit=0).total
 page_count = max(1, -(-total // ITEMS_PER_PAGE))
 if st.session_state.get(PAGE_KEY, 1) > page_count:  # the filters narrowed the list
     st.session_state[PAGE_KEY] = page_count
@@ -106,17 +95,17 @@ page = (
     else 1
 )
 with session() as s:
-    shown = inbox.review_page(s, review, offset=(page - 1) * ITEMS_PER_PAGE, limit=ITEMS_PER_PAGE)["items"]
+    shown = inbox_lists.review_page(s, review, offset=(page - 1) * ITEMS_PER_PAGE, limit=ITEMS_PER_PAGE).items
 
 table = pd.DataFrame(
     {
-        "id": [i["message"]["id"] for i in shown],
-        "Confidence": [i["message"]["matchConfidence"] if i["matchedJob"] else None for i in shown],
-        "Suggested job": [job_names.get(i["message"]["matchedJobId"], "— choose a job —") for i in shown],
-        "Would log": [stage_label(i["message"]["stageTarget"]) for i in shown],
-        "From": [i["message"]["senderName"] or i["message"]["fromAddress"] for i in shown],
-        "Subject": [i["message"]["subject"] for i in shown],
-        "Received": [relative_time(i["message"]["receivedAt"]) for i in shown],
+        "id": [i.message.id for i in shown],
+        "Confidence": [i.message.match_confidence if i.matched_job else None for i in shown],
+        "Suggested job": [job_names.get(i.message.matched_job_id or "", "— choose a job —") for i in shown],
+        "Would log": [stage_label(i.message.stage_target) for i in shown],
+        "From": [i.message.sender_name or i.message.from_address for i in shown],
+        "Subject": [i.message.subject for i in shown],
+        "Received": [relative_time(i.message.received_at) for i in shown],
     }
 )
 count_col.markdown(f"**{total} to review** · select rows for bulk actions")
@@ -141,51 +130,48 @@ selection = st.dataframe(
 )
 # A selection outlives the rows it pointed at (after a bulk action or a filter): ignore rows past the end.
 picked = [table.iloc[r]["id"] for r in selection.selection.rows if r < len(table)]
-by_id = {i["message"]["id"]: i["message"] for i in shown}
+by_id = {i.message.id: i.message for i in shown}
 approve_col, deny_col, _ = st.columns([1, 1, 3])
 
 
 @guarded
-def bulk(action: str, messages: list[dict]) -> None:
+def bulk(action: str, messages: list[InboxMessage]) -> None:
     """Apply one action to the selected messages, one call per mail account, then clear the selection."""
-    totals = {"succeeded": 0, "skipped": 0, "failed": 0, "moved": 0}
-    accounts = {(m["provider"], m["accountKey"]) for m in messages}
+    succeeded = skipped = failed = moved = 0
     done: list[str] = []
-    for provider, account_key in accounts:
-        ids = [m["id"] for m in messages if (m["provider"], m["accountKey"]) == (provider, account_key)]
-        body = {"provider": provider, "accountKey": account_key, "action": action, "messageIds": ids}
-        report = attempt(lambda s, body=body: inbox.bulk(s, body)) or {}
-        for key in totals:
-            totals[key] += report.get(key, 0)
-        totals["moved"] += sum(1 for r in report.get("results", []) if r.get("appliedMovedTo"))
-        done += [r["messageId"] for r in report.get("results", []) if r["status"] == "succeeded"]
+    for provider, account_key in {(m.provider, m.account_key) for m in messages}:
+        ids = [m.id for m in messages if (m.provider, m.account_key) == (provider, account_key)]
+        request = BulkDecision(provider=provider, account_key=account_key, action=action, message_ids=ids)
+        report = attempt(lambda s, request=request: inbox.bulk(s, request))
+        if report:
+            succeeded, skipped, failed = (
+                succeeded + report.succeeded,
+                skipped + report.skipped,
+                failed + report.failed,
+            )
+            moved += sum(1 for r in report.results if r.applied_moved_to)
+            done += [r.message_id for r in report.results if r.status == "succeeded"]
     if action == "approve":
-        moved = f" Older mail moved {totals['moved']} applied date(s) earlier." if totals["moved"] else ""
-        flash(
-            f"Approved {totals['succeeded']}; skipped {totals['skipped']} with no suggested job; "
-            f"{totals['failed']} failed.{moved}"
-        )
+        earlier = f" Older mail moved {moved} applied date(s) earlier." if moved else ""
+        flash(f"Approved {succeeded}; skipped {skipped} with no suggested job; {failed} failed.{earlier}")
     else:
-        flash(f"Denied {totals['succeeded']} message(s).")
-    decided = [m for m in messages if m["id"] in done]
-    verb = "Approved" if action == "approve" else "Denied"
-    kind = "link" if action == "approve" else "dismissal"
-    remember(
-        f"{verb} {len(decided)} message(s).", kind, decided, {m["id"]: m["matchedJobId"] for m in decided}
-    )
+        flash(f"Denied {succeeded} message(s).")
+    decided = [m for m in messages if m.id in done]
+    verb, kind = ("Approved", LINK) if action == "approve" else ("Denied", DISMISSAL)
+    remember(f"{verb} {len(decided)} message(s).", kind, decided, {m.id: m.matched_job_id for m in decided})
     # Left as is, the selected row numbers would now point at other messages.
     st.session_state["inbox-table"] = {"selection": {"rows": [], "columns": []}}
 
 
-def new_job_form(message: dict, target: str) -> None:
+def new_job_form(message: InboxMessage, target: str) -> None:
     """Create the job an orphan is about, prefilled from the mail, and link the mail to it."""
     draft = inbox.job_draft(message)
     with (
         st.popover("Create a job from this mail", icon=":material/add_circle:"),
-        st.form(f"new-job-{message['id']}", border=False),
+        st.form(f"new-job-{message.id}", border=False),
     ):
-        employer = st.text_input("Employer", value=draft["employer"], key=f"new-employer-{message['id']}")
-        title = st.text_input("Job title", value=draft["title"], key=f"new-title-{message['id']}")
+        employer = st.text_input("Employer", value=draft.employer, key=f"new-employer-{message.id}")
+        title = st.text_input("Job title", value=draft.title, key=f"new-title-{message.id}")
         submitted = st.form_submit_button("Create job and link this mail", type="primary")
     if not submitted:
         return
@@ -196,10 +182,16 @@ def new_job_form(message: dict, target: str) -> None:
             icon=":material/error:",
         )
         return
-    body = {**decision_body(message, target=target), "employer": employer, "title": title}
-    created = attempt(lambda s: inbox.create_job_from_message(s, message["id"], body))
+    orphan = OrphanJob(
+        provider=message.provider,
+        account_key=message.account_key,
+        employer=employer,
+        title=title,
+        stage_target=target,
+    )
+    created = attempt(lambda s: inbox.create_job_from_message(s, message.id, orphan))
     if created:
-        flash(f"Added {created['job']['employer']} · {created['job']['title']} and linked this mail to it.")
+        flash(f"Added {created.job.employer} · {created.job.title} and linked this mail to it.")
         st.rerun()
 
 
@@ -222,71 +214,65 @@ deny_col.button(
 
 st.divider()
 for item in shown:
-    message = item["message"]
+    message = item.message
     with st.container(border=True):
         head, score = st.columns([5, 1])
-        head.text(message["subject"] or "(no subject)")
+        head.text(message.subject or "(no subject)")
         head.caption("From")
         head.text(
-            f"{message['senderName']} <{message['fromAddress']}>"
-            if message["senderName"]
-            else message["fromAddress"]
+            f"{message.sender_name} <{message.from_address}>" if message.sender_name else message.from_address
         )
-        if item["matchedJob"]:
-            score.metric("Confidence", f"{message['matchConfidence'] or 0}%")
+        if item.matched_job:
+            score.metric("Confidence", f"{message.match_confidence or 0}%")
         else:
             score.metric("Confidence", "No job", help="None of your jobs matches: pick one or deny.")
-        score.caption(local_datetime(message["receivedAt"]))
-        if message["snippet"]:
-            st.text(message["snippet"])
-        if message["reason"]:
-            st.text("Why: " + message["reason"])
+        score.caption(local_datetime(message.received_at))
+        if message.snippet:
+            st.text(message.snippet)
+        if message.reason:
+            st.text("Why: " + message.reason)
         job_choice, stage_choice, approve_button, deny_button = st.columns(
             [3, 2, 1, 1], vertical_alignment="bottom"
         )
         options = list(job_names)
-        current = message["matchedJobId"] if message["matchedJobId"] in job_names else None
+        current = message.matched_job_id if message.matched_job_id in job_names else None
         job_id = job_choice.selectbox(
             "Job",
             options,
             index=options.index(current) if current else None,
             format_func=job_names.get,
             placeholder="Choose the job",
-            key=f"job-{message['id']}",
+            key=f"job-{message.id}",
         )
         target = stage_choice.selectbox(
             "Log as",
             ROUTER_TARGETS,
             format_func=stage_label,
-            index=ROUTER_TARGETS.index(message["stageTarget"] or "no_change"),
-            key=f"stage-{message['id']}",
+            index=ROUTER_TARGETS.index(message.stage_target or "no_change"),
+            key=f"stage-{message.id}",
         )
         if approve_button.button(
             "Approve",
             type="primary",
-            key=f"approve-{message['id']}",
+            key=f"approve-{message.id}",
             disabled=job_id is None,
             use_container_width=True,
         ):
-            chosen = (message["id"], decision_body(message, job_id, target))
+            chosen = (message.id, decision(message, job_id, target))
             approved = attempt(lambda s, chosen=chosen: inbox.approve(s, *chosen))
             if approved:
-                moved = approved["appliedMovedTo"]
+                moved = approved.applied_moved_to
                 note = f" Applied date moved to {local_date(moved)}." if moved else ""
                 flash(f"Linked to {job_names[job_id]}.{note}")
-                subject = message["subject"] or "(no subject)"
-                remember(
-                    f"Linked “{subject}” to {job_names[job_id]}.", "link", [message], {message["id"]: job_id}
-                )
+                subject = message.subject or "(no subject)"
+                remember(f"Linked “{subject}” to {job_names[job_id]}.", LINK, [message], {message.id: job_id})
                 st.rerun()
-        denied = deny_button.button("Deny", key=f"deny-{message['id']}", use_container_width=True)
-        dismissed = (message["id"], decision_body(message))
+        denied = deny_button.button("Deny", key=f"deny-{message.id}", use_container_width=True)
+        dismissed = (message.id, decision(message))
         if denied and attempt(lambda s, dismissed=dismissed: inbox.deny(s, *dismissed)):
             flash("Dismissed.")
-            subject = message["subject"] or "(no subject)"
-            remember(
-                f"Dismissed “{subject}”.", "dismissal", [message], {message["id"]: message["matchedJobId"]}
-            )
+            subject = message.subject or "(no subject)"
+            remember(f"Dismissed “{subject}”.", DISMISSAL, [message], {message.id: message.matched_job_id})
             st.rerun()
-        if not item["matchedJob"]:
+        if not item.matched_job:
             new_job_form(message, target)

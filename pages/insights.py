@@ -218,11 +218,7 @@ def mail_charts(messages: pd.DataFrame) -> None:
 def close_job(job_id: str, outcome: str) -> None:
     """Close a quiet job with the outcome the user picked."""
     label = OUTCOME_LABELS[outcome]
-    metadata = {"actor": "user", "eventType": "status_update", "eventLabel": f"Closed: {label}"}
-    attempt(
-        lambda s: tracking.transition_stage(s, job_id, "closed", outcome=outcome, metadata=metadata),
-        f"Closed as {label.lower()}.",
-    )
+    attempt(lambda s: tracking.close_job(s, job_id, outcome), f"Closed as {label.lower()}.")
 
 
 def ghosting(progress: pd.DataFrame, now: pd.Timestamp) -> None:

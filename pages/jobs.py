@@ -11,6 +11,8 @@ from jobops.dashboard.page import attempt, flash, session, show_flash
 from jobops.errors import InvalidInput
 from jobops.escape import inert
 from jobops.humanize import relative_time
+from jobops.schemas import parse
+from jobops.schemas.jobs import JobIn, JobOut
 from jobops.stages import CLOSED, JOB_STATUSES, STANDING_LABELS, STANDINGS, STATUS_LABELS, standing_label
 
 show_flash()
@@ -22,18 +24,18 @@ default_tab = "Import CSV" if st.query_params.get("tab") == "import" else "All j
 list_tab, add_tab, import_tab = st.tabs(tab_names, default=default_tab)
 
 
-def job_rows(items: list[dict]) -> pd.DataFrame:
+def job_rows(items: list[JobOut]) -> pd.DataFrame:
     """The table behind the list: readable stages and relative dates."""
     return pd.DataFrame(
         {
-            "id": [j["id"] for j in items],
-            "Employer": [j["employer"] + (" (sample)" if j["isSample"] else "") for j in items],
-            "Title": [j["title"] for j in items],
-            "Where it stands": [standing_label(j["status"], j["currentStage"], j["outcome"]) for j in items],
-            "Applied": [relative_time(j["appliedAt"]) if j["appliedAt"] else "—" for j in items],
-            "Last activity": [relative_time(j["lastEventAt"] or j["createdAt"]) for j in items],
-            "Source": [j["source"] or "" for j in items],
-            "Posting": [j["jobUrl"] for j in items],
+            "id": [j.id for j in items],
+            "Employer": [j.employer + (" (sample)" if j.is_sample else "") for j in items],
+            "Title": [j.title for j in items],
+            "Where it stands": [standing_label(j.status, j.current_stage, j.outcome) for j in items],
+            "Applied": [relative_time(j.applied_at) if j.applied_at else "—" for j in items],
+            "Last activity": [relative_time(j.last_event_at or j.created_at) for j in items],
+            "Source": [j.source or "" for j in items],
+            "Posting": [j.job_url for j in items],
         }
     )
 
@@ -58,11 +60,11 @@ with list_tab:
         archived = (
             0
             if show_closed or standings
-            else jobs.list_jobs(s, standings=[CLOSED], search=search, limit=0)["total"]
+            else jobs.list_jobs(s, standings=[CLOSED], search=search, limit=0).total
         )
         samples_loaded = sample.has_sample_data(s)
         export = job_csv.export_jobs_csv(s)
-    if not listing["items"]:
+    if not listing.items:
         if archived:
             st.info(
                 f"All {archived} matching job(s) are closed: turn on Show closed to see them.",
@@ -80,7 +82,7 @@ with list_tab:
                 flash(f"Added {count} sample jobs.")
                 st.rerun()
     else:
-        frame = job_rows(listing["items"])
+        frame = job_rows(listing.items)
         selection = st.dataframe(
             frame,
             hide_index=True,
@@ -100,7 +102,7 @@ with list_tab:
         )
         picked = [frame.iloc[i]["id"] for i in selection.selection.rows]
         hidden = f" {archived} closed job(s) hidden: turn on Show closed to see them." if archived else ""
-        st.caption(f"{listing['total']} jobs.{hidden} Select rows to act on them.")
+        st.caption(f"{listing.total} jobs.{hidden} Select rows to act on them.")
         b1, b2, b3, b4 = st.columns(4)
         if b1.button("Open timeline", icon=":material/timeline:", disabled=len(picked) != 1, key="jobs-open"):
             st.switch_page("pages/job_detail.py", query_params={"id": picked[0]})
@@ -134,12 +136,12 @@ def in_labels(exc: InvalidInput) -> InvalidInput:
     return InvalidInput(message, field=exc.field)
 
 
-def add_job(data: dict) -> dict | None:
+def add_job(data: dict[str, object]) -> JobOut | None:
     """Create the job; a refusal speaks the form's labels."""
 
-    def create(s: Session) -> dict:
+    def create(s: Session) -> JobOut:
         try:
-            return jobs.create_job(s, data)
+            return jobs.create_job(s, parse(JobIn, data))
         except InvalidInput as exc:
             raise in_labels(exc) from None
 
@@ -165,7 +167,7 @@ def add_job_form() -> None:
         notes = st.text_area("Notes", placeholder="Salary range, who referred you, anything to remember")
         submitted = st.form_submit_button("Add job", type="primary", icon=":material/add:")
     if submitted:
-        data = {
+        data: dict[str, object] = {
             "title": title,
             "employer": employer,
             "jobUrl": job_url,
@@ -179,7 +181,7 @@ def add_job_form() -> None:
         created = add_job(data)
         if created:
             st.session_state[ADD_FORM_KEY] = form + 1
-            flash(f"Added {created['title']} at {created['employer']}.")
+            flash(f"Added {created.title} at {created.employer}.")
             st.rerun()
 
 

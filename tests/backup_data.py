@@ -9,9 +9,8 @@ from sqlalchemy.orm import Session
 
 from jobops.backup import export_backup, import_backup
 from jobops.db import session_scope
-from jobops.jobs import create_job
 from jobops.models import MailAccount, MailMessage, OAuthState, SenderMemory, StageEvent, SyncRun
-from jobops.tracking import transition_stage
+from tests.builders import add_job, move
 
 APPLIED_AT = datetime(2026, 3, 2, 9, 30, 15, 123456, tzinfo=UTC)
 
@@ -19,16 +18,16 @@ APPLIED_AT = datetime(2026, 3, 2, 9, 30, 15, 123456, tzinfo=UTC)
 def fill(engine: Engine) -> None:
     """Two jobs with timelines, a decided and a pending message, sender memory, a run and an account."""
     with session_scope(engine) as session:
-        job = create_job(
+        job = add_job(
             session,
-            {
+            **{
                 "title": "Data Engineer",
                 "employer": "Acme",
                 "appliedAt": APPLIED_AT,
                 "notes": "Referred by Sam.\nFollow up Friday.",
             },
         )
-        other = create_job(session, {"title": "Analyst", "employer": "Globex", "status": "ready"})
+        other = add_job(session, **{"title": "Analyst", "employer": "Globex", "status": "ready"})
         session.add(
             MailAccount(
                 provider="gmail",
@@ -62,7 +61,7 @@ def fill(engine: Engine) -> None:
             body_text="Hello,\nCan we talk on Monday?",
             processing_status="manual_linked",
             relevant=True,
-            matched_job_id=job["id"],
+            matched_job_id=job.id,
             match_confidence=91,
             stage_target="recruiter_screen",
             message_type="interview",
@@ -76,22 +75,20 @@ def fill(engine: Engine) -> None:
             subject="Newsletter",
             processing_status="pending_user",
             relevant=False,
-            matched_job_id=other["id"],
+            matched_job_id=other.id,
             match_confidence=40,
         )
         session.add_all([linked, pending])
         session.flush()
-        transition_stage(
+        move(
             session,
-            job["id"],
+            job.id,
             "recruiter_screen",
             occurred_at=linked.received_at,
             metadata={"actor": "user", "note": "From the mail"},
         )
-        logged = session.get(StageEvent, newest_event(session, job["id"]))
-        assert logged is not None
-        logged.message_id = linked.id
-        session.add(SenderMemory(from_address="talent@acme.com", job_id=job["id"]))
+        session.get(StageEvent, newest_event(session, job.id)).message_id = linked.id
+        session.add(SenderMemory(from_address="talent@acme.com", job_id=job.id))
         session.add(
             SyncRun(
                 provider="gmail",
@@ -129,10 +126,9 @@ def without_date(backup: dict) -> dict:
     return {k: v for k, v in backup.items() if k != "exportedAt"}
 
 
-def count(engine: Engine, model: type) -> int:
-    """How many rows of this model the database holds."""
+def count(engine: Engine, model) -> int:
     with session_scope(engine) as session:
-        return session.scalar(select(func.count()).select_from(model)) or 0
+        return session.scalar(select(func.count()).select_from(model))
 
 
 def running_run(pid: int = 4242) -> dict:

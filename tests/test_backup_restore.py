@@ -11,10 +11,8 @@ from sqlalchemy import Engine, select
 from jobops.backup import preview_backup
 from jobops.db import session_scope
 from jobops.errors import InvalidInput
-from jobops.jobs import create_job
 from jobops.mail.runs import start_run
 from jobops.models import Job, MailAccount, MailMessage, SyncRun
-from jobops.tracking import transition_stage
 from tests.backup_data import (
     count,
     export,
@@ -23,6 +21,7 @@ from tests.backup_data import (
     running_run,
     without_date,
 )
+from tests.builders import add_job, move
 
 
 @pytest.mark.parametrize(
@@ -100,7 +99,7 @@ def test_restoring_an_older_backup_over_newer_events_keeps_each_job_in_line_with
     older = export(engine)
     with session_scope(engine) as session:
         job = session.scalars(select(Job).where(Job.employer == "Acme")).one()
-        transition_stage(session, job.id, "technical_interview", metadata={"actor": "user"})
+        move(session, job.id, "technical_interview", metadata={"actor": "user"})
     restore(engine, older)
     with session_scope(engine) as session:
         job = session.scalars(select(Job).where(Job.employer == "Acme")).one()
@@ -131,7 +130,7 @@ def test_replacing_everything_removes_what_the_backup_does_not_hold_and_keeps_ma
     fill(engine)
     backup = export(engine)
     with session_scope(engine) as session:
-        create_job(session, {"title": "Added later", "employer": "Initech"})
+        add_job(session, **{"title": "Added later", "employer": "Initech"})
         start_run(session, "imap", "default", "full", "An IMAP sync")
     report = restore(engine, backup, mode="replace")
     assert report["jobs"] == {"added": 0, "updated": 0, "unchanged": 2, "removed": 1, "skipped": 0}
@@ -148,7 +147,7 @@ def test_merging_keeps_rows_the_backup_does_not_hold(engine: Engine) -> None:
     fill(engine)
     backup = export(engine)
     with session_scope(engine) as session:
-        create_job(session, {"title": "Added later", "employer": "Initech"})
+        add_job(session, **{"title": "Added later", "employer": "Initech"})
     report = restore(engine, backup)
     assert report["jobs"]["removed"] == 0 and count(engine, Job) == 3
 
@@ -166,7 +165,7 @@ def test_a_preview_counts_what_a_restore_would_change_and_changes_nothing(engine
     fill(engine)
     backup = export(engine)
     with session_scope(engine) as session:
-        create_job(session, {"title": "Added later", "employer": "Initech"})
+        add_job(session, **{"title": "Added later", "employer": "Initech"})
         job = session.scalars(select(Job).where(Job.employer == "Acme")).one()
         job.title = "Renamed"
     before = without_date(export(engine))

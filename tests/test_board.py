@@ -6,8 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from jobops import board, jobs, tracking
+from jobops import board
 from jobops.models import MailMessage
+from tests.builders import add_job, edit_job, move
 
 NOW = datetime.now(UTC)
 
@@ -23,12 +24,10 @@ def job_at(
 ) -> str:
     """A job applied 60 days ago that reached `stage` `days_in_stage` days ago."""
     applied = NOW - timedelta(days=60)
-    job = jobs.create_job(session, {"title": title, "employer": employer, "appliedAt": applied})
+    job = add_job(session, **{"title": title, "employer": employer, "appliedAt": applied})
     if stage and stage != "applied":
-        tracking.transition_stage(
-            session, job["id"], stage, occurred_at=NOW - timedelta(days=days_in_stage), outcome=outcome
-        )
-    return job["id"]
+        move(session, job.id, stage, occurred_at=NOW - timedelta(days=days_in_stage), outcome=outcome)
+    return job.id
 
 
 def ids(columns: dict[str, list[board.Card]], stage: str) -> list[str]:
@@ -49,15 +48,15 @@ def test_each_active_job_sits_in_the_column_of_its_stage(session: Session) -> No
 def test_closed_skipped_and_not_yet_applied_jobs_stay_off_the_board(session: Session) -> None:
     job_at(session, "closed", outcome="rejected")
     skipped = job_at(session, "recruiter_screen")
-    jobs.update_job(session, skipped, {"status": "skipped"})
-    jobs.create_job(session, {"title": "Someday", "employer": "Acme", "status": "discovered"})
+    edit_job(session, skipped, **{"status": "skipped"})
+    add_job(session, **{"title": "Someday", "employer": "Acme", "status": "discovered"})
 
     assert board.summary(board.board(session, now=NOW))["active"] == 0
 
 
 def test_a_card_shows_days_in_stage_and_the_latest_event(session: Session) -> None:
     job_id = job_at(session, "technical_interview", days_in_stage=9)
-    tracking.transition_stage(
+    move(
         session,
         job_id,
         "no_change",

@@ -7,17 +7,16 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from jobops.calendar_file import escape_text, file_name, fold, job_step_event, next_step_event
 from jobops.localtime import at_local_time
+from tests.builders import job_answer
 
 STAMP = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
-JOB = {
-    "id": "j1",
-    "title": "Backend Engineer",
-    "employer": "Acme, Inc.",
-    "jobUrl": "https://acme.example/jobs/1",
-    "nextStep": "Technical interview; room 4, bring ID",
-    "nextStepDue": "2026-12-02",
-    "nextStepTime": "14:30",
-}
+JOB = job_answer(
+    employer="Acme, Inc.",
+    jobUrl="https://acme.example/jobs/1",
+    nextStep="Technical interview; room 4, bring ID",
+    nextStepDue="2026-12-02",
+    nextStepTime="14:30",
+)
 
 
 def parse(raw: bytes) -> list[tuple[str, str]]:
@@ -63,7 +62,7 @@ def test_the_file_is_one_event_inside_one_calendar() -> None:
 
 
 def test_a_step_without_a_time_is_an_all_day_event() -> None:
-    event = fields(job_step_event({**JOB, "nextStepTime": None}, now=STAMP))
+    event = fields(job_step_event(JOB.model_copy(update={"next_step_time": None}), now=STAMP))
 
     assert event["DTSTART;VALUE=DATE"] == "20261202"
     assert event["DTEND;VALUE=DATE"] == "20261203"
@@ -91,5 +90,5 @@ def test_a_short_line_is_not_folded() -> None:
 
 
 def test_the_download_name_is_plain_ascii() -> None:
-    assert file_name({"employer": "Zürich Ré, Inc."}) == "next-step-z-rich-r-inc.ics"
-    assert file_name({"employer": "株式会社"}) == "next-step-job.ics"
+    assert file_name(job_answer(employer="Zürich Ré, Inc.")) == "next-step-z-rich-r-inc.ics"
+    assert file_name(job_answer(employer="株式会社")) == "next-step-job.ics"

@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 
 from jobops.config import PROJECT_ROOT
 from jobops.db import make_engine, migrate, session_scope
-from jobops.jobs import create_job
 from jobops.models import Job
+from tests.builders import add_job
 
 
 def run_cli(tmp_path: Path, *args: str, database: str = "jobops.db") -> subprocess.CompletedProcess[str]:
@@ -39,8 +39,8 @@ def seed(tmp_path: Path, database: str = "jobops.db") -> None:
     engine = make_engine(f"sqlite:///{tmp_path / database}")
     migrate(engine)
     with session_scope(engine) as session:
-        create_job(session, {"title": "Data Engineer", "employer": "Acme"})
-        create_job(session, {"title": "Analyst", "employer": "Globex"})
+        add_job(session, **{"title": "Data Engineer", "employer": "Acme"})
+        add_job(session, **{"title": "Analyst", "employer": "Globex"})
     engine.dispose()
 
 

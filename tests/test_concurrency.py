@@ -13,18 +13,21 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select
 
-from jobops import inbox, tracking
+from jobops import inbox, inbox_routing, tracking
 from jobops.db import session_scope
-from jobops.errors import Conflict
-from jobops.jobs import create_job, get_job
+from jobops.errors import Conflict, InvalidInput
+from jobops.jobs import get_job
 from jobops.models import MailMessage, StageEvent
+from jobops.schemas.events import EventOut
+from jobops.schemas.inbox import Decision
+from jobops.schemas.jobs import JobOut
 from jobops.stages import OPEN_STAGES, PENDING, PENDING_USER
+from tests.builders import edit_event, edit_job, move, stored_job
 from tests.waiting import run_together
 
 WRITERS = 40
 APPLIED_AT = datetime(2024, 4, 1, 9, 0, tzinfo=UTC)
 MAY_1 = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
-GMAIL = {"provider": "gmail", "accountKey": "default"}
 INVITE = {
     "subject": "Invitation: technical interview for Backend Engineer",
     "from_address": "recruiting@stripe.com",
@@ -48,13 +51,10 @@ def later_stage(number: int) -> str:
 
 def applied_job(engine: Engine) -> str:
     """A job applied for before any mail here arrived."""
-    with session_scope(engine) as session:
-        return create_job(
-            session, {"title": "Backend Engineer", "employer": "Stripe", "appliedAt": APPLIED_AT}
-        )["id"]
+    return stored_job(engine, applied_at=APPLIED_AT)
 
 
-def stand_and_timeline(engine: Engine, job_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def stand_and_timeline(engine: Engine, job_id: str) -> tuple[JobOut, list[EventOut]]:
     """The job as lists show it, and its timeline oldest first."""
     with session_scope(engine) as session:
         return get_job(session, job_id), tracking.list_events(session, job_id)
@@ -62,19 +62,19 @@ def stand_and_timeline(engine: Engine, job_id: str) -> tuple[dict[str, Any], lis
 
 def assert_job_stands_at_its_latest_event(engine: Engine, job_id: str) -> None:
     job, events = stand_and_timeline(engine, job_id)
-    assert job["currentStage"] == events[-1]["toStage"]
-    assert job["status"] == ("applied" if events[-1]["toStage"] == "applied" else "in_progress")
-    assert [e["fromStage"] for e in events] == [None, *(e["toStage"] for e in events[:-1])]
+    assert job.current_stage == events[-1].to_stage
+    assert job.status == ("applied" if events[-1].to_stage == "applied" else "in_progress")
+    assert [e.from_stage for e in events] == [None, *(e.to_stage for e in events[:-1])]
 
 
 def test_forty_stage_moves_at_once_leave_the_job_at_its_latest_event(engine: Engine) -> None:
     job_id = applied_job(engine)
 
-    def move(index: int) -> None:
+    def move_one(index: int) -> None:
         with session_scope(engine) as session:
-            tracking.transition_stage(session, job_id, later_stage(index))
+            move(session, job_id, later_stage(index))
 
-    errors = all_at_once(move)
+    errors = all_at_once(move_one)
 
     assert errors == []
     assert len(stand_and_timeline(engine, job_id)[1]) == 1 + WRITERS
@@ -85,9 +85,7 @@ def test_moves_edits_and_deletes_at_once_leave_the_job_at_its_latest_event(engin
     job_id = applied_job(engine)
     with session_scope(engine) as session:
         earlier = [
-            tracking.transition_stage(
-                session, job_id, later_stage(i), occurred_at=APPLIED_AT + timedelta(days=1 + i)
-            )["id"]
+            move(session, job_id, later_stage(i), occurred_at=APPLIED_AT + timedelta(days=1 + i)).id
             for i in range(WRITERS)
         ]
 
@@ -96,9 +94,9 @@ def test_moves_edits_and_deletes_at_once_leave_the_job_at_its_latest_event(engin
             if index % 3 == 0:
                 tracking.delete_event(session, job_id, earlier[index])
             elif index % 3 == 1:
-                tracking.update_event(session, job_id, earlier[index], {"occurredAt": datetime.now(UTC)})
+                edit_event(session, job_id, earlier[index], **{"occurredAt": datetime.now(UTC)})
             else:
-                tracking.transition_stage(session, job_id, "offer" if index % 2 else "onsite")
+                move(session, job_id, "offer" if index % 2 else "onsite")
 
     errors = all_at_once(change)
 
@@ -142,7 +140,7 @@ def test_approving_one_message_from_many_tabs_at_once_logs_it_once(engine: Engin
 
     def approve(_index: int) -> None:
         with session_scope(engine) as session:
-            inbox.approve(session, message_id, dict(GMAIL))
+            inbox.approve(session, message_id, Decision())
 
     errors = all_at_once(approve, count=10)
 
@@ -158,7 +156,7 @@ def test_mail_routed_by_two_runs_at_once_is_linked_and_logged_once(engine: Engin
 
     def route(_index: int) -> None:
         with session_scope(engine) as session:
-            linked.append(inbox.route_pending(session, [message_id])["matched"])
+            linked.append(inbox_routing.route_pending(session, [message_id])["matched"])
 
     errors = all_at_once(route, count=10)
 
@@ -166,7 +164,7 @@ def test_mail_routed_by_two_runs_at_once_is_linked_and_logged_once(engine: Engin
     assert sum(linked) == 1  # what the runs report as linked
     assert events_from(engine, message_id) == 1
     _, events = stand_and_timeline(engine, job_id)
-    assert [e["toStage"] for e in events] == ["applied", "technical_interview"]
+    assert [e.to_stage for e in events] == ["applied", "technical_interview"]
     assert_job_stands_at_its_latest_event(engine, job_id)
 
 
@@ -180,11 +178,35 @@ def test_mail_linked_automatically_while_the_user_moves_the_job_leaves_it_at_its
     def write(index: int) -> None:
         with session_scope(engine) as session:
             if index % 2:
-                inbox.route_pending(session, [ids[index // 2]])
+                inbox_routing.route_pending(session, [ids[index // 2]])
             else:
-                tracking.transition_stage(session, job_id, "recruiter_screen")
+                move(session, job_id, "recruiter_screen")
 
     errors = all_at_once(write)
 
     assert errors == []
     assert_job_stands_at_its_latest_event(engine, job_id)
+
+
+def test_a_new_applied_date_racing_a_stage_event_never_leaves_an_event_before_the_application(
+    engine: Engine,
+) -> None:
+    jobs_ids = [applied_job(engine) for _ in range(WRITERS // 2)]
+    logged_on = APPLIED_AT + timedelta(days=5)
+    applied_on = APPLIED_AT + timedelta(days=10)
+
+    def write(index: int) -> None:
+        job_id = jobs_ids[index // 2]
+        with session_scope(engine) as session:
+            if index % 2:
+                edit_job(session, job_id, applied_at=applied_on)
+            else:
+                move(session, job_id, "recruiter_screen", occurred_at=logged_on)
+
+    errors = all_at_once(write)
+
+    assert all(isinstance(error, InvalidInput) and error.field == "appliedAt" for error in errors), errors
+    for job_id in jobs_ids:
+        job, events = stand_and_timeline(engine, job_id)
+        assert (events[0].to_stage, events[0].occurred_at) == ("applied", job.applied_at)
+        assert events[0].occurred_at <= events[1].occurred_at

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from jobops import job_csv, jobs
+from tests.builders import add_job, close_job, move
 
 KEPT = (
     "title",
@@ -36,15 +37,17 @@ def import_text(session: Session, text: str) -> dict[str, Any]:
 
 def everything(session: Session) -> list[dict[str, Any]]:
     """What a user sees of each job, by employer."""
-    items = sorted(jobs.list_jobs(session, limit=100)["items"], key=lambda j: j["employer"])
+    items = sorted(
+        (job.dump() for job in jobs.list_jobs(session, limit=100).items), key=lambda j: j["employer"]
+    )
     return [{key: job[key] for key in KEPT} for job in items]
 
 
 def seed(session: Session) -> None:
     """An open job with every field filled, one moved on, one closed."""
-    full = jobs.create_job(
+    full = add_job(
         session,
-        {
+        **{
             "title": "Backend Engineer",
             "employer": "Stripe",
             "jobUrl": "https://stripe.com/jobs/1",
@@ -60,9 +63,9 @@ def seed(session: Session) -> None:
             "notes": "Referred by Sam.\nAsk about on-call.",
         },
     )
-    jobs.create_job(
+    add_job(
         session,
-        {
+        **{
             "title": "SRE",
             "employer": "Lumen",
             "appliedAt": "2026-10-05",
@@ -70,21 +73,17 @@ def seed(session: Session) -> None:
             "nextStepDue": "2026-11-20",
         },
     )
-    closed = jobs.create_job(
-        session, {"title": "Data Engineer", "employer": "Quarry", "appliedAt": "2026-09-20"}
-    )
-    jobs.set_outcome(session, closed["id"], {"outcome": "rejected", "closedAt": "2026-10-15T16:00:00Z"})
-    from jobops.tracking import transition_stage
-
-    transition_stage(session, full["id"], "technical_interview", occurred_at="2026-10-20T10:00:00Z")
+    closed = add_job(session, **{"title": "Data Engineer", "employer": "Quarry", "appliedAt": "2026-09-20"})
+    close_job(session, closed.id, outcome="rejected", closed_at="2026-10-15T16:00:00Z")
+    move(session, full.id, "technical_interview", occurred_at="2026-10-20T10:00:00Z")
 
 
 def test_an_export_imported_into_an_empty_database_keeps_every_field(session: Session) -> None:
     seed(session)
     before = everything(session)
     exported = job_csv.export_jobs_csv(session)
-    for job in jobs.list_jobs(session)["items"]:
-        jobs.delete_job(session, job["id"])
+    for job in jobs.list_jobs(session).items:
+        jobs.delete_job(session, job.id)
 
     report = import_text(session, exported)
 
@@ -95,8 +94,8 @@ def test_an_export_imported_into_an_empty_database_keeps_every_field(session: Se
 def test_importing_the_same_export_twice_adds_nothing_the_second_time(session: Session) -> None:
     seed(session)
     exported = job_csv.export_jobs_csv(session)
-    for job in jobs.list_jobs(session)["items"]:
-        jobs.delete_job(session, job["id"])
+    for job in jobs.list_jobs(session).items:
+        jobs.delete_job(session, job.id)
     import_text(session, exported)
     once = everything(session)
 

@@ -16,8 +16,8 @@ from sqlalchemy.exc import DBAPIError
 
 from jobops import db
 from jobops.db import make_engine, migrate, ping, read_session_scope, session_scope
-from jobops.jobs import create_job
 from jobops.models import Base, Job, MailMessage
+from tests.builders import add_job
 
 
 @pytest.fixture
@@ -55,13 +55,13 @@ def test_migrating_again_keeps_every_row(fresh_engine: Callable[[], Engine]) -> 
     engine = fresh_engine()
     migrate(engine)
     with session_scope(engine) as session:
-        job = create_job(session, {"title": "Engineer", "employer": "Acme"})
+        job = add_job(session, **{"title": "Engineer", "employer": "Acme"})
 
     migrate(fresh_engine())
 
     with session_scope(engine) as session:
-        assert session.get(Job, job["id"]).title == "Engineer"
-        assert len(session.get(Job, job["id"]).events) == 1
+        assert session.get(Job, job.id).title == "Engineer"
+        assert len(session.get(Job, job.id).events) == 1
 
 
 @pytest.mark.sqlite_only
@@ -79,7 +79,7 @@ def test_deleting_a_job_in_sql_cascades_to_its_events(fresh_engine: Callable[[],
     engine = fresh_engine()
     migrate(engine)
     with session_scope(engine) as session:
-        create_job(session, {"title": "Engineer", "employer": "Acme"})
+        add_job(session, **{"title": "Engineer", "employer": "Acme"})
 
     with engine.begin() as conn:
         conn.execute(text("DELETE FROM jobs"))
@@ -91,7 +91,7 @@ def test_two_threads_incrementing_through_sessions_lose_no_update(fresh_engine: 
     engine = fresh_engine()
     migrate(engine)
     with session_scope(engine) as session:
-        job_id = create_job(session, {"title": "Counter", "employer": "Acme", "notes": "0"})["id"]
+        job_id = add_job(session, **{"title": "Counter", "employer": "Acme", "notes": "0"}).id
     errors: list[BaseException] = []
 
     def increment(times: int) -> None:
@@ -121,10 +121,10 @@ def test_a_read_succeeds_while_a_write_transaction_is_open(
     engine = fresh_engine()
     migrate(engine)
     with session_scope(engine) as session:
-        create_job(session, {"title": "Engineer", "employer": "Acme"})
+        add_job(session, **{"title": "Engineer", "employer": "Acme"})
 
     with session_scope(engine) as writer:
-        create_job(writer, {"title": "Uncommitted", "employer": "Globex"})
+        add_job(writer, **{"title": "Uncommitted", "employer": "Globex"})
         writer.flush()  # the writer now holds the write lock until it commits
         with read_session_scope(engine) as reader:
             titles = reader.scalars(select(Job.title)).all()
@@ -144,7 +144,7 @@ def test_a_read_only_unit_refuses_to_write_instead_of_racing_writers(
 
     with session_scope(engine) as session:
         assert session.scalars(select(Job)).all() == []
-        create_job(session, {"title": "Engineer", "employer": "Acme"})  # writers still write afterwards
+        add_job(session, **{"title": "Engineer", "employer": "Acme"})  # writers still write afterwards
 
 
 @pytest.mark.parametrize(

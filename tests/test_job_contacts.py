@@ -7,20 +7,22 @@ from sqlalchemy.orm import Session
 
 from jobops import jobs
 from jobops.errors import InvalidInput
+from jobops.schemas.jobs import JobOut
+from tests.builders import add_job, edit_job
 
 CONTACT = {"salary": "€60–70k", "recruiterName": "Anna Berg", "recruiterEmail": "anna@acme.example"}
 
 
-def add(session: Session, **fields: str) -> dict:
-    return jobs.create_job(session, {"title": "Engineer", "employer": "Acme", **fields})
+def add(session: Session, **fields: str) -> JobOut:
+    return add_job(session, "Engineer", "Acme", **fields)
 
 
 def test_a_job_keeps_its_salary_and_recruiter_as_typed(session: Session) -> None:
     job = add(session, **CONTACT)
 
-    stored = jobs.get_job(session, job["id"])
+    stored = jobs.get_job(session, job.id)
 
-    assert (stored["salary"], stored["recruiterName"], stored["recruiterEmail"]) == (
+    assert (stored.salary, stored.recruiter_name, stored.recruiter_email) == (
         "€60–70k",
         "Anna Berg",
         "anna@acme.example",
@@ -30,10 +32,10 @@ def test_a_job_keeps_its_salary_and_recruiter_as_typed(session: Session) -> None
 def test_editing_the_recruiter_changes_only_that_field(session: Session) -> None:
     job = add(session, **CONTACT)
 
-    jobs.update_job(session, job["id"], {"recruiterEmail": "a.berg@acme.example"})
+    edit_job(session, job.id, **{"recruiterEmail": "a.berg@acme.example"})
 
-    stored = jobs.get_job(session, job["id"])
-    assert (stored["salary"], stored["recruiterEmail"]) == ("€60–70k", "a.berg@acme.example")
+    stored = jobs.get_job(session, job.id)
+    assert (stored.salary, stored.recruiter_email) == ("€60–70k", "a.berg@acme.example")
 
 
 @pytest.mark.parametrize(
@@ -46,16 +48,16 @@ def test_a_recruiter_address_that_is_not_an_email_is_refused_and_nothing_changes
     session.commit()
 
     with pytest.raises(InvalidInput) as exc:
-        jobs.update_job(session, job["id"], {"recruiterEmail": address})
+        edit_job(session, job.id, **{"recruiterEmail": address})
     session.rollback()
 
     assert exc.value.field == "recruiterEmail"
-    assert jobs.get_job(session, job["id"])["recruiterEmail"] == "anna@acme.example"
+    assert jobs.get_job(session, job.id).recruiter_email == "anna@acme.example"
 
 
 def test_clearing_the_salary_leaves_it_empty(session: Session) -> None:
     job = add(session, **CONTACT)
 
-    jobs.update_job(session, job["id"], {"salary": "  "})
+    edit_job(session, job.id, **{"salary": "  "})
 
-    assert jobs.get_job(session, job["id"])["salary"] is None
+    assert jobs.get_job(session, job.id).salary is None

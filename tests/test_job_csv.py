@@ -14,6 +14,8 @@ from jobops import job_csv, jobs, tracking
 from jobops.db import read_session_scope, session_scope
 from jobops.errors import InvalidInput
 from jobops.models import Job
+from jobops.schemas.jobs import JobIn, JobOut
+from tests.builders import add_job, close_job
 
 SPREADSHEET = (
     "Company,Job Title,Link,Date Applied,Notes\n"
@@ -83,15 +85,15 @@ def test_an_import_reports_each_skipped_row_with_its_spreadsheet_number_and_reas
 def test_imported_jobs_keep_their_fields_and_start_their_timeline(session: Session) -> None:
     import_text(session, SPREADSHEET)
 
-    stripe = next(j for j in jobs.list_jobs(session)["items"] if j["employer"] == "Stripe")
+    stripe = next(j for j in jobs.list_jobs(session).items if j.employer == "Stripe")
 
-    assert (stripe["title"], stripe["jobUrl"], stripe["notes"]) == (
+    assert (stripe.title, stripe.job_url, stripe.notes) == (
         "Backend Engineer",
         "https://stripe.com/jobs/1",
         "Referral from Sam",
     )
-    assert stripe["appliedAt"].date().isoformat() == "2026-10-01"
-    assert [e["toStage"] for e in tracking.list_events(session, stripe["id"])] == ["applied"]
+    assert stripe.applied_at.date().isoformat() == "2026-10-01"
+    assert [e.to_stage for e in tracking.list_events(session, stripe.id)] == ["applied"]
 
 
 def test_importing_the_same_file_again_adds_nothing(session: Session) -> None:
@@ -100,7 +102,7 @@ def test_importing_the_same_file_again_adds_nothing(session: Session) -> None:
     again = import_text(session, SPREADSHEET)
 
     assert again["imported"] == 0
-    assert jobs.list_jobs(session)["total"] == 2
+    assert jobs.list_jobs(session).total == 2
     duplicates = [r for r in again["skipped"] if r["reason"].startswith("Already in JobOps")]
     assert {r["row"] for r in duplicates} == {2, 3}
 
@@ -120,7 +122,7 @@ def test_a_semicolon_separated_latin1_file_from_a_european_spreadsheet_imports(s
     report = job_csv.import_jobs(session, frame, mapping)
 
     assert report == {"imported": 2, "skipped": []}
-    employers = {j["employer"]: j["location"] for j in jobs.list_jobs(session)["items"]}
+    employers = {j.employer: j.location for j in jobs.list_jobs(session).items}
     assert employers == {"Müller & Söhne": "München", "Großbank": "Zürich"}
 
 
@@ -144,12 +146,12 @@ def test_an_import_without_title_and_employer_columns_is_refused(session: Sessio
         job_csv.import_jobs(session, frame, job_csv.guess_mapping(list(frame.columns)))
 
     assert exc.value.field == "mapping"
-    assert jobs.list_jobs(session)["total"] == 0
+    assert jobs.list_jobs(session).total == 0
 
 
 def test_the_export_lists_every_job_with_its_stage_and_outcome(session: Session) -> None:
-    job = jobs.create_job(session, {"title": "Engineer", "employer": "Acme", "appliedAt": "2026-10-01"})
-    jobs.set_outcome(session, job["id"], {"outcome": "rejected"})
+    job = add_job(session, **{"title": "Engineer", "employer": "Acme", "appliedAt": "2026-10-01"})
+    close_job(session, job.id, **{"outcome": "rejected"})
 
     rows = list(csv.DictReader(io.StringIO(job_csv.export_jobs_csv(session))))
 
@@ -160,9 +162,9 @@ def test_the_export_lists_every_job_with_its_stage_and_outcome(session: Session)
 
 
 def test_an_exported_file_imports_into_an_empty_database_unchanged(session: Session) -> None:
-    jobs.create_job(
+    add_job(
         session,
-        {
+        **{
             "title": "Engineer",
             "employer": "Acme",
             "location": "Remote",
@@ -171,13 +173,13 @@ def test_an_exported_file_imports_into_an_empty_database_unchanged(session: Sess
         },
     )
     exported = job_csv.export_jobs_csv(session)
-    jobs.delete_job(session, jobs.list_jobs(session)["items"][0]["id"])
+    jobs.delete_job(session, jobs.list_jobs(session).items[0].id)
 
     report = import_text(session, exported)
 
-    (job,) = jobs.list_jobs(session)["items"]
+    (job,) = jobs.list_jobs(session).items
     assert report["imported"] == 1
-    assert (job["location"], job["jobUrl"], job["appliedAt"].date().isoformat()) == (
+    assert (job.location, job.job_url, job.applied_at.date().isoformat()) == (
         "Remote",
         "https://acme.test/1",
         "2026-10-01",
@@ -190,11 +192,11 @@ def test_a_status_written_as_a_spreadsheet_would_is_understood(session: Session)
     )
 
     assert report == {"imported": 2, "skipped": []}
-    assert sorted(j["status"] for j in jobs.list_jobs(session)["items"]) == ["applied", "ready"]
+    assert sorted(j.status for j in jobs.list_jobs(session).items) == ["applied", "ready"]
 
 
 def test_export_makes_text_that_looks_like_a_formula_inert(session: Session) -> None:
-    jobs.create_job(session, {"title": '=HYPERLINK("http://x")', "employer": "@Evil", "notes": "plain"})
+    add_job(session, **{"title": '=HYPERLINK("http://x")', "employer": "@Evil", "notes": "plain"})
 
     rows = list(csv.DictReader(io.StringIO(job_csv.export_jobs_csv(session))))
 
@@ -211,8 +213,8 @@ def test_a_long_import_commits_in_batches_so_its_first_rows_are_saved_while_it_r
     seen_by_others: list[int] = []
     create = job_csv.create_job
 
-    def create_and_look(session: Session, data: dict, **options: bool) -> dict:
-        if data["title"] == f"Engineer {job_csv.BATCH_ROWS + 10}":  # well inside the second batch
+    def create_and_look(session: Session, data: JobIn, **options: bool) -> JobOut:
+        if data.title == f"Engineer {job_csv.BATCH_ROWS + 10}":  # well inside the second batch
             with read_session_scope(engine) as reader:  # another tab, or a GET on the API
                 seen_by_others.append(reader.scalar(select(func.count()).select_from(Job)))
         return create(session, data, **options)
@@ -235,8 +237,8 @@ def test_a_unicode_text_export_from_excel_imports_with_its_accents_and_quotes(
     report = import_text(session, UNICODE_SHEET, encoding)
 
     assert report == {"imported": 1, "skipped": []}
-    [job] = jobs.list_jobs(session)["items"]
-    assert (job["employer"], job["notes"]) == ("Zürich Versicherung", "Said “call me”")
+    [job] = jobs.list_jobs(session).items
+    assert (job.employer, job.notes) == ("Zürich Versicherung", "Said “call me”")
 
 
 def test_windows_quotes_and_the_euro_sign_arrive_as_typed_not_as_control_characters(session: Session) -> None:

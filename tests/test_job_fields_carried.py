@@ -16,6 +16,8 @@ from jobops import job_csv, jobs
 from jobops.backup import export_backup, import_backup
 from jobops.db import MIGRATIONS_DIR, make_engine, migrate, session_scope
 from jobops.errors import InvalidInput
+from jobops.schemas.jobs import JobOut
+from tests.builders import add_job, edit_job
 
 CONTACT = {"salary": "€60–70k", "recruiterName": "Anna Berg", "recruiterEmail": "anna@acme.example"}
 INTERVIEW = {
@@ -26,8 +28,8 @@ INTERVIEW = {
 FIELDS = {**CONTACT, **INTERVIEW}
 
 
-def add(session: Session, **fields: str) -> dict:
-    return jobs.create_job(session, {"title": "Engineer", "employer": "Acme", **fields})
+def add(session: Session, **fields: str) -> JobOut:
+    return add_job(session, "Engineer", "Acme", **fields)
 
 
 def upgraded_from(revision: str, engine: Engine, *rows: str) -> None:
@@ -58,9 +60,9 @@ def test_a_backup_restores_salary_recruiter_and_next_step(engine: Engine, empty_
 
     with session_scope(empty_engine) as session:
         import_backup(session, backup)
-        (job,) = jobs.list_jobs(session)["items"]
+        (job,) = jobs.list_jobs(session).items
 
-    assert {name: job[name] for name in FIELDS} == FIELDS
+    assert {name: job.dump()[name] for name in FIELDS} == FIELDS
 
 
 def test_a_backup_written_before_these_fields_existed_still_restores(engine: Engine) -> None:
@@ -107,7 +109,7 @@ def test_upgrading_a_database_from_before_contacts_keeps_every_job(tmp_path: Pat
 
     with session_scope(engine) as session:
         job = jobs.get_job(session, "j1")
-    assert (job["title"], job["salary"], job["recruiterEmail"]) == ("Engineer", None, None)
+    assert (job.title, job.salary, job.recruiter_email) == ("Engineer", None, None)
 
 
 def test_upgrading_a_database_from_before_next_steps_keeps_every_job_and_its_contacts(tmp_path: Path) -> None:
@@ -123,11 +125,11 @@ def test_upgrading_a_database_from_before_next_steps_keeps_every_job_and_its_con
     )
 
     with session_scope(engine) as session:
-        kept = {j["id"]: j for j in jobs.list_jobs(session)["items"]}
-        assert {(j["employer"], j["salary"], j["nextStep"]) for j in kept.values()} == {
+        kept = {j.id: j for j in jobs.list_jobs(session).items}
+        assert {(j.employer, j.salary, j.next_step) for j in kept.values()} == {
             ("Acme", "€60k", None),
             ("Globex", "€60k", None),
         }
-        jobs.update_job(session, "j1", INTERVIEW)
+        edit_job(session, "j1", **INTERVIEW)
     with session_scope(engine) as session:
-        assert jobs.get_job(session, "j1")["nextStepTime"] == "14:30"
+        assert jobs.get_job(session, "j1").dump()["nextStepTime"] == "14:30"

@@ -11,49 +11,46 @@ from sqlalchemy.orm import Session
 from jobops import jobs, tracking
 from jobops.errors import Conflict, InvalidInput, NotFound
 from jobops.models import StageEvent
+from tests.builders import add_job, close_job, edit_job, move
 
 NOW = datetime.now(UTC)
 
 
-def add(session: Session, title: str = "Backend Engineer", employer: str = "Acme", **fields: object) -> dict:
-    return jobs.create_job(session, {"title": title, "employer": employer, **fields})
-
-
 def test_a_job_is_applied_by_default_and_applied_now(session: Session) -> None:
     before = datetime.now(UTC)
-    job = add(session)
+    job = add_job(session)
     after = datetime.now(UTC)
 
-    assert job["status"] == "applied"
-    assert job["currentStage"] == "applied"
-    assert before <= job["appliedAt"] <= after
+    assert job.status == "applied"
+    assert job.current_stage == "applied"
+    assert before <= job.applied_at <= after
 
 
 def test_a_job_applied_earlier_starts_its_timeline_at_the_start_of_that_day(session: Session) -> None:
-    job = add(session, appliedAt="2026-03-02")
+    job = add_job(session, appliedAt="2026-03-02")
 
-    (event,) = tracking.list_events(session, job["id"])
+    (event,) = tracking.list_events(session, job.id)
 
-    assert event["occurredAt"] == datetime(2026, 3, 2, tzinfo=UTC)
-    assert event["title"] == "Applied"
+    assert event.occurred_at == datetime(2026, 3, 2, tzinfo=UTC)
+    assert event.title == "Applied"
 
 
 def test_a_job_not_applied_yet_has_no_timeline(session: Session) -> None:
-    job = add(session, status="discovered")
+    job = add_job(session, status="discovered")
 
-    assert (job["status"], job["currentStage"], job["appliedAt"]) == ("discovered", None, None)
-    assert tracking.list_events(session, job["id"]) == []
+    assert (job.status, job.current_stage, job.applied_at) == ("discovered", None, None)
+    assert tracking.list_events(session, job.id) == []
 
 
 def test_title_and_employer_are_required_and_trimmed(session: Session) -> None:
     with pytest.raises(InvalidInput) as exc:
-        add(session, title="   ")
+        add_job(session, title="   ")
     assert exc.value.field == "title"
     with pytest.raises(InvalidInput) as exc:
-        jobs.create_job(session, {"title": "Engineer"})
+        add_job(session, "Engineer", None)
     assert exc.value.field == "employer"
 
-    assert add(session, title="  Engineer ", employer=" Acme ")["title"] == "Engineer"
+    assert add_job(session, title="  Engineer ", employer=" Acme ").title == "Engineer"
 
 
 @pytest.mark.parametrize(
@@ -70,34 +67,34 @@ def test_title_and_employer_are_required_and_trimmed(session: Session) -> None:
 )
 def test_a_wrong_field_is_refused_by_name(session: Session, fields: dict, field: str) -> None:
     with pytest.raises(InvalidInput) as exc:
-        add(session, **fields)
+        add_job(session, **fields)
 
     assert exc.value.field == field
 
 
 def test_jobs_are_listed_by_latest_activity_with_a_total(session: Session) -> None:
-    old = add(session, "Old role", appliedAt=NOW - timedelta(days=30))
-    new = add(session, "New role", appliedAt=NOW - timedelta(days=2))
+    old = add_job(session, "Old role", appliedAt=NOW - timedelta(days=30))
+    new = add_job(session, "New role", appliedAt=NOW - timedelta(days=2))
 
     listing = jobs.list_jobs(session)
 
-    assert [j["id"] for j in listing["items"]] == [new["id"], old["id"]]
-    assert listing["total"] == 2
+    assert [j.id for j in listing.items] == [new.id, old.id]
+    assert listing.total == 2
 
 
 def test_jobs_can_be_filtered_by_status_and_searched(session: Session) -> None:
-    add(session, "Data Engineer", "Quarry")
-    moving = add(session, "Platform Engineer", "Lumen", location="Berlin")
-    tracking.transition_stage(session, moving["id"], "recruiter_screen")
-    add(session, "Designer", "Quarry", status="discovered")
+    add_job(session, "Data Engineer", "Quarry")
+    moving = add_job(session, "Platform Engineer", "Lumen", location="Berlin")
+    move(session, moving.id, "recruiter_screen")
+    add_job(session, "Designer", "Quarry", status="discovered")
 
     in_progress = jobs.list_jobs(session, status="in_progress")
     active = jobs.list_jobs(session, status="applied,in_progress")
     berlin = jobs.list_jobs(session, search="berlin")
 
-    assert [j["title"] for j in in_progress["items"]] == ["Platform Engineer"]
-    assert active["total"] == 2
-    assert [j["title"] for j in berlin["items"]] == ["Platform Engineer"]
+    assert [j.title for j in in_progress.items] == ["Platform Engineer"]
+    assert active.total == 2
+    assert [j.title for j in berlin.items] == ["Platform Engineer"]
 
 
 def test_listing_with_an_unknown_status_is_refused(session: Session) -> None:
@@ -108,110 +105,110 @@ def test_listing_with_an_unknown_status_is_refused(session: Session) -> None:
 
 
 def test_editing_details_keeps_the_timeline(session: Session) -> None:
-    job = add(session)
+    job = add_job(session)
 
-    edited = jobs.update_job(session, job["id"], {"notes": "Referred by Sam", "location": "Remote"})
+    edited = edit_job(session, job.id, **{"notes": "Referred by Sam", "location": "Remote"})
 
-    assert (edited["notes"], edited["location"]) == ("Referred by Sam", "Remote")
-    assert edited["currentStage"] == "applied"
+    assert (edited.notes, edited.location) == ("Referred by Sam", "Remote")
+    assert edited.current_stage == "applied"
 
 
 def test_marking_a_discovered_job_applied_starts_its_timeline(session: Session) -> None:
-    job = add(session, status="discovered")
+    job = add_job(session, status="discovered")
 
-    marked = jobs.mark_applied(session, job["id"])
+    marked = jobs.mark_applied(session, job.id)
 
-    assert (marked["status"], marked["currentStage"]) == ("applied", "applied")
-    assert marked["appliedAt"] is not None
+    assert (marked.status, marked.current_stage) == ("applied", "applied")
+    assert marked.applied_at is not None
 
 
 def test_setting_an_active_status_on_a_job_with_events_keeps_the_derived_status(session: Session) -> None:
-    job = add(session)
-    tracking.transition_stage(session, job["id"], "offer")
+    job = add_job(session)
+    move(session, job.id, "offer")
 
-    edited = jobs.update_job(session, job["id"], {"status": "applied"})
+    edited = edit_job(session, job.id, **{"status": "applied"})
 
-    assert edited["status"] == "in_progress"
+    assert edited.status == "in_progress"
 
 
 def test_a_job_can_be_set_aside_as_skipped(session: Session) -> None:
-    job = add(session)
+    job = add_job(session)
 
-    assert jobs.update_job(session, job["id"], {"status": "skipped"})["status"] == "skipped"
+    assert edit_job(session, job.id, **{"status": "skipped"}).status == "skipped"
 
 
 def test_clearing_the_title_is_refused(session: Session) -> None:
-    job = add(session)
+    job = add_job(session)
 
     with pytest.raises(InvalidInput) as exc:
-        jobs.update_job(session, job["id"], {"title": ""})
+        edit_job(session, job.id, **{"title": ""})
 
     assert exc.value.field == "title"
 
 
 def test_setting_an_outcome_closes_the_job_with_an_event(session: Session) -> None:
-    job = add(session, appliedAt=NOW - timedelta(days=10))
+    job = add_job(session, appliedAt=NOW - timedelta(days=10))
 
-    closed = jobs.set_outcome(
+    closed = close_job(
         session,
-        job["id"],
-        {"outcome": "ghosted", "closedAt": NOW - timedelta(days=1), "note": "No answer in a week"},
+        job.id,
+        **{"outcome": "ghosted", "closedAt": NOW - timedelta(days=1), "note": "No answer in a week"},
     )
 
-    events = tracking.list_events(session, job["id"])
-    assert (closed["currentStage"], closed["outcome"]) == ("closed", "ghosted")
-    assert closed["closedAt"] == NOW - timedelta(days=1)
-    assert events[-1]["title"] == "Closed: Ghosted"
-    assert events[-1]["metadata"]["note"] == "No answer in a week"
+    events = tracking.list_events(session, job.id)
+    assert (closed.current_stage, closed.outcome) == ("closed", "ghosted")
+    assert closed.closed_at == NOW - timedelta(days=1)
+    assert events[-1].title == "Closed: Ghosted"
+    assert events[-1].metadata.note == "No answer in a week"
 
 
 def test_amending_the_outcome_of_a_closed_job_adds_no_second_closing_event(session: Session) -> None:
-    job = add(session, appliedAt=NOW - timedelta(days=10))
-    jobs.set_outcome(session, job["id"], {"outcome": "no_response"})
+    job = add_job(session, appliedAt=NOW - timedelta(days=10))
+    close_job(session, job.id, **{"outcome": "no_response"})
 
-    amended = jobs.set_outcome(session, job["id"], {"outcome": "rejected"})
+    amended = close_job(session, job.id, **{"outcome": "rejected"})
 
-    events = tracking.list_events(session, job["id"])
-    assert amended["outcome"] == "rejected"
-    assert [e["toStage"] for e in events] == ["applied", "closed"]
-    assert events[-1]["title"] == "Closed: Rejected"
+    events = tracking.list_events(session, job.id)
+    assert amended.outcome == "rejected"
+    assert [e.to_stage for e in events] == ["applied", "closed"]
+    assert events[-1].title == "Closed: Rejected"
 
 
 def test_an_unknown_outcome_is_refused(session: Session) -> None:
-    job = add(session)
+    job = add_job(session)
 
     with pytest.raises(InvalidInput) as exc:
-        jobs.set_outcome(session, job["id"], {"outcome": "hired"})
+        close_job(session, job.id, **{"outcome": "hired"})
 
     assert exc.value.field == "outcome"
 
 
 def test_deleting_a_job_removes_its_timeline(session: Session) -> None:
-    job = add(session)
-    tracking.transition_stage(session, job["id"], "offer")
+    job = add_job(session)
+    move(session, job.id, "offer")
 
-    jobs.delete_job(session, job["id"])
+    jobs.delete_job(session, job.id)
 
     with pytest.raises(NotFound):
-        jobs.get_job(session, job["id"])
+        jobs.get_job(session, job.id)
     assert session.scalar(select(func.count()).select_from(StageEvent)) == 0
 
 
 def test_changing_the_applied_date_moves_the_applied_event_with_it(session: Session) -> None:
-    job = add(session, appliedAt=NOW - timedelta(days=10))
+    job = add_job(session, appliedAt=NOW - timedelta(days=10))
 
-    edited = jobs.update_job(session, job["id"], {"appliedAt": NOW - timedelta(days=14)})
+    edited = edit_job(session, job.id, **{"appliedAt": NOW - timedelta(days=14)})
 
-    (event,) = tracking.list_events(session, job["id"])
-    assert edited["appliedAt"] == event["occurredAt"] == NOW - timedelta(days=14)
+    (event,) = tracking.list_events(session, job.id)
+    assert edited.applied_at == event.occurred_at == NOW - timedelta(days=14)
 
 
 def test_an_applied_date_after_a_logged_event_is_refused(session: Session) -> None:
-    job = add(session, appliedAt=NOW - timedelta(days=10))
-    tracking.transition_stage(session, job["id"], "recruiter_screen", occurred_at=NOW - timedelta(days=5))
+    job = add_job(session, appliedAt=NOW - timedelta(days=10))
+    move(session, job.id, "recruiter_screen", occurred_at=NOW - timedelta(days=5))
 
     with pytest.raises(InvalidInput) as exc:
-        jobs.update_job(session, job["id"], {"appliedAt": NOW - timedelta(days=2)})
+        edit_job(session, job.id, **{"appliedAt": NOW - timedelta(days=2)})
 
     assert exc.value.field == "appliedAt"
 
@@ -221,49 +218,47 @@ def test_a_date_only_applied_date_starts_that_day_in_the_users_zone(
 ) -> None:
     monkeypatch.setenv("JOBOPS_TIMEZONE", "America/New_York")
 
-    job = add(session, appliedAt="2026-03-02")
+    job = add_job(session, appliedAt="2026-03-02")
 
-    assert job["appliedAt"] == datetime(2026, 3, 2, 5, tzinfo=UTC)
+    assert job.applied_at == datetime(2026, 3, 2, 5, tzinfo=UTC)
 
 
 def test_a_deleted_job_comes_back_with_its_timeline_and_its_linked_mail(session: Session) -> None:
     from jobops.models import MailMessage
 
-    job = add(session, appliedAt=NOW - timedelta(days=20))
-    tracking.transition_stage(session, job["id"], "technical_interview", occurred_at=NOW - timedelta(days=3))
+    job = add_job(session, appliedAt=NOW - timedelta(days=20))
+    move(session, job.id, "technical_interview", occurred_at=NOW - timedelta(days=3))
     mail = MailMessage(
         provider="gmail",
         account_key="default",
         external_message_id="m1",
         processing_status="auto_linked",
-        matched_job_id=job["id"],
+        matched_job_id=job.id,
     )
     session.add(mail)
     session.flush()
-    before = (jobs.get_job(session, job["id"]), tracking.list_events(session, job["id"]))
-    snapshot = jobs.deletable_job(session, job["id"])
-    jobs.delete_job(session, job["id"])
+    before = (jobs.get_job(session, job.id), tracking.list_events(session, job.id))
+    snapshot = jobs.deletable_job(session, job.id)
+    jobs.delete_job(session, job.id)
     session.refresh(mail)
     assert mail.matched_job_id is None
 
     jobs.restore_job(session, snapshot)
 
     session.refresh(mail)
-    after = (jobs.get_job(session, job["id"]), tracking.list_events(session, job["id"]))
-    assert {k: v for k, v in after[0].items() if k != "updatedAt"} == {
-        k: v for k, v in before[0].items() if k != "updatedAt"
-    }
+    after = (jobs.get_job(session, job.id), tracking.list_events(session, job.id))
+    assert after[0].model_dump(exclude={"updated_at"}) == before[0].model_dump(exclude={"updated_at"})
     assert after[1] == before[1]
-    assert mail.matched_job_id == job["id"]
+    assert mail.matched_job_id == job.id
 
 
 def test_a_job_cannot_be_brought_back_twice(session: Session) -> None:
-    job = add(session)
-    snapshot = jobs.deletable_job(session, job["id"])
-    jobs.delete_job(session, job["id"])
+    job = add_job(session)
+    snapshot = jobs.deletable_job(session, job.id)
+    jobs.delete_job(session, job.id)
     jobs.restore_job(session, snapshot)
 
     with pytest.raises(Conflict):
         jobs.restore_job(session, snapshot)
 
-    assert jobs.list_jobs(session)["total"] == 1
+    assert jobs.list_jobs(session).total == 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from sqlalchemy.orm import Session
@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 from jobops import board, jobs, next_steps
 from jobops.errors import InvalidInput
 from jobops.localtime import as_local
+from jobops.schemas.jobs import JobOut
+from tests.builders import add_job, edit_job
 
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
 TODAY = as_local(NOW).date()
@@ -20,8 +22,8 @@ INTERVIEW = {
 }
 
 
-def add(session: Session, employer: str = "Acme", **fields: str) -> dict:
-    return jobs.create_job(session, {"title": "Engineer", "employer": employer, **fields})
+def add(session: Session, employer: str = "Acme", **fields: str) -> JobOut:
+    return add_job(session, "Engineer", employer, **fields)
 
 
 def day(offset: int) -> str:
@@ -31,19 +33,19 @@ def day(offset: int) -> str:
 def test_a_job_keeps_its_next_step_with_its_day_and_time(session: Session) -> None:
     job = add(session, **INTERVIEW)
 
-    stored = jobs.get_job(session, job["id"])
+    stored = jobs.get_job(session, job.id)
 
-    assert (stored["nextStep"], stored["nextStepDue"], stored["nextStepTime"]) == (
+    assert (stored.next_step, stored.next_step_due, stored.next_step_time) == (
         "Technical interview, room 4; bring ID",
-        "2026-12-02",
-        "14:30",
+        date(2026, 12, 2),
+        time(14, 30),
     )
 
 
 def test_a_next_step_without_a_time_is_due_on_its_day(session: Session) -> None:
     job = add(session, nextStep="Send references", nextStepDue="2026-12-03")
 
-    assert (job["nextStepDue"], job["nextStepTime"]) == ("2026-12-03", None)
+    assert (job.next_step_due, job.next_step_time) == (date(2026, 12, 3), None)
 
 
 @pytest.mark.parametrize(
@@ -65,18 +67,18 @@ def test_a_next_step_that_cannot_be_kept_is_refused_by_field_and_nothing_changes
     session.commit()
 
     with pytest.raises(InvalidInput) as exc:
-        jobs.update_job(session, job["id"], changes)
+        edit_job(session, job.id, **changes)
     session.rollback()
 
     assert exc.value.field == field
-    assert jobs.get_job(session, job["id"])["nextStep"] == INTERVIEW["nextStep"]
+    assert jobs.get_job(session, job.id).next_step == INTERVIEW["nextStep"]
 
 
 def test_a_job_without_a_step_refuses_a_day_alone(session: Session) -> None:
     job = add(session)
 
     with pytest.raises(InvalidInput, match="nextStep is required") as exc:
-        jobs.update_job(session, job["id"], {"nextStepDue": "2026-12-02"})
+        edit_job(session, job.id, **{"nextStepDue": "2026-12-02"})
 
     assert exc.value.field == "nextStep"
 
@@ -84,22 +86,22 @@ def test_a_job_without_a_step_refuses_a_day_alone(session: Session) -> None:
 def test_clearing_the_step_clears_its_day_and_time(session: Session) -> None:
     job = add(session, **INTERVIEW)
 
-    jobs.update_job(session, job["id"], {"nextStep": ""})
+    edit_job(session, job.id, **{"nextStep": ""})
 
-    stored = jobs.get_job(session, job["id"])
-    assert (stored["nextStep"], stored["nextStepDue"], stored["nextStepTime"]) == (None, None, None)
+    stored = jobs.get_job(session, job.id)
+    assert (stored.next_step, stored.next_step_due, stored.next_step_time) == (None, None, None)
 
 
 def test_moving_the_day_keeps_the_step_and_its_time(session: Session) -> None:
     job = add(session, **INTERVIEW)
 
-    jobs.update_job(session, job["id"], {"nextStepDue": "2026-12-04"})
+    edit_job(session, job.id, **{"nextStepDue": "2026-12-04"})
 
-    stored = jobs.get_job(session, job["id"])
-    assert (stored["nextStep"], stored["nextStepDue"], stored["nextStepTime"]) == (
+    stored = jobs.get_job(session, job.id)
+    assert (stored.next_step, stored.next_step_due, stored.next_step_time) == (
         INTERVIEW["nextStep"],
-        "2026-12-04",
-        "14:30",
+        date(2026, 12, 4),
+        time(14, 30),
     )
 
 
@@ -135,11 +137,11 @@ def test_a_card_shows_an_overdue_step_before_mail_and_comes_first_in_its_column(
 
     cards = board.board(session, now=NOW)["applied"]
 
-    assert cards[0].job_id == late["id"]
+    assert cards[0].job_id == late.id
     due = {c.job_id: c.due for c in cards}
-    assert due[late["id"]] == "Overdue 2 d: Reply to Anna"
-    assert due[soon["id"]].endswith(": Prepare") and due[soon["id"]].startswith("Due ")
-    assert due[calm["id"]] is None
+    assert due[late.id] == "Overdue 2 d: Reply to Anna"
+    assert due[soon.id].endswith(": Prepare") and due[soon.id].startswith("Due ")
+    assert due[calm.id] is None
 
 
 def test_a_quiet_job_suggests_a_follow_up_that_one_call_sets_two_days_ahead(session: Session) -> None:
@@ -147,10 +149,10 @@ def test_a_quiet_job_suggests_a_follow_up_that_one_call_sets_two_days_ahead(sess
     (card,) = board.board(session, now=NOW)["applied"]
     assert card.suggests_follow_up
 
-    next_steps.set_follow_up(session, job["id"], now=NOW)
+    next_steps.set_follow_up(session, job.id, now=NOW)
 
-    stored = jobs.get_job(session, job["id"])
-    assert (stored["nextStep"], stored["nextStepDue"]) == ("Follow up with Globex", day(2))
+    stored = jobs.get_job(session, job.id)
+    assert (stored.next_step, stored.next_step_due) == ("Follow up with Globex", TODAY + timedelta(days=2))
     (card,) = board.board(session, now=NOW)["applied"]
     assert not card.suggests_follow_up
     assert (

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from jobops import job_csv, jobs, sheet_values
 from jobops.errors import InvalidInput
+from jobops.schemas.jobs import JobOut
 
 SPREADSHEET = Path(__file__).parent / "data" / "spreadsheet_jobs.csv"
 JOB_ROWS = 20  # and one empty row
@@ -26,15 +27,15 @@ def import_bytes(session: Session, data: bytes, **options) -> dict:
     return job_csv.import_jobs(session, frame, job_csv.guess_mapping(list(frame.columns)), **options)
 
 
-def by_employer(session: Session) -> dict[str, dict]:
-    return {j["employer"]: j for j in jobs.list_jobs(session)["items"]}
+def by_employer(session: Session) -> dict[str, JobOut]:
+    return {j.employer: j for j in jobs.list_jobs(session).items}
 
 
 def test_every_row_of_the_spreadsheet_imports_when_the_date_order_is_given(session: Session) -> None:
     report = import_bytes(session, SPREADSHEET.read_bytes(), dates=sheet_values.DAY_FIRST)
 
     assert report == {"imported": JOB_ROWS, "skipped": []}
-    assert jobs.list_jobs(session)["total"] == JOB_ROWS
+    assert jobs.list_jobs(session).total == JOB_ROWS
 
 
 def test_free_text_statuses_land_in_their_stage_or_closed_with_their_outcome(session: Session) -> None:
@@ -42,7 +43,7 @@ def test_free_text_statuses_land_in_their_stage_or_closed_with_their_outcome(ses
 
     found = by_employer(session)
     standing = {
-        e: (found[e]["currentStage"], found[e]["outcome"])
+        e: (found[e].current_stage, found[e].outcome)
         for e in ("Stripe", "Lumen Health", "Quarry", "Fjord AI", "Nimbus", "Acme")
     }
     assert standing == {
@@ -60,15 +61,15 @@ def test_day_first_dates_and_the_salary_are_kept(session: Session) -> None:
 
     stripe = by_employer(session)["Stripe"]
 
-    assert stripe["appliedAt"].date().isoformat() == "2026-03-02"
-    assert stripe["salary"] == "€60–70k"
-    assert stripe["notes"] == "Referral from Sam"
+    assert stripe.applied_at.date().isoformat() == "2026-03-02"
+    assert stripe.salary == "€60–70k"
+    assert stripe.notes == "Referral from Sam"
 
 
 def test_month_first_reads_the_same_dates_the_other_way(session: Session) -> None:
     import_bytes(session, SPREADSHEET.read_bytes(), dates=sheet_values.MONTH_FIRST)
 
-    assert by_employer(session)["Stripe"]["appliedAt"].date().isoformat() == "2026-02-03"
+    assert by_employer(session)["Stripe"].applied_at.date().isoformat() == "2026-02-03"
 
 
 def test_dates_that_could_be_either_way_are_asked_about_before_anything_is_written(session: Session) -> None:
@@ -80,7 +81,7 @@ def test_dates_that_could_be_either_way_are_asked_about_before_anything_is_writt
         job_csv.import_jobs(session, frame, mapping)
 
     assert exc.value.field == "dates"
-    assert jobs.list_jobs(session)["total"] == 0
+    assert jobs.list_jobs(session).total == 0
 
 
 @pytest.mark.parametrize(
@@ -102,7 +103,7 @@ def test_the_date_order_is_decided_from_the_column(
 
     assert job_csv.detect_date_order(frame, mapping) == order
     job_csv.import_jobs(session, frame, mapping)
-    assert by_employer(session)["Acme"]["appliedAt"].date().isoformat() == applied
+    assert by_employer(session)["Acme"].applied_at.date().isoformat() == applied
 
 
 def test_the_user_can_change_where_a_status_puts_a_job(session: Session) -> None:
@@ -114,8 +115,8 @@ def test_the_user_can_change_where_a_status_puts_a_job(session: Session) -> None
     )
 
     found = by_employer(session)
-    assert found["Stripe"]["currentStage"] == "hiring_manager_screen"
-    assert found["Nimbus"]["outcome"] == "no_response"
+    assert found["Stripe"].current_stage == "hiring_manager_screen"
+    assert found["Nimbus"].outcome == "no_response"
 
 
 def test_a_status_mapped_to_something_unknown_is_refused(session: Session) -> None:
@@ -127,7 +128,7 @@ def test_a_status_mapped_to_something_unknown_is_refused(session: Session) -> No
             statuses={"Interviewing": "promoted"},
         )
 
-    assert jobs.list_jobs(session)["total"] == 0
+    assert jobs.list_jobs(session).total == 0
 
 
 def test_the_guessed_statuses_list_each_distinct_value_once(session: Session) -> None:
@@ -151,15 +152,15 @@ def test_columns_no_field_takes_and_unknown_statuses_are_kept_in_the_notes(sessi
     import_bytes(session, text.encode())
 
     acme = by_employer(session)["Acme"]
-    assert acme["notes"] == "Nice team\n\nReferrer: Sam"
-    assert acme["currentStage"] == "applied"
+    assert acme.notes == "Nice team\n\nReferrer: Sam"
+    assert acme.current_stage == "applied"
 
 
 def test_a_status_nobody_recognises_is_kept_in_the_notes_and_the_job_stays_applied(session: Session) -> None:
     import_bytes(session, b"Company,Position,Status\nAcme,Engineer,Blue\n")
 
     acme = by_employer(session)["Acme"]
-    assert (acme["currentStage"], acme["notes"]) == ("applied", "Status: Blue")
+    assert (acme.current_stage, acme.notes) == ("applied", "Status: Blue")
 
 
 def test_empty_rows_are_skipped_quietly(session: Session) -> None:
@@ -175,7 +176,7 @@ def test_a_second_import_of_the_same_file_adds_nothing(session: Session) -> None
 
     assert again["imported"] == 0
     assert len(again["skipped"]) == JOB_ROWS
-    assert jobs.list_jobs(session)["total"] == JOB_ROWS
+    assert jobs.list_jobs(session).total == JOB_ROWS
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "utf-16"])
@@ -196,24 +197,24 @@ def test_the_encodings_spreadsheets_write_import_the_same(session: Session, enco
     report = import_bytes(session, text.encode(encoding), dates=sheet_values.DAY_FIRST)
 
     assert report["imported"] == JOB_ROWS
-    assert by_employer(session)["Müller & Söhne"]["salary"] == "EUR 55k"
+    assert by_employer(session)["Müller & Söhne"].salary == "EUR 55k"
 
 
 def test_an_exported_file_keeps_stages_and_outcomes_when_imported_again(session: Session) -> None:
     import_bytes(session, SPREADSHEET.read_bytes(), dates=sheet_values.DAY_FIRST)
     exported = job_csv.export_jobs_csv(session).encode()
-    for job in jobs.list_jobs(session)["items"]:
-        jobs.delete_job(session, job["id"])
+    for job in jobs.list_jobs(session).items:
+        jobs.delete_job(session, job.id)
 
     report = import_bytes(session, exported)
 
     found = by_employer(session)
     assert report["imported"] == JOB_ROWS
-    assert (found["Quarry"]["outcome"], found["Stripe"]["currentStage"]) == (
+    assert (found["Quarry"].outcome, found["Stripe"].current_stage) == (
         "rejected",
         "technical_interview",
     )
-    assert found["Stripe"]["notes"] == "Referral from Sam"
+    assert found["Stripe"].notes == "Referral from Sam"
 
 
 def test_an_order_that_would_put_an_application_in_the_future_is_ruled_out() -> None:

@@ -6,10 +6,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from jobops import board, jobs, tracking
+from jobops import board, jobs
 from jobops.errors import InvalidInput
 from jobops.models import Job
+from jobops.schemas.jobs import JobList
 from jobops.stages import STANDINGS, standing, standing_label
+from tests.builders import add_job, move
 
 
 def make(
@@ -21,10 +23,10 @@ def make(
     outcome: str | None = None,
 ) -> str:
     """A job with that status, moved to `stage` (with `outcome` when closing)."""
-    job = jobs.create_job(session, {"title": title, "employer": "Acme", "status": status})
+    job = add_job(session, title, "Acme", status=status)
     if stage:
-        tracking.transition_stage(session, job["id"], stage, outcome=outcome)
-    return job["id"]
+        move(session, job.id, stage, outcome=outcome)
+    return job.id
 
 
 @pytest.fixture
@@ -39,16 +41,16 @@ def mixed(session: Session) -> dict[str, str]:
     }
 
 
-def titles(listing: dict) -> set[str]:
-    return {j["title"] for j in listing["items"]}
+def titles(listing: JobList) -> set[str]:
+    return {j.title for j in listing.items}
 
 
 def test_a_rejected_job_reads_closed_with_its_outcome_and_never_in_progress(session: Session) -> None:
     job = jobs.get_job(session, make(session, "Rejected", stage="closed", outcome="rejected"))
 
-    assert job["status"] == "in_progress"  # the stored status, kept for the API
-    assert standing(job["status"], job["currentStage"]) == "closed"
-    assert standing_label(job["status"], job["currentStage"], job["outcome"]) == "Closed: Rejected"
+    assert job.status == "in_progress"  # the stored status, kept for the API
+    assert standing(job.status, job.current_stage) == "closed"
+    assert standing_label(job.status, job.current_stage, job.outcome) == "Closed: Rejected"
 
 
 @pytest.mark.parametrize(
@@ -72,7 +74,7 @@ def test_filtering_the_list_by_standing_agrees_with_how_each_job_reads(session: 
     stored = {job.id: standing(job.status, job.current_stage) for job in session.scalars(select(Job))}
 
     for where in STANDINGS:
-        listed = {j["id"] for j in jobs.list_jobs(session, standings=[where])["items"]}
+        listed = {j.id for j in jobs.list_jobs(session, standings=[where]).items}
         assert listed == {job_id for job_id, said in stored.items() if said == where}, where
 
 
@@ -84,7 +86,7 @@ def test_the_in_progress_filter_keeps_applied_and_closed_jobs_out(session: Sessi
 def test_the_archive_hides_closed_jobs_unless_asked_for(session: Session, mixed: dict) -> None:
     archived = jobs.list_jobs(session, include_closed=False)
 
-    assert "Rejected" not in titles(archived) and archived["total"] == 4
+    assert "Rejected" not in titles(archived) and archived.total == 4
     assert "Rejected" in titles(jobs.list_jobs(session))
     assert titles(jobs.list_jobs(session, standings=["closed"], include_closed=False)) == {"Rejected"}
 

@@ -22,11 +22,11 @@ from jobops.config import PROJECT_ROOT
 from jobops.dashboard.server import lifespan
 from jobops.db import session_scope
 from jobops.errors import Conflict
-from jobops.jobs import create_job
 from jobops.mail import runs as mail_runs
 from jobops.mail.runs import INTERRUPTED
 from jobops.models import Job, MailMessage, StageEvent
 from jobops.stages import PENDING
+from tests.builders import stored_job
 from tests.fakes.google import FakeGoogle
 from tests.waiting import finish, run_together, wait_for
 
@@ -53,9 +53,7 @@ pytestmark = pytest.mark.usefixtures("google_env")
 
 def add_job(engine: Engine, employer: str = "Northwind", title: str = "Data Engineer") -> str:
     """An applied job, applied ten days ago."""
-    applied = (datetime.now(UTC) - timedelta(days=10)).isoformat()
-    with session_scope(engine) as session:
-        return create_job(session, {"title": title, "employer": employer, "appliedAt": applied})["id"]
+    return stored_job(engine, title, employer, applied_at=datetime.now(UTC) - timedelta(days=10))
 
 
 def fill_mailbox(google: FakeGoogle, size: int = MAILBOX_SIZE) -> None:
@@ -131,7 +129,7 @@ def test_a_sync_killed_mid_run_is_marked_failed_at_start_and_the_next_sync_dupli
 
     def first_batch_stored() -> str | None:
         assert process.poll() is None, process.communicate()[1]  # the sync must not end on its own
-        return next((r["id"] for r in runs(engine) if r["fetched"] > 0), None)
+        return next((r.id for r in runs(engine) if r.fetched > 0), None)
 
     try:
         run_id = wait_for(first_batch_stored, 20, "the command line's sync to store its first batch")
@@ -142,16 +140,16 @@ def test_a_sync_killed_mid_run_is_marked_failed_at_start_and_the_next_sync_dupli
         process.communicate(timeout=10)
     assert busy.status_code == 409 and "already running" in busy.json()["error"]["message"]
     killed = run_row(engine, run_id)
-    assert killed["status"] == "running" and 0 < killed["fetched"] < MAILBOX_SIZE
+    assert killed.status == "running" and 0 < killed.fetched < MAILBOX_SIZE
 
     restart_app()
 
     failed = run_row(engine, run_id)
-    assert failed["status"] == "failed" and failed["errorMessage"] == INTERRUPTED and failed["finishedAt"]
+    assert failed.status == "failed" and failed.error_message == INTERRUPTED and failed.finished_at
     google.latency = 0
     again = api.post(SYNC_ACTION, json={"maxMessages": MAILBOX_SIZE})
     assert again.status_code == 200 and again.json()["data"]["status"] == "completed"
-    assert killed["fetched"] + again.json()["data"]["fetched"] == MAILBOX_SIZE
+    assert killed.fetched + again.json()["data"]["fetched"] == MAILBOX_SIZE
     with session_scope(engine) as session:
         per_message = Counter(session.scalars(select(MailMessage.external_message_id)))
         statuses = Counter(session.scalars(select(MailMessage.processing_status)))
@@ -187,7 +185,7 @@ def test_messages_stored_by_a_run_that_died_before_routing_them_are_routed_by_th
 
     run = providers.sync_account(engine, "gmail", "default")
 
-    assert run["status"] == "completed"
+    assert run.status == "completed"
     with session_scope(engine) as session:
         assert session.scalar(select(func.count()).where(MailMessage.processing_status == PENDING)) == 0
         assert session.get(Job, job_id).current_stage == "technical_interview"
@@ -217,8 +215,8 @@ def test_a_sync_asked_for_through_the_api_while_another_runs_is_409_and_the_firs
         "code": "CONFLICT",
         "message": "A Gmail sync is already running for account 'default'.",
     }
-    assert first[0]["status"] == "completed" and first[0]["fetched"] == 60
-    assert [r["status"] for r in runs(engine)] == ["completed"]
+    assert first[0].status == "completed" and first[0].fetched == 60
+    assert [r.status for r in runs(engine)] == ["completed"]
 
 
 @pytest.mark.usefixtures("connected")
@@ -233,4 +231,4 @@ def test_two_syncs_begun_at_the_same_instant_let_exactly_one_run(engine: Engine)
         [run_id] = [o for o in outcomes if isinstance(o, str)]
         assert isinstance(refused, Conflict)
         providers.execute_run(engine, "gmail", run_id)
-    assert Counter(r["status"] for r in runs(engine)) == {"completed": 20}
+    assert Counter(r.status for r in runs(engine)) == {"completed": 20}

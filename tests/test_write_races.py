@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import Engine
@@ -15,18 +14,18 @@ from starlette.testclient import TestClient
 from jobops import inbox, tracking
 from jobops.api import routes as api_routes
 from jobops.db import session_scope
-from jobops.jobs import create_job
 from jobops.models import Job, MailMessage
+from jobops.schemas.events import LoggedEvent
+from jobops.schemas.inbox import Approved, Decision
 from jobops.stages import PENDING_USER
+from tests.builders import move, stored_job
 from tests.fakes.write_lock import impatient_database, write_lock_held
 from tests.waiting import finish, run_together
 
 
 def add_job(engine: Engine, employer: str = "Northwind", title: str = "Data Engineer") -> str:
     """An applied job, applied ten days ago."""
-    applied = (datetime.now(UTC) - timedelta(days=10)).isoformat()
-    with session_scope(engine) as session:
-        return create_job(session, {"title": title, "employer": employer, "appliedAt": applied})["id"]
+    return stored_job(engine, title, employer, applied_at=datetime.now(UTC) - timedelta(days=10))
 
 
 # --- racing writes on one job ------------------------------------------------------------------
@@ -64,30 +63,32 @@ def test_a_stage_move_and_an_approval_racing_on_one_job_both_land_and_the_latest
         move_at = now - timedelta(hours=2 if i % 2 else 1)  # odd rounds: the mail is the latest event
         message_id = pending_suggestion(engine, job_id, now - timedelta(hours=1 if i % 2 else 2), i)
 
-        def move(job_id: str = job_id, move_at: datetime = move_at) -> dict[str, Any]:
+        def move_job(job_id: str = job_id, move_at: datetime = move_at) -> LoggedEvent:
             with session_scope(engine) as session:
-                return tracking.transition_stage(session, job_id, "technical_interview", occurred_at=move_at)
+                return move(session, job_id, "technical_interview", occurred_at=move_at)
 
-        def approve(message_id: str = message_id) -> dict[str, Any]:
+        def approve(message_id: str = message_id) -> Approved:
             with session_scope(engine) as session:
-                return inbox.approve(session, message_id, {})
+                return inbox.approve(session, message_id, Decision())
 
-        moved, approved = run_together(move, approve)
+        moved, approved = run_together(move_job, approve)
 
         assert not isinstance(moved, Exception) and not isinstance(approved, Exception), (moved, approved)
         assert (
-            moved["toStage"] == "technical_interview" and approved["event"]["toStage"] == "recruiter_screen"
+            moved.to_stage == "technical_interview"
+            and approved.event is not None
+            and approved.event.to_stage == "recruiter_screen"
         )
         with session_scope(engine) as session:
             timeline = tracking.list_events(session, job_id)
             job = session.get(Job, job_id)
-            assert [e["toStage"] for e in timeline] == (
+            assert [e.to_stage for e in timeline] == (
                 ["applied", "technical_interview", "recruiter_screen"]
                 if i % 2
                 else ["applied", "recruiter_screen", "technical_interview"]
             )
-            assert [e["fromStage"] for e in timeline] == [None, *[e["toStage"] for e in timeline[:-1]]]
-            assert job.current_stage == timeline[-1]["toStage"] and job.status == "in_progress"
+            assert [e.from_stage for e in timeline] == [None, *[e.to_stage for e in timeline[:-1]]]
+            assert job.current_stage == timeline[-1].to_stage and job.status == "in_progress"
             assert session.get(MailMessage, message_id).processing_status == "manual_linked"
 
 
@@ -99,13 +100,13 @@ def test_a_write_while_another_connection_holds_the_lock_waits_for_it_and_succee
     job_id = add_job(engine)
     order: list[str] = []
 
-    def move() -> None:
+    def write() -> None:
         with session_scope(engine) as session:
-            tracking.transition_stage(session, job_id, "recruiter_screen")
+            move(session, job_id, "recruiter_screen")
         order.append("written")
 
     with write_lock_held(engine):
-        writer = threading.Thread(target=move)
+        writer = threading.Thread(target=write)
         writer.start()
         writer.join(0.3)  # room for the write to reach the lock (and to fail, were it not to wait)
         order.append("released")

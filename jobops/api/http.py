@@ -8,7 +8,6 @@ import math
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.exc import OperationalError
@@ -21,6 +20,7 @@ from jobops import access, hosts
 from jobops.config import load_settings
 from jobops.db import get_engine, read_session_scope, session_scope
 from jobops.errors import JobOpsError
+from jobops.schemas import dump
 
 log = logging.getLogger("jobops.api")
 
@@ -70,23 +70,11 @@ class HttpError(Exception):
         self.headers = headers or {}
 
 
-def to_json(value: Any) -> Any:
-    """Datetimes as ISO 8601 in UTC with a Z; everything else as JSON has it."""
-    if isinstance(value, datetime):
-        aware = value if value.tzinfo else value.replace(tzinfo=UTC)
-        return aware.astimezone(UTC).isoformat().replace("+00:00", "Z")
-    if isinstance(value, dict):
-        return {k: to_json(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [to_json(v) for v in value]
-    return value
-
-
 def envelope(request_id: str, status: int, data: Any = None, error: dict[str, Any] | None = None) -> Response:
-    """Wrap a result or an error in `{ok, data|error, meta}` and echo the request id."""
+    """Wrap a result (a model is dumped to camelCase JSON) or an error in `{ok, data|error, meta}`."""
     body: dict[str, Any] = {"ok": error is None}
     if error is None:
-        body["data"] = to_json(data)
+        body["data"] = dump(data)
     else:
         body["error"] = error
     body["meta"] = {"requestId": request_id}
@@ -97,7 +85,7 @@ def error_response(request_id: str, status: int, message: str, details: Any = No
     """The error envelope with the code that belongs to the status."""
     error: dict[str, Any] = {"code": CODES_BY_STATUS.get(status, "INVALID_REQUEST"), "message": message}
     if details is not None:
-        error["details"] = to_json(details)
+        error["details"] = dump(details)
     return envelope(request_id, status, error=error)
 
 

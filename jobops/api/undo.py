@@ -1,21 +1,31 @@
-"""Route that takes back an inbox decision: a link or a dismissal."""
+"""The route that takes back an inbox decision (a link or a dismissal), declared as an operation."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy.orm import Session
-from starlette.routing import Route
 
 from jobops import inbox_undo
-from jobops.api.http import ApiRequest, endpoint
+from jobops.api.contract import WRITE_ERRORS, Operation, PathParam
+from jobops.api.http import ApiRequest
+from jobops.schemas import parse
+from jobops.schemas.undo import Undone, UndoRequest
 
 
-def undo(req: ApiRequest, session: Session) -> dict[str, Any]:
+def undo(req: ApiRequest, session: Session) -> Undone:
     """POST /api/post-application/inbox/{messageId}/undo {provider, accountKey, decision?, jobId?}"""
-    return inbox_undo.undo_decision(session, req.path["message_id"], req.body)
+    return inbox_undo.undo_decision(session, req.path["message_id"], parse(UndoRequest, req.body))
 
 
-def routes() -> list[Route]:
-    """The undo route, relative to /api."""
-    return [Route("/post-application/inbox/{message_id}/undo", endpoint(undo), methods=["POST"])]
+UNDO = Operation(
+    "POST",
+    "/post-application/inbox/{message_id}/undo",
+    undo,
+    "undoDecision",
+    "Take back a link (made by you or automatically) or a dismissal; the mail waits in the inbox again.",
+    "inbox",
+    Undone,
+    "The message as it waits again and what the undo changed on the job's timeline.",
+    request=UndoRequest,
+    path_params=(PathParam("message_id", "The message's id."),),
+    errors=WRITE_ERRORS,
+)

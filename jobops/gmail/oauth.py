@@ -25,15 +25,9 @@ from jobops.db import deleted_rows, session_scope
 from jobops.errors import InvalidInput, NotConfigured, NotFound, UpstreamError
 from jobops.gmail import PROVIDER
 from jobops.gmail.client import GmailClient, quota_bucket
-from jobops.mail.accounts import (
-    CONNECTED,
-    DISCONNECTED,
-    check_account_key,
-    find_account,
-    record_error,
-    status_of,
-)
+from jobops.mail.accounts import CONNECTED, DISCONNECTED, find_account, record_error, status_of
 from jobops.models import MailAccount, OAuthState, utcnow
+from jobops.schemas.mail import AccountStatus, AuthorizationStart, check_account_key
 
 log = logging.getLogger(__name__)
 # requests-oauthlib logs token request bodies, headers and answers at DEBUG: keep secrets out of logs.
@@ -75,7 +69,7 @@ def _flow(settings: Settings, **kwargs: Any) -> Flow:
     return Flow.from_client_config(config, scopes=[SCOPE], redirect_uri=settings.gmail_redirect_uri, **kwargs)
 
 
-def start(engine: Engine, account_key: str, settings: Settings | None = None) -> dict[str, str]:
+def start(engine: Engine, account_key: str, settings: Settings | None = None) -> AuthorizationStart:
     """Begin consent: a single-use state bound to the account, with its PKCE verifier kept server-side."""
     settings = _configured(settings)
     account_key = check_account_key(account_key)
@@ -91,7 +85,7 @@ def start(engine: Engine, account_key: str, settings: Settings | None = None) ->
                 code_verifier=flow.code_verifier,
             )
         )
-    return {"authorizationUrl": url, "state": state}
+    return AuthorizationStart(authorization_url=url, state=state)
 
 
 def _pending_state(engine: Engine, account_key: str | None, state: str) -> tuple[str, str]:
@@ -187,7 +181,7 @@ def _mailbox_address(credentials: Credentials, settings: Settings, account_key: 
 
 def exchange(
     engine: Engine, account_key: str | None, state: str, code: str, settings: Settings | None = None
-) -> dict[str, Any]:
+) -> AccountStatus:
     """Finish consent: check the state, trade the code, store encrypted credentials, answer the status.
 
     Without an account key (Google's redirect carries none), the account the state was issued for.
@@ -284,7 +278,7 @@ def _revoke(credentials: Credentials, settings: Settings) -> None:
         log.warning("Gmail revocation failed: %s", type(exc).__name__)
 
 
-def disconnect(engine: Engine, account_key: str, settings: Settings | None = None) -> dict[str, Any]:
+def disconnect(engine: Engine, account_key: str, settings: Settings | None = None) -> AccountStatus:
     """Revoke access and forget the credentials; synced messages stay."""
     settings = _configured(settings)
     account_key = check_account_key(account_key)

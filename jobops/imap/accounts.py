@@ -25,12 +25,11 @@ from jobops.imap.client import (
     logged_in,
     open_folder,
 )
-from jobops.mail.accounts import CONNECTED, DISCONNECTED, check_account_key, find_account, status_of
+from jobops.mail.accounts import CONNECTED, DISCONNECTED, find_account, status_of
 from jobops.models import MailAccount, utcnow
+from jobops.schemas.mail import MAX_FOLDERS, ImapAccountStatus, ImapConnect, check_account_key
 
-CONNECT_FIELDS = ("accountKey", "host", "port", "security", "username", "password", "folders")
 DEFAULT_FOLDERS = ("INBOX",)
-MAX_FOLDERS = 20
 _HOST = re.compile(r"^[A-Za-z0-9.:\[\]_-]{1,253}$")
 _LOOPBACK_NAMES = ("localhost", "localhost.localdomain")
 
@@ -63,22 +62,22 @@ def _ascii(field: str, value: str) -> None:
         raise InvalidInput(f"{field} must be printable ASCII characters.", field=field)
 
 
-def check_server(body: dict[str, Any]) -> tuple[Server, list[str]]:
+def check_server(request: ImapConnect) -> tuple[Server, list[str]]:
     """The server settings and folders of a connect request, validated."""
-    host = check.text("host", body.get("host"), required=True, max_len=253) or ""
+    host = check.text("host", request.host, required=True, max_len=253) or ""
     if not _HOST.match(host):
         raise InvalidInput("host must be a host name or an IP address.", field="host")
-    security = check.choice("security", body.get("security"), SECURITY) or "ssl"
+    security = check.choice("security", request.security, SECURITY) or "ssl"
     if security == "none" and not _is_loopback(host):
         raise InvalidInput(
             "security 'none' would send the password in clear text: use ssl or starttls "
             "(none is only for a server on this computer).",
             field="security",
         )
-    port = check.integer("port", body.get("port"), default=DEFAULT_PORTS[security], low=1, high=65535)
-    username = check.text("username", body.get("username"), required=True, max_len=320) or ""
+    port = check.integer("port", request.port, default=DEFAULT_PORTS[security], low=1, high=65535)
+    username = check.text("username", request.username, required=True, max_len=320) or ""
     _ascii("username", username)
-    return Server(host, port, security, username), _folders(body.get("folders"))
+    return Server(host, port, security, username), _folders(request.folders)
 
 
 def _verify(server: Server, password: str, folders: list[str]) -> None:
@@ -102,14 +101,11 @@ def _verify(server: Server, password: str, folders: list[str]) -> None:
         ) from None
 
 
-def connect(
-    engine: Engine, account_key: str, body: dict[str, Any], settings: Settings | None = None
-) -> dict[str, Any]:
+def connect(engine: Engine, request: ImapConnect, settings: Settings | None = None) -> ImapAccountStatus:
     """Check the login, then store the server settings and the encrypted app password."""
-    check.reject_unknown(body, CONNECT_FIELDS)
-    account_key = check_account_key(account_key)
-    server, folders = check_server(body)
-    password = check.text("password", body.get("password"), required=True, max_len=500) or ""
+    account_key = request.account_key
+    server, folders = check_server(request)
+    password = check.text("password", request.password, required=True, max_len=500) or ""
     _ascii("password", password)
     _verify(server, password, folders)
     with session_scope(engine) as session:
@@ -137,26 +133,26 @@ def connect(
         return _status(account_key, account)
 
 
-def _status(account_key: str, account: MailAccount | None) -> dict[str, Any]:
+def _status(account_key: str, account: MailAccount | None) -> ImapAccountStatus:
     """The shared account status plus the non-secret server settings."""
     saved = (account.settings or {}) if account else {}
-    return {
-        **status_of(PROVIDER, account_key, account),
-        "host": saved.get("host"),
-        "port": saved.get("port"),
-        "security": saved.get("security"),
-        "username": saved.get("username"),
-        "folders": saved.get("folders", []),
-    }
+    return ImapAccountStatus(
+        **dict(status_of(PROVIDER, account_key, account)),
+        host=saved.get("host"),
+        port=saved.get("port"),
+        security=saved.get("security"),
+        username=saved.get("username"),
+        folders=saved.get("folders", []),
+    )
 
 
-def status(session: Session, account_key: str) -> dict[str, Any]:
+def status(session: Session, account_key: str) -> ImapAccountStatus:
     """Status of an IMAP account for pages and the API; never the password."""
     account_key = check_account_key(account_key)
     return _status(account_key, find_account(session, PROVIDER, account_key))
 
 
-def disconnect(engine: Engine, account_key: str) -> dict[str, Any]:
+def disconnect(engine: Engine, account_key: str) -> ImapAccountStatus:
     """Forget the password; server settings and synced messages stay for a later reconnect."""
     account_key = check_account_key(account_key)
     with session_scope(engine) as session:

@@ -2,37 +2,22 @@
 
 from __future__ import annotations
 
-import re
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from jobops import validation as check
 from jobops.config import load_settings
 from jobops.errors import InvalidInput, NotFound
-from jobops.gmail import PROVIDER as GMAIL
-from jobops.imap import PROVIDER as IMAP
 from jobops.models import MailAccount
+from jobops.schemas.mail import AccountStatus, check_account_key
 
 CONNECTED = "connected"
 ERROR = "error"
 DISCONNECTED = "disconnected"
 
-DEFAULT_ACCOUNT_KEY = "default"
-SYNCED_PROVIDERS = (GMAIL, IMAP)  # the providers whose accounts connect and sync on a schedule
 AUTO_SYNC = "autoSyncMinutes"
 AUTO_SYNC_CHOICES = (0, 15, 30, 60, 180, 360, 720, 1440)  # minutes between automatic syncs; 0 is off
-_ACCOUNT_KEY = re.compile(r"^[A-Za-z0-9_.@+-]{1,100}$")
-
-
-def check_account_key(account_key: str | None) -> str:
-    """The account key, or InvalidInput when it is empty or has odd characters."""
-    key = (account_key or DEFAULT_ACCOUNT_KEY).strip()
-    if not _ACCOUNT_KEY.match(key):
-        raise InvalidInput("accountKey must be 1-100 letters, digits or . _ @ + -", field="accountKey")
-    return key
 
 
 def find_account(session: Session, provider: str, account_key: str) -> MailAccount | None:
@@ -42,34 +27,41 @@ def find_account(session: Session, provider: str, account_key: str) -> MailAccou
     ).one_or_none()
 
 
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
-
-
 def auto_sync_minutes(account: MailAccount | None, default: int) -> int:
     """Minutes between the account's automatic syncs: its own setting, else the configured default."""
     value = (account.settings or {}).get(AUTO_SYNC) if account else None
     return default if value is None else int(value)
 
 
-def status_of(provider: str, account_key: str, account: MailAccount | None) -> dict[str, Any]:
+def status_of(provider: str, account_key: str, account: MailAccount | None) -> AccountStatus:
     """The public view of an account row (or of a missing one)."""
-    connected = account is not None and account.encrypted_credentials is not None
     default_minutes = load_settings().sync_interval_minutes
-    return {
-        "provider": provider,
-        "accountKey": account_key,
-        "status": account.status if account else DISCONNECTED,
-        "connected": connected and account.status == CONNECTED,
-        "email": account.email if account else None,
-        "connectedAt": _iso(account.connected_at) if account else None,
-        "lastSyncAt": _iso(account.last_sync_at) if account else None,
-        "lastError": account.last_error if account else None,
-        "autoSyncMinutes": auto_sync_minutes(account, default_minutes),
-    }
+    if account is None:
+        return AccountStatus(
+            provider=provider,
+            account_key=account_key,
+            status=DISCONNECTED,
+            connected=False,
+            email=None,
+            connected_at=None,
+            last_sync_at=None,
+            last_error=None,
+            auto_sync_minutes=default_minutes,
+        )
+    return AccountStatus(
+        provider=provider,
+        account_key=account_key,
+        status=account.status,
+        connected=account.encrypted_credentials is not None and account.status == CONNECTED,
+        email=account.email,
+        connected_at=account.connected_at,
+        last_sync_at=account.last_sync_at,
+        last_error=account.last_error,
+        auto_sync_minutes=auto_sync_minutes(account, default_minutes),
+    )
 
 
-def account_status(session: Session, provider: str, account_key: str) -> dict[str, Any]:
+def account_status(session: Session, provider: str, account_key: str) -> AccountStatus:
     """Status of one account for pages and the API."""
     return status_of(provider, account_key, find_account(session, provider, account_key))
 
@@ -82,9 +74,11 @@ def record_error(session: Session, provider: str, account_key: str, message: str
         account.last_error = message
 
 
-def set_auto_sync(session: Session, provider: str, account_key: str, minutes: Any) -> dict[str, Any]:
-    """Store how often the account syncs by itself (0: never); one of AUTO_SYNC_CHOICES."""
-    provider = check.choice("provider", provider, SYNCED_PROVIDERS, required=True) or ""
+def set_auto_sync(session: Session, provider: str, account_key: str, minutes: Any) -> AccountStatus:
+    """Store how often the account syncs by itself (0: never); one of AUTO_SYNC_CHOICES.
+
+    The provider is one that syncs (jobops.providers checks the name a request gives).
+    """
     account_key = check_account_key(account_key)
     if isinstance(minutes, bool) or minutes not in AUTO_SYNC_CHOICES:
         allowed = ", ".join(str(m) for m in AUTO_SYNC_CHOICES)

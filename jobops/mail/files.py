@@ -7,7 +7,6 @@ import mailbox
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Engine
 
@@ -16,6 +15,7 @@ from jobops.errors import InvalidInput, JobOpsError
 from jobops.mail.raw import MalformedMessage, content_id, parse_raw
 from jobops.mail.runs import add_discovered, carry_out, complete_run, route_stored, start_run
 from jobops.mail.store import ParsedMessage, store_messages
+from jobops.schemas.mail import RunOut
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ def raw_messages(path: Path) -> Iterator[bytes]:
         box.close()
 
 
-def import_paths(engine: Engine, paths: Iterable[Path]) -> dict[str, Any]:
+def import_paths(engine: Engine, paths: Iterable[Path]) -> RunOut:
     """Import files or folders as one recorded run; messages already stored are skipped."""
     paths = [Path(p).expanduser() for p in paths]
     missing = [str(p) for p in paths if not p.exists()]
@@ -65,7 +65,7 @@ def import_paths(engine: Engine, paths: Iterable[Path]) -> dict[str, Any]:
     return carry_out(engine, run_id, lambda: _import(engine, run_id, paths), _failure_message)
 
 
-def import_uploads(engine: Engine, files: Iterable[tuple[str, bytes]]) -> dict[str, Any]:
+def import_uploads(engine: Engine, files: Iterable[tuple[str, bytes]]) -> RunOut:
     """Import uploaded files (name, content), read from a private temporary folder."""
     with tempfile.TemporaryDirectory(prefix="jobops-import-") as folder:
         paths = []
@@ -117,10 +117,10 @@ def _failure_message(exc: Exception) -> str:
     return f"Import failed unexpectedly ({type(exc).__name__})."
 
 
-def describe(run: dict[str, Any]) -> str:
+def describe(run: RunOut) -> str:
     """What an import did, in one sentence."""
-    if run["status"] == "failed":
-        return f"The import failed: {run['errorMessage']}"
-    already = run["discovered"] - run["fetched"] - run["errored"]
-    read = f"{run['discovered']} message{'' if run['discovered'] == 1 else 's'}"
-    return f"Read {read}: {run['fetched']} new, {already} already imported, {run['errored']} unreadable."
+    if run.status == "failed":
+        return f"The import failed: {run.error_message}"
+    already = run.discovered - run.fetched - run.errored
+    read = f"{run.discovered} message{'' if run.discovered == 1 else 's'}"
+    return f"Read {read}: {run.fetched} new, {already} already imported, {run.errored} unreadable."

@@ -11,19 +11,14 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from jobops import validation as check
 from jobops.db import session_scope
 from jobops.errors import Conflict, NotFound
-from jobops.inbox import route_pending
+from jobops.inbox_routing import route_pending
 from jobops.models import MailMessage, SyncRun, utcnow
+from jobops.schemas.mail import RunOut, SyncRequest
 from jobops.stages import PENDING
 
 log = logging.getLogger(__name__)
-
-DEFAULT_MAX_MESSAGES = 100
-MAX_MESSAGES = 500
-DEFAULT_SEARCH_DAYS = 30
-MAX_SEARCH_DAYS = 365
 
 RUNNING = "running"
 COMPLETED = "completed"
@@ -40,51 +35,34 @@ _active_lock = threading.Lock()
 
 
 def check_options(max_messages: Any, search_days: Any) -> tuple[int, int]:
-    """Validated (maxMessages, searchDays), defaults for None."""
-    return (
-        check.integer("maxMessages", max_messages, default=DEFAULT_MAX_MESSAGES, low=1, high=MAX_MESSAGES),
-        check.integer("searchDays", search_days, default=DEFAULT_SEARCH_DAYS, low=1, high=MAX_SEARCH_DAYS),
-    )
-
-
-def run_dict(run: SyncRun) -> dict[str, Any]:
-    """The public view of a run."""
-    return {
-        "id": run.id,
-        "provider": run.provider,
-        "accountKey": run.account_key,
-        "status": run.status,
-        "mode": run.mode,
-        "startedAt": run.started_at.isoformat() if run.started_at else None,
-        "finishedAt": run.finished_at.isoformat() if run.finished_at else None,
-        "discovered": run.discovered,
-        "fetched": run.fetched,
-        "relevant": run.relevant,
-        "classified": run.classified,
-        "matched": run.matched,
-        "errored": run.errored,
-        "errorMessage": run.error_message,
-    }
+    """Validated (maxMessages, searchDays) as a sync request checks them, defaults for None."""
+    request = SyncRequest(max_messages=max_messages, search_days=search_days)
+    return request.max_messages, request.search_days
 
 
 def list_runs(
     session: Session, provider: str | None = None, account_key: str | None = None, limit: int = 20
-) -> list[dict[str, Any]]:
+) -> list[RunOut]:
     """Newest runs first, optionally for one provider and account."""
     query = select(SyncRun).order_by(SyncRun.started_at.desc()).limit(max(1, min(limit, 200)))
     if provider:
         query = query.where(SyncRun.provider == provider)
     if account_key:
         query = query.where(SyncRun.account_key == account_key)
-    return [run_dict(run) for run in session.scalars(query)]
+    return [RunOut.model_validate(run) for run in session.scalars(query)]
 
 
-def get_run(session: Session, run_id: str) -> dict[str, Any]:
-    """One run, for a progress view."""
+def run_row(session: Session, run_id: str) -> SyncRun:
+    """The stored run, or NotFound."""
     run = session.get(SyncRun, run_id)
     if run is None:
         raise NotFound(f"No sync run {run_id}")
-    return run_dict(run)
+    return run
+
+
+def get_run(session: Session, run_id: str) -> RunOut:
+    """One run, for a progress view."""
+    return RunOut.model_validate(run_row(session, run_id))
 
 
 def _owner_alive(run: SyncRun) -> bool:
@@ -144,14 +122,14 @@ def start_run(session: Session, provider: str, account_key: str, mode: str, what
 
 def carry_out(
     engine: Engine, run_id: str, work: Callable[[], None], failure_message: Callable[[Exception], str]
-) -> dict[str, Any]:
+) -> RunOut:
     """Do a begun run's work and return the run; whatever goes wrong, the run ends recorded."""
     try:
         work()
     except Exception as exc:  # a run must always end recorded, whatever went wrong
         message = failure_message(exc)
         with session_scope(engine) as session:
-            fail_run(session.get(SyncRun, run_id), message)
+            fail_run(run_row(session, run_id), message)
     finally:
         with _active_lock:
             _active_runs.discard(run_id)
@@ -162,7 +140,7 @@ def carry_out(
 def add_discovered(engine: Engine, run_id: str, count: int) -> None:
     """Count messages a run found to fetch."""
     with session_scope(engine) as session:
-        session.get(SyncRun, run_id).discovered += count
+        run_row(session, run_id).discovered += count
 
 
 def route_stored(engine: Engine, run_id: str) -> None:
@@ -172,7 +150,7 @@ def route_stored(engine: Engine, run_id: str) -> None:
     mail is always routed in the order it was received, whatever order the provider delivered it in.
     """
     with session_scope(engine) as session:
-        run = session.get(SyncRun, run_id)
+        run = run_row(session, run_id)
         waiting = session.scalars(
             select(MailMessage.id)
             .where(
@@ -185,7 +163,7 @@ def route_stored(engine: Engine, run_id: str) -> None:
     for start in range(0, len(waiting), ROUTE_CHUNK):
         with session_scope(engine) as session:
             counts = route_pending(session, waiting[start : start + ROUTE_CHUNK])
-            run = session.get(SyncRun, run_id)
+            run = run_row(session, run_id)
             run.relevant += counts["relevant"]
             run.classified += counts["classified"]
             run.matched += counts["matched"]
@@ -193,6 +171,6 @@ def route_stored(engine: Engine, run_id: str) -> None:
 
 def complete_run(session: Session, run_id: str) -> None:
     """Close a run as completed."""
-    run = session.get(SyncRun, run_id)
+    run = run_row(session, run_id)
     run.status = COMPLETED
     run.finished_at = utcnow()

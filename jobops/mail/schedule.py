@@ -6,7 +6,6 @@ import logging
 import threading
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
@@ -17,6 +16,7 @@ from jobops.errors import Conflict, NotFound
 from jobops.mail.accounts import auto_sync_minutes, find_account
 from jobops.mail.sync import MailSource, connected_accounts, sync_account
 from jobops.models import MailAccount, SyncRun, utcnow
+from jobops.schemas.mail import RunOut
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +69,7 @@ def sync_due_accounts(
     sources: Sequence[MailSource],
     now: datetime,
     settings: Settings | None = None,
-) -> list[dict[str, Any]]:
+) -> list[RunOut]:
     """One round: sync each due account in turn; an account already syncing is left to finish."""
     settings = settings or load_settings()
     with session_scope(engine) as session:

@@ -12,16 +12,16 @@ from sqlalchemy.orm import Session
 from jobops.config import Settings, load_settings
 from jobops.db import session_scope
 from jobops.errors import Conflict, NotFound
-from jobops.mail.accounts import CONNECTED, check_account_key, find_account
+from jobops.mail.accounts import CONNECTED, find_account
 from jobops.mail.runs import (
-    DEFAULT_MAX_MESSAGES,
-    DEFAULT_SEARCH_DAYS,
     carry_out,
     check_options,
     route_stored,
+    run_row,
     start_run,
 )
-from jobops.models import MailAccount, SyncRun
+from jobops.models import MailAccount
+from jobops.schemas.mail import DEFAULT_MAX_MESSAGES, DEFAULT_SEARCH_DAYS, RunOut, check_account_key
 
 
 @dataclass(frozen=True)
@@ -75,10 +75,10 @@ def execute_run(
     max_messages: int = DEFAULT_MAX_MESSAGES,
     search_days: int = DEFAULT_SEARCH_DAYS,
     settings: Settings | None = None,
-) -> dict[str, Any]:
+) -> RunOut:
     """Carry out a begun run, committing its counters as it goes; never raises for sync failures."""
     with session_scope(engine) as session:
-        account_key = session.get(SyncRun, run_id).account_key
+        account_key = run_row(session, run_id).account_key
     context = RunContext(engine, run_id, account_key, max_messages, search_days, settings or load_settings())
     return carry_out(
         engine,
@@ -103,7 +103,7 @@ def sync_account(
     max_messages: Any = None,
     search_days: Any = None,
     settings: Settings | None = None,
-) -> dict[str, Any]:
+) -> RunOut:
     """Run one sync to the end and return the finished run."""
     max_messages, search_days = check_options(max_messages, search_days)
     run_id = begin_run(source, engine, account_key)
@@ -129,7 +129,7 @@ def sync_connected_accounts(
     source: MailSource,
     engine: Engine,
     settings: Settings | None = None,
-) -> list[dict[str, Any]]:
+) -> list[RunOut]:
     """Sync every connected account of the provider that is not already syncing."""
     with session_scope(engine) as session:
         keys = [account.account_key for account in connected_accounts(session, source.provider)]

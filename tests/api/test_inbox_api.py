@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import Engine
 from starlette.testclient import TestClient
 
-from jobops import inbox
+from jobops import inbox_routing
 from jobops.db import session_scope
-from jobops.jobs import create_job
 from jobops.models import MailAccount, MailMessage
+from tests.builders import stored_job
 
 MAY_1 = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
 ACCOUNT = {"provider": "gmail", "accountKey": "default"}
@@ -54,10 +54,8 @@ INTERVIEW_INVITE = (
 )
 
 
-def add_job(engine: Engine, title: str = "Backend Engineer", employer: str = "Stripe") -> str:
-    with session_scope(engine) as session:
-        job = create_job(session, {"title": title, "employer": employer, "appliedAt": "2024-04-20T09:00:00Z"})
-    return job["id"]
+def applied_job(engine: Engine, title: str = "Backend Engineer", employer: str = "Stripe") -> str:
+    return stored_job(engine, title, employer, applied_at="2024-04-20T09:00:00Z")
 
 
 def routed_message(engine: Engine, mail: tuple[str, str, str], *, thread: str = "", hours: int = 0) -> str:
@@ -80,7 +78,7 @@ def routed_message(engine: Engine, mail: tuple[str, str, str], *, thread: str = 
         )
         session.add(message)
         session.flush()
-        inbox.route_pending(session, [message.id])
+        inbox_routing.route_pending(session, [message.id])
         return message.id
 
 
@@ -108,7 +106,7 @@ def assert_error(response: Any, status: int, code: str, field: str | None = None
 
 
 def test_the_inbox_lists_waiting_mail_with_its_suggested_job(api: TestClient, engine: Engine) -> None:
-    job_id = add_job(engine)
+    job_id = applied_job(engine)
     suggested = routed_message(engine, VAGUE_INVITE, hours=1)
     orphan = routed_message(engine, ORPHAN, hours=2)
     routed_message(engine, INTERVIEW_INVITE, hours=3)  # auto-linked: not in the inbox
@@ -126,7 +124,7 @@ def test_the_inbox_lists_waiting_mail_with_its_suggested_job(api: TestClient, en
 
 
 def test_another_mailbox_has_its_own_inbox(api: TestClient, engine: Engine) -> None:
-    add_job(engine)
+    applied_job(engine)
     routed_message(engine, VAGUE_INVITE)
 
     data = assert_ok(api.get(f"{INBOX}?provider=gmail&accountKey=work"))
@@ -135,7 +133,7 @@ def test_another_mailbox_has_its_own_inbox(api: TestClient, engine: Engine) -> N
 
 
 def test_approving_moves_the_job_to_the_mails_stage(api: TestClient, engine: Engine) -> None:
-    job_id = add_job(engine)
+    job_id = applied_job(engine)
     message_id = routed_message(engine, VAGUE_INVITE)
 
     data = assert_ok(api.post(f"{INBOX}/{message_id}/approve", json=ACCOUNT))
@@ -147,7 +145,7 @@ def test_approving_moves_the_job_to_the_mails_stage(api: TestClient, engine: Eng
 
 
 def test_approving_twice_is_a_409(api: TestClient, engine: Engine) -> None:
-    add_job(engine)
+    applied_job(engine)
     message_id = routed_message(engine, VAGUE_INVITE)
     assert_ok(api.post(f"{INBOX}/{message_id}/approve", json=ACCOUNT))
 
@@ -156,7 +154,7 @@ def test_approving_twice_is_a_409(api: TestClient, engine: Engine) -> None:
 
 
 def test_denying_dismisses_the_mail_and_leaves_the_job(api: TestClient, engine: Engine) -> None:
-    job_id = add_job(engine)
+    job_id = applied_job(engine)
     message_id = routed_message(engine, VAGUE_INVITE)
 
     data = assert_ok(api.post(f"{INBOX}/{message_id}/deny", json=ACCOUNT))
@@ -172,7 +170,7 @@ def test_an_unknown_message_is_a_404(api: TestClient, engine: Engine) -> None:
 
 
 def test_approving_an_orphan_without_a_job_is_a_400_naming_jobid(api: TestClient, engine: Engine) -> None:
-    job_id = add_job(engine)
+    job_id = applied_job(engine)
     message_id = routed_message(engine, ORPHAN)
 
     assert_error(api.post(f"{INBOX}/{message_id}/approve", json=ACCOUNT), 400, "INVALID_REQUEST", "jobId")
@@ -191,14 +189,14 @@ def test_approving_an_orphan_without_a_job_is_a_400_naming_jobid(api: TestClient
 def test_a_bad_decision_body_is_a_400_naming_the_field(
     api: TestClient, engine: Engine, body: dict[str, Any], field: str
 ) -> None:
-    add_job(engine)
+    applied_job(engine)
     message_id = routed_message(engine, VAGUE_INVITE)
 
     assert_error(api.post(f"{INBOX}/{message_id}/approve", json=body), 400, "INVALID_REQUEST", field)
 
 
 def test_a_decision_sent_as_plain_text_is_refused(api: TestClient, engine: Engine) -> None:
-    add_job(engine)
+    applied_job(engine)
     message_id = routed_message(engine, VAGUE_INVITE)
 
     response = api.post(
@@ -212,7 +210,7 @@ def test_a_decision_sent_as_plain_text_is_refused(api: TestClient, engine: Engin
 
 
 def test_bulk_actions_report_each_message(api: TestClient, engine: Engine) -> None:
-    job_id = add_job(engine)
+    job_id = applied_job(engine)
     suggested = routed_message(engine, VAGUE_INVITE, hours=1)
     orphan = routed_message(engine, ORPHAN, hours=2)
 
@@ -253,7 +251,7 @@ def test_a_bad_bulk_request_is_a_400(api: TestClient, body: dict[str, Any], fiel
 def test_a_jobs_emails_are_newest_first_with_a_gmail_link_and_no_credentials(
     api: TestClient, engine: Engine
 ) -> None:
-    job_id = add_job(engine)
+    job_id = applied_job(engine)
     with session_scope(engine) as session:
         session.add(
             MailAccount(
@@ -282,7 +280,7 @@ def test_a_jobs_emails_are_newest_first_with_a_gmail_link_and_no_credentials(
 
 @pytest.mark.parametrize("limit", ["0", "501", "ten", "-1"])
 def test_a_bad_emails_limit_is_a_400(api: TestClient, engine: Engine, limit: str) -> None:
-    job_id = add_job(engine)
+    job_id = applied_job(engine)
 
     assert_error(api.get(f"/api/jobs/{job_id}/emails?limit={limit}"), 400, "INVALID_REQUEST", "limit")
 
@@ -323,7 +321,7 @@ def test_approving_older_rejection_on_a_job_added_today_closes_it_and_says_the_a
 def test_approving_mail_at_the_stage_the_job_is_in_links_it_with_no_event(
     api: TestClient, engine: Engine
 ) -> None:
-    job_id = add_job(engine)
+    job_id = applied_job(engine)
     message_id = routed_message(engine, VAGUE_INVITE)
 
     data = assert_ok(api.post(f"{INBOX}/{message_id}/approve", json={**ACCOUNT, "stageTarget": "applied"}))
@@ -335,7 +333,7 @@ def test_approving_mail_at_the_stage_the_job_is_in_links_it_with_no_event(
 
 
 def test_a_rejection_for_a_job_closed_by_hand_shows_on_its_emails(api: TestClient, engine: Engine) -> None:
-    job_id = add_job(engine)
+    job_id = applied_job(engine)
     assert_ok(
         api.patch(f"/api/jobs/{job_id}/outcome", json={"outcome": "rejected", "closedAt": "2024-04-30"})
     )
@@ -348,7 +346,7 @@ def test_a_rejection_for_a_job_closed_by_hand_shows_on_its_emails(api: TestClien
 
 
 def test_approving_mail_for_a_closed_job_by_hand_is_accepted(api: TestClient, engine: Engine) -> None:
-    job_id = add_job(engine)
+    job_id = applied_job(engine)
     assert_ok(api.patch(f"/api/jobs/{job_id}/outcome", json={"outcome": "ghosted", "closedAt": "2024-04-30"}))
     message_id = routed_message(engine, ORPHAN)
 
@@ -363,7 +361,7 @@ def test_approving_mail_for_a_closed_job_by_hand_is_accepted(api: TestClient, en
 
 
 def test_adding_a_job_over_the_api_links_the_orphan_waiting_for_it(api: TestClient, engine: Engine) -> None:
-    add_job(engine)
+    applied_job(engine)
     orphan = routed_message(engine, ORPHAN)
 
     created = api.post(
@@ -379,7 +377,7 @@ def test_adding_a_job_over_the_api_links_the_orphan_waiting_for_it(api: TestClie
 def test_renaming_a_job_over_the_api_gives_waiting_mail_the_new_suggestion(
     api: TestClient, engine: Engine
 ) -> None:
-    job_id = add_job(engine, employer="Strype")
+    job_id = applied_job(engine, employer="Strype")
     routed_message(engine, VAGUE_INVITE)
 
     assert_ok(api.patch(f"/api/jobs/{job_id}", json={"employer": "Stripe"}))

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from starlette.testclient import TestClient
 
-from tests.api.test_jobs_api import add_job, assert_error, snapshot
+from tests.api.checks import assert_error, snapshot
+from tests.builders import post_job
 
 STEP = {"nextStep": "Technical interview with Anna", "nextStepDue": "2026-12-02", "nextStepTime": "14:30"}
 
 
 def test_a_job_created_with_a_next_step_reads_it_back(api: TestClient) -> None:
-    job = add_job(api, **STEP)
+    job = post_job(api, **STEP)
 
     read = api.get(f"/api/jobs/{job['id']}").json()["data"]
 
@@ -18,7 +19,7 @@ def test_a_job_created_with_a_next_step_reads_it_back(api: TestClient) -> None:
 
 
 def test_patch_moves_the_day_and_keeps_the_step(api: TestClient) -> None:
-    job = add_job(api, **STEP)
+    job = post_job(api, **STEP)
 
     response = api.patch(f"/api/jobs/{job['id']}", json={"nextStepDue": "2026-12-04"})
 
@@ -28,7 +29,7 @@ def test_patch_moves_the_day_and_keeps_the_step(api: TestClient) -> None:
 
 
 def test_patch_with_an_empty_step_clears_it(api: TestClient) -> None:
-    job = add_job(api, **STEP)
+    job = post_job(api, **STEP)
 
     data = api.patch(f"/api/jobs/{job['id']}", json={"nextStep": None}).json()["data"]
 
@@ -36,7 +37,7 @@ def test_patch_with_an_empty_step_clears_it(api: TestClient) -> None:
 
 
 def test_a_step_without_a_day_is_a_400_naming_the_field_and_nothing_changes(api: TestClient, engine) -> None:
-    job = add_job(api)
+    job = post_job(api)
     before = snapshot(engine)
 
     response = api.patch(f"/api/jobs/{job['id']}", json={"nextStep": "Call Anna"})
@@ -54,7 +55,7 @@ def test_a_time_that_is_not_a_clock_time_is_a_400(api: TestClient) -> None:
 
 
 def test_the_job_list_carries_next_steps(api: TestClient) -> None:
-    add_job(api, **STEP)
+    post_job(api, **STEP)
 
     (item,) = api.get("/api/jobs").json()["data"]["items"]
 

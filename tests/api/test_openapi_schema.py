@@ -19,11 +19,10 @@ from starlette.routing import Mount, Route
 from starlette.testclient import TestClient
 
 from jobops.api import routes
-from jobops.api.openapi import document
+from jobops.api.contract import document
 from jobops.db import session_scope
-from jobops.jobs import create_job
 from jobops.models import MailMessage
-from jobops.tracking import transition_stage
+from tests.builders import add_job, move
 
 MAX_EXAMPLES = 10
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
@@ -63,8 +62,8 @@ def test_the_document_is_served_plain_at_api_openapi_json(api: TestClient) -> No
 def seed(engine: Engine) -> dict[str, str]:
     """A job with a timeline and a message waiting for review, so generated calls reach real rows."""
     with session_scope(engine) as session:
-        job = create_job(session, {"title": "Data Engineer", "employer": "Acme"})
-        event = transition_stage(session, job["id"], "recruiter_screen", metadata={"actor": "user"})
+        job = add_job(session, **{"title": "Data Engineer", "employer": "Acme"})
+        event = move(session, job.id, "recruiter_screen", metadata={"actor": "user"})
         message = MailMessage(
             provider="gmail",
             account_key="default",
@@ -73,13 +72,13 @@ def seed(engine: Engine) -> dict[str, str]:
             from_address="talent@acme.com",
             subject="Next steps",
             processing_status="pending_user",
-            matched_job_id=job["id"],
+            matched_job_id=job.id,
             match_confidence=70,
             stage_target="recruiter_screen",
         )
         session.add(message)
         session.flush()
-        return {"job_id": job["id"], "event_id": event["id"], "message_id": message.id}
+        return {"job_id": job.id, "event_id": event.id, "message_id": message.id}
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from tests.api.test_inbox_api import (
     ACCOUNT,
     INBOX,
     INTERVIEW_INVITE,
-    add_job,
+    applied_job,
     assert_error,
     assert_ok,
     job,
@@ -20,7 +20,7 @@ from tests.api.test_inbox_api import (
 def test_undoing_an_automatic_link_moves_the_job_back_and_the_mail_waits_for_review(
     api: TestClient, engine: Engine
 ) -> None:
-    job_id = add_job(engine)
+    job_id = applied_job(engine)
     message_id = routed_message(engine, INTERVIEW_INVITE)
     assert job(api, job_id)["currentStage"] == "technical_interview"
 
@@ -37,7 +37,7 @@ def test_undoing_an_automatic_link_moves_the_job_back_and_the_mail_waits_for_rev
 
 
 def test_undoing_the_same_link_twice_is_a_conflict_that_says_why(api: TestClient, engine: Engine) -> None:
-    add_job(engine)
+    applied_job(engine)
     message_id = routed_message(engine, INTERVIEW_INVITE)
     assert_ok(api.post(f"{INBOX}/{message_id}/undo", json=ACCOUNT))
 

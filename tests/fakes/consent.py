@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import requests
@@ -10,6 +9,7 @@ from sqlalchemy import Engine
 
 from jobops.config import Settings
 from jobops.gmail import oauth
+from jobops.schemas.mail import AccountStatus
 
 REDIRECT_URI = "http://localhost:3001/oauth/gmail/callback"  # where the tests' settings send consent back
 
@@ -23,8 +23,8 @@ def consent(authorization_url: str) -> dict[str, str]:
 
 def connect_gmail(
     engine: Engine, account_key: str = "default", settings: Settings | None = None
-) -> dict[str, Any]:
+) -> AccountStatus:
     """Start, consent and exchange: the account is connected to the fake; its status is returned."""
     started = oauth.start(engine, account_key, settings)
-    answer = consent(started["authorizationUrl"])
+    answer = consent(started.authorization_url)
     return oauth.exchange(engine, account_key, answer["state"], answer["code"], settings)

@@ -29,8 +29,8 @@ def test_connecting_through_consent_stores_encrypted_credentials(
 ) -> None:
     status = connect_gmail(engine, settings=settings)
 
-    assert status["status"] == "connected"
-    assert status["email"] == "seeker@example.com"
+    assert status.status == "connected"
+    assert status.email == "seeker@example.com"
     asked = google.consents[0]
     assert asked["scope"] == GMAIL_READONLY
     assert (asked["access_type"], asked["prompt"]) == ("offline", "consent")
@@ -38,16 +38,16 @@ def test_connecting_through_consent_stores_encrypted_credentials(
     account = stored_account(engine)
     assert account is not None and account.encrypted_credentials
     assert "refresh_token" not in account.encrypted_credentials
-    assert not any("token" in key.lower() for key in status)
+    assert not any("token" in key.lower() for key in status.dump())
 
 
 def test_the_verifier_is_kept_server_side_so_any_process_can_exchange(
     engine: Engine, settings: Settings
 ) -> None:
     started = oauth.start(engine, "default", settings)
-    assert "code_verifier" not in started["authorizationUrl"]
+    assert "code_verifier" not in started.authorization_url
     with session_scope(engine) as session:
-        row = session.get(OAuthState, started["state"])
+        row = session.get(OAuthState, started.state)
         assert row is not None and row.code_verifier and row.account_key == "default"
 
 
@@ -62,7 +62,7 @@ def test_starting_without_client_credentials_says_gmail_is_not_configured(
 def test_a_forged_state_is_refused_and_connects_nothing(
     engine: Engine, settings: Settings, google: FakeGoogle
 ) -> None:
-    answer = consent(oauth.start(engine, "default", settings)["authorizationUrl"])
+    answer = consent(oauth.start(engine, "default", settings).authorization_url)
     with pytest.raises(InvalidInput) as refused:
         oauth.exchange(engine, "default", "forged-state", answer["code"], settings)
     assert refused.value.field == "state"
@@ -71,7 +71,7 @@ def test_a_forged_state_is_refused_and_connects_nothing(
 
 
 def test_a_state_works_only_once(engine: Engine, settings: Settings, google: FakeGoogle) -> None:
-    answer = consent(oauth.start(engine, "default", settings)["authorizationUrl"])
+    answer = consent(oauth.start(engine, "default", settings).authorization_url)
     oauth.exchange(engine, "default", answer["state"], answer["code"], settings)
     with pytest.raises(InvalidInput):
         oauth.exchange(engine, "default", answer["state"], answer["code"], settings)
@@ -79,14 +79,14 @@ def test_a_state_works_only_once(engine: Engine, settings: Settings, google: Fak
 
 
 def test_a_state_bound_to_another_account_is_refused(engine: Engine, settings: Settings) -> None:
-    answer = consent(oauth.start(engine, "work", settings)["authorizationUrl"])
+    answer = consent(oauth.start(engine, "work", settings).authorization_url)
     with pytest.raises(InvalidInput):
         oauth.exchange(engine, "default", answer["state"], answer["code"], settings)
     assert stored_account(engine) is None
 
 
 def test_a_state_older_than_ten_minutes_is_refused(engine: Engine, settings: Settings) -> None:
-    answer = consent(oauth.start(engine, "default", settings)["authorizationUrl"])
+    answer = consent(oauth.start(engine, "default", settings).authorization_url)
     with session_scope(engine) as session:
         session.execute(update(OAuthState).values(created_at=utcnow() - timedelta(minutes=11)))
     with pytest.raises(InvalidInput):
@@ -95,7 +95,7 @@ def test_a_state_older_than_ten_minutes_is_refused(engine: Engine, settings: Set
 
 
 def test_a_refused_code_is_a_bad_request_not_a_crash(engine: Engine, settings: Settings) -> None:
-    answer = consent(oauth.start(engine, "default", settings)["authorizationUrl"])
+    answer = consent(oauth.start(engine, "default", settings).authorization_url)
     with pytest.raises(InvalidInput) as refused:
         oauth.exchange(engine, "default", answer["state"], "made-up-code", settings)
     assert refused.value.field == "code"
@@ -153,8 +153,8 @@ def test_a_revoked_grant_puts_the_account_in_error_asking_to_reconnect(
 
     with session_scope(engine) as session:
         status = account_status(session, "gmail", "default")
-    assert status["status"] == "error"
-    assert "Reconnect Gmail" in status["lastError"]
+    assert status.status == "error"
+    assert "Reconnect Gmail" in status.last_error
 
 
 def test_disconnecting_revokes_at_the_configured_endpoint_and_forgets_tokens(
@@ -162,7 +162,7 @@ def test_disconnecting_revokes_at_the_configured_endpoint_and_forgets_tokens(
 ) -> None:
     connect_gmail(engine, settings=settings)
     status = oauth.disconnect(engine, "default", settings)
-    assert status["status"] == "disconnected"
+    assert status.status == "disconnected"
     assert google.calls["revoke"] == 1
     assert stored_account(engine).encrypted_credentials is None
     assert google._refresh == set()

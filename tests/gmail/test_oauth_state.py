@@ -22,7 +22,7 @@ def pending_states(engine: Engine) -> int:
 @pytest.fixture
 def consented(engine: Engine, settings: Settings) -> dict[str, str]:
     """The user consented for the default account; Google's redirect carries this state and code."""
-    return consent(oauth.start(engine, "default", settings)["authorizationUrl"])
+    return consent(oauth.start(engine, "default", settings).authorization_url)
 
 
 def test_a_callback_for_another_account_leaves_the_state_for_the_real_exchange(
@@ -31,7 +31,7 @@ def test_a_callback_for_another_account_leaves_the_state_for_the_real_exchange(
     with pytest.raises(InvalidInput):
         oauth.exchange(engine, "work", consented["state"], consented["code"], settings)
     status = oauth.exchange(engine, "default", consented["state"], consented["code"], settings)
-    assert status["status"] == "connected"
+    assert status.status == "connected"
 
 
 def test_a_stray_callback_with_a_made_up_code_leaves_the_state_for_the_real_one(
@@ -41,7 +41,7 @@ def test_a_stray_callback_with_a_made_up_code_leaves_the_state_for_the_real_one(
         oauth.exchange(engine, None, consented["state"], "made-up-code", settings)
     assert refused.value.field == "code"
     status = oauth.exchange(engine, None, consented["state"], consented["code"], settings)
-    assert status["status"] == "connected"
+    assert status.status == "connected"
 
 
 def test_a_callback_without_a_code_leaves_the_state_for_the_real_one(
@@ -49,9 +49,7 @@ def test_a_callback_without_a_code_leaves_the_state_for_the_real_one(
 ) -> None:
     with pytest.raises(InvalidInput):
         oauth.exchange(engine, None, consented["state"], "", settings)
-    assert (
-        oauth.exchange(engine, None, consented["state"], consented["code"], settings)["status"] == "connected"
-    )
+    assert oauth.exchange(engine, None, consented["state"], consented["code"], settings).status == "connected"
 
 
 def test_the_successful_exchange_uses_the_state_up(

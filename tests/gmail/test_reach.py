@@ -11,8 +11,8 @@ from jobops import providers
 from jobops.config import Settings
 from jobops.db import session_scope
 from jobops.gmail.query import MAX_QUERY_CHARS, recruitment_searches
-from jobops.jobs import create_job
 from jobops.models import Job, MailMessage
+from tests.builders import stored_job
 from tests.fakes.google import FakeGoogle
 
 
@@ -22,10 +22,8 @@ def sync(engine: Engine, settings: Settings) -> dict:
     )
 
 
-def add_job(engine: Engine, employer: str, title: str = "Data Engineer") -> str:
-    applied = (datetime.now(UTC) - timedelta(days=20)).isoformat()
-    with session_scope(engine) as session:
-        return create_job(session, {"title": title, "employer": employer, "appliedAt": applied})["id"]
+def applied_job(engine: Engine, employer: str, title: str = "Data Engineer") -> str:
+    return stored_job(engine, title, employer, applied_at=datetime.now(UTC) - timedelta(days=20))
 
 
 def stored_subjects(engine: Engine) -> set[str]:
@@ -73,7 +71,7 @@ def test_mail_in_other_languages_with_no_english_word_is_fetched(
 def test_mail_that_only_names_a_tracked_employer_is_fetched(
     engine: Engine, settings: Settings, google: FakeGoogle
 ) -> None:
-    add_job(engine, "Northwind Traders Ltd")
+    applied_job(engine, "Northwind Traders Ltd")
     google.add_message(
         sender="Kim <kim@mail.example>", subject="Northwind Traders", text="Bist du Dienstag frei? Gruß, Kim"
     )
@@ -87,7 +85,7 @@ def test_mail_that_only_names_a_tracked_employer_is_fetched(
 def test_the_owners_withdrawal_in_a_linked_thread_closes_the_job(
     engine: Engine, settings: Settings, google: FakeGoogle
 ) -> None:
-    job_id = add_job(engine, "Northwind")
+    job_id = applied_job(engine, "Northwind")
     google.add_message(
         sender="Northwind Talent <talent@northwind.example>",
         subject="Interview for the Data Engineer role",
@@ -115,7 +113,7 @@ def test_the_owners_withdrawal_in_a_linked_thread_closes_the_job(
 def test_a_reply_with_no_keyword_in_a_known_thread_is_fetched_on_the_next_sync(
     engine: Engine, settings: Settings, google: FakeGoogle
 ) -> None:
-    add_job(engine, "Northwind")
+    applied_job(engine, "Northwind")
     google.add_message(
         sender="Northwind Talent <talent@northwind.example>",
         subject="Interview for the Data Engineer role",
@@ -134,7 +132,7 @@ def test_a_reply_with_no_keyword_in_a_known_thread_is_fetched_on_the_next_sync(
 
     again = sync(engine, settings)
 
-    assert again["mode"] == "incremental" and again["fetched"] == 2
+    assert again.mode == "incremental" and again.fetched == 2
     assert "Lunch" not in stored_subjects(engine)
 
 
@@ -143,7 +141,7 @@ def test_the_same_mailbox_routes_the_same_way_every_time(
     engine: Engine, settings: Settings, google: FakeGoogle, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     for employer in ("Northwind", "Contoso"):
-        add_job(engine, employer)
+        applied_job(engine, employer)
     for number in range(120):
         employer = ("Northwind", "Contoso")[number % 2]
         google.add_message(
@@ -161,7 +159,7 @@ def test_the_same_mailbox_routes_the_same_way_every_time(
     first = _decisions(engine, settings)
     second_engine = _fresh(tmp_path_factory)
     for employer in ("Northwind", "Contoso"):
-        add_job(second_engine, employer)
+        applied_job(second_engine, employer)
     from tests.fakes.consent import connect_gmail
 
     connect_gmail(second_engine, settings=settings)

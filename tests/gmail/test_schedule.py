@@ -37,5 +37,5 @@ def test_each_due_gmail_account_is_synced_once_by_the_thread(
 
     with session_scope(engine) as session:
         runs = mail_runs.list_runs(session, "gmail", limit=50)
-    assert sorted(r["accountKey"] for r in runs) == ["default", "work"]
-    assert all(r["status"] == "completed" for r in runs)
+    assert sorted(r.account_key for r in runs) == ["default", "work"]
+    assert all(r.status == "completed" for r in runs)

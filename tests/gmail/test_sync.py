@@ -16,10 +16,10 @@ from jobops.config import Settings
 from jobops.db import session_scope
 from jobops.errors import Conflict, InvalidInput, NotFound
 from jobops.gmail import client, oauth
-from jobops.jobs import create_job
 from jobops.mail import runs
 from jobops.mail.accounts import account_status
 from jobops.models import MailAccount, MailMessage, SyncRun
+from tests.builders import add_job
 from tests.fakes.google import FakeGoogle
 from tests.waiting import finish, wait_for
 
@@ -61,8 +61,8 @@ def test_a_full_sync_stores_each_message_with_its_fields(
 
     run = run_sync(engine, settings)
 
-    assert run["status"] == "completed" and run["mode"] == "full"
-    assert (run["discovered"], run["fetched"], run["errored"]) == (1, 1, 0)
+    assert run.status == "completed" and run.mode == "full"
+    assert (run.discovered, run.fetched, run.errored) == (1, 1, 0)
     [message] = stored(engine)
     assert message.external_message_id == sent.id and message.external_thread_id == "thread-1"
     assert (message.from_address, message.from_domain) == ("dana@acme.example", "acme.example")
@@ -83,11 +83,11 @@ def test_max_messages_caps_a_run_and_the_next_run_takes_the_rest(
 
     first = run_sync(engine, settings, max_messages=100)
 
-    assert (first["discovered"], first["fetched"]) == (100, 100)
+    assert (first.discovered, first.fetched) == (100, 100)
     assert google.calls["batch"] == 2
     assert history_id(engine) is None  # more was waiting: the next run searches again
     second = run_sync(engine, settings, max_messages=100)
-    assert (second["mode"], second["fetched"]) == ("full", 30)
+    assert (second.mode, second.fetched) == ("full", 30)
     assert {m.external_message_id for m in stored(engine)} == {m.id for m in sent}
 
 
@@ -102,7 +102,7 @@ def test_running_the_same_sync_twice_fetches_and_stores_nothing_twice(
 
     again = run_sync(engine, settings)
 
-    assert (again["mode"], again["discovered"], again["fetched"]) == ("incremental", 0, 0)
+    assert (again.mode, again.discovered, again.fetched) == ("incremental", 0, 0)
     assert google.gmail_calls - calls_after_first == 1  # one history.list, nothing else
     assert set(google.served.values()) == {1}
     assert len(stored(engine)) == 60
@@ -118,7 +118,7 @@ def test_an_incremental_sync_fetches_only_mail_added_since_the_last_run(
 
     run = run_sync(engine, settings)
 
-    assert (run["mode"], run["discovered"], run["fetched"]) == ("incremental", 2, 2)
+    assert (run.mode, run.discovered, run.fetched) == ("incremental", 2, 2)
     assert google.calls["history"] == 1
     assert {m.id for m in new} <= {m.external_message_id for m in stored(engine)}
     assert set(google.served.values()) == {1}
@@ -136,7 +136,7 @@ def test_a_history_id_gmail_forgot_falls_back_to_a_full_sync(
 
     run = run_sync(engine, settings)
 
-    assert (run["status"], run["mode"], run["fetched"]) == ("completed", "full", 1)
+    assert (run.status, run.mode, run.fetched) == ("completed", "full", 1)
     assert len(stored(engine)) == 2
     assert set(google.served.values()) == {1}
 
@@ -150,7 +150,7 @@ def test_rate_limited_and_unavailable_answers_are_retried(
 
     run = run_sync(engine, settings)
 
-    assert (run["fetched"], run["errored"]) == (4, 0)
+    assert (run.fetched, run.errored) == (4, 0)
     assert backoff_waits
 
 
@@ -163,11 +163,11 @@ def test_a_message_that_keeps_failing_counts_as_errored_and_is_tried_again_next_
 
     run = run_sync(engine, settings)
 
-    assert (run["status"], run["fetched"], run["errored"]) == ("completed", 2, 1)
+    assert (run.status, run.fetched, run.errored) == ("completed", 2, 1)
     assert history_id(engine) is None
     google.broken_ids = {}
     retry = run_sync(engine, settings)
-    assert (retry["fetched"], retry["errored"]) == (1, 0)
+    assert (retry.fetched, retry.errored) == (1, 0)
     assert len(stored(engine)) == 3
 
 
@@ -183,7 +183,7 @@ def test_a_quota_limited_mailbox_is_synced_without_losing_messages(
 
     run = run_sync(engine, settings)
 
-    assert (run["fetched"], run["errored"]) == (70, 0)
+    assert (run.fetched, run.errored) == (70, 0)
 
 
 @pytest.mark.parametrize(
@@ -229,7 +229,7 @@ def test_a_second_sync_while_one_runs_is_a_conflict(
 
     google.fetches_open.set()
     finish(worker, 20, "the first sync")
-    assert [r["status"] for r in list_runs(engine)] == ["completed"]
+    assert [r.status for r in list_runs(engine)] == ["completed"]
 
 
 def list_runs(engine: Engine) -> list[dict]:
@@ -252,14 +252,14 @@ def test_a_run_interrupted_by_a_crash_is_marked_failed_at_start_up(engine: Engin
     assert runs.fail_interrupted_runs(engine) == 1
     with session_scope(engine) as session:
         run = runs.get_run(session, run_id)
-    assert run["status"] == "failed" and run["finishedAt"] and "Interrupted" in run["errorMessage"]
+    assert run.status == "failed" and run.finished_at and "Interrupted" in run.error_message
 
 
 @pytest.mark.usefixtures("connected")
 def test_a_run_left_by_a_crash_does_not_block_the_next_sync(engine: Engine, settings: Settings) -> None:
     crashed_run(engine)
-    assert run_sync(engine, settings)["status"] == "completed"
-    assert [r["status"] for r in list_runs(engine)] == ["completed", "failed"]
+    assert run_sync(engine, settings).status == "completed"
+    assert [r.status for r in list_runs(engine)] == ["completed", "failed"]
 
 
 @pytest.mark.usefixtures("connected")
@@ -267,7 +267,7 @@ def test_a_run_of_this_process_still_going_is_not_failed_at_start_up(engine: Eng
     run_id = providers.begin_run(engine, "gmail", "default")
     assert runs.fail_interrupted_runs(engine) == 0
     with session_scope(engine) as session:
-        assert runs.get_run(session, run_id)["status"] == "running"
+        assert runs.get_run(session, run_id).status == "running"
         assert session.get(SyncRun, run_id).owner_pid == os.getpid()
 
 
@@ -280,10 +280,10 @@ def test_a_revoked_grant_fails_the_run_and_asks_to_reconnect(
 
     run = run_sync(engine, settings)
 
-    assert run["status"] == "failed" and "Reconnect Gmail" in run["errorMessage"]
+    assert run.status == "failed" and "Reconnect Gmail" in run.error_message
     with session_scope(engine) as session:
         status = account_status(session, "gmail", "default")
-    assert status["status"] == "error" and "Reconnect Gmail" in status["lastError"]
+    assert status.status == "error" and "Reconnect Gmail" in status.last_error
 
 
 @pytest.mark.usefixtures("connected")
@@ -293,7 +293,7 @@ def test_an_access_token_refreshed_during_a_run_is_stored_for_the_next(
     google.add_message()
     google.expire_access_tokens()
 
-    assert run_sync(engine, settings)["fetched"] == 1
+    assert run_sync(engine, settings).fetched == 1
     assert google.calls["refresh"] == 1
     run_sync(engine, settings)
     assert google.calls["refresh"] == 1
@@ -304,7 +304,7 @@ def test_every_run_routes_what_it_stored_and_records_the_counts(
     engine: Engine, settings: Settings, google: FakeGoogle
 ) -> None:
     with session_scope(engine) as session:
-        create_job(session, {"title": "Backend Engineer", "employer": "Acme"})
+        add_job(session, **{"title": "Backend Engineer", "employer": "Acme"})
     google.add_message(
         subject="Your application to Acme", text="Thanks for applying to the Backend Engineer role."
     )
@@ -316,8 +316,8 @@ def test_every_run_routes_what_it_stored_and_records_the_counts(
     run = run_sync(engine, settings)
 
     assert {m.processing_status for m in stored(engine)} <= {"auto_linked", "pending_user", "ignored"}
-    assert run["classified"] == 3
-    assert run["relevant"] == 2
+    assert run.classified == 3
+    assert run.relevant == 2
 
 
 @pytest.mark.usefixtures("connected")
@@ -325,8 +325,8 @@ def test_runs_are_listed_newest_first_as_plain_data(engine: Engine, settings: Se
     first = run_sync(engine, settings)
     second = run_sync(engine, settings)
     runs = list_runs(engine)
-    assert [r["id"] for r in runs] == [second["id"], first["id"]]
-    assert set(runs[0]) == {
+    assert [r.id for r in runs] == [second.id, first.id]
+    assert set(runs[0].dump()) == {
         "id",
         "provider",
         "accountKey",
@@ -353,7 +353,7 @@ def test_disconnecting_revokes_access_and_keeps_synced_messages(
 
     status = oauth.disconnect(engine, "default", settings)
 
-    assert status["status"] == "disconnected" and google.calls["revoke"] == 1
+    assert status.status == "disconnected" and google.calls["revoke"] == 1
     assert len(stored(engine)) == 1
     with pytest.raises(NotFound):
         run_sync(engine, settings)
@@ -380,5 +380,5 @@ def test_a_gmail_sync_goes_on_past_a_message_gmail_nests_too_deep(
 
     run = run_sync(engine, settings)
 
-    assert (run["status"], run["fetched"], run["errored"]) == ("completed", 2, 1)
+    assert (run.status, run.fetched, run.errored) == ("completed", 2, 1)
     assert sorted(m.subject for m in stored(engine)) == ["Interview after", "Interview before"]

@@ -12,9 +12,10 @@ from jobops import providers
 from jobops.db import session_scope
 from jobops.errors import Conflict, NotFound
 from jobops.imap import accounts
-from jobops.jobs import create_job
 from jobops.mail.accounts import account_status
 from jobops.models import MailAccount, MailMessage
+from jobops.schemas.mail import ImapConnect
+from tests.builders import add_job
 from tests.fakes.imap import PASSWORD, FakeImap, mail, nested
 
 
@@ -35,7 +36,7 @@ def test_a_sync_stores_mail_of_the_search_window_with_its_fields(engine: Engine,
 
     run = providers.sync_account(engine, "imap", "default", search_days=30)
 
-    assert (run["status"], run["mode"], run["discovered"], run["fetched"], run["errored"]) == (
+    assert (run.status, run.mode, run.discovered, run.fetched, run.errored) == (
         "completed",
         "full",
         1,
@@ -64,8 +65,8 @@ def test_a_second_sync_fetches_only_mail_that_arrived_since(engine: Engine, conn
     new_uid = connected.add(mail(subject="Offer", message_id="c@acme"))
     third = providers.sync_account(engine, "imap", "default")
 
-    assert (again["mode"], again["discovered"], again["fetched"]) == ("incremental", 0, 0)
-    assert (third["discovered"], third["fetched"]) == (1, 1)
+    assert (again.mode, again.discovered, again.fetched) == ("incremental", 0, 0)
+    assert (third.discovered, third.fetched) == (1, 1)
     assert connected.fetched == [new_uid]
     assert len(stored(engine)) == 3
 
@@ -77,7 +78,7 @@ def test_max_messages_caps_a_run_and_the_next_run_takes_the_rest(engine: Engine,
     first = providers.sync_account(engine, "imap", "default", max_messages=5)
     second = providers.sync_account(engine, "imap", "default", max_messages=5)
 
-    assert (first["fetched"], second["fetched"]) == (5, 2)
+    assert (first.fetched, second.fetched) == (5, 2)
     assert len(stored(engine)) == 7
 
 
@@ -92,7 +93,7 @@ def test_a_changed_uidvalidity_reads_the_folder_again_without_storing_duplicates
 
     run = providers.sync_account(engine, "imap", "default")
 
-    assert (run["discovered"], run["fetched"]) == (3, 1)
+    assert (run.discovered, run.fetched) == (3, 1)
     assert sorted(m.external_message_id for m in stored(engine)) == ["a@acme", "b@acme", "c@acme"]
     assert cursor(engine) == {"uidvalidity": 1001, "lastUid": 3}
 
@@ -115,14 +116,14 @@ def test_a_message_that_cannot_be_parsed_is_counted_and_the_others_are_stored(
     run = providers.sync_account(engine, "imap", "default")
     again = providers.sync_account(engine, "imap", "default")
 
-    assert (run["status"], run["fetched"], run["errored"]) == ("completed", 2, 1)
-    assert (again["discovered"], again["errored"]) == (0, 0)  # the broken one is not fetched forever
+    assert (run.status, run.fetched, run.errored) == ("completed", 2, 1)
+    assert (again.discovered, again.errored) == (0, 0)  # the broken one is not fetched forever
 
 
 def test_only_the_chosen_folders_are_read(engine: Engine, imap: FakeImap) -> None:
     imap.add(mail(message_id="inbox@acme"))
     imap.add(mail(message_id="jobs@acme"), folder="Jobs")
-    accounts.connect(engine, "default", imap.connect_body(folders=["Jobs"]))
+    accounts.connect(engine, ImapConnect(**imap.connect_body(folders=["Jobs"])))
 
     providers.sync_account(engine, "imap", "default")
 
@@ -132,7 +133,7 @@ def test_only_the_chosen_folders_are_read(engine: Engine, imap: FakeImap) -> Non
 def test_new_mail_goes_through_the_router(engine: Engine, connected: FakeImap) -> None:
     connected.add(mail(message_id="a@acme"))
     run = providers.sync_account(engine, "imap", "default")
-    assert run["classified"] == 1
+    assert run.classified == 1
     assert stored(engine)[0].processing_status != "pending"
 
 
@@ -144,10 +145,10 @@ def test_a_changed_password_fails_the_run_and_asks_to_reconnect_without_showing_
 
     run = providers.sync_account(engine, "imap", "default")
 
-    assert run["status"] == "failed" and "Reconnect IMAP" in run["errorMessage"]
+    assert run.status == "failed" and "Reconnect IMAP" in run.error_message
     with session_scope(engine) as session:
         status = account_status(session, "imap", "default")
-    assert status["status"] == "error"
+    assert status.status == "error"
     assert PASSWORD not in caplog.text and PASSWORD not in str(run)
 
 
@@ -175,8 +176,8 @@ def test_an_imap_sync_goes_on_past_a_hostile_message_and_the_next_sync_is_clean(
     first = providers.sync_account(engine, "imap", "default")
     second = providers.sync_account(engine, "imap", "default")
 
-    assert (first["status"], first["fetched"], first["errored"]) == ("completed", 2, 1)
-    assert (second["status"], second["errored"]) == ("completed", 0)
+    assert (first.status, first.fetched, first.errored) == ("completed", 2, 1)
+    assert (second.status, second.errored) == ("completed", 0)
     assert [m.subject for m in stored(engine)] == ["After", "Before"]
 
 
@@ -194,7 +195,7 @@ def test_the_owners_reply_in_a_thread_about_a_job_is_read_from_the_sent_folder(
     engine: Engine, connected: FakeImap
 ) -> None:
     with session_scope(engine) as session:
-        job_id = create_job(session, {"title": "Data Engineer", "employer": "Northwind"})["id"]
+        job_id = add_job(session, "Data Engineer", "Northwind").id
     connected.add(
         mail(
             subject="Interview for the Data Engineer role at Northwind",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.orm import Session
 
+from jobops import providers
 from jobops.errors import InvalidInput, NotFound
 from jobops.mail.accounts import account_status, set_auto_sync
 from jobops.models import MailAccount
@@ -22,8 +23,8 @@ def gmail_account(session: Session) -> MailAccount:
 def test_a_chosen_interval_is_stored_and_shown_in_the_status(session: Session) -> None:
     answer = set_auto_sync(session, "gmail", "default", 60)
 
-    assert answer["autoSyncMinutes"] == 60
-    assert account_status(session, "gmail", "default")["autoSyncMinutes"] == 60
+    assert answer.auto_sync_minutes == 60
+    assert account_status(session, "gmail", "default").auto_sync_minutes == 60
 
 
 @pytest.mark.usefixtures("gmail_account")
@@ -31,11 +32,11 @@ def test_zero_turns_automatic_sync_off_even_when_a_default_is_configured(
     session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("JOBOPS_SYNC_INTERVAL_MINUTES", "30")
-    before = account_status(session, "gmail", "default")["autoSyncMinutes"]
+    before = account_status(session, "gmail", "default").auto_sync_minutes
 
     set_auto_sync(session, "gmail", "default", 0)
 
-    assert (before, account_status(session, "gmail", "default")["autoSyncMinutes"]) == (30, 0)
+    assert (before, account_status(session, "gmail", "default").auto_sync_minutes) == (30, 0)
 
 
 @pytest.mark.usefixtures("gmail_account")
@@ -52,7 +53,7 @@ def test_an_interval_outside_the_choices_is_refused_naming_the_field(
 
 def test_a_provider_without_accounts_to_sync_is_refused(session: Session) -> None:
     with pytest.raises(InvalidInput) as refused:
-        set_auto_sync(session, "mailbox", "files", 60)
+        providers.set_auto_sync(session, "mailbox", "files", 60)
 
     assert refused.value.field == "provider"
 

@@ -38,19 +38,19 @@ def test_an_mbox_import_stores_each_message_and_records_a_run(engine: Engine, tm
 
     run = files.import_paths(engine, [path])
 
-    assert (run["provider"], run["accountKey"], run["mode"], run["status"]) == (
+    assert (run.provider, run.account_key, run.mode, run.status) == (
         "mailbox",
         "files",
         "import",
         "completed",
     )
-    assert (run["discovered"], run["fetched"], run["errored"]) == (2, 2, 0)
+    assert (run.discovered, run.fetched, run.errored) == (2, 2, 0)
     assert [(m.external_message_id, m.subject) for m in stored(engine)] == [
         ("a@acme", "Interview"),
         ("b@acme", "Offer"),
     ]
     with session_scope(engine) as session:
-        assert [r["id"] for r in list_runs(session, "mailbox")] == [run["id"]]
+        assert [r.id for r in list_runs(session, "mailbox")] == [run.id]
 
 
 def test_importing_the_same_file_again_adds_nothing(engine: Engine, tmp_path: Path) -> None:
@@ -60,7 +60,7 @@ def test_importing_the_same_file_again_adds_nothing(engine: Engine, tmp_path: Pa
 
     again = files.import_paths(engine, [path])
 
-    assert (again["discovered"], again["fetched"]) == (2, 0)
+    assert (again.discovered, again.fetched) == (2, 0)
     assert files.describe(again) == "Read 2 messages: 0 new, 2 already imported, 0 unreadable."
     assert len(stored(engine)) == 2
 
@@ -71,7 +71,7 @@ def test_malformed_messages_are_counted_and_do_not_stop_the_import(engine: Engin
 
     run = files.import_paths(engine, [path])
 
-    assert (run["status"], run["fetched"], run["errored"]) == ("completed", 2, 1)
+    assert (run.status, run.fetched, run.errored) == ("completed", 2, 1)
 
 
 def test_eml_files_and_a_folder_of_them_are_imported(engine: Engine, tmp_path: Path) -> None:
@@ -84,14 +84,14 @@ def test_eml_files_and_a_folder_of_them_are_imported(engine: Engine, tmp_path: P
 
     run = files.import_paths(engine, [tmp_path / "one.eml", folder])
 
-    assert (run["fetched"], run["errored"]) == (2, 1)
+    assert (run.fetched, run.errored) == (2, 1)
     assert [m.external_message_id for m in stored(engine)] == ["one@acme", "two@acme"]
 
 
 def test_uploaded_files_are_imported_like_files_on_disk(engine: Engine) -> None:
     uploads = [("takeout.mbox", mbox(mail(message_id="a@acme"))), ("b.eml", mail(message_id="b@acme"))]
     run = files.import_uploads(engine, uploads)
-    assert run["fetched"] == 2
+    assert run.fetched == 2
 
 
 def test_each_imported_message_goes_through_the_router_once(engine: Engine, tmp_path: Path) -> None:
@@ -101,7 +101,7 @@ def test_each_imported_message_goes_through_the_router_once(engine: Engine, tmp_
     first = files.import_paths(engine, [path])
     second = files.import_paths(engine, [path])
 
-    assert (first["classified"], second["classified"]) == (1, 0)
+    assert (first.classified, second.classified) == (1, 0)
     assert stored(engine)[0].processing_status != "pending"
 
 

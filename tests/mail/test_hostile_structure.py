@@ -43,7 +43,7 @@ def test_an_mbox_import_keeps_the_good_messages_around_a_hostile_one(engine: Eng
 
     run = files.import_paths(engine, [path])
 
-    assert (run["status"], run["fetched"], run["errored"]) == ("completed", 2, 1)
+    assert (run.status, run.fetched, run.errored) == ("completed", 2, 1)
     assert stored_subjects(engine) == ["After", "Before"]
 
 
@@ -52,5 +52,5 @@ def test_an_eml_upload_with_a_hostile_file_imports_the_others(engine: Engine) ->
         engine, [("deep.eml", nested()), ("ok.eml", mail(subject="Fine", message_id="ok@x"))]
     )
 
-    assert (run["status"], run["fetched"], run["errored"]) == ("completed", 1, 1)
+    assert (run.status, run.fetched, run.errored) == ("completed", 1, 1)
     assert stored_subjects(engine) == ["Fine"]

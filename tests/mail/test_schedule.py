@@ -19,6 +19,7 @@ from jobops.mail.accounts import find_account, set_auto_sync
 from jobops.mail.runs import list_runs
 from jobops.mail.schedule import ScheduledSync, next_sync_of, sync_due_accounts
 from jobops.models import utcnow
+from jobops.schemas.mail import ImapConnect
 from tests.fakes.imap import FakeImap, mail
 from tests.waiting import wait_for
 
@@ -41,7 +42,7 @@ def connect(
     engine: Engine, imap: FakeImap, key: str, minutes: int | None, synced_ago: int | None = None
 ) -> None:
     """A connected IMAP account with its own interval (None: no setting), last synced minutes ago."""
-    accounts.connect(engine, key, imap.connect_body())
+    accounts.connect(engine, ImapConnect(account_key=key, **imap.connect_body()))
     with session_scope(engine) as session:
         if minutes is not None:
             set_auto_sync(session, "imap", key, minutes)
@@ -51,7 +52,7 @@ def connect(
 
 def synced_keys(engine: Engine) -> list[str]:
     with session_scope(engine) as session:
-        return sorted(run["accountKey"] for run in list_runs(session, "imap"))
+        return sorted(run.account_key for run in list_runs(session, "imap"))
 
 
 def test_only_accounts_whose_interval_has_passed_are_synced(engine: Engine, imap: FakeImap) -> None:
@@ -61,7 +62,7 @@ def test_only_accounts_whose_interval_has_passed_are_synced(engine: Engine, imap
 
     runs = sync_due_accounts(engine, SOURCES, utcnow(), settings())
 
-    assert [(r["accountKey"], r["status"], r["fetched"]) for r in runs] == [("quarter", "completed", 1)]
+    assert [(r.account_key, r.status, r.fetched) for r in runs] == [("quarter", "completed", 1)]
     assert sync_due_accounts(engine, SOURCES, utcnow(), settings()) == []  # it just synced
 
 
@@ -85,7 +86,7 @@ def test_a_failed_run_waits_a_whole_interval_before_the_next_try(engine: Engine,
 
     [failed] = sync_due_accounts(engine, SOURCES, utcnow(), settings())
 
-    assert failed["status"] == "failed"
+    assert failed.status == "failed"
     assert sync_due_accounts(engine, SOURCES, utcnow() + timedelta(minutes=10), settings()) == []
 
 
@@ -96,9 +97,9 @@ def test_an_account_that_is_already_syncing_is_skipped(engine: Engine, imap: Fak
 
     runs = sync_due_accounts(engine, SOURCES, utcnow() + timedelta(minutes=30), settings())
 
-    assert [r["accountKey"] for r in runs] == ["other"]
+    assert [r.account_key for r in runs] == ["other"]
     with session_scope(engine) as session:
-        assert [r["id"] for r in list_runs(session, "imap", "default")] == [running]
+        assert [r.id for r in list_runs(session, "imap", "default")] == [running]
 
 
 def test_the_next_automatic_sync_is_one_interval_after_the_last(engine: Engine, imap: FakeImap) -> None:

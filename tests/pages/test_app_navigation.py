@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from jobops.db import get_engine, session_scope
-from jobops.jobs import create_job
+from tests.builders import add_job
 from tests.pages.app_page import open_page
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -38,14 +38,14 @@ def test_each_page_opens_from_the_menu(app_env: Path, page: str, title: str) -> 
 
 def test_the_job_page_without_an_id_lets_the_user_pick_a_job(app_env: Path) -> None:
     with session_scope(get_engine()) as session:
-        job = create_job(session, {"title": "Engineer", "employer": "Acme"})
+        job = add_job(session, **{"title": "Engineer", "employer": "Acme"})
     at = open_page()
     at.switch_page("pages/job_detail.py").run()
 
-    at.selectbox[0].set_value(job["id"]).run()
+    at.selectbox[0].set_value(job.id).run()
 
     assert not at.exception, at.exception
-    assert at.query_params["id"] == job["id"]
+    assert at.query_params["id"] == job.id
     assert at.title[0].value == "Acme · Engineer"
 
 

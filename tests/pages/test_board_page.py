@@ -8,29 +8,24 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from jobops import tracking
 from jobops.db import get_engine, session_scope
-from jobops.jobs import create_job, get_job, list_jobs
+from jobops.jobs import get_job, list_jobs
 from jobops.sample import SAMPLE_JOBS
+from jobops.schemas.jobs import JobOut
+from tests import builders
+from tests.builders import move
 from tests.pages.app_page import open_page
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
 def add_job(stage: str = "applied", title: str = "Backend Engineer", employer: str = "Stripe") -> str:
-    with session_scope(get_engine()) as session:
-        job = create_job(
-            session,
-            {
-                "title": title,
-                "employer": employer,
-                "appliedAt": datetime.now(UTC) - timedelta(days=20),
-            },
-        )
-        if stage != "applied":
-            tracking.transition_stage(session, job["id"], stage)
-    return job["id"]
+    return builders.stored_job(
+        None, title, employer, stage=stage, applied_at=datetime.now(UTC) - timedelta(days=20)
+    )
 
 
-def stored_job(job_id: str) -> dict:
+def stored_job(job_id: str) -> JobOut:
     with session_scope(get_engine()) as session:
         return get_job(session, job_id)
 
@@ -58,7 +53,7 @@ def test_load_sample_data_fills_the_database_and_the_board(app_env: Path) -> Non
 
     assert not at.exception, at.exception
     with session_scope(get_engine()) as session:
-        assert list_jobs(session)["total"] == len(SAMPLE_JOBS)
+        assert list_jobs(session).total == len(SAMPLE_JOBS)
     assert summary(at).startswith("**9** active")
     assert any("sample jobs" in t.value for t in at.toast)
 
@@ -80,7 +75,7 @@ def test_choosing_a_stage_in_the_move_menu_moves_the_job(app_env: Path) -> None:
 
     assert not at.exception, at.exception
     moved = stored_job(job_id)
-    assert (moved["currentStage"], moved["status"]) == ("technical_interview", "in_progress")
+    assert (moved.current_stage, moved.status) == ("technical_interview", "in_progress")
     assert "Technical Interview · 1" in headings(at)
     assert at.toast[0].value == "Moved to Technical Interview"
     # The menu is ready for the next move, not stuck on the last choice.
@@ -96,7 +91,7 @@ def test_closing_from_the_board_records_the_outcome_and_takes_the_card_off(app_e
 
     assert not at.exception, at.exception
     closed = stored_job(job_id)
-    assert (closed["currentStage"], closed["outcome"]) == ("closed", "rejected")
+    assert (closed.current_stage, closed.outcome) == ("closed", "rejected")
     assert "Final Round · 0" in headings(at)
 
 
@@ -203,7 +198,7 @@ def test_empty_columns_start_folded_and_any_column_folds_and_unfolds(app_env: Pa
 def test_closed_jobs_are_archived_off_the_board_and_come_back_with_show_closed(app_env: Path) -> None:
     job_id = add_job("onsite", employer="Lumen Health")
     with session_scope(get_engine()) as session:
-        tracking.transition_stage(session, job_id, "closed", outcome="rejected")
+        move(session, job_id, "closed", outcome="rejected")
     add_job("applied")
     at = open_page()
     assert "Closed · 1" not in headings(at)

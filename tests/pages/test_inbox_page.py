@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from jobops import inbox, tracking
+from jobops import inbox_lists, inbox_routing, tracking
 from jobops.db import get_engine, session_scope
-from jobops.jobs import create_job, get_job
+from jobops.jobs import get_job
 from jobops.models import MailMessage
+from jobops.schemas.jobs import JobOut
+from tests import builders
+from tests.builders import move
 from tests.pages.app_page import open_page
 
 RECEIVED = datetime.now(UTC) - timedelta(days=2)
@@ -27,16 +30,7 @@ ORPHAN = {
 
 
 def add_job(title: str = "Backend Engineer", employer: str = "Stripe") -> str:
-    with session_scope(get_engine()) as session:
-        job = create_job(
-            session,
-            {
-                "title": title,
-                "employer": employer,
-                "appliedAt": datetime.now(UTC) - timedelta(days=20),
-            },
-        )
-    return job["id"]
+    return builders.stored_job(None, title, employer, applied_at=datetime.now(UTC) - timedelta(days=20))
 
 
 def routed_message(subject: str, sender: str, body: str, *, hours: int = 0) -> str:
@@ -57,7 +51,7 @@ def routed_message(subject: str, sender: str, body: str, *, hours: int = 0) -> s
         )
         session.add(message)
         session.flush()
-        inbox.route_pending(session, [message.id])
+        inbox_routing.route_pending(session, [message.id])
         return message.id
 
 
@@ -68,7 +62,7 @@ def stored_message(message_id: str) -> MailMessage:
         return message
 
 
-def stored_job(job_id: str) -> dict:
+def stored_job(job_id: str) -> JobOut:
     with session_scope(get_engine()) as session:
         return get_job(session, job_id)
 
@@ -114,7 +108,7 @@ def test_approving_an_item_moves_the_jobs_stage(app_env: Path) -> None:
     at.button(key=f"approve-{message_id}").click().run()
 
     assert not at.exception, at.exception
-    assert stored_job(job_id)["currentStage"] == "recruiter_screen"
+    assert stored_job(job_id).current_stage == "recruiter_screen"
     assert stored_message(message_id).processing_status == "manual_linked"
     assert at.toast[0].value == "Linked to Stripe · Backend Engineer."
     assert "Nothing to review" in at.success[0].value
@@ -129,7 +123,7 @@ def test_approving_with_another_stage_logs_that_stage(app_env: Path) -> None:
     at.button(key=f"approve-{message_id}").click().run()
 
     assert not at.exception, at.exception
-    assert stored_job(job_id)["currentStage"] == "technical_interview"
+    assert stored_job(job_id).current_stage == "technical_interview"
 
 
 def test_denying_an_item_dismisses_it_and_leaves_the_job(app_env: Path) -> None:
@@ -142,7 +136,7 @@ def test_denying_an_item_dismisses_it_and_leaves_the_job(app_env: Path) -> None:
     assert not at.exception, at.exception
     message = stored_message(message_id)
     assert (message.processing_status, message.matched_job_id) == ("ignored", None)
-    assert stored_job(job_id)["currentStage"] == "applied"
+    assert stored_job(job_id).current_stage == "applied"
     assert "Nothing to review" in at.success[0].value
 
 
@@ -157,7 +151,7 @@ def test_an_orphan_is_approved_after_picking_its_job(app_env: Path) -> None:
 
     assert not at.exception, at.exception
     assert stored_message(message_id).matched_job_id == job_id
-    assert stored_job(job_id)["currentStage"] == "recruiter_screen"
+    assert stored_job(job_id).current_stage == "recruiter_screen"
 
 
 def test_bulk_approve_links_the_selected_rows_and_skips_the_orphan(app_env: Path) -> None:
@@ -181,7 +175,7 @@ def test_bulk_approve_links_the_selected_rows_and_skips_the_orphan(app_env: Path
 
     assert not at.exception, at.exception
     assert at.toast[0].value == "Approved 2; skipped 1 with no suggested job; 0 failed."
-    assert stored_job(stripe)["currentStage"] == stored_job(alan)["currentStage"] == "recruiter_screen"
+    assert stored_job(stripe).current_stage == stored_job(alan).current_stage == "recruiter_screen"
     assert list(at.dataframe[0].value["id"]) == [orphan]
     assert at.button(key="inbox-bulk-approve").label == "Approve 0 selected"
 
@@ -203,7 +197,7 @@ def test_bulk_deny_dismisses_the_selected_rows_only(app_env: Path) -> None:
     assert list(at.dataframe[0].value["id"]) == [kept]
     # The selection was cleared: the remaining row is not picked up by the next bulk action.
     assert at.button(key="inbox-bulk-deny").disabled
-    assert [e["toStage"] for e in _events(job_id)] == ["applied"]
+    assert [e.to_stage for e in _events(job_id)] == ["applied"]
 
 
 def _events(job_id: str) -> list[dict]:
@@ -213,8 +207,8 @@ def _events(job_id: str) -> list[dict]:
 
 def test_a_closed_job_can_be_picked_and_the_toast_says_when_the_applied_date_moved(app_env: Path) -> None:
     with session_scope(get_engine()) as session:
-        job_id = create_job(session, {"title": "Product Designer", "employer": "Acme Studio"})["id"]
-        tracking.transition_stage(session, job_id, "closed", outcome="ghosted")
+        job_id = builders.add_job(session, "Product Designer", "Acme Studio").id
+        move(session, job_id, "closed", outcome="ghosted")
     message_id = routed_message(**ORPHAN)
     at = open_page("pages/inbox.py")
     picker = at.selectbox(key=f"job-{message_id}")
@@ -226,7 +220,7 @@ def test_a_closed_job_can_be_picked_and_the_toast_says_when_the_applied_date_mov
 
     assert not at.exception, at.exception
     assert stored_message(message_id).matched_job_id == job_id
-    assert stored_job(job_id)["appliedAt"].date() == RECEIVED.date()
+    assert stored_job(job_id).applied_at.date() == RECEIVED.date()
     moved_to = RECEIVED.strftime("%a %d %b %Y")
     assert (
         at.toast[0].value
@@ -297,7 +291,7 @@ def test_an_orphan_offers_a_job_prefilled_from_the_mail_and_creates_it_in_one_cl
     assert not at.exception, at.exception
     job_id = stored_message(message_id).matched_job_id
     job = stored_job(job_id)
-    assert (job["employer"], job["title"], job["currentStage"]) == (
+    assert (job.employer, job.title, job.current_stage) == (
         "Figma",
         "Product Designer",
         "recruiter_screen",
@@ -321,7 +315,7 @@ def test_a_job_from_an_orphan_needs_a_title_and_nothing_is_added_without_one(app
     assert at.text_input(key=f"new-employer-{message_id}").value == "Figma"
     assert stored_message(message_id).processing_status == "pending_user"
     with session_scope(get_engine()) as session:
-        assert inbox.job_choices(session) == []
+        assert inbox_lists.job_choices(session) == []
 
 
 def test_mail_with_a_suggested_job_offers_no_new_job(app_env: Path) -> None:

@@ -15,9 +15,8 @@ from sqlalchemy import Engine, select
 from streamlit.testing.v1 import AppTest
 
 from jobops.db import session_scope
-from jobops.jobs import create_job
 from jobops.models import Job, MailMessage
-from jobops.tracking import transition_stage
+from tests.builders import add_job, move
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "insights.py")
 NOW = datetime.now(UTC)
@@ -30,25 +29,17 @@ PATHS = (
 )
 
 
-def add_job(
+def applied_job(
     engine: Engine, title: str, days_ago: int, path: list[tuple[str, str | None]], source: str = "LinkedIn"
 ) -> str:
     """An application sent `days_ago` days ago that moved along `path`, a few days per step."""
     applied = NOW - timedelta(days=days_ago)
     with session_scope(engine) as session:
-        job = create_job(
-            session, {"title": title, "employer": f"{title} Ltd", "source": source, "appliedAt": applied}
-        )
+        job = add_job(session, title, f"{title} Ltd", source=source, applied_at=applied)
         for step, (stage, outcome) in enumerate(path, start=1):
-            transition_stage(
-                session,
-                job["id"],
-                stage,
-                occurred_at=applied + timedelta(days=3 * step),
-                outcome=outcome,
-                metadata={"actor": "user"},
-            )
-    return job["id"]
+            when = applied + timedelta(days=3 * step)
+            move(session, job.id, stage, occurred_at=when, outcome=outcome, metadata={"actor": "user"})
+    return job.id
 
 
 def run_page() -> AppTest:
@@ -74,9 +65,9 @@ def test_loading_sample_data_from_the_empty_page_fills_the_charts(engine: Engine
 
 
 def test_a_small_history_shows_headline_figures_and_charts(engine: Engine) -> None:
-    add_job(engine, "Quiet", 40, [])
-    add_job(engine, "Screened", 10, PATHS[1])
-    add_job(engine, "Offered", 30, PATHS[3])
+    applied_job(engine, "Quiet", 40, [])
+    applied_job(engine, "Screened", 10, PATHS[1])
+    applied_job(engine, "Offered", 30, PATHS[3])
     at = run_page()
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Active applications"] == "3"
@@ -90,15 +81,15 @@ def test_a_small_history_shows_headline_figures_and_charts(engine: Engine) -> No
 
 
 def test_filtering_out_every_source_but_one_narrows_the_figures(engine: Engine) -> None:
-    add_job(engine, "A", 10, PATHS[1], source="LinkedIn")
-    add_job(engine, "B", 10, [], source="Referral")
+    applied_job(engine, "A", 10, PATHS[1], source="LinkedIn")
+    applied_job(engine, "B", 10, [], source="Referral")
     at = run_page()
     at.multiselect(key="insights-sources").select("Referral").run()
     assert {m.label: m.value for m in at.metric}["Response rate"] == "0%"
 
 
 def test_mail_charts_appear_when_there_is_mail(engine: Engine) -> None:
-    job_id = add_job(engine, "Mailed", 10, PATHS[1])
+    job_id = applied_job(engine, "Mailed", 10, PATHS[1])
     with session_scope(engine) as session:
         session.add(
             MailMessage(
@@ -121,14 +112,14 @@ def test_three_hundred_jobs_render(engine: Engine) -> None:
     rng = random.Random(7)
     for i in range(300):
         source = rng.choice(["LinkedIn", "Referral", "Indeed"])
-        add_job(engine, f"Job {i}", rng.randint(16, 120), rng.choice(PATHS), source)
+        applied_job(engine, f"Job {i}", rng.randint(16, 120), rng.choice(PATHS), source)
     at = run_page()
     assert len(at.get("plotly_chart")) == 6
 
 
 def test_the_ghosting_button_closes_a_quiet_job(engine: Engine) -> None:
-    quiet = add_job(engine, "Quiet", 40, [])
-    add_job(engine, "Recent", 2, [])
+    quiet = applied_job(engine, "Quiet", 40, [])
+    applied_job(engine, "Recent", 2, [])
     at = run_page()
     assert not at.button(key=f"ghost-ghosted-{quiet}").disabled
     at.button(key=f"ghost-ghosted-{quiet}").click().run()
@@ -140,7 +131,7 @@ def test_the_ghosting_button_closes_a_quiet_job(engine: Engine) -> None:
 
 
 def test_the_quiet_threshold_can_be_changed(engine: Engine) -> None:
-    job_id = add_job(engine, "Quiet", 10, [])
+    job_id = applied_job(engine, "Quiet", 10, [])
     at = run_page()
     assert not [b for b in at.button if b.key == f"ghost-no_response-{job_id}"]
     at.number_input(key="insights-ghost-days").set_value(7).run()
@@ -161,16 +152,16 @@ def test_every_csv_download_on_the_page_makes_formulas_inert(
 
     monkeypatch.setattr(st, "download_button", recording)
     with session_scope(engine) as session:
-        create_job(
+        add_job(
             session,
-            {
+            **{
                 "title": "-2+3",
                 "employer": '=HYPERLINK("https://phish.example","Open")',
                 "source": "@SUM(A1:A9)",
                 "appliedAt": NOW - timedelta(days=60),
             },
         )
-    add_job(engine, "Screened", 30, PATHS[1], source="+1 555 0100")
+    applied_job(engine, "Screened", 30, PATHS[1], source="+1 555 0100")
     run_page()
 
     assert {"jobops-sources.csv", "jobops-gone-quiet.csv"} <= set(downloads)

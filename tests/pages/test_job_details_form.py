@@ -19,7 +19,7 @@ def test_salary_and_recruiter_are_saved_from_the_details_tab(app_env: Path) -> N
 
     assert not at.exception, at.exception
     job = stored_job(job_id)
-    assert (job["salary"], job["recruiterName"], job["recruiterEmail"]) == (
+    assert (job.salary, job.recruiter_name, job.recruiter_email) == (
         "€60–70k",
         "Anna Berg",
         "anna@stripe.example",
@@ -40,4 +40,4 @@ def test_a_bad_recruiter_address_shows_a_message_by_its_label_and_keeps_what_was
     assert by_label(at.text_input, "Recruiter email").value == "anna at stripe"
     assert by_label(at.text_input, "Salary").value == "€60–70k"
     job = stored_job(job_id)
-    assert (job["salary"], job["recruiterEmail"]) == (None, None)
+    assert (job.salary, job.recruiter_email) == (None, None)

@@ -11,7 +11,7 @@ from tests.pages.job_page import NOW, add_job, open_job
 
 def linked_mail(job_id: str, *, provider: str = "gmail", subject: str, body: str) -> str:
     """A message about the job, routed as a sync would route it (the router links and logs it)."""
-    from jobops import inbox
+    from jobops import inbox_routing
     from jobops.models import MailMessage
 
     with session_scope(get_engine()) as session:
@@ -31,7 +31,7 @@ def linked_mail(job_id: str, *, provider: str = "gmail", subject: str, body: str
         )
         session.add(message)
         session.flush()
-        inbox.route_pending(session, [message.id])
+        inbox_routing.route_pending(session, [message.id])
         assert message.matched_job_id == job_id
         return message.id
 

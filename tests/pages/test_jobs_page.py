@@ -8,10 +8,11 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from jobops import tracking
 from jobops.db import get_engine, session_scope
-from jobops.jobs import create_job, list_jobs
+from jobops.jobs import list_jobs
 from jobops.sample import SAMPLE_JOBS, load_sample_data
+from jobops.schemas.jobs import JobOut
+from tests import builders
 from tests.pages.app_page import by_label, open_page
 
 CSV = (
@@ -22,14 +23,14 @@ CSV = (
 )
 
 
-def stored_jobs(**filters: Any) -> list[dict]:
+def stored_jobs(**filters: Any) -> list[JobOut]:
     with session_scope(get_engine()) as session:
-        return list_jobs(session, **filters)["items"]
+        return list_jobs(session, **filters).items
 
 
-def add_job(**fields: Any) -> dict:
+def add_job(**fields: Any) -> JobOut:
     with session_scope(get_engine()) as session:
-        return create_job(session, {"title": "Backend Engineer", "employer": "Stripe", **fields})
+        return builders.add_job(session, **fields)
 
 
 def test_without_jobs_the_list_says_how_to_start_and_can_load_samples(app_env: Path) -> None:
@@ -56,12 +57,12 @@ def test_the_list_shows_each_job_with_its_stage(app_env: Path) -> None:
 
 def close(job_id: str, outcome: str = "rejected") -> None:
     with session_scope(get_engine()) as session:
-        tracking.transition_stage(session, job_id, "closed", outcome=outcome)
+        builders.move(session, job_id, "closed", outcome=outcome)
 
 
 def move(job_id: str, stage: str) -> None:
     with session_scope(get_engine()) as session:
-        tracking.transition_stage(session, job_id, stage)
+        builders.move(session, job_id, stage)
 
 
 def shown(at: AppTest) -> dict[str, str]:
@@ -72,7 +73,7 @@ def shown(at: AppTest) -> dict[str, str]:
 
 def test_closed_jobs_are_archived_until_show_closed_is_turned_on(app_env: Path) -> None:
     add_job(employer="Lumen Health")
-    close(add_job(employer="Stripe")["id"])
+    close(add_job(employer="Stripe").id)
 
     at = open_page("pages/jobs.py")
     assert shown(at) == {"Lumen Health": "Applied"}
@@ -86,8 +87,8 @@ def test_closed_jobs_are_archived_until_show_closed_is_turned_on(app_env: Path) 
 
 def test_the_in_progress_filter_lists_active_jobs_past_applied_and_no_closed_ones(app_env: Path) -> None:
     add_job(employer="Applied Co")
-    move(add_job(employer="Interviewing Co")["id"], "technical_interview")
-    closed = add_job(employer="Closed Co")["id"]
+    move(add_job(employer="Interviewing Co").id, "technical_interview")
+    closed = add_job(employer="Closed Co").id
     move(closed, "technical_interview")
     close(closed)
     at = open_page("pages/jobs.py")
@@ -101,7 +102,7 @@ def test_the_in_progress_filter_lists_active_jobs_past_applied_and_no_closed_one
 
 def test_the_closed_filter_lists_closed_jobs_with_their_outcome(app_env: Path) -> None:
     add_job(employer="Applied Co")
-    close(add_job(employer="Declined Co")["id"], "offer_declined")
+    close(add_job(employer="Declined Co").id, "offer_declined")
     at = open_page("pages/jobs.py")
 
     at.multiselect(key="jobs-standing").set_value(["closed", "applied"]).run()
@@ -111,7 +112,7 @@ def test_the_closed_filter_lists_closed_jobs_with_their_outcome(app_env: Path) -
 
 
 def test_when_every_job_is_closed_the_list_says_how_to_see_them(app_env: Path) -> None:
-    close(add_job()["id"])
+    close(add_job().id)
 
     at = open_page("pages/jobs.py")
 
@@ -129,13 +130,13 @@ def test_the_add_job_form_creates_an_applied_job(app_env: Path) -> None:
 
     assert not at.exception, at.exception
     (job,) = stored_jobs()
-    assert (job["title"], job["employer"], job["location"], job["currentStage"]) == (
+    assert (job.title, job.employer, job.location, job.current_stage) == (
         "Platform Engineer",
         "Lumen Health",
         "Berlin",
         "applied",
     )
-    assert job["appliedAt"].date() == date.today() - timedelta(days=3)
+    assert job.applied_at.date() == date.today() - timedelta(days=3)
     assert at.toast[0].value == "Added Platform Engineer at Lumen Health."
 
 
@@ -190,7 +191,7 @@ def test_importing_a_csv_from_the_page_adds_jobs_and_reports_skipped_rows(app_en
     at.button(key="jobs-import").click().run()
 
     assert not at.exception, at.exception
-    assert {j["employer"] for j in stored_jobs()} == {"Stripe", "Lumen Health"}
+    assert {j.employer for j in stored_jobs()} == {"Stripe", "Lumen Health"}
     assert at.warning[0].value == "Imported 2 job(s); skipped 1."
     skipped = at.dataframe[-1].value
     assert list(skipped["Row"]) == [4]
@@ -216,7 +217,7 @@ def test_selected_discovered_jobs_can_be_marked_applied(app_env: Path) -> None:
 
     assert not at.exception, at.exception
     (job,) = stored_jobs()
-    assert (job["status"], job["currentStage"]) == ("applied", "applied")
+    assert (job.status, job.current_stage) == ("applied", "applied")
 
 
 def test_open_timeline_goes_to_the_selected_job(app_env: Path) -> None:
@@ -240,7 +241,7 @@ def test_remove_sample_data_keeps_the_users_own_jobs(app_env: Path) -> None:
     at.button(key="jobs-remove-sample").click().run()
 
     assert not at.exception, at.exception
-    assert [j["id"] for j in stored_jobs()] == [mine["id"]]
+    assert [j.id for j in stored_jobs()] == [mine.id]
     assert at.toast[0].value == f"Removed {len(SAMPLE_JOBS)} sample jobs."
 
 
@@ -274,8 +275,8 @@ def test_dates_that_could_be_either_way_are_asked_and_block_the_import_until_ans
 
     assert not at.exception, at.exception
     assert at.success[0].value == "Imported 20 job(s)."
-    stripe = next(j for j in stored_jobs() if j["employer"] == "Stripe")
-    assert stripe["appliedAt"].date().isoformat() == "2026-03-02"
+    stripe = next(j for j in stored_jobs() if j.employer == "Stripe")
+    assert stripe.applied_at.date().isoformat() == "2026-03-02"
 
 
 def test_the_status_mapping_is_shown_and_a_change_is_what_gets_imported(app_env: Path) -> None:
@@ -287,8 +288,8 @@ def test_the_status_mapping_is_shown_and_a_change_is_what_gets_imported(app_env:
     at.selectbox(key="import-status-Interviewing").set_value("hiring_manager_screen").run()
     at.button(key="jobs-import").click().run()
 
-    stripe = next(j for j in stored_jobs() if j["employer"] == "Stripe")
-    assert stripe["currentStage"] == "hiring_manager_screen"
+    stripe = next(j for j in stored_jobs() if j.employer == "Stripe")
+    assert stripe.current_stage == "hiring_manager_screen"
 
 
 def test_a_file_where_no_row_can_be_read_shows_a_red_box_and_the_reasons(app_env: Path) -> None:

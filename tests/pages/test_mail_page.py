@@ -73,13 +73,13 @@ def test_sync_now_runs_in_the_background_and_the_run_is_listed(google: FakeGoogl
     def finished_runs() -> list[dict]:
         with session_scope(get_engine()) as session:
             runs = mail_runs.list_runs(session, "gmail", "default")
-        return runs if runs and runs[0]["status"] != "running" else []
+        return runs if runs and runs[0].status != "running" else []
 
     runs = wait_for(finished_runs, 10, "the background sync to finish")
     at.run()
 
     assert not at.exception, at.exception
-    assert runs[0]["status"] == "completed" and runs[0]["fetched"] == 3
+    assert runs[0].status == "completed" and runs[0].fetched == 3
     table = at.dataframe[0].value
     assert list(table["Status"]) == ["Completed"]
     assert "Last sync: 3 new messages" in at.success[0].value
@@ -99,7 +99,7 @@ def test_choosing_how_often_gmail_syncs_saves_it_and_says_when_the_next_sync_is_
 
     assert not at.exception, at.exception
     with session_scope(get_engine()) as session:
-        assert account_status(session, "gmail", "default")["autoSyncMinutes"] == 60
+        assert account_status(session, "gmail", "default").auto_sync_minutes == 60
     assert at.toast[0].value == "Gmail syncs automatically every hour."
     assert at.selectbox(key="gmail-auto-sync").value == 60
     assert any(c.value.startswith("Next automatic sync in ") for c in at.caption)
@@ -112,7 +112,7 @@ def test_disconnect_forgets_access_and_keeps_the_runs(google: FakeGoogle) -> Non
     at.button(key="gmail-disconnect").click().run()
     assert not at.exception, at.exception
     with session_scope(get_engine()) as session:
-        assert account_status(session, "gmail", "default")["status"] == "disconnected"
+        assert account_status(session, "gmail", "default").status == "disconnected"
     assert google.calls["revoke"] == 1
 
 
@@ -160,7 +160,7 @@ def test_an_imap_mailbox_can_be_set_to_sync_daily(app_env: Path, imap: FakeImap)
     at.selectbox(key="imap-auto-sync").set_value(1440).run()
     assert not at.exception, at.exception
     with session_scope(get_engine()) as session:
-        assert account_status(session, "imap", "default")["autoSyncMinutes"] == 1440
+        assert account_status(session, "imap", "default").auto_sync_minutes == 1440
     assert at.toast[0].value == "IMAP syncs automatically daily."
 
 
@@ -168,7 +168,7 @@ def test_a_wrong_imap_password_says_so_and_stores_nothing(app_env: Path, imap: F
     at = fill_imap_form(open_page("pages/mail.py"), imap, "wrong")
     assert "refused the username or password" in at.error[0].value
     with session_scope(get_engine()) as session:
-        assert account_status(session, "imap", "default")["status"] == "disconnected"
+        assert account_status(session, "imap", "default").status == "disconnected"
 
 
 def test_uploading_a_mailbox_file_imports_it_once_and_lists_the_run(app_env: Path) -> None:

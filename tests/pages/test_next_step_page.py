@@ -10,8 +10,8 @@ import pytest
 import streamlit as st
 
 from jobops.db import get_engine, session_scope
-from jobops.jobs import update_job
 from jobops.localtime import local_day
+from tests.builders import edit_job
 from tests.pages.app_page import by_label, open_page
 from tests.pages.job_page import add_job, open_job, stored_job
 from tests.pages.test_board_page import add_job as add_board_job
@@ -20,7 +20,7 @@ from tests.test_calendar_file import fields
 
 def set_step(job_id: str, **changes: str) -> None:
     with session_scope(get_engine()) as session:
-        update_job(session, job_id, changes)
+        edit_job(session, job_id, **changes)
 
 
 def today() -> date:
@@ -38,10 +38,10 @@ def test_a_next_step_is_saved_from_the_details_tab(app_env: Path) -> None:
 
     assert not at.exception, at.exception
     job = stored_job(job_id)
-    assert (job["nextStep"], job["nextStepDue"], job["nextStepTime"]) == (
+    assert (job.next_step, job.next_step_due, job.next_step_time) == (
         "Technical interview with Anna",
-        "2026-12-02",
-        "14:30",
+        date(2026, 12, 2),
+        time(14, 30),
     )
     assert by_label(at.text_input, "Next step").value == "Technical interview with Anna"
 
@@ -56,7 +56,7 @@ def test_a_step_without_a_due_date_is_refused_by_its_label_and_keeps_what_was_ty
     assert not at.exception, at.exception
     assert at.error[0].value.startswith("Due date is required for a next step")
     assert by_label(at.text_input, "Next step").value == "Call Anna"
-    assert stored_job(job_id)["nextStep"] is None
+    assert stored_job(job_id).next_step is None
 
 
 def test_the_job_page_offers_the_step_as_a_calendar_file(
@@ -119,9 +119,9 @@ def test_set_follow_up_on_a_quiet_card_fills_the_next_step_two_days_ahead(app_en
 
     assert not at.exception, at.exception
     job = stored_job(job_id)
-    assert (job["nextStep"], job["nextStepDue"]) == (
+    assert (job.next_step, job.next_step_due) == (
         "Follow up with Globex",
-        (today() + timedelta(days=2)).isoformat(),
+        today() + timedelta(days=2),
     )
     assert not [b for b in at.button if b.key == f"follow-up-{job_id}"]
     assert at.expander[0].label == "Due · 1"
@@ -137,5 +137,5 @@ def test_set_follow_up_from_a_stale_tab_does_not_land(app_env: Path, monkeypatch
 
     at.button(key=f"follow-up-{job_id}").click().run()
 
-    assert stored_job(job_id)["nextStep"] is None
+    assert stored_job(job_id).next_step is None
     assert not at.exception, at.exception

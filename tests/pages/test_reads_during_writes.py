@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from jobops.db import session_scope
-from jobops.jobs import create_job
+from tests.builders import add_job
 from tests.fakes.write_lock import impatient_database, write_lock_held
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -22,7 +22,7 @@ def test_a_page_shows_while_another_connection_holds_the_write_lock(
 ) -> None:
     engine = impatient_database(monkeypatch)
     with session_scope(engine) as session:
-        create_job(session, {"title": "Backend Engineer", "employer": "Stripe"})
+        add_job(session, **{"title": "Backend Engineer", "employer": "Stripe"})
     at = AppTest.from_file(APP, default_timeout=60)
 
     with write_lock_held(engine):

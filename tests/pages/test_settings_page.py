@@ -13,8 +13,8 @@ from streamlit.testing.v1 import AppTest
 
 from jobops.backup import export_backup
 from jobops.db import session_scope
-from jobops.jobs import create_job
 from jobops.models import Job
+from tests.builders import add_job
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "settings.py")
 
@@ -52,8 +52,8 @@ def jobs_stored(engine: Engine) -> int:
 def backup_bytes(engine: Engine) -> bytes:
     """A backup of two jobs, taken before the database is emptied."""
     with session_scope(engine) as session:
-        create_job(session, {"title": "Data Engineer", "employer": "Acme"})
-        create_job(session, {"title": "Analyst", "employer": "Globex"})
+        add_job(session, **{"title": "Data Engineer", "employer": "Acme"})
+        add_job(session, **{"title": "Analyst", "employer": "Globex"})
         data = export_backup(session)
         for job in session.scalars(select(Job)):
             session.delete(job)
@@ -130,7 +130,7 @@ def test_replacing_everything_says_what_it_removes_then_removes_it(
     engine: Engine, backup_bytes: bytes
 ) -> None:
     with session_scope(engine) as session:
-        create_job(session, {"title": "Only here", "employer": "Initech"})
+        add_job(session, **{"title": "Only here", "employer": "Initech"})
     at = preview(open_page(), backup_bytes, mode="replace")
     table = at.dataframe[0].value
     assert table.loc[table["Data"] == "Jobs", ["Added", "Removed"]].values.tolist() == [[2, 1]]

@@ -15,8 +15,10 @@ from streamlit.testing.v1 import AppTest
 from jobops import access
 from jobops.dashboard import gate
 from jobops.db import get_engine, session_scope
-from jobops.jobs import create_job, get_job
+from jobops.jobs import get_job
 from jobops.models import MailMessage
+from jobops.schemas.jobs import JobOut
+from tests import builders
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -32,19 +34,10 @@ def locked(app_env: Path, monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch
 
 
 def add_job(days_ago: int = 40) -> str:
-    with session_scope(get_engine()) as session:
-        job = create_job(
-            session,
-            {
-                "title": "Backend Engineer",
-                "employer": "Stripe",
-                "appliedAt": datetime.now(UTC) - timedelta(days=days_ago),
-            },
-        )
-    return job["id"]
+    return builders.stored_job(applied_at=datetime.now(UTC) - timedelta(days=days_ago))
 
 
-def stored_job(job_id: str) -> dict:
+def stored_job(job_id: str) -> JobOut:
     with session_scope(get_engine()) as session:
         return get_job(session, job_id)
 
@@ -72,7 +65,7 @@ def test_a_move_on_the_board_from_a_stale_tab_does_not_land(locked: pytest.Monke
 
     at.selectbox(key=f"move-{job_id}").set_value("technical_interview").run()
 
-    assert stored_job(job_id)["currentStage"] == "applied"
+    assert stored_job(job_id).current_stage == "applied"
     assert not at.exception, at.exception
 
 
@@ -83,7 +76,7 @@ def test_closing_a_quiet_job_from_a_stale_tab_does_not_land(locked: pytest.Monke
 
     at.button(key=f"ghost-ghosted-{job_id}").click().run()
 
-    assert stored_job(job_id)["currentStage"] == "applied"
+    assert stored_job(job_id).current_stage == "applied"
     assert not at.exception, at.exception
 
 

@@ -1,0 +1,175 @@
+"""Routing of stored mail: new mail on each sync, and the mail waiting for review when the jobs change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from jobops.inbox_timeline import log_from_message
+from jobops.link_refusals import load_refusals
+from jobops.models import Job, MailMessage, SenderMemory, utcnow
+from jobops.router import Decision, JobFacts, MailFacts, Router, RouterMemory
+from jobops.router.senders import sender_kind
+from jobops.stages import ACTIVE_STATUSES, AUTO_LINKED, CLOSED, MANUAL_LINKED, PENDING, PENDING_USER
+
+
+def candidate_jobs(session: Session) -> list[Job]:
+    """The jobs mail can be about: the open ones, then the closed ones, most recently closed first."""
+    rows = list(
+        session.scalars(
+            select(Job)
+            .where(or_(Job.status.in_(ACTIVE_STATUSES), Job.current_stage == CLOSED))
+            .order_by(Job.created_at, Job.id)
+        )
+    )
+    closed = [j for j in rows if j.current_stage == CLOSED]
+    closed.sort(key=lambda j: j.closed_at or j.created_at, reverse=True)
+    return [j for j in rows if j.current_stage != CLOSED] + closed
+
+
+def active_jobs(session: Session) -> list[JobFacts]:
+    """What the router knows of each job mail can be about, in candidate order."""
+    return [
+        JobFacts(
+            id=j.id, title=j.title, employer=j.employer, current_stage=j.current_stage, job_url=j.job_url
+        )
+        for j in candidate_jobs(session)
+    ]
+
+
+def router_memory(session: Session) -> RouterMemory:
+    """Threads already linked to a job, and senders the user approved for one."""
+    linked = session.execute(
+        select(MailMessage.external_thread_id, MailMessage.matched_job_id).where(
+            MailMessage.processing_status.in_((AUTO_LINKED, MANUAL_LINKED)),
+            MailMessage.matched_job_id.is_not(None),
+            MailMessage.external_thread_id.is_not(None),
+        )
+    )
+    senders = session.execute(select(SenderMemory.from_address, SenderMemory.job_id))
+    waiting = session.execute(
+        select(MailMessage.external_thread_id, MailMessage.matched_job_id)
+        .where(
+            MailMessage.processing_status == PENDING_USER,
+            MailMessage.relevant.is_(True),
+            MailMessage.external_thread_id.is_not(None),
+        )
+        .order_by(MailMessage.received_at, MailMessage.external_message_id)
+    )
+    sender_jobs = {address: job for address, job in senders}
+    return RouterMemory(
+        thread_jobs={t: j for t, j in linked if t and j},
+        sender_jobs=sender_jobs,
+        review_threads={t: j or "" for t, j in waiting if t},
+        domain_jobs=_own_domains(sender_jobs),
+    )
+
+
+def _own_domains(sender_jobs: dict[str, str]) -> dict[str, str]:
+    """Organisations' own domains (not hiring platforms, job boards or free mail) of the senders the user approved."""
+    domains = {address.rpartition("@")[2]: job for address, job in sorted(sender_jobs.items())}
+    return {domain: job for domain, job in domains.items() if domain and sender_kind(domain) is None}
+
+
+def mail_facts(message: MailMessage) -> MailFacts:
+    """What the router reads of a stored message."""
+    return MailFacts(
+        message_id=message.id,
+        thread_id=message.external_thread_id,
+        from_address=message.from_address,
+        from_domain=message.from_domain,
+        sender_name=message.sender_name,
+        subject=message.subject,
+        received_at=message.received_at,
+        body_text=message.body_text,
+        snippet=message.snippet,
+        from_me=message.from_me,
+    )
+
+
+def route_pending(session: Session, message_ids: Iterable[str] | None = None) -> dict[str, int]:
+    """Route stored messages not routed yet; auto-linked ones update their job's timeline."""
+    query = (
+        select(MailMessage)
+        .where(MailMessage.processing_status == PENDING)
+        .order_by(MailMessage.received_at, MailMessage.external_message_id)
+        .with_for_update(skip_locked=True, key_share=True)  # mail another run is routing now is left to it
+    )
+    if message_ids is not None:
+        query = query.where(MailMessage.id.in_(list(message_ids)))
+    counts = {"classified": 0, "relevant": 0, "matched": 0}
+    for decision in _route_in_order(session, list(session.scalars(query))):
+        counts["classified"] += 1
+        counts["relevant"] += int(decision.relevant)
+        counts["matched"] += int(decision.bucket == AUTO_LINKED)
+    return counts
+
+
+def _route_in_order(
+    session: Session, messages: list[MailMessage], keep: Callable[[Decision], bool] = lambda _decision: True
+) -> Iterator[Decision]:
+    """Route messages in the order given against the jobs as they are now, recording the decisions `keep` accepts;
+    later mail of a thread follows what was decided for earlier mail."""
+    if not messages:
+        return
+    router = Router(active_jobs(session))
+    memory = router_memory(session)
+    refusals = load_refusals(session)
+    threads, waiting = dict(memory.thread_jobs), dict(memory.review_threads)
+    memory = replace(memory, thread_jobs=threads, review_threads=waiting)  # the rest as remembered
+    for message in messages:
+        decision = refusals.hold_back(
+            message.id, message.from_address, router.route(mail_facts(message), memory)
+        )
+        if keep(decision):
+            _record_decision(session, message, decision)
+            _remember_thread(message.external_thread_id, decision, threads, waiting)
+            yield decision
+
+
+def _remember_thread(
+    thread: str | None, decision: Decision, linked: dict[str, str], waiting: dict[str, str]
+) -> None:
+    """Later mail of a thread follows what the router made of this one."""
+    if not thread or not decision.relevant:
+        return
+    if decision.bucket == AUTO_LINKED and decision.job_id:
+        linked[thread] = decision.job_id
+    elif decision.bucket == PENDING_USER and (decision.job_id or thread not in waiting):
+        waiting[thread] = decision.job_id or ""
+
+
+def rematch_waiting(session: Session) -> dict[str, int]:
+    """Route the mail waiting for review again, against the jobs as they are now.
+
+    A message that now matches surely is linked and logged as an automatic link would be; the others get
+    the new suggestion. Mail the router now calls irrelevant stays waiting: only the user dismisses it.
+    """
+    query = select(MailMessage).where(MailMessage.processing_status == PENDING_USER)
+    query = query.with_for_update(
+        skip_locked=True, key_share=True
+    )  # mail the user is deciding is left to them
+    waiting = list(session.scalars(query.order_by(MailMessage.received_at, MailMessage.external_message_id)))
+    counts = {"rematched": 0, "linked": 0}
+    for decision in _route_in_order(session, waiting, keep=lambda decision: decision.relevant):
+        counts["rematched"] += 1
+        counts["linked"] += int(decision.bucket == AUTO_LINKED)
+    return counts
+
+
+def _record_decision(session: Session, message: MailMessage, decision: Decision) -> None:
+    """Store what the router said; a sure match logs its stage event at once."""
+    message.relevant = decision.relevant
+    message.match_confidence = decision.confidence
+    message.stage_target = decision.stage_target
+    message.message_type = decision.message_type
+    message.reason = decision.reason
+    message.matched_job_id = decision.job_id
+    message.processing_status = decision.bucket
+    if decision.bucket == AUTO_LINKED and decision.job_id:
+        message.decided_at = utcnow()
+        log_from_message(session, message, decision.job_id, decision.stage_target, actor="system")
+    session.flush()
