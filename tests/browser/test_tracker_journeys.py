@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from playwright.sync_api import expect
 
-from jobops import inbox
+from jobops import inbox_routing
 from jobops.db import make_engine, session_scope
 from jobops.models import MailMessage
 
@@ -183,7 +183,7 @@ def waiting_mail(app: RunningApp, sender: str, subject: str, body: str) -> str:
             )
             session.add(message)
             session.flush()
-            inbox.route_pending(session, [message.id])
+            inbox_routing.route_pending(session, [message.id])
             return message.id
     finally:
         engine.dispose()
