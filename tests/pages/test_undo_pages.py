@@ -36,7 +36,7 @@ def test_an_approval_can_be_undone_from_its_confirmation(app_env: Path) -> None:
     at.button(key="inbox-undo").click().run()
 
     assert not at.exception, at.exception
-    assert stored_job(job_id)["currentStage"] == "applied"
+    assert stored_job(job_id).current_stage == "applied"
     message = stored_message(message_id)
     assert (message.processing_status, message.matched_job_id) == ("pending_user", job_id)
     assert at.toast[0].value == "Undone: 1 back in the inbox."
@@ -97,13 +97,13 @@ def test_an_automatic_link_is_undone_from_the_jobs_emails_tab(app_env: Path) -> 
     job_id = add_tracked_job()
     message_id = linked_mail(job_id, subject="Invitation: technical interview", body=INVITE_BODY)
     at = open_job(job_id)
-    assert tracked_job(job_id)["currentStage"] == "technical_interview"
+    assert tracked_job(job_id).current_stage == "technical_interview"
     assert at.button(key=f"unlink-{message_id}").label == "Undo link"
 
     at.button(key=f"unlink-{message_id}").click().run()
 
     assert not at.exception, at.exception
-    assert tracked_job(job_id)["currentStage"] == "applied"
+    assert tracked_job(job_id).current_stage == "applied"
     assert at.toast[0].value == (
         "Unlinked: the mail waits in the Tracking Inbox again. "
         "Removed from the timeline: Logged from email: Technical Interview."
