@@ -8,213 +8,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
+from jobops.router.employer_words import (
+    ACRONYM_SKIPS,
+    DESCRIPTORS,
+    DOMAIN_PREFIXES,
+    DOMAIN_SUFFIXES,
+    GENERIC_WORDS,
+    LEGAL_SUFFIXES,
+    PARTIAL_MIN_LETTERS,
+)
 from jobops.router.facts import JobFacts
 from jobops.router.senders import domain_labels, host_of, sender_kind
 from jobops.router.text import fold
 
-LEGAL_SUFFIXES: Final = frozenset(
-    {
-        "inc",
-        "incorporated",
-        "llc",
-        "llp",
-        "lp",
-        "ltd",
-        "limited",
-        "gmbh",
-        "mbh",
-        "ag",
-        "sa",
-        "sas",
-        "sasu",
-        "sarl",
-        "se",
-        "plc",
-        "corp",
-        "corporation",
-        "co",
-        "company",
-        "kg",
-        "kgaa",
-        "ab",
-        "bv",
-        "nv",
-        "pty",
-        "srl",
-        "sl",
-        "slu",
-        "spa",
-        "oy",
-        "oyj",
-        "as",
-        "asa",
-        "aps",
-        "pte",
-        "ulc",
-        "ug",
-        "ohg",
-        "sp",
-        "zoo",
-    }
-)
-# Words that name what a company is rather than which one ("Notion Labs" is called "Notion").
-DESCRIPTORS: Final = frozenset(
-    {
-        "platforms",
-        "platform",
-        "labs",
-        "lab",
-        "technologies",
-        "technology",
-        "tech",
-        "software",
-        "systems",
-        "group",
-        "holdings",
-        "holding",
-        "bank",
-        "ai",
-        "hq",
-        "io",
-        "app",
-        "international",
-        "global",
-        "studios",
-        "games",
-        "networks",
-        "digital",
-        "interactive",
-    }
-)
-# Ways employers decorate their own domain: makenotion.com, lifeatspotify.com, datadoghq.com.
-DOMAIN_PREFIXES: Final = (
-    "get",
-    "join",
-    "try",
-    "make",
-    "go",
-    "use",
-    "lifeat",
-    "careersat",
-    "jobsat",
-    "team",
-    "hello",
-)
-DOMAIN_SUFFIXES: Final = (
-    "hq",
-    "mail",
-    "jobs",
-    "careers",
-    "career",
-    "talent",
-    "team",
-    "app",
-    "inc",
-    "corp",
-    "group",
-    "labs",
-    "recruiting",
-    "hr",
-    "hiring",
-    "global",
-    "people",
-    "tech",
-)
-# Words too common to stand for one employer on their own ("Manchester University NHS FT" is not "University").
-GENERIC_WORDS: Final = frozenset(
-    {
-        "hospital",
-        "hospitals",
-        "university",
-        "universitaire",
-        "universitaires",
-        "universitat",
-        "medical",
-        "health",
-        "healthcare",
-        "clinic",
-        "clinics",
-        "klinik",
-        "klinikum",
-        "kliniken",
-        "care",
-        "nhs",
-        "trust",
-        "foundation",
-        "college",
-        "school",
-        "schools",
-        "services",
-        "service",
-        "national",
-        "royal",
-        "general",
-        "centre",
-        "center",
-        "saint",
-        "sankt",
-        "institute",
-        "instituto",
-        "capital",
-        "partners",
-        "solutions",
-        "consulting",
-        "retail",
-        "stores",
-        "store",
-        "logistics",
-        "express",
-        "hotel",
-        "hotels",
-        "company",
-        "people",
-        "careers",
-        "recruitment",
-        "staffing",
-        "agency",
-        "public",
-        "council",
-        "county",
-        "city",
-        "state",
-        "department",
-        "ministry",
-        "ministerio",
-        "colegio",
-        "escola",
-        "scuola",
-        "ecole",
-        "hopital",
-        "hopitaux",
-        "ziekenhuis",
-        "universidad",
-        "universidade",
-        "universita",
-        "fundacion",
-        "stiftung",
-        "medizin",
-        "universitatsmedizin",
-        "medicine",
-        "pharmacy",
-        "bank",
-        "north",
-        "south",
-        "east",
-        "west",
-        "new",
-        "united",
-        "american",
-        "british",
-        "european",
-        "asia",
-        "japan",
-    }
-)
-# Small words skipped when an acronym is read from a name: "Hôpitaux Universitaires de Genève" is HUG.
-ACRONYM_SKIPS: Final = frozenset(
-    {"of", "and", "the", "de", "du", "des", "la", "le", "van", "von", "der", "fur", "y", "e", "di", "&"}
-)
-PARTIAL_MIN_LETTERS: Final = 4
 _WORD: Final = re.compile(r"[^\W_]+")
 _CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _PARENTHESES: Final = re.compile(r"\(([^()]*)\)")
@@ -364,7 +170,8 @@ class EmployerIndex:
                 self._cjk.setdefault(fold(variant.strip()), set()).add(key)
             for word in partial_names(variant):
                 self._partial.setdefault(word, set()).add(key)
-            for initials in {acronym(variant), *capitalised_short_names(variant)} - {None}:
+            short = acronym(variant)
+            for initials in {*capitalised_short_names(variant), *([short] if short else [])}:
                 self._acronyms.setdefault(initials, set()).add(key)
         label = self._url_label(job.job_url, compacts | set(self._partial))
         if label:

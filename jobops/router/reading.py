@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from jobops.router.kinds import OVERRULES_OFFER, WEAK_KINDS, doubt, no_change_kind, step_cue
+from jobops.router.kinds import doubt, no_change_kind, step_cue
+from jobops.router.no_change_cues import OVERRULES_OFFER, WEAK_KINDS
 from jobops.router.stage import StageReading, StageScan
 from jobops.stages import NO_CHANGE
 
