@@ -36,6 +36,7 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:not|unable) (?:able )?to (?:move|moving) forward",
         r"(?:move|moving|go|proceed) forward with (?:other|another) candidates?",
         r"pursue (?:other )?candidates",
+        r"(?:decided|chosen) to (?:move|go|proceed) forward with (?:\w+ ){0,2}(?:candidates?|applicants?|profiles?) (?:who|whose|with|that)",
         r"other candidates whose",
         r"not (?:be )?moving ahead",
         r"(?:filled|closed) the (?:role|position)",

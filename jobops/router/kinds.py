@@ -11,21 +11,34 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
+from jobops.router import step_cues_east_asia as east_asia
+from jobops.router import step_cues_romance as romance
+from jobops.router import step_cues_southeast_asia as southeast_asia
 from jobops.router.context_cues import CONTEXT_CUES, DOUBT_CUES
 from jobops.router.no_change_cues import NO_CHANGE_KINDS
 from jobops.router.step_cues import STEP_CUES
 from jobops.router.text import fold
 
+
+def _merged(*tables: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """One table from several, entry by entry, in the first table's order."""
+    merged: dict[str, tuple[str, ...]] = {}
+    for table in tables:
+        for entry, cues in table.items():
+            merged[entry] = merged.get(entry, ()) + cues
+    return merged
+
+
 TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
-    "kind": NO_CHANGE_KINDS,
-    "step": STEP_CUES,
+    "kind": _merged(NO_CHANGE_KINDS, east_asia.KINDS, southeast_asia.KINDS, romance.KINDS),
+    "step": _merged(STEP_CUES, east_asia.STEPS, southeast_asia.STEPS, romance.STEPS),
     "doubt": {"doubt": DOUBT_CUES},
     "context": {"context": CONTEXT_CUES},
 }
 
 
 _TOKEN: Final = re.compile(r"\w+|[^\w\s]")
-_UNSPACED: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_UNSPACED: Final = re.compile(r"[\u0e00-\u0e7f\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 MAX_CUE_WORDS: Final = 6
 
 
