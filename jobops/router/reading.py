@@ -43,14 +43,26 @@ def kind_first(reading: StageReading, subject: str, newest: str) -> StageReading
     if kind and kind[0] in WEAK_KINDS and reading.clear and INVITES.search(text):
         kind = None
     mentions_offer = reading.target == "offer" and OFFER_MENTIONED.search(reading.phrase) is not None
+    cue = step_cue(text)
+    if kind and cue and _cue_decides(cue, kind[0], reading):
+        return StageReading(cue[0], clear=False, phrase=f'{cue[1]}", but also "{kind[1]}')
     if kind and (reading.target not in DECISIONS or (mentions_offer and kind[0] in OVERRULES_OFFER)):
         return StageReading(NO_CHANGE, clear=True, phrase=f"{kind[1]}, a {kind[0]}")
     if reading.clear and reading.target != NO_CHANGE:
         return reading
-    cue = step_cue(text)
     if cue and (reading.target == NO_CHANGE or not reading.clear):
         return StageReading(cue[0], clear=False, phrase=cue[1])
     return reading
+
+
+def _cue_decides(cue: tuple[str, str], kind: str, reading: StageReading) -> bool:
+    """Whether another language's decision words outweigh a no-change kind ("after the reschedule, we regret...").
+
+    Only when no phrase of this mail names a step clearly, and never an offer in mail about the checks after one.
+    """
+    if cue[0] not in DECISIONS or (reading.clear and reading.target != NO_CHANGE):
+        return False
+    return not (cue[0] == "offer" and kind in OVERRULES_OFFER)
 
 
 def settled(reading: StageReading, scan: StageScan, text: str) -> StageReading:
