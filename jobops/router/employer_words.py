@@ -47,6 +47,18 @@ LEGAL_SUFFIXES: Final = frozenset(
         "ohg",
         "sp",
         "zoo",
+        "pcl",
+        "bhd",
+        "berhad",
+        "sdn",
+        "ltda",
+        "lda",
+        "eireli",
+        "sab",
+        "cv",
+        "jsc",
+        "tbk",
+        "kk",
     }
 )
 # Words that name what a company is rather than which one ("Notion Labs" is called "Notion").
@@ -76,6 +88,13 @@ DESCRIPTORS: Final = frozenset(
         "networks",
         "digital",
         "interactive",
+        "hotels",
+        "hotel",
+        "hoteles",
+        "hoteis",
+        "resorts",
+        "industry",
+        "industries",
     }
 )
 # Ways employers decorate their own domain: makenotion.com, lifeatspotify.com, datadoghq.com.
@@ -111,6 +130,9 @@ DOMAIN_SUFFIXES: Final = (
     "global",
     "people",
     "tech",
+    "hotels",
+    "hotel",
+    "hoteles",
 )
 # Words too common to stand for one employer on their own ("Manchester University NHS FT" is not "University").
 GENERIC_WORDS: Final = frozenset(
@@ -207,3 +229,18 @@ ACRONYM_SKIPS: Final = frozenset(
     {"of", "and", "the", "de", "du", "des", "la", "le", "van", "von", "der", "fur", "y", "e", "di", "&"}
 )
 PARTIAL_MIN_LETTERS: Final = 4
+# Legal forms written in Chinese, Japanese and Korean, before or after the name: 株式会社常盤, 常盤株式会社, (주)누리.
+CJK_LEGAL_FORMS: Final = (
+    "股份有限公司",
+    "有限公司",
+    "株式会社",
+    "有限会社",
+    "合同会社",
+    "(株)",
+    "（株）",
+    "㈱",
+    "주식회사",
+    "(주)",
+    "（주）",
+    "㈜",
+)

@@ -28,7 +28,7 @@ ASIDE: Final = re.compile(
     r"(?:after(?! (?:careful|much|thorough|further|long|some|serious) (?:consideration|review|thought|deliberation))|following|since|before|prior to|enjoyed|completing|completed|submitting|submitted|"
     r"getting through|passed|feedback (?:from|on)|thank(?:s| you) for|speaking with you|(?:i )?(?:was|were) (?:on|in|at|part of) (?:your|the)|"
     r"voordat (?:we |wij )?|bevor (?:wir )?|avant (?:de|que)|antes de|prima (?:di|del)|"
-    r"received|receiving|after our|following our|merci (?:\w+ )?pour|gracias por|danke fur|grazie per|bedankt voor|"
+    r"received|receiving|after our|following our|(?:outcome|result|results|feedback) (?:of|from|on)|esito|resultado|resultados|resultat|ergebnis|uitslag|merci (?:\w+ )?pour|gracias por|danke fur|grazie per|bedankt voor|"
     r"nach (?:dem|deinem|ihrem|unserem|unserer|der)|uber (?:das|den|die|unser\w*|ihr\w*|dein\w*)|(?:feedback|informacj\w*) z|po (?:rozmowie|naszej)|apres(?! (?:une )?(?:etude|examen|analyse|reflexion))|suite a|tras|despues de|dopo|na (?:het|ons|je))\W+(?:\w+\W+){0,4}$"
 )
 # A step mentioned as a possibility, not announced: "we'll let you know whether we invite you to a first call".

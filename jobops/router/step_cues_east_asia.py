@@ -6,6 +6,10 @@ from typing import Final
 
 STEPS: Final[dict[str, tuple[str, ...]]] = {
     "withdrawn": (
+        "尊重您的决定",
+        "尊重您的決定",
+        "ご決断を尊重",
+        "결정을 존중",
         "辞退させていただ",
         "辞退いたします",
         "選考を辞退",

@@ -6,6 +6,12 @@ from typing import Final
 
 STEPS: Final[dict[str, tuple[str, ...]]] = {
     "withdrawn": (
+        "respetamos tu decisión",
+        "respetamos su decisión",
+        "respeitamos a sua decisão",
+        "rispettiamo la tua decisione",
+        "rispettiamo la sua decisione",
+        "respectons votre décision",
         "retirar mi candidatura",
         "retiro mi candidatura",
         "declinar la oferta",
@@ -43,6 +49,11 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         "outros perfis mais aderentes",
         "não foi aprovad",
         "altri candidati",
+        "la scelta è ricaduta su",
+        "hemos optado por otro",
+        "nos hemos decantado por",
+        "optamos por outro",
+        "optámos por outro",
         "altri profili",
         "non proseguire",
         "non procedere con la sua",

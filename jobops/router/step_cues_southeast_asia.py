@@ -6,6 +6,7 @@ from typing import Final
 
 STEPS: Final[dict[str, tuple[str, ...]]] = {
     "withdrawn": (
+        "tôn trọng quyết định",
         "rút hồ sơ",
         "rút lại hồ sơ",
         "xin phép từ chối lời mời nhận việc",
