@@ -154,7 +154,10 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"telefoninterview",
         r"premier (?:echange|entretien|appel)",
         r"(?:echange|entretien) telephonique",
-        r"(?:primera|una) (?:llamada|entrevista telefonica|conversacion)",
+        r"primera (?:llamada|entrevista telefonica|conversacion)",
+        r"una entrevista telefonica",
+        r"(?:llamada|ligacao|chamada|chiamata|appel) con?\W+(?:\w+\W+){0,4}(?:analista|consultor\w*|reclutador\w*|recrutador\w*"
+        r"|especialista|recruiter|charge\w*) (?:de|da|di) (?:seleccion|selecao|selezione|reclutamiento|recrutamento|recrutement|talento|rrhh|rh)",
         r"llamada (?:inicial|telefonica)",
         r"entrevista telefonica",
         r"phone call",
