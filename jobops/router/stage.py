@@ -10,6 +10,7 @@ from typing import Any, Final
 
 from jobops.router.decision_phrases import DECISION_PHRASES
 from jobops.router.step_phrases import STEP_PHRASES
+from jobops.router.text import fold
 from jobops.stages import NO_CHANGE, stage_rank
 
 # Phrases on folded text (lower case, no accents). Order is priority: the first stage found wins.
@@ -22,6 +23,11 @@ GENERIC_INTERVIEW: Final = re.compile(
     r"|your interviews?\b[^.!?\n]{0,60}\b(?:is|are|has been|have been) (?:confirmed|scheduled|rescheduled|moved|booked)"
     r"|vorstellungsgesprach|einladung zu(?:m|einem) (?:gesprach|interview)|(?:gesprach|interview)\b[^.!?\n]{0,60}\beinladen"
     r"|\bentretien\b|\bentrevista\b|\bcolloquio\b|\bintervju\b|\bzaprosi\w* (?:cie |pana |pania )?na rozmow|\brozmow\w* rekrutacyjn|sollicitatiegesprek|uitnodiging voor (?:een|het) (?:gesprek|interview)"
+)
+# A call rather than a meeting: an unnamed interview by phone is a first screen.
+BY_PHONE: Final = re.compile(
+    r"\b(?:phone|telephone|call|telefon\w*|telefoni\w*|telephoni\w*|llamada|chiamata|appel|ligacao|chamada|trucada)\b"
+    + "".join(f"|{fold(word)}" for word in ("電話", "전화", "电话"))
 )
 # Words just before a phrase that make it a reference to a past or other step, not this mail's news.
 ASIDE: Final = re.compile(
@@ -132,6 +138,7 @@ class StageScan:
     subject_news: dict[str, str]
     fresh_subject: bool
     generic: str
+    by_phone: bool = False
 
     def reading(self, current_stage: str | None) -> StageReading:
         """The stage the mail announces: newest body first, then a fresh subject, then weaker readings."""
@@ -142,9 +149,19 @@ class StageScan:
         if self.body_asides:
             return _first(self.body_asides, clear=False)
         if self.generic:
-            target = "recruiter_screen" if stage_rank(current_stage) <= 0 else NO_CHANGE
-            return StageReading(target, clear=False, phrase=self.generic)
+            return StageReading(
+                _next_interview(current_stage, self.by_phone), clear=False, phrase=self.generic
+            )
         return StageReading(NO_CHANGE, clear=False, phrase="")
+
+
+def _next_interview(current_stage: str | None, by_phone: bool) -> str:
+    """The step an interview that names no step most likely is, after the job's current one: a first screen,
+    then the first formal interview; later on, an unnamed interview is news only a reader can place."""
+    rank = stage_rank(current_stage)
+    if rank <= 0:
+        return "recruiter_screen" if by_phone else "technical_interview"
+    return "technical_interview" if rank < stage_rank("technical_interview") else NO_CHANGE
 
 
 def scan_stage(subject: str, newest: str) -> StageScan:
@@ -158,6 +175,7 @@ def scan_stage(subject: str, newest: str) -> StageScan:
         subject_news,
         not _REPLY_PREFIX.match(subject),
         generic.group() if generic else "",
+        bool(BY_PHONE.search(newest) or BY_PHONE.search(subject)),
     )
 
 

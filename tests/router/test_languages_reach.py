@@ -122,3 +122,31 @@ def test_the_candidates_own_decline_is_read_in_these_languages(body: str) -> Non
     router.route(first)
     decision = router.route(reply, RouterMemory(thread_jobs={"t1": "ln"}))
     assert decision.stage_target == "withdrawn"
+
+
+@pytest.mark.parametrize(
+    ("current", "body", "stage"),
+    [
+        (
+            "applied",
+            "Nos gustaría invitarte a una entrevista en el hotel el lunes a las 10:00.",
+            "technical_interview",
+        ),
+        (
+            "applied",
+            "Nos gustaría invitarte a una entrevista por teléfono el lunes a las 10:00.",
+            "recruiter_screen",
+        ),
+        (
+            "recruiter_screen",
+            "Vorremmo invitarla a un colloquio in sede lunedì alle 10.",
+            "technical_interview",
+        ),
+    ],
+)
+def test_an_interview_that_names_no_step_is_read_as_the_next_one(current: str, body: str, stage: str) -> None:
+    job = JobFacts("ln", "Jefe de Recepción", "Lantern Hotels", current)
+    sender = "Lantern Hotels <seleccion@lanternhotels.example>"
+    decision = route([job], mail(body, "Lantern Hotels – Jefe de Recepción", sender))
+    assert decision.stage_target == stage
+    assert decision.bucket != AUTO_LINKED
