@@ -19,6 +19,9 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         "iurong ang aking aplikasyon",
     ),
     "rejected": (
+        "chưa thể tiếp tục",
+        "tidak meneruskan permohonan",
+        "untuk tidak meneruskan",
         "chưa phù hợp",
         "không phù hợp",
         "không được chọn",

@@ -150,3 +150,30 @@ def test_an_interview_that_names_no_step_is_read_as_the_next_one(current: str, b
     decision = route([job], mail(body, "Lantern Hotels – Jefe de Recepción", sender))
     assert decision.stage_target == stage
     assert decision.bucket != AUTO_LINKED
+
+
+@pytest.mark.parametrize(
+    ("body", "stage"),
+    [
+        (
+            "Cara Ana, após analisar todas as candidaturas, a vaga foi preenchida por outra candidata "
+            "com mais experiência em receção.",
+            "rejected",
+        ),
+        (
+            "Estimada Ana: tras valorar las candidaturas, hemos elegido a una persona cuyo perfil se ajusta "
+            "más a lo que buscamos.",
+            "rejected",
+        ),
+        (
+            "Hola Ana: la dirección ha decidido no cubrir esta posición, así que cerramos el proceso sin "
+            "haber tomado ninguna decisión sobre las candidaturas.",
+            "closed",
+        ),
+        ("明女士您好，这个岗位我们已经招到合适的人了，谢谢您的耐心。", "rejected"),
+    ],
+)
+def test_a_polite_rejection_or_a_closed_vacancy_is_read(body: str, stage: str) -> None:
+    job = JobFacts("ln", "Recepcionista", "Lantern Hotels", "technical_interview")
+    sender = "Lantern Hotels <seleccion@lanternhotels.example>"
+    assert route([job], mail(body, "Lantern Hotels – Recepcionista", sender)).stage_target == stage
