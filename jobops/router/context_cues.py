@@ -167,4 +167,9 @@ CONTEXT_CUES: Final = (
     "oportunidad",
     "oportunidade",
     "opportunité",
+    "postulaciones",
+    "candidaturas",
+    "posición",
+    "posição",
+    "posizione",
 )

@@ -108,6 +108,11 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         "poste a été gelé",
     ),
     "offer": (
+        "propuesta de incorporación",
+        "proposta de incorporação",
+        "proposta d'incorporació",
+        "que t'incorporis",
+        "que te incorpores",
         "propuesta de contratación",
         "carta oferta",
         "ofrecerte el puesto",

@@ -177,3 +177,11 @@ def test_a_polite_rejection_or_a_closed_vacancy_is_read(body: str, stage: str) -
     job = JobFacts("ln", "Recepcionista", "Lantern Hotels", "technical_interview")
     sender = "Lantern Hotels <seleccion@lanternhotels.example>"
     assert route([job], mail(body, "Lantern Hotels – Recepcionista", sender)).stage_target == stage
+
+
+def test_an_offer_to_join_told_in_catalan_is_suggested_as_an_offer() -> None:
+    job = JobFacts("ln", "Recepcionista", "Lantern Hotels", "onsite")
+    body = "Hola Ana, estem molt contents de fer-te arribar la proposta d'incorporació com a recepcionista."
+    decision = route([job], mail(body, "La teva proposta", "Lantern Hotels <persones@lanternhotels.example>"))
+    assert decision.stage_target == "offer"
+    assert decision.bucket != AUTO_LINKED
