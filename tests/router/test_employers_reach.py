@@ -62,3 +62,14 @@ def test_a_group_domain_writing_about_a_brand_named_in_the_subject_suggests_the_
     decision = route(jobs, message)
     assert decision.job_id == "vela"
     assert decision.bucket != AUTO_LINKED
+
+
+def test_a_hotel_brand_is_read_as_its_group() -> None:
+    job = JobFacts("acc", "Night Manager", "Accor", "applied")
+    message = mail(
+        "Bonjour Léa, merci pour votre candidature au poste de Night Manager au Novotel Lyon. "
+        "Nous aimerions planifier un entretien téléphonique cette semaine.",
+        "Novotel Lyon – Night Manager",
+        "Recrutement Novotel <recrutement@novotel-lyon.example>",
+    )
+    assert route([job], message).job_id == "acc"
