@@ -185,3 +185,10 @@ def test_an_offer_to_join_told_in_catalan_is_suggested_as_an_offer() -> None:
     decision = route([job], mail(body, "La teva proposta", "Lantern Hotels <persones@lanternhotels.example>"))
     assert decision.stage_target == "offer"
     assert decision.bucket != AUTO_LINKED
+
+
+def test_a_step_that_leads_a_mail_is_suggested_over_a_questionnaire_it_mentions_later() -> None:
+    body = "明先生您好，请于三日内完成在线测评，其中包括一份性格问卷，约需二十分钟。"
+    decision = route([LANTERN], mail(body, "Lantern Foods 在线测评邀请", SENDER))
+    assert decision.stage_target == "assessment"
+    assert decision.bucket != AUTO_LINKED
