@@ -58,7 +58,17 @@ def _index() -> tuple[dict[tuple[str, ...], list[tuple[str, str]]], dict[str, li
 
 
 _SPACED, _UNSPACED_CUES = _index()
-_LENGTHS: Final = sorted({len(words) for words in _SPACED}, reverse=True)
+
+
+def _lengths_by_first_word() -> dict[str, list[int]]:
+    """For each first word of a spaced cue, the lengths of the cues it starts, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for words in _SPACED:
+        lengths.setdefault(words[0], set()).add(len(words))
+    return {first: sorted(found, reverse=True) for first, found in lengths.items()}
+
+
+_LENGTHS: Final = _lengths_by_first_word()
 
 
 @dataclass(frozen=True)
@@ -88,8 +98,8 @@ def read_cues(folded: str) -> Cues:
                 context.add(words)
 
     tokens = _TOKEN.findall(folded)
-    for start in range(len(tokens)):
-        for length in _LENGTHS:
+    for start, token in enumerate(tokens):
+        for length in _LENGTHS.get(token, ()):
             owners = _SPACED.get(tuple(tokens[start : start + length]))
             if owners:
                 note(owners, " ".join(tokens[start : start + length]))

@@ -184,7 +184,7 @@ def scan_stage(subject: str, newest: str) -> StageScan:
         subject_news,
         not _REPLY_PREFIX.match(subject),
         generic.group() if generic else "",
-        _formal(f"{subject}\n{newest}"),
+        bool(generic) and _formal(f"{subject}\n{newest}"),
     )
 
 
