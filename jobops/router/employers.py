@@ -8,216 +8,25 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
+from jobops.router.employer_words import (
+    ACRONYM_SKIPS,
+    CJK_LEGAL_FORMS,
+    DESCRIPTORS,
+    DOMAIN_PREFIXES,
+    DOMAIN_SUFFIXES,
+    GENERIC_WORDS,
+    LEGAL_SUFFIXES,
+    PARTIAL_MIN_LETTERS,
+)
 from jobops.router.facts import JobFacts
 from jobops.router.senders import domain_labels, host_of, sender_kind
 from jobops.router.text import fold
 
-LEGAL_SUFFIXES: Final = frozenset(
-    {
-        "inc",
-        "incorporated",
-        "llc",
-        "llp",
-        "lp",
-        "ltd",
-        "limited",
-        "gmbh",
-        "mbh",
-        "ag",
-        "sa",
-        "sas",
-        "sasu",
-        "sarl",
-        "se",
-        "plc",
-        "corp",
-        "corporation",
-        "co",
-        "company",
-        "kg",
-        "kgaa",
-        "ab",
-        "bv",
-        "nv",
-        "pty",
-        "srl",
-        "sl",
-        "slu",
-        "spa",
-        "oy",
-        "oyj",
-        "as",
-        "asa",
-        "aps",
-        "pte",
-        "ulc",
-        "ug",
-        "ohg",
-        "sp",
-        "zoo",
-    }
-)
-# Words that name what a company is rather than which one ("Notion Labs" is called "Notion").
-DESCRIPTORS: Final = frozenset(
-    {
-        "platforms",
-        "platform",
-        "labs",
-        "lab",
-        "technologies",
-        "technology",
-        "tech",
-        "software",
-        "systems",
-        "group",
-        "holdings",
-        "holding",
-        "bank",
-        "ai",
-        "hq",
-        "io",
-        "app",
-        "international",
-        "global",
-        "studios",
-        "games",
-        "networks",
-        "digital",
-        "interactive",
-    }
-)
-# Ways employers decorate their own domain: makenotion.com, lifeatspotify.com, datadoghq.com.
-DOMAIN_PREFIXES: Final = (
-    "get",
-    "join",
-    "try",
-    "make",
-    "go",
-    "use",
-    "lifeat",
-    "careersat",
-    "jobsat",
-    "team",
-    "hello",
-)
-DOMAIN_SUFFIXES: Final = (
-    "hq",
-    "mail",
-    "jobs",
-    "careers",
-    "career",
-    "talent",
-    "team",
-    "app",
-    "inc",
-    "corp",
-    "group",
-    "labs",
-    "recruiting",
-    "hr",
-    "hiring",
-    "global",
-    "people",
-    "tech",
-)
-# Words too common to stand for one employer on their own ("Manchester University NHS FT" is not "University").
-GENERIC_WORDS: Final = frozenset(
-    {
-        "hospital",
-        "hospitals",
-        "university",
-        "universitaire",
-        "universitaires",
-        "universitat",
-        "medical",
-        "health",
-        "healthcare",
-        "clinic",
-        "clinics",
-        "klinik",
-        "klinikum",
-        "kliniken",
-        "care",
-        "nhs",
-        "trust",
-        "foundation",
-        "college",
-        "school",
-        "schools",
-        "services",
-        "service",
-        "national",
-        "royal",
-        "general",
-        "centre",
-        "center",
-        "saint",
-        "sankt",
-        "institute",
-        "instituto",
-        "capital",
-        "partners",
-        "solutions",
-        "consulting",
-        "retail",
-        "stores",
-        "store",
-        "logistics",
-        "express",
-        "hotel",
-        "hotels",
-        "company",
-        "people",
-        "careers",
-        "recruitment",
-        "staffing",
-        "agency",
-        "public",
-        "council",
-        "county",
-        "city",
-        "state",
-        "department",
-        "ministry",
-        "ministerio",
-        "colegio",
-        "escola",
-        "scuola",
-        "ecole",
-        "hopital",
-        "hopitaux",
-        "ziekenhuis",
-        "universidad",
-        "universidade",
-        "universita",
-        "fundacion",
-        "stiftung",
-        "medizin",
-        "universitatsmedizin",
-        "medicine",
-        "pharmacy",
-        "bank",
-        "north",
-        "south",
-        "east",
-        "west",
-        "new",
-        "united",
-        "american",
-        "british",
-        "european",
-        "asia",
-        "japan",
-    }
-)
-# Small words skipped when an acronym is read from a name: "Hôpitaux Universitaires de Genève" is HUG.
-ACRONYM_SKIPS: Final = frozenset(
-    {"of", "and", "the", "de", "du", "des", "la", "le", "van", "von", "der", "fur", "y", "e", "di", "&"}
-)
-PARTIAL_MIN_LETTERS: Final = 4
 _WORD: Final = re.compile(r"[^\W_]+")
 _CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _PARENTHESES: Final = re.compile(r"\(([^()]*)\)")
+# The dots of a legal form written in initials, so that S.p.A. and S.A. read as one word each.
+_DOTTED_INITIALS: Final = re.compile(r"(?<=\b\w)\.(?=\w\b)")
 
 
 @lru_cache(maxsize=200_000)
@@ -248,7 +57,7 @@ def wording(text: str) -> Wording:
 
 def employer_tokens(name: str) -> tuple[str, ...]:
     """The words that name an employer, without legal form or punctuation: 'Stripe, Inc.' -> ('stripe',)."""
-    tokens = words(name)
+    tokens = words(_DOTTED_INITIALS.sub("", name))
     while len(tokens) > 1 and tokens[-1] in LEGAL_SUFFIXES:
         tokens.pop()
     if len(tokens) > 1 and tokens[0] == "the":
@@ -314,6 +123,15 @@ def partial_names(name: str) -> set[str]:
     return set(distinctive[:1])
 
 
+def _without_cjk_legal_form(name: str) -> str:
+    """A name in Chinese, Japanese or Korean script without its legal form: 常盤商事株式会社 -> 常盤商事."""
+    core = name.strip()
+    for form in CJK_LEGAL_FORMS:
+        core = core.replace(form, "")
+    core = core.strip()
+    return core if len(core) >= 2 else ""
+
+
 def name_variants(employer: str, extra: Iterable[str] = ()) -> list[str]:
     """The names an employer goes by: as typed, without a parenthesis, the parenthesis, and brand family names."""
     main = _PARENTHESES.sub(" ", employer).strip()
@@ -361,10 +179,12 @@ class EmployerIndex:
                 mentions.append((alias, key))
         for variant in variants:
             if _CJK.search(variant):
-                self._cjk.setdefault(fold(variant.strip()), set()).add(key)
+                for name in {variant.strip(), _without_cjk_legal_form(variant)} - {""}:
+                    self._cjk.setdefault(fold(name), set()).add(key)
             for word in partial_names(variant):
                 self._partial.setdefault(word, set()).add(key)
-            for initials in filter(None, {acronym(variant), *capitalised_short_names(variant)}):
+            short = acronym(variant)
+            for initials in {*capitalised_short_names(variant), *([short] if short else [])}:
                 self._acronyms.setdefault(initials, set()).add(key)
         label = self._url_label(job.job_url, compacts | set(self._partial))
         if label:
@@ -397,7 +217,7 @@ class EmployerIndex:
         """Employer groups whose own domain this is: stripe.com, mail.stripe.co.uk, makenotion.com."""
         label, _ = domain_labels(domain)
         found: set[str] = set()
-        for candidate in {label, *label.split("-")}:
+        for candidate in {label, label.replace("-", ""), *label.split("-")}:
             found |= self._groups_for_label(candidate)
         return found
 
@@ -420,6 +240,15 @@ class EmployerIndex:
                 return self._domains[label[: -len(suffix)]]
         return set()
 
+    def _cjk_mentioned(self, folded: str) -> set[str]:
+        """Groups named in Chinese, Japanese or Korean script, longest names first: 常盤商事ビジネスサービス is not 常盤商事."""
+        found: set[str] = set()
+        for name in sorted((name for name in self._cjk if name in folded), key=len, reverse=True):
+            if name in folded:
+                found |= self._cjk[name]
+                folded = folded.replace(name, "\x00")
+        return found
+
     def partly_mentioned(self, text: Wording) -> set[str]:
         """Groups named by a distinctive word of their name or by their acronym, written as a name."""
         found: set[str] = set()
@@ -441,8 +270,7 @@ class EmployerIndex:
         tokens = text.tokens
         found: set[str] = set()
         if self._cjk:
-            folded = fold(text.text)
-            found |= {key for name, keys in self._cjk.items() if name in folded for key in keys}
+            found |= self._cjk_mentioned(fold(text.text))
         for position in [index for index, token in enumerate(tokens) if token in self._mentions]:
             for alias, key in self._mentions[tokens[position]]:
                 if key in found or tuple(tokens[position : position + len(alias)]) != alias:

@@ -135,6 +135,13 @@ class JobMatcher:
             return None
         ranked = sorted(evidence.items(), key=lambda item: (-item[1].strength, item[0]))
         key, best = ranked[0]
+        named = next((item for item in ranked[1:] if _in_subject(item[1]) and not _in_text(best)), None)
+        if named:
+            # A group's shared domain writing about one of its brands: the brand the subject names, for review.
+            candidate = self._pick_in_group(named[0], named[1], words)
+            candidate.confidence = min(candidate.confidence, AMBIGUOUS_CAP)
+            candidate.reasons.append(f"though the sender's domain belongs to {self.employers.names[key]}")
+            return candidate
         candidate = self._pick_in_group(key, best, words)
         if len(ranked) > 1 and ranked[1][1].strength >= best.strength - COMPETING_MARGIN:
             rival = self.employers.names[ranked[1][0]]
@@ -218,3 +225,13 @@ def _shared_words(titles: list[frozenset[str]]) -> frozenset[str]:
     if len(titles) < 2:
         return frozenset()
     return frozenset.intersection(*titles)
+
+
+def _in_subject(evidence: Evidence) -> bool:
+    """Whether the subject names this employer."""
+    return any(reason.startswith("subject names") for reason in evidence.reasons)
+
+
+def _in_text(evidence: Evidence) -> bool:
+    """Whether the subject, the body or the sender's name names this employer, not only the sender's domain."""
+    return any(" names " in reason for reason in evidence.reasons)

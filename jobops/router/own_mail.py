@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from jobops.router.text import fold
+
 # Folded text (lower case, no accents): the candidate withdraws, or declines an offer.
 WITHDRAWAL: Final = re.compile(
     "|".join(
@@ -52,11 +54,33 @@ WITHDRAWAL: Final = re.compile(
             r"\bodmitnout\b",
             r"\bbasvurumu geri cek",
             r"\bteklifi reddet",
+            r"\bno aceptar (?:la|su|vuestra) (?:propuesta|oferta)",
+            r"\bnon accettare la (?:sua |vostra )?(?:proposta|offerta)",
+            r"\bnao aceitar a (?:sua |vossa )?(?:proposta|oferta)",
+            r"\bno acceptar la (?:vostra )?(?:proposta|oferta)",
+            r"\bne pas accepter (?:votre|l)['\s]?(?:offre|proposition)",
+            r"\btu choi (?:loi moi|de nghi)",
+            r"\b(?:xin )?rut (?:lai )?ho so",
+            r"\bmenarik diri",
+            r"\bmenolak tawaran",
+            r"\btatanggihan ko ang alok",
+            r"\bhindi ko na itutuloy",
+        )
+    )
+    + "|"
+    + "|".join(
+        fold(cue)
+        for cue in (
             "辞退",
             "지원을 철회",
             "입사를 포기",
+            "입사 포기",
             "撤回",
             "婉拒",
+            "放弃",
+            "放棄",
+            "ขอถอน",
+            "ปฏิเสธข้อเสนอ",
         )
     )
 )

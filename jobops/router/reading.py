@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from jobops.router.kinds import OVERRULES_OFFER, WEAK_KINDS, doubt, no_change_kind, step_cue
+from jobops.router.kinds import doubt, no_change_kind, step_cue
+from jobops.router.no_change_cues import OVERRULES_OFFER, WEAK_KINDS
 from jobops.router.stage import StageReading, StageScan
 from jobops.stages import NO_CHANGE
 
 SMALL_TALK_WORDS: Final = 40
+# Kinds that are often a side note of mail about a step: a questionnaire inside a test, a "we'll tell you when read".
+SIDE_NOTES: Final = frozenset({"survey", "status update", "completion receipt"})
 DECISIONS: Final = frozenset({"rejected", "withdrawn", "closed", "offer"})
 # An offer named as something already made ("as part of your offer"), not made by this mail.
 OFFER_MENTIONED: Final = re.compile(r"your (?:job |employment )?offer|offer (?:details|package)")
@@ -42,14 +45,36 @@ def kind_first(reading: StageReading, subject: str, newest: str) -> StageReading
     if kind and kind[0] in WEAK_KINDS and reading.clear and INVITES.search(text):
         kind = None
     mentions_offer = reading.target == "offer" and OFFER_MENTIONED.search(reading.phrase) is not None
+    cue = step_cue(text)
+    if kind and cue and _cue_decides(cue, kind[0], reading):
+        return StageReading(cue[0], clear=False, phrase=f'{cue[1]}", but also "{kind[1]}')
+    if kind and cue and _step_leads(cue, kind, text, reading):
+        return StageReading(cue[0], clear=False, phrase=f'{cue[1]}", before "{kind[1]}')
     if kind and (reading.target not in DECISIONS or (mentions_offer and kind[0] in OVERRULES_OFFER)):
         return StageReading(NO_CHANGE, clear=True, phrase=f"{kind[1]}, a {kind[0]}")
     if reading.clear and reading.target != NO_CHANGE:
         return reading
-    cue = step_cue(text)
     if cue and (reading.target == NO_CHANGE or not reading.clear):
         return StageReading(cue[0], clear=False, phrase=cue[1])
     return reading
+
+
+def _cue_decides(cue: tuple[str, str], kind: str, reading: StageReading) -> bool:
+    """Whether another language's decision words outweigh a no-change kind ("after the reschedule, we regret...").
+
+    Only when no phrase of this mail names a step clearly, and never an offer in mail about the checks after one.
+    """
+    if cue[0] not in DECISIONS or (reading.clear and reading.target != NO_CHANGE):
+        return False
+    return not (cue[0] == "offer" and kind in OVERRULES_OFFER)
+
+
+def _step_leads(cue: tuple[str, str], kind: tuple[str, str], text: str, reading: StageReading) -> bool:
+    """Whether another language's step words come first and a survey, receipt or status note only follows:
+    "online assessment ... the questionnaire part" is the assessment, suggested for review."""
+    if kind[0] not in SIDE_NOTES or cue[0] in DECISIONS or (reading.clear and reading.target != NO_CHANGE):
+        return False
+    return -1 < text.find(cue[1]) < text.find(kind[1])
 
 
 def settled(reading: StageReading, scan: StageScan, text: str) -> StageReading:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from jobops.router.kinds import context_points
-from jobops.router.senders import ASSESSMENT, ATS, FREE_MAIL, SCHEDULING
+from jobops.router.senders import ASSESSMENT, ATS, BACKGROUND, FREE_MAIL, JOB_BOARD, SCHEDULING, SIGNATURE
+from jobops.router.text import fold
 
 # Phrases on folded text that mark mail as noise even when it says interview, offer or application.
 NOISE: Final[dict[str, str]] = {
@@ -64,6 +65,14 @@ BULK: Final = re.compile(
 )
 RECRUITING_SENDER: Final = re.compile(
     r"recruit|recrut|rekryt|rekrut|talent|career|karriere|\bjobs?\b|\bjobb|hiring|\bhr\b|people|talento|seleccion|bewerb|werkenbij"
+    r"|\brrhh\b|recursos humanos|headhunt|executive search|tuyen ?dung|nhan su|perekrutan|kerjaya"
+    # staffing agencies, which write about their clients' roles
+    r"|randstad|adecco|manpower|michael ?page|page ?personnel|\bhays\b|robert ?walters|robert ?half|kelly services"
+    r"|\bgi ?group|synergie|navigos|persolkelly|"
+    + "|".join(
+        fold(word)
+        for word in ("人事", "採用", "招聘", "人力資源", "人力资源", "채용", "인사팀", "ทรัพยากรบุคคล")
+    )
 )
 # Application life-cycle language: the mail is about the reader's own application, candidacy or interviews.
 APPLICATION: Final = re.compile(
@@ -87,7 +96,7 @@ _NOISE: Final = {label: re.compile(rf"\b(?:{pattern})") for label, pattern in NO
 _CONTEXT: Final = re.compile(CONTEXT)
 
 THRESHOLD: Final = 3
-PLATFORM_POINTS: Final = {ATS: 2, ASSESSMENT: 2, SCHEDULING: 1}
+PLATFORM_POINTS: Final = {ATS: 2, ASSESSMENT: 2, BACKGROUND: 2, SCHEDULING: 1, SIGNATURE: 1, JOB_BOARD: 1}
 
 
 @dataclass(frozen=True)

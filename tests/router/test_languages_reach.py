@@ -1,0 +1,194 @@
+"""Steps and decisions told in languages with few cue words before: Vietnamese, Thai, Malay, Tagalog, and more
+Japanese, Korean, Chinese and Romance-language wording. The mails are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobops.router import JobFacts, Router, RouterMemory
+from jobops.stages import AUTO_LINKED
+from tests.router.builders import mail, route
+
+LANTERN = JobFacts("ln", "Kế toán trưởng", "Lantern Foods", "applied")
+SENDER = "Phòng Nhân sự Lantern <tuyendung@lanternfoods.example>"
+
+
+def stage_of(body: str, subject: str, sender: str = SENDER, job: JobFacts = LANTERN) -> str:
+    """The stage the router reads in one mail about the job."""
+    decision = route([job], mail(body, subject, sender))
+    assert decision.relevant
+    return decision.stage_target
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "stage"),
+    [
+        (
+            "Lantern Foods – Thư mời phỏng vấn",
+            "Chào anh Minh, Lantern Foods trân trọng mời anh tham dự buổi phỏng vấn vào thứ Ba tới lúc 9 giờ.",
+            "technical_interview",
+        ),
+        (
+            "Lantern Foods – Kết quả hồ sơ",
+            "Chào anh Minh, sau khi xem xét, hồ sơ của anh chưa phù hợp với vị trí Kế toán trưởng lần này.",
+            "rejected",
+        ),
+        (
+            "Lantern Foods – Bài kiểm tra trực tuyến",
+            "Chào anh Minh, anh vui lòng hoàn thành bài kiểm tra trực tuyến cho vị trí Kế toán trưởng trong 3 ngày.",
+            "assessment",
+        ),
+        (
+            "Lantern Foods – เชิญสัมภาษณ์ ตำแหน่ง หัวหน้าฝ่ายบัญชี",
+            "เรียน คุณมินห์ บริษัท Lantern Foods ขอเรียนเชิญสัมภาษณ์ในวันอังคารหน้า เวลา 10.00 น.",
+            "technical_interview",
+        ),
+        (
+            "Lantern Foods – ผลการคัดเลือก",
+            "เรียน คุณมินห์ บริษัท Lantern Foods ขอแจ้งว่าท่านไม่ผ่านการคัดเลือกสำหรับตำแหน่งนี้",
+            "rejected",
+        ),
+        (
+            "Lantern Foods – Jemputan temuduga",
+            "Tuan Minh, Lantern Foods ingin menjemput tuan ke sesi temuduga untuk jawatan Ketua Akauntan.",
+            "technical_interview",
+        ),
+        (
+            "Lantern Foods – Resulta ng aplikasyon",
+            "Magandang araw, Minh. Sa kasamaang palad, hindi ka napili para sa posisyon na ito sa Lantern Foods.",
+            "rejected",
+        ),
+        (
+            "[Lantern Foods] 입사지원 결과 안내",
+            "Minh 님, Lantern Foods 입사지원 결과를 안내드립니다. 아쉽지만 이번에는 합격하지 못하셨습니다.",
+            "rejected",
+        ),
+        (
+            "Lantern Foods｜面试安排",
+            "明先生您好，Lantern Foods 诚挚邀请您参加面试，时间为下周二上午十点。",
+            "technical_interview",
+        ),
+        (
+            "Lantern Foods 選考結果のご連絡",
+            "ミン様 Lantern Foodsの選考にご応募いただきありがとうございました。今後のご活躍をお祈り申し上げます。",
+            "rejected",
+        ),
+        (
+            "Lantern Foods – Tu postulación",
+            "Hola Minh: tras revisar los perfiles, hemos decidido continuar con otros candidatos para este puesto.",
+            "rejected",
+        ),
+        (
+            "Lantern Foods – Testes online",
+            "Olá Minh, a próxima etapa do processo seletivo são testes online de raciocínio e de perfil.",
+            "assessment",
+        ),
+    ],
+)
+def test_a_step_or_decision_in_these_languages_is_read(subject: str, body: str, stage: str) -> None:
+    assert stage_of(body, subject) == stage
+
+
+def test_a_decision_in_another_language_outweighs_a_reschedule_the_mail_mentions() -> None:
+    body = (
+        "ミン様 先日は日程変更にもご対応いただきありがとうございました。"
+        "慎重に選考を重ねました結果、誠に残念ながら今回はご期待に添えない結果となりました。"
+    )
+    decision = route([LANTERN], mail(body, "Lantern Foods 選考結果", SENDER))
+    assert decision.stage_target == "rejected"
+    assert decision.bucket != AUTO_LINKED
+
+
+def test_steps_read_only_from_these_cue_words_wait_for_review() -> None:
+    body = "Chào anh Minh, Lantern Foods trân trọng mời anh tham dự buổi phỏng vấn vào thứ Ba tới."
+    decision = route([LANTERN], mail(body, "Lantern Foods – Thư mời phỏng vấn", SENDER))
+    assert decision.bucket != AUTO_LINKED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hola Carmen: después de pensarlo mucho, he decidido no aceptar la propuesta. Gracias por todo.",
+        "Gentile Sara, dopo una lunga riflessione ho deciso di non accettare la proposta. Cordiali saluti.",
+        "안녕하세요. 고민 끝에 이번 입사를 포기하기로 했습니다. 감사합니다.",
+        "Chị Lan thân mến, em xin phép rút hồ sơ ứng tuyển vì đã nhận công việc khác.",
+    ],
+)
+def test_the_candidates_own_decline_is_read_in_these_languages(body: str) -> None:
+    job = JobFacts("ln", "Kế toán trưởng", "Lantern Foods", "offer")
+    first = mail("Offer for Kế toán trưởng at Lantern Foods", "Lantern Foods offer", SENDER, thread="t1")
+    reply = mail(body, "Re: Lantern Foods offer", "Minh <minh@example.net>", thread="t1", from_me=True)
+    router = Router([job])
+    router.route(first)
+    decision = router.route(reply, RouterMemory(thread_jobs={"t1": "ln"}))
+    assert decision.stage_target == "withdrawn"
+
+
+@pytest.mark.parametrize(
+    ("current", "body", "stage"),
+    [
+        (
+            "applied",
+            "Nos gustaría invitarte a una entrevista en el hotel el lunes a las 10:00.",
+            "technical_interview",
+        ),
+        (
+            "applied",
+            "Nos gustaría invitarte a una entrevista por teléfono el lunes a las 10:00.",
+            "recruiter_screen",
+        ),
+        (
+            "recruiter_screen",
+            "Vorremmo invitarla a un colloquio in sede lunedì alle 10.",
+            "technical_interview",
+        ),
+    ],
+)
+def test_an_interview_that_names_no_step_is_read_as_the_next_one(current: str, body: str, stage: str) -> None:
+    job = JobFacts("ln", "Jefe de Recepción", "Lantern Hotels", current)
+    sender = "Lantern Hotels <seleccion@lanternhotels.example>"
+    decision = route([job], mail(body, "Lantern Hotels – Jefe de Recepción", sender))
+    assert decision.stage_target == stage
+    assert decision.bucket != AUTO_LINKED
+
+
+@pytest.mark.parametrize(
+    ("body", "stage"),
+    [
+        (
+            "Cara Ana, após analisar todas as candidaturas, a vaga foi preenchida por outra candidata "
+            "com mais experiência em receção.",
+            "rejected",
+        ),
+        (
+            "Estimada Ana: tras valorar las candidaturas, hemos elegido a una persona cuyo perfil se ajusta "
+            "más a lo que buscamos.",
+            "rejected",
+        ),
+        (
+            "Hola Ana: la dirección ha decidido no cubrir esta posición, así que cerramos el proceso sin "
+            "haber tomado ninguna decisión sobre las candidaturas.",
+            "closed",
+        ),
+        ("明女士您好，这个岗位我们已经招到合适的人了，谢谢您的耐心。", "rejected"),
+    ],
+)
+def test_a_polite_rejection_or_a_closed_vacancy_is_read(body: str, stage: str) -> None:
+    job = JobFacts("ln", "Recepcionista", "Lantern Hotels", "technical_interview")
+    sender = "Lantern Hotels <seleccion@lanternhotels.example>"
+    assert route([job], mail(body, "Lantern Hotels – Recepcionista", sender)).stage_target == stage
+
+
+def test_an_offer_to_join_told_in_catalan_is_suggested_as_an_offer() -> None:
+    job = JobFacts("ln", "Recepcionista", "Lantern Hotels", "onsite")
+    body = "Hola Ana, estem molt contents de fer-te arribar la proposta d'incorporació com a recepcionista."
+    decision = route([job], mail(body, "La teva proposta", "Lantern Hotels <persones@lanternhotels.example>"))
+    assert decision.stage_target == "offer"
+    assert decision.bucket != AUTO_LINKED
+
+
+def test_a_step_that_leads_a_mail_is_suggested_over_a_questionnaire_it_mentions_later() -> None:
+    body = "明先生您好，请于三日内完成在线测评，其中包括一份性格问卷，约需二十分钟。"
+    decision = route([LANTERN], mail(body, "Lantern Foods 在线测评邀请", SENDER))
+    assert decision.stage_target == "assessment"
+    assert decision.bucket != AUTO_LINKED
