@@ -74,7 +74,21 @@ def metadata_of(value: Any) -> EventMetadata | None:
     return parse(EventMetadata, check.mapping("metadata", value), "metadata")
 
 
-class StageChange(Schema):
+class EventFields(Schema):
+    """The checks a logged event and an event's changes share: its outcome and its metadata."""
+
+    @field_validator("outcome", mode="before", check_fields=False)
+    @classmethod
+    def _outcome(cls, value: Any) -> str | None:
+        return check.choice("outcome", value, OUTCOMES)
+
+    @field_validator("metadata", mode="before", check_fields=False)
+    @classmethod
+    def _metadata(cls, value: Any) -> EventMetadata | None:
+        return metadata_of(value)
+
+
+class StageChange(EventFields):
     """Log a stage event for a job, or a `no_change` note in the stage it is in."""
 
     to_stage: str
@@ -93,23 +107,13 @@ class StageChange(Schema):
     def _occurred_at(cls, value: Any) -> datetime | None:
         return check.moment("occurredAt", value)
 
-    @field_validator("metadata", mode="before")
-    @classmethod
-    def _metadata(cls, value: Any) -> EventMetadata | None:
-        return metadata_of(value)
-
-    @field_validator("outcome", mode="before")
-    @classmethod
-    def _outcome(cls, value: Any) -> str | None:
-        return check.choice("outcome", value, OUTCOMES)
-
     @field_validator("title", mode="before")
     @classmethod
     def _title(cls, value: Any) -> str | None:
         return check.text("title", value)
 
 
-class EventPatch(Schema):
+class EventPatch(EventFields):
     """Changes to an event: only the fields named change; the job's stage follows."""
 
     to_stage: Stage | None = None
@@ -128,20 +132,10 @@ class EventPatch(Schema):
     def _occurred_at(cls, value: Any) -> datetime | None:
         return check.moment("occurredAt", value, required=True)
 
-    @field_validator("outcome", mode="before")
-    @classmethod
-    def _outcome(cls, value: Any) -> str | None:
-        return check.choice("outcome", value, OUTCOMES)
-
     @field_validator("title", mode="before")
     @classmethod
     def _title(cls, value: Any) -> str | None:
         return check.text("title", value, required=True)
-
-    @field_validator("metadata", mode="before")
-    @classmethod
-    def _metadata(cls, value: Any) -> EventMetadata | None:
-        return metadata_of(value)
 
 
 class EventQuery(Schema):
