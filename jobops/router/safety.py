@@ -207,7 +207,7 @@ def held_for_review(decision: Decision, found: list[str]) -> Decision:
     """A decision JobOps would have linked by itself waits for review when any signal disagrees."""
     if not found or not decision.relevant:
         return decision
-    reason = f"{decision.reason}; not sure: {'; '.join(found)}"
+    reason = f"{decision.reason}; not sure: {'; '.join(found)}".replace("\n", " ")  # one Why line
     if decision.bucket != AUTO_LINKED:
         return replace(decision, reason=reason)
     return replace(

@@ -237,3 +237,19 @@ def test_a_no_far_from_the_step_does_not_deny_it() -> None:
         )
     )
     assert (decision.bucket, decision.stage_target) == (AUTO_LINKED, "technical_interview")
+
+
+def test_a_job_title_typed_over_two_lines_still_gives_a_one_line_why() -> None:
+    data = JobFacts("ln-data", "Data\nEngineer", "Lanternfish", "applied")
+    decision = route(
+        mail(
+            "Hi Sam, following up on the Platform Engineer role: we'd like to invite you to a technical interview "
+            "for the Platform Engineer team next week.",
+            "Re: Platform Engineer - next steps",
+            thread="t2",
+        ),
+        jobs=(data, LANTERN_PLATFORM),
+        memory=RouterMemory(thread_jobs={"t2": "ln-data"}),
+    )
+    assert held(decision, "the thread is linked to Data Engineer but the mail names Platform Engineer")
+    assert "\n" not in decision.reason
