@@ -137,17 +137,22 @@ def test_an_employers_events_mail_is_never_linked_by_itself() -> None:
     assert held(decision, "sent by the mailing address events@lanternfish.io")
 
 
-def test_a_thread_linked_to_one_job_whose_mail_names_another_waits_for_review() -> None:
-    decision = route(
+def platform_invite_in_a_data_thread(data_job: JobFacts = LANTERN) -> Decision:
+    """A Platform Engineer invitation in a thread linked to the Data Engineer job."""
+    return route(
         mail(
             "Hi Sam, following up on the Platform Engineer role: we'd like to invite you to a technical interview "
             "for the Platform Engineer team next week.",
             "Re: Platform Engineer - next steps",
             thread="t2",
         ),
-        jobs=(LANTERN, LANTERN_PLATFORM),
-        memory=RouterMemory(thread_jobs={"t2": "ln-data"}),
+        jobs=(data_job, LANTERN_PLATFORM),
+        memory=RouterMemory(thread_jobs={"t2": data_job.id}),
     )
+
+
+def test_a_thread_linked_to_one_job_whose_mail_names_another_waits_for_review() -> None:
+    decision = platform_invite_in_a_data_thread()
     assert held(decision, "the thread is linked to Data Engineer but the mail names Platform Engineer")
 
 
@@ -240,16 +245,8 @@ def test_a_no_far_from_the_step_does_not_deny_it() -> None:
 
 
 def test_a_job_title_typed_over_two_lines_still_gives_a_one_line_why() -> None:
-    data = JobFacts("ln-data", "Data\nEngineer", "Lanternfish", "applied")
-    decision = route(
-        mail(
-            "Hi Sam, following up on the Platform Engineer role: we'd like to invite you to a technical interview "
-            "for the Platform Engineer team next week.",
-            "Re: Platform Engineer - next steps",
-            thread="t2",
-        ),
-        jobs=(data, LANTERN_PLATFORM),
-        memory=RouterMemory(thread_jobs={"t2": "ln-data"}),
+    decision = platform_invite_in_a_data_thread(
+        JobFacts("ln-data", "Data\nEngineer", "Lanternfish", "applied")
     )
     assert held(decision, "the thread is linked to Data Engineer but the mail names Platform Engineer")
     assert "\n" not in decision.reason
