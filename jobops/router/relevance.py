@@ -95,7 +95,13 @@ PRODUCT_NOTICE: Final = re.compile(
 _NOISE: Final = {label: re.compile(rf"\b(?:{pattern})") for label, pattern in NOISE.items()}
 _CONTEXT: Final = re.compile(CONTEXT)
 
+# Addresses that write to many readers at once: an organisation's events, news, academy or marketing list.
+MAILING_SENDER: Final = re.compile(
+    r"^(?:events?|news|newsletters?|marketing|academy|academie|akademie|webinars?|community|communications?|magazine"
+    r"|digest|promo(?:tions?)?)[._+-]?\w*@"
+)
 THRESHOLD: Final = 3
+THREAD_POINTS: Final = 5  # the points a linked or reviewed thread gives: a list's mail there is a reply to it
 PLATFORM_POINTS: Final = {ATS: 2, ASSESSMENT: 2, BACKGROUND: 2, SCHEDULING: 1, SIGNATURE: 1, JOB_BOARD: 1}
 
 
@@ -118,6 +124,8 @@ def judge_relevance(
     noise = tuple(label for label, pattern in _NOISE.items() if pattern.search(text))
     if "notification" not in noise and automated_notice(sender, text):
         noise = (*noise, "notification")
+    if memory_points < THREAD_POINTS and MAILING_SENDER.match(sender.rpartition(" ")[2]):
+        noise = (*noise, "a mailing list")
     score = 3 * stage_named + min(2, len(set(_CONTEXT.findall(text))) + context_points(text))
     score += PLATFORM_POINTS.get(kind or "", 0) + employer_domain + bool(RECRUITING_SENDER.search(sender))
     score += memory_points - 5 * len(noise) - bool(BULK.search(text)) - (kind == FREE_MAIL)

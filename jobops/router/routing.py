@@ -19,7 +19,13 @@ from jobops.router.matching import (
 )
 from jobops.router.own_mail import withdraws
 from jobops.router.reading import kind_first, settled, small_talk
-from jobops.router.relevance import APPLICATION, NOTIFICATION_SENDER, RECRUITING_SENDER, judge_relevance
+from jobops.router.relevance import (
+    APPLICATION,
+    NOTIFICATION_SENDER,
+    RECRUITING_SENDER,
+    THREAD_POINTS,
+    judge_relevance,
+)
 from jobops.router.safety import Signals, doubts, held_for_review
 from jobops.router.senders import (
     ASSESSMENT,
@@ -54,7 +60,6 @@ NAMED_ELSEWHERE: Final = 75  # the mail's own words name another job this strong
 ANALYSED_CHARS: Final = 4_000  # of the newest part, for stage and relevance
 MATCHED_CHARS: Final = 8_000  # of the whole body, for employer and title
 SUBJECT_CHARS: Final = 1_000
-THREAD_POINTS: Final = 5
 SENDER_POINTS: Final = 2
 
 MESSAGE_TYPES_BY_TARGET: Final[dict[str, str]] = {

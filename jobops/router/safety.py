@@ -16,6 +16,7 @@ from jobops.router.employers import Wording, wording
 from jobops.router.facts import Decision, JobFacts
 from jobops.router.families import family_names
 from jobops.router.kinds import no_change_kind, read_cues, step_cue
+from jobops.router.relevance import MAILING_SENDER
 from jobops.router.stage import StageReading, StageScan, scan_stage
 from jobops.router.text import fold
 from jobops.stages import AUTO_LINK_MIN, AUTO_LINKED, NO_CHANGE, PENDING_USER
@@ -37,9 +38,6 @@ NEGATION: Final = re.compile(
 # A time of day: a short reply naming one confirms or moves a booking.
 TIME_OF_DAY: Final = re.compile(r"\b\d{1,2}(?:[:.h]\d{2})\b|\b\d{1,2} ?(?:am|pm|uhr|uur|h)\b")
 # Senders that write to many: a tracked employer's events, news or academy mail is not about an application.
-MAILING_SENDER: Final = re.compile(
-    r"^(?:events?|news|newsletters?|marketing|academy|academie|akademie|webinars?|community|communications?|magazine)[._+-]?\w*@"
-)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from jobops.router import Decision, JobFacts, MailFacts, Router, RouterMemory
-from jobops.stages import AUTO_LINKED, PENDING_USER
+from jobops.stages import AUTO_LINKED, IGNORED, PENDING_USER
 
 LANTERN = JobFacts("ln-data", "Data Engineer", "Lanternfish", "applied")
 LANTERN_PLATFORM = JobFacts("ln-platform", "Platform Engineer", "Lanternfish", "applied")
@@ -125,7 +125,7 @@ def test_a_short_thank_you_in_a_linked_thread_is_still_linked_by_itself() -> Non
     assert decision.bucket == AUTO_LINKED
 
 
-def test_an_employers_events_mail_is_never_linked_by_itself() -> None:
+def test_an_employers_events_mail_is_a_mailing_list_not_an_application() -> None:
     decision = route(
         mail(
             "Join our engineers for an evening of talks. We'd love to get to know you! Register on our careers "
@@ -133,6 +133,20 @@ def test_an_employers_events_mail_is_never_linked_by_itself() -> None:
             "Careers evening: meet the Data team",
             sender="Lanternfish Events <events@lanternfish.io>",
         )
+    )
+    assert (decision.bucket, decision.reason) == (IGNORED, "not recruiting mail (a mailing list)")
+
+
+def test_a_mailing_address_writing_in_a_thread_waiting_for_review_is_held() -> None:
+    memory = RouterMemory(review_threads={"t1": "ln-data"})
+    decision = route(
+        mail(
+            "Thanks for registering for the careers evening. Your interview slot with the Data team is confirmed.",
+            "Re: Careers evening",
+            sender="Lanternfish Events <events@lanternfish.io>",
+            thread="t1",
+        ),
+        memory=memory,
     )
     assert held(decision, "sent by the mailing address events@lanternfish.io")
 
