@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from jobops.errors import Conflict, InvalidInput, JobOpsError, NotFound
 from jobops.inbox_lists import inbox_item
-from jobops.inbox_routing import rematch_waiting
+from jobops.inbox_routing import follow_approved_thread, rematch_waiting
 from jobops.inbox_timeline import log_from_message
 from jobops.jobs import create_job, get_job
 from jobops.models import MailMessage, SenderMemory, utcnow
@@ -54,10 +54,11 @@ def _undecided(message: MailMessage) -> None:
         )
 
 
-def approve(session: Session, message_id: str, decision: Decision) -> Approved:
+def approve(session: Session, message_id: str, decision: Decision, *, follow: bool = True) -> Approved:
     """Link a message to a job (its suggestion or the one given), log its stage, remember the sender.
 
-    Closed jobs accept mail too; an explicit stage may reopen one.
+    Closed jobs accept mail too; an explicit stage may reopen one. The thread's other waiting mail is routed
+    again, as later mail of a linked thread would be.
     """
     message = _get_message(session, message_id, decision)
     _undecided(message)
@@ -74,7 +75,10 @@ def approve(session: Session, message_id: str, decision: Decision) -> Approved:
     message.decided_at = utcnow()
     _remember_sender(session, message.from_address, job_id)
     session.flush()
-    return Approved(**dict(inbox_item(session, message)), event=event, applied_moved_to=moved)
+    followed = follow_approved_thread(session, message) if follow else []
+    return Approved(
+        **dict(inbox_item(session, message)), event=event, applied_moved_to=moved, thread_linked=followed
+    )
 
 
 def _remember_sender(session: Session, address: str, job_id: str) -> None:
@@ -109,6 +113,8 @@ def bulk(session: Session, request: BulkDecision) -> BulkReport:
         stage_target=request.stage_target,
     )
     results = [_bulk_one(session, request.action, message_id, decision) for message_id in request.message_ids]
+    if request.action == "approve":
+        _follow_threads(session, results)
     return BulkReport(
         requested=len(results),
         succeeded=sum(r.status == "succeeded" for r in results),
@@ -116,6 +122,14 @@ def bulk(session: Session, request: BulkDecision) -> BulkReport:
         skipped=sum(r.status == "skipped" for r in results),
         results=results,
     )
+
+
+def _follow_threads(session: Session, results: list[BulkResult]) -> None:
+    """Once every chosen message is approved, route their threads' other waiting mail again."""
+    for result in results:
+        message = session.get(MailMessage, result.message_id) if result.status == "succeeded" else None
+        if message is not None:
+            result.thread_linked = follow_approved_thread(session, message)
 
 
 def _bulk_one(session: Session, action: str, message_id: str, decision: Decision) -> BulkResult:
@@ -133,7 +147,7 @@ def _bulk_one(session: Session, action: str, message_id: str, decision: Decision
                     code="NO_SUGGESTED_MATCH",
                     message="No suggested job: approve it on its own with a job.",
                 )
-            moved = approve(session, message_id, decision).applied_moved_to
+            moved = approve(session, message_id, decision, follow=False).applied_moved_to
             return BulkResult(message_id=message_id, status="succeeded", applied_moved_to=moved)
     except JobOpsError as exc:
         return BulkResult(message_id=message_id, status="failed", code=exc.code, message=exc.message)

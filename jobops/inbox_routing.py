@@ -101,7 +101,7 @@ def route_pending(session: Session, message_ids: Iterable[str] | None = None) ->
     if message_ids is not None:
         query = query.where(MailMessage.id.in_(list(message_ids)))
     counts = {"classified": 0, "relevant": 0, "matched": 0}
-    for decision in _route_in_order(session, list(session.scalars(query))):
+    for _message, decision in _route_in_order(session, list(session.scalars(query))):
         counts["classified"] += 1
         counts["relevant"] += int(decision.relevant)
         counts["matched"] += int(decision.bucket == AUTO_LINKED)
@@ -110,7 +110,7 @@ def route_pending(session: Session, message_ids: Iterable[str] | None = None) ->
 
 def _route_in_order(
     session: Session, messages: list[MailMessage], keep: Callable[[Decision], bool] = lambda _decision: True
-) -> Iterator[Decision]:
+) -> Iterator[tuple[MailMessage, Decision]]:
     """Route messages in the order given against the jobs as they are now, recording the decisions `keep` accepts;
     later mail of a thread follows what was decided for earlier mail."""
     if not messages:
@@ -127,7 +127,7 @@ def _route_in_order(
         if keep(decision):
             _record_decision(session, message, decision)
             _remember_thread(message.external_thread_id, decision, threads, waiting)
-            yield decision
+            yield message, decision
 
 
 def _remember_thread(
@@ -154,10 +154,26 @@ def rematch_waiting(session: Session) -> dict[str, int]:
     )  # mail the user is deciding is left to them
     waiting = list(session.scalars(query.order_by(MailMessage.received_at, MailMessage.external_message_id)))
     counts = {"rematched": 0, "linked": 0}
-    for decision in _route_in_order(session, waiting, keep=lambda decision: decision.relevant):
+    for _message, decision in _route_in_order(session, waiting, keep=lambda decision: decision.relevant):
         counts["rematched"] += 1
         counts["linked"] += int(decision.bucket == AUTO_LINKED)
     return counts
+
+
+def follow_approved_thread(session: Session, message: MailMessage) -> list[str]:
+    """Route again the thread's other mail waiting for review, now that the user linked it; the ids linked by it."""
+    if not message.external_thread_id:
+        return []
+    query = select(MailMessage).where(
+        MailMessage.processing_status == PENDING_USER,
+        MailMessage.external_thread_id == message.external_thread_id,
+        MailMessage.provider == message.provider,
+        MailMessage.account_key == message.account_key,
+    )
+    query = query.with_for_update(skip_locked=True, key_share=True)
+    waiting = list(session.scalars(query.order_by(MailMessage.received_at, MailMessage.external_message_id)))
+    routed = _route_in_order(session, waiting, keep=lambda decision: decision.relevant)
+    return [mail.id for mail, decision in routed if decision.bucket == AUTO_LINKED]
 
 
 def _record_decision(session: Session, message: MailMessage, decision: Decision) -> None:

@@ -30,11 +30,19 @@ with session() as s:
     )  # open jobs, then closed ones: mail about a closed job can still be linked
 
 
-def remember(label: str, kind: str, messages: list[InboxMessage], jobs: dict[str, str | None]) -> None:
-    """Keep the last decision, so the confirmation can offer to take it back."""
+def remember(
+    label: str,
+    kind: str,
+    messages: list[InboxMessage],
+    jobs: dict[str, str | None],
+    followed: dict[str, list[str]] | None = None,
+) -> None:
+    """Keep the last decision (with the thread mail it linked), so the confirmation can offer to take it back."""
+    followed = followed or {}
     undo = [
-        (m.id, UndoRequest(provider=m.provider, account_key=m.account_key, decision=kind, job_id=jobs[m.id]))
+        (key, UndoRequest(provider=m.provider, account_key=m.account_key, decision=kind, job_id=jobs[m.id]))
         for m in messages
+        for key in (m.id, *followed.get(m.id, []))
     ]
     st.session_state[LAST_KEY] = {"label": label, "items": undo}
 
@@ -139,6 +147,7 @@ def bulk(action: str, messages: list[InboxMessage]) -> None:
     """Apply one action to the selected messages, one call per mail account, then clear the selection."""
     succeeded = skipped = failed = moved = 0
     done: list[str] = []
+    followed: dict[str, list[str]] = {}
     for provider, account_key in {(m.provider, m.account_key) for m in messages}:
         ids = [m.id for m in messages if (m.provider, m.account_key) == (provider, account_key)]
         request = BulkDecision(provider=provider, account_key=account_key, action=action, message_ids=ids)
@@ -151,14 +160,18 @@ def bulk(action: str, messages: list[InboxMessage]) -> None:
             )
             moved += sum(1 for r in report.results if r.applied_moved_to)
             done += [r.message_id for r in report.results if r.status == "succeeded"]
+            followed |= {r.message_id: r.thread_linked for r in report.results}
     if action == "approve":
         earlier = f" Older mail moved {moved} applied date(s) earlier." if moved else ""
+        more = sum(len(ids) for ids in followed.values())
+        earlier += f" {more} more message(s) of their threads linked with them." if more else ""
         flash(f"Approved {succeeded}; skipped {skipped} with no suggested job; {failed} failed.{earlier}")
     else:
         flash(f"Denied {succeeded} message(s).")
     decided = [m for m in messages if m.id in done]
     verb, kind = ("Approved", LINK) if action == "approve" else ("Denied", DISMISSAL)
-    remember(f"{verb} {len(decided)} message(s).", kind, decided, {m.id: m.matched_job_id for m in decided})
+    jobs = {m.id: m.matched_job_id for m in decided}
+    remember(f"{verb} {len(decided)} message(s).", kind, decided, jobs, followed)
     # Left as is, the selected row numbers would now point at other messages.
     st.session_state["inbox-table"] = {"selection": {"rows": [], "columns": []}}
 
@@ -261,11 +274,18 @@ for item in shown:
             chosen = (message.id, decision(message, job_id, target))
             approved = attempt(lambda s, chosen=chosen: inbox.approve(s, *chosen))
             if approved:
-                moved = approved.applied_moved_to
+                moved, followed = approved.applied_moved_to, approved.thread_linked
                 note = f" Applied date moved to {local_date(moved)}." if moved else ""
+                note += f" {len(followed)} more message(s) of the thread linked with it." if followed else ""
                 flash(f"Linked to {job_names[job_id]}.{note}")
                 subject = message.subject or "(no subject)"
-                remember(f"Linked “{subject}” to {job_names[job_id]}.", LINK, [message], {message.id: job_id})
+                remember(
+                    f"Linked “{subject}” to {job_names[job_id]}.",
+                    LINK,
+                    [message],
+                    {message.id: job_id},
+                    {message.id: followed},
+                )
                 st.rerun()
         denied = deny_button.button("Deny", key=f"deny-{message.id}", use_container_width=True)
         dismissed = (message.id, decision(message))

@@ -7,11 +7,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy.orm import Session
 
-from jobops import inbox, inbox_lists
+from jobops import inbox, inbox_lists, inbox_undo
 from jobops.errors import Conflict, InvalidInput, NotFound
 from jobops.jobs import get_job
 from jobops.models import MailMessage, SenderMemory
 from jobops.schemas.inbox import BulkDecision, Decision, OrphanJob
+from jobops.schemas.undo import UndoRequest
 from tests.inbox_mail import (
     INTERVIEW_INVITE,
     MAY_1,
@@ -68,6 +69,67 @@ def test_approving_remembers_the_sender_so_their_next_vague_mail_leans_to_that_j
     assert session.get(SenderMemory, "maya@stripe.com").job_id == backend
     assert later.matched_job_id == backend
     assert "you linked this sender" in later.reason
+
+
+def thread_waiting_for_review(session: Session) -> tuple[MailMessage, MailMessage]:
+    """A vague first mail and a scheduler's booking in its thread: both wait, since the thread is not linked yet."""
+    first = routed(session, VAGUE_INVITE, thread="stripe-thread")
+    reply = routed(
+        session,
+        {
+            "subject": "Re: Next steps",
+            "sender": "no-reply@calendly.com",
+            "sender_name": "Calendly",
+            "body": "Hi Alex, you are invited to a technical interview. Please choose a slot with the link below.",
+        },
+        thread="stripe-thread",
+        received_at=MAY_1 + timedelta(days=1),
+    )
+    assert (first.processing_status, reply.processing_status) == ("pending_user", "pending_user")
+    return first, reply
+
+
+def test_approving_links_the_threads_waiting_mail_that_is_now_sure(session: Session) -> None:
+    job_id = applied_job(session)
+    first, reply = thread_waiting_for_review(session)
+
+    result = inbox.approve(session, first.id, Decision())
+
+    assert result.thread_linked == [reply.id]
+    assert (reply.processing_status, reply.matched_job_id) == ("auto_linked", job_id)
+    assert [event.to_stage for event in timeline(session, job_id)][-2:] == [
+        "recruiter_screen",
+        "technical_interview",
+    ]
+
+
+def test_undoing_an_approval_and_the_mail_it_linked_puts_the_thread_back_in_the_inbox(
+    session: Session,
+) -> None:
+    job_id = applied_job(session)
+    first, reply = thread_waiting_for_review(session)
+    result = inbox.approve(session, first.id, Decision())
+
+    report = inbox_undo.undo_many(
+        session,
+        [(key, UndoRequest(decision="link", job_id=job_id)) for key in (first.id, *result.thread_linked)],
+    )
+
+    assert (report.undone, report.failed) == (2, [])
+    assert (first.processing_status, reply.processing_status) == ("pending_user", "pending_user")
+    assert get_job(session, job_id).current_stage == "applied"
+
+
+def test_bulk_approving_mail_of_one_thread_links_each_once(session: Session) -> None:
+    job_id = applied_job(session)
+    first, reply = thread_waiting_for_review(session)
+
+    report = inbox.bulk(session, BulkDecision(action="approve", message_ids=[first.id, reply.id]))
+
+    assert (report.succeeded, report.failed) == (2, 0)
+    assert all(result.thread_linked == [] for result in report.results)
+    assert reply.processing_status == first.processing_status == "manual_linked"
+    assert timeline(session, job_id)[-1].to_stage == "technical_interview"
 
 
 def test_approving_with_another_job_and_stage_uses_them(session: Session) -> None:

@@ -180,10 +180,12 @@ class InboxItem(Schema):
 
 
 class Approved(InboxItem):
-    """An approved message, the event it logged (none when it only links) and where the Applied event moved."""
+    """An approved message, the event it logged (none when it only links), where the Applied event moved, and how
+    many other waiting messages of its thread were linked with it."""
 
     event: EventOut | None = None
     applied_moved_to: Moment | None = None
+    thread_linked: list[str] = Field(default_factory=list)
 
 
 class JobFromMail(Approved):
@@ -214,6 +216,7 @@ class BulkResult(Schema):
     code: str | None = None
     message: str | None = None
     applied_moved_to: Moment | None = None
+    thread_linked: list[str] = Field(default_factory=list)
 
     def dump(self) -> dict[str, Any]:
         """Only the keys that apply to this result."""
