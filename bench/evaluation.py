@@ -183,14 +183,19 @@ def route_in_app(labelled: LabelledSet, folder: Path) -> dict[str, Outcome]:
     """Store every message as a sync would and let the app route them, oldest first."""
     engine = fresh_engine(folder)
     ids = add_jobs(engine, labelled.jobs)
+    store_and_route(engine, labelled.messages)
+    return read_outcomes(engine, labelled, ids)
+
+
+def store_and_route(engine: Engine, rows: list[dict[str, Any]]) -> None:
+    """Store labelled messages as one sync run would, then let the app route them."""
     with session_scope(engine) as session:
         run = SyncRun(provider="gmail", account_key="default", mode="full", owner_pid=0)
         session.add(run)
         session.flush()
-        store_messages(session, run.id, "gmail", "default", [_parsed(row) for row in labelled.messages])
+        store_messages(session, run.id, "gmail", "default", [_parsed(row) for row in rows])
     with session_scope(engine) as session:
         route_pending(session)
-    return read_outcomes(engine, labelled, ids)
 
 
 def _parsed(row: dict[str, Any]) -> ParsedMessage:

@@ -23,6 +23,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.answering import route_answering  # noqa: E402
 from bench.evaluation import EVAL_DIR, LabelledSet, load_sets, route_alone, route_in_app, score  # noqa: E402
 
 GOALS = {
@@ -46,11 +47,13 @@ SHOWN = (
 )
 
 
-def figures(labelled: LabelledSet, end_to_end: bool) -> dict[str, Any]:
-    """Route one set the way its entry says, or end to end, and score it."""
+def figures(labelled: LabelledSet, end_to_end: bool, answering: bool = False) -> dict[str, Any]:
+    """Route one set the way its entry says, or end to end, or with a user answering the inbox, and score it."""
     if labelled.name in ALONE:
         return score(labelled, route_alone(labelled))
     with tempfile.TemporaryDirectory() as folder:
+        if answering:
+            return score(labelled, route_answering(labelled, Path(folder)))
         if end_to_end:
             from bench.end_to_end import route_through_gmail
 
@@ -113,13 +116,18 @@ def main() -> None:
         "--record-first-sight", metavar="NAME", help="store NAME's figures as its first sight"
     )
     parser.add_argument("--locked", action="store_true", help="score the locked sets too (their final score)")
+    parser.add_argument(
+        "--answering",
+        action="store_true",
+        help="with a user who answers the Tracking Inbox each day (the router's first decisions are scored)",
+    )
     args = parser.parse_args()
     names = [args.record_first_sight] if args.record_first_sight else args.set
     for labelled in load_sets(names):
         if labelled.locked and not (args.locked or args.record_first_sight):
             print(f"== {labelled.name}: locked, not scored (pass --locked for the final score)\n")
             continue
-        current = figures(labelled, args.end_to_end)
+        current = figures(labelled, args.end_to_end, args.answering and not args.record_first_sight)
         if args.record_first_sight:
             record_first_sight(labelled.name, current)
             labelled = load_sets([labelled.name])[0]

@@ -194,9 +194,11 @@ class JobMatcher:
             candidate.group or "", []
         )
         if candidate.job.id == sender_job.id or same_group:
-            return Candidate(
-                sender_job, max(candidate.confidence, SENDER_AGREES), [*candidate.reasons, reason]
-            )
+            # The sender settles the job only when the mail itself names its employer plainly: a recruiter
+            # who handles several roles (an agency's, or two at one employer) writes about the others too.
+            sure = candidate.confidence >= NAME and not same_group
+            lifted = SENDER_AGREES if sure else SENDER_ALONE
+            return Candidate(sender_job, max(candidate.confidence, lifted), [*candidate.reasons, reason])
         if candidate.confidence >= SENDER_ALONE:
             candidate.confidence = min(candidate.confidence, SENDER_DISAGREES_CAP)
             candidate.reasons.append(f"but {reason}")

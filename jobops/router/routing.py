@@ -55,6 +55,9 @@ NO_CONTEXT_CAP: Final = (
 )  # an employer's own address alone does not make a mail about the application
 GUESSED_STAGE_CAP: Final = 92
 MOVES_BACK: Final = 15
+OWN_SMALL_TALK_WORDS: Final = (
+    15  # "Thanks, see you Tuesday!": a longer reply of the candidate's may decide something
+)
 NAMED_ELSEWHERE: Final = 75  # the mail's own words name another job this strongly
 
 ANALYSED_CHARS: Final = 4_000  # of the newest part, for stage and relevance
@@ -71,6 +74,10 @@ MESSAGE_TYPES_BY_TARGET: Final[dict[str, str]] = {
     "technical_interview": "interview",
     "onsite": "interview",
 }
+
+AUTOMATED_SENDER: Final = re.compile(
+    r"^(?:no-?reply|do-?not-?reply|donotreply|notifications?|notify|mailer(?:-daemon)?|system)(?:[._+-][\w.+-]*)?@"
+)
 
 # The candidate speaking of their own application, interview or candidacy.
 OWN_APPLICATION: Final = re.compile(
@@ -102,7 +109,9 @@ class Router:
         thread_job = self._jobs.get(memory.thread_jobs.get(mail.thread_id or "", ""))
         in_review = bool(mail.thread_id) and mail.thread_id in memory.review_threads
         review_job = self._jobs.get(memory.review_threads.get(mail.thread_id or "", ""))
-        sender_job = None if kind in PLATFORM_KINDS else self._jobs.get(memory.sender_jobs.get(address, ""))
+        # A platform's or an automated address writes for many jobs: the user's past answers say nothing here.
+        shared = kind in PLATFORM_KINDS or AUTOMATED_SENDER.match(address) is not None
+        sender_job = None if shared else self._jobs.get(memory.sender_jobs.get(address, ""))
         folded_subject = fold(subject)
         if mail.from_me and (thread_job or in_review):
             return _own_mail(thread_job, in_review, review_job, stage_text)
@@ -243,14 +252,25 @@ def _own_mail(
             f"your reply in a thread waiting for review{said}",
             PENDING_USER,
         )
+    if words or (small_talk(newest) and len(newest.split()) <= OWN_SMALL_TALK_WORDS):
+        return Decision(
+            True,
+            thread_job.id,
+            THREAD + CLEAR_STAGE * bool(words),
+            target,
+            "update",
+            f"your reply in a linked thread{said}",
+            AUTO_LINKED,
+        )
+    # A longer reply may accept, decline or withdraw in words the tables do not read: the user says which.
     return Decision(
         True,
         thread_job.id,
-        THREAD + CLEAR_STAGE * bool(words),
-        target,
+        REVIEW_THREAD,
+        NO_CHANGE,
         "update",
-        f"your reply in a linked thread{said}",
-        AUTO_LINKED,
+        "your reply in a linked thread; not sure: it is long enough to answer an offer or step back",
+        PENDING_USER,
     )
 
 

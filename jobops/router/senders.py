@@ -21,6 +21,11 @@ _SERVICE_ADDRESSES: Final[dict[str, str]] = {
     "calendar@outlook.com": SCHEDULING,
     "no-reply@zoom.us": SCHEDULING,
     "no-reply@teams.microsoft.com": SCHEDULING,
+    "noreply@teams.microsoft.com": SCHEDULING,
+    "no-reply@microsoft.com": SCHEDULING,
+    "noreply@microsoft.com": SCHEDULING,
+    "noreply@zoom.us": SCHEDULING,
+    "meetings-noreply@google.com": SCHEDULING,
 }
 
 _DOMAINS: Final[dict[str, tuple[str, ...]]] = {

@@ -34,6 +34,23 @@ def test_a_thank_you_reply_is_linked_without_moving_the_job() -> None:
     assert (decision.stage_target, decision.bucket) == ("no_change", AUTO_LINKED)
 
 
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Thank you so much for the offer letter and for how kindly you handled the whole process. After a lot "
+        "of thought I have decided it is not the right move for me at this point, and I hope we stay in touch.",
+        "Vielen Dank für Ihre Geduld. Ich habe lange überlegt und mich schweren Herzens entschieden, das "
+        "Angebot nicht anzunehmen. Bitte richten Sie dem Team meinen herzlichen Dank aus.",
+        "Dobrý den, včera jsem přijala jinou nabídku, a proto se z výběrového řízení odhlašuji. Moc děkuji "
+        "vám i celému týmu za čas a za příjemný proces.",
+    ],
+)
+def test_a_long_reply_in_a_linked_thread_waits_for_the_user(words: str) -> None:
+    decision = route([NORTHWIND], mail(words, "Re: Your offer", thread="t-nw", from_me=True), LINKED)
+    assert (decision.job_id, decision.bucket) == ("nw", PENDING_USER)
+    assert "long enough to answer an offer" in decision.reason
+
+
 def test_a_reply_in_a_thread_waiting_for_review_waits_with_it() -> None:
     decision = route(
         [NORTHWIND], mail("Tuesday works, thanks!", "Re: Interview", thread="t-nw", from_me=True), WAITING

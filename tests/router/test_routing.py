@@ -53,6 +53,53 @@ def test_a_sender_the_user_approved_leans_to_that_job_without_auto_linking_alone
     assert (decision.job_id, decision.stage_target, decision.bucket) == ("cabify", "no_change", PENDING_USER)
 
 
+AGENCY_JOB = JobFacts("hays-kent", "Clinical Nurse Educator", "Hays Healthcare", "recruiter_screen")
+SHARED_JOBS = [
+    JobFacts("rev-data", "Senior Data Engineer", "Revolut", "recruiter_screen"),
+    JobFacts("rev-backend", "Senior Backend Engineer", "Revolut", "recruiter_screen"),
+]
+
+
+def test_an_agency_recruiter_the_user_approved_writing_of_another_role_is_not_linked_by_itself() -> None:
+    memory = RouterMemory(sender_jobs={"maeve@hays.ie": "hays-kent"})
+    pitch = mail(
+        "Hi Aoife, a quick call this week? Hays Healthcare has a new ward manager post in Cork I think suits you.",
+        "New role",
+        sender="Maeve Byrne <maeve@hays.ie>",
+    )
+    decision = Router([AGENCY_JOB]).route(pitch, memory)
+    assert (decision.job_id, decision.bucket) == ("hays-kent", PENDING_USER)
+
+
+def test_a_recruiter_approved_for_one_of_two_roles_at_an_employer_does_not_pick_the_role_alone() -> None:
+    memory = RouterMemory(sender_jobs={"anna@revolut.com": "rev-backend"})
+    invite = mail(
+        "Hi Marta, we'd like to invite you to the technical interview at Revolut next week.",
+        "Revolut: technical interview",
+        sender="Anna <anna@revolut.com>",
+    )
+    decision = Router(SHARED_JOBS).route(invite, memory)
+    assert (decision.job_id, decision.bucket) == ("rev-backend", PENDING_USER)
+
+
+def test_a_teams_invitation_the_user_approved_says_nothing_about_the_next_one() -> None:
+    jobs = [
+        JobFacts("melia", "Operations Supervisor", "Meliá Hotels International", "recruiter_screen"),
+        JobFacts("marriott", "Guest Services Manager", "Marriott International", "applied"),
+    ]
+    memory = RouterMemory(
+        sender_jobs={"no-reply@microsoft.com": "melia"}, domain_jobs={"microsoft.com": "melia"}
+    )
+    invite = mail(
+        "Marriott International Talent has invited you to a Microsoft Teams meeting: recruiter call.",
+        "Invitation: recruiter call",
+        sender="Microsoft Teams <no-reply@microsoft.com>",
+    )
+    decision = Router(jobs).route(invite, memory)
+    assert decision.job_id != "melia"
+    assert "microsoft.com" not in decision.reason
+
+
 def test_a_relevant_mail_about_an_untracked_employer_is_an_orphan_for_review() -> None:
     decision = route_tracked(
         mail(
