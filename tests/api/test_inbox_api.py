@@ -384,3 +384,24 @@ def test_renaming_a_job_over_the_api_gives_waiting_mail_the_new_suggestion(
 
     (item,) = assert_ok(api.get(INBOX))["items"]
     assert item["matchedJob"]["id"] == job_id
+
+
+def test_approving_one_message_of_a_thread_answers_which_waiting_ones_it_linked(
+    api: TestClient, engine: Engine
+) -> None:
+    job_id = applied_job(engine)
+    first = routed_message(engine, VAGUE_INVITE, thread="stripe")
+    booking = (
+        "no-reply@calendly.com",
+        "Re: Next steps",
+        "Hi Alex, you are invited to a technical interview. Please choose a slot with the link below.",
+    )
+    reply = routed_message(engine, booking, thread="stripe", hours=4)
+
+    data = assert_ok(api.post(f"{INBOX}/{first}/approve", json=ACCOUNT))
+
+    assert data["threadLinked"] == [reply]
+    waiting = assert_ok(api.get(INBOX, params=ACCOUNT))["items"]
+    assert reply not in [item["message"]["id"] for item in waiting]
+    events = assert_ok(api.get(f"/api/jobs/{job_id}/events"))["items"]
+    assert [e["toStage"] for e in events][-1] == "technical_interview"
