@@ -33,14 +33,14 @@ def add_job(title: str = "Backend Engineer", employer: str = "Stripe") -> str:
     return builders.stored_job(None, title, employer, applied_at=datetime.now(UTC) - timedelta(days=20))
 
 
-def routed_message(subject: str, sender: str, body: str, *, hours: int = 0) -> str:
+def routed_message(subject: str, sender: str, body: str, *, hours: int = 0, thread: str = "") -> str:
     """A synced Gmail message, routed as a sync would route it; returns its id."""
     with session_scope(get_engine()) as session:
         message = MailMessage(
             provider="gmail",
             account_key="default",
             external_message_id=f"gm-{sender}-{subject}",
-            external_thread_id=f"th-{sender}-{subject}",
+            external_thread_id=thread or f"th-{sender}-{subject}",
             from_address=sender,
             from_domain=sender.rpartition("@")[2],
             subject=subject,

@@ -44,6 +44,31 @@ def test_an_approval_can_be_undone_from_its_confirmation(app_env: Path) -> None:
     assert not at.info
 
 
+def test_an_approval_that_linked_its_thread_is_undone_with_that_mail(app_env: Path) -> None:
+    job_id = add_job()
+    first = routed_message(**VAGUE_INVITE, thread="stripe")
+    booking = routed_message(
+        "Re: Next steps",
+        "no-reply@calendly.com",
+        "Hi Alex, you are invited to a technical interview. Please choose a slot with the link below.",
+        hours=3,
+        thread="stripe",
+    )
+    at = open_inbox()
+    at.button(key=f"approve-{first}").click().run()
+    assert at.toast[0].value == (
+        "Linked to Stripe · Backend Engineer. 1 more message(s) of the thread linked with it."
+    )
+    assert stored_job(job_id).current_stage == "technical_interview"
+
+    at.button(key="inbox-undo").click().run()
+
+    assert not at.exception, at.exception
+    assert at.toast[0].value == "Undone: 2 back in the inbox."
+    assert stored_message(booking).processing_status == "pending_user"
+    assert stored_job(job_id).current_stage == "applied"
+
+
 def test_a_denied_mail_comes_back_with_its_suggestion_from_the_confirmation(app_env: Path) -> None:
     job_id = add_job()
     message_id = routed_message(**VAGUE_INVITE)
