@@ -55,9 +55,6 @@ NO_CONTEXT_CAP: Final = (
 )  # an employer's own address alone does not make a mail about the application
 GUESSED_STAGE_CAP: Final = 92
 MOVES_BACK: Final = 15
-OWN_SMALL_TALK_WORDS: Final = (
-    15  # "Thanks, see you Tuesday!": a longer reply of the candidate's may decide something
-)
 NAMED_ELSEWHERE: Final = 75  # the mail's own words name another job this strongly
 
 ANALYSED_CHARS: Final = 4_000  # of the newest part, for stage and relevance
@@ -252,7 +249,7 @@ def _own_mail(
             f"your reply in a thread waiting for review{said}",
             PENDING_USER,
         )
-    if words or (small_talk(newest) and len(newest.split()) <= OWN_SMALL_TALK_WORDS):
+    if words or small_talk(newest):
         return Decision(
             True,
             thread_job.id,
