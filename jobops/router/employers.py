@@ -200,7 +200,7 @@ class EmployerIndex:
         for key in self.groups:
             known = tuple(key.split(" "))
             shorter, longer = sorted((known, tokens), key=len)
-            if longer[: len(shorter)] == shorter and (len(shorter) >= 2 or len(shorter[0]) >= 5):
+            if longer[: len(shorter)] == shorter and (len(shorter) >= 2 or len(shorter[0]) >= 3):
                 return key
         return " ".join(tokens)
 
