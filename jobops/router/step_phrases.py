@@ -83,7 +83,11 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"technisch(?:e)? (?:interview|gesprek)",
     ),
     "hiring_manager_screen": (
-        r"hiring (?:manager|lead)\b",
+        r"hiring (?:manager|lead)(?:'s)? (?:screen|call|interview|chat|conversation|round|meeting|stage)",
+        r"(?:call|chat|interview|meeting|conversation|speak|talk|meet) with (?:the |our |your )?hiring (?:manager|lead)",
+        r"hiring (?:manager|lead)\b[^.!?\n]{0,60}\b(?:would like|wants|is keen|is looking forward) to (?:meet|speak|chat|talk)",
+        r"(?:meet|meeting) (?:the |our |your )?hiring (?:manager|lead)",
+        r"(?:who is|as|is) (?:the |your )?hiring (?:manager|lead) for",
         r"team match(?:ing)?",
         r"informe(?:e|el) kennismaken",
         r"informal (?:chat|visit|conversation|call)",
