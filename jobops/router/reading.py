@@ -12,6 +12,10 @@ from jobops.stages import NO_CHANGE
 
 SMALL_TALK_WORDS: Final = 40
 # Kinds that are often a side note of mail about a step: a questionnaire inside a test, a "we'll tell you when read".
+CONDITION: Final = re.compile(
+    r"\b(?:conditional (?:up)?on|subject to|contingent (?:up)?on|pending|abhangig von|vorbehaltlich|sous reserve d"
+    r"|sujet[ao]? a|condicionad[ao] a|subordinat[ao] a|onder voorbehoud van)\b"
+)
 SIDE_NOTES: Final = frozenset({"survey", "status update", "completion receipt"})
 DECISIONS: Final = frozenset({"rejected", "withdrawn", "closed", "offer"})
 # An offer named as something already made ("as part of your offer"), not made by this mail.
@@ -50,13 +54,22 @@ def kind_first(reading: StageReading, subject: str, newest: str) -> StageReading
         return StageReading(cue[0], clear=False, phrase=f'{cue[1]}", but also "{kind[1]}')
     if kind and cue and _step_leads(cue, kind, text, reading):
         return StageReading(cue[0], clear=False, phrase=f'{cue[1]}", before "{kind[1]}')
-    if kind and (reading.target not in DECISIONS or (mentions_offer and kind[0] in OVERRULES_OFFER)):
+    overrules = (
+        mentions_offer and kind is not None and kind[0] in OVERRULES_OFFER and not _a_condition(text, kind[1])
+    )
+    if kind and (reading.target not in DECISIONS or overrules):
         return StageReading(NO_CHANGE, clear=True, phrase=f"{kind[1]}, a {kind[0]}")
     if reading.clear and reading.target != NO_CHANGE:
         return reading
     if cue and (reading.target == NO_CHANGE or not reading.clear):
         return StageReading(cue[0], clear=False, phrase=cue[1])
     return reading
+
+
+def _a_condition(text: str, cue: str) -> bool:
+    """Whether checks are named as a condition of the offer ("conditional on pre-employment checks"), not as news."""
+    where = text.find(cue)
+    return where > 0 and CONDITION.search(text[max(0, where - 60) : where]) is not None
 
 
 def _cue_decides(cue: tuple[str, str], kind: str, reading: StageReading) -> bool:
