@@ -59,8 +59,33 @@ LEGAL_SUFFIXES: Final = frozenset(
         "jsc",
         "tbk",
         "kk",
+        "kft",
+        "zrt",
+        "nyrt",
+        "bt",
+        "kkt",
+        "sro",
+        "uab",
+        "ou",
+        "sia",
+        "ae",
+        "ike",
+        "epe",
+        "ood",
+        "ead",
+        "doo",
+        "dd",
+        "pvt",
+        "tnhh",
+        "sti",
+        "eurl",
+        "sprl",
+        "scrl",
+        "snc",
     }
 )
+# Legal forms written before the name: "PT Tokopedia", "ТОВ Сільпо".
+LEGAL_PREFIXES: Final = frozenset({"pt", "тов", "ооо", "пат", "прат"})
 # Words that name what a company is rather than which one ("Notion Labs" is called "Notion").
 DESCRIPTORS: Final = frozenset(
     {

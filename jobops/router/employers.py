@@ -15,6 +15,7 @@ from jobops.router.employer_words import (
     DOMAIN_PREFIXES,
     DOMAIN_SUFFIXES,
     GENERIC_WORDS,
+    LEGAL_PREFIXES,
     LEGAL_SUFFIXES,
     PARTIAL_MIN_LETTERS,
 )
@@ -60,7 +61,7 @@ def employer_tokens(name: str) -> tuple[str, ...]:
     tokens = words(_DOTTED_INITIALS.sub("", name))
     while len(tokens) > 1 and tokens[-1] in LEGAL_SUFFIXES:
         tokens.pop()
-    if len(tokens) > 1 and tokens[0] == "the":
+    if len(tokens) > 1 and (tokens[0] == "the" or tokens[0] in LEGAL_PREFIXES):
         tokens.pop(0)
     return tuple(tokens)
 

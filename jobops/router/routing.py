@@ -115,6 +115,13 @@ class Router:
         if mail.from_me:
             return self._own_first_mail(subject, body, folded_subject + "\n" + stage_text)
         scan = scan_stage(folded_subject, stage_text)
+        subject_words, body_words = wording(subject), wording(without_sending_service(body[:MATCHED_CHARS]))
+        # A service's own name ("Google Calendar") says nothing about the employer it writes for.
+        sender_name = "" if is_service_address(address) else mail.sender_name or ""
+        evidence = self._matcher.evidence(sender_name, address, domain, kind, subject_words, body_words)
+        self._matcher.learned_domain(evidence, domain, kind, memory)
+        words = message_words([subject_words.tokens, body_words.tokens])
+        named = self._matcher.match(evidence, words)
         relevance = judge_relevance(
             folded_subject + "\n" + newest,
             fold(f"{mail.sender_name or ''} {address}"),
@@ -123,6 +130,8 @@ class Router:
             or step_cue(folded_subject + "\n" + stage_text) is not None,
             employer_domain=kind is None and bool(self._matcher.employers.groups_for_domain(domain)),
             memory_points=THREAD_POINTS if thread_job or in_review else SENDER_POINTS if sender_job else 0,
+            title_named=named is not None
+            and coverage(self._matcher.titles[named.job.id], words) >= TITLE_MIN_COVERAGE,
         )
         if not relevance.relevant:
             why = (
@@ -131,18 +140,10 @@ class Router:
                 else "no recruiting language"
             )
             return Decision(False, None, 0, NO_CHANGE, "other", why, IGNORED)
-        subject_words, body_words = wording(subject), wording(without_sending_service(body[:MATCHED_CHARS]))
-        # A service's own name ("Google Calendar") says nothing about the employer it writes for.
-        sender_name = "" if is_service_address(address) else mail.sender_name or ""
-        evidence = self._matcher.evidence(sender_name, address, domain, kind, subject_words, body_words)
-        self._matcher.learned_domain(evidence, domain, kind, memory)
-        words = message_words([subject_words.tokens, body_words.tokens])
         if thread_job:
             candidate: Candidate | None = Candidate(thread_job, THREAD, ["thread already linked to this job"])
         else:
-            candidate = follow_thread(
-                self._matcher.lean(self._matcher.match(evidence, words), sender_job), review_job
-            )
+            candidate = follow_thread(self._matcher.lean(named, sender_job), review_job)
         phrases = scan.reading(candidate.job.current_stage if candidate else None)
         reading = kind_first(phrases, folded_subject, stage_text)
         reading = settled(reading, scan, folded_subject + "\n" + stage_text)
@@ -159,7 +160,7 @@ class Router:
         # A reply in a linked thread that names no step is linked by itself only when it is plainly small talk.
         quiet_reply = bool(thread_job) and small_talk(stage_text)
         decision = _decide(candidate, reading, thread=quiet_reply, tied=tied)
-        named = self._matcher.match(evidence, words) if thread_job or sender_job else None
+        named = named if thread_job or sender_job else None
         signals = Signals(
             folded_subject,
             stage_text,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from jobops.router import JobFacts
+from jobops.router import JobFacts, Router
 from jobops.stages import AUTO_LINK_MIN, AUTO_LINKED, IGNORED
 from tests.router.builders import mail, route, route_tracked
 
@@ -143,3 +143,25 @@ def test_a_mock_interview_with_a_friend_is_ignored() -> None:
         )
     )
     assert (decision.relevant, decision.bucket) == (False, IGNORED)
+
+
+def test_mail_naming_a_tracked_employer_and_that_jobs_title_is_relevant_in_words_no_table_holds() -> None:
+    job = JobFacts("zold", "Termékmenedzser", "Zöldmező Kft.", "applied")
+    notice = mail(
+        "Kedves Anna! Köszönjük, hogy a Zöldmező Kft. Termékmenedzser pozíciójára jelentkezett. Hamarosan "
+        "jelentkezünk.",
+        "Zöldmező Kft. – Termékmenedzser",
+        "Zöldmező Kft. <noreply@zoldmezo.hu>",
+    )
+    decision = Router([job]).route(notice)
+    assert (decision.relevant, decision.job_id) == (True, "zold")
+
+
+def test_the_same_words_without_the_jobs_title_stay_noise() -> None:
+    job = JobFacts("zold", "Termékmenedzser", "Zöldmező Kft.", "applied")
+    promo = mail(
+        "Kedves Anna! Tavaszi akciónk a Zöldmező Kft. webáruházában: minden vetőmag 20% kedvezménnyel.",
+        "Zöldmező Kft. – tavaszi akció",
+        "Zöldmező Kft. <noreply@zoldmezo.hu>",
+    )
+    assert Router([job]).route(promo).relevant is False
