@@ -10,7 +10,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Final
 
-from jobops.router.employers import LEGAL_SUFFIXES, fold_word
+from jobops.router import step_cues_central_east, step_cues_south_asia_mena
+from jobops.router.employers import LEGAL_PREFIXES, LEGAL_SUFFIXES, fold_word
 from jobops.router.senders import platform_domains
 
 MAX_QUERY_CHARS: Final = 1_000
@@ -201,6 +202,8 @@ RECRUITMENT_TERMS: Final[tuple[str, ...]] = (
     "职位",
     "職位",
     "招聘",
+    *step_cues_central_east.SEARCH_TERMS,
+    *step_cues_south_asia_mena.SEARCH_TERMS,
 )
 
 _NAME_WORD: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
@@ -231,6 +234,8 @@ def employer_phrase(name: str) -> str | None:
     found = _NAME_WORD.findall(name)
     while len(found) > 1 and fold_word(found[-1]) in LEGAL_SUFFIXES:
         found.pop()
+    while len(found) > 1 and fold_word(found[0]) in LEGAL_PREFIXES:
+        found.pop(0)
     if not found or len("".join(found)) < 2:
         return None
     return found[0] if len(found) == 1 else '"' + " ".join(found) + '"'

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
+from jobops.router import step_cues_central_east as central_east
 from jobops.router import step_cues_east_asia as east_asia
 from jobops.router import step_cues_romance as romance
+from jobops.router import step_cues_south_asia_mena as south_asia_mena
 from jobops.router import step_cues_southeast_asia as southeast_asia
 from jobops.router.context_cues import CONTEXT_CUES, DOUBT_CUES
 from jobops.router.no_change_cues import NO_CHANGE_KINDS
@@ -30,15 +32,33 @@ def _merged(*tables: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
 
 
 TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
-    "kind": _merged(NO_CHANGE_KINDS, east_asia.KINDS, southeast_asia.KINDS, romance.KINDS),
-    "step": _merged(STEP_CUES, east_asia.STEPS, southeast_asia.STEPS, romance.STEPS),
+    "kind": _merged(
+        NO_CHANGE_KINDS,
+        east_asia.KINDS,
+        southeast_asia.KINDS,
+        romance.KINDS,
+        central_east.KINDS,
+        south_asia_mena.KINDS,
+    ),
+    "step": _merged(
+        STEP_CUES,
+        east_asia.STEPS,
+        southeast_asia.STEPS,
+        romance.STEPS,
+        central_east.STEPS,
+        south_asia_mena.STEPS,
+    ),
     "doubt": {"doubt": DOUBT_CUES},
-    "context": {"context": CONTEXT_CUES},
+    "context": {"context": (*CONTEXT_CUES, *central_east.CONTEXT, *south_asia_mena.CONTEXT)},
 }
 
 
 _TOKEN: Final = re.compile(r"\w+|[^\w\s]")
-_UNSPACED: Final = re.compile(r"[\u0e00-\u0e7f\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Scripts matched inside words: Thai, Hangul, Japanese and Chinese have no spaces, and Indic vowel signs
+# split words into several tokens.
+_UNSPACED: Final = re.compile(
+    r"[\u0900-\u0dff\u0e00-\u0e7f\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+)
 MAX_CUE_WORDS: Final = 6
 
 
