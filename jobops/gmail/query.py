@@ -79,6 +79,8 @@ RECRUITMENT_TERMS: Final[tuple[str, ...]] = (
     "candidatures",
     "entretien",
     "entretiens",
+    "entrevue",
+    "entrevues",
     "poste",
     "recrutement",
     "offre",

@@ -55,7 +55,7 @@ CONTEXT: Final = (
     r"your application|application for|candidacy|\bcandidate|recruit|talent acquisition"
     r"|hiring (?:team|manager|process)|\binterview|the (?:role|position)\b|next (?:steps?|stage|round)\b|bewerbung"
     r"|move you forward|moving you forward|in the process\b"
-    r"|candidature|candidatura|solicitud|entretien|entrevista|vorstellungsgesprach|proceso de seleccion"
+    r"|candidature|candidatura|solicitud|postulacion|entretien|entrevue|entrevista|vorstellungsgesprach|proceso de seleccion"
     r"|le poste|el puesto|la posicion|die (?:position|stelle)|processus de recrutement"
     r"|sollicitatie|vacature|de functie|colloquio|selezione|la posizione|il ruolo|processo di selezione"
     r"|ansokan|tjansten|rekrytering|intervju|processo seletivo|\bvaga\b|rekrutac|kandydat|stanowisk"

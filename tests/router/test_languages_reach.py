@@ -192,3 +192,30 @@ def test_a_step_that_leads_a_mail_is_suggested_over_a_questionnaire_it_mentions_
     decision = route([LANTERN], mail(body, "Lantern Foods 在线测评邀请", SENDER))
     assert decision.stage_target == "assessment"
     assert decision.bucket != AUTO_LINKED
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "stage"),
+    [
+        (
+            "Boréal Énergie – prochaine étape",
+            "Bonjour Sophie, votre candidature a retenu notre attention et nous aimerions vous convier à une "
+            "entrevue de 60 minutes avec la directrice des ventes.",
+            "technical_interview",
+        ),
+        (
+            "Boréal Énergie – premier contact",
+            "Bonjour Sophie, seriez-vous disponible jeudi pour une entrevue téléphonique de 20 minutes?",
+            "recruiter_screen",
+        ),
+        (
+            "Boréal Énergie – entrevue finale",
+            "Bonjour Sophie, bonne nouvelle : le comité vous invite à l'entrevue finale au siège de Québec.",
+            "onsite",
+        ),
+    ],
+)
+def test_quebec_french_entrevues_name_their_step(subject: str, body: str, stage: str) -> None:
+    job = JobFacts("boreal", "Directrice marketing", "Boréal Énergie", "applied")
+    sender = "Boréal Énergie <talents@borealenergie.example>"
+    assert stage_of(body, subject, sender, job) == stage
