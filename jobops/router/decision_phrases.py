@@ -32,6 +32,8 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"zdecydowal\w* sie na (?:inn\w+ )?(?:osobe|kandydat\w*)",
         r"fur (?:eine|einen) (?:andere\w* )?(?:kolleg|kandidat|bewerber)\w* entschieden",
         r"gekozen voor (?:een |de )?(?:andere )?kandida",
+        r"(?:porte|arrete|fixe) (?:son|notre|leur) choix sur (?:une autre|un autre|une personne|un candidat|une candidate|un profil)",
+        r"retenu (?:une|un) (?:autre )?(?:candidature|candidat|candidate|profil) (?:a l'interne|interne|dont)",
         r"offer (?:the|this) (?:role|position|job|post) to (?:another|a different|the other|an?other|a) (?:candidate|applicant)",
         r"(?:u|je) niet (?:uit )?(?:te )?nodigen",
         r"niet uitnodigen",

@@ -57,6 +57,8 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"technical (?:phone |video |coding )?(?:interview|screen(?:ing)?|round|deep dive|session|discussion|call)s?",
         r"(?:einladung zu(?:m|einem) |zu einem )?vorstellungsgesprach",
         r"sollicitatiegesprek",
+        r"panelgesprek",
+        r"tweede (?:gesprek|sollicitatiegesprek|ronde)",
         r"entretien d'embauche",
         r"entrevista de (?:trabajo|emprego)",
         r"colloquio di lavoro",
