@@ -10,7 +10,7 @@ from typing import Final
 from jobops.router.employers import EmployerIndex, Wording, wording
 from jobops.router.facts import JobFacts, RouterMemory
 from jobops.router.families import family_names
-from jobops.router.senders import FREE_MAIL, JOB_BOARD, PLATFORM_KINDS, domain_labels
+from jobops.router.senders import FREE_MAIL, JOB_BOARD, PLATFORM_KINDS, SCHEDULING, domain_labels
 from jobops.router.titles import coverage, title_words
 
 # How strongly each place an employer is named ties a mail to it (0..100).
@@ -39,6 +39,8 @@ SENDER_ALONE: Final = 85
 SENDER_AGREES: Final = 92
 SENDER_DISAGREES_CAP: Final = 80
 _LOCAL_PART: Final = re.compile(r"[._+\-]")
+_ADDRESS: Final = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+MAX_GUESTS: Final = 20  # addresses of an invitation's organiser and guests looked at
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,9 @@ class JobMatcher:
                 PLATFORM_NAME,
                 f"{kind} sender {address} is for {{name}}",
             )
+        if kind == SCHEDULING:
+            for organiser, keys in self.invitation_employers(body).items():
+                add(keys, PLATFORM_SUBJECT, f"the invitation names {organiser} at {{name}}")
         add(
             self.employers.mentioned(wording(sender_name)),
             PLATFORM_NAME if platform else NAME,
@@ -116,6 +121,14 @@ class JobMatcher:
         )
         add(partly - set(found), PARTIAL, "mail partly names {name}")
         return {key: _combine(items) for key, items in found.items()}
+
+    def invitation_employers(self, body: Wording) -> dict[str, set[str]]:
+        """The organiser's and guests' addresses in a calendar invitation that belong to tracked employers."""
+        addresses = sorted(set(_ADDRESS.findall(body.text.lower())))[:MAX_GUESTS]
+        found = {
+            address: self.employers.groups_for_domain(address.rpartition("@")[2]) for address in addresses
+        }
+        return {address: keys for address, keys in found.items() if keys}
 
     def learned_domain(
         self, evidence: dict[str, Evidence], domain: str, kind: str | None, memory: RouterMemory

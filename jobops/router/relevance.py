@@ -101,7 +101,10 @@ MAILING_SENDER: Final = re.compile(
     r"|digest|promo(?:tions?)?)[._+-]?\w*@"
 )
 THRESHOLD: Final = 3
-TITLE_POINTS: Final = 2  # a tracked employer and that job's own title, in any language the user typed it
+# Points for mail tied to a tracked job beyond language: the employer with that job's own title (in any
+# language the user typed it), or a calendar invitation organised by someone at the employer.
+TITLE_POINTS: Final = 2
+ORGANISER_POINTS: Final = 2
 THREAD_POINTS: Final = 5  # the points a linked or reviewed thread gives: a list's mail there is a reply to it
 PLATFORM_POINTS: Final = {ATS: 2, ASSESSMENT: 2, BACKGROUND: 2, SCHEDULING: 1, SIGNATURE: 1, JOB_BOARD: 1}
 
@@ -120,7 +123,7 @@ def judge_relevance(
     stage_named: bool,
     employer_domain: bool,
     memory_points: int,
-    title_named: bool = False,
+    job_points: int = 0,
 ) -> Relevance:
     """Score the evidence for and against recruiting mail; `text` is the folded subject and newest part."""
     noise = tuple(label for label, pattern in _NOISE.items() if pattern.search(text))
@@ -130,13 +133,7 @@ def judge_relevance(
         noise = (*noise, "a mailing list")
     score = 3 * stage_named + min(2, len(set(_CONTEXT.findall(text))) + context_points(text))
     score += PLATFORM_POINTS.get(kind or "", 0) + employer_domain + bool(RECRUITING_SENDER.search(sender))
-    score += (
-        memory_points
-        + TITLE_POINTS * title_named
-        - 5 * len(noise)
-        - bool(BULK.search(text))
-        - (kind == FREE_MAIL)
-    )
+    score += memory_points + job_points - 5 * len(noise) - bool(BULK.search(text)) - (kind == FREE_MAIL)
     return Relevance(score >= THRESHOLD, score, noise)
 
 

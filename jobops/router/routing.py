@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from jobops.router.employers import wording
+from jobops.router.employers import Wording, wording
 from jobops.router.facts import Decision, JobFacts, MailFacts, RouterMemory
 from jobops.router.kinds import step_cue
 from jobops.router.matching import (
@@ -22,14 +22,17 @@ from jobops.router.reading import kind_first, settled, small_talk
 from jobops.router.relevance import (
     APPLICATION,
     NOTIFICATION_SENDER,
+    ORGANISER_POINTS,
     RECRUITING_SENDER,
     THREAD_POINTS,
+    TITLE_POINTS,
     judge_relevance,
 )
 from jobops.router.safety import Signals, doubts, held_for_review
 from jobops.router.senders import (
     ASSESSMENT,
     PLATFORM_KINDS,
+    SCHEDULING,
     is_service_address,
     sender_kind,
 )
@@ -130,8 +133,7 @@ class Router:
             or step_cue(folded_subject + "\n" + stage_text) is not None,
             employer_domain=kind is None and bool(self._matcher.employers.groups_for_domain(domain)),
             memory_points=THREAD_POINTS if thread_job or in_review else SENDER_POINTS if sender_job else 0,
-            title_named=named is not None
-            and coverage(self._matcher.titles[named.job.id], words) >= TITLE_MIN_COVERAGE,
+            job_points=self._job_points(named, words, kind, body_words),
         )
         if not relevance.relevant:
             why = (
@@ -174,6 +176,16 @@ class Router:
             "thread" if thread_job else "sender" if sender_job else "",
         )
         return held_for_review(decision, doubts(signals))
+
+    def _job_points(
+        self, named: Candidate | None, words: frozenset[str], kind: str | None, body: Wording
+    ) -> int:
+        """Relevance that needs no recruiting words: the job's own title, or an invitation from its employer."""
+        title = (
+            named is not None and coverage(self._matcher.titles[named.job.id], words) >= TITLE_MIN_COVERAGE
+        )
+        organised = kind == SCHEDULING and bool(self._matcher.invitation_employers(body))
+        return TITLE_POINTS * title + ORGANISER_POINTS * organised
 
     def _own_first_mail(self, subject: str, body: str, text: str) -> Decision:
         """The candidate writing first: relevant when it names a tracked employer and an application of theirs."""

@@ -3,7 +3,7 @@ The mails are written for these tests."""
 
 from __future__ import annotations
 
-from jobops.router import JobFacts
+from jobops.router import JobFacts, Router
 from jobops.router.senders import BACKGROUND, JOB_BOARD, SCHEDULING, SIGNATURE, sender_kind
 from jobops.stages import AUTO_LINKED
 from tests.router.builders import mail, route
@@ -84,3 +84,16 @@ def test_a_call_with_a_selection_analyst_is_a_recruiter_screen() -> None:
         "Hotel Mirador <seleccion@hotelmirador.example>",
     )
     assert route([job], message).stage_target == "recruiter_screen"
+
+
+def test_a_calendar_invitation_organised_at_a_tracked_employer_is_about_that_job() -> None:
+    job = JobFacts("tidal", "Head of Growth Marketing", "Tidal Foods", "recruiter_screen")
+    invite = mail(
+        "You have been invited to the following event.\n\nMeet the team - Sam Rivera\nWhen: Tue 3 Mar 2026 "
+        "14:00 - 15:00\nWho:\n* priya.shah@tidalfoods.example - organiser\n* sam.rivera@fastmail.example",
+        "Invitation: Meet the team - Sam Rivera @ Tue 3 Mar 2026 14:00",
+        "Google Calendar <calendar-notification@google.com>",
+    )
+    decision = Router([job]).route(invite)
+    assert (decision.relevant, decision.job_id) == (True, "tidal")
+    assert "the invitation names priya.shah@tidalfoods.example at Tidal Foods" in decision.reason
