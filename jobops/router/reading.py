@@ -68,7 +68,8 @@ def kind_first(reading: StageReading, subject: str, newest: str) -> StageReading
 
 def _a_condition(text: str, cue: str) -> bool:
     """Whether checks are named as a condition of the offer ("conditional on pre-employment checks"), not as news."""
-    where = text.find(cue)
+    found = re.search(r"\W*".join(map(re.escape, cue.split())), text)
+    where = found.start() if found else -1
     return where > 0 and CONDITION.search(text[max(0, where - 60) : where]) is not None
 
 

@@ -149,6 +149,11 @@ class Router:
         phrases = scan.reading(candidate.job.current_stage if candidate else None)
         reading = kind_first(phrases, folded_subject, stage_text)
         reading = settled(reading, scan, folded_subject + "\n" + stage_text)
+        if kind == ASSESSMENT and reading.target == "applied":
+            # Assessment platforms do not acknowledge applications: their thanks for applying leads to the test.
+            reading = StageReading(
+                "assessment", clear=False, phrase=f"sent by the assessment platform {domain}"
+            )
         if kind == ASSESSMENT and reading.target == NO_CHANGE and not reading.phrase:
             reading = StageReading(
                 "assessment", clear=False, phrase=f"sent by the assessment platform {domain}"

@@ -171,3 +171,37 @@ def test_common_phrases_are_read_in_swedish_portuguese_polish_and_more_french_an
 ) -> None:
     decision = route_tracked(mail(body, "Backend Engineer", "Zalando Talent <talent@zalando.de>"))
     assert (decision.relevant, decision.job_id, decision.stage_target) == (True, "zalando", stage)
+
+
+def test_an_offer_conditional_on_checks_is_still_the_offer() -> None:
+    job = JobFacts("kauri", "Director, Brand", "Kauri Pay", "onsite")
+    offer = mail(
+        "Hi Sam, we were thrilled to share the news on the phone! Here is a summary of your offer: base "
+        "salary NZD 210,000, start date 1 June. Your offer is conditional on satisfactory pre-employment "
+        "checks and references.",
+        "Your offer from Kauri Pay 🎉",
+        "Mere Tane <mere@kauripay.example>",
+    )
+    assert Router([job]).route(offer).stage_target == "offer"
+
+
+def test_an_assessment_platform_thanking_for_the_application_invites_to_its_test() -> None:
+    job = JobFacts("alpen", "Study Manager", "Alpenrose Pharma", "applied")
+    invite = mail(
+        "Herzlichen Dank für Ihre Bewerbung bei Alpenrose Pharma. Bitte beantworten Sie fünf Fragen in "
+        "unserem zeitversetzten Video-Interview bis Freitag.",
+        "Alpenrose Pharma: Ihr digitales Interview",
+        "Alpenrose Pharma <noreply@hirevue.com>",
+    )
+    assert Router([job]).route(invite).stage_target == "assessment"
+
+
+def test_a_first_telephone_conversation_in_german_is_a_screen() -> None:
+    job = JobFacts("alpen", "Study Manager", "Alpenrose Pharma", "applied")
+    invite = mail(
+        "Guten Tag Frau Meier, gerne würde ich Sie in einem ersten Telefongespräch von 30 Minuten besser "
+        "kennenlernen. Passt Ihnen Dienstag um 10 Uhr?",
+        "Ihre Bewerbung als Study Manager",
+        "Lea Brunner <lea.brunner@alpenrose.example>",
+    )
+    assert Router([job]).route(invite).stage_target == "recruiter_screen"
