@@ -105,6 +105,7 @@ THRESHOLD: Final = 3
 # language the user typed it), or a calendar invitation organised by someone at the employer.
 TITLE_POINTS: Final = 2
 ORGANISER_POINTS: Final = 2
+PERSON_POINTS: Final = 2  # a person, by name, at the employer's own domain
 THREAD_POINTS: Final = 5  # the points a linked or reviewed thread gives: a list's mail there is a reply to it
 PLATFORM_POINTS: Final = {ATS: 2, ASSESSMENT: 2, BACKGROUND: 2, SCHEDULING: 1, SIGNATURE: 1, JOB_BOARD: 1}
 
@@ -135,6 +136,16 @@ def judge_relevance(
     score += PLATFORM_POINTS.get(kind or "", 0) + employer_domain + bool(RECRUITING_SENDER.search(sender))
     score += memory_points + job_points - 5 * len(noise) - bool(BULK.search(text)) - (kind == FREE_MAIL)
     return Relevance(score >= THRESHOLD, score, noise)
+
+
+def a_person(address: str, sender_name: str) -> bool:
+    """Whether an address is a named person's (Jane Doe <jane.doe@...>), not a team's, a service's or a list's."""
+    local = fold(address.partition("@")[0])
+    parts = [part for part in re.split(r"[._+-]", local) if part]
+    names = [word for word in re.findall(r"\w+", fold(sender_name)) if len(word) >= 3]
+    if not parts or NOTIFICATION_SENDER.match(address) or MAILING_SENDER.match(address):
+        return False
+    return any(part == name or (len(part) >= 4 and name.startswith(part)) for part in parts for name in names)
 
 
 def automated_notice(sender: str, text: str) -> bool:

@@ -23,9 +23,11 @@ from jobops.router.relevance import (
     APPLICATION,
     NOTIFICATION_SENDER,
     ORGANISER_POINTS,
+    PERSON_POINTS,
     RECRUITING_SENDER,
     THREAD_POINTS,
     TITLE_POINTS,
+    a_person,
     judge_relevance,
 )
 from jobops.router.safety import Signals, doubts, held_for_review
@@ -133,7 +135,8 @@ class Router:
             or step_cue(folded_subject + "\n" + stage_text) is not None,
             employer_domain=kind is None and bool(self._matcher.employers.groups_for_domain(domain)),
             memory_points=THREAD_POINTS if thread_job or in_review else SENDER_POINTS if sender_job else 0,
-            job_points=self._job_points(named, words, kind, body_words),
+            job_points=self._job_points(named, words, kind, body_words)
+            + PERSON_POINTS * self._person_at_employer(address, domain, kind, sender_name),
         )
         if not relevance.relevant:
             why = (
@@ -191,6 +194,12 @@ class Router:
         )
         organised = kind == SCHEDULING and bool(self._matcher.invitation_employers(body))
         return TITLE_POINTS * title + ORGANISER_POINTS * organised
+
+    def _person_at_employer(self, address: str, domain: str, kind: str | None, sender_name: str) -> bool:
+        """A person writing by name from a tracked employer's own domain, not the brand writing as itself."""
+        if kind is not None or not self._matcher.employers.groups_for_domain(domain):
+            return False
+        return a_person(address, sender_name) and not self._matcher.employers.mentioned(wording(sender_name))
 
     def _own_first_mail(self, subject: str, body: str, text: str) -> Decision:
         """The candidate writing first: relevant when it names a tracked employer and an application of theirs."""

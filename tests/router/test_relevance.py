@@ -165,3 +165,24 @@ def test_the_same_words_without_the_jobs_title_stay_noise() -> None:
         "Zöldmező Kft. <noreply@zoldmezo.hu>",
     )
     assert Router([job]).route(promo).relevant is False
+
+
+def test_a_person_at_the_employer_writing_a_few_words_is_about_the_application() -> None:
+    job = JobFacts("fjord", "Senior Scientist", "Fjordlys", "onsite")
+    note = mail(
+        "Hej Maja, har du tid til en kort snak i morgen kl. 10? Mvh Ida",
+        "Kort snak i morgen?",
+        "Ida Holm <ida.holm@fjordlys.example>",
+    )
+    decision = Router([job]).route(note)
+    assert (decision.relevant, decision.job_id) == (True, "fjord")
+
+
+@pytest.mark.parametrize(
+    "sender",
+    ["Fjordlys <billing@fjordlys.example>", "Fjordlys <ida.holm@fjordlys.example>"],
+)
+def test_the_employers_brand_or_service_address_writing_a_few_words_stays_noise(sender: str) -> None:
+    job = JobFacts("fjord", "Senior Scientist", "Fjordlys", "onsite")
+    bill = mail("Hej Maja, din faktura for marts er klar. Mvh Fjordlys", "Din faktura er klar", sender)
+    assert Router([job]).route(bill).relevant is False
