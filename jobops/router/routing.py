@@ -81,6 +81,8 @@ AUTOMATED_SENDER: Final = re.compile(
     r"^(?:no-?reply|do-?not-?reply|donotreply|notifications?|notify|mailer(?:-daemon)?|system)(?:[._+-][\w.+-]*)?@"
 )
 
+_REPLY: Final = re.compile(r"^\s*(?:re|aw|sv|vs|antw|odp|rv|r)\s*:", re.IGNORECASE)
+
 # The candidate speaking of their own application, interview or candidacy.
 OWN_APPLICATION: Final = re.compile(
     r"\bmy (?:application|candidacy|candidature|interview|cv)\b|\b(?:represent|present) me\b|\bsend my cv\b"
@@ -204,7 +206,10 @@ class Router:
     def _own_first_mail(self, subject: str, body: str, text: str) -> Decision:
         """The candidate writing first: relevant when it names a tracked employer and an application of theirs."""
         words = withdraws(text)
-        if not (words or APPLICATION.search(text) or OWN_APPLICATION.search(text)):
+        # A reply quotes the mail it answers: the employer's invitation below makes the reply about it too.
+        quoted = fold(body[:MATCHED_CHARS])
+        about = APPLICATION.search(text) or OWN_APPLICATION.search(text) or APPLICATION.search(quoted)
+        if not (words or about or (_REPLY.match(fold(subject)) and scan_stage("", quoted).body_news)):
             return Decision(
                 False, None, 0, NO_CHANGE, "other", "your own mail, about no application", IGNORED
             )

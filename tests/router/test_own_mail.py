@@ -76,3 +76,16 @@ def test_the_candidates_first_mail_about_an_application_waits_for_review_with_it
         "withdrawn",
         PENDING_USER,
     )
+
+
+def test_a_reply_quoting_an_employers_invitation_is_about_that_job() -> None:
+    reply = mail(
+        "Thursday at 2pm works well for me, see you then!\n\n"
+        "On Mon, 2 Mar 2026 at 09:14, Ana Ruiz <ana@northwind.example> wrote:\n"
+        "> Hi Sam, Northwind would like to invite you to a technical interview next week.",
+        "Re: Northwind – next steps",
+        "Sam Lee <sam@fastmail.example>",
+        from_me=True,
+    )
+    decision = route([NORTHWIND], reply)
+    assert (decision.relevant, decision.job_id, decision.bucket) == (True, "nw", PENDING_USER)
