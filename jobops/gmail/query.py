@@ -126,6 +126,9 @@ RECRUITMENT_TERMS: Final[tuple[str, ...]] = (
     "helaas",
     "aanbod",
     "kandidaat",
+    "gesprek",
+    "panelgesprek",
+    "kennismakingsgesprek",
     # Swedish, Danish and Norwegian
     "ansökan",
     "intervju",
@@ -138,6 +141,8 @@ RECRUITMENT_TERMS: Final[tuple[str, ...]] = (
     "stilling",
     "samtale",
     "desværre",
+    "jobsamtale",
+    "rekruttering",
     "dessverre",
     "tilbud",
     # Polish
@@ -209,6 +214,8 @@ RECRUITMENT_TERMS: Final[tuple[str, ...]] = (
 )
 
 _NAME_WORD: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+# Where a typed employer holds two names: "Client (via Agency)", "Brand / Parent".
+_NAME_PARTS: Final = re.compile(r"\s*(?:\(|\)|\bvia\b|\bc/o\b|/)\s*", re.IGNORECASE)
 _DOMAIN: Final = re.compile(r"^[a-z0-9.-]+\.[a-z]{2,}$")
 
 
@@ -231,6 +238,12 @@ def _chunked(items: Iterable[str], prefix: str, suffix: str) -> list[str]:
     return searches
 
 
+def employer_phrases(name: str) -> list[str]:
+    """Search phrases for an employer typed with its agency or parent: 'Peloton (via Heidrick & Struggles)'."""
+    parts = [part for part in _NAME_PARTS.split(name) if part.strip()]
+    return [phrase for phrase in map(employer_phrase, parts) if phrase]
+
+
 def employer_phrase(name: str) -> str | None:
     """An employer's name as a search phrase without its legal form: 'Stripe, Inc.' -> 'Stripe'."""
     found = _NAME_WORD.findall(name)
@@ -248,7 +261,7 @@ def recruitment_searches(
 ) -> list[str]:
     """Every search for one sync: tracked employers and their domains first, then platforms, then terms."""
     window = _window(search_days)
-    phrases = [phrase for phrase in map(employer_phrase, employer_names) if phrase]
+    phrases = [phrase for name in employer_names for phrase in employer_phrases(name)]
     domains = [d.lower() for d in employer_domains if _DOMAIN.match(d.lower())]
     return [
         *_chunked(phrases, "", f"{EXCLUSIONS} {window}"),

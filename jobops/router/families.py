@@ -68,6 +68,26 @@ FAMILIES: Final[tuple[tuple[str, ...], ...]] = (
     ("Decathlon", "デカトロン", "迪卡侬"),
     ("Allegro", "Allegro.pl"),
     ("Klarna", "Klarna Bank"),
+    (
+        "Johnson & Johnson",
+        "J&J",
+        "JNJ",
+        "Janssen",
+        "Janssen Pharmaceutica",
+        "Johnson & Johnson Innovative Medicine",
+    ),
+    ("Roche", "F. Hoffmann-La Roche", "Hoffmann-La Roche", "Genentech", "Chugai"),
+    ("GSK", "GlaxoSmithKline", "ViiV Healthcare"),
+    ("Sanofi", "Genzyme", "Ablynx"),
+    ("Merck", "MSD", "Merck Sharp & Dohme"),
+    ("AstraZeneca", "Alexion"),
+    ("Pfizer", "Seagen"),
+    ("Nestlé", "Nespresso", "Purina"),
+    ("Procter & Gamble", "P&G"),
+    ("L'Oréal", "Lancôme", "Garnier"),
+    ("LVMH", "Sephora", "Louis Vuitton", "Dior", "Moët Hennessy"),
+    ("Quebecor", "Vidéotron"),
+    ("Peloton", "Peloton Interactive"),
 )
 
 

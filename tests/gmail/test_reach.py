@@ -46,6 +46,12 @@ def test_every_search_stays_under_the_query_length_gmail_accepts() -> None:
     assert "Bewerbung" in joined and "面接" in joined and "candidatura" in joined
 
 
+def test_an_employer_typed_with_its_agency_is_searched_under_both_names() -> None:
+    joined = " ".join(recruitment_searches(30, ["Peloton (via Heidrick & Struggles)", "Acme / Acme Group"]))
+    assert "Peloton" in joined and '"Heidrick Struggles"' in joined
+    assert '"Acme Group"' in joined and '"Peloton via' not in joined
+
+
 @pytest.mark.usefixtures("connected")
 def test_mail_in_other_languages_with_no_english_word_is_fetched(
     engine: Engine, settings: Settings, google: FakeGoogle

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from jobops.router import JobFacts
+from jobops.router import JobFacts, Router
 from tests.router.builders import mail, route
 
 AWS = JobFacts("aws", "Software Development Engineer", "Amazon Web Services", "applied")
@@ -37,3 +37,14 @@ def test_mail_under_another_name_of_the_brand_family_finds_the_tracked_job(
         ),
     )
     assert decision.job_id == job.id
+
+
+def test_a_pharma_group_writing_from_its_parents_domain_is_the_tracked_brand() -> None:
+    job = JobFacts("janssen", "Clinical Scientist", "Janssen Pharmaceutica", "applied")
+    invite = mail(
+        "Dear Eva, we would like to invite you to a panel interview for the Clinical Scientist role next week.",
+        "Clinical Scientist – panel interview",
+        "Lotte Peeters <lpeeters@its.jnj.com>",
+    )
+    decision = Router([job]).route(invite)
+    assert decision.job_id == "janssen"
