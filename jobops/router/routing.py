@@ -33,8 +33,10 @@ from jobops.router.relevance import (
 from jobops.router.safety import Signals, doubts, held_for_review
 from jobops.router.senders import (
     ASSESSMENT,
+    BACKGROUND,
     PLATFORM_KINDS,
     SCHEDULING,
+    SIGNATURE,
     is_service_address,
     sender_kind,
 )
@@ -154,6 +156,10 @@ class Router:
         phrases = scan.reading(candidate.job.current_stage if candidate else None)
         reading = kind_first(phrases, folded_subject, stage_text)
         reading = settled(reading, scan, folded_subject + "\n" + stage_text)
+        offered = candidate is not None and candidate.job.current_stage == "offer"
+        if reading.target == "offer" and (kind == BACKGROUND or (kind == SIGNATURE and offered)):
+            # Checks and the contract to sign follow an offer: no change, whatever offer words they quote.
+            reading = StageReading(NO_CHANGE, clear=True, phrase=f"sent by the {kind} service {domain}")
         if kind == ASSESSMENT and reading.target == "applied":
             # Assessment platforms do not acknowledge applications: their thanks for applying leads to the test.
             reading = StageReading(

@@ -205,3 +205,26 @@ def test_a_first_telephone_conversation_in_german_is_a_screen() -> None:
         "Lea Brunner <lea.brunner@alpenrose.example>",
     )
     assert Router([job]).route(invite).stage_target == "recruiter_screen"
+
+
+def test_a_background_check_service_quoting_the_conditional_offer_changes_nothing() -> None:
+    job = JobFacts("kauri", "Director, Brand", "Kauri Pay", "offer")
+    check = mail(
+        "Kauri Pay has engaged us to run a background screening as part of your conditional offer of "
+        "employment. Please complete your profile within three business days.",
+        "Kauri Pay has requested a background check",
+        "Screening Team <noreply@sterlingcheck.com>",
+    )
+    assert Router([job]).route(check).stage_target == "no_change"
+
+
+@pytest.mark.parametrize(("stage", "expected"), [("offer", "no_change"), ("onsite", "offer")])
+def test_an_offer_letter_to_sign_is_the_offer_only_when_none_was_logged(stage: str, expected: str) -> None:
+    job = JobFacts("kauri", "Director, Brand", "Kauri Pay", stage)
+    envelope = mail(
+        "Kauri Pay People Team sent you a document to review and sign. Hi Sam, here is your offer letter for "
+        "the Director, Brand role.",
+        "Please DocuSign: Kauri Pay - Offer Letter",
+        "Kauri Pay People Team via DocuSign <dse@docusign.net>",
+    )
+    assert Router([job]).route(envelope).stage_target == expected
