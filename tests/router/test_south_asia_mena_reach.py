@@ -130,6 +130,11 @@ def test_a_kind_rejection_in_each_language_is_read_as_a_rejection(language: str)
     ("subject", "body", "stage"),
     [
         (
+            "Lantern Foods interview",
+            "Rahul ji, Lantern Foods mein Data Analyst ke liye aapko interview ke liye bulaya gaya hai, kal 11 baje.",
+            "technical_interview",
+        ),
+        (
             "Lantern Foods – লিখিত পরীক্ষা",
             "প্রিয় রাকিব, Lantern Foods-এর ডেটা অ্যানালিস্ট পদের লিখিত পরীক্ষা আগামী শনিবার অনুষ্ঠিত হবে।",
             "assessment",
@@ -196,6 +201,10 @@ def test_other_steps_and_decisions_in_these_languages_are_read(subject: str, bod
             "प्रिय राहुल जी, आपके साक्षात्कार का समय बदल दिया गया है। नई तारीख गुरुवार है।",
         ),
         (
+            "تذكير: موعد مقابلتك غداً",
+            "عزيزي أحمد، نذكرك بموعد مقابلتك لوظيفة محلل بيانات غداً الساعة العاشرة صباحاً في مكتب Lantern Foods.",
+        ),
+        (
             "Lantern Foods – الفحص الطبي",
             "عزيزي أحمد، استكمالاً لعرض العمل، يرجى إجراء الفحص الطبي في المركز المعتمد قبل يوم الخميس.",
         ),
@@ -228,6 +237,17 @@ def test_a_reschedule_or_a_check_after_an_offer_in_these_languages_changes_nothi
             "Lowongan kerja terbaru untuk Anda: Data Analyst di Lantern Foods. Lamar sekarang dan jadilah pelamar "
             "pertama!",
             "JobStreet <noreply@jobstreet.co.id>",
+        ),
+        (
+            "Data Analyst - Lantern Foods",
+            "Lowongan untuk Anda: Data Analyst di Lantern Foods, Jakarta. Lowongan ini ditutup dalam 3 hari. "
+            "Lamar sekarang.",
+            "JobStreet <noreply@jobstreet.co.id>",
+        ),
+        (
+            "নিয়োগ বিজ্ঞপ্তি ২০২৬",
+            "নিয়োগ বিজ্ঞপ্তি ২০২৬: Lantern Foods-এ ডেটা অ্যানালিস্ট পদে আবেদন করুন। আবেদনের শেষ তারিখ ১৫ ডিসেম্বর।",
+            "Bdjobs Alert <alert@bdjobs.com>",
         ),
         (
             "ندوة عبر الإنترنت",
