@@ -9,12 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from typing import Final
+from urllib.parse import quote_plus
 
 from jobops.router import step_cues_central_east, step_cues_south_asia_mena
 from jobops.router.employers import LEGAL_PREFIXES, LEGAL_SUFFIXES, fold_word
 from jobops.router.senders import platform_domains
 
 MAX_QUERY_CHARS: Final = 1_000
+# A search as the request URL carries it (Devanagari or Arabic letters take nine characters each): the Google
+# client sends a URL past 2,048 characters as a POST, so a search stays well below that with the other parameters.
+MAX_ENCODED_QUERY_CHARS: Final = 1_700
 EXCLUSIONS: Final = "-in:chats -in:drafts"
 # Generic words also fill promotional mail ("a special offer"); employer and platform searches keep it.
 TERM_EXCLUSIONS: Final = f"{EXCLUSIONS} -category:promotions"
@@ -224,12 +228,14 @@ def _window(search_days: int) -> str:
 
 
 def _chunked(items: Iterable[str], prefix: str, suffix: str) -> list[str]:
-    """`prefix{a b c} suffix` searches, each under MAX_QUERY_CHARS."""
+    """`prefix{a b c} suffix` searches, each under MAX_QUERY_CHARS, and under MAX_ENCODED_QUERY_CHARS in a URL."""
     searches: list[str] = []
     group: list[str] = []
     budget = MAX_QUERY_CHARS - len(prefix) - len(suffix) - 4
+    encoded_budget = MAX_ENCODED_QUERY_CHARS - len(quote_plus(f"{prefix}{{}} {suffix}"))
     for item in dict.fromkeys(items):
-        if group and len(" ".join([*group, item])) > budget:
+        joined = " ".join([*group, item])
+        if group and (len(joined) > budget or len(quote_plus(joined)) > encoded_budget):
             searches.append(f"{prefix}{{{' '.join(group)}}} {suffix}")
             group = []
         group.append(item)
