@@ -41,7 +41,8 @@ def active_jobs(session: Session) -> list[JobFacts]:
 
 
 def router_memory(session: Session) -> RouterMemory:
-    """Threads already linked to a job, and senders the user approved for one."""
+    """Threads already linked to a job, threads waiting for review (and those whose job is sure), and senders the
+    user approved for one."""
     linked = session.execute(
         select(MailMessage.external_thread_id, MailMessage.matched_job_id).where(
             MailMessage.processing_status.in_((AUTO_LINKED, MANUAL_LINKED)),
@@ -51,7 +52,7 @@ def router_memory(session: Session) -> RouterMemory:
     )
     senders = session.execute(select(SenderMemory.from_address, SenderMemory.job_id))
     waiting = session.execute(
-        select(MailMessage.external_thread_id, MailMessage.matched_job_id)
+        select(MailMessage.external_thread_id, MailMessage.matched_job_id, MailMessage.job_sure)
         .where(
             MailMessage.processing_status == PENDING_USER,
             MailMessage.relevant.is_(True),
@@ -60,11 +61,14 @@ def router_memory(session: Session) -> RouterMemory:
         .order_by(MailMessage.received_at, MailMessage.external_message_id)
     )
     sender_jobs = {address: job for address, job in senders}
+    rows = [(thread, job or "", sure) for thread, job, sure in waiting if thread]
+    review_threads = {thread: job for thread, job, _sure in rows}
     return RouterMemory(
         thread_jobs={t: j for t, j in linked if t and j},
         sender_jobs=sender_jobs,
-        review_threads={t: j or "" for t, j in waiting if t},
+        review_threads=review_threads,
         domain_jobs=_own_domains(sender_jobs),
+        sure_threads=frozenset(t for t, j, sure in rows if sure and j and review_threads[t] == j),
     )
 
 
@@ -119,6 +123,7 @@ def _route_in_order(
     memory = router_memory(session)
     refusals = load_refusals(session)
     threads, waiting = dict(memory.thread_jobs), dict(memory.review_threads)
+    sure: set[str] = set(memory.sure_threads)
     memory = replace(memory, thread_jobs=threads, review_threads=waiting)  # the rest as remembered
     for message in messages:
         decision = refusals.hold_back(
@@ -127,6 +132,9 @@ def _route_in_order(
         if keep(decision):
             _record_decision(session, message, decision)
             _remember_thread(message.external_thread_id, decision, threads, waiting)
+            if message.external_thread_id and decision.bucket == PENDING_USER and decision.job_sure:
+                sure.add(message.external_thread_id)
+                memory = replace(memory, sure_threads=frozenset(sure))
             yield message, decision
 
 
@@ -183,6 +191,7 @@ def _record_decision(session: Session, message: MailMessage, decision: Decision)
     message.stage_target = decision.stage_target
     message.message_type = decision.message_type
     message.reason = decision.reason
+    message.job_sure = decision.job_sure
     message.matched_job_id = decision.job_id
     message.processing_status = decision.bucket
     if decision.bucket == AUTO_LINKED and decision.job_id:

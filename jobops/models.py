@@ -183,6 +183,9 @@ class MailMessage(Base):
     stage_target: Mapped[str | None] = mapped_column(String(30))
     message_type: Mapped[str | None] = mapped_column(String(20))
     reason: Mapped[str | None] = mapped_column(Text)
+    job_sure: Mapped[bool] = mapped_column(
+        default=False, server_default=false()
+    )  # only the stage waits for review
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

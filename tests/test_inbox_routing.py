@@ -215,3 +215,29 @@ def test_mail_from_the_own_domain_of_a_sender_you_approved_leans_to_that_job(ses
     )
 
     assert later.matched_job_id == job_id
+
+
+def test_a_thread_held_only_for_its_stage_lets_the_candidates_thanks_link_itself(session: Session) -> None:
+    job_id = applied_job(session)
+    vague = stored_message(session, **VAGUE_INVITE, thread="stripe-thread")
+    inbox_routing.route_pending(session)
+    first = session.get(MailMessage, vague)
+    assert (first.processing_status, first.matched_job_id, first.job_sure) == ("pending_user", job_id, True)
+
+    thanks = stored_message(
+        session,
+        subject="Re: Next steps",
+        sender="alex@fastmail.example",
+        body="Thank you so much, Maya!",
+        thread="stripe-thread",
+        received_at=MAY_1 + timedelta(hours=2),
+    )
+    session.get(MailMessage, thanks).from_me = True
+    inbox_routing.route_pending(session)
+
+    reply = session.get(MailMessage, thanks)
+    assert (reply.processing_status, reply.matched_job_id, reply.stage_target) == (
+        "auto_linked",
+        job_id,
+        "no_change",
+    )

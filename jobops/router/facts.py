@@ -41,6 +41,9 @@ class RouterMemory:
     sender_jobs: Mapping[str, str] = field(default_factory=dict)
     review_threads: Mapping[str, str] = field(default_factory=dict)
     domain_jobs: Mapping[str, str] = field(default_factory=dict)  # an employer's own domain the user approved
+    sure_threads: frozenset[str] = (
+        frozenset()
+    )  # threads waiting for review only for their stage: the job is sure
 
 
 @dataclass(frozen=True)
@@ -52,3 +55,4 @@ class Decision:
     message_type: str
     reason: str
     bucket: str
+    job_sure: bool = False  # the job alone is sure enough to link: only the stage (or nothing) holds it back

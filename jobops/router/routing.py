@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Final
 
 from jobops.router.employers import Wording, wording
@@ -30,7 +31,7 @@ from jobops.router.relevance import (
     a_person,
     judge_relevance,
 )
-from jobops.router.safety import Signals, doubts, held_for_review
+from jobops.router.safety import Signals, doubts, held_for_review, job_doubted
 from jobops.router.senders import (
     ASSESSMENT,
     BACKGROUND,
@@ -120,7 +121,8 @@ class Router:
         sender_job = None if shared else self._jobs.get(memory.sender_jobs.get(address, ""))
         folded_subject = fold(subject)
         if mail.from_me and (thread_job or in_review):
-            return _own_mail(thread_job, in_review, review_job, stage_text)
+            sure = (mail.thread_id or "") in memory.sure_threads
+            return _own_mail(thread_job, in_review, review_job, stage_text, sure)
         if mail.from_me:
             return self._own_first_mail(subject, body, folded_subject + "\n" + stage_text)
         scan = scan_stage(folded_subject, stage_text)
@@ -191,6 +193,8 @@ class Router:
             named.job if named and named.confidence >= NAMED_ELSEWHERE else None,
             "thread" if thread_job else "sender" if sender_job else "",
         )
+        if decision.job_sure and job_doubted(signals):
+            decision = replace(decision, job_sure=False)
         return held_for_review(decision, doubts(signals))
 
     def _job_points(
@@ -267,7 +271,7 @@ def route_message(mail: MailFacts, jobs: Sequence[JobFacts], memory: RouterMemor
 
 
 def _own_mail(
-    thread_job: JobFacts | None, in_review: bool, review_job: JobFacts | None, newest: str
+    thread_job: JobFacts | None, in_review: bool, review_job: JobFacts | None, newest: str, sure: bool = False
 ) -> Decision:
     """The candidate's own mail counts only in a thread about a job, and only a withdrawal moves it."""
     if thread_job is None and not in_review:
@@ -278,6 +282,17 @@ def _own_mail(
     target, said = ("withdrawn", f'; says "{words}"') if words else (NO_CHANGE, "")
     if thread_job is None:
         job_id = review_job.id if review_job else None
+        if job_id and sure and not words and small_talk(newest):
+            return Decision(
+                True,
+                job_id,
+                THREAD,
+                NO_CHANGE,
+                "update",
+                "your short reply in a thread whose job is sure (its stage waits for review)",
+                AUTO_LINKED,
+                job_sure=True,
+            )
         return Decision(
             True,
             job_id,
@@ -328,6 +343,13 @@ def _decide(candidate: Candidate | None, reading: StageReading, thread: bool, ti
     if not tied and confidence > NO_CONTEXT_CAP:
         confidence = NO_CONTEXT_CAP
         reasons.append("nothing but the employer's address ties it to the application")
+    job_sure = (
+        candidate is not None
+        and tied
+        and not candidate.ambiguous
+        and candidate.confidence + CLEAR_STAGE >= AUTO_LINK_MIN
+        and not _moves_back(candidate.job.current_stage, reading.target)
+    )
     confidence = max(0, min(100, confidence))
     job_id = candidate.job.id if candidate and confidence >= SUGGEST_MIN else None
     if candidate and job_id is None:  # too weak to suggest: the "Why" line must not name that job
@@ -335,7 +357,9 @@ def _decide(candidate: Candidate | None, reading: StageReading, thread: bool, ti
     bucket = AUTO_LINKED if job_id and confidence >= AUTO_LINK_MIN else PENDING_USER
     message_type = MESSAGE_TYPES_BY_TARGET.get(reading.target, "update")
     reason = "; ".join(reasons).replace("\n", " ")
-    return Decision(True, job_id, confidence, reading.target, message_type, reason, bucket)
+    return Decision(
+        True, job_id, confidence, reading.target, message_type, reason, bucket, job_sure and bool(job_id)
+    )
 
 
 def _moves_back(current: str | None, target: str) -> bool:

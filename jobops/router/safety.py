@@ -201,6 +201,11 @@ def doubts(signals: Signals) -> list[str]:
     return [found for check in CHECKS if (found := check(signals))]
 
 
+def job_doubted(signals: Signals) -> bool:
+    """Whether a check doubts the job itself, not only the stage: the job is then not sure either."""
+    return any(check(signals) for check in (memory_disagrees, other_brand, mailing))
+
+
 def held_for_review(decision: Decision, found: list[str]) -> Decision:
     """A decision JobOps would have linked by itself waits for review when any signal disagrees."""
     if not found or not decision.relevant:

@@ -89,3 +89,15 @@ def test_a_reply_quoting_an_employers_invitation_is_about_that_job() -> None:
     )
     decision = route([NORTHWIND], reply)
     assert (decision.relevant, decision.job_id, decision.bucket) == (True, "nw", PENDING_USER)
+
+
+def test_a_short_reply_in_a_thread_whose_job_is_sure_is_linked_by_itself() -> None:
+    memory = RouterMemory(review_threads={"t-nw": "nw"}, sure_threads=frozenset({"t-nw"}))
+    reply = mail("Tuesday works, thanks!", "Re: Interview", thread="t-nw", from_me=True)
+    decision = route([NORTHWIND], reply, memory)
+    assert (decision.job_id, decision.stage_target, decision.bucket) == ("nw", "no_change", AUTO_LINKED)
+
+
+def test_a_short_reply_in_a_thread_whose_job_is_only_suggested_still_waits() -> None:
+    reply = mail("Tuesday works, thanks!", "Re: Interview", thread="t-nw", from_me=True)
+    assert route([NORTHWIND], reply, WAITING).bucket == PENDING_USER
