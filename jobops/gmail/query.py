@@ -9,12 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from typing import Final
+from urllib.parse import quote_plus
 
 from jobops.router import step_cues_central_east, step_cues_south_asia_mena
 from jobops.router.employers import LEGAL_PREFIXES, LEGAL_SUFFIXES, fold_word
 from jobops.router.senders import platform_domains
 
 MAX_QUERY_CHARS: Final = 1_000
+# A search as it travels in the request's address: Cyrillic or Greek take six characters a letter there, and
+# the Google client sends an address past 2,048 characters as a POST instead of a plain GET.
+MAX_ENCODED_QUERY_CHARS: Final = 1_800
 EXCLUSIONS: Final = "-in:chats -in:drafts"
 # Generic words also fill promotional mail ("a special offer"); employer and platform searches keep it.
 TERM_EXCLUSIONS: Final = f"{EXCLUSIONS} -category:promotions"
@@ -215,18 +219,22 @@ def _window(search_days: int) -> str:
 
 
 def _chunked(items: Iterable[str], prefix: str, suffix: str) -> list[str]:
-    """`prefix{a b c} suffix` searches, each under MAX_QUERY_CHARS."""
+    """`prefix{a b c} suffix` searches, each under MAX_QUERY_CHARS and MAX_ENCODED_QUERY_CHARS."""
     searches: list[str] = []
     group: list[str] = []
-    budget = MAX_QUERY_CHARS - len(prefix) - len(suffix) - 4
     for item in dict.fromkeys(items):
-        if group and len(" ".join([*group, item])) > budget:
+        if group and not _fits(f"{prefix}{{{' '.join([*group, item])}}} {suffix}"):
             searches.append(f"{prefix}{{{' '.join(group)}}} {suffix}")
             group = []
         group.append(item)
     if group:
         searches.append(f"{prefix}{{{' '.join(group)}}} {suffix}")
     return searches
+
+
+def _fits(search: str) -> bool:
+    """Whether a search is short enough, as written and as encoded in the request's address."""
+    return len(search) <= MAX_QUERY_CHARS and len(quote_plus(search)) <= MAX_ENCODED_QUERY_CHARS
 
 
 def employer_phrase(name: str) -> str | None:
