@@ -172,14 +172,15 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
     "recruiter_screen": (
         *("телефонну розмову", "телефонна розмова", "дзвінок з рекрутером", "розмову з рекрутером"),
         *("телефонное интервью", "телефонный разговор", "созвон с рекрутером", "звонок с рекрутером"),
-        *("discuție telefonică", "interviu telefonic", "interviul telefonic", "scurtă discuție telefonică"),
-        *("telefonos interjú", "telefonos interjúra", "telefonos beszélgetés", "ismerkedő beszélgetés"),
-        *("ismerkedő beszélgetésre", "τηλεφωνική συνέντευξη", "τηλεφωνικής συνέντευξης"),
+        *("discuție telefonică", "interviu telefonic", "interviul telefonic", "convorbire telefonică"),
+        *("telefonos interjú", "telefonos interjúra", "telefonos beszélgetés", "telefonos beszélgetésre"),
+        *("ismerkedő beszélgetés", "ismerkedő beszélgetésre"),
+        *("τηλεφωνική συνέντευξη", "τηλεφωνικής συνέντευξης", "τηλεφωνική συζήτηση"),
         *("telefoninis pokalbis", "telefoninį pokalbį", "pokalbį telefonu", "pokalbis telefonu"),
         *("telefonintervija", "telefonisku sarunu", "telefoniska saruna"),
         *("telefoniintervjuu", "telefoniintervjuule", "telefonivestlus", "telefonivestlusele"),
-        *("puhelinhaastattelu", "puhelinhaastatteluun", "puhelinhaastattelun"),
-        *("lyhyt puhelu", "lyhyen puhelun"),
+        *("puhelinhaastattelu", "puhelinhaastatteluun", "puhelinhaastattelun", "puhelinhaastattelua"),
+        *("lyhyt puhelu", "lyhyen puhelun", "lyhyttä puhelua"),
     ),
     "applied": (
         *("ваш відгук на вакансію", "отримали ваше резюме", "отримали вашу заявку", "вашу заявку отримано"),
@@ -221,7 +222,7 @@ KINDS: Final[dict[str, tuple[str, ...]]] = {
     "cancellation": (
         *("співбесіду скасовано", "зустріч скасовано", "собеседование отменено", "встреча отменена"),
         *("interviul a fost anulat", "interjú elmarad", "η συνέντευξη ακυρώθηκε", "ακύρωση συνέντευξης"),
-        *("pokalbis atšauktas", "intervija atcelta", "intervjuu jääb ära"),
+        *("pokalbis atšauktas", "intervija atcelta", "intervjuu jääb ära", "jääb ära"),
         *("haastattelu on peruttu", "haastattelu peruuntuu"),
     ),
     "background check": (
