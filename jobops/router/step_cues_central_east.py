@@ -84,7 +84,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("ofertă de angajare", "să vă oferim postul", "să îți oferim postul", "vă oferim postul"),
         *("îți oferim postul", "scrisoare de ofertă", "scrisoarea de ofertă"),
         *("ajánlatot tenni", "ajánlatot teszünk", "szeretnénk felajánlani", "felajánljuk a pozíciót"),
-        *("állásajánlatunkat", "munkaszerződés tervezetét"),
+        *("állásajánlatunkat", "állásajánlatot teszünk"),
         *("να σας προσφέρουμε τη θέση", "σας προσφέρουμε τη θέση", "πρόταση εργασίας", "πρόταση πρόσληψης"),
         *("pateikti jums darbo pasiūlymą", "siunčiame darbo pasiūlymą", "pasiūlyti jums poziciją"),
         *("pasiūlyti jums pareigas", "pasiūlyti jums darbą"),
