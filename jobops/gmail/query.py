@@ -16,8 +16,8 @@ from jobops.router.employers import LEGAL_PREFIXES, LEGAL_SUFFIXES, fold_word
 from jobops.router.senders import platform_domains
 
 MAX_QUERY_CHARS: Final = 1_000
-# A search as the request URL carries it (Devanagari or Arabic letters take nine characters each): the Google
-# client sends a URL past 2,048 characters as a POST, so a search stays well below that with the other parameters.
+# A search as it travels in the request's address: Cyrillic or Greek take six characters a letter there, Indic
+# scripts and Arabic nine, and the Google client sends an address past 2,048 characters as a POST, not a GET.
 MAX_ENCODED_QUERY_CHARS: Final = 1_700
 EXCLUSIONS: Final = "-in:chats -in:drafts"
 # Generic words also fill promotional mail ("a special offer"); employer and platform searches keep it.
@@ -228,14 +228,11 @@ def _window(search_days: int) -> str:
 
 
 def _chunked(items: Iterable[str], prefix: str, suffix: str) -> list[str]:
-    """`prefix{a b c} suffix` searches, each under MAX_QUERY_CHARS, and under MAX_ENCODED_QUERY_CHARS in a URL."""
+    """`prefix{a b c} suffix` searches, each under MAX_QUERY_CHARS and MAX_ENCODED_QUERY_CHARS."""
     searches: list[str] = []
     group: list[str] = []
-    budget = MAX_QUERY_CHARS - len(prefix) - len(suffix) - 4
-    encoded_budget = MAX_ENCODED_QUERY_CHARS - len(quote_plus(f"{prefix}{{}} {suffix}"))
     for item in dict.fromkeys(items):
-        joined = " ".join([*group, item])
-        if group and (len(joined) > budget or len(quote_plus(joined)) > encoded_budget):
+        if group and not _fits(f"{prefix}{{{' '.join([*group, item])}}} {suffix}"):
             searches.append(f"{prefix}{{{' '.join(group)}}} {suffix}")
             group = []
         group.append(item)
@@ -248,6 +245,11 @@ def employer_phrases(name: str) -> list[str]:
     """Search phrases for an employer typed with its agency or parent: 'Peloton (via Heidrick & Struggles)'."""
     parts = [part for part in _NAME_PARTS.split(name) if part.strip()]
     return [phrase for phrase in map(employer_phrase, parts) if phrase]
+
+
+def _fits(search: str) -> bool:
+    """Whether a search is short enough, as written and as encoded in the request's address."""
+    return len(search) <= MAX_QUERY_CHARS and len(quote_plus(search)) <= MAX_ENCODED_QUERY_CHARS
 
 
 def employer_phrase(name: str) -> str | None:

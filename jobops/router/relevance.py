@@ -35,7 +35,7 @@ NOISE: Final[dict[str, str]] = {
         r"|degree programme|\bmsc\b|enrol?lment|developer program|talk proposal|immatricolazione|iscrizione al"
         r"|work permit application|residence permit application|biometrics? appointment|titre de sejour"
         r"|permiso de residencia|verblijfsvergunning|aufenthaltstitel"
-        r"|\bkita\b|kita-platz|kindergarten|betreuungsplatz|\bwohnung\b|wohnungsbesichtigung|\bbesichtigung\b|schufa"
+        r"|\b(?:der|die|unserer|unsere|ihrer|eine|einer) kita\b|kita-platz|kindergarten|betreuungsplatz|\bwohnung\b|wohnungsbesichtigung|\bbesichtigung\b|schufa"
         r"|\bappartement\b|avis d'imposition|huurwoning|\bwoning\b|bezichtiging|piso en alquiler|appartamento in affitto"
     ),
     "your employer's hiring tools": (
