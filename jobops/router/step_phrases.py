@@ -194,6 +194,13 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"rozmow\w* telefoniczn\w*",
         r"(?:eerste|telefonisch|kort) (?:gesprek|belletje)",
         r"telefonische screening",
+        r"rozmow\w* wstepn\w*",
+        r"(?:intro|screening)(?:samtal|intervju)",
+        r"screening(?:gesprek|gesprach|interview|intervju)",
+        r"(?:uvodni|uvodniho|kratky) (?:pohovor|hovor)",
+        r"(?:ilk|kisa) (?:gorusme|gorusmesi|telefon gorusmesi)",
+        r"indledende samtale",
+        r"innledende samtale",
     ),
     NO_CHANGE: (
         r"still (?:reviewing|under review|in review|being reviewed|evaluating|collecting|waiting|gathering|considering)",
