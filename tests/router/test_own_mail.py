@@ -101,3 +101,18 @@ def test_a_short_reply_in_a_thread_whose_job_is_sure_is_linked_by_itself() -> No
 def test_a_short_reply_in_a_thread_whose_job_is_only_suggested_still_waits() -> None:
     reply = mail("Tuesday works, thanks!", "Re: Interview", thread="t-nw", from_me=True)
     assert route([NORTHWIND], reply, WAITING).bucket == PENDING_USER
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Je viens d'accepter un poste ailleurs, je ne suis donc plus disponible.",
+        "Dziękuję za szczegóły, ale tym razem podziękuję.",
+        "Geçen ay yeni bir işi kabul ettim, bu yüzden devam edemeyeceğim.",
+        "Esta semana acepté otra oferta, así que prefiero no seguir.",
+        "Ich möchte meine Bewerbung hiermit zurückzuziehen bitten.",
+    ],
+)
+def test_more_withdrawals_in_a_linked_thread_close_the_job(words: str) -> None:
+    decision = route([NORTHWIND], mail(words, "Re: Interview", thread="t-nw", from_me=True), LINKED)
+    assert decision.stage_target == "withdrawn"

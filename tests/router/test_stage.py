@@ -228,3 +228,29 @@ def test_an_offer_letter_to_sign_is_the_offer_only_when_none_was_logged(stage: s
         "Kauri Pay People Team via DocuSign <dse@docusign.net>",
     )
     assert Router([job]).route(envelope).stage_target == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "stage"),
+    [
+        (
+            "Thanks for telling us, and congratulations on your new role! I have let the panel know.",
+            "withdrawn",
+        ),
+        (
+            "Nous prenons bonne note du retrait de votre candidature et vous souhaitons bonne route.",
+            "withdrawn",
+        ),
+        ("¡Felicidades por tu nuevo puesto! Ya retiré tu candidatura en el sistema.", "withdrawn"),
+        ("Gutted, but I understand. I've closed the offer on our side.", "withdrawn"),
+        ("After three interviews they decided to offer the role to an internal candidate.", "rejected"),
+        ("Vi har valgt at tilbyde stillingen til en anden ansøger.", "rejected"),
+        ("Ze hebben besloten de functie in te vullen met een interne kandidaat.", "rejected"),
+        ("El equipo decidió avanzar con otra candidata para la posición.", "rejected"),
+        ("Depois de muita reflexão, optámos por outra pessoa para a função.", "rejected"),
+    ],
+)
+def test_decisions_told_in_many_languages_are_read(body: str, stage: str) -> None:
+    job = JobFacts("kauri", "Director, Brand", "Kauri Pay", "onsite")
+    decision = Router([job]).route(mail(body, "Re: Director, Brand", "Mere Tane <mere@kauripay.example>"))
+    assert decision.stage_target == stage
