@@ -24,12 +24,6 @@ GENERIC_INTERVIEW: Final = re.compile(
     r"|vorstellungsgesprach|einladung zu(?:m|einem) (?:gesprach|interview)|(?:gesprach|interview)\b[^.!?\n]{0,60}\beinladen"
     r"|\bentretien\b|\bentrevue\b|\bentrevista\b|\bcolloquio\b|\bintervju\b|\bzaprosi\w* (?:cie |pana |pania )?na rozmow|\brozmow\w* rekrutacyjn|sollicitatiegesprek|uitnodiging voor (?:een|het) (?:gesprek|interview)"
 )
-# A meeting in person or before a panel: an unnamed interview of that kind is the first formal one.
-IN_PERSON: Final = re.compile(
-    r"\b(?:in[- ]person|on[- ]site at|at our (?:office|offices|hotel|store|site)|presencial\w*|en persona|di persona|in sede"
-    r"|pessoalmente|dans nos locaux|en nuestras? (?:oficinas?|hotel|instalaciones)|(?:no|na) (?:nosso|nossa) (?:hotel|escritorio|sede)"
-    r"|all'hotel|nel nostro hotel|en el hotel|panel|competenc\w*|competenz\w*|competencia\w*|compet[eê]ncias|competences)\b"
-)
 # A call rather than a meeting: an unnamed interview by phone is a first screen.
 BY_PHONE: Final = re.compile(
     r"\b(?:phone|telephone|call|telefon\w*|telefoni\w*|telephoni\w*|llamada|chiamata|appel|ligacao|chamada|trucada)\b"
@@ -144,7 +138,7 @@ class StageScan:
     subject_news: dict[str, str]
     fresh_subject: bool
     generic: str
-    formal: bool = False  # held in person or before a panel, and not by phone
+    formal: bool = False  # an interview not told as a call
 
     def reading(self, current_stage: str | None) -> StageReading:
         """The stage the mail announces: newest body first, then a fresh subject, then weaker readings."""
@@ -160,8 +154,8 @@ class StageScan:
 
 
 def _next_interview(current_stage: str | None, formal: bool) -> str:
-    """The step an interview that names no step most likely is, after the job's current one: a first screen,
-    then the first formal interview; later on, an unnamed interview is news only a reader can place."""
+    """The step an interview that names no step most likely is, after the job's current one: the first formal
+    interview (a first screen when told as a call); later on, an unnamed interview is news only a reader can place."""
     rank = stage_rank(current_stage)
     if rank <= 0:
         return "technical_interview" if formal else "recruiter_screen"
@@ -169,8 +163,8 @@ def _next_interview(current_stage: str | None, formal: bool) -> str:
 
 
 def _formal(text: str) -> bool:
-    """Whether an interview is told as held in person or before a panel, and not by phone."""
-    return bool(IN_PERSON.search(text)) and not BY_PHONE.search(text)
+    """Whether an interview is a formal one: not told as a call (the rules call a screening call a screen)."""
+    return not BY_PHONE.search(text)
 
 
 def scan_stage(subject: str, newest: str) -> StageScan:

@@ -254,3 +254,21 @@ def test_decisions_told_in_many_languages_are_read(body: str, stage: str) -> Non
     job = JobFacts("kauri", "Director, Brand", "Kauri Pay", "onsite")
     decision = Router([job]).route(mail(body, "Re: Director, Brand", "Mere Tane <mere@kauripay.example>"))
     assert decision.stage_target == stage
+
+
+@pytest.mark.parametrize(
+    ("body", "stage"),
+    [
+        (
+            "Nous avons le plaisir de vous convoquer à un entretien le mardi 4 mars à 14h.",
+            "technical_interview",
+        ),
+        ("Nous aimerions fixer un entretien téléphonique de 20 minutes cette semaine.", "recruiter_screen"),
+    ],
+)
+def test_an_unnamed_interview_is_the_first_formal_one_unless_told_as_a_call(body: str, stage: str) -> None:
+    job = JobFacts("kauri", "Directrice marketing", "Kauri Pay", "applied")
+    decision = Router([job]).route(
+        mail(body, "Kauri Pay – votre candidature", "Kauri Pay <rh@kauripay.example>")
+    )
+    assert decision.stage_target == stage
