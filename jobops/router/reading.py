@@ -25,6 +25,8 @@ INVITES: Final = re.compile(
     r"\b(?:invite|inviting|invitation|(?:like|love|want|keen|happy|glad) to (?:schedule|set up|book|arrange|move|meet"
     r"|speak|talk|chat|have|get|hop)|(?:schedule|book|arrange|set up) (?:a|an|the|your|some)|pick a (?:time|slot)"
     r"|(?:your|share your|send (?:me|us) your) availability|(?:are|would) you (?:be )?(?:available|free)|when are you free"
+    r"|(?:like|love|want) to (?:jump on|grab|hop on)|(?:would|does|could) \w+ (?:\w+ ){0,4}work for you"
+    r"|here(?:'s| is) my (?:link|calendly|calendar)|book (?:a )?(?:time|slot)|(?:gerne|gern) (?:telefonieren|kennenlernen)"
     r"|let's (?:set up|schedule|find|chat|talk|meet)|can we (?:set up|schedule|find|chat|talk|meet)|next step (?:is|will be)"
     r"|einlad|laden (?:sie|dich) (?:herzlich )?ein|(?:mochten|wurden) (?:wir|gerne)|gerne (?:kennenlernen|sprechen)"
     r"|aimerions|souhaiterions|nos gustaria|queremos|vorremmo|gostariamos|willen (?:we|wij) (?:graag|je)|chcielibysmy"

@@ -272,3 +272,14 @@ def test_an_unnamed_interview_is_the_first_formal_one_unless_told_as_a_call(body
         mail(body, "Kauri Pay – votre candidature", "Kauri Pay <rh@kauripay.example>")
     )
     assert decision.stage_target == stage
+
+
+def test_thanks_for_applying_followed_by_a_call_offer_is_the_screen() -> None:
+    job = JobFacts("kauri", "Director, Brand", "Kauri Pay", "applied")
+    note = mail(
+        "Hi Sam, thanks for applying for the Director, Brand role! I'd love to jump on a 20 min video call to hear "
+        "more about you. Would Tuesday at 9am work for you?",
+        "Kauri Pay – Director, Brand",
+        "Ana from Kauri Pay <ana@kauripay.example>",
+    )
+    assert Router([job]).route(note).stage_target == "recruiter_screen"
