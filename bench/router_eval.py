@@ -1,12 +1,15 @@
 """Print how the smart router scores on every labelled set: first-sight figures and today's.
 
-python bench/router_eval.py [--end-to-end] [--set NAME ...] [-v] [--record-first-sight NAME]
+python bench/router_eval.py [--end-to-end | --answering] [--set NAME ...] [-v] [--record-first-sight NAME]
 
 - Sets are listed in tests/router_eval/sets.json. The first four are routed one message at a time with the
   memory their rows name; the newer ones go through the app's own routing (a database, received order).
 - --end-to-end sends the newer sets through the whole mail path instead: the local fake Gmail (which follows
   Gmail's search rules), OAuth, the sync action of the API, then the routing; mail the searches never fetch
   counts as missed.
+- --answering routes the newer sets day by day with a user who answers the Tracking Inbox each evening as the
+  labels say (bench/answering.py): the router's first decision on each message is scored, after what the
+  earlier answers taught it (linked threads, approved senders and domains).
 - Locked sets are scored only with --locked (their final score) or --record-first-sight (their first).
 - -v lists the mistakes, except for locked sets: they are never opened after their first score.
 - --record-first-sight NAME stores a new set's figures as its first-sight figures (once; refuses twice).
