@@ -44,7 +44,7 @@ VAGUE_INVITE = {
     "sender": "maya@stripe.com",
     "sender_name": "Maya Chen",
     "body": "Hi Alex, thanks again for your interest in the Backend Engineer role at Stripe. "
-    "We would like to schedule an interview with you.",
+    "We would like to schedule an interview with you by phone.",
 }
 # A real invitation for a job the user does not track.
 ORPHAN = {

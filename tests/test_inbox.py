@@ -246,7 +246,7 @@ def test_bulk_approve_links_suggestions_skips_orphans_and_reports_failures(sessi
             "sender": "julie@alan.com",
             "sender_name": "Julie",
             "body": "Hi Alex, thanks for your interest in the Data Scientist role at Alan. "
-            "We would like to schedule an interview with you.",
+            "We would like to schedule an interview with you by phone.",
         },
     )
     orphan = routed(session, ORPHAN)

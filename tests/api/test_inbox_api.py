@@ -39,7 +39,7 @@ VAGUE_INVITE = (
     "Next steps",
     (
         "Hi Alex, thanks again for your interest in the Backend Engineer role at Stripe. "
-        "We would like to schedule an interview with you."
+        "We would like to schedule an interview with you by phone."
     ),
 )
 ORPHAN = (

@@ -197,7 +197,7 @@ def test_an_inbox_approval_is_undone_from_its_confirmation(ui: Dashboard, app: R
         "maya@quillonhealth.com",
         subject,
         "Hi Alex, thanks again for your interest in the Platform Engineer role at Quillon Health. "
-        "We would like to schedule an interview with you.",
+        "We would like to schedule an interview with you by phone.",
     )
     ui.open("inbox")
     item = ui.block(subject, has=ui.page.get_by_role("button", name="Approve", exact=True))

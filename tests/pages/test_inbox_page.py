@@ -20,7 +20,7 @@ VAGUE_INVITE = {
     "subject": "Next steps",
     "sender": "maya@stripe.com",
     "body": "Hi Alex, thanks again for your interest in the Backend Engineer role at Stripe. "
-    "We would like to schedule an interview with you.",
+    "We would like to schedule an interview with you by phone.",
 }
 ORPHAN = {
     "subject": "Interview invitation: Product Designer",
@@ -162,7 +162,7 @@ def test_bulk_approve_links_the_selected_rows_and_skips_the_orphan(app_env: Path
         "Next steps",
         "julie@alan.com",
         "Hi Alex, thanks for your interest in the "
-        "Data Scientist role at Alan. We would like to schedule an interview with you.",
+        "Data Scientist role at Alan. We would like to schedule an interview with you by phone.",
         hours=2,
     )
     orphan = routed_message(**ORPHAN, hours=3)
