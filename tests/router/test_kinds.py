@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from jobops.router import JobFacts, RouterMemory
+from jobops.router.kinds import no_change_kind
+from jobops.router.text import fold
 from jobops.stages import AUTO_LINKED, PENDING_USER
 from tests.router.builders import mail, route
 
@@ -175,3 +177,20 @@ def test_a_podcast_from_a_tracked_employers_own_domain_is_noise() -> None:
         ),
     )
     assert not decision.relevant
+
+
+@pytest.mark.parametrize(
+    ("subject", "kind"),
+    [
+        ("Annulé : Entretien final – Responsable marketing – jeu. 5 mars", "cancellation"),
+        ("Zrušeno: Finální pohovor – Analytik", "cancellation"),
+        ("Canceled: Sam Lee – Kauri Pay final round", "cancellation"),
+        ("Actualizada: Entrevista por competencias – Jefe de sala", "reschedule"),
+        ("Mise à jour : Entrevue – comité de sélection", "reschedule"),
+        ("Mañana en la oficina – información práctica", "preparation"),
+        ("Work trial — everything you need for Monday", "preparation"),
+    ],
+)
+def test_calendar_prefixes_and_practical_notes_are_kinds_that_change_nothing(subject: str, kind: str) -> None:
+    found = no_change_kind(fold(f"{subject}\nSee you soon."))
+    assert found is not None and found[0] == kind
