@@ -176,6 +176,7 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"entrevista telefonica",
         r"phone call",
         r"(?:\d+|fifteen|twenty|thirty)[- ]?min(?:ute)?s?\W{1,3}(?:phone |video |intro(?:ductory)? )?(?:call|chat)",
+        r"(?:\d+|fifteen|twenty|thirty)[- ]?min(?:ute)?s? (?:to|for a) (?:chat|call|talk)",
         r"(?:kurze|erste)s? (?:telefonat|call)",
         r"faire connaissance",
         r"appel (?:de \d+ ?min(?:utes)? )?(?:pour|afin de)",
