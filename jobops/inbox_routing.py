@@ -12,6 +12,7 @@ from jobops.inbox_timeline import log_from_message
 from jobops.link_refusals import load_refusals
 from jobops.models import Job, MailMessage, SenderMemory, utcnow
 from jobops.router import Decision, JobFacts, MailFacts, Router, RouterMemory
+from jobops.router.learned import current_reader
 from jobops.router.senders import sender_kind
 from jobops.stages import ACTIVE_STATUSES, AUTO_LINKED, CLOSED, MANUAL_LINKED, PENDING, PENDING_USER
 
@@ -119,7 +120,7 @@ def _route_in_order(
     later mail of a thread follows what was decided for earlier mail."""
     if not messages:
         return
-    router = Router(active_jobs(session))
+    router = Router(active_jobs(session), current_reader())
     memory = router_memory(session)
     refusals = load_refusals(session)
     threads, waiting = dict(memory.thread_jobs), dict(memory.review_threads)

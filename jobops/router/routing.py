@@ -10,6 +10,7 @@ from typing import Final
 from jobops.router.employers import Wording, wording
 from jobops.router.facts import Decision, JobFacts, MailFacts, RouterMemory
 from jobops.router.kinds import step_cue
+from jobops.router.learned import LearnedReader, reading_text
 from jobops.router.matching import (
     REVIEW_THREAD,
     THREAD,
@@ -63,7 +64,8 @@ NO_CONTEXT_CAP: Final = (
 )  # an employer's own address alone does not make a mail about the application
 GUESSED_STAGE_CAP: Final = 92
 MOVES_BACK: Final = 15
-NAMED_ELSEWHERE: Final = 75  # the mail's own words name another job this strongly
+NAMED_ELSEWHERE: Final = 75
+RESCUED: Final = "no recruiting words the rules know, but the learned reader is sure it is recruiting mail"  # the mail's own words name another job this strongly
 
 ANALYSED_CHARS: Final = 4_000  # of the newest part, for stage and relevance
 MATCHED_CHARS: Final = 8_000  # of the whole body, for employer and title
@@ -97,13 +99,23 @@ OWN_APPLICATION: Final = re.compile(
 class Router:
     """Routes mail against a fixed set of active jobs; everything about the jobs is indexed once."""
 
-    def __init__(self, jobs: Sequence[JobFacts]) -> None:
+    def __init__(self, jobs: Sequence[JobFacts], reader: LearnedReader | None = None) -> None:
         self._jobs = {job.id: job for job in jobs}
         self._matcher = JobMatcher(list(self._jobs.values()))
+        self._reader = reader
 
     def route(self, mail: MailFacts, memory: RouterMemory | None = None) -> Decision:
-        """Decide what one mail is and where it belongs."""
-        memory = memory or RouterMemory()
+        """Decide what one mail is and where it belongs; a learned reader, when given, can only add doubt."""
+        decision = self._route(mail, memory or RouterMemory())
+        if self._reader is None or decision.bucket != AUTO_LINKED:
+            return decision
+        doubt = self._reader.doubts_link(
+            reading_text(mail.subject or "", mail.body_text or ""), decision.stage_target
+        )
+        return held_for_review(decision, [doubt] if doubt else [])
+
+    def _route(self, mail: MailFacts, memory: RouterMemory) -> Decision:
+        """The rules' decision for one mail."""
         subject = (mail.subject or "")[:SUBJECT_CHARS]
         body = (mail.body_text or mail.snippet or "")[:MAX_BODY_CHARS]
         parts = [fold(part[:ANALYSED_CHARS]) for part in newest_parts(body)]
@@ -144,7 +156,9 @@ class Router:
             job_points=self._job_points(named, words, kind, body_words)
             + PERSON_POINTS * self._person_at_employer(address, domain, kind, sender_name),
         )
-        if not relevance.relevant:
+        # Mail the rules found no recruiting words in (not mail they know as noise) may still be recruiting mail.
+        rescued = not relevance.relevant and not relevance.noise and self._sure_relevant(mail)
+        if not (relevance.relevant or rescued):
             why = (
                 f"not recruiting mail ({', '.join(relevance.noise)})"
                 if relevance.noise
@@ -195,7 +209,13 @@ class Router:
         )
         if decision.job_sure and job_doubted(signals):
             decision = replace(decision, job_sure=False)
-        return held_for_review(decision, doubts(signals))
+        found = doubts(signals) + [RESCUED] * rescued
+        return held_for_review(decision, found)
+
+    def _sure_relevant(self, mail: MailFacts) -> bool:
+        """Whether the learned reader is sure mail the rules ignore is recruiting mail."""
+        text = reading_text(mail.subject or "", mail.body_text or "")
+        return self._reader is not None and self._reader.sure_relevant(text)
 
     def _job_points(
         self, named: Candidate | None, words: frozenset[str], kind: str | None, body: Wording

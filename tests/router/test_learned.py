@@ -1,0 +1,95 @@
+"""The learned second reader: what it learns from, and how it can only add doubt to the rules' decisions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from jobops.router import JobFacts, Router
+from jobops.router.learned import current_reader, reading_with, train, tuning_rows
+from jobops.stages import AUTO_LINKED, IGNORED, PENDING_USER
+from tests.router.builders import mail
+
+JOB = JobFacts("nw", "Data Engineer", "Northwind", "applied")
+SENDER = "Northwind Talent <talent@northwind.example>"
+
+
+def row(subject: str, body: str, relevant: bool, stage: str = "no_change") -> dict[str, Any]:
+    return {"subject": subject, "body_text": body, "label": {"relevant": relevant, "stage_target": stage}}
+
+
+def reader_from_examples() -> Any:
+    """A reader that learned rejections, screens and newsletters from a handful of mails."""
+    rows = [
+        *(
+            row("Update", f"We regret that we will not progress your application {i}.", True, "rejected")
+            for i in range(8)
+        ),
+        *(
+            row("Call", f"Could we book a short phone screen this week? Slot {i}", True, "recruiter_screen")
+            for i in range(8)
+        ),
+        *(
+            row("Digest", f"Top stories in gardening this week, issue {i}. Unsubscribe.", False)
+            for i in range(8)
+        ),
+        *(row("Sale", f"Spring sale on seeds and tools, code {i}. Unsubscribe.", False) for i in range(8)),
+    ]
+    return train(rows)
+
+
+def test_an_automatic_link_the_reader_reads_otherwise_waits_with_its_reading() -> None:
+    invite = mail(
+        "Hi Sam, Northwind would like to invite you to a technical interview for the Data Engineer role next "
+        "Tuesday.",
+        "Northwind: technical interview",
+        SENDER,
+    )
+    assert Router([JOB]).route(invite).bucket == AUTO_LINKED
+    decision = Router([JOB], reader_from_examples()).route(invite)
+    assert decision.bucket == PENDING_USER
+    assert "the learned reader reads it as" in decision.reason
+
+
+def test_an_automatic_link_the_reader_agrees_with_stays_linked() -> None:
+    screen = mail(
+        "Hi Sam, thanks for applying to the Data Engineer role at Northwind. Could we book a short phone screen "
+        "this week?",
+        "Northwind: phone screen",
+        SENDER,
+    )
+    assert Router([JOB], reader_from_examples()).route(screen).bucket == Router([JOB]).route(screen).bucket
+
+
+def test_mail_the_rules_ignore_but_the_reader_is_sure_about_waits_for_review() -> None:
+    note = mail(
+        "We regret that we will not progress your application.", "Update", "Ana <ana@mailbox.example>"
+    )
+    assert Router([JOB]).route(note).bucket == IGNORED
+    decision = Router([JOB], reader_from_examples()).route(note)
+    assert (decision.relevant, decision.bucket) == (True, PENDING_USER)
+    assert "the learned reader is sure it is recruiting mail" in decision.reason
+
+
+def test_the_reader_learns_from_tuning_sets_only(tmp_path: Path) -> None:
+    (tmp_path / "open").mkdir()
+    (tmp_path / "closed").mkdir()
+    (tmp_path / "open" / "messages.jsonl").write_text(json.dumps(row("Open", "tuning mail", True)) + "\n")
+    (tmp_path / "closed" / "messages.jsonl").write_text(json.dumps(row("Closed", "locked mail", True)) + "\n")
+    listing = [
+        {"name": "open", "dir": "open", "tuning": True},
+        {"name": "closed", "dir": "closed", "locked": True},
+    ]
+    (tmp_path / "sets.json").write_text(json.dumps(listing))
+    assert [found["subject"] for found in tuning_rows(tmp_path)] == ["Open"]
+
+
+def test_an_evaluation_can_route_with_another_reader_or_none_and_gets_the_shipped_one_back() -> None:
+    shipped = current_reader()
+    other = reader_from_examples()
+    with reading_with(other):
+        assert current_reader() is other
+        with reading_with(None):
+            assert current_reader() is None
+    assert current_reader() is shipped
