@@ -184,6 +184,15 @@ RECRUITMENT_TERMS: Final[tuple[str, ...]] = (
     "jawatan",
     "lamaran",
     "wawancara",
+    # Vietnamese, Thai and Tagalog
+    "ứng tuyển",
+    "phỏng vấn",
+    "tuyển dụng",
+    "ใบสมัคร",
+    "สมัครงาน",
+    "สัมภาษณ์",
+    "aplikasyon",
+    "panayam",
     # Japanese
     "応募",
     "選考",
