@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Final
 from urllib.parse import quote_plus
 
-from jobops.router import step_cues_central_east, step_cues_south_asia_mena
+from jobops.router import step_cues_arabic_indonesian, step_cues_central_east, step_cues_south_asia_mena
 from jobops.router.employers import LEGAL_PREFIXES, LEGAL_SUFFIXES, fold_word
 from jobops.router.senders import platform_domains
 
@@ -224,6 +224,7 @@ RECRUITMENT_TERMS: Final[tuple[str, ...]] = (
     "招聘",
     *step_cues_central_east.SEARCH_TERMS,
     *step_cues_south_asia_mena.SEARCH_TERMS,
+    *step_cues_arabic_indonesian.SEARCH_TERMS,
 )
 
 _NAME_WORD: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
+from jobops.router import step_cues_arabic_indonesian as arabic_indonesian
 from jobops.router import step_cues_central_east as central_east
 from jobops.router import step_cues_east_asia as east_asia
 from jobops.router import step_cues_romance as romance
@@ -39,6 +40,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         romance.KINDS,
         central_east.KINDS,
         south_asia_mena.KINDS,
+        arabic_indonesian.KINDS,
     ),
     "step": _merged(
         STEP_CUES,
@@ -47,9 +49,17 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         romance.STEPS,
         central_east.STEPS,
         south_asia_mena.STEPS,
+        arabic_indonesian.STEPS,
     ),
     "doubt": {"doubt": DOUBT_CUES},
-    "context": {"context": (*CONTEXT_CUES, *central_east.CONTEXT, *south_asia_mena.CONTEXT)},
+    "context": {
+        "context": (
+            *CONTEXT_CUES,
+            *central_east.CONTEXT,
+            *south_asia_mena.CONTEXT,
+            *arabic_indonesian.CONTEXT,
+        )
+    },
 }
 
 

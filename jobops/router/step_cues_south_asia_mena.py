@@ -1,5 +1,5 @@
 """Step, decision and kind-of-mail words, context words and Gmail search words in Hindi (and romanised Hindi),
-Tamil, Sinhala, Bengali and Urdu; Arabic and Indonesian come from step_cues_arabic_indonesian and are merged in.
+Tamil, Sinhala, Bengali and Urdu (Arabic and Indonesian are in step_cues_arabic_indonesian).
 
 Indic cues match inside words, so a stem ("விண்ணப்ப") finds every inflected form; Urdu is matched word by word.
 """
@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from jobops.router import step_cues_arabic_indonesian as arabic_indonesian
-
-_STEPS: Final[dict[str, tuple[str, ...]]] = {
+STEPS: Final[dict[str, tuple[str, ...]]] = {
     "withdrawn": (
         "आवेदन वापस ले",
         "आवेदन वापस लिया",
@@ -215,7 +213,7 @@ _STEPS: Final[dict[str, tuple[str, ...]]] = {
     ),
 }
 
-_KINDS: Final[dict[str, tuple[str, ...]]] = {
+KINDS: Final[dict[str, tuple[str, ...]]] = {
     "reschedule": (
         "पुनर्निर्धारित",
         "समय बदल",
@@ -264,7 +262,7 @@ _KINDS: Final[dict[str, tuple[str, ...]]] = {
     "status update": ("समीक्षाधीन", "विचाराधीन", "பரிசீலனையில் உள்ளது", "পর্যালোচনাধীন", "زیر غور"),
 }
 
-_CONTEXT: Final[tuple[str, ...]] = (
+CONTEXT: Final[tuple[str, ...]] = (
     "आपका आवेदन",
     "आपके आवेदन",
     "उम्मीदवार",
@@ -285,7 +283,7 @@ _CONTEXT: Final[tuple[str, ...]] = (
     "آسامی",
 )
 
-_SEARCH_TERMS: Final[tuple[str, ...]] = (
+SEARCH_TERMS: Final[tuple[str, ...]] = (
     # Hindi
     "आवेदन",
     "साक्षात्कार",
@@ -325,20 +323,3 @@ _SEARCH_TERMS: Final[tuple[str, ...]] = (
     "بھرتی",
     "تقرری",
 )
-
-
-def _merged(*tables: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-    """One table from several, entry by entry, in the first table's order."""
-    merged: dict[str, tuple[str, ...]] = {}
-    for table in tables:
-        for entry, cues in table.items():
-            merged[entry] = merged.get(entry, ()) + cues
-    return merged
-
-
-STEPS: Final = _merged(_STEPS, arabic_indonesian.STEPS)
-KINDS: Final = _merged(_KINDS, arabic_indonesian.KINDS)
-# Words of recruiting mail that name no step: they make mail about an application, not a stage.
-CONTEXT: Final = (*_CONTEXT, *arabic_indonesian.CONTEXT)
-# Whole words Gmail's search matches, for the searches that find recruitment mail.
-SEARCH_TERMS: Final = (*_SEARCH_TERMS, *arabic_indonesian.SEARCH_TERMS)
