@@ -17,6 +17,7 @@ from jobops.router import step_cues_east_asia as east_asia
 from jobops.router import step_cues_romance as romance
 from jobops.router import step_cues_south_asia_mena as south_asia_mena
 from jobops.router import step_cues_southeast_asia as southeast_asia
+from jobops.router.approach_cues import APPROACH_CUES
 from jobops.router.context_cues import CONTEXT_CUES, DOUBT_CUES
 from jobops.router.no_change_cues import NO_CHANGE_KINDS
 from jobops.router.step_cues import STEP_CUES
@@ -52,6 +53,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         arabic_indonesian.STEPS,
     ),
     "doubt": {"doubt": DOUBT_CUES},
+    "approach": {"approach": APPROACH_CUES},
     "context": {
         "context": (
             *CONTEXT_CUES,
@@ -158,4 +160,10 @@ def context_points(folded: str) -> int:
 def doubt(folded: str) -> str | None:
     """The "unfortunately" words a folded text holds, if any."""
     hit = read_cues(folded).first("doubt")
+    return hit[1] if hit else None
+
+
+def approach(folded: str) -> str | None:
+    """The words of a folded text that offer to talk about a role (a recruiter's approach), if any."""
+    hit = read_cues(folded).first("approach")
     return hit[1] if hit else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from jobops.router.kinds import doubt, no_change_kind, step_cue
+from jobops.router.kinds import approach, doubt, no_change_kind, step_cue
 from jobops.router.no_change_cues import OVERRULES_OFFER, WEAK_KINDS
 from jobops.router.stage import StageReading, StageScan
 from jobops.stages import NO_CHANGE
@@ -107,3 +107,13 @@ def settled(reading: StageReading, scan: StageScan, text: str) -> StageReading:
     if acknowledged and reading.target != "applied" and not INVITES.search(text):
         return StageReading("applied", clear=False, phrase=acknowledged)
     return reading
+
+
+def approached(reading: StageReading, text: str) -> StageReading:
+    """Mail that names no step but offers to talk about a role asks for a screening call: a guess, never sure."""
+    if reading.target != NO_CHANGE or reading.phrase:
+        return reading
+    words = approach(text)
+    if not words:
+        return reading
+    return StageReading("recruiter_screen", clear=False, phrase=f"{words}, an approach about a role")

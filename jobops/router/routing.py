@@ -9,7 +9,7 @@ from typing import Final
 
 from jobops.router.employers import Wording, wording
 from jobops.router.facts import Decision, JobFacts, MailFacts, RouterMemory
-from jobops.router.kinds import step_cue
+from jobops.router.kinds import approach, step_cue
 from jobops.router.learned import LearnedReader, reading_text
 from jobops.router.matching import (
     REVIEW_THREAD,
@@ -20,7 +20,7 @@ from jobops.router.matching import (
     follow_thread,
 )
 from jobops.router.own_mail import withdraws
-from jobops.router.reading import kind_first, settled, small_talk
+from jobops.router.reading import approached, kind_first, settled, small_talk
 from jobops.router.relevance import (
     APPLICATION,
     NOTIFICATION_SENDER,
@@ -150,7 +150,8 @@ class Router:
             fold(f"{mail.sender_name or ''} {address}"),
             kind,
             stage_named=bool(scan.body_news or scan.body_asides or scan.subject_news or scan.generic)
-            or step_cue(folded_subject + "\n" + stage_text) is not None,
+            or step_cue(folded_subject + "\n" + stage_text) is not None
+            or approach(folded_subject + "\n" + stage_text) is not None,
             employer_domain=kind is None and bool(self._matcher.employers.groups_for_domain(domain)),
             memory_points=THREAD_POINTS if thread_job or in_review else SENDER_POINTS if sender_job else 0,
             job_points=self._job_points(named, words, kind, body_words)
@@ -172,6 +173,8 @@ class Router:
         phrases = scan.reading(candidate.job.current_stage if candidate else None)
         reading = kind_first(phrases, folded_subject, stage_text)
         reading = settled(reading, scan, folded_subject + "\n" + stage_text)
+        if not thread_job:  # a reply in a linked thread is no first approach
+            reading = approached(reading, folded_subject + "\n" + stage_text)
         offered = candidate is not None and candidate.job.current_stage == "offer"
         if reading.target == "offer" and (kind == BACKGROUND or (kind == SIGNATURE and offered)):
             # Checks and the contract to sign follow an offer: no change, whatever offer words they quote.

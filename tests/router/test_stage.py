@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from jobops.router import JobFacts, Router
+from jobops.router import JobFacts, Router, RouterMemory
 from tests.router.builders import mail, route_tracked
 
 PLEO = JobFacts("pleo", "Backend Engineer", "Pleo", "applied")
@@ -283,3 +283,54 @@ def test_thanks_for_applying_followed_by_a_call_offer_is_the_screen() -> None:
         "Ana from Kauri Pay <ana@kauripay.example>",
     )
     assert Router([job]).route(note).stage_target == "recruiter_screen"
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "sender"),
+    [
+        (
+            "Head of Data role in Lisbon",
+            "Hi, I came across your profile and think you would be a strong fit for a Head of Data role with "
+            "one of our clients, a listed insurer. Would you be open to a 20-minute conversation this week?",
+            "Ana Lopes <ana@talentbridge.pt>",
+        ),
+        (
+            "Vertrauliche Anfrage: Leitung Controlling",
+            "Guten Tag, Ihr Profil ist mir aufgefallen. Im Auftrag eines Kunden suche ich eine Leitung "
+            "Controlling für ein Familienunternehmen in Graz. Wann passt es Ihnen?",
+            "Jonas Berger <jb@alpensearch.at>",
+        ),
+        (
+            "Opportunité : Responsable logistique (Lille)",
+            "Bonjour, je me permets de vous contacter pour l'un de nos clients, un distributeur régional qui "
+            "recrute un responsable logistique. Seriez-vous ouvert à un échange ?",
+            "Claire Martin <cmartin@nordtalents.fr>",
+        ),
+        (
+            "【スカウト】物流マネージャー候補",
+            "突然のご連絡失礼いたします。ご経歴を拝見し、物流マネージャーのポジションについてご案内したくご連絡しました。",
+            "田中 <tanaka@search-partners.jp>",
+        ),
+    ],
+)
+def test_an_approach_about_an_untracked_role_suggests_a_screening_call(
+    subject: str, body: str, sender: str
+) -> None:
+    decision = route_tracked(mail(body, subject=subject, sender=sender))
+    assert decision.relevant
+    assert decision.job_id is None
+    assert decision.stage_target == "recruiter_screen"
+    assert "an approach about a role" in decision.reason
+
+
+def test_an_approach_in_a_linked_thread_stays_what_its_step_words_say() -> None:
+    memory = RouterMemory(thread_jobs={"t-1": "zalando"})
+    message = mail(
+        "One of our clients also asked about your notice period. Could you send it over?",
+        subject="Re: Backend Engineer (Java)",
+        sender="Zalando Recruiting <jobs@zalando.de>",
+        thread="t-1",
+    )
+    decision = route_tracked(message, memory)
+    assert decision.job_id == "zalando"
+    assert decision.stage_target == "no_change"

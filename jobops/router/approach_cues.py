@@ -1,0 +1,142 @@
+"""Words of an approach: a recruiter, agency or headhunter offers to talk about a concrete role.
+
+The labelling rules read such an approach as a request to book a screening call. These cues only suggest that
+stage for mail that is already relevant and names no step; they never make mail relevant or link it by itself.
+Written naturally; folded (lower case, no accents) when the tables are compiled.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+APPROACH_CUES: Final[tuple[str, ...]] = (
+    # English
+    "came across your profile",
+    "came across your cv",
+    "came across your background",
+    "your profile caught my eye",
+    "your profile caught my attention",
+    "your background caught my eye",
+    "i'm reaching out because",
+    "i am reaching out because",
+    "i'm reaching out in confidence",
+    "reaching out about a role",
+    "on behalf of a client",
+    "one of our clients",
+    "a client of mine",
+    "a client of ours",
+    "we've been retained",
+    "we have been retained",
+    "i'm conducting a search",
+    "a search we are conducting",
+    "confidential search",
+    "would you be open to a",
+    "open to exploring",
+    "i thought of you",
+    "immediately thought of you",
+    "headhunter",
+    # German
+    "ihr profil ist mir aufgefallen",
+    "auf ihr profil aufmerksam",
+    "auf ihr linkedin-profil aufmerksam",
+    "auf ihr profil gestossen",
+    "dein profil ist mir aufgefallen",
+    "im auftrag eines kunden",
+    "im auftrag unseres kunden",
+    "im auftrag eines unserer kunden",
+    "einer unserer kunden",
+    "direktansprache",
+    # French
+    "votre profil a retenu mon attention",
+    "votre profil a retenu notre attention",
+    "j'ai vu votre profil",
+    "j'ai decouvert votre profil",
+    "je me permets de vous contacter",
+    "l'un de nos clients",
+    "un de nos clients",
+    "pour le compte d'un client",
+    "pour le compte de notre client",
+    "chasseur de tetes",
+    "seriez-vous ouvert",
+    "seriez-vous ouverte",
+    # Spanish
+    "vi tu perfil",
+    "he visto tu perfil",
+    "he visto su perfil",
+    "tu perfil me parecio",
+    "un cliente nuestro",
+    "uno de nuestros clientes",
+    "para un cliente",
+    "te podria interesar",
+    "te puede interesar",
+    "proceso que estoy llevando",
+    "estarias abierto",
+    "estarias abierta",
+    # Portuguese
+    "vi seu perfil",
+    "vi o seu perfil",
+    "encontrei seu curriculo",
+    "encontrei o seu perfil",
+    "encontrei seu perfil",
+    "um cliente nosso",
+    "um de nossos clientes",
+    "um dos nossos clientes",
+    "estamos conduzindo com exclusividade",
+    "teria interesse em conversar",
+    # Italian
+    "ho visto il tuo profilo",
+    "ho trovato il tuo cv",
+    "ho trovato il tuo profilo",
+    "un nostro cliente",
+    "per conto di un nostro cliente",
+    "potrebbe interessarti",
+    # Dutch
+    "kwam je profiel tegen",
+    "kwam uw profiel tegen",
+    "je profiel viel me op",
+    "een van onze klanten",
+    "namens een klant",
+    "een nieuwe opdracht",
+    "sta je open voor",
+    # Nordic
+    "kom over profilen din",
+    "kom over din profil",
+    "en av vare kunder",
+    "en af vores kunder",
+    "en av vara kunder",
+    "har sett profilen din",
+    # Polish and Czech
+    "jeden z naszych klientow",
+    "dla naszego klienta",
+    "twoj profil zwrocil",
+    "pro naseho klienta",
+    "vas profil me zaujal",
+    # Turkish
+    "profilinizi gordum",
+    "musterimiz icin",
+    # Russian and Ukrainian
+    "ваш профиль",
+    "одного из наших клиентов",
+    "ваш профіль",
+    # Arabic
+    "اطلعت على ملفك",
+    "أحد عملائنا",
+    "لأحد عملائنا",
+    # Malay and Indonesian
+    "perunding perekrutan",
+    "melihat profil anda",
+    # Japanese, Korean, Chinese, Thai, Vietnamese (matched inside words)
+    "スカウト",
+    "ヘッドハンター",
+    "ご経歴を拝見",
+    "プロフィールを拝見",
+    "헤드헌터",
+    "프로필을 보고",
+    "포지션 제안",
+    "猎头",
+    "獵頭",
+    "看到您的简历",
+    "看到您的履歷",
+    "เห็นโปรไฟล์",
+    "thấy hồ sơ của",
+)
