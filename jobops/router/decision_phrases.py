@@ -117,6 +117,18 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:voor|met) (?:een )?andere kandida(?:at|ten)",
         r"andere kandidaten (?:gevonden|gekozen)",
         r"(?:je|uw) sollicitatie (?:is )?afgewezen",
+        # Kind rejections that only say who was chosen instead.
+        r"(?:decided|chosen|opted|elected) to (?:move forward|go forward|proceed|progress|continue|go ahead|prioriti[sz]e"
+        r"|pursue|focus on)(?: with)? (?:\w+ ){0,3}(?:candidates?|applicants?|someone|profiles?|finalists?)\b",
+        r"(?:decided to offer|offered) (?:the|this) (?:role|position|job|post) to (?:someone|an? (?:\w+ )?candidate)",
+        r"not (?:been )?shortlisted",
+        r"not be taking your (?:candidacy|application) (?:any )?further",
+        r"(?:continuara|seguira|avanzara) con (?:otr[oa]s |l[oa]s )?(?:candidat|perfil)\w*",
+        r"optamos por (?:avancar|seguir|prosseguir|continuar) com (?:um|uma|outr)\w* (?:candidat|perfil)",
+        r"voorkeur (?:gegeven )?aan (?:een |de )?(?:andere )?kandida",
+        r"(?:poste|offre) a ete pourvue?",
+        r"avons le regret de vous (?:informer|annoncer)",
+        r"(?:individuato|scelto|selezionato) (?:un|un'|altr)\w* (?:altr\w* )?(?:candidat|profil)\w* (?:con|piu|che)",
     ),
     "closed": (
         r"(?:post|position|role|vacancy|job|advert|posting|requisition)\b[^.!?\n]{0,40}\b(?:has|have) been withdrawn",

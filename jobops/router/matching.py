@@ -160,7 +160,26 @@ class JobMatcher:
             rival = self.employers.names[ranked[1][0]]
             candidate.confidence = min(candidate.confidence, AMBIGUOUS_CAP)
             candidate.reasons.append(f"also names {rival}")
+        elif other := self._title_elsewhere(candidate, ranked[1:], words):
+            candidate.confidence = min(candidate.confidence, AMBIGUOUS_CAP)
+            candidate.reasons.append(f"but names the title of {other.title} at {other.employer}")
         return candidate
+
+    def _title_elsewhere(
+        self, candidate: Candidate, rivals: list[tuple[str, Evidence]], words: frozenset[str]
+    ) -> JobFacts | None:
+        """A job of another employer the mail also names whose title it names, when it does not name the pick's."""
+        if coverage(self.titles[candidate.job.id], words) >= TITLE_MIN_COVERAGE:
+            return None
+        return next(
+            (
+                job
+                for key, _ in rivals
+                for job in self.employers.groups[key]
+                if coverage(self.titles[job.id], words) >= TITLE_MIN_COVERAGE
+            ),
+            None,
+        )
 
     def _pick_in_group(self, key: str, evidence: Evidence, words: frozenset[str]) -> Candidate:
         """One job at an employer: the only one, or the one whose title the mail names."""

@@ -205,3 +205,19 @@ def test_routing_does_not_depend_on_the_hash_seed() -> None:
     first, second = decisions_with_hash_seed("1"), decisions_with_hash_seed("2")
     assert len(first) > 300
     assert first == second
+
+
+def test_a_sister_brand_writing_about_another_employers_job_title_waits_for_review() -> None:
+    jobs = [
+        JobFacts("front-office", "Front Office Manager", "Harbour Hotel Group", "applied"),
+        JobFacts("guest-relations", "Guest Relations Manager", "Riverside Hotels", "applied"),
+    ]
+    message = mail(
+        "Thank you for your time on the Guest Relations Manager process at Riverside Hotels. We have "
+        "decided to continue with candidates whose experience is closer to luxury hotels.",
+        subject="Guest Relations Manager",
+        sender="Talent Team <talent@harbourhotelgroup.com>",
+    )
+    decision = Router(jobs).route(message)
+    assert decision.bucket == PENDING_USER
+    assert "names the title of Guest Relations Manager at Riverside Hotels" in decision.reason

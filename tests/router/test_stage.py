@@ -334,3 +334,37 @@ def test_an_approach_in_a_linked_thread_stays_what_its_step_words_say() -> None:
     decision = route_tracked(message, memory)
     assert decision.job_id == "zalando"
     assert decision.stage_target == "no_change"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Thank you for your patience. After careful review we have decided to continue with applicants whose "
+        "background is closer to what the team needs right now. We wish you well.",
+        "It was a close call, but the team has decided to progress with a candidate who has deeper payments "
+        "experience. I really enjoyed our conversations.",
+        "We've decided to offer the role to someone who already works in Berlin.",
+        "Thank you for completing the online test. You have not been shortlisted for interview on this occasion.",
+        "Gracias por tu tiempo. El proceso continuará con candidatos que viven en Madrid.",
+        "Obrigada pela conversa. Optámos por avançar com uma candidata com mais experiência em pagamentos.",
+        "Bedankt voor het gesprek. De commissie heeft de voorkeur gegeven aan een kandidaat met meer ervaring.",
+        "Nous vous remercions. Le poste a été pourvu.",
+        "La commissione ha individuato un candidato con un profilo più vicino alle esigenze del team.",
+    ],
+)
+def test_a_kind_rejection_that_only_says_who_was_chosen_is_a_rejection(body: str) -> None:
+    decision = route_tracked(mail(body, subject="Your application", sender="Zalando <jobs@zalando.de>"))
+    assert decision.job_id == "zalando"
+    assert decision.stage_target == "rejected"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Great news: we've decided to progress your application to the technical interview.",
+        "We have decided to move forward with you and two other finalists to the last round.",
+    ],
+)
+def test_moving_the_candidate_forward_is_no_rejection(body: str) -> None:
+    decision = route_tracked(mail(body, subject="Your application", sender="Zalando <jobs@zalando.de>"))
+    assert decision.stage_target != "rejected"
