@@ -179,6 +179,11 @@ class Router:
         if reading.target == "offer" and (kind == BACKGROUND or (kind == SIGNATURE and offered)):
             # Checks and the contract to sign follow an offer: no change, whatever offer words they quote.
             reading = StageReading(NO_CHANGE, clear=True, phrase=f"sent by the {kind} service {domain}")
+        elif reading.target == "offer" and kind == SIGNATURE:
+            # A document to sign may be the written offer or the contract after it: the user says which.
+            reading = StageReading(
+                "offer", clear=False, phrase=f"{reading.phrase}, sent by the {kind} service {domain}"
+            )
         if kind == ASSESSMENT and reading.target == "applied":
             # Assessment platforms do not acknowledge applications: their thanks for applying leads to the test.
             reading = StageReading(
