@@ -13,6 +13,8 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"bewerbung\b[^.!?\n]{0,60}\bzuruckgezogen",
         r"retire (?:votre|ta) candidature",
         r"candidature (?:a ete )?retiree",
+        r"candidature\b[^.!?\n]{0,100}\ba ete retiree",
+        r"ruckzug (?:ihrer|deiner) bewerbung",
         r"desistement",
         r"retirado (?:tu|su) candidatura",
         r"candidatura (?:ha sido )?retirada",

@@ -75,6 +75,10 @@ WITHDRAWAL: Final = re.compile(
             r"\bmenolak tawaran",
             r"\btatanggihan ko ang alok",
             r"\bhindi ko na itutuloy",
+            r"\bziehe\b[^.!?\n]{0,80}\bzuruck\b",
+            r"\btrek\w* (?:mijn|me) (?:kandidatuur|sollicitatie)\w* in\b",
+            r"\bde ne pas donner suite",
+            r"\b(?:viens d'accepter|ai accepte|avoir accepte) (?:un|une) (?:autre )?(?:poste|offre|proposition|cdi|emploi)",
         )
     )
     + "|"

@@ -254,6 +254,16 @@ class Router:
         subject_words, body_words = wording(subject), wording(body[:MATCHED_CHARS])
         evidence = self._matcher.evidence("", "", "", None, subject_words, body_words)
         candidate = self._matcher.match(evidence, message_words([subject_words.tokens, body_words.tokens]))
+        if candidate is None and words:  # the user links it: a withdrawal is never lost
+            return Decision(
+                True,
+                None,
+                0,
+                "withdrawn",
+                "update",
+                f'your own mail, naming no tracked employer; says "{words}"',
+                PENDING_USER,
+            )
         if candidate is None:
             return Decision(
                 False, None, 0, NO_CHANGE, "other", "your own mail, naming no tracked employer", IGNORED

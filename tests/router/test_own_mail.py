@@ -116,3 +116,40 @@ def test_a_short_reply_in_a_thread_whose_job_is_only_suggested_still_waits() -> 
 def test_more_withdrawals_in_a_linked_thread_close_the_job(words: str) -> None:
     decision = route([NORTHWIND], mail(words, "Re: Interview", thread="t-nw", from_me=True), LINKED)
     assert decision.stage_target == "withdrawn"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Ich habe inzwischen eine andere Stelle angenommen und ziehe meine Bewerbung deshalb zurück.",
+        "Ik heb intussen een andere job aanvaard, dus ik trek mijn kandidatuur in.",
+        "Après réflexion, j'ai décidé de ne pas donner suite à votre proposition.",
+        "Entre-temps, j'ai accepté une autre offre.",
+    ],
+)
+def test_withdrawals_told_with_separable_verbs_or_other_offers_close_the_job(words: str) -> None:
+    decision = route([NORTHWIND], mail(words, "Re: Interview", thread="t-nw", from_me=True), LINKED)
+    assert (decision.stage_target, decision.bucket) == ("withdrawn", AUTO_LINKED)
+
+
+def test_a_first_mail_withdrawing_from_an_untracked_employer_waits_in_the_inbox_without_a_job() -> None:
+    message = mail(
+        "Dear Ms Rossi, I have accepted another offer and would like to withdraw my application. Kind regards",
+        "Withdrawal",
+        from_me=True,
+    )
+    decision = route([NORTHWIND], message)
+    assert decision.relevant
+    assert (decision.job_id, decision.stage_target, decision.bucket) == (None, "withdrawn", PENDING_USER)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Wir bestätigen den Rückzug Ihrer Bewerbung für die Position Data Engineer.",
+        "Nous vous confirmons que votre candidature au poste « Data Engineer » a été retirée à votre demande.",
+    ],
+)
+def test_an_employer_confirming_a_withdrawal_is_read_as_withdrawn(words: str) -> None:
+    decision = route([NORTHWIND], mail(words, "Data Engineer", sender="Northwind Careers <jobs@northwind.com>"))
+    assert (decision.job_id, decision.stage_target) == ("nw", "withdrawn")
