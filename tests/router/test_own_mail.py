@@ -151,5 +151,7 @@ def test_a_first_mail_withdrawing_from_an_untracked_employer_waits_in_the_inbox_
     ],
 )
 def test_an_employer_confirming_a_withdrawal_is_read_as_withdrawn(words: str) -> None:
-    decision = route([NORTHWIND], mail(words, "Data Engineer", sender="Northwind Careers <jobs@northwind.com>"))
+    decision = route(
+        [NORTHWIND], mail(words, "Data Engineer", sender="Northwind Careers <jobs@northwind.com>")
+    )
     assert (decision.job_id, decision.stage_target) == ("nw", "withdrawn")

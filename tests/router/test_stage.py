@@ -350,6 +350,12 @@ def test_an_approach_in_a_linked_thread_stays_what_its_step_words_say() -> None:
         "Bedankt voor het gesprek. De commissie heeft de voorkeur gegeven aan een kandidaat met meer ervaring.",
         "Nous vous remercions. Le poste a été pourvu.",
         "La commissione ha individuato un candidato con un profilo più vicino alle esigenze del team.",
+        "Wir haben die Stelle als Backend Engineer inzwischen besetzt. Alles Gute!",
+        "Nach Prüfung aller Unterlagen haben wir uns entschieden, andere Bewerberinnen einzuladen.",
+        "Wir haben uns für eine Kandidatin aus dem Team in Hamburg entschieden.",
+        "Abbiamo deciso di proseguire con un'altra persona già basata a Milano.",
+        "Nous avons choisi de confier le poste à une candidate de notre réseau.",
+        "Après étude de votre profil, nous ne sommes pas en mesure d'y donner une suite favorable.",
     ],
 )
 def test_a_kind_rejection_that_only_says_who_was_chosen_is_a_rejection(body: str) -> None:
@@ -363,6 +369,7 @@ def test_a_kind_rejection_that_only_says_who_was_chosen_is_a_rejection(body: str
     [
         "Great news: we've decided to progress your application to the technical interview.",
         "We have decided to move forward with you and two other finalists to the last round.",
+        "Die Stelle ist noch nicht besetzt, wir melden uns nächste Woche mit einem Termin.",
     ],
 )
 def test_moving_the_candidate_forward_is_no_rejection(body: str) -> None:
