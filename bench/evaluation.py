@@ -99,6 +99,7 @@ def mail_facts(row: dict[str, Any]) -> MailFacts:
         received_at=datetime.fromisoformat(row["received_at"]),
         body_text=row["body_text"],
         from_me=bool(row.get("from_me")),
+        to_address=(row.get("to_address") or "").lower(),
     )
 
 
@@ -211,6 +212,7 @@ def _parsed(row: dict[str, Any]) -> ParsedMessage:
         snippet=" ".join(facts.body_text.split())[:200],
         body_text=facts.body_text,
         from_me=facts.from_me,
+        to_address=facts.to_address,
     )
 
 

@@ -92,6 +92,7 @@ def mail_facts(message: MailMessage) -> MailFacts:
         body_text=message.body_text,
         snippet=message.snippet,
         from_me=message.from_me,
+        to_address=message.to_address or "",
     )
 
 

@@ -176,6 +176,7 @@ class MailMessage(Base):
     snippet: Mapped[str] = mapped_column(Text, default="")
     body_text: Mapped[str] = mapped_column(Text, default="")
     from_me: Mapped[bool] = mapped_column(default=False, server_default=false())  # the mailbox owner sent it
+    to_address: Mapped[str] = mapped_column(String(320), default="", server_default="")  # first recipient
     processing_status: Mapped[str] = mapped_column(String(20), default="pending")
     relevant: Mapped[bool | None] = mapped_column()
     matched_job_id: Mapped[str | None] = mapped_column(ForeignKey("jobs.id", ondelete="SET NULL"), index=True)

@@ -241,3 +241,36 @@ def test_a_thread_held_only_for_its_stage_lets_the_candidates_thanks_link_itself
         job_id,
         "no_change",
     )
+
+
+def test_the_candidates_thanks_written_to_the_employers_address_is_linked_to_that_job(
+    session: Session,
+) -> None:
+    job_id = applied_job(session)
+    thanks = stored_message(
+        session,
+        subject="Thank you for today",
+        sender="alex@fastmail.example",
+        body="Hi Maya, thank you for your time this afternoon. I really enjoyed meeting the team.",
+    )
+    message = session.get(MailMessage, thanks)
+    message.from_me, message.to_address = True, "maya.lin@stripe.com"
+    inbox_routing.route_pending(session)
+
+    assert (message.processing_status, message.matched_job_id, message.stage_target) == (
+        "auto_linked",
+        job_id,
+        "no_change",
+    )
+    assert "recipient domain stripe.com belongs to Stripe" in (message.reason or "")
+
+
+def test_the_candidates_mail_to_an_unknown_address_about_nothing_is_ignored(session: Session) -> None:
+    applied_job(session)
+    note = stored_message(
+        session, subject="Dinner", sender="alex@fastmail.example", body="Thank you for dinner last night!"
+    )
+    message = session.get(MailMessage, note)
+    message.from_me, message.to_address = True, "sam@fastmail.example"
+    inbox_routing.route_pending(session)
+    assert message.processing_status == "ignored"

@@ -103,4 +103,5 @@ def _fields(message: dict[str, Any]) -> ParsedMessage:
         snippet=html.unescape(str(message.get("snippet", ""))),
         body_text=body_text(payload),
         from_me=SENT_LABEL in (message.get("labelIds") or ()),
+        to_address=sender(headers.get("to", ""))[0][:320],
     )

@@ -135,4 +135,5 @@ def _fields(message: Message, fallback_id: str) -> ParsedMessage:
         snippet=snippet_of(body),
         body_text=body,
         from_me="sent" in [label.strip().lower() for label in _header(message, "x-gmail-labels").split(",")],
+        to_address=sender(_header(message, "to"))[0][:320],
     )

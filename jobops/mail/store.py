@@ -28,6 +28,7 @@ class ParsedMessage:
     snippet: str
     body_text: str
     from_me: bool = False  # the mailbox owner sent it (a reply, a withdrawal)
+    to_address: str = ""  # the first recipient
 
 
 def stored_ids(session: Session, provider: str, account_key: str, external_ids: Iterable[str]) -> set[str]:
@@ -58,6 +59,7 @@ def message_row(provider: str, account_key: str, parsed: ParsedMessage) -> MailM
         snippet=parsed.snippet,
         body_text=parsed.body_text,
         from_me=parsed.from_me,
+        to_address=parsed.to_address,
         processing_status=PENDING,
     )
 

@@ -19,6 +19,7 @@ class MailFacts:
     body_text: str
     snippet: str = ""
     from_me: bool = False  # the candidate wrote it
+    to_address: str = ""  # the first recipient: whom the candidate wrote to
 
 
 @dataclass(frozen=True)

@@ -79,8 +79,9 @@ class JobMatcher:
         kind: str | None,
         subject: Wording,
         body: Wording,
+        role: str = "sender",
     ) -> dict[str, Evidence]:
-        """Every tracked employer the mail points to, with how strongly and why."""
+        """Every tracked employer the mail points to, with how strongly and why (`role`: whose address it is)."""
         platform = kind in PLATFORM_KINDS
         found: dict[str, list[tuple[int, str]]] = {}
 
@@ -92,7 +93,7 @@ class JobMatcher:
             add(
                 self.employers.groups_for_domain(domain),
                 DOMAIN,
-                f"sender domain {domain} belongs to {{name}}",
+                f"{role} domain {domain} belongs to {{name}}",
             )
         if platform:
             _, front = domain_labels(domain)
@@ -100,7 +101,7 @@ class JobMatcher:
             add(
                 self.employers.groups_for_labels(labels),
                 PLATFORM_NAME,
-                f"{kind} sender {address} is for {{name}}",
+                f"{kind} {role} {address} is for {{name}}",
             )
         if kind == SCHEDULING:
             for organiser, keys in self.invitation_employers(body).items():

@@ -12,6 +12,7 @@ from jobops.router.facts import Decision, JobFacts, MailFacts, RouterMemory
 from jobops.router.kinds import approach, step_cue
 from jobops.router.learned import LearnedReader, reading_text
 from jobops.router.matching import (
+    AMBIGUOUS_CAP,
     REVIEW_THREAD,
     THREAD,
     TITLE_MIN_COVERAGE,
@@ -136,7 +137,7 @@ class Router:
             sure = (mail.thread_id or "") in memory.sure_threads
             return _own_mail(thread_job, in_review, review_job, stage_text, sure)
         if mail.from_me:
-            return self._own_first_mail(subject, body, folded_subject + "\n" + stage_text)
+            return self._own_first_mail(mail, memory, folded_subject + "\n" + stage_text)
         scan = scan_stage(folded_subject, stage_text)
         subject_words, body_words = wording(subject), wording(without_sending_service(body[:MATCHED_CHARS]))
         # A service's own name ("Google Calendar") says nothing about the employer it writes for.
@@ -241,19 +242,20 @@ class Router:
             return False
         return a_person(address, sender_name) and not self._matcher.employers.mentioned(wording(sender_name))
 
-    def _own_first_mail(self, subject: str, body: str, text: str) -> Decision:
-        """The candidate writing first: relevant when it names a tracked employer and an application of theirs."""
+    def _own_first_mail(self, mail: MailFacts, memory: RouterMemory, text: str) -> Decision:
+        """The candidate writing first: relevant when written to a tracked employer or about an application."""
+        subject, body = (mail.subject or "")[:SUBJECT_CHARS], (mail.body_text or "")[:MAX_BODY_CHARS]
         words = withdraws(text)
+        candidate = self._recipient_match(mail, memory, wording(subject), wording(body[:MATCHED_CHARS]))
         # A reply quotes the mail it answers: the employer's invitation below makes the reply about it too.
         quoted = fold(body[:MATCHED_CHARS])
         about = APPLICATION.search(text) or OWN_APPLICATION.search(text) or APPLICATION.search(quoted)
-        if not (words or about or (_REPLY.match(fold(subject)) and scan_stage("", quoted).body_news)):
+        written_to = candidate is not None and candidate.group in self._recipient_groups(mail, memory)
+        replying = _REPLY.match(fold(subject)) and scan_stage("", quoted).body_news
+        if not (words or about or written_to or replying):
             return Decision(
                 False, None, 0, NO_CHANGE, "other", "your own mail, about no application", IGNORED
             )
-        subject_words, body_words = wording(subject), wording(body[:MATCHED_CHARS])
-        evidence = self._matcher.evidence("", "", "", None, subject_words, body_words)
-        candidate = self._matcher.match(evidence, message_words([subject_words.tokens, body_words.tokens]))
         if candidate is None and words:  # the user links it: a withdrawal is never lost
             return Decision(
                 True,
@@ -270,15 +272,45 @@ class Router:
             )
         target, said = ("withdrawn", f'; says "{words}"') if words else (NO_CHANGE, "")
         reasons = "; ".join(["your own mail", *candidate.reasons]) + said
+        # A thank-you note written to the only tracked job's employer changes nothing: it is linked by itself.
+        sure = written_to and not words and not candidate.ambiguous and small_talk(text)
+        sure = sure and candidate.confidence > AMBIGUOUS_CAP
         return Decision(
             True,
             candidate.job.id,
-            min(candidate.confidence, REVIEW_THREAD),
+            AUTO_LINK_MIN if sure else min(candidate.confidence, REVIEW_THREAD),
             target,
             "update",
             reasons,
-            PENDING_USER,
+            AUTO_LINKED if sure else PENDING_USER,
+            job_sure=sure,
         )
+
+    def _recipient_match(
+        self, mail: MailFacts, memory: RouterMemory, subject: Wording, body: Wording
+    ) -> Candidate | None:
+        """The tracked job the candidate's own mail is about: whom it is written to, and the employers it names."""
+        recipient = (mail.to_address or "").strip().lower()
+        domain = recipient.rpartition("@")[2]
+        kind = sender_kind(domain, recipient) if recipient else None
+        evidence = self._matcher.evidence("", recipient, domain, kind, subject, body, role="recipient")
+        self._matcher.learned_domain(evidence, domain, kind, memory)
+        shared = kind in PLATFORM_KINDS or AUTOMATED_SENDER.match(recipient) is not None
+        approved = None if shared else self._jobs.get(memory.sender_jobs.get(recipient, ""))
+        named = self._matcher.match(evidence, message_words([subject.tokens, body.tokens]))
+        return self._matcher.lean(named, approved)
+
+    def _recipient_groups(self, mail: MailFacts, memory: RouterMemory) -> set[str]:
+        """The tracked employers whose own address (or an address the user approved) the mail is written to."""
+        recipient = (mail.to_address or "").strip().lower()
+        domain = recipient.rpartition("@")[2]
+        if not domain or sender_kind(domain, recipient) is not None:
+            return set()
+        groups = set(self._matcher.employers.groups_for_domain(domain))
+        for job_id in (memory.sender_jobs.get(recipient), memory.domain_jobs.get(domain)):
+            key = self._matcher.employers.group_of(job_id) if job_id else None
+            groups |= {key} if key else set()
+        return groups
 
     def _about_application(
         self,

@@ -93,3 +93,15 @@ def test_a_missing_internal_date_falls_back_to_the_date_header() -> None:
     del message["internalDate"]
     message["payload"]["headers"].append({"name": "Date", "value": "Tue, 14 Nov 2023 22:13:20 +0000"})
     assert parse_message(message).received_at == datetime(2023, 11, 14, 22, 13, 20, tzinfo=UTC)
+
+
+def test_the_first_recipient_is_kept_lower_cased() -> None:
+    message = resource(part("text/plain", b"Thank you for today"))
+    message["payload"]["headers"].append(
+        {"name": "To", "value": "Maya Lin <Maya.Lin@Stripe.com>, other@example.org"}
+    )
+    assert parse_message(message).to_address == "maya.lin@stripe.com"
+
+
+def test_a_message_without_recipients_has_none() -> None:
+    assert parse_message(resource(part("text/plain", b"Hello"))).to_address == ""

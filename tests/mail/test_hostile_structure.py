@@ -54,3 +54,11 @@ def test_an_eml_upload_with_a_hostile_file_imports_the_others(engine: Engine) ->
 
     assert (run.status, run.fetched, run.errored) == ("completed", 1, 1)
     assert stored_subjects(engine) == ["Fine"]
+
+
+def test_an_imported_message_keeps_its_first_recipient() -> None:
+    raw = (
+        b"From: Alex <alex@fastmail.example>\r\nTo: Maya Lin <Maya.Lin@Stripe.com>, hr@stripe.com\r\n"
+        b"Subject: Thank you\r\nDate: Mon, 02 Jun 2025 10:00:00 +0000\r\n\r\nThanks for today!\r\n"
+    )
+    assert parse_raw(raw, "fallback").to_address == "maya.lin@stripe.com"
