@@ -17,6 +17,11 @@ NOISE: Final[dict[str, str]] = {
         r"|recommended jobs|^[^\n]*(?:is|are) hiring\b|new roles at|roles you might like|neue jobs|stellenangebote"
         r"|nouvelles offres|offres d'emploi|nuevas ofertas|ofertas de empleo|appeared in \d+ searches"
         r"|viewed your profile|interview questions|interview reviews|read more reviews|salaries shared"
+        r"|nieuwe vacatures|vacaturemelding|vacatures die passen|\d+ nieuwe resultaten|nowych ofert|oferty dopasowane"
+        r"|nove nabidky|nabidky pro vas|nuove offerte|offerte di lavoro per te|novas vagas|vagas (?:para voce|recomendadas)"
+        r"|nuevos empleos|empleos para ti|offres pour vous|offres correspondant|passende jobs|jobs,? die zu (?:dir|ihnen) passen"
+        r"|neue stellen|lediga jobb|nye stillinger|yeni is ilanlari|lowongan baru|viec lam moi|新着求人|おすすめ求人|추천 공고"
+        r"|职位推荐|新职位"
     ),
     "newsletter": (
         r"\bwebinar|newsletter|in this issue|register (?:now|today)|read in app|daily digest|new episode|listen now|podcast"
@@ -43,6 +48,12 @@ NOISE: Final[dict[str, str]] = {
         r"|scorecard (?:is )?(?:due|overdue)|interview kit\b|interviewer training|(?:review|evaluate) (?:the )?candidates? for"
         r"|you(?:'re| are) (?:on|part of) (?:the|an) interview (?:panel|loop) for|feedback (?:form )?for (?:the )?candidate"
         r"|referral bonus|refer a (?:friend|candidate)"
+        r"|(?:sit|serve) on the interview (?:board|panel)|dear (?:board|panel) member|marking sheets|candidate packs"
+    ),
+    "registration or training": (
+        r"recognition of (?:your )?(?:professional )?qualifications?|beroepskwalificatie|berufsbezeichnung"
+        r"|anerkennung (?:ihrer|ihres|der|des) (?:berufs|ausland)|demande de reconnaissance|reconnaissance d'un diplome"
+        r"|(?:instructor|training|online|short|e-learning) course|certificate of completion|e-learning programme"
     ),
     "notification": (
         r"\breceipt\b|your payout|payout (?:sent|is on its way)|your order\b|has shipped|payment (?:is )?due|pipeline (?:#\d+ )?(?:has )?failed"

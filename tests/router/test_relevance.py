@@ -186,3 +186,46 @@ def test_the_employers_brand_or_service_address_writing_a_few_words_stays_noise(
     job = JobFacts("fjord", "Senior Scientist", "Fjordlys", "onsite")
     bill = mail("Hej Maja, din faktura for marts er klar. Mvh Fjordlys", "Din faktura er klar", sender)
     assert Router([job]).route(bill).relevant is False
+
+
+@pytest.mark.parametrize(
+    ("sender", "subject", "body"),
+    [
+        (
+            "Werkzoeken <alerts@werkzoeken.example>",
+            "4 nieuwe vacatures voor jou",
+            "Er zijn 4 nieuwe vacatures die passen bij je zoekopdracht: Backend Engineer (Java) – Zalando – Berlijn.",
+        ),
+        (
+            "Pracuj <oferty@pracuj.example>",
+            "Nowe oferty",
+            "Mamy 6 nowych ofert: Backend Engineer (Java) – Zalando SE – zdalnie.",
+        ),
+        (
+            "Vagas <alertas@vagas.example>",
+            "Novas vagas para você",
+            "Novas vagas recomendadas: Backend Engineer (Java) na Zalando.",
+        ),
+        (
+            "Recruitment <recruitment@stjames.example>",
+            "Interview board for Staff Nurse",
+            "Dear Board Member, please find attached the candidate packs and marking sheets for Thursday's interviews.",
+        ),
+        (
+            "Nursing Board <noreply@board.example>",
+            "Application received",
+            "We have received your application for recognition of your professional qualification as a nurse.",
+        ),
+        (
+            "Academy <courses@academy.example>",
+            "Your place on the instructor course",
+            "Thank you for your application to the instructor course on 23 May. Your place is provisionally reserved.",
+        ),
+    ],
+)
+def test_alerts_board_duties_registration_and_courses_in_recruiting_words_are_noise(
+    sender: str, subject: str, body: str
+) -> None:
+    decision = route_tracked(mail(body, subject=subject, sender=sender))
+    assert not decision.relevant
+    assert decision.bucket == IGNORED
