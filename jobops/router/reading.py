@@ -31,7 +31,14 @@ INVITES: Final = re.compile(
     r"|einlad|laden (?:sie|dich) (?:herzlich )?ein|(?:mochten|wurden) (?:wir|gerne)|gerne (?:kennenlernen|sprechen)"
     r"|aimerions|souhaiterions|nos gustaria|queremos|vorremmo|gostariamos|willen (?:we|wij) (?:graag|je)|chcielibysmy"
     r"|uitnodig|inviter|invitons|invitar|invitamos|convidar|convite|convidamos|invitarti|invitarla|invito"
-    r"|zaprasz|zaprosi|bjuda in|inbjudan|davet|pozvat|pozv[aá]nk|inviterer|invitere)"
+    r"|zaprasz|zaprosi|bjuda in|inbjudan|davet|pozvat|pozv[aá]nk|inviterer|invitere"
+    r"|siguiente paso|proximo paso|prochaine etape|nachste schritt|volgende stap|prossimo passo|proxima etapa)"
+)
+# The buttons of a calendar invitation ("Propose new time") are no reschedule.
+CALENDAR_BUTTONS: Final = re.compile(
+    r"propos(?:e|er|ez) (?:a |un )?(?:new time|nouvel horaire|nouvelle heure)|nouvel horaire propose"
+    r"|neue zeit vorschlagen|proponer (?:una )?nueva hora|nieuwe tijd voorstellen|proponi (?:un )?nuovo orario"
+    r"|propor novo horario"
 )
 
 
@@ -46,9 +53,11 @@ def kind_first(reading: StageReading, subject: str, newest: str) -> StageReading
     A decision (rejection, withdrawal, closing, offer) stands, except an offer read in mail about the checks
     that follow one. A step read only from another language's words is a guess: it is suggested, never logged.
     """
-    text = f"{subject}\n{newest}"
+    text = CALENDAR_BUTTONS.sub(" ", f"{subject}\n{newest}")
     kind = no_change_kind(text)
-    if kind and kind[0] in WEAK_KINDS and reading.clear and INVITES.search(text):
+    # A receipt or thank-you that goes on to invite to a step is the invitation (a guessed step stays a guess).
+    stepped = reading.clear or (bool(reading.phrase) and reading.target != NO_CHANGE)
+    if kind and kind[0] in WEAK_KINDS and stepped and INVITES.search(text):
         kind = None
     mentions_offer = reading.target == "offer" and OFFER_MENTIONED.search(reading.phrase) is not None
     cue = step_cue(text)

@@ -23,6 +23,10 @@ GENERIC_INTERVIEW: Final = re.compile(
     r"|your interviews?\b[^.!?\n]{0,60}\b(?:is|are|has been|have been) (?:confirmed|scheduled|rescheduled|moved|booked)"
     r"|vorstellungsgesprach|einladung zu(?:m|einem) (?:gesprach|interview)|(?:gesprach|interview)\b[^.!?\n]{0,60}\beinladen"
     r"|\bentretien\b|\bentrevue\b|\bentrevista\b|\bcolloquio\b|\bintervju\b|\bzaprosi\w* (?:cie |pana |pania )?na rozmow|\brozmow\w* rekrutacyjn|sollicitatiegesprek|uitnodiging voor (?:een|het) (?:gesprek|interview)"
+    r"|(?:gesprach|interview)\b[^.!?\n]{0,60}\beinzuladen|laden (?:wir )?(?:sie|dich)\b[^.!?\n]{0,40}\bzu(?:m|einem) (?:interview|gesprach)"
+    r"|selectiegesprek|nodig(?:en)? (?:je|u) (?:graag )?uit voor (?:een|het) (?:gesprek|interview)"
+    r"|(?:invitere (?:dig|deg)|bjuda in dig) til(?:l)? (?:et |en )?(?:\w+ )?(?:interview|intervju|samtale)"
+    r"|bring you in for (?:an? |the )?(?:interview|next round)|(?:team|panel) interview"
 )
 # A call rather than a meeting: an unnamed interview by phone is a first screen.
 BY_PHONE: Final = re.compile(

@@ -375,3 +375,41 @@ def test_a_kind_rejection_that_only_says_who_was_chosen_is_a_rejection(body: str
 def test_moving_the_candidate_forward_is_no_rejection(body: str) -> None:
     decision = route_tracked(mail(body, subject="Your application", sender="Zalando <jobs@zalando.de>"))
     assert decision.stage_target != "rejected"
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        (
+            "Invitation: Backend Engineer (Java)",
+            "Lena Vogt has invited you to a meeting. We'd love to invite you to an interview with the team. "
+            "When: Tuesday 10:00-11:00. Where: Microsoft Teams. Accept | Tentative | Decline | Propose new time",
+        ),
+        (
+            "Invitation : Entretien panel - Backend Engineer (Java)",
+            "Lena Vogt vous a invité(e) à une réunion. Quand : mardi 10:00-11:00. "
+            "Accepter | Provisoire | Refuser | Proposer un nouvel horaire",
+        ),
+    ],
+)
+def test_a_calendar_invitations_buttons_are_no_reschedule(subject: str, body: str) -> None:
+    decision = route_tracked(mail(body, subject=subject, sender="Lena Vogt <lena.vogt@zalando.de>"))
+    assert decision.stage_target == "technical_interview"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Gerne laden wir Sie zum Interview mit unserem Head of Engineering ein: Dienstag, 14:00 Uhr.",
+        "Wir freuen uns, Sie zu einem Interview mit dem Team einzuladen.",
+        "We nodigen je graag uit voor een selectiegesprek op dinsdag om 16:00.",
+        "Vi vil gerne invitere dig til et fagligt interview med teamet.",
+        "The team would like to bring you in for a team interview with two engineers.",
+        "Gracias por completar las pruebas. El siguiente paso es una entrevista por competencias con la directora.",
+    ],
+)
+def test_an_invitation_to_an_unnamed_interview_after_applying_is_the_first_interview(body: str) -> None:
+    decision = route_tracked(
+        mail(body, subject="Backend Engineer (Java)", sender="Zalando <jobs@zalando.de>")
+    )
+    assert decision.stage_target == "technical_interview"
