@@ -32,7 +32,11 @@ INVITES: Final = re.compile(
     r"|aimerions|souhaiterions|nos gustaria|queremos|vorremmo|gostariamos|willen (?:we|wij) (?:graag|je)|chcielibysmy"
     r"|uitnodig|inviter|invitons|invitar|invitamos|convidar|convite|convidamos|invitarti|invitarla|invito"
     r"|zaprasz|zaprosi|bjuda in|inbjudan|davet|pozvat|pozv[aá]nk|inviterer|invitere"
-    r"|siguiente paso|proximo paso|prochaine etape|nachste schritt|volgende stap|prossimo passo|proxima etapa)"
+    r"|siguiente paso|proximo paso|prochaine etape|nachste schritt|volgende stap|prossimo passo|proxima etapa"
+    r"|(?:i|we)(?:'d| would) (?:like|love) to|would you have|j'aimerais|souhaiterais|me gustaria|m'agradaria"
+    r"|mi piacerebbe|saremmo lieti|vorrei|le propongo|ti propongo|gostaria de|(?:mochte|wurde) ich (?:sie|dich)"
+    r"|gern(?:e)? mochte ich|vill garna|skulle garna|ik zou graag|seriez-vous disponible|estarias disponible"
+    r"|haben sie zeit|hast du zeit)"
 )
 # The buttons of a calendar invitation ("Propose new time") are no reschedule.
 CALENDAR_BUTTONS: Final = re.compile(

@@ -413,3 +413,20 @@ def test_an_invitation_to_an_unnamed_interview_after_applying_is_the_first_inter
         mail(body, subject="Backend Engineer (Java)", sender="Zalando <jobs@zalando.de>")
     )
     assert decision.stage_target == "technical_interview"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Vielen Dank für Ihre Bewerbung. Gern möchte ich Sie in einem ersten Telefoninterview näher kennenlernen.",
+        "Tack för din ansökan! Vi vill gärna träffa dig för en första screeningintervju på 30 minuter.",
+        "Merci pour votre candidature. Je souhaiterais organiser un premier échange téléphonique de 30 minutes.",
+        "Thanks for applying! Would you have 30 minutes this week for an intro call?",
+        "Bedankt voor je sollicitatie. Ik zou graag een kort telefonisch gesprek met je plannen.",
+    ],
+)
+def test_thanks_for_applying_followed_by_a_call_invitation_is_the_screen(body: str) -> None:
+    decision = route_tracked(
+        mail(body, subject="Backend Engineer (Java)", sender="Zalando <jobs@zalando.de>")
+    )
+    assert decision.stage_target == "recruiter_screen"
