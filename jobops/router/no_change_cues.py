@@ -9,6 +9,9 @@ NO_CHANGE_KINDS: Final[dict[str, tuple[str, ...]]] = {
     "reschedule": (
         "rescheduled",
         "have to reschedule",
+        "have to move our",
+        "need to move our",
+        "can we move our",
         "like to reschedule",
         "want to reschedule",
         "asked to reschedule",

@@ -103,7 +103,8 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"echange informel",
         r"(?:charla|conversacion|conversa) informal",
         r"chiacchierata informale",
-        r"\bi(?:'m| am) (?:the |your |a )?(?:(?!talent|recruit|people|hr\b|account|office)\w+ ){0,2}(?:manager|team lead|tech lead|lead)\b(?! (?:recruit|talent|sourc|generation|time|partner))",
+        # Who writes, not which step: it gives way to an interview named in the next few sentences.
+        r"\bi(?:'m| am) (?:the |your |a )?(?:(?!talent|recruit|people|hr\b|account|office|only)\w+ ){0,2}(?:manager|team lead|tech lead|lead)\b(?! (?:recruit|talent|sourc|generation|time|partner))(?![^\n]{0,200}\b(?:set up|schedule|book|arrange|invite you (?:to|for)) (?:an|your|the) interview)",
         r"(?:samtal|intervju) med (?:\w+ )?(?:chef|rekryterande chef|teamledare)",
         r"(?:entrevista|conversa) com (?:o|a|seu|sua) (?:gestor|gestora|lider|manager)",
         r"rozmow[aeyi] z (?:\w+ )?(?:managerem|kierownikiem|liderem)",
