@@ -83,6 +83,20 @@ def acronym(name: str) -> str | None:
     return "".join(initials).lower() if len(initials) >= 3 else None
 
 
+def domain_initials(name: str) -> set[str]:
+    """Initials a body's domain may use, at least three letters: uclh.nhs.uk, hug.ch, kwetb.ie (capitals kept)."""
+    kept = [
+        word for word in _WORD.findall(name) if fold_word(word) not in ACRONYM_SKIPS and word[0].isupper()
+    ]
+    plain = "".join(word[0] for word in kept).lower()
+    whole = "".join(word.lower() if word.isupper() else word[0].lower() for word in kept)
+    return (
+        {initials[:end] for initials in (plain, whole) for end in range(3, len(initials) + 1)}
+        if len(kept) >= 2
+        else set()
+    )
+
+
 def capitalised_short_names(name: str) -> set[str]:
     """A name's leading word when written in capitals, the way acronyms are: 'UCLH', 'HUG' in 'HUG Genève'
     (never one further on, such as 'NHS' in 'Manchester University NHS FT')."""
@@ -157,6 +171,7 @@ class EmployerIndex:
         self._mentions: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self._partial: dict[str, set[str]] = {}
         self._acronyms: dict[str, set[str]] = {}
+        self._domain_words: dict[str, set[str]] = {}  # a name's first word or initials, as a domain may be
         self._cjk: dict[str, set[str]] = {}
         for job in jobs:
             self._add(job)
@@ -184,6 +199,8 @@ class EmployerIndex:
                     self._cjk.setdefault(fold(name), set()).add(key)
             for word in partial_names(variant):
                 self._partial.setdefault(word, set()).add(key)
+            for word in partial_names(variant) | domain_initials(variant):
+                self._domain_words.setdefault(word, set()).add(key)
             short = acronym(variant)
             for initials in {*capitalised_short_names(variant), *([short] if short else [])}:
                 self._acronyms.setdefault(initials, set()).add(key)
@@ -221,6 +238,11 @@ class EmployerIndex:
         for candidate in {label, label.replace("-", ""), *label.split("-")}:
             found |= self._groups_for_label(candidate)
         return found
+
+    def groups_for_domain_word(self, domain: str) -> set[str]:
+        """Groups whose longer name starts with this domain's name: ontario.ca for Ontario Ministry of Education."""
+        label, _ = domain_labels(domain)
+        return set(self._domain_words.get(label, set()))
 
     def groups_for_labels(self, labels: Iterable[str]) -> set[str]:
         """Employer groups named exactly by any of these labels (a platform tenant or mailbox)."""

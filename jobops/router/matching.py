@@ -15,6 +15,9 @@ from jobops.router.titles import coverage, title_words
 
 # How strongly each place an employer is named ties a mail to it (0..100).
 DOMAIN: Final = 90  # the sender's own domain: stripe.com, mail.stripe.co.uk
+# A domain that is a longer name's first word or initials (ontario.ca, kwetb.ie): more than the body naming it,
+# less than a name written plainly, never enough to link.
+DOMAIN_WORD: Final = 66
 PLATFORM_NAME: Final = 90  # a hiring platform sending for it: "Stripe via Greenhouse", stripe@myworkday.com
 PLATFORM_SUBJECT: Final = 85
 PLATFORM_BODY: Final = 78
@@ -90,11 +93,14 @@ class JobMatcher:
                 found.setdefault(key, []).append((strength, reason.format(name=self.employers.names[key])))
 
         if not platform and kind not in (FREE_MAIL, JOB_BOARD):
-            add(
-                self.employers.groups_for_domain(domain),
-                DOMAIN,
-                f"{role} domain {domain} belongs to {{name}}",
-            )
+            owners = self.employers.groups_for_domain(domain)
+            add(owners, DOMAIN, f"{role} domain {domain} belongs to {{name}}")
+            if not owners:
+                add(
+                    self.employers.groups_for_domain_word(domain),
+                    DOMAIN_WORD,
+                    f"{role} domain {domain} is the first word of {{name}}",
+                )
         if platform:
             _, front = domain_labels(domain)
             labels = [*_LOCAL_PART.split(address.partition("@")[0]), *front]

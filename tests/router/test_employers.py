@@ -153,3 +153,33 @@ def test_an_employer_name_inside_another_word_does_not_count() -> None:
     )
     assert metadata.relevant and metadata.job_id is None
     assert blockchain.relevant and blockchain.job_id is None
+
+
+def test_a_domain_that_is_a_long_names_first_word_or_initials_suggests_the_employer_but_never_links() -> None:
+    jobs = [
+        JobFacts("on", "Education Officer – Mathematics", "Ontario Ministry of Education", "applied"),
+        JobFacts("kw", "Teacher of Physics", "Kildare and Wicklow ETB", "applied"),
+        JobFacts("dfe", "Policy Adviser", "Department for Education", "applied"),
+    ]
+    ontario = route(
+        jobs, mail("We have received your application for Job ID 2387.", sender="<careers@ontario.ca>")
+    )
+    kwetb = route(jobs, mail("Thank you for applying. We will be in touch.", sender="<no-reply@kwetb.ie>"))
+    assert (ontario.job_id, ontario.bucket) == ("on", PENDING_USER)
+    assert "the first word of Ontario Ministry of Education" in ontario.reason
+    assert (kwetb.job_id, kwetb.bucket) == ("kw", PENDING_USER)
+
+
+def test_a_word_every_public_body_shares_names_none_of_them() -> None:
+    jobs = [
+        JobFacts("dfe", "Policy Adviser", "Department for Education", "applied"),
+        JobFacts("au", "Assistant Director", "Department of Education (Australia)", "applied"),
+    ]
+    decision = route(
+        jobs,
+        mail(
+            "Thank you for applying to the Ministry of Education. Your application has been received.",
+            sender="<recruitment@moe.example>",
+        ),
+    )
+    assert decision.job_id is None
