@@ -44,6 +44,10 @@ ASIDE: Final = re.compile(
 # A step mentioned as a possibility, not announced: "we'll let you know whether we invite you to a first call".
 CONDITIONAL: Final = re.compile(
     r"\b(?:whether|if|of|ob|si|om)\W+(?:we|wir|nous|vi)\b(?:\W+\w+){0,3}\W+(?:invite|uitnodigen|einladen|inviter|bjuda in|move you forward)\w*(?:\W+\w+){0,3}\W*$"
+    # A later step of the process told as what follows this one: "then a full loop", "if that goes well, ...".
+    r"|\b(?:then|followed by|afterwards|after that|anschliessend|danach|ensuite|puis|luego|despues|poi|daarna)\W+(?:\w+\W+){0,3}$"
+    r"|\b(?:if|wenn|si|se|als|jesli)\b[^.!?\n]{0,60}\b(?:goes well|go well|gut (?:lauft|verlauft)|se passe bien"
+    r"|sale bien|va bene|goed gaat)\b[^.!?\n]{0,80}$"
 )
 _SENTENCE_END: Final = re.compile(r"[.!?\n]")
 _REPLY_PREFIX: Final = re.compile(r"^\s*(?:(?:re|aw|sv|fw|fwd|wg|tr|rv|r)\s*:\s*)+")

@@ -430,3 +430,23 @@ def test_thanks_for_applying_followed_by_a_call_invitation_is_the_screen(body: s
         mail(body, subject="Backend Engineer (Java)", sender="Zalando <jobs@zalando.de>")
     )
     assert decision.stage_target == "recruiter_screen"
+
+
+@pytest.mark.parametrize(
+    ("body", "stage"),
+    [
+        (
+            "Thanks for applying! Next step would be a 30-min introductory call with me, then a full loop with "
+            "the team. Are you free this week?",
+            "recruiter_screen",
+        ),
+        (
+            "Der nächste Schritt ist ein technisches Interview mit dem Team. Wenn das Interview gut läuft, laden "
+            "wir dich zu unserem virtuellen Onsite ein.",
+            "technical_interview",
+        ),
+    ],
+)
+def test_a_later_step_told_as_what_follows_is_not_this_mails_step(body: str, stage: str) -> None:
+    decision = route_tracked(mail(body, subject="Next steps", sender="Zalando Recruiting <jobs@zalando.de>"))
+    assert decision.stage_target == stage
