@@ -284,6 +284,21 @@ NO_CHANGE_KINDS: Final[dict[str, tuple[str, ...]]] = {
         "审核中",
         "審核中",
     ),
+    "data notice": (
+        "data retention",
+        "retention policy",
+        "will be deleted",
+        "will be permanently deleted",
+        "privacy request",
+        "werden gelöscht",
+        "wird gelöscht",
+        "seront supprimées",
+        "seront supprimés",
+        "serán eliminados",
+        "serán eliminadas",
+        "verranno cancellati",
+        "worden verwijderd",
+    ),
 }
 # Kinds that overrule even an offer reading: the mail is about checks after an offer, not the offer itself.
 OVERRULES_OFFER: Final = frozenset({"background check"})

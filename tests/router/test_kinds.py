@@ -44,6 +44,11 @@ def read(body: str, subject: str = "Data Engineer at Northwind", **options: obje
             "Preparing for your onsite",
             "Here are a few tips to help you prepare for your onsite: system design, coding.",
         ),
+        (
+            "Notice: your assessment data",
+            "In line with our data retention policy, your online assessment answers for the Data Engineer role "
+            "will be deleted on 1 March. No action is needed.",
+        ),
     ],
 )
 def test_mail_about_a_step_that_changes_nothing_is_no_change(subject: str, body: str) -> None:
