@@ -356,6 +356,13 @@ def test_an_approach_in_a_linked_thread_stays_what_its_step_words_say() -> None:
         "Abbiamo deciso di proseguire con un'altra persona già basata a Milano.",
         "Nous avons choisi de confier le poste à une candidate de notre réseau.",
         "Après étude de votre profil, nous ne sommes pas en mesure d'y donner une suite favorable.",
+        "Thank you for interviewing with us. We've filled this position with another candidate.",
+        "We wanted to let you know that you are no longer being considered for the position.",
+        "It was a close decision, and we have offered the post to a colleague from our own school.",
+        "Your application has been updated. Status: Not suitable.",
+        "תודה על הזמן שהשקעת. לאחר בחינה, החלטנו להתקדם עם מועמדים אחרים.",
+        "Diolch am eich diddordeb. Mae'n ddrwg gennym nad ydych wedi'ch dewis ar gyfer cyfweliad.",
+        "Po długiej dyskusji zdecydowaliśmy się kontynuować proces z innym kandydatem.",
     ],
 )
 def test_a_kind_rejection_that_only_says_who_was_chosen_is_a_rejection(body: str) -> None:
