@@ -78,6 +78,15 @@ WITHDRAWAL: Final = re.compile(
             r"\bziehe\b[^.!?\n]{0,80}\bzuruck\b",
             r"\btrek\w* (?:mijn|me) (?:kandidatuur|sollicitatie)\w* in\b",
             r"\bde ne pas donner suite",
+            r"\b(?:have|need|must) to decline",
+            r"\b(?:be )?declining (?:the|your|this)",
+            r"\baccept(?:ed)? an? (?:offer|position|role) (?:from|at|with)\b",
+            r"\bno voy a poder (?:aceptar|tomar)",
+            r"\bretire? mi (?:aplicacion|solicitud|candidatura)",
+            r"\btengo que (?:decir que no|declinar|rechazar)",
+            r"^\s*(?:decline|declinar)\b",
+            r"\bzuruckziehe\b",
+            r"\btynnu fy nghais\b",
             r"\b(?:viens d'accepter|ai accepte|avoir accepte) (?:un|une) (?:autre )?(?:poste|offre|proposition|cdi|emploi)",
         )
     )
@@ -96,6 +105,9 @@ WITHDRAWAL: Final = re.compile(
             "放棄",
             "ขอถอน",
             "ปฏิเสธข้อเสนอ",
+            "לעצור את התהליך",
+            "לוותר על ההצעה",
+            "למשוך את המועמדות",
         )
     )
 )

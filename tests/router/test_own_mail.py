@@ -125,6 +125,12 @@ def test_more_withdrawals_in_a_linked_thread_close_the_job(words: str) -> None:
         "Ik heb intussen een andere job aanvaard, dus ik trek mijn kandidatuur in.",
         "Après réflexion, j'ai décidé de ne pas donner suite à votre proposition.",
         "Entre-temps, j'ai accepté une autre offre.",
+        "Thank you so much for the offer. I have to decline: we are moving to Montréal.",
+        "I've decided to accept an offer from another company, so I'll be declining the offer.",
+        "Lo pensé toda la noche y no voy a poder aceptar la asignación.",
+        "DECLINE. Muchas gracias por la oportunidad.",
+        "אחרי הרבה מחשבה, החלטתי לעצור את התהליך מולכם.",
+        "Ysgrifennaf i dynnu fy nghais am y swydd yn ôl.",
     ],
 )
 def test_withdrawals_told_with_separable_verbs_or_other_offers_close_the_job(words: str) -> None:
@@ -148,6 +154,9 @@ def test_a_first_mail_withdrawing_from_an_untracked_employer_waits_in_the_inbox_
     [
         "Wir bestätigen den Rückzug Ihrer Bewerbung für die Position Data Engineer.",
         "Nous vous confirmons que votre candidature au poste « Data Engineer » a été retirée à votre demande.",
+        "Done! Your Data Engineer application has been withdrawn.",
+        "Your response has been recorded: you declined the Data Engineer offer.",
+        "We've received your request to withdraw from the Data Engineer position.",
     ],
 )
 def test_an_employer_confirming_a_withdrawal_is_read_as_withdrawn(words: str) -> None:
