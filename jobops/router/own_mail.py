@@ -86,7 +86,7 @@ WITHDRAWAL: Final = re.compile(
             r"\btengo que (?:decir que no|declinar|rechazar)",
             r"^\s*(?:decline|declinar)\b",
             r"\bzuruckziehe\b",
-            r"\btynnu fy nghais\b",
+            r"\b[td]ynnu fy nghais\b",
             r"\b(?:viens d'accepter|ai accepte|avoir accepte) (?:un|une) (?:autre )?(?:poste|offre|proposition|cdi|emploi)",
         )
     )
