@@ -6,8 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from scipy import sparse
+
 from jobops.router import JobFacts, Router
-from jobops.router.learned import current_reader, reading_with, train, tuning_rows
+from jobops.router.learned import current_reader, probabilities, reading_with, train, tuning_rows
 from jobops.stages import AUTO_LINKED, IGNORED, PENDING_USER
 from tests.router.builders import mail
 
@@ -93,3 +95,17 @@ def test_an_evaluation_can_route_with_another_reader_or_none_and_gets_the_shippe
         with reading_with(None):
             assert current_reader() is None
     assert current_reader() is shipped
+
+
+def test_the_readers_own_arithmetic_gives_scikit_learns_probabilities() -> None:
+    reader = reader_from_examples()
+    texts = ["we regret that we will not progress your application", "spring sale on seeds", "", "zzz qqq"]
+    for text in texts:
+        matrix = sparse.hstack([vectorizer.transform([text]) for vectorizer in reader.features.vectorizers])
+        for model in (reader.stage, reader.relevance):
+            expected = dict(
+                zip(map(str, model.classes_), model.predict_proba(matrix.tocsr())[0], strict=True)
+            )
+            found = probabilities(model, reader.features.of(text))
+            assert found.keys() == expected.keys()
+            assert all(abs(found[label] - expected[label]) < 1e-9 for label in expected)
