@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -18,6 +19,7 @@ from jobops.db import get_engine
 from jobops.mail.runs import fail_interrupted_runs
 from jobops.mail.schedule import start_scheduled_sync
 from jobops.providers import sync_sources
+from jobops.router.learned import shipped_reader
 
 log = logging.getLogger("jobops")
 
@@ -43,6 +45,8 @@ async def lifespan(_app: Any) -> AsyncIterator[dict[str, Any]]:
     if interrupted:
         log.warning("marked %d interrupted sync run(s) as failed", interrupted)
     scheduler = start_scheduled_sync(engine, sync_sources())
+    # The learned reader takes a while to train the first time: ready it before the first mail is routed.
+    threading.Thread(target=shipped_reader, name="learned-reader", daemon=True).start()
     # app.py registers every file of pages/ with st.navigation. Without this, a deep link such
     # as /board arriving before any other request would make Streamlit auto-discover pages/
     # the legacy way and never run app.py's navigation.

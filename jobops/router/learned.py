@@ -9,7 +9,12 @@ from locked ones, and JobOps routes without it when those files are absent.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import pickle
+import tempfile
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,6 +24,7 @@ from pathlib import Path
 from typing import Any, Final
 
 import numpy as np
+import sklearn
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -28,6 +34,8 @@ from jobops.router.text import fold, newest_part
 from jobops.stages import NO_CHANGE
 
 EVAL_DIR: Final = PROJECT_ROOT / "tests" / "router_eval"
+CACHE_DIR: Final = PROJECT_ROOT / ".cache"
+_training: Final = threading.Lock()
 READ_CHARS: Final = 1_000  # of the newest part
 STAGES_KEPT: Final = 2  # an automatic link's stage must be among the reader's two likeliest
 NOISE_SURE: Final = 0.9  # the reader calls an automatic link noise with at least this probability
@@ -152,11 +160,45 @@ def tuning_rows(folder: Path = EVAL_DIR) -> Iterator[dict[str, Any]]:
             yield from (json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip())
 
 
-@lru_cache(maxsize=1)
 def shipped_reader() -> LearnedReader | None:
-    """The reader trained on the repository's tuning sets, once per process; None when they are absent."""
+    """The reader trained on the repository's tuning sets, once per process (callers wait for the first one)."""
+    with _training:
+        return _shipped_reader()
+
+
+@lru_cache(maxsize=1)
+def _shipped_reader() -> LearnedReader | None:
+    """The reader trained on the repository's tuning sets; None when they are absent.
+
+    Training takes a while, so the trained reader is kept in `.cache/` under the project, named by a digest of
+    the training mail and the scikit-learn version: later processes load it instead of training again.
+    """
     rows = [row for row in tuning_rows() if row.get("label")]
-    return train(rows) if rows else None
+    if not rows:
+        return None
+    digest = hashlib.sha256(f"{sklearn.__version__}\n{json.dumps(rows, sort_keys=True)}".encode()).hexdigest()
+    path = CACHE_DIR / f"learned-reader-{digest[:20]}.pickle"
+    try:
+        with path.open("rb") as stored:
+            reader = pickle.load(stored)  # written below by this function, from the repository's own files
+        if isinstance(reader, LearnedReader):
+            return reader
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    reader = train(rows)
+    _keep(reader, path)
+    return reader
+
+
+def _keep(reader: LearnedReader, path: Path) -> None:
+    """Store a trained reader for later processes; a folder that cannot be written only costs the next one time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as partial:
+            pickle.dump(reader, partial, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial.name, path)
+    except OSError:
+        return
 
 
 _chosen: list[LearnedReader | None] = []

@@ -21,6 +21,7 @@ from playwright.sync_api import expect
 
 from bench.screenshots import CHROMIUM, CHROMIUM_FLAGS, IDLE, free_port, running_app, screenshot_whole
 from jobops.config import PROJECT_ROOT
+from jobops.router.learned import shipped_reader
 from tests.fakes.google import FakeGoogle
 
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
@@ -149,6 +150,7 @@ def app_on_fake_google(data_dir: Path, *, configured: bool = True, **fake: Any) 
     `configured=False` leaves the OAuth client and the redirect URI for the user to set up from the Mail page;
     `fake` holds FakeGoogle's options (a client id of the shape Google issues, say).
     """
+    shipped_reader()  # trained (or loaded) here first, so each app's process loads it from the cache quickly
     port = free_port()
     database_url = f"sqlite:///{data_dir}/jobops.db"
     log_path = data_dir / "streamlit.log"

@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from scipy import sparse
 
-from jobops.router import JobFacts, Router
+from jobops.router import JobFacts, Router, learned
 from jobops.router.learned import current_reader, probabilities, reading_with, train, tuning_rows
 from jobops.stages import AUTO_LINKED, IGNORED, PENDING_USER
 from tests.router.builders import mail
@@ -109,3 +110,39 @@ def test_the_readers_own_arithmetic_gives_scikit_learns_probabilities() -> None:
             found = probabilities(model, reader.features.of(text))
             assert found.keys() == expected.keys()
             assert all(abs(found[label] - expected[label]) < 1e-9 for label in expected)
+
+
+def test_a_trained_reader_is_kept_for_the_next_process_and_loaded_instead_of_trained_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    examples = (
+        [
+            row("Update", f"We regret that we will not progress your application {i}.", True, "rejected")
+            for i in range(6)
+        ]
+        + [
+            row("Call", f"Could we book a short phone screen this week? Slot {i}", True, "recruiter_screen")
+            for i in range(6)
+        ]
+        + [row("Digest", f"Top stories in gardening, issue {i}. Unsubscribe.", False) for i in range(6)]
+    )
+    trained: list[int] = []
+
+    def counting_train(rows: Any) -> Any:
+        trained.append(1)
+        return train(rows)
+
+    monkeypatch.setattr(learned, "CACHE_DIR", tmp_path)
+    monkeypatch.setattr(learned, "tuning_rows", lambda: iter(examples))
+    monkeypatch.setattr(learned, "train", counting_train)
+    try:
+        learned._shipped_reader.cache_clear()
+        first = learned.shipped_reader()
+        learned._shipped_reader.cache_clear()  # as a new process would start
+        second = learned.shipped_reader()
+    finally:
+        learned._shipped_reader.cache_clear()
+    assert len(trained) == 1
+    assert len(list(tmp_path.glob("learned-reader-*.pickle"))) == 1
+    assert first is not None and second is not None and first is not second
+    assert second.doubts_link("we regret that we will not progress your application", "rejected") is None
