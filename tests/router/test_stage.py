@@ -10,6 +10,11 @@ from tests.router.builders import mail, route_tracked
 PLEO = JobFacts("pleo", "Backend Engineer", "Pleo", "applied")
 
 
+def zalando_stage(body: str, subject: str = "Backend Engineer (Java)") -> str:
+    """The stage the router reads in a mail from the tracked employer Zalando."""
+    return route_tracked(mail(body, subject=subject, sender="Zalando <jobs@zalando.de>")).stage_target
+
+
 @pytest.mark.parametrize(
     ("body", "sender", "job_id", "stage"),
     [
@@ -380,8 +385,7 @@ def test_a_kind_rejection_that_only_says_who_was_chosen_is_a_rejection(body: str
     ],
 )
 def test_moving_the_candidate_forward_is_no_rejection(body: str) -> None:
-    decision = route_tracked(mail(body, subject="Your application", sender="Zalando <jobs@zalando.de>"))
-    assert decision.stage_target != "rejected"
+    assert zalando_stage(body, subject="Your application") != "rejected"
 
 
 @pytest.mark.parametrize(
@@ -416,10 +420,7 @@ def test_a_calendar_invitations_buttons_are_no_reschedule(subject: str, body: st
     ],
 )
 def test_an_invitation_to_an_unnamed_interview_after_applying_is_the_first_interview(body: str) -> None:
-    decision = route_tracked(
-        mail(body, subject="Backend Engineer (Java)", sender="Zalando <jobs@zalando.de>")
-    )
-    assert decision.stage_target == "technical_interview"
+    assert zalando_stage(body) == "technical_interview"
 
 
 @pytest.mark.parametrize(
@@ -433,10 +434,7 @@ def test_an_invitation_to_an_unnamed_interview_after_applying_is_the_first_inter
     ],
 )
 def test_thanks_for_applying_followed_by_a_call_invitation_is_the_screen(body: str) -> None:
-    decision = route_tracked(
-        mail(body, subject="Backend Engineer (Java)", sender="Zalando <jobs@zalando.de>")
-    )
-    assert decision.stage_target == "recruiter_screen"
+    assert zalando_stage(body) == "recruiter_screen"
 
 
 @pytest.mark.parametrize(
