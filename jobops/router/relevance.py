@@ -56,7 +56,7 @@ NOISE: Final[dict[str, str]] = {
         r"|(?:instructor|training|online|short|e-learning) course|certificate of completion|e-learning programme"
     ),
     "notification": (
-        r"\breceipt\b|your payout|payout (?:sent|is on its way)|your order\b|has shipped|payment (?:is )?due|pipeline (?:#\d+ )?(?:has )?failed"
+        r"(?<!acknowledge )(?<!confirm )\breceipt\b(?! of your)|your payout|payout (?:sent|is on its way)|your order\b|has shipped|payment (?:is )?due|pipeline (?:#\d+ )?(?:has )?failed"
         r"|triggered\]|shared (?:a file|\"[^\"]*\") with you|login code|password reset"
         r"|\bdigest\b|in your workspace|pages? (?:edited|updated)|(?:issues?|tasks?|tickets?) assigned to you"
         r"|mentioned you in|commented on (?:your |an? |the )?(?:post|issue|pull request|merge request|page)"

@@ -455,3 +455,41 @@ def test_thanks_for_applying_followed_by_a_call_invitation_is_the_screen(body: s
 def test_a_later_step_told_as_what_follows_is_not_this_mails_step(body: str, stage: str) -> None:
     decision = route_tracked(mail(body, subject="Next steps", sender="Zalando Recruiting <jobs@zalando.de>"))
     assert decision.stage_target == stage
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Your application has been successfully submitted. The team will review it shortly.",
+        "I wish to acknowledge receipt of your application for the post.",
+        "Your application has been reviewed and referred to the hiring manager.",
+        "As agreed, I'm putting you forward for the role with my client.",
+        "Ihre Unterlagen sind bei uns eingegangen. Wir melden uns.",
+        "¡Recibimos tu postulación! Gracias por postularte.",
+        "Başvurunu aldık, en kısa sürede inceleyeceğiz.",
+    ],
+)
+def test_more_receipts_and_referrals_are_read_as_applied(body: str) -> None:
+    assert zalando_stage(body, subject="Your application") == "applied"
+
+
+def test_an_informal_getting_to_know_you_meeting_with_the_manager_is_the_team_match() -> None:
+    body = (
+        "Pieter, Head of Engineering, wil je graag leren kennen tijdens een informeel kennismakingsgesprek."
+    )
+    assert zalando_stage(body) == "hiring_manager_screen"
+
+
+def test_being_asked_to_an_interview_in_french_is_the_first_interview() -> None:
+    body = "Nous avons le plaisir de vous convier à un entretien avec notre directrice marketing jeudi à 10h."
+    assert zalando_stage(body) == "technical_interview"
+
+
+def test_an_offer_read_from_an_e_signature_service_waits_for_review() -> None:
+    message = mail(
+        "Zalando sent you a document to review and sign. Dear Alex, please review and sign your offer letter.",
+        subject="Please DocuSign: Offer Letter",
+        sender="Lena Vogt via Docusign <dse@docusign.net>",
+    )
+    decision = route_tracked(message)
+    assert (decision.stage_target, decision.bucket) == ("offer", "pending_user")
