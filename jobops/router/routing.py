@@ -129,9 +129,7 @@ class Router:
         thread_job = self._jobs.get(memory.thread_jobs.get(mail.thread_id or "", ""))
         in_review = bool(mail.thread_id) and mail.thread_id in memory.review_threads
         review_job = self._jobs.get(memory.review_threads.get(mail.thread_id or "", ""))
-        # A platform's or an automated address writes for many jobs: the user's past answers say nothing here.
-        shared = kind in PLATFORM_KINDS or AUTOMATED_SENDER.match(address) is not None
-        sender_job = None if shared else self._jobs.get(memory.sender_jobs.get(address, ""))
+        sender_job = self._approved_job(address, kind, memory)
         folded_subject = fold(subject)
         if mail.from_me and (thread_job or in_review):
             sure = (mail.thread_id or "") in memory.sure_threads
@@ -246,11 +244,18 @@ class Router:
         """The candidate writing first: relevant when written to a tracked employer or about an application."""
         subject, body = (mail.subject or "")[:SUBJECT_CHARS], (mail.body_text or "")[:MAX_BODY_CHARS]
         words = withdraws(text)
-        candidate = self._recipient_match(mail, memory, wording(subject), wording(body[:MATCHED_CHARS]))
+        recipient = (mail.to_address or "").strip().lower()
+        domain = recipient.rpartition("@")[2]
+        kind = sender_kind(domain, recipient) if recipient else None
+        candidate = self._recipient_match(
+            recipient, kind, memory, wording(subject), wording(body[:MATCHED_CHARS])
+        )
         # A reply quotes the mail it answers: the employer's invitation below makes the reply about it too.
         quoted = fold(body[:MATCHED_CHARS])
         about = APPLICATION.search(text) or OWN_APPLICATION.search(text) or APPLICATION.search(quoted)
-        written_to = candidate is not None and candidate.group in self._recipient_groups(mail, memory)
+        written_to = candidate is not None and candidate.group in self._recipient_groups(
+            recipient, kind, memory
+        )
         replying = _REPLY.match(fold(subject)) and scan_stage("", quoted).body_news
         if not (words or about or written_to or replying):
             return Decision(
@@ -286,25 +291,27 @@ class Router:
             job_sure=sure,
         )
 
+    def _approved_job(self, address: str, kind: str | None, memory: RouterMemory) -> JobFacts | None:
+        """The job the user linked mail of this address to; a platform's or an automated address writes for many
+        jobs, so the user's past answers say nothing about it."""
+        if kind in PLATFORM_KINDS or AUTOMATED_SENDER.match(address) is not None:
+            return None
+        return self._jobs.get(memory.sender_jobs.get(address, ""))
+
     def _recipient_match(
-        self, mail: MailFacts, memory: RouterMemory, subject: Wording, body: Wording
+        self, recipient: str, kind: str | None, memory: RouterMemory, subject: Wording, body: Wording
     ) -> Candidate | None:
         """The tracked job the candidate's own mail is about: whom it is written to, and the employers it names."""
-        recipient = (mail.to_address or "").strip().lower()
         domain = recipient.rpartition("@")[2]
-        kind = sender_kind(domain, recipient) if recipient else None
         evidence = self._matcher.evidence("", recipient, domain, kind, subject, body, role="recipient")
         self._matcher.learned_domain(evidence, domain, kind, memory)
-        shared = kind in PLATFORM_KINDS or AUTOMATED_SENDER.match(recipient) is not None
-        approved = None if shared else self._jobs.get(memory.sender_jobs.get(recipient, ""))
         named = self._matcher.match(evidence, message_words([subject.tokens, body.tokens]))
-        return self._matcher.lean(named, approved)
+        return self._matcher.lean(named, self._approved_job(recipient, kind, memory))
 
-    def _recipient_groups(self, mail: MailFacts, memory: RouterMemory) -> set[str]:
+    def _recipient_groups(self, recipient: str, kind: str | None, memory: RouterMemory) -> set[str]:
         """The tracked employers whose own address (or an address the user approved) the mail is written to."""
-        recipient = (mail.to_address or "").strip().lower()
         domain = recipient.rpartition("@")[2]
-        if not domain or sender_kind(domain, recipient) is not None:
+        if not domain or kind is not None:
             return set()
         groups = set(self._matcher.employers.groups_for_domain(domain))
         for job_id in (memory.sender_jobs.get(recipient), memory.domain_jobs.get(domain)):
