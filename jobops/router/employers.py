@@ -148,10 +148,37 @@ def _without_cjk_legal_form(name: str) -> str:
 
 
 def name_variants(employer: str, extra: Iterable[str] = ()) -> list[str]:
-    """The names an employer goes by: as typed, without a parenthesis, the parenthesis, and brand family names."""
+    """The names an employer goes by: without a parenthesis, a parenthesis that is a name, brand family names."""
     main = _PARENTHESES.sub(" ", employer).strip()
-    inside = [part.strip() for part in _PARENTHESES.findall(employer) if part.strip()]
+    inside = [part for part in parenthesised(employer) if _is_another_name(part)]
+    if len(inside) < len(parenthesised(employer)):
+        employer = main  # "Amazon (Seattle)" is not a name to find as typed
     return [name for name in dict.fromkeys([employer, main, *inside, *extra]) if name]
+
+
+def parenthesised(employer: str) -> list[str]:
+    """What an employer's name carries in parentheses: another name, a place or a note."""
+    return [part.strip() for part in _PARENTHESES.findall(employer) if part.strip()]
+
+
+def parenthesised_words(employer: str) -> set[str]:
+    """A parenthesis of one distinctive word that may be a place ('Toronto') or a brand ('Bupa'): it suggests."""
+    words = [employer_tokens(part) for part in parenthesised(employer) if not _is_another_name(part)]
+    return {
+        tokens[0]
+        for tokens in words
+        if len(tokens) == 1 and len(tokens[0]) >= PARTIAL_MIN_LETTERS and tokens[0] not in GENERIC_WORDS
+    }
+
+
+def _is_another_name(part: str) -> bool:
+    """Whether a parenthesis gives another name of the employer ('Seorin Securities', 'via Hays', 'AWS', a name
+    in CJK script) rather than a place or a note ('Toronto', 'HK', 'franchise, Mississauga'), which a single
+    word or a list cannot tell apart: those only suggest the employer, as a distinctive word does."""
+    if "," in part or ";" in part:
+        return False
+    words = _WORD.findall(part)
+    return len(words) >= 2 or bool(_CJK.search(part)) or (len(part) >= 3 and part.isupper())
 
 
 class EmployerIndex:
@@ -193,6 +220,9 @@ class EmployerIndex:
             mentions = self._mentions.setdefault(alias[0], [])
             if len("".join(alias)) >= 2 and (alias, key) not in mentions:
                 mentions.append((alias, key))
+        for word in parenthesised_words(job.employer):
+            self._partial.setdefault(word, set()).add(key)
+            self._domain_words.setdefault(word, set()).add(key)
         for variant in variants:
             if _CJK.search(variant):
                 for name in {variant.strip(), _without_cjk_legal_form(variant)} - {""}:

@@ -31,7 +31,7 @@ NOISE: Final[dict[str, str]] = {
     ),
     "marketing": (
         r"special offer|limited time|\d+ ?% off|promo code|offer (?:ends|valid)|claim offer"
-        r"|deals (?:on|picked|for you)|today's deals|free trial|upgrade (?:now|to)|offre speciale"
+        r"|deals (?:on|picked|for you)|today's deals|free trial|upgrade (?:now|to)|offre speciale|claim your spot"
         r"|oferta especial|rabatt"
     ),
     "finance, housing or study": (
@@ -49,11 +49,18 @@ NOISE: Final[dict[str, str]] = {
         r"|you(?:'re| are) (?:on|part of) (?:the|an) interview (?:panel|loop) for|feedback (?:form )?for (?:the )?candidate"
         r"|referral bonus|refer a (?:friend|candidate)"
         r"|(?:sit|serve) on the interview (?:board|panel)|dear (?:board|panel) member|marking sheets|candidate packs"
+        r"|added (?:you )?to the (?:interview panel|hiring team|hiring committee)|(?:join|on) the interview panel for the following"
+        r"|as a panel member|scheduled to interview candidates|interview candidates for|scorecards? (?:are |is )?(?:due|overdue)"
+        r"|your scorecard for|your rating: not submitted|shortlisting required|named you as (?:a |their )?referee"
+        r"|time off request|leave request (?:has been )?(?:approved|declined)|your timesheet|timesheet for (?:the )?week"
+        r"|exit checklist|we have received your resignation|your payslip"
     ),
     "registration or training": (
         r"recognition of (?:your )?(?:professional )?qualifications?|beroepskwalificatie|berufsbezeichnung"
         r"|anerkennung (?:ihrer|ihres|der|des) (?:berufs|ausland)|demande de reconnaissance|reconnaissance d'un diplome"
         r"|(?:instructor|training|online|short|e-learning) course|certificate of completion|e-learning programme"
+        r"|application for (?:a )?(?:general )?(?:certificate of )?registration|invitation to review (?:the |a |this )?manuscript"
+        r"|review (?:the|a|this) manuscript"
     ),
     "notification": (
         r"(?<!acknowledge )(?<!confirm )\breceipt\b(?! of your)|your payout|payout (?:sent|is on its way)|your order\b|has shipped|payment (?:is )?due|pipeline (?:#\d+ )?(?:has )?failed"

@@ -183,3 +183,34 @@ def test_a_word_every_public_body_shares_names_none_of_them() -> None:
         ),
     )
     assert decision.job_id is None
+
+
+def test_a_place_in_parentheses_is_not_another_name_of_the_employer() -> None:
+    fund = JobFacts(
+        "fund", "Community Investment Associate", "Riverside Community Fund (Hamilton)", "applied"
+    )
+    city = JobFacts("city", "Community Development Officer", "City of Hamilton", "applied")
+    decision = route(
+        [fund, city],
+        mail(
+            "Dear Ana, thank you for applying for Community Development Officer with the City of Hamilton. "
+            "We have received your application.",
+            "Your application: Community Development Officer",
+            "City of Hamilton Careers <careers@hamilton.ca>",
+        ),
+    )
+    assert decision.job_id == "city"
+    assert "Riverside" not in decision.reason
+
+
+def test_a_name_in_parentheses_still_finds_the_employer() -> None:
+    bank = JobFacts("bank", "Audit Manager", "서린투자증권 (Seorin Securities)", "applied")
+    decision = route(
+        [bank],
+        mail(
+            "Thank you for applying for the Audit Manager position at Seorin Securities.",
+            "Your application - Seorin Securities",
+            "Seorin Securities HR <hr@seorin.example>",
+        ),
+    )
+    assert decision.job_id == "bank"

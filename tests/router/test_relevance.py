@@ -36,6 +36,33 @@ NORTHWIND = JobFacts("nw", "Data Engineer", "Northwind", "applied")
             "within 24 hours of the interview.",
         ),
         (
+            "Lever <no-reply@hire.lever.co>",
+            "Reminder: 2 scorecards due for Platform Engineer",
+            "Hi Ana, you have 2 scorecards due for interviews you ran on Tuesday. Submit them in Lever.",
+        ),
+        (
+            "Workable <notifications@workable.com>",
+            "You've been added to the hiring team: Support Analyst",
+            "Priya added you to the hiring team for Support Analyst as an interview panel member. "
+            "Panel interviews are on 4 June.",
+        ),
+        (
+            "People Team <people@currentjob.example>",
+            "Reference request for Sam Lee",
+            "Sam Lee has accepted a conditional offer elsewhere and named you as a referee. Please complete the "
+            "attached form.",
+        ),
+        (
+            "Personio <noreply@personio.de>",
+            "We have received your resignation",
+            "We have received your resignation. Your exit checklist: return your laptop and badge.",
+        ),
+        (
+            "Editorial Office <em@editorialmanager.com>",
+            "Invitation to review manuscript NW-26-0042",
+            "Given your expertise, we would be grateful if you would review the manuscript below for our journal.",
+        ),
+        (
             "Events <events@webinars.example>",
             "Invitation: Career webinar - land the offer",
             "Join our free webinar on interview skills. Register now.",
