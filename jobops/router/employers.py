@@ -171,6 +171,16 @@ def parenthesised_words(employer: str) -> set[str]:
     }
 
 
+def parenthesised_initials(employer: str) -> set[str]:
+    """Two capitals in parentheses: initials the employer's domain may use (tp.com), or a place written short
+    ('HK'), so they name the employer in an address and never in prose."""
+    return {
+        part.lower()
+        for part in parenthesised(employer)
+        if len(part) == 2 and part.isalpha() and part.isupper()
+    }
+
+
 def _is_another_name(part: str) -> bool:
     """Whether a parenthesis gives another name of the employer ('Seorin Securities', 'via Hays', 'AWS', a name
     in CJK script) rather than a place or a note ('Toronto', 'HK', 'franchise, Mississauga'), which a single
@@ -223,6 +233,8 @@ class EmployerIndex:
         for word in parenthesised_words(job.employer):
             self._partial.setdefault(word, set()).add(key)
             self._domain_words.setdefault(word, set()).add(key)
+        for initials in parenthesised_initials(job.employer):
+            self._domains.setdefault(initials, set()).add(key)
         for variant in variants:
             if _CJK.search(variant):
                 for name in {variant.strip(), _without_cjk_legal_form(variant)} - {""}:

@@ -214,3 +214,26 @@ def test_a_name_in_parentheses_still_finds_the_employer() -> None:
         ),
     )
     assert decision.job_id == "bank"
+
+
+def test_two_capitals_in_parentheses_name_the_employer_by_its_address_only() -> None:
+    centre = JobFacts("centre", "Team Lead, Chat Support", "Northstar Contact (NC) Cebu", "applied")
+    bank = JobFacts("bank", "Legal Counsel", "Pacific Harbour Bank (HK)", "applied")
+    by_address = route(
+        [centre, bank],
+        mail(
+            "Hi Ana, thanks for applying for Team Lead, Chat Support. We will be in touch.",
+            "Your application",
+            "Recruitment <careers@nc.com>",
+        ),
+    )
+    in_prose = route(
+        [centre, bank],
+        mail(
+            "Our HK office is hiring a Legal Counsel. Would you like to hear more?",
+            "A role in HK",
+            "Recruiter <mia@talentbridge.example>",
+        ),
+    )
+    assert by_address.job_id == "centre"
+    assert in_prose.job_id != "bank"
