@@ -14,7 +14,16 @@ from jobops.models import Job, MailMessage, SenderMemory, utcnow
 from jobops.router import Decision, JobFacts, MailFacts, Router, RouterMemory
 from jobops.router.learned import current_reader
 from jobops.router.senders import sender_kind
-from jobops.stages import ACTIVE_STATUSES, AUTO_LINKED, CLOSED, MANUAL_LINKED, PENDING, PENDING_USER
+from jobops.stages import (
+    ACTIVE_STATUSES,
+    AUTO_LINKED,
+    CLOSED,
+    MANUAL_LINKED,
+    PENDING,
+    PENDING_USER,
+    STAGES,
+    stage_rank,
+)
 
 
 def candidate_jobs(session: Session) -> list[Job]:
@@ -33,12 +42,35 @@ def candidate_jobs(session: Session) -> list[Job]:
 
 def active_jobs(session: Session) -> list[JobFacts]:
     """What the router knows of each job mail can be about, in candidate order."""
+    waiting = waiting_stages(session)
     return [
         JobFacts(
-            id=j.id, title=j.title, employer=j.employer, current_stage=j.current_stage, job_url=j.job_url
+            id=j.id,
+            title=j.title,
+            employer=j.employer,
+            current_stage=j.current_stage,
+            job_url=j.job_url,
+            waiting_stage=waiting.get(j.id),
         )
         for j in candidate_jobs(session)
     ]
+
+
+def waiting_stages(session: Session) -> dict[str, str]:
+    """For each job, the furthest step that relevant mail waiting for review suggests."""
+    rows = session.execute(
+        select(MailMessage.matched_job_id, MailMessage.stage_target).where(
+            MailMessage.processing_status == PENDING_USER,
+            MailMessage.relevant.is_(True),
+            MailMessage.matched_job_id.is_not(None),
+            MailMessage.stage_target.in_(STAGES),
+        )
+    )
+    furthest: dict[str, str] = {}
+    for job_id, stage in rows:
+        if job_id and stage and stage_rank(stage) > stage_rank(furthest.get(job_id)):
+            furthest[job_id] = stage
+    return furthest
 
 
 def router_memory(session: Session) -> RouterMemory:
@@ -134,10 +166,23 @@ def _route_in_order(
         if keep(decision):
             _record_decision(session, message, decision)
             _remember_thread(message.external_thread_id, decision, threads, waiting)
+            if decision.job_id:
+                router.progress(_progressed(router.job(decision.job_id), session, decision))
             if message.external_thread_id and decision.bucket == PENDING_USER and decision.job_sure:
                 sure.add(message.external_thread_id)
                 memory = replace(memory, sure_threads=frozenset(sure))
             yield message, decision
+
+
+def _progressed(job: JobFacts, session: Session, decision: Decision) -> JobFacts:
+    """A job's facts after one routed mail: the stage an automatic link logged, or a step now waiting for review."""
+    if decision.bucket == AUTO_LINKED:
+        stored = session.get(Job, job.id)
+        return replace(job, current_stage=stored.current_stage) if stored else job
+    further = stage_rank(decision.stage_target) > stage_rank(job.waiting_stage)
+    if decision.relevant and decision.stage_target in STAGES and further:
+        return replace(job, waiting_stage=decision.stage_target)
+    return job
 
 
 def _remember_thread(

@@ -20,12 +20,25 @@ from jobops.router.employer_words import (
     PARTIAL_MIN_LETTERS,
 )
 from jobops.router.facts import JobFacts
-from jobops.router.senders import domain_labels, host_of, sender_kind
+from jobops.router.senders import FREE_MAIL, JOB_BOARD, domain_labels, host_of, sender_kind
 from jobops.router.text import fold
 
 _WORD: Final = re.compile(r"[^\W_]+")
 _CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _PARENTHESES: Final = re.compile(r"\(([^()]*)\)")
+# A host in front of an employer's own domain that serves its job pages: careers.gene.com, employment.ku.dk.
+_CAREERS_HOST: Final = re.compile(
+    r"careers?\d*|jobs?|emplois?|empleos?|employment|karriere|stellen\w*|vacanc(?:y|ies)|recruit\w*|werkenbij|talent"
+)
+# Hosts of a hiring platform that are not an employer's account: apply.workable.com, jax.wd1.myworkdayjobs.com.
+_PLATFORM_HOST: Final = re.compile(
+    r"www|apply|boards|job-boards|jobs?|careers?\d*|hire|app|fa|wd\d+|em\d+|\w{1,2}"
+)
+_LABEL: Final = re.compile(r"[a-z0-9][a-z0-9-]*")
+# Platforms that put the employer's account in the path: boards.greenhouse.io/lumio, jobs.lever.co/nimbuspay.
+PATH_ACCOUNTS: Final = frozenset(
+    {"greenhouse", "lever", "ashbyhq", "workable", "smartrecruiters", "recruitee", "pinpointhq"}
+)
 # The dots of a legal form written in initials, so that S.p.A. and S.A. read as one word each.
 _DOTTED_INITIALS: Final = re.compile(r"(?<=\b\w)\.(?=\w\b)")
 
@@ -156,6 +169,27 @@ def name_variants(employer: str, extra: Iterable[str] = ()) -> list[str]:
     return [name for name in dict.fromkeys([employer, main, *inside, *extra]) if name]
 
 
+def url_domains(url: str | None) -> tuple[set[str], set[str]]:
+    """What a job page's address says of the employer's own domain labels: sure (the account name on a hiring
+    platform, jax.wd1.myworkdayjobs.com or boards.greenhouse.io/lumio; a careers host, careers.gene.com) and
+    possible (any other site, which may be a job board)."""
+    host = host_of(url)
+    kind = sender_kind(host) if host else JOB_BOARD
+    if kind in (JOB_BOARD, FREE_MAIL):
+        return set(), set()
+    label, front = domain_labels(host)
+    if not _LABEL.fullmatch(label):
+        return set(), set()
+    if kind is None:
+        return ({label}, set()) if any(_CAREERS_HOST.fullmatch(part) for part in front) else (set(), {label})
+    path = url.split("://", 1)[-1].split("/")[1:2] if url else []
+    accounts = [part for part in front if not _PLATFORM_HOST.fullmatch(part)]
+    if label in PATH_ACCOUNTS:
+        accounts += path
+    compact = {fold(account).replace("-", "") for account in accounts}
+    return {account for account in compact if len(account) >= 3 and _LABEL.fullmatch(account)}, set()
+
+
 def parenthesised(employer: str) -> list[str]:
     """What an employer's name carries in parentheses: another name, a place or a note."""
     return [part.strip() for part in _PARENTHESES.findall(employer) if part.strip()]
@@ -246,9 +280,16 @@ class EmployerIndex:
             short = acronym(variant)
             for initials in {*capitalised_short_names(variant), *([short] if short else [])}:
                 self._acronyms.setdefault(initials, set()).add(key)
-        label = self._url_label(job.job_url, compacts | set(self._partial))
-        if label:
+        own, maybe = url_domains(job.job_url)
+        for label in own:
             self._domains.setdefault(label, set()).add(key)
+        for label in maybe - own:
+            if any(compact in label for compact in compacts | set(self._partial)):
+                self._domains.setdefault(label, set()).add(
+                    key
+                )  # the page's site carries the name: metacareers.com
+            else:
+                self._domain_words.setdefault(label, set()).add(key)
 
     def group_of(self, job_id: str) -> str | None:
         """The employer group a job belongs to."""
@@ -263,15 +304,6 @@ class EmployerIndex:
             if longer[: len(shorter)] == shorter and (len(shorter) >= 2 or len(shorter[0]) >= 3):
                 return key
         return " ".join(tokens)
-
-    @staticmethod
-    def _url_label(url: str | None, compacts: set[str]) -> str | None:
-        """The job page's own domain label when it carries the employer's name (metacareers.com)."""
-        host = host_of(url)
-        if not host or sender_kind(host):
-            return None
-        label, _ = domain_labels(host)
-        return label if any(compact in label for compact in compacts) else None
 
     def groups_for_domain(self, domain: str) -> set[str]:
         """Employer groups whose own domain this is: stripe.com, mail.stripe.co.uk, makenotion.com."""

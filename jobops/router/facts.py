@@ -29,6 +29,7 @@ class JobFacts:
     employer: str
     current_stage: str | None = None
     job_url: str | None = None
+    waiting_stage: str | None = None  # the furthest step that mail waiting for review suggests for this job
 
 
 @dataclass(frozen=True)

@@ -105,6 +105,15 @@ class Router:
         self._matcher = JobMatcher(list(self._jobs.values()))
         self._reader = reader
 
+    def job(self, job_id: str) -> JobFacts:
+        """The router's facts of one of its jobs."""
+        return self._jobs[job_id]
+
+    def progress(self, job: JobFacts) -> None:
+        """Where a job stands after mail routed earlier in this run: its stage, and the steps waiting for review."""
+        if job.id in self._jobs:
+            self._jobs[job.id] = job
+
     def route(self, mail: MailFacts, memory: RouterMemory | None = None) -> Decision:
         """Decide what one mail is and where it belongs; a learned reader, when given, can only add doubt."""
         decision = self._route(mail, memory or RouterMemory())
@@ -169,6 +178,8 @@ class Router:
             candidate: Candidate | None = Candidate(thread_job, THREAD, ["thread already linked to this job"])
         else:
             candidate = follow_thread(self._matcher.lean(named, sender_job), review_job)
+        if candidate:  # the job as it stands now, after mail routed earlier in this run
+            candidate.job = self._jobs.get(candidate.job.id, candidate.job)
         phrases = scan.reading(candidate.job.current_stage if candidate else None)
         reading = kind_first(phrases, folded_subject, stage_text)
         reading = settled(reading, scan, folded_subject + "\n" + stage_text)
@@ -417,6 +428,9 @@ def _decide(candidate: Candidate | None, reading: StageReading, thread: bool, ti
     if candidate and _moves_back(candidate.job.current_stage, reading.target):
         confidence -= MOVES_BACK
         reasons.append(f"would move back from {stage_label(candidate.job.current_stage)}")
+    elif candidate and _moves_back(candidate.job.waiting_stage, reading.target):
+        confidence = min(confidence, GUESSED_STAGE_CAP)
+        reasons.append(f"mail waiting for review already suggests {stage_label(candidate.job.waiting_stage)}")
     if not tied and confidence > NO_CONTEXT_CAP:
         confidence = NO_CONTEXT_CAP
         reasons.append("nothing but the employer's address ties it to the application")

@@ -84,6 +84,11 @@ _DOMAINS: Final[dict[str, tuple[str, ...]]] = {
         "herp.cloud",
         "mokahr.com",
         "beisen.com",
+        "interfolio.com",
+        "varbi.com",
+        "greetinghr.com",
+        "incruit.com",
+        "emply.net",
     ),
     SCHEDULING: (
         "calendly.com",
@@ -215,6 +220,11 @@ _DOMAINS: Final[dict[str, tuple[str, ...]]] = {
         "infojobs.com.br",
         "trabajando.com",
         "elempleo.com",
+        "idealist.org",
+        "charityvillage.com",
+        "bayt.com",
+        "jobs.ac.uk",
+        "gulftalent.com",
     ),
     FREE_MAIL: (
         "gmail.com",

@@ -17,7 +17,7 @@ from jobops.stages import NO_CHANGE, stage_rank
 STAGE_PHRASES: Final[dict[str, tuple[str, ...]]] = {**DECISION_PHRASES, **STEP_PHRASES}
 # A generic invitation names no stage: it is read against the job's current stage.
 GENERIC_INTERVIEW: Final = re.compile(
-    r"invite you (?:to|for) (?:an? |the )?(?:interview|next round)|(?:schedule|book|arrange) (?:an|your|the) interview"
+    r"invite you (?:to|for) (?:an? |the )?(?:[\w-]+ ){0,2}(?:interview|next round)|(?:schedule|book|arrange) (?:an|your|the) interview"
     r"|(?:keen|like|love|want|happy|eager) to (?:interview|meet) you"
     r"|interview (?:invitation|invite|confirmation|confirmed)"
     r"|your interviews?\b[^.!?\n]{0,60}\b(?:is|are|has been|have been) (?:confirmed|scheduled|rescheduled|moved|booked)"
@@ -48,6 +48,7 @@ CONDITIONAL: Final = re.compile(
     r"|\b(?:then|followed by|afterwards|after that|anschliessend|danach|ensuite|puis|luego|despues|poi|daarna)\W+(?:\w+\W+){0,3}$"
     r"|\b(?:if|wenn|si|se|als|jesli)\b[^.!?\n]{0,60}\b(?:goes well|go well|gut (?:lauft|verlauft)|se passe bien"
     r"|sale bien|va bene|goed gaat)\b[^.!?\n]{0,80}$"
+    r"|\b(?:if|should|once) (?:you (?:move|progress|go|make it|are (?:moved|progressed|successful))|successful)\b[^.!?\n]{0,80}$"
 )
 _SENTENCE_END: Final = re.compile(r"[.!?\n]")
 _REPLY_PREFIX: Final = re.compile(r"^\s*(?:(?:re|aw|sv|fw|fwd|wg|tr|rv|r)\s*:\s*)+")

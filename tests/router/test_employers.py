@@ -237,3 +237,22 @@ def test_two_capitals_in_parentheses_name_the_employer_by_its_address_only() -> 
     )
     assert by_address.job_id == "centre"
     assert in_prose.job_id != "bank"
+
+
+def test_the_job_pages_address_names_the_employers_own_domain() -> None:
+    lab = JobFacts(
+        "lab",
+        "Assistant Professor",
+        "The Harwick Laboratory",
+        "applied",
+        "https://hwl.wd1.myworkdayjobs.com/x/job/1",
+    )
+    biotech = JobFacts(
+        "bio", "Principal Scientist", "Corvina", "applied", "https://careers.cvn.com/us/en/job/2"
+    )
+    board = JobFacts("board", "Analyst", "Pell & Co", "applied", "https://www.indeed.com/viewjob?jk=3")
+    jobs = [lab, biotech, board]
+    note = "Would you have 20 minutes for a call tomorrow? I'd like to talk with you about the search."
+    assert route(jobs, mail(note, "Quick call?", "Marcus <marcus@hwl.org>")).job_id == "lab"
+    assert route(jobs, mail(note, "Quick call?", "Kelsey <kelsey@cvn.com>")).job_id == "bio"
+    assert route(jobs, mail(note, "Quick call?", "Indeed <team@indeed.com>")).job_id is None

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from jobops.router import Decision, JobFacts, MailFacts, Router, RouterMemory
 from jobops.stages import AUTO_LINKED, IGNORED, PENDING_USER
+from tests.router import builders
 
 LANTERN = JobFacts("ln-data", "Data Engineer", "Lanternfish", "applied")
 LANTERN_PLATFORM = JobFacts("ln-platform", "Platform Engineer", "Lanternfish", "applied")
@@ -264,3 +266,17 @@ def test_a_job_title_typed_over_two_lines_still_gives_a_one_line_why() -> None:
     )
     assert held(decision, "the thread is linked to Data Engineer but the mail names Platform Engineer")
     assert "\n" not in decision.reason
+
+
+def test_an_earlier_step_than_one_waiting_for_review_is_not_logged_by_itself() -> None:
+    waiting = JobFacts("nw", "Data Engineer", "Northwind", "applied", waiting_stage="onsite")
+    call = builders.mail(
+        "Would you have 20 minutes for a call tomorrow? I'd like to talk with you about the search.",
+        "Quick call tomorrow?",
+        "Marcus <marcus@northwind.com>",
+    )
+    decision = builders.route([waiting], call)
+    alone = builders.route([replace(waiting, waiting_stage=None)], call)
+    assert (decision.job_id, decision.bucket) == ("nw", PENDING_USER)
+    assert "mail waiting for review already suggests Final Round" in decision.reason
+    assert alone.bucket == AUTO_LINKED

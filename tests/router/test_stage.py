@@ -493,3 +493,27 @@ def test_an_offer_read_from_an_e_signature_service_waits_for_review() -> None:
     )
     decision = route_tracked(message)
     assert (decision.stage_target, decision.bucket) == ("offer", "pending_user")
+
+
+@pytest.mark.parametrize(
+    ("body", "stage"),
+    [
+        (
+            "On behalf of the search committee, I'm delighted to invite you for an in-person visit as a finalist "
+            "for the Assistant Professor position. Day 1 is your job talk; day 2 a chalk talk.",
+            "onsite",
+        ),
+        (
+            "The search committee would like to invite you to a first-round video interview over Zoom.",
+            "technical_interview",
+        ),
+        (
+            "We'd like to invite you to the next stage, a take-home exercise. If you move forward, you'll "
+            "present your analysis at the panel interview.",
+            "assessment",
+        ),
+    ],
+    ids=["campus visit", "first-round video interview", "a later step if you move forward"],
+)
+def test_academic_and_later_steps_are_read_as_this_mails_step(body: str, stage: str) -> None:
+    assert zalando_stage(body, subject="Next steps") == stage
