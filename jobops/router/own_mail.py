@@ -88,6 +88,13 @@ WITHDRAWAL: Final = re.compile(
             r"\bzuruckziehe\b",
             r"\b[td]ynnu fy nghais\b",
             r"\b(?:viens d'accepter|ai accepte|avoir accepte) (?:un|une) (?:autre )?(?:poste|offre|proposition|cdi|emploi)",
+            r"\bno (?:voy a|puedo) aceptar (?:la|su|tu|vuestra) (?:oferta|propuesta)",
+            r"\bretir(?:e|er) (?:donc |alors |ainsi )?ma candidature",
+            r"\b(?:i'll|i will|i'd|i) (?:have|need) to pass\b",
+            r"\b(?:i'm|i am) (?:now )?off the market",
+            r"\bnot looking (?:to move|for a (?:new )?(?:role|move))",
+            r"\b(?:have |i've |just )accepted (?:a|an) (?:[\w-]+ ){0,2}(?:offer|position|role|post|job)\b",
+            r"\bziehe\b[^.!?\n]{80,160}\bzuruck\b",
         )
     )
     + "|"
@@ -96,6 +103,10 @@ WITHDRAWAL: Final = re.compile(
         for cue in (
             "辞退",
             "지원을 철회",
+            "철회하고자",
+            "철회하겠습니다",
+            "无法接受",
+            "無法接受",
             "입사를 포기",
             "입사 포기",
             "정중히 사양",

@@ -131,6 +131,14 @@ def test_more_withdrawals_in_a_linked_thread_close_the_job(words: str) -> None:
         "DECLINE. Muchas gracias por la oportunidad.",
         "אחרי הרבה מחשבה, החלטתי לעצור את התהליך מולכם.",
         "Ysgrifennaf i dynnu fy nghais am y swydd yn ôl.",
+        "Ha sido una decisión difícil, pero no voy a aceptar la oferta.",
+        "J'ai accepté un poste à Toronto, et je retire donc ma candidature.",
+        "I've just accepted a faculty position in Boston, so I'll have to pass on this one.",
+        "Thanks for thinking of me! I'm off the market now.",
+        "经过慎重考虑，我已接受另一家律师事务所的职位，因此很遗憾无法接受贵行的录用。",
+        "고민 끝에 다른 제안을 수락하기로 하여 채용 절차는 정중히 철회하고자 합니다.",
+        "Ich ziehe daher meine Bewerbung im laufenden Berufungsverfahren für die W1-Professur (Tenure Track W2) "
+        "zurück.",
     ],
 )
 def test_withdrawals_told_with_separable_verbs_or_other_offers_close_the_job(words: str) -> None:

@@ -517,3 +517,34 @@ def test_an_offer_read_from_an_e_signature_service_waits_for_review() -> None:
 )
 def test_academic_and_later_steps_are_read_as_this_mails_step(body: str, stage: str) -> None:
     assert zalando_stage(body, subject="Next steps") == stage
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The panel has made its decision, and I'm sorry to say we have offered the role to another candidate.",
+        "The selection committee met and the post has been offered to, and accepted by, another candidate.",
+        "We invited eight candidates to the symposium. I'm sorry to tell you that you are not among them.",
+        "The status of your application has changed to: No longer under consideration.",
+        "The client decided to go with a candidate who has run a service desk before.",
+        "Le informamos que el cargo fue provisto con otra persona.",
+        "Vi skal hermed meddele, at din ansøgning ikke er blandt de udvalgte.",
+        "Vi vill meddela att du inte är bland de sökande som går vidare i processen.",
+        "Die Kommission hat beschlossen, die Position einer anderen Kandidatin anzubieten.",
+    ],
+)
+def test_kind_rejections_that_only_say_who_was_chosen_are_rejections(body: str) -> None:
+    assert zalando_stage(body, subject="Your application") == "rejected"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Thanks for letting us know, we've withdrawn you from the process on our side.",
+        "Vi har registreret, at du trækker din ansøgning tilbage.",
+        "Wir haben die Rücknahme Ihrer Bewerbung vermerkt.",
+        "Retirámos a tua candidatura do processo.",
+    ],
+)
+def test_an_employer_confirming_a_withdrawal_is_read_as_withdrawn(body: str) -> None:
+    assert zalando_stage(body, subject="Re: your application") == "withdrawn"
