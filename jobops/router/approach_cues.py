@@ -125,6 +125,10 @@ APPROACH_CUES: Final[tuple[str, ...]] = (
     # Malay and Indonesian
     "perunding perekrutan",
     "melihat profil anda",
+    "terjumpa profil",
+    "klien kami ialah",
+    "klien kami adalah",
+    "peluang kerjaya",
     # Japanese, Korean, Chinese, Thai, Vietnamese (matched inside words)
     "スカウト",
     "ヘッドハンター",
@@ -137,6 +141,11 @@ APPROACH_CUES: Final[tuple[str, ...]] = (
     "獵頭",
     "看到您的简历",
     "看到您的履歷",
+    "看到您的背景",
+    "想同您分享一個機會",
+    "想和您分享一个机会",
+    "分享一個機會",
+    "分享一个机会",
     "เห็นโปรไฟล์",
     "thấy hồ sơ của",
 )

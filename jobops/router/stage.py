@@ -27,10 +27,15 @@ GENERIC_INTERVIEW: Final = re.compile(
     r"|selectiegesprek|nodig(?:en)? (?:je|u) (?:graag )?uit voor (?:een|het) (?:gesprek|interview)"
     r"|(?:invitere (?:dig|deg)|bjuda in dig) til(?:l)? (?:et |en )?(?:\w+ )?(?:interview|intervju|samtale)"
     r"|bring you in for (?:an? |the )?(?:interview|next round)|(?:team|panel) interview"
+    r"|\b(?:phone|telephone) interview\b|imbitahan (?:kayo |ka )?sa (?:isang )?(?:\w+ )?interview"
+    # A call booked with the candidate: a first screen early on.
+    r"|\b(?:i'll|i will|we'll|we will) (?:give you a )?(?:call|ring|phone) you (?:on|at)\b|\blet's (?:have|do|schedule|set up) (?:a|our) (?:quick |short |first )?call"
+    r"|\blet's speak (?:on|at|tomorrow)|\bi'll call you (?:on|at|tomorrow)"
+    r"|\bevent type:\s*[^\n]{0,40}\b(?:call|intro|introduction|chat|screen)\b"
 )
 # A call rather than a meeting: an unnamed interview by phone is a first screen.
 BY_PHONE: Final = re.compile(
-    r"\b(?:phone|telephone|call|telefon\w*|telefoni\w*|telephoni\w*|llamada|chiamata|appel|ligacao|chamada|trucada)\b"
+    r"\b(?:phone|telephone|call|intro|introductory|telefon\w*|telefoni\w*|telephoni\w*|llamada|chiamata|appel|ligacao|chamada|trucada)\b"
     + "".join(f"|{fold(word)}" for word in ("電話", "전화", "电话"))
 )
 # Words just before a phrase that make it a reference to a past or other step, not this mail's news.

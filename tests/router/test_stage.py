@@ -548,3 +548,25 @@ def test_kind_rejections_that_only_say_who_was_chosen_are_rejections(body: str) 
 )
 def test_an_employer_confirming_a_withdrawal_is_read_as_withdrawn(body: str) -> None:
     assert zalando_stage(body, subject="Re: your application") == "withdrawn"
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("Re: Senior Associate", "Perfect - I'll call you on +65 9000 0000 at 6pm tomorrow. Speak then."),
+        ("Re: Next steps", "Great to hear you're interested! Let's have a call tomorrow at 11:00."),
+        (
+            "Imbitasyon sa Phone Interview",
+            "Nais po namin kayong imbitahan sa isang phone interview sa Biyernes.",
+        ),
+        (
+            "Confirmed: Support Lead Intro",
+            "A new event has been scheduled.\n\nEvent Type:\nSupport Lead Intro (30 min)",
+        ),
+    ],
+    ids=["call booked", "let's have a call", "Tagalog phone interview", "scheduled intro"],
+)
+def test_a_call_booked_early_on_is_a_guessed_screen(subject: str, body: str) -> None:
+    decision = route_tracked(mail(body, subject=subject, sender="Zalando <jobs@zalando.de>"))
+    assert decision.stage_target == "recruiter_screen"
+    assert "stage guessed" in decision.reason
