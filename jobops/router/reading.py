@@ -8,6 +8,7 @@ from typing import Final
 from jobops.router.kinds import approach, doubt, no_change_kind, step_cue
 from jobops.router.no_change_cues import OVERRULES_OFFER, WEAK_KINDS
 from jobops.router.stage import StageReading, StageScan
+from jobops.router.text import fold
 from jobops.stages import NO_CHANGE
 
 SMALL_TALK_WORDS: Final = 40
@@ -43,6 +44,11 @@ CALENDAR_BUTTONS: Final = re.compile(
     r"propos(?:e|er|ez) (?:a |un )?(?:new time|nouvel horaire|nouvelle heure)|nouvel horaire propose"
     r"|neue zeit vorschlagen|proponer (?:una )?nueva hora|nieuwe tijd voorstellen|proponi (?:un )?nuovo orario"
     r"|propor novo horario"
+    # An offer to move a booked time if need be is no reschedule either.
+    r"|if you need to (?:reschedule|change the time)|"
+    + fold(
+        r"일정\s?변경이?\s?(?:필요하신|필요하시면|필요한|을 원하시면|원하시면)|日程(?:の)?変更を(?:ご)?希望の場合"
+    )
 )
 
 

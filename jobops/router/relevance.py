@@ -53,7 +53,7 @@ NOISE: Final[dict[str, str]] = {
         r"|as a panel member|scheduled to interview candidates|interview candidates for|scorecards? (?:are |is )?(?:due|overdue)"
         r"|your scorecard for|your rating: not submitted|shortlisting required|named you as (?:a |their )?referee"
         r"|time off request|leave request (?:has been )?(?:approved|declined)|your timesheet|timesheet for (?:the )?week"
-        r"|exit checklist|we have received your resignation|your payslip"
+        r"|exit checklist|we have received your resignation|your payslip|exit interview"
     ),
     "registration or training": (
         r"recognition of (?:your )?(?:professional )?qualifications?|beroepskwalificatie|berufsbezeichnung"

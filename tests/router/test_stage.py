@@ -570,3 +570,45 @@ def test_a_call_booked_early_on_is_a_guessed_screen(subject: str, body: str) -> 
     decision = route_tracked(mail(body, subject=subject, sender="Zalando <jobs@zalando.de>"))
     assert decision.stage_target == "recruiter_screen"
     assert "stage guessed" in decision.reason
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        (
+            "Confirmed: First-round interview",
+            "A new event has been scheduled.\n\nEvent Type:\nFirst-round interview",
+        ),
+        (
+            "SMS: Interview schedule",
+            "Hi ANA, ur OPERATIONS INTERVIEW is confirmed on THU 02/19 2:00PM. Reply YES.",
+        ),
+        (
+            "Re: next steps",
+            "They would like you to meet Elaine, Head of Legal, for a first interview on Thursday.",
+        ),
+        (
+            "[셀노믹스] 면접 일정 확정",
+            "1차 실무면접 일정이 확정되었습니다. 일정 변경이 필요하신 경우 채용팀에 연락 주세요.",
+        ),
+    ],
+    ids=[
+        "scheduled interview",
+        "texted confirmation",
+        "agency relays a first interview",
+        "Korean confirmation",
+    ],
+)
+def test_a_confirmed_interview_is_the_step_it_books(subject: str, body: str) -> None:
+    assert zalando_stage(body, subject=subject) == "technical_interview"
+
+
+def test_an_exit_interview_at_the_current_employer_is_noise() -> None:
+    decision = route_tracked(
+        mail(
+            "Hi Ana, your exit interview is scheduled for Friday at 3pm with People Partner Ola.",
+            subject="Exit interview",
+            sender="HR <hr@currentemployer.example>",
+        )
+    )
+    assert not decision.relevant
