@@ -128,6 +128,9 @@ _DOMAINS: Final[dict[str, tuple[str, ...]]] = {
         "recruit-ms.co.jp",
         "pipplet.com",
         "cut-e.com",
+        "plum.io",
+        "versant.pearson.com",
+        "evaluar.com",
     ),
     SIGNATURE: (
         "docusign.net",

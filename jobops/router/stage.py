@@ -42,7 +42,8 @@ BY_PHONE: Final = re.compile(
 )
 # Words just before a phrase that make it a reference to a past or other step, not this mail's news.
 ASIDE: Final = re.compile(
-    r"(?:after(?! (?:careful|much|thorough|further|long|some|serious) (?:consideration|review|thought|deliberation))|following|since|before|prior to|enjoyed|completing|completed|submitting|submitted|"
+    r"(?:after(?! (?:careful|much|thorough|further|long|some|serious) (?:consideration|review|thought|deliberation))|following|since|before|prior to|enjoyed|"
+    r"(?:completing|completed)(?! (?:the|our|its|their) (?:search|process|review|selection|recruitment))|submitting|submitted|"
     r"getting through|passed|feedback (?:from|on)|thank(?:s| you) for|speaking with you|(?:i )?(?:was|were) (?:on|in|at|part of) (?:your|the)|"
     r"voordat (?:we |wij )?|bevor (?:wir )?|avant (?:de|que)|antes de|prima (?:di|del)|"
     r"received|receiving|after our|following our|(?:outcome|result|results|feedback) (?:of|from|on)|esito|resultado|resultados|resultat|ergebnis|uitslag|merci (?:\w+ )?pour|gracias por|danke fur|grazie per|bedankt voor|"
@@ -56,6 +57,7 @@ CONDITIONAL: Final = re.compile(
     r"|\b(?:if|wenn|si|se|als|jesli)\b[^.!?\n]{0,60}\b(?:goes well|go well|gut (?:lauft|verlauft)|se passe bien"
     r"|sale bien|va bene|goed gaat)\b[^.!?\n]{0,80}$"
     r"|\b(?:if|should|once) (?:you (?:move|progress|go|make it|are (?:moved|progressed|successful))|successful)\b[^.!?\n]{0,80}$"
+    r"|\bif (?:your|there(?:'s| is)|we|you)\b[^.!?\n]{0,60}\b(?:a (?:good |strong )?(?:fit|match)|suitable|shortlisted|selected)\b[^.!?\n]{0,80}$"
 )
 _SENTENCE_END: Final = re.compile(r"[.!?\n]")
 _REPLY_PREFIX: Final = re.compile(r"^\s*(?:(?:re|aw|sv|fw|fwd|wg|tr|rv|r)\s*:\s*)+")

@@ -156,6 +156,12 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"esercizio (?:tecnico|pratico|da svolgere)",
         r"(?:thuis|praktijk|technische )opdracht",
         r"case-?opdracht",
+        r"(?:\b(?:a|an)|invitation to|invited to) (?:short |brief |timed |online |\d+[- ]?(?:minute|hour) )?"
+        r"(?:drafting|written|writing|timed|analysis|analytical|practical|technical) (?:exercise|test|task)s?\b",
+        r"mise en situation",
+        r"(?:placement|language|english|typing) test",
+        r"\bpruebas? (?:de (?:valores|comportamiento|conocimientos|personalidad)|psicotecnica|psicometrica)",
+        r"(?:invita|invitado) a presentar (?:una|las siguientes|la) (?:evaluacion|pruebas?)",
     ),
     "recruiter_screen": (
         r"phone screen(?:ing)?",

@@ -612,3 +612,32 @@ def test_an_exit_interview_at_the_current_employer_is_noise() -> None:
         )
     )
     assert not decision.relevant
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "We are pleased to invite you to the next stage, which is a timed drafting exercise on Monday.",
+        "We'd like to invite you to the next step: a short written exercise. You'll find two attachments.",
+        "TP Philippines has requested that you complete the Versant English placement test as part of your application.",
+        "Te ha invitado a presentar las siguientes pruebas: prueba de valores y motivaciones (15 min).",
+    ],
+)
+def test_written_and_language_tests_are_assessments(body: str) -> None:
+    assert zalando_stage(body, subject="Next step") == "assessment"
+
+
+def test_a_step_promised_if_the_application_fits_is_not_this_mails_step() -> None:
+    body = (
+        "Thank you for applying to the Program Coordinator role. We've received your application. If your "
+        "experience is a good fit, we'll reach out to set up a short call."
+    )
+    assert zalando_stage(body, subject="Your application") == "applied"
+
+
+def test_a_rejection_after_the_search_is_completed_is_not_an_aside() -> None:
+    body = (
+        "Thank you for your written exercise. We have now completed the search and offered the Program Officer "
+        "position to a candidate who knows our grantees."
+    )
+    assert zalando_stage(body, subject="Program Officer search") == "rejected"
