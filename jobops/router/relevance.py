@@ -21,17 +21,20 @@ NOISE: Final[dict[str, str]] = {
         r"|nove nabidky|nabidky pro vas|nuove offerte|offerte di lavoro per te|novas vagas|vagas (?:para voce|recomendadas)"
         r"|nuevos empleos|empleos para ti|offres pour vous|offres correspondant|passende jobs|jobs,? die zu (?:dir|ihnen) passen"
         r"|neue stellen|lediga jobb|nye stillinger|yeni is ilanlari|lowongan baru|viec lam moi|新着求人|おすすめ求人|추천 공고"
-        r"|职位推荐|新职位"
+        r"|职位推荐|新职位|nya jobb|matchar din (?:jobb)?bevakning"
     ),
     "newsletter": (
         r"\bwebinar|newsletter|in this issue|register (?:now|today)|read in app|daily digest|new episode|listen now|podcast"
         r"|market update|release notes|waitlist|\b\d+ tips\b|tips (?:for|from)\b|interview tips"
         r"|practice challenge|your streak|weekly challenge|start practicing|practice (?:problems|questions|challenges)"
         r"|leaderboard|sharpen your skills|curated|mock interviews?|interview prep(?:aration)? session"
+        r"|\bupvotes\b|trending in r/|highlights from this week|seminar series|cpd (?:circular|programme|courses?)"
+        r"|accredited courses"
     ),
     "marketing": (
         r"special offer|limited time|\d+ ?% off|promo code|offer (?:ends|valid)|claim offer"
         r"|deals (?:on|picked|for you)|today's deals|free trial|upgrade (?:now|to)|offre speciale|claim your spot"
+        r"|premium career|get hired faster|share your new role|applicant insights|stand out to recruiters"
         r"|oferta especial|rabatt"
     ),
     "finance, housing or study": (
@@ -54,6 +57,7 @@ NOISE: Final[dict[str, str]] = {
         r"|your scorecard for|your rating: not submitted|shortlisting required|named you as (?:a |their )?referee"
         r"|time off request|leave request (?:has been )?(?:approved|declined)|your timesheet|timesheet for (?:the )?week"
         r"|exit checklist|we have received your resignation|your payslip|exit interview"
+        r"|assigned as (?:a |the )?(?:final )?interviewer|(?:waiting for|pending) (?:your )?(?:final )?interview feedback"
     ),
     "registration or training": (
         r"recognition of (?:your )?(?:professional )?qualifications?|beroepskwalificatie|berufsbezeichnung"
@@ -61,6 +65,10 @@ NOISE: Final[dict[str, str]] = {
         r"|(?:instructor|training|online|short|e-learning) course|certificate of completion|e-learning programme"
         r"|application for (?:a )?(?:general )?(?:certificate of )?registration|invitation to review (?:the |a |this )?manuscript"
         r"|review (?:the|a|this) manuscript"
+    ),
+    "a sign-in or security code": (
+        r"verification code|sign-in code|verify your email(?: address)?|reset (?:your|the) password|password reset"
+        r"|multi-factor authentication|two-factor|one-time (?:code|password)"
     ),
     "notification": (
         r"(?<!acknowledge )(?<!confirm )\breceipt\b(?! of your)|your payout|payout (?:sent|is on its way)|your order\b|has shipped|payment (?:is )?due|pipeline (?:#\d+ )?(?:has )?failed"
@@ -110,6 +118,9 @@ PRODUCT_NOTICE: Final = re.compile(
     r"|\bview (?:the )?(?:issue|task|ticket|card|pull request|merge request|thread|comment)\b|\b(?:reopened|closed|resolved|merged) (?:the )?(?:issue|ticket|pull request)"
     r"|\bchanged the status\b|\bmoved (?:[\w#-]+ ){0,3}to (?:in progress|done|backlog|todo)|\bpriority: (?:urgent|high|medium|low)"
 )
+# Noise that recruiting words cannot outweigh: the candidate interviewing others, sign-in codes.
+DECISIVE: Final = frozenset({"your employer's hiring tools", "a sign-in or security code"})
+DECISIVE_NOISE: Final = 12
 _NOISE: Final = {label: re.compile(rf"\b(?:{pattern})") for label, pattern in NOISE.items()}
 _CONTEXT: Final = re.compile(CONTEXT)
 
@@ -152,7 +163,8 @@ def judge_relevance(
         noise = (*noise, "a mailing list")
     score = 3 * stage_named + min(2, len(set(_CONTEXT.findall(text))) + context_points(text))
     score += PLATFORM_POINTS.get(kind or "", 0) + employer_domain + bool(RECRUITING_SENDER.search(sender))
-    score += memory_points + job_points - 5 * len(noise) - bool(BULK.search(text)) - (kind == FREE_MAIL)
+    penalty = sum(DECISIVE_NOISE if label in DECISIVE else 5 for label in noise)
+    score += memory_points + job_points - penalty - bool(BULK.search(text)) - (kind == FREE_MAIL)
     return Relevance(score >= THRESHOLD, score, noise)
 
 

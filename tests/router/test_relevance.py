@@ -63,6 +63,27 @@ NORTHWIND = JobFacts("nw", "Data Engineer", "Northwind", "applied")
             "Given your expertise, we would be grateful if you would review the manuscript below for our journal.",
         ),
         (
+            "Greenhouse <no-reply@greenhouse.io>",
+            "You've been added as an interviewer: Data Engineer - Sam Lee",
+            "You've been added to the interview panel for Sam Lee, who is interviewing for Data Engineer at "
+            "Northwind. Interview: Technical Interview. Please submit your scorecard within 24 hours.",
+        ),
+        (
+            "Workday <northwind@myworkday.com>",
+            "Verify your email address",
+            "To finish creating your candidate account at Northwind Careers, enter this verification code: 483 917.",
+        ),
+        (
+            "Reddit <noreply@redditmail.com>",
+            '"Panel interview tomorrow - what do they ask?" and more',
+            "Trending in r/dataengineering: Panel interview tomorrow - what do they ask? 342 upvotes",
+        ),
+        (
+            "LinkedIn <messages-noreply@linkedin.com>",
+            "Stand out to recruiters at Northwind",
+            "Get hired faster with Premium Career: see how you compare to other applicants for Data Engineer.",
+        ),
+        (
             "Events <events@webinars.example>",
             "Invitation: Career webinar - land the offer",
             "Join our free webinar on interview skills. Register now.",
