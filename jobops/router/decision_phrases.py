@@ -192,6 +192,11 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:vacante|posicion|puesto) (?:ha sido |se ha |fue )?(?:cancelad[oa]|cerrad[oa]|congelad[oa])",
         r"(?:posizione|ricerca) (?:e stata )?(?:chiusa|annullata|cancellata|sospesa)",
         r"vacature (?:is )?(?:ingetrokken|gesloten|vervallen|geannuleerd)",
+        r"(?:recruitment|hiring|search)\b[^.!?\n]{0,120}\b(?:has been|have been|is being|was) (?:put|placed) on hold",
+        r"(?:put|placed) (?:the )?(?:[\w,&–-]+ ){0,6}(?:hiring|recruitment|role|position|search) on hold (?:indefinitely|until further notice)",
+        r"(?:decided|chosen) not to fill (?:the|this) (?:[\w,&–-]+ ){0,4}(?:role|position|vacancy|post)",
+        r"ausschreibung\b[^.!?\n]{0,60}\b(?:zuruckgezogen|eingestellt)",
+        r"kinansela (?:na |muna )?(?:po )?ang (?:requisition|posisyon|hiring)",
     ),
     "offer": (
         r"(?:pleased|happy|delighted|thrilled|excited|glad) to (?:extend|offer|make) (?:you )?(?:an? |the )?(?:formal |verbal |written |conditional |provisional )?(?:offer|position|role|post|job|contract)",

@@ -43,7 +43,7 @@ BY_PHONE: Final = re.compile(
 # Words just before a phrase that make it a reference to a past or other step, not this mail's news.
 ASIDE: Final = re.compile(
     r"(?:after(?! (?:careful|much|thorough|further|long|some|serious) (?:consideration|review|thought|deliberation))|following|since|before|prior to|enjoyed|"
-    r"(?:completing|completed)(?! (?:the|our|its|their) (?:search|process|review|selection|recruitment))|submitting|submitted|"
+    r"(?<!is )(?<!been )(?:completing|completed)(?! (?:the|our|its|their) (?:search|process|review|selection|recruitment))|submitting|submitted|"
     r"getting through|passed|feedback (?:from|on)|thank(?:s| you) for|speaking with you|(?:i )?(?:was|were) (?:on|in|at|part of) (?:your|the)|"
     r"voordat (?:we |wij )?|bevor (?:wir )?|avant (?:de|que)|antes de|prima (?:di|del)|"
     r"received|receiving|after our|following our|(?:outcome|result|results|feedback) (?:of|from|on)|esito|resultado|resultados|resultat|ergebnis|uitslag|merci (?:\w+ )?pour|gracias por|danke fur|grazie per|bedankt voor|"

@@ -641,3 +641,17 @@ def test_a_rejection_after_the_search_is_completed_is_not_an_aside() -> None:
         "position to a candidate who knows our grantees."
     )
     assert zalando_stage(body, subject="Program Officer search") == "rejected"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "While the review is completed, the recruitment for the role of Data Engineer (DE-114) has been put on hold.",
+        "We've made the hard decision to put the Data Engineer hiring on hold indefinitely.",
+        "Our leadership team has decided not to fill the Data Engineer position at this time.",
+        "Aufgrund einer Neuausrichtung wird die Ausschreibung in ihrer jetzigen Form zurückgezogen.",
+        "Dahil sa volume reduction, kinansela muna ang requisition para sa Team Leader position.",
+    ],
+)
+def test_a_vacancy_frozen_or_withdrawn_before_a_decision_is_closed(body: str) -> None:
+    assert zalando_stage(body, subject="An update on the role") == "closed"
