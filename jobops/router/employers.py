@@ -35,6 +35,7 @@ _PLATFORM_HOST: Final = re.compile(
     r"www|apply|boards|job-boards|jobs?|careers?\d*|hire|app|fa|wd\d+|em\d+|\w{1,2}"
 )
 _LABEL: Final = re.compile(r"[a-z0-9][a-z0-9-]*")
+_ARTICLES: Final = frozenset({"le", "la", "les", "l", "el", "los", "las", "il", "lo", "het", "de", "die", "das", "the"})
 # Platforms that put the employer's account in the path: boards.greenhouse.io/lumio, jobs.lever.co/nimbuspay.
 PATH_ACCOUNTS: Final = frozenset(
     {"greenhouse", "lever", "ashbyhq", "workable", "smartrecruiters", "recruitee", "pinpointhq"}
@@ -135,8 +136,20 @@ def _capitalised_runs(text: Wording) -> list[str]:
 
 
 def _leading_words(alias: tuple[str, ...]) -> set[str]:
-    """The name's first two or more words run together, as domains write them: 'stjames' for St James's Hospital."""
-    return {"".join(alias[:end]) for end in range(2, len(alias)) if len("".join(alias[:end])) >= 5}
+    """The name's first two or more words run together, as domains write them: 'stjames' for St James's Hospital,
+    also without its small words: 'carrefourfamilles' for Carrefour des Familles Hochelaga."""
+    plain = tuple(word for word in alias if word not in ACRONYM_SKIPS and word not in _ARTICLES)
+    runs = {"".join(words[:end]) for words in (alias, plain) for end in range(2, len(words) + 1)}
+    return {run for run in runs if len(run) >= 5}
+
+
+def first_word_and_initials(name: str) -> set[str]:
+    """A domain may write a name's first word and the initials of the rest: lakesiderrs.org for Lakeside Refugee
+    Resettlement Services."""
+    words = [word for word in employer_tokens(name) if word not in ACRONYM_SKIPS and word not in _ARTICLES]
+    if len(words) < 3 or len(words[0]) < PARTIAL_MIN_LETTERS:
+        return set()
+    return {words[0] + "".join(word[0] for word in words[1:])}
 
 
 def partial_names(name: str) -> set[str]:
@@ -275,7 +288,7 @@ class EmployerIndex:
                     self._cjk.setdefault(fold(name), set()).add(key)
             for word in partial_names(variant):
                 self._partial.setdefault(word, set()).add(key)
-            for word in partial_names(variant) | domain_initials(variant):
+            for word in partial_names(variant) | domain_initials(variant) | first_word_and_initials(variant):
                 self._domain_words.setdefault(word, set()).add(key)
             short = acronym(variant)
             for initials in {*capitalised_short_names(variant), *([short] if short else [])}:

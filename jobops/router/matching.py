@@ -10,7 +10,7 @@ from typing import Final
 from jobops.router.employers import EmployerIndex, Wording, wording
 from jobops.router.facts import JobFacts, RouterMemory
 from jobops.router.families import family_names
-from jobops.router.senders import FREE_MAIL, JOB_BOARD, PLATFORM_KINDS, SCHEDULING, domain_labels
+from jobops.router.senders import FREE_MAIL, JOB_BOARD, PLATFORM_KINDS, SCHEDULING, SIGNATURE, domain_labels
 from jobops.router.titles import coverage, title_words
 
 # How strongly each place an employer is named ties a mail to it (0..100).
@@ -112,6 +112,9 @@ class JobMatcher:
         if kind == SCHEDULING:
             for organiser, keys in self.invitation_employers(body).items():
                 add(keys, PLATFORM_SUBJECT, f"the invitation names {organiser} at {{name}}")
+        if kind == SIGNATURE:
+            for sender, keys in self.invitation_employers(body).items():
+                add(keys, PLATFORM_SUBJECT, f"the document is sent by {sender} at {{name}}")
         add(
             self.employers.mentioned(wording(sender_name)),
             PLATFORM_NAME if platform else NAME,

@@ -256,3 +256,29 @@ def test_the_job_pages_address_names_the_employers_own_domain() -> None:
     assert route(jobs, mail(note, "Quick call?", "Marcus <marcus@hwl.org>")).job_id == "lab"
     assert route(jobs, mail(note, "Quick call?", "Kelsey <kelsey@cvn.com>")).job_id == "bio"
     assert route(jobs, mail(note, "Quick call?", "Indeed <team@indeed.com>")).job_id is None
+
+
+def test_a_domain_may_drop_the_names_small_words_or_use_initials_after_its_first_word() -> None:
+    carrefour = JobFacts("cfh", "Coordonnatrice de programme", "Carrefour des Familles Hochelaga", "applied")
+    lakeside = JobFacts("lrrs", "Case Manager", "Lakeside Refugee Resettlement Services", "applied")
+    jobs = [carrefour, lakeside]
+    note = "Thank you for your application. We would like to invite you to an interview next week."
+    by_run = route(jobs, mail(note, "Entrevue", "Isabelle <i.marchand@carrefourfamilles.org>"))
+    by_initials = route(jobs, mail(note, "Interview", "Marcus <mgreene@lakesiderrs.org>"))
+    assert by_run.job_id == "cfh"
+    assert (by_initials.job_id, by_initials.bucket) == ("lrrs", PENDING_USER)
+
+
+def test_an_e_signature_envelope_is_tied_to_the_employer_of_the_person_who_sent_it() -> None:
+    fund = JobFacts("fund", "Community Investment Associate", "United Neighbours Fund", "offer")
+    decision = route(
+        [fund],
+        mail(
+            "Priya Raman sent you a document to review and sign. REVIEW DOCUMENT Priya Raman "
+            "priya.raman@unitedneighbours.ca Hi Camila, here is your revised offer letter for signature.",
+            "Please DocuSign: Offer_revised.pdf",
+            "Priya Raman via DocuSign <dse_na3@docusign.net>",
+        ),
+    )
+    assert decision.job_id == "fund"
+    assert "the document is sent by priya.raman@unitedneighbours.ca" in decision.reason
