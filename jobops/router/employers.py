@@ -25,6 +25,8 @@ from jobops.router.text import fold
 
 _WORD: Final = re.compile(r"[^\W_]+")
 _CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK_RUN: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+CJK_NAME_MIN: Final = 3  # characters of the first run of a name in CJK script that name the employer alone
 _PARENTHESES: Final = re.compile(r"\(([^()]*)\)")
 # A host in front of an employer's own domain that serves its job pages: careers.gene.com, employment.ku.dk.
 _CAREERS_HOST: Final = re.compile(
@@ -173,6 +175,17 @@ def _without_cjk_legal_form(name: str) -> str:
     return core if len(core) >= 2 else ""
 
 
+def cjk_names(name: str) -> set[str]:
+    """How a name in Chinese, Japanese or Korean script is written in mail: as typed, run together, without its
+    legal form, and its first run of such characters (中国华信银行 for 中国华信银行 新加坡分行, 郭曾林律師行 for
+    Kwok Tsang & Lam 郭曾林律師行)."""
+    found = {name.strip(), _without_cjk_legal_form(name), re.sub(r"\s+", "", name)}
+    first = next((core for run in _CJK_RUN.findall(name) if (core := _without_cjk_legal_form(run))), "")
+    if len(first) >= CJK_NAME_MIN:
+        found.add(first)
+    return {item for item in found if item}
+
+
 def name_variants(employer: str, extra: Iterable[str] = ()) -> list[str]:
     """The names an employer goes by: without a parenthesis, a parenthesis that is a name, brand family names."""
     main = _PARENTHESES.sub(" ", employer).strip()
@@ -284,7 +297,7 @@ class EmployerIndex:
             self._domains.setdefault(initials, set()).add(key)
         for variant in variants:
             if _CJK.search(variant):
-                for name in {variant.strip(), _without_cjk_legal_form(variant)} - {""}:
+                for name in cjk_names(variant):
                     self._cjk.setdefault(fold(name), set()).add(key)
             for word in partial_names(variant):
                 self._partial.setdefault(word, set()).add(key)
@@ -327,9 +340,13 @@ class EmployerIndex:
         return found
 
     def groups_for_domain_word(self, domain: str) -> set[str]:
-        """Groups whose longer name starts with this domain's name: ontario.ca for Ontario Ministry of Education."""
+        """Groups whose longer name starts with this domain's name: ontario.ca for Ontario Ministry of Education,
+        ktl-law.com.hk for Kwok Tsang & Lam."""
         label, _ = domain_labels(domain)
-        return set(self._domain_words.get(label, set()))
+        found: set[str] = set()
+        for part in {label, *label.split("-")}:
+            found |= self._domain_words.get(part, set())
+        return found
 
     def groups_for_labels(self, labels: Iterable[str]) -> set[str]:
         """Employer groups named exactly by any of these labels (a platform tenant or mailbox)."""

@@ -282,3 +282,32 @@ def test_an_e_signature_envelope_is_tied_to_the_employer_of_the_person_who_sent_
     )
     assert decision.job_id == "fund"
     assert "the document is sent by priya.raman@unitedneighbours.ca" in decision.reason
+
+
+def test_a_cjk_name_is_found_run_together_or_by_its_first_run_of_characters() -> None:
+    bank = JobFacts("bank", "法律合规经理", "中国华信银行 新加坡分行", "applied")
+    firm = JobFacts("firm", "Associate (Corporate)", "Kwok Tsang & Lam 郭曾林律師行", "applied")
+    maker = JobFacts("maker", "経理", "Mirai Pay株式会社", "applied")
+    jobs = [bank, firm, maker]
+    run_together = route(
+        jobs,
+        mail(
+            "您已完成“中国华信银行新加坡分行 – 法律合规经理岗位笔试”全部测评内容。",
+            "您已完成测评",
+            "北森 <noreply@beisen.com>",
+        ),
+    )
+    first_run = route(
+        jobs,
+        mail(
+            "感謝您應徵郭曾林律師行律師職位，現邀請您出席第二輪面試。",
+            "第二輪面試邀請",
+            "人力資源部 <hr@ktl-law.com.hk>",
+        ),
+    )
+    legal_form_only = route(
+        jobs, mail("株式会社サンプルより内定のご連絡です。", "内定のご連絡", "採用 <saiyo@sample.co.jp>")
+    )
+    assert run_together.job_id == "bank"
+    assert first_run.job_id == "firm"
+    assert legal_form_only.job_id != "maker"
