@@ -197,6 +197,8 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:decided|chosen) not to fill (?:the|this) (?:[\w,&–-]+ ){0,4}(?:role|position|vacancy|post)",
         r"ausschreibung\b[^.!?\n]{0,60}\b(?:zuruckgezogen|eingestellt)",
         r"kinansela (?:na |muna )?(?:po )?ang (?:requisition|posisyon|hiring)",
+        r"(?:competition|campaign|recruitment|search|process) has been closed without (?:an? )?appointments?",
+        r"(?:unable|not able) to fill (?:the|this) (?:[\w,&–-]+ ){0,5}(?:role|position|post|vacancy|vacancies|posts)\b",
     ),
     "offer": (
         r"(?:pleased|happy|delighted|thrilled|excited|glad) to (?:extend|offer|make) (?:you )?(?:an? |the )?(?:formal |verbal |written |conditional |provisional )?(?:offer|position|role|post|job|contract)",

@@ -332,11 +332,16 @@ class EmployerIndex:
         return " ".join(tokens)
 
     def groups_for_domain(self, domain: str) -> set[str]:
-        """Employer groups whose own domain this is: stripe.com, mail.stripe.co.uk, makenotion.com."""
-        label, _ = domain_labels(domain)
+        """Employer groups whose own domain this is: stripe.com, mail.stripe.co.uk, makenotion.com, and a body
+        under a region's domain: crownlegal.nsw.gov.au."""
+        label, front = domain_labels(domain)
         found: set[str] = set()
         for candidate in {label, label.replace("-", ""), *label.split("-")}:
             found |= self._groups_for_label(candidate)
+        for part in reversed(front):
+            if found:
+                break
+            found = set(self._domains.get(part.replace("-", ""), set()))
         return found
 
     def groups_for_domain_word(self, domain: str) -> set[str]:

@@ -268,7 +268,13 @@ class Router:
             recipient, kind, memory
         )
         replying = _REPLY.match(fold(subject)) and scan_stage("", quoted).body_news
-        if not (words or about or written_to or replying):
+        # Written to an address whose domain only suggests a tracked employer (mbss.ca): for the user to say.
+        suggested_to = (
+            candidate is not None
+            and kind is None
+            and candidate.group in self._matcher.employers.groups_for_domain_word(domain)
+        )
+        if not (words or about or written_to or suggested_to or replying):
             return Decision(
                 False, None, 0, NO_CHANGE, "other", "your own mail, about no application", IGNORED
             )

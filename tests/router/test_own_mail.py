@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from jobops.router import JobFacts, RouterMemory
@@ -172,3 +174,36 @@ def test_an_employer_confirming_a_withdrawal_is_read_as_withdrawn(words: str) ->
         [NORTHWIND], mail(words, "Data Engineer", sender="Northwind Careers <jobs@northwind.com>")
     )
     assert (decision.job_id, decision.stage_target) == ("nw", "withdrawn")
+
+
+def test_a_note_written_to_an_address_that_only_suggests_the_employer_waits_with_that_job() -> None:
+    centre = JobFacts(
+        "mbss", "Settlement Counsellor", "Maple Bridge Settlement Services", "technical_interview"
+    )
+    note = replace(
+        mail(
+            "Hi Farah, thank you for this morning's conversation. I enjoyed meeting the team.",
+            "Thank you",
+            "Ana <ana@example.net>",
+            from_me=True,
+        ),
+        to_address="fsiddiqui@mbss.ca",
+    )
+    decision = route([centre], note)
+    assert (decision.relevant, decision.job_id, decision.bucket) == (True, "mbss", PENDING_USER)
+
+
+def test_a_public_body_under_a_regions_domain_is_found_by_its_own_label() -> None:
+    office = JobFacts("clo", "Senior Legal Officer", "Crown Legal Office NSW", "assessment")
+    query = replace(
+        mail(
+            "Could you confirm that the 5:00pm deadline tomorrow is 5:00pm AEDT? Many thanks.",
+            "Work sample - query on time limit",
+            "Ana <ana@example.net>",
+            from_me=True,
+        ),
+        to_address="recruitment@crownlegal.nsw.gov.au",
+    )
+    decision = route([office], query)
+    assert decision.job_id == "clo"
+    assert "recipient domain crownlegal.nsw.gov.au belongs to Crown Legal Office NSW" in decision.reason

@@ -655,3 +655,11 @@ def test_a_rejection_after_the_search_is_completed_is_not_an_aside() -> None:
 )
 def test_a_vacancy_frozen_or_withdrawn_before_a_decision_is_closed(body: str) -> None:
     assert zalando_stage(body, subject="An update on the role") == "closed"
+
+
+def test_a_competition_closed_without_appointments_is_closed() -> None:
+    body = (
+        "Funding for the posts has not been approved. As a result, we are unable to fill the Advisor, Mathematics "
+        "posts from this competition, and the competition has been closed without appointments."
+    )
+    assert zalando_stage(body, subject="Update on competition") == "closed"
