@@ -12,7 +12,6 @@ from jobops.errors import NotFound
 from jobops.models import MailAccount
 from jobops.schemas.inbox import Decision
 from tests.inbox_mail import (
-    ACKNOWLEDGEMENT,
     INTERVIEW_INVITE,
     MAY_1,
     VAGUE_INVITE,
@@ -76,7 +75,12 @@ def test_a_jobs_emails_carry_the_text_the_reason_and_the_event_each_message_logg
 def test_a_linked_message_that_logged_nothing_has_no_event(session: Session) -> None:
     job_id = applied_job(session)
     stored_message(session, **INTERVIEW_INVITE, received_at=MAY_1)
-    late = stored_message(session, **ACKNOWLEDGEMENT, received_at=MAY_1 + timedelta(hours=3))
+    reminder = {
+        **INTERVIEW_INVITE,
+        "subject": "Reminder: your technical interview for Backend Engineer",
+        "body": "Hi Alex, a friendly reminder of your technical interview for the Backend Engineer role tomorrow.",
+    }
+    late = stored_message(session, **reminder, received_at=MAY_1 + timedelta(hours=3))
     inbox_routing.route_pending(session)
 
     items = {i.message.id: i for i in job_emails.job_emails(session, job_id).items}
