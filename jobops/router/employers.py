@@ -37,7 +37,9 @@ _PLATFORM_HOST: Final = re.compile(
     r"www|apply|boards|job-boards|jobs?|careers?\d*|hire|app|fa|wd\d+|em\d+|\w{1,2}"
 )
 _LABEL: Final = re.compile(r"[a-z0-9][a-z0-9-]*")
-_ARTICLES: Final = frozenset({"le", "la", "les", "l", "el", "los", "las", "il", "lo", "het", "de", "die", "das", "the"})
+_ARTICLES: Final = frozenset(
+    {"le", "la", "les", "l", "el", "los", "las", "il", "lo", "het", "de", "die", "das", "the"}
+)
 # Platforms that put the employer's account in the path: boards.greenhouse.io/lumio, jobs.lever.co/nimbuspay.
 PATH_ACCOUNTS: Final = frozenset(
     {"greenhouse", "lever", "ashbyhq", "workable", "smartrecruiters", "recruitee", "pinpointhq"}

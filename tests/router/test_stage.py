@@ -663,3 +663,19 @@ def test_a_competition_closed_without_appointments_is_closed() -> None:
         "posts from this competition, and the competition has been closed without appointments."
     )
     assert zalando_stage(body, subject="Update on competition") == "closed"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Top, dan bel ik je donderdag om 11.00 uur. Je krijgt nog een agenda-uitnodiging.",
+        "Perfecto, te llamo mañana jueves a las 15:30. ¡Hablamos!",
+        "C'est noté, je vous appelle demain jeudi à 10h.",
+        "Dienstag, 17. März, 12:30 Uhr passt mir sehr gut - ich rufe Sie auf Ihrer Nummer an.",
+        "Dein Termin ist eingeplant. Veranstaltungstyp: Erstgespräch (30 Min.)",
+    ],
+    ids=["Dutch", "Spanish", "French", "German call", "German first conversation"],
+)
+def test_a_call_booked_in_other_languages_is_a_guessed_screen(body: str) -> None:
+    decision = route_tracked(mail(body, subject="Re: Ihre Bewerbung", sender="Zalando <jobs@zalando.de>"))
+    assert decision.stage_target == "recruiter_screen"
