@@ -20,7 +20,7 @@ GENERIC_INTERVIEW: Final = re.compile(
     r"invite you (?:to|for) (?:an? |the )?(?:[\w-]+ ){0,2}(?:interview|next round)|(?:schedule|book|arrange) (?:an|your|the) interview"
     r"|(?:keen|like|love|want|happy|eager) to (?:interview|meet) you"
     r"|interview (?:invitation|invite|confirmation|confirmed)"
-    r"|(?:your|ur) (?!exit )(?:[\w-]+ ){0,2}interviews?\b[^.!?\n]{0,60}\b(?:is|are|has been|have been) (?:confirmed|scheduled|rescheduled|moved|booked)"
+    r"|\b(?:your|ur) (?!exit )(?:[\w-]+ ){0,2}interviews?\b[^.!?\n]{0,60}\b(?:is|are|has been|have been) (?:confirmed|scheduled|rescheduled|moved|booked)"
     r"|\bevent type:\s*[^\n]{0,40}\binterview\b|(?:invitation|invite) for (?:your|the) interview\b"
     r"|\bfor (?:a|an|the|your) (?:first|second|initial|formal|panel|operations?) interview\b|\bi have you (?:confirmed|booked) for\b"
     r"|vorstellungsgesprach|einladung zu(?:m|einem) (?:gesprach|interview)|(?:gesprach|interview)\b[^.!?\n]{0,60}\beinladen"
@@ -193,7 +193,7 @@ def scan_stage(subject: str, newest: str) -> StageScan:
     """Find stage phrases in a folded subject and the folded newest part of the body."""
     body_news, body_asides = _found(newest)
     subject_news, _ = _found(_REPLY_PREFIX.sub("", subject))
-    generic = GENERIC_INTERVIEW.search(newest) or GENERIC_INTERVIEW.search(subject)
+    generic = GENERIC_INTERVIEW.search(f"{newest}\n{subject}")  # the body's words first
     return StageScan(
         body_news,
         body_asides,
