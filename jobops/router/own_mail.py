@@ -95,6 +95,11 @@ WITHDRAWAL: Final = re.compile(
             r"\bnot looking (?:to move|for a (?:new )?(?:role|move))",
             r"\b(?:have |i've |just )accepted (?:a|an) (?:[\w-]+ ){0,2}(?:offer|position|role|post|job)\b",
             r"\bziehe\b[^.!?\n]{80,160}\bzuruck\b",
+            r"\bdon't think i (?:should|will|can|want to) (?:take|move|go) (?:this|it) (?:any )?further",
+            r"\bretiro mi (?:candidatura|solicitud|postulacion)|\bretirarme del proceso",
+            r"\bdeclinare (?:la (?:sua |vostra )?|l')(?:offerta|proposta)",
+            r"\bponuku\b[^.!?\n]{0,50}\bodmietnut|\b(?:ziadost|prihlasku)\b[^.!?\n]{0,80}\bstahujem",
+            r"\bjelentkezesemet visszavonom",
         )
     )
     + "|"
@@ -117,6 +122,7 @@ WITHDRAWAL: Final = re.compile(
             "ขอถอน",
             "ปฏิเสธข้อเสนอ",
             "לעצור את התהליך",
+            "αποσύρω την υποψηφιότητά μου",
             "לוותר על ההצעה",
             "למשוך את המועמדות",
         )

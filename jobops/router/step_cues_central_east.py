@@ -191,7 +191,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("köszönjük jelentkezését", "köszönjük a jelentkezésed", "köszönjük jelentkezésedet"),
         *("megkaptuk jelentkezését", "jelentkezését megkaptuk", "sikeresen jelentkeztél"),
         *("λάβαμε την αίτησή σας", "η αίτησή σας υποβλήθηκε", "ευχαριστούμε για την αίτησή σας"),
-        *("η αίτησή σας καταχωρήθηκε", "λάβαμε το βιογραφικό σας"),
+        *("η αίτησή σας καταχωρήθηκε", "λάβαμε το βιογραφικό σας", "επιβεβαίωση υποβολής αίτησης"),
         *("gavome jūsų paraišką", "jūsų paraiška gauta", "dėkojame už paraišką", "dėkojame už jūsų paraišką"),
         *("saņēmām jūsu pieteikumu", "saņēmuši jūsu pieteikumu", "jūsu pieteikums ir saņemts"),
         *("paldies par pieteikumu", "paldies par jūsu pieteikumu"),

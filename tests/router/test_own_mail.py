@@ -139,6 +139,12 @@ def test_more_withdrawals_in_a_linked_thread_close_the_job(words: str) -> None:
         "Thanks for thinking of me! I'm off the market now.",
         "经过慎重考虑，我已接受另一家律师事务所的职位，因此很遗憾无法接受贵行的录用。",
         "고민 끝에 다른 제안을 수락하기로 하여 채용 절차는 정중히 철회하고자 합니다.",
+        "He aceptado una oferta de otra empresa, por lo que retiro mi candidatura al puesto.",
+        "Dopo una riflessione molto attenta, devo purtroppo declinare l'offerta.",
+        "Vašu ponuku preto musím s poľutovaním odmietnuť.",
+        "Időközben elfogadtam egy állásajánlatot, ezért a jelentkezésemet visszavonom.",
+        "Σας γράφω για να σας ενημερώσω ότι αποσύρω την υποψηφιότητά μου για τη θέση.",
+        "I've given it a lot of thought and I don't think I should take this further.",
         "Ich ziehe daher meine Bewerbung im laufenden Berufungsverfahren für die W1-Professur (Tenure Track W2) "
         "zurück.",
     ],

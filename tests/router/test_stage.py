@@ -679,3 +679,32 @@ def test_a_competition_closed_without_appointments_is_closed() -> None:
 def test_a_call_booked_in_other_languages_is_a_guessed_screen(body: str) -> None:
     decision = route_tracked(mail(body, subject="Re: Ihre Bewerbung", sender="Zalando <jobs@zalando.de>"))
     assert decision.stage_target == "recruiter_screen"
+
+
+@pytest.mark.parametrize(
+    ("body", "stage"),
+    [
+        ("Děkujeme za Váš zájem o pozici. Váš životopis jsme obdrželi.", "applied"),
+        ("Vaša žiadosť o zamestnanie bola úspešne odoslaná.", "applied"),
+        ("Jelentkezésedet sikeresen elküldtük a munkáltatónak.", "applied"),
+        ("Twoja aplikacja na stanowisko Kierownik Zmiany została wysłana.", "applied"),
+        ("Wie besprochen habe ich Ihr Profil heute unserem Kunden vorgestellt.", "applied"),
+        (
+            "Dopo aver valutato tutte le prove, abbiamo deciso di proseguire con un candidato più esperto.",
+            "rejected",
+        ),
+        ("Ti informiamo che il tuo profilo non è stato individuato per la posizione.", "rejected"),
+        ("Po zvážení všetkých kandidátov sme sa rozhodli pre uchádzača, ktorý pozná náš systém.", "rejected"),
+        (
+            "Wir müssen Ihnen mitteilen, dass wir die Position mit einer anderen Bewerberin besetzt haben.",
+            "rejected",
+        ),
+        ("Úgy döntöttünk, hogy a pozíciót olyan jelölttel töltjük be, aki azonnal kezdhet.", "rejected"),
+        ("The team has decided to extend the Mid-Market offer to another candidate.", "rejected"),
+        ("Depois de muita conversa, o time decidiu seguir com outra pessoa candidata.", "rejected"),
+        ("Vaše rozhodnutí chápeme a respektujeme. Nabídku tímto považujeme za uzavřenou.", "withdrawn"),
+        ("Megértjük a döntését. A jelentkezését lezártuk.", "withdrawn"),
+    ],
+)
+def test_central_european_and_romance_receipts_and_decisions_are_read(body: str, stage: str) -> None:
+    assert zalando_stage(body, subject="Ihre Bewerbung") == stage
