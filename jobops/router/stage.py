@@ -33,7 +33,8 @@ GENERIC_INTERVIEW: Final = re.compile(
     # A call booked with the candidate: a first screen early on.
     r"|\b(?:i'll|i will|we'll|we will) (?:give you a )?(?:call|ring|phone) you (?:on|at)\b|\blet's (?:have|do|schedule|set up) (?:a|our) (?:quick |short |first )?call"
     r"|\blet's speak (?:on|at|tomorrow)|\bi'll call you (?:on|at|tomorrow)"
-    r"|\bevent type:\s*[^\n]{0,40}\b(?:call|intro|introduction|chat|screen)\b"
+    r"|\bevent(?: type)?:\s*[^\n]{0,40}\b(?:call|intro|introduction|chat|screen)\b"
+    r"|\brufe ich (?:sie|dich)\b[^.!?\n]{0,60}\ban\b|\bzavolam (?:vam|ti)\b"
     r"|\bbel ik (?:je|u)\b|\bik bel (?:je|u)\b|\bte (?:llamo|llamare|llamaremos)\b|\bconfirmamos tu llamada"
     r"|\bje vous (?:appelle|appellerai|rappelle)\b|\bje t'appelle\b|\bich rufe (?:sie|dich)\b[^.!?\n]{0,60}\ban\b"
     r"|\b(?:te|lhe) ligo\b|\b(?:la|ti) chiamo\b|\btu entrevista (?:quedo|ha quedado|esta) (?:agendada|confirmada|programada)"
@@ -41,7 +42,7 @@ GENERIC_INTERVIEW: Final = re.compile(
 # A call rather than a meeting: an unnamed interview by phone is a first screen.
 BY_PHONE: Final = re.compile(
     r"\b(?:phone|telephone|call|intro|introductory|telefon\w*|telefoni\w*|telephoni\w*|llamada|chiamata|appel|ligacao|chamada|trucada"
-    r"|bel|llamo|llamare|llamaremos|appelle|appellerai|rufe|ligo|chiamo)\b"
+    r"|bel|llamo|llamare|llamaremos|appelle|appellerai|rufe|ligo|chiamo|zavolam)\b"
     + "".join(f"|{fold(word)}" for word in ("電話", "전화", "电话"))
 )
 # Words just before a phrase that make it a reference to a past or other step, not this mail's news.

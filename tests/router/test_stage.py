@@ -673,8 +673,22 @@ def test_a_competition_closed_without_appointments_is_closed() -> None:
         "C'est noté, je vous appelle demain jeudi à 10h.",
         "Dienstag, 17. März, 12:30 Uhr passt mir sehr gut - ich rufe Sie auf Ihrer Nummer an.",
         "Dein Termin ist eingeplant. Veranstaltungstyp: Erstgespräch (30 Min.)",
+        "Guten Morgen, prima, dann rufe ich Sie am Donnerstag um 10 Uhr an.",
+        "Dobrý den, výborně, zavolám Vám v pondělí v 17:30.",
+        "Szeretnénk Önnel egy rövid telefonos beszélgetést folytatni a pozícióról.",
+        "Tu reunión está confirmada. Llamada introductoria – Localization Project Manager.",
     ],
-    ids=["Dutch", "Spanish", "French", "German call", "German first conversation"],
+    ids=[
+        "Dutch",
+        "Spanish",
+        "French",
+        "German call",
+        "German first conversation",
+        "German call, inverted",
+        "Czech",
+        "Hungarian",
+        "Spanish introductory call",
+    ],
 )
 def test_a_call_booked_in_other_languages_is_a_guessed_screen(body: str) -> None:
     decision = route_tracked(mail(body, subject="Re: Ihre Bewerbung", sender="Zalando <jobs@zalando.de>"))
