@@ -161,6 +161,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("тестовое задание", "тестового задания", "онлайн-тестирование", "пройти тестирование"),
         *("test online", "testul online", "test tehnic", "testul tehnic", "studiu de caz"),
         *("online teszt", "online tesztet", "szakmai teszt", "szakmai tesztet"),
+        *("γραπτή δοκιμασία", "γραπτής δοκιμασίας", "πρακτική άσκηση", "πρακτικής άσκησης"),
         *("próbafeladat", "próbafeladatot"),
         *("διαδικτυακό τεστ", "τεστ δεξιοτήτων", "γραπτή εξέταση", "μελέτη περίπτωσης"),
         *("testinė užduotis", "testinę užduotį", "namų užduotis", "namų užduotį", "praktinę užduotį"),

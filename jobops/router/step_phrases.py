@@ -162,6 +162,11 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:placement|language|english|typing) test",
         r"\bpruebas? (?:de (?:valores|comportamiento|conocimientos|personalidad)|psicotecnica|psicometrica)",
         r"(?:invita|invitado) a presentar (?:una|las siguientes|la) (?:evaluacion|pruebas?)",
+        r"(?:book|take|sit) your tests|reasoning tests?|translation tests?|prueba de traduccion",
+        r"(?:prova|test) (?:retribuita )?di (?:traduzione|revisione)|prova di traduzione",
+        r"ejercicio practico|desafio de (?:transcriacao|traducao)",
+        r"on[- ]demand (?:video )?interview|one-way video(?: interview)?",
+        r"evaluaciones? psicometricas?|(?:ha asignado|invita a realizar) (?:las siguientes|tus) evaluaciones",
     ),
     "recruiter_screen": (
         r"phone screen(?:ing)?",

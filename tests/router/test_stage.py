@@ -621,6 +621,11 @@ def test_an_exit_interview_at_the_current_employer_is_noise() -> None:
         "We'd like to invite you to the next step: a short written exercise. You'll find two attachments.",
         "TP Philippines has requested that you complete the Versant English placement test as part of your application.",
         "Te ha invitado a presentar las siguientes pruebas: prueba de valores y motivaciones (15 min).",
+        "We are pleased to invite you to book your tests for the above competition.",
+        "Come primo passo le proponiamo una prova di traduzione retribuita di circa 1.500 parole.",
+        "Northwind has invited you to complete an on-demand video interview: 5 questions, recorded on your schedule.",
+        "Como siguiente paso, te pedimos contestar unas evaluaciones psicométricas en línea.",
+        "Σας ενημερώνουμε ότι προχωράτε στο επόμενο στάδιο, που είναι μια γραπτή δοκιμασία.",
     ],
 )
 def test_written_and_language_tests_are_assessments(body: str) -> None:
