@@ -11,12 +11,13 @@ from jobops.router.employers import EmployerIndex, Wording, wording
 from jobops.router.facts import JobFacts, RouterMemory
 from jobops.router.families import family_names
 from jobops.router.senders import FREE_MAIL, JOB_BOARD, PLATFORM_KINDS, SCHEDULING, SIGNATURE, domain_labels
+from jobops.router.text import fold
 from jobops.router.titles import coverage, title_words
 
 # How strongly each place an employer is named ties a mail to it (0..100).
 DOMAIN: Final = 90  # the sender's own domain: stripe.com, mail.stripe.co.uk
 # A domain that is a longer name's first word or initials (ontario.ca, kwetb.ie): more than the body naming it,
-# less than a name written plainly, never enough to link.
+# less than a name written plainly; enough to link only with the name written out in the same mail.
 DOMAIN_WORD: Final = 66
 PLATFORM_NAME: Final = 90  # a hiring platform sending for it: "Stripe via Greenhouse", stripe@myworkday.com
 PLATFORM_SUBJECT: Final = 85
@@ -41,6 +42,15 @@ REVIEW_THREAD: Final = 80  # earlier mail of the thread waits for review with th
 SENDER_ALONE: Final = 85
 SENDER_AGREES: Final = 92
 SENDER_DISAGREES_CAP: Final = 80
+AGENCY_CAP: Final = (
+    90  # a staffing agency writes about many roles: without the tracked title, never linked alone
+)
+# Employers that fill other organisations' roles: their mail may be about any of their clients' openings.
+STAFFING: Final = re.compile(
+    r"\b(?:recruitment|recruiting|staffing|executive search|search partners|headhunt\w*|personnel|personalvermittlung"
+    r"|hays|randstad|adecco|manpower|michael page|page personnel|robert walters|robert half|kelly services|cpl"
+    r"|hudson|spencer stuart|korn ferry|egon zehnder|heidrick|russell reynolds|gi group|synergie)\b|\(via "
+)
 _LOCAL_PART: Final = re.compile(r"[._+\-]")
 _ADDRESS: Final = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 MAX_GUESTS: Final = 20  # addresses of an invitation's organiser and guests looked at
@@ -130,7 +140,7 @@ class JobMatcher:
             *(self.employers.partly_mentioned(t) for t in (wording(sender_name), subject, body))
         )
         add(partly - set(found), PARTIAL, "mail partly names {name}")
-        return {key: _combine(items) for key, items in found.items()}
+        return {key: _combine(_confirmed(items)) for key, items in found.items()}
 
     def invitation_employers(self, body: Wording) -> dict[str, set[str]]:
         """The organiser's and guests' addresses in a calendar invitation that belong to tracked employers."""
@@ -248,6 +258,18 @@ class JobMatcher:
         return Candidate(sender_job, SENDER_DISAGREES_CAP, [reason, f"mail names {candidate.job.employer}"])
 
 
+def unnamed_agency_role(candidate: Candidate, titles: frozenset[str], words: frozenset[str]) -> Candidate:
+    """A staffing agency's mail that does not name the tracked title may be about another of its roles."""
+    if not STAFFING.search(fold(candidate.job.employer)) or coverage(titles, words) >= TITLE_MIN_COVERAGE:
+        return candidate
+    if candidate.confidence > AGENCY_CAP:
+        candidate.confidence = AGENCY_CAP
+        candidate.reasons.append(
+            "an agency that writes about other roles too, and the mail does not name this one"
+        )
+    return candidate
+
+
 def follow_thread(candidate: Candidate | None, review_job: JobFacts | None) -> Candidate | None:
     """A reply in a thread waiting for review leans to the job suggested for the thread."""
     if review_job is None or (candidate is not None and candidate.job.id == review_job.id):
@@ -262,6 +284,15 @@ def _combine(items: list[tuple[int, str]]) -> Evidence:
     strengths = sorted((strength for strength, _ in items), reverse=True)
     extra = min(MAX_EXTRA, EXTRA_SOURCE * (len(strengths) - 1))
     return Evidence(strengths[0] + extra, tuple(reason for _, reason in items))
+
+
+def _confirmed(items: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A domain that is the first word of a name the mail also writes out in full is that employer's own."""
+    if not any(strength == DOMAIN_WORD for strength, _ in items) or not any(
+        " names " in reason for _, reason in items
+    ):
+        return items
+    return [(DOMAIN if strength == DOMAIN_WORD else strength, reason) for strength, reason in items]
 
 
 def _shared_words(titles: list[frozenset[str]]) -> frozenset[str]:

@@ -19,6 +19,7 @@ from jobops.router.matching import (
     Candidate,
     JobMatcher,
     follow_thread,
+    unnamed_agency_role,
 )
 from jobops.router.own_mail import withdraws
 from jobops.router.reading import approached, kind_first, settled, small_talk
@@ -178,6 +179,8 @@ class Router:
             candidate: Candidate | None = Candidate(thread_job, THREAD, ["thread already linked to this job"])
         else:
             candidate = follow_thread(self._matcher.lean(named, sender_job), review_job)
+            if candidate:
+                candidate = unnamed_agency_role(candidate, self._matcher.titles[candidate.job.id], words)
         if candidate:  # the job as it stands now, after mail routed earlier in this run
             candidate.job = self._jobs.get(candidate.job.id, candidate.job)
         phrases = scan.reading(candidate.job.current_stage if candidate else None)

@@ -170,6 +170,35 @@ def test_a_domain_that_is_a_long_names_first_word_or_initials_suggests_the_emplo
     assert (kwetb.job_id, kwetb.bucket) == ("kw", PENDING_USER)
 
 
+def test_a_domain_that_is_a_names_first_word_links_when_the_mail_writes_that_name_out() -> None:
+    jobs = [
+        JobFacts("on", "Education Officer – Mathematics", "Ontario Ministry of Education", "applied"),
+        JobFacts("hays", "Clinical Educator (Kent)", "Hays Healthcare", "applied"),
+    ]
+    written_out = route(
+        jobs,
+        mail(
+            "The Ontario Ministry of Education has received your application for Education Officer – Mathematics.",
+            "Application received",
+            "<careers@ontario.ca>",
+        ),
+    )
+    other_name = route(
+        jobs,
+        mail(
+            "Hays Healthcare has received your application. We will be in touch about next steps.",
+            "Application received",
+            "<careers@ontario.ca>",
+        ),
+    )
+    assert (written_out.job_id, written_out.stage_target, written_out.bucket) == (
+        "on",
+        "applied",
+        AUTO_LINKED,
+    )
+    assert other_name.bucket == PENDING_USER
+
+
 def test_a_word_every_public_body_shares_names_none_of_them() -> None:
     jobs = [
         JobFacts("dfe", "Policy Adviser", "Department for Education", "applied"),

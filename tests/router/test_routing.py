@@ -71,6 +71,25 @@ def test_an_agency_recruiter_the_user_approved_writing_of_another_role_is_not_li
     assert (decision.job_id, decision.bucket) == ("hays-kent", PENDING_USER)
 
 
+def test_an_agency_naming_the_tracked_title_is_linked_and_one_pitching_another_role_waits() -> None:
+    update = mail(
+        "Hi Aoife, Hays Healthcare here: the Kent trust would like to invite you to a panel interview for the Clinical "
+        "Nurse Educator post on Thursday.",
+        "Interview invitation",
+        sender="Maeve Byrne <maeve@hays.ie>",
+    )
+    pitch = mail(
+        "Hi Aoife, Hays Healthcare here: a hospital in Cork would like to invite you to a panel interview for a ward "
+        "manager post on Thursday.",
+        "Interview invitation",
+        sender="Maeve Byrne <maeve@hays.ie>",
+    )
+    linked, waiting = Router([AGENCY_JOB]).route(update), Router([AGENCY_JOB]).route(pitch)
+    assert (linked.job_id, linked.bucket) == ("hays-kent", AUTO_LINKED)
+    assert (waiting.job_id, waiting.bucket) == ("hays-kent", PENDING_USER)
+    assert "does not name this one" in waiting.reason
+
+
 def test_a_recruiter_approved_for_one_of_two_roles_at_an_employer_does_not_pick_the_role_alone() -> None:
     memory = RouterMemory(sender_jobs={"anna@revolut.com": "rev-backend"})
     invite = mail(
