@@ -20,7 +20,7 @@ DOMAIN: Final = 90  # the sender's own domain: stripe.com, mail.stripe.co.uk
 # less than a name written plainly; enough to link only with the name written out in the same mail.
 DOMAIN_WORD: Final = 66
 PLATFORM_NAME: Final = 90  # a hiring platform sending for it: "Stripe via Greenhouse", stripe@myworkday.com
-PLATFORM_SUBJECT: Final = 85
+PLATFORM_SUBJECT: Final = 88  # with the body naming it too and one job there, a clear step links
 PLATFORM_BODY: Final = 78
 NAME: Final = 75  # a person's display name: "Ivy at Notion"
 PARTIAL: Final = 58  # a distinctive word or the acronym of a longer name: enough to suggest, never to link

@@ -57,3 +57,25 @@ def test_a_google_calendar_invitation_is_not_mail_from_google_the_employer() -> 
     )
     decision = route([GOOGLE, ALLEGRO], invitation)
     assert decision.job_id == "allegro"
+
+
+def test_an_assessment_platform_naming_the_employer_in_subject_and_body_links_a_clear_invitation() -> None:
+    jobs = [ALLEGRO, JobFacts("klarna", "Data Engineer", "Klarna", "recruiter_screen")]
+    both = route(
+        jobs,
+        mail(
+            "Hi Ana, Klarna has invited you to take the following test: Data Engineering (90 minutes).",
+            "Klarna: complete the following assessment",
+            "HackerRank <no-reply@hackerrank.com>",
+        ),
+    )
+    body_only = route(
+        jobs,
+        mail(
+            "Hi Ana, Klarna has invited you to take the following test: Data Engineering (90 minutes).",
+            "Complete the following assessment",
+            "HackerRank <no-reply@hackerrank.com>",
+        ),
+    )
+    assert (both.job_id, both.stage_target, both.bucket) == ("klarna", "assessment", AUTO_LINKED)
+    assert (body_only.job_id, body_only.bucket) == ("klarna", PENDING_USER)
