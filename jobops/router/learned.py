@@ -126,6 +126,11 @@ class LearnedReader:
             )
         return None
 
+    def reads_no_step(self, text: str) -> bool:
+        """Whether the likeliest stage of a mail is no change at all (the candidate's own reply, for instance)."""
+        likeliest = probabilities(self.stage, self.features.of(text))
+        return next(iter(likeliest), NO_CHANGE) == NO_CHANGE
+
     def sure_relevant(self, text: str) -> bool:
         """Whether mail the rules ignore reads as recruiting mail beyond doubt."""
         return probabilities(self.relevance, self.features.of(text)).get("True", 0.0) >= RELEVANT_SURE

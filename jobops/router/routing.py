@@ -143,7 +143,7 @@ class Router:
         folded_subject = fold(subject)
         if mail.from_me and (thread_job or in_review):
             sure = (mail.thread_id or "") in memory.sure_threads
-            return _own_mail(thread_job, in_review, review_job, stage_text, sure)
+            return _own_mail(thread_job, in_review, review_job, stage_text, sure, self._reads_no_step(mail))
         if mail.from_me:
             return self._own_first_mail(mail, memory, folded_subject + "\n" + stage_text)
         scan = scan_stage(folded_subject, stage_text)
@@ -232,6 +232,11 @@ class Router:
             decision = replace(decision, job_sure=False)
         found = doubts(signals) + [RESCUED] * rescued
         return held_for_review(decision, found)
+
+    def _reads_no_step(self, mail: MailFacts) -> bool:
+        """Whether the learned reader, when there is one, reads no step at all in a mail."""
+        text = reading_text(mail.subject or "", mail.body_text or "")
+        return self._reader is not None and self._reader.reads_no_step(text)
 
     def _sure_relevant(self, mail: MailFacts) -> bool:
         """Whether the learned reader is sure mail the rules ignore is recruiting mail."""
@@ -368,9 +373,17 @@ def route_message(mail: MailFacts, jobs: Sequence[JobFacts], memory: RouterMemor
 
 
 def _own_mail(
-    thread_job: JobFacts | None, in_review: bool, review_job: JobFacts | None, newest: str, sure: bool = False
+    thread_job: JobFacts | None,
+    in_review: bool,
+    review_job: JobFacts | None,
+    newest: str,
+    sure: bool = False,
+    no_step: bool = False,
 ) -> Decision:
-    """The candidate's own mail counts only in a thread about a job, and only a withdrawal moves it."""
+    """The candidate's own mail counts only in a thread about a job, and only a withdrawal moves it.
+
+    A reply that is not plainly small talk is linked by itself only when the learned reader reads no step in it.
+    """
     if thread_job is None and not in_review:
         return Decision(
             False, None, 0, NO_CHANGE, "other", "your own mail, outside any thread about a job", IGNORED
@@ -379,14 +392,15 @@ def _own_mail(
     target, said = ("withdrawn", f'; says "{words}"') if words else (NO_CHANGE, "")
     if thread_job is None:
         job_id = review_job.id if review_job else None
-        if job_id and sure and not words and small_talk(newest):
+        if job_id and sure and not words and (small_talk(newest) or no_step):
             return Decision(
                 True,
                 job_id,
                 THREAD,
                 NO_CHANGE,
                 "update",
-                "your short reply in a thread whose job is sure (its stage waits for review)",
+                "your reply in a thread whose job is sure (its stage waits for review)"
+                + ("" if small_talk(newest) else "; the learned reader reads no step in it"),
                 AUTO_LINKED,
                 job_sure=True,
             )
@@ -399,14 +413,15 @@ def _own_mail(
             f"your reply in a thread waiting for review{said}",
             PENDING_USER,
         )
-    if words or small_talk(newest):
+    if words or small_talk(newest) or no_step:
+        read = "" if words or small_talk(newest) else "; the learned reader reads no step in it"
         return Decision(
             True,
             thread_job.id,
             THREAD + CLEAR_STAGE * bool(words),
             target,
             "update",
-            f"your reply in a linked thread{said}",
+            f"your reply in a linked thread{said}{read}",
             AUTO_LINKED,
         )
     # A longer reply may accept, decline or withdraw in words the tables do not read: the user says which.

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from scipy import sparse
 
-from jobops.router import JobFacts, Router, learned
+from jobops.router import JobFacts, Router, RouterMemory, learned
 from jobops.router.learned import current_reader, probabilities, reading_with, train, tuning_rows
 from jobops.stages import AUTO_LINKED, IGNORED, PENDING_USER
 from tests.router.builders import mail
@@ -146,3 +146,53 @@ def test_a_trained_reader_is_kept_for_the_next_process_and_loaded_instead_of_tra
     assert len(list(tmp_path.glob("learned-reader-*.pickle"))) == 1
     assert first is not None and second is not None and first is not second
     assert second.doubts_link("we regret that we will not progress your application", "rejected") is None
+
+
+def test_a_longer_reply_of_the_candidate_is_linked_only_when_the_reader_reads_no_step_in_it() -> None:
+    rows = [
+        *(
+            row(
+                "Re: Interview",
+                f"Thanks, I will send my references and the signed forms by Friday {i}.",
+                True,
+            )
+            for i in range(8)
+        ),
+        *(
+            row(
+                "Re: Offer",
+                f"After much thought it is not the right move for me at this point {i}.",
+                True,
+                "withdrawn",
+            )
+            for i in range(8)
+        ),
+        *(
+            row("Digest", f"Top stories in gardening this week, issue {i}. Unsubscribe.", False)
+            for i in range(8)
+        ),
+    ]
+    reader = train(rows)
+    linked = RouterMemory(thread_jobs={"t-nw": "nw"})
+    logistics = mail(
+        "Hi Dana, thanks again for your help with all of this. I will send my references and the signed forms by "
+        "Friday, and I will bring my passport on the first day as you asked. My new address is 14 Elm Road, "
+        "Leeds, in case the paperwork needs it, and my mobile number stays the same as before.",
+        "Re: Interview",
+        thread="t-nw",
+        from_me=True,
+    )
+    declining = mail(
+        "Hi Dana, thank you for the offer and for such a kind process. After much thought it is not the right move "
+        "for me at this point in my career. I have learned a great deal from meeting the team, and I really "
+        "hope our paths cross again and that we stay in touch.",
+        "Re: Offer",
+        thread="t-nw",
+        from_me=True,
+    )
+    sent = Router([JOB], reader).route(logistics, linked)
+    held = Router([JOB], reader).route(declining, linked)
+    assert (sent.job_id, sent.stage_target, sent.bucket) == ("nw", "no_change", AUTO_LINKED)
+    assert "reads no step" in sent.reason
+    assert (held.job_id, held.bucket) == ("nw", PENDING_USER)
+    assert Router([JOB]).route(logistics, linked).bucket == PENDING_USER
