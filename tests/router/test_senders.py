@@ -79,3 +79,27 @@ def test_an_assessment_platform_naming_the_employer_in_subject_and_body_links_a_
     )
     assert (both.job_id, both.stage_target, both.bucket) == ("klarna", "assessment", AUTO_LINKED)
     assert (body_only.job_id, body_only.bucket) == ("klarna", PENDING_USER)
+
+
+def test_agencies_under_a_shared_public_parent_domain_are_told_apart() -> None:
+    jobs = [
+        JobFacts(
+            "easa",
+            "Policy Officer – Environmental Protection",
+            "EASA",
+            "applied",
+            job_url="https://careers.easa.europa.eu/",
+        ),
+        JobFacts("frontex", "Policy Officer – Strategic Planning", "Frontex", "applied"),
+    ]
+    decision = route(
+        jobs,
+        mail(
+            "Dear Irina, thank you for your application to the Policy Officer selection procedure. As you "
+            "requested, your name has been withdrawn from the reserve list.",
+            "Selection procedure",
+            "Frontex Recruitment <recruitment@frontex.europa.eu>",
+        ),
+    )
+    assert decision.job_id == "frontex"
+    assert "EASA" not in decision.reason
