@@ -103,3 +103,32 @@ def test_agencies_under_a_shared_public_parent_domain_are_told_apart() -> None:
     )
     assert decision.job_id == "frontex"
     assert "EASA" not in decision.reason
+
+
+def test_public_sector_job_boards_and_reference_check_services_do_not_stand_for_an_employer() -> None:
+    school = JobFacts(
+        "te-awa",
+        "Head of Faculty Science",
+        "Te Awa College",
+        "applied",
+        job_url="https://gazette.education.govt.nz/v/1",
+    )
+    ministry = JobFacts("moe", "Senior Adviser", "Ministry of Education NZ", "applied")
+    receipt = route(
+        [school, ministry],
+        mail(
+            "Kia ora, thank you for applying for the Senior Adviser role. We have received your application.",
+            "Application received",
+            "Ministry of Education <careers@education.govt.nz>",
+        ),
+    )
+    references = route(
+        [school, ministry],
+        mail(
+            "Hi Ceri, Te Awa College has asked us to collect two references for your application.",
+            "Reference check for Te Awa College",
+            "Xref <no-reply@xref.com>",
+        ),
+    )
+    assert "Te Awa" not in receipt.reason
+    assert (references.job_id, references.stage_target) == ("te-awa", "no_change")
