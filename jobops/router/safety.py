@@ -36,6 +36,13 @@ NEGATION: Final = re.compile(
     r"(?:\w+\W+){0,2}$"
 )
 # A time of day: a short reply naming one confirms or moves a booking.
+# Mail offering the candidate a different opening than the one applied for ("Another role you might like").
+ANOTHER_ROLE: Final = re.compile(
+    r"(?<!accepted )(?<!accept )(?<!taken )\b(?:another (?:role|position|opportunity|opening|vacancy|post)"
+    r"|a (?:different|separate) (?:role|position|opportunity|opening|vacancy))\b"
+    r"|\bautre (?:poste|opportunite)\b|\botra (?:posicion|vacante|oportunidad)\b|\boutra (?:vaga|oportunidade)\b"
+    r"|\bandere (?:stelle|position)\b|\baltra (?:posizione|opportunita)\b|\been andere (?:functie|vacature)\b"
+)
 TIME_OF_DAY: Final = re.compile(r"\b\d{1,2}(?:[:.h]\d{2})\b|\b\d{1,2} ?(?:am|pm|uhr|uur|h)\b")
 # Senders that write to many: a tracked employer's events, news or academy mail is not about an application.
 
@@ -132,6 +139,12 @@ def booking_reply(signals: Signals) -> str | None:
     return f'a short reply naming a time ("{found.group()}"): it may book a step' if found else None
 
 
+def another_role(signals: Signals) -> str | None:
+    """The mail speaks of a different opening than the tracked one: it may be about that opening instead."""
+    found = ANOTHER_ROLE.search(f"{signals.subject}\n{signals.newest}")
+    return f'it speaks of a different opening ("{found.group()}")' if found else None
+
+
 def mailing(signals: Signals) -> str | None:
     """Mail from a tracked employer's events, news or academy address is written to many, not to a candidate."""
     if signals.memory == "thread" or not MAILING_SENDER.match(signals.address):
@@ -193,6 +206,7 @@ CHECKS: Final[tuple[Callable[[Signals], str | None], ...]] = (
     mailing,
     memory_disagrees,
     other_brand,
+    another_role,
 )
 
 
@@ -203,7 +217,7 @@ def doubts(signals: Signals) -> list[str]:
 
 def job_doubted(signals: Signals) -> bool:
     """Whether a check doubts the job itself, not only the stage: the job is then not sure either."""
-    return any(check(signals) for check in (memory_disagrees, other_brand, mailing))
+    return any(check(signals) for check in (memory_disagrees, other_brand, mailing, another_role))
 
 
 def held_for_review(decision: Decision, found: list[str]) -> Decision:

@@ -280,3 +280,34 @@ def test_an_earlier_step_than_one_waiting_for_review_is_not_logged_by_itself() -
     assert (decision.job_id, decision.bucket) == ("nw", PENDING_USER)
     assert "mail waiting for review already suggests Final Round" in decision.reason
     assert alone.bucket == AUTO_LINKED
+
+
+def test_mail_offering_a_different_opening_at_the_employer_waits_and_its_job_is_not_sure() -> None:
+    english = route(
+        mail(
+            "Hi Sam, while the Data Engineer process is paused, there is another role on our analytics team that "
+            "fits your profile. Would you be open to a 30-minute call about it?",
+            "Data Engineer: a 30-minute call",
+        )
+    )
+    french = route(
+        mail(
+            "Bonjour Sam, votre candidature au poste de Data Engineer n'a pas été retenue, mais une autre "
+            "opportunité chez Lanternfish pourrait vous intéresser.",
+            "Autre opportunité chez Lanternfish",
+        )
+    )
+    assert held(english, "a different opening") and english.job_id == "ln-data"
+    assert held(french, "a different opening")
+    assert not english.job_sure and not french.job_sure
+
+
+def test_the_candidate_having_accepted_another_position_is_no_other_opening() -> None:
+    decision = route(
+        mail(
+            "Hi Sam, thanks for letting us know that you have accepted another position. We have withdrawn your "
+            "application for the Data Engineer role. Best of luck!",
+            "Your application - Data Engineer",
+        )
+    )
+    assert "different opening" not in decision.reason
