@@ -279,7 +279,10 @@ class EmployerIndex:
         """Index one job under its employer group."""
         if not employer_aliases(job.employer):
             return
-        key = self._group_key(employer_tokens(job.employer))
+        # A note in parentheses ("Tusla (publicjobs.ie campaign)") does not make another employer of "Tusla Kerry".
+        key = self._group_key(
+            employer_tokens(_PARENTHESES.sub(" ", job.employer)) or employer_tokens(job.employer)
+        )
         group = self.groups.setdefault(key, [])
         group.append(job)
         self.names.setdefault(key, job.employer.strip())

@@ -340,3 +340,26 @@ def test_a_cjk_name_is_found_run_together_or_by_its_first_run_of_characters() ->
     assert run_together.job_id == "bank"
     assert first_run.job_id == "firm"
     assert legal_form_only.job_id != "maker"
+
+
+def test_a_note_in_parentheses_keeps_two_jobs_at_one_employer_in_one_group() -> None:
+    jobs = [
+        JobFacts(
+            "panel",
+            "Senior Social Work Practitioner, Child Protection",
+            "Tusla (publicjobs.ie campaign)",
+            "applied",
+        ),
+        JobFacts("kerry", "Social Worker - Fostering (Irish language post), Kerry", "Tusla Kerry", "applied"),
+    ]
+    decision = route(
+        jobs,
+        mail(
+            "Dear Siobhán, thank you for applying for the Social Worker - Fostering (Irish language post), Kerry. "
+            "We have received your application.",
+            "Application received",
+            "Tusla Recruitment <recruitment@tusla.ie>",
+        ),
+    )
+    assert (decision.job_id, decision.stage_target) == ("kerry", "applied")
+    assert "title picks one of 2 jobs there" in decision.reason
