@@ -175,8 +175,13 @@ class JobMatcher:
             candidate.confidence = min(candidate.confidence, AMBIGUOUS_CAP)
             candidate.reasons.append(f"though the sender's domain belongs to {self.employers.names[key]}")
             return candidate
+        rivals = [rival for rival, found in ranked[1:] if found.strength >= best.strength - COMPETING_MARGIN]
+        if rivals and _owns_domain(best) and all(_owns_domain(evidence[rival]) for rival in rivals):
+            shared = self._pick_by_title([key, *rivals], best, words)
+            if shared:
+                return shared
         candidate = self._pick_in_group(key, best, words)
-        if len(ranked) > 1 and ranked[1][1].strength >= best.strength - COMPETING_MARGIN:
+        if rivals:
             rival = self.employers.names[ranked[1][0]]
             candidate.confidence = min(candidate.confidence, AMBIGUOUS_CAP)
             candidate.reasons.append(f"also names {rival}")
@@ -184,6 +189,28 @@ class JobMatcher:
             candidate.confidence = min(candidate.confidence, AMBIGUOUS_CAP)
             candidate.reasons.append(f"but names the title of {other.title} at {other.employer}")
         return candidate
+
+    def _pick_by_title(self, keys: list[str], best: Evidence, words: frozenset[str]) -> Candidate | None:
+        """The one job the title picks among employers that all own the sender's domain (two names of one body)."""
+        jobs = [job for key in keys for job in self.employers.groups[key]]
+        # Words of the employers' own names ("Trust" of Severn Vale Academy Trust) say nothing about the role.
+        shared = _shared_words([self.titles[job.id] for job in jobs]) | title_words(
+            " ".join(job.employer for job in jobs)
+        )
+        scores = sorted(
+            ((coverage(self.titles[job.id] - shared, words), job) for job in jobs), key=lambda s: -s[0]
+        )
+        (top, job), (second, _) = scores[0], scores[1]
+        if top < DECISIVE_SCORE or top - second < DECISIVE_MARGIN:
+            return None
+        key = next(key for key in keys if job in self.employers.groups[key])
+        reasons = [*best.reasons, f"{len(keys)} employers share that domain and the title picks {job.title}"]
+        confidence = (
+            best.strength
+            + DECIDED
+            + TITLE_NAMED * (coverage(self.titles[job.id], words) >= TITLE_MIN_COVERAGE)
+        )
+        return Candidate(job, confidence, reasons, key)
 
     def _title_elsewhere(
         self, candidate: Candidate, rivals: list[tuple[str, Evidence]], words: frozenset[str]
@@ -293,6 +320,11 @@ def _confirmed(items: list[tuple[int, str]]) -> list[tuple[int, str]]:
     ):
         return items
     return [(DOMAIN if strength == DOMAIN_WORD else strength, reason) for strength, reason in items]
+
+
+def _owns_domain(evidence: Evidence) -> bool:
+    """Whether the sender's (or recipient's) own domain ties the mail to this employer."""
+    return any(" domain " in reason and " belongs to " in reason for reason in evidence.reasons)
 
 
 def _shared_words(titles: list[frozenset[str]]) -> frozenset[str]:

@@ -363,3 +363,42 @@ def test_a_note_in_parentheses_keeps_two_jobs_at_one_employer_in_one_group() -> 
     )
     assert (decision.job_id, decision.stage_target) == ("kerry", "applied")
     assert "title picks one of 2 jobs there" in decision.reason
+
+
+def test_two_names_of_one_body_that_share_a_domain_are_told_apart_by_the_title() -> None:
+    jobs = [
+        JobFacts(
+            "hutt",
+            "Mental Health Social Worker - Community Mental Health, Hutt Valley",
+            "Te Whatu Ora Capital, Coast & Hutt Valley",
+            "applied",
+            job_url="https://careers.tewhatuora.govt.nz/jobs/CCHV-26-0917",
+        ),
+        JobFacts(
+            "icamhs",
+            "Social Worker - ICAMHS",
+            "Health NZ Waitematā",
+            "applied",
+            job_url="https://careers.tewhatuora.govt.nz/jobs/WTM-26-1144",
+        ),
+    ]
+    icamhs = route(
+        jobs,
+        mail(
+            "Kia ora Siobhán, thank you for applying for Social Worker - ICAMHS (WTM-26-1144). We have received "
+            "your application and will be in touch.",
+            "Application received",
+            "Health NZ Recruitment <recruitment@tewhatuora.govt.nz>",
+        ),
+    )
+    unnamed = route(
+        jobs,
+        mail(
+            "Kia ora Siobhán, thank you for applying. We have received your application and will be in touch.",
+            "Application received",
+            "Health NZ Recruitment <recruitment@tewhatuora.govt.nz>",
+        ),
+    )
+    assert (icamhs.job_id, icamhs.stage_target) == ("icamhs", "applied")
+    assert "share that domain and the title picks Social Worker - ICAMHS" in icamhs.reason
+    assert unnamed.bucket == PENDING_USER

@@ -727,3 +727,26 @@ def test_a_call_booked_in_other_languages_is_a_guessed_screen(body: str) -> None
 )
 def test_central_european_and_romance_receipts_and_decisions_are_read(body: str, stage: str) -> None:
     assert zalando_stage(body, subject="Ihre Bewerbung") == stage
+
+
+@pytest.mark.parametrize(
+    ("body", "stage"),
+    [
+        (
+            "We are pleased to invite you to a written assessment, the next step of the selection. The written "
+            "assessment is a tool to shortlist candidates for a competency-based interview.",
+            "assessment",
+        ),
+        (
+            "Please complete the online assessment by Friday. Successful candidates will then be invited to a "
+            "panel interview in March.",
+            "assessment",
+        ),
+        (
+            "Congratulations, you have been selected for a competency-based interview next week.",
+            "technical_interview",
+        ),
+    ],
+)
+def test_the_step_shortlisted_candidates_go_on_to_is_not_this_mails_news(body: str, stage: str) -> None:
+    assert zalando_stage(body) == stage
