@@ -187,6 +187,19 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"nad ydych wedi'?ch dewis|nid ydych ar y rhestr fer",
         r"ta an post tairgthe",
         r"החלטנו להתקדם עם מועמדים אחרים|החלטנו שלא להמשיך|בחרנו במועמד",
+        # Panels and boards that recommended, listed or appointed others, and roles filled from inside.
+        r"(?:have|has) offered the (?:[\w-]+ ){0,4}(?:role|position|post|job) to (?:a|an|another|someone)\b",
+        r"(?:panel|committee|board|selection \w+) (?:has )?recommended (?:another|other|a different) (?:candidate|applicant)s?",
+        r"unable to (?:progress|proceed with|take forward) your application",
+        r"(?:will|would) (?:therefore )?not be (?:taken|considered) further",
+        r"(?:will|would) (?:therefore )?not be invited to (?:the |an? )?(?:next|interview|following|second|final)",
+        r"did not include your name in the (?:\w+ ){0,2}list|not (?:been )?included (?:you )?in the (?:\w+ ){0,2}list",
+        r"won'?t be moving (?:ahead|forward) with",
+        r"(?:fill|filling|pourvoir|cubrir) (?:the|this|le|el) (?:[\w-]+ ){0,3}(?:role|position|post|poste|cargo|puesto) "
+        r"(?:internally|en interne|with an internal|con (?:un|una) (?:profesional|persona|candidat\w*) intern)",
+        r"\bnon retenue?s?\b",
+        r"declarat\w* respins|\brespingerea\b",
+        r"لم يتم اختيار|نأسف لإخبارك",
     ),
     "closed": (
         r"(?:post|position|role|vacancy|job|advert|posting|requisition)\b[^.!?\n]{0,40}\b(?:has|have) been withdrawn",

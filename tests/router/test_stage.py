@@ -750,3 +750,25 @@ def test_central_european_and_romance_receipts_and_decisions_are_read(body: str,
 )
 def test_the_step_shortlisted_candidates_go_on_to_is_not_this_mails_news(body: str, stage: str) -> None:
     assert zalando_stage(body) == stage
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "After a lot of thought, we have offered the Family Support Worker role to a practitioner from the local "
+        "community.",
+        "I'm sorry to let you know that the panel has recommended other candidates for the positions in this intake.",
+        "As you do not hold work rights, we're unable to progress your application further.",
+        "Your application will therefore not be taken further in this procedure.",
+        "Your mark was above the pass mark, and you will therefore not be invited to the interview stage.",
+        "Having considered your test and interview, the Committee did not include your name in the list of "
+        "suitable candidates.",
+        "The client has decided to fill the role internally, so they won't be moving ahead with external profiles.",
+        "Le statut de ta candidature a changé. Statut : Non retenue.",
+        "Notre client a finalement décidé de pourvoir le poste en interne.",
+        "Dosarul dumneavoastră a fost declarat RESPINS.",
+        "نأسف لإخبارك بأنه لم يتم اختيار ملفك للمرحلة المقبلة.",
+    ],
+)
+def test_rejections_that_say_who_was_chosen_or_what_the_panel_decided_are_read(body: str) -> None:
+    assert zalando_stage(body) == "rejected"
