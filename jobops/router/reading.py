@@ -69,8 +69,13 @@ def kind_first(reading: StageReading, subject: str, newest: str) -> StageReading
     stepped = reading.clear or (bool(reading.phrase) and reading.target != NO_CHANGE)
     if kind and kind[0] in WEAK_KINDS and stepped and INVITES.search(text):
         kind = None
-    if kind and kind[0] == "completion receipt" and reading.clear and reading.target == "applied":
-        kind = None  # the receipt of an application is its acknowledgement
+    if (
+        kind
+        and kind[0] in ("completion receipt", "background check")
+        and reading.clear
+        and reading.target == "applied"
+    ):
+        kind = None  # the receipt of an application is its acknowledgement; checks it names come much later
     mentions_offer = reading.target == "offer" and OFFER_MENTIONED.search(reading.phrase) is not None
     cue = step_cue(text)
     if kind and cue and _cue_decides(cue, kind[0], reading):

@@ -305,5 +305,11 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:ihr|dein) profil\b[^.!?\n]{0,80}\b(?:unserem|unserer|dem|der) (?:kunden|kundin|mandanten) vorgestellt",
         r"zivotopis\b[^.!?\n]{0,80}\bpredstavil\w* klientovi",
         r"推薦(?:いたしました|させていただきました|しました)",
+        r"(?:votre|ton) dossier a (?:bien )?ete (?:enregistre|recu|transmis)",
+        r"(?:application|candidature|candidacy) has been (?:successfully )?(?:registered|recorded)",
+        r"(?:application|candidature|cv|profile)\b[^.!?\n]{0,60}\b(?:successfully )?sent to the employer",
+        r"\bwe have your application\b",
+        r"(?:registrado|recibido) (?:satisfactoriamente |correctamente |con exito )?(?:su|tu) (?:postulacion|candidatura|solicitud)",
+        r"confirm\w* primirea (?:dosarului|candidaturii|cv)",
     ),
 }

@@ -772,3 +772,20 @@ def test_the_step_shortlisted_candidates_go_on_to_is_not_this_mails_news(body: s
 )
 def test_rejections_that_say_who_was_chosen_or_what_the_panel_decided_are_read(body: str) -> None:
     assert zalando_stage(body) == "rejected"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Nous vous remercions pour l'intérêt porté à notre entreprise. Votre dossier a bien été enregistré.",
+        "This is to confirm that your application has been registered in our e-recruitment system.",
+        "Your application for the following position has been successfully sent to the employer.",
+        "Just to let you know we have your application and I've passed it on to the team.",
+        "Hemos registrado satisfactoriamente su postulación a la convocatoria.",
+        "Vă confirmăm primirea dosarului dumneavoastră de înscriere la concurs.",
+        "We have received your application. Candidates selected for employment will be required to complete a "
+        "pre-employment drug and alcohol test.",
+    ],
+)
+def test_more_receipts_of_an_application_are_read(body: str) -> None:
+    assert zalando_stage(body) == "applied"
