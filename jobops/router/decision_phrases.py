@@ -50,6 +50,11 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:trækker|trukket) din ansogning tilbage",
         r"rucknahme (?:ihrer|deiner) bewerbung",
         r"rozhodnuti chapeme a respektujeme|megertjuk a donteset|jelentkezeset lezartuk|ziadost sme uzavreli",
+        r"(?:noted|note of|received) your withdrawal",
+        r"status\W+offer declined",
+        r"(?:best wishes|good luck|best of luck|all the best) (?:in|with) (?:your|the) new (?:role|job|post|position)",
+        r"zamykamy (?:pani|pana|twoj|twoja) (?:udzial|kandydature)|gratulujemy nowej pracy",
+        r"luat act de renuntarea",
     ),
     "rejected": (
         r"offer(?:ed)? (?:the|this|our) (?:[\w-]+ ){0,2}(?:role|position|job|post) to (?:an? |the )?(?:\w+ )?(?:candidate|applicant|person)\b",

@@ -213,3 +213,15 @@ def test_a_public_body_under_a_regions_domain_is_found_by_its_own_label() -> Non
     decision = route([office], query)
     assert decision.job_id == "clo"
     assert "recipient domain crownlegal.nsw.gov.au belongs to Crown Legal Office NSW" in decision.reason
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Je viens toutefois d'accepter un poste au PNUD et je ne pourrai donc pas donner suite.",
+        "Vă informez, cu regret, că renunț la postul de consilier.",
+    ],
+)
+def test_more_withdrawals_of_the_candidate_are_read(words: str) -> None:
+    decision = route([NORTHWIND], mail(words, "Re: Interview", thread="t-nw", from_me=True), LINKED)
+    assert decision.stage_target == "withdrawn"

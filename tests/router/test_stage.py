@@ -789,3 +789,17 @@ def test_rejections_that_say_who_was_chosen_or_what_the_panel_decided_are_read(b
 )
 def test_more_receipts_of_an_application_are_read(body: str) -> None:
     assert zalando_stage(body) == "applied"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Thank you for letting us know. I have noted your withdrawal from the competition and cancelled your slot.",
+        "Status: Offer declined. Thank you for your interest in working with us.",
+        "Thanks so much for letting me know, and congratulations! Best of luck with the new role.",
+        "Dziękujemy za informację i serdecznie gratulujemy nowej pracy! Zamykamy Pani udział w procesie.",
+        "Am luat act de renunțarea dumneavoastră la post.",
+    ],
+)
+def test_an_employer_confirming_the_candidates_withdrawal_is_read(body: str) -> None:
+    assert zalando_stage(body) == "withdrawn"
