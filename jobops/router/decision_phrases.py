@@ -207,6 +207,7 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"لم يتم اختيار|نأسف لإخبارك",
     ),
     "closed": (
+        r"(?:stelle|position) (?:entfallt|fallt (?:ersatzlos )?weg|wird (?:ersatzlos )?gestrichen)",
         r"(?:post|position|role|vacancy|job|advert|posting|requisition)\b[^.!?\n]{0,40}\b(?:has|have) been withdrawn",
         r"(?:role|position|requisition|opening|vacancy)\b[^.!?\n]{0,40}\b(?:has been|have been|is being|is now) (?:closed|discontinued|no longer open)",
         r"(?:requisition|vacancy|headcount|opening) (?:has been |was |is being )?(?:cancel+ed|frozen)",

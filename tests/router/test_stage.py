@@ -656,6 +656,7 @@ def test_a_rejection_after_the_search_is_completed_is_not_an_aside() -> None:
         "Our leadership team has decided not to fill the Data Engineer position at this time.",
         "Aufgrund einer Neuausrichtung wird die Ausschreibung in ihrer jetzigen Form zurückgezogen.",
         "Dahil sa volume reduction, kinansela muna ang requisition para sa Team Leader position.",
+        "Unser Kunde hat die Logistik neu vergeben, die Stelle entfällt daher leider.",
     ],
 )
 def test_a_vacancy_frozen_or_withdrawn_before_a_decision_is_closed(body: str) -> None:
