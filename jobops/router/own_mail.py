@@ -132,6 +132,20 @@ WITHDRAWAL: Final = re.compile(
 )
 
 
+# Thanking a recruiter "for thinking of me" answers an offer of another opening than the one applied for.
+ANSWERS_APPROACH: Final = re.compile(
+    r"for thinking of me|d'avoir pense a moi|por pensar en mi|por pensar em mim|an mich gedacht"
+    r"|per aver pensato a me|dat (?:je|u) aan mij (?:dacht|heeft gedacht)|an mich denken"
+    r"|ste si na mna spomenul|jste na me myslel|(?:pomyslal|pomyslala|pomysleli) o mnie|σκεφτηκατε|σκεφτήκατε"
+)
+
+
+def answers_approach(newest: str) -> str | None:
+    """The words of a reply that answer a recruiter's offer of another opening, if any."""
+    found = ANSWERS_APPROACH.search(newest)
+    return found.group() if found else None
+
+
 def withdraws(newest: str) -> str | None:
     """The words with which the candidate's own mail withdraws or declines, if it does."""
     found = WITHDRAWAL.search(newest)

@@ -135,6 +135,9 @@ def settled(reading: StageReading, scan: StageScan, text: str) -> StageReading:
     return reading
 
 
+APPROACH: Final = "an approach about a role"
+
+
 def approached(reading: StageReading, text: str) -> StageReading:
     """Mail that names no step but offers to talk about a role asks for a screening call: a guess, never sure."""
     if reading.target != NO_CHANGE or reading.phrase:
@@ -142,4 +145,4 @@ def approached(reading: StageReading, text: str) -> StageReading:
     words = approach(text)
     if not words:
         return reading
-    return StageReading("recruiter_screen", clear=False, phrase=f"{words}, an approach about a role")
+    return StageReading("recruiter_screen", clear=False, phrase=f"{words}, {APPROACH}")

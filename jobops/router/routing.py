@@ -21,8 +21,8 @@ from jobops.router.matching import (
     follow_thread,
     unnamed_agency_role,
 )
-from jobops.router.own_mail import withdraws
-from jobops.router.reading import approached, kind_first, settled, small_talk
+from jobops.router.own_mail import answers_approach, withdraws
+from jobops.router.reading import APPROACH, approached, kind_first, settled, small_talk
 from jobops.router.relevance import (
     APPLICATION,
     NOTIFICATION_SENDER,
@@ -228,7 +228,8 @@ class Router:
             named.job if named and named.confidence >= NAMED_ELSEWHERE else None,
             "thread" if thread_job else "sender" if sender_job else "",
         )
-        if decision.job_sure and job_doubted(signals):
+        # An approach is mostly about an opening the candidate has not applied for: its thread's job is not sure.
+        if decision.job_sure and (job_doubted(signals) or reading.phrase.endswith(APPROACH)):
             decision = replace(decision, job_sure=False)
         found = doubts(signals) + [RESCUED] * rescued
         return held_for_review(decision, found)
@@ -390,6 +391,18 @@ def _own_mail(
         )
     words = withdraws(newest)
     target, said = ("withdrawn", f'; says "{words}"') if words else (NO_CHANGE, "")
+    approach = answers_approach(newest)
+    if approach:  # even a "no, thank you" here declines that other opening, not the tracked one
+        job = thread_job or review_job
+        return Decision(
+            True,
+            job.id if job else None,
+            REVIEW_THREAD,
+            target,
+            "update",
+            f'your reply in a thread about a job{said}; not sure: it answers an offer of another opening ("{approach}")',
+            PENDING_USER,
+        )
     if thread_job is None:
         job_id = review_job.id if review_job else None
         if job_id and sure and not words and (small_talk(newest) or no_step):

@@ -136,7 +136,7 @@ def test_more_withdrawals_in_a_linked_thread_close_the_job(words: str) -> None:
         "Ha sido una decisión difícil, pero no voy a aceptar la oferta.",
         "J'ai accepté un poste à Toronto, et je retire donc ma candidature.",
         "I've just accepted a faculty position in Boston, so I'll have to pass on this one.",
-        "Thanks for thinking of me! I'm off the market now.",
+        "Thanks for the update! I'm off the market now.",
         "经过慎重考虑，我已接受另一家律师事务所的职位，因此很遗憾无法接受贵行的录用。",
         "고민 끝에 다른 제안을 수락하기로 하여 채용 절차는 정중히 철회하고자 합니다.",
         "He aceptado una oferta de otra empresa, por lo que retiro mi candidatura al puesto.",
@@ -225,3 +225,16 @@ def test_a_public_body_under_a_regions_domain_is_found_by_its_own_label() -> Non
 def test_more_withdrawals_of_the_candidate_are_read(words: str) -> None:
     decision = route([NORTHWIND], mail(words, "Re: Interview", thread="t-nw", from_me=True), LINKED)
     assert decision.stage_target == "withdrawn"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Thank you for thinking of me! I'm happy where I am for now, but let's stay in touch.",
+        "Merci beaucoup d'avoir pensé à moi, mais je viens d'accepter un autre poste.",
+    ],
+)
+def test_a_reply_answering_an_offer_of_another_opening_waits_for_the_user(words: str) -> None:
+    decision = route([NORTHWIND], mail(words, "Re: Another role", thread="t-nw", from_me=True), LINKED)
+    assert (decision.job_id, decision.bucket) == ("nw", PENDING_USER)
+    assert "answers an offer of another opening" in decision.reason
