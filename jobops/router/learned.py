@@ -80,7 +80,8 @@ class TextFeatures:
         columns: list[int] = []
         parts: list[np.ndarray] = []
         for analyse, vocabulary, idf, offset in self._blocks:
-            counts = Counter(index for gram in analyse(text) if (index := vocabulary.get(gram)) is not None)
+            counts = Counter(map(vocabulary.get, analyse(text)))
+            counts.pop(None, None)  # type: ignore[call-overload]  # grams outside the vocabulary
             if not counts:
                 continue
             found = np.fromiter(counts, dtype=np.intp, count=len(counts))

@@ -34,7 +34,7 @@ from jobops.router.relevance import (
     a_person,
     judge_relevance,
 )
-from jobops.router.safety import Signals, doubts, held_for_review, job_doubted
+from jobops.router.safety import Signals, doubts, held_for_review
 from jobops.router.senders import (
     ASSESSMENT,
     BACKGROUND,
@@ -229,9 +229,10 @@ class Router:
             "thread" if thread_job else "sender" if sender_job else "",
         )
         # An approach is mostly about an opening the candidate has not applied for: its thread's job is not sure.
-        if decision.job_sure and (job_doubted(signals) or reading.phrase.endswith(APPROACH)):
+        found, job_doubted = doubts(signals)
+        if decision.job_sure and (job_doubted or reading.phrase.endswith(APPROACH)):
             decision = replace(decision, job_sure=False)
-        found = doubts(signals) + [RESCUED] * rescued
+        found += [RESCUED] * rescued
         return held_for_review(decision, found)
 
     def _reads_no_step(self, mail: MailFacts) -> bool:

@@ -38,11 +38,12 @@ NEGATION: Final = re.compile(
 # A time of day: a short reply naming one confirms or moves a booking.
 # Mail offering the candidate a different opening than the one applied for ("Another role you might like").
 ANOTHER_ROLE: Final = re.compile(
-    r"(?<!accepted )(?<!accept )(?<!taken )\b(?:another (?:role|position|opportunity|opening|vacancy|post)"
-    r"|a (?:different|separate) (?:role|position|opportunity|opening|vacancy))\b"
-    r"|\bautre (?:poste|opportunite)\b|\botra (?:posicion|vacante|oportunidad)\b|\boutra (?:vaga|oportunidade)\b"
-    r"|\bandere (?:stelle|position)\b|\baltra (?:posizione|opportunita)\b|\been andere (?:functie|vacature)\b"
+    r"\b(?:another (?:role|position|opportunity|opening|vacancy|post)"
+    r"|a (?:different|separate) (?:role|position|opportunity|opening|vacancy)"
+    r"|autre (?:poste|opportunite)|otra (?:posicion|vacante|oportunidad)|outra (?:vaga|oportunidade)"
+    r"|andere (?:stelle|position)|altra (?:posizione|opportunita)|een andere (?:functie|vacature))\b"
 )
+TAKEN: Final = ("accepted ", "accept ", "taken ")  # "I have accepted another position" is no other opening
 TIME_OF_DAY: Final = re.compile(r"\b\d{1,2}(?:[:.h]\d{2})\b|\b\d{1,2} ?(?:am|pm|uhr|uur|h)\b")
 # Senders that write to many: a tracked employer's events, news or academy mail is not about an application.
 
@@ -141,7 +142,10 @@ def booking_reply(signals: Signals) -> str | None:
 
 def another_role(signals: Signals) -> str | None:
     """The mail speaks of a different opening than the tracked one: it may be about that opening instead."""
-    found = ANOTHER_ROLE.search(f"{signals.subject}\n{signals.newest}")
+    text = f"{signals.subject}\n{signals.newest}"
+    found = next(
+        (hit for hit in ANOTHER_ROLE.finditer(text) if not text[: hit.start()].endswith(TAKEN)), None
+    )
     return f'it speaks of a different opening ("{found.group()}")' if found else None
 
 
@@ -210,14 +214,15 @@ CHECKS: Final[tuple[Callable[[Signals], str | None], ...]] = (
 )
 
 
-def doubts(signals: Signals) -> list[str]:
-    """Every disagreement the checks find in one mail."""
-    return [found for check in CHECKS if (found := check(signals))]
+JOB_CHECKS: Final = frozenset(
+    {memory_disagrees, other_brand, mailing, another_role}
+)  # they doubt the job itself
 
 
-def job_doubted(signals: Signals) -> bool:
-    """Whether a check doubts the job itself, not only the stage: the job is then not sure either."""
-    return any(check(signals) for check in (memory_disagrees, other_brand, mailing, another_role))
+def doubts(signals: Signals) -> tuple[list[str], bool]:
+    """Every disagreement the checks find in one mail, and whether any of them doubts the job, not only the stage."""
+    found = [(check, text) for check in CHECKS if (text := check(signals))]
+    return [text for _, text in found], any(check in JOB_CHECKS for check, _ in found)
 
 
 def held_for_review(decision: Decision, found: list[str]) -> Decision:
