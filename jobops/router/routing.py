@@ -188,6 +188,8 @@ class Router:
         reading = settled(reading, scan, folded_subject + "\n" + stage_text)
         if not thread_job:  # a reply in a linked thread is no first approach
             reading = approached(reading, folded_subject + "\n" + stage_text)
+        if candidate is not None:
+            reading = _call_after_steps(reading, candidate.job, stage_text)
         offered = candidate is not None and candidate.job.current_stage == "offer"
         if reading.target == "offer" and (kind == BACKGROUND or (kind == SIGNATURE and offered)):
             # Checks and the contract to sign follow an offer: no change, whatever offer words they quote.
@@ -488,6 +490,24 @@ def _decide(candidate: Candidate | None, reading: StageReading, thread: bool, ti
     reason = "; ".join(reasons).replace("\n", " ")
     return Decision(
         True, job_id, confidence, reading.target, message_type, reason, bucket, job_sure and bool(job_id)
+    )
+
+
+SHORT_CALL: Final = re.compile(r"\b(?:quick|short|brief)(?: phone)? (?:call|chat)\b")
+
+
+def _call_after_steps(reading: StageReading, job: JobFacts, newest: str) -> StageReading:
+    """A short call asked for once the job is past its screens is about news (often an offer): no step."""
+    furthest = stage_rank(job.current_stage)
+    if (
+        reading.target != "recruiter_screen"
+        or furthest <= stage_rank("recruiter_screen")
+        or not SHORT_CALL.search(reading.phrase)
+        or len(newest.split()) > 80
+    ):
+        return reading
+    return StageReading(
+        NO_CHANGE, clear=False, phrase=f"{reading.phrase}, a call asked for after later steps"
     )
 
 

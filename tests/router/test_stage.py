@@ -804,3 +804,14 @@ def test_more_receipts_of_an_application_are_read(body: str) -> None:
 )
 def test_an_employer_confirming_the_candidates_withdrawal_is_read(body: str) -> None:
     assert zalando_stage(body) == "withdrawn"
+
+
+def test_a_short_call_asked_for_after_later_steps_is_no_step_and_before_them_a_screen() -> None:
+    body = "Hi Sam, do you have 15 minutes tomorrow morning for a quick call? Would 10:00 work?"
+    later = Router([JobFacts("pleo", "Backend Engineer", "Pleo", "onsite")]).route(
+        mail(body, "Quick call tomorrow?", "Ana <ana@pleo.io>")
+    )
+    early = Router([PLEO]).route(mail(body, "Quick call tomorrow?", "Ana <ana@pleo.io>"))
+    assert (later.stage_target, later.bucket) == ("no_change", "pending_user")
+    assert "a call asked for after later steps" in later.reason
+    assert early.stage_target == "recruiter_screen"
