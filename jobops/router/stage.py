@@ -39,6 +39,12 @@ GENERIC_INTERVIEW: Final = re.compile(
     r"|\bje vous (?:appelle|appellerai|rappelle)\b|\bje t'appelle\b|\bich rufe (?:sie|dich)\b[^.!?\n]{0,60}\ban\b"
     r"|\b(?:te|lhe) ligo\b|\b(?:la|ti) chiamo\b|\btu entrevista (?:quedo|ha quedado|esta) (?:agendada|confirmada|programada)"
 )
+# Words every GENERIC_INTERVIEW phrase holds: most mail has none of them, and a substring test is cheap.
+GENERIC_ANCHORS: Final = (
+    "interview", "next round", "meet you", "entretien", "entrevue", "entrevista", "colloquio", "intervju",
+    "rozmow", "gesprek", "gesprach", "samtale", "call", "ring", "phone", "speak", "llam", "appel", "ligo",
+    "chiamo", "bel ", "zavolam", "rufe", "event", "have you",
+)  # fmt: skip
 # A call rather than a meeting: an unnamed interview by phone is a first screen.
 BY_PHONE: Final = re.compile(
     r"\b(?:phone|telephone|call|intro|introductory|telefon\w*|telefoni\w*|telephoni\w*|llamada|chiamata|appel|ligacao|chamada|trucada"
@@ -197,7 +203,8 @@ def scan_stage(subject: str, newest: str) -> StageScan:
     """Find stage phrases in a folded subject and the folded newest part of the body."""
     body_news, body_asides = _found(newest)
     subject_news, _ = _found(_REPLY_PREFIX.sub("", subject))
-    generic = GENERIC_INTERVIEW.search(f"{newest}\n{subject}")  # the body's words first
+    both = f"{newest}\n{subject}"  # the body's words first
+    generic = GENERIC_INTERVIEW.search(both) if any(anchor in both for anchor in GENERIC_ANCHORS) else None
     return StageScan(
         body_news,
         body_asides,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jobops.router import JobFacts, Router, RouterMemory
+from jobops.router.stage import GENERIC_ANCHORS, GENERIC_INTERVIEW
 from tests.router.builders import mail, route_tracked
 
 PLEO = JobFacts("pleo", "Backend Engineer", "Pleo", "applied")
@@ -815,3 +816,32 @@ def test_a_short_call_asked_for_after_later_steps_is_no_step_and_before_them_a_s
     assert (later.stage_target, later.bucket) == ("no_change", "pending_user")
     assert "a call asked for after later steps" in later.reason
     assert early.stage_target == "recruiter_screen"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "we would like to invite you to an interview",
+        "we'd love to meet you next week",
+        "your panel interview is confirmed for monday",
+        "event type: 30 minute intro",
+        "i have you confirmed for tuesday",
+        "einladung zum gesprach",
+        "nodigen je graag uit voor een gesprek",
+        "vil gerne invitere dig til en samtale",
+        "i'll call you on friday",
+        "let's speak tomorrow",
+        "te llamo manana",
+        "je vous appellerai demain",
+        "te ligo amanha",
+        "la chiamo domani",
+        "ik bel je morgen",
+        "zavolam vam zitra",
+        "ich rufe sie morgen an",
+        "zapraszamy na rozmowe rekrutacyjna",
+        "imbitahan ka sa isang interview",
+    ],
+)
+def test_every_generic_interview_phrase_holds_one_of_the_cheap_anchor_words(phrase: str) -> None:
+    assert GENERIC_INTERVIEW.search(phrase)
+    assert any(anchor in phrase for anchor in GENERIC_ANCHORS)
