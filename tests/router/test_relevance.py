@@ -277,3 +277,26 @@ def test_alerts_board_duties_registration_and_courses_in_recruiting_words_are_no
     decision = route_tracked(mail(body, subject=subject, sender=sender))
     assert not decision.relevant
     assert decision.bucket == IGNORED
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        (
+            "Vous avez été ajoutée à l'équipe de recrutement : Stagiaire journaliste",
+            "Ibrahima vous a ajoutée en tant que membre de l'équipe de recrutement pour le poste Stagiaire "
+            "journaliste. Vous pourrez consulter les candidatures.",
+        ),
+        (
+            "Entretien planifié : Aminata Sow – Stagiaire journaliste",
+            "Un entretien a été planifié et vous faites partie des intervieweurs. Candidate : Aminata Sow.",
+        ),
+        (
+            "Évaluation en attente : Aminata Sow",
+            "Vous n'avez pas encore laissé votre évaluation pour la candidate rencontrée en entretien le 3 mars.",
+        ),
+    ],
+)
+def test_the_candidates_own_employers_hiring_tools_in_french_are_noise(subject: str, body: str) -> None:
+    decision = route_tracked(mail(body, subject=subject, sender="Teamtailor <no-reply@teamtailor.com>"))
+    assert (decision.relevant, decision.bucket) == (False, IGNORED)
