@@ -1,5 +1,5 @@
 """Step and decision words, by stage, in languages the stage phrase tables do not read (Japanese, Korean,
-Chinese, Malay, Turkish, Czech, Danish, Norwegian, and more Spanish, Portuguese, Italian and Catalan)."""
+Chinese, Malay, Turkish, Czech, Danish, Norwegian, Hebrew, and more Spanish, Portuguese, Italian and Catalan)."""
 
 from __future__ import annotations
 
@@ -289,6 +289,11 @@ STEP_CUES: Final[dict[str, tuple[str, ...]]] = {
         "colloquio telefonico",
         "screening call",
         "phone screen",
+        "שיחת היכרות",
+        "לשיחת היכרות",
+        "שיחת טלפון",
+        "לשיחת טלפון",
+        "שיחה קצרה",
     ),
     "applied": (
         "応募を受け付け",

@@ -83,6 +83,11 @@ def stage_of(body: str, subject: str, sender: str = SENDER, job: JobFacts = LANT
             "Olá Minh, a próxima etapa do processo seletivo são testes online de raciocínio e de perfil.",
             "assessment",
         ),
+        (
+            "Lantern Foods – Kế toán trưởng",
+            "היי מין, ראיתי את קורות החיים שלך ואשמח לשיחת היכרות טלפונית של 20 דקות עם Lantern Foods.",
+            "recruiter_screen",
+        ),
     ],
 )
 def test_a_step_or_decision_in_these_languages_is_read(subject: str, body: str, stage: str) -> None:
