@@ -42,9 +42,8 @@ REVIEW_THREAD: Final = 80  # earlier mail of the thread waits for review with th
 SENDER_ALONE: Final = 85
 SENDER_AGREES: Final = 92
 SENDER_DISAGREES_CAP: Final = 80
-AGENCY_CAP: Final = (
-    90  # a staffing agency writes about many roles: without the tracked title, never linked alone
-)
+# A staffing agency writes about many roles: without the tracked title, its mail is never linked alone.
+AGENCY_CAP: Final = 90
 # Employers that fill other organisations' roles: their mail may be about any of their clients' openings.
 STAFFING: Final = re.compile(
     r"\b(?:recruitment|recruiting|staffing|executive search|search partners|headhunt\w*|personnel|personalvermittlung"
@@ -78,6 +77,7 @@ class JobMatcher:
         self.jobs = {job.id: job for job in jobs}
         self.employers = EmployerIndex(list(self.jobs.values()), family_names)
         self.titles = {job.id: title_words(job.title) for job in self.jobs.values()}
+        self._agencies = {job.id for job in self.jobs.values() if STAFFING.search(fold(job.employer))}
         self._distinct = {
             job.id: self.titles[job.id] - _shared_words([self.titles[j.id] for j in group])
             for group in self.employers.groups.values()
@@ -190,6 +190,18 @@ class JobMatcher:
             candidate.reasons.append(f"but names the title of {other.title} at {other.employer}")
         return candidate
 
+    def unnamed_agency_role(self, candidate: Candidate, words: frozenset[str]) -> Candidate:
+        """A staffing agency's mail that does not name the tracked title may be about another of its roles."""
+        if candidate.job.id not in self._agencies or candidate.confidence <= AGENCY_CAP:
+            return candidate
+        if coverage(self.titles[candidate.job.id], words) >= TITLE_MIN_COVERAGE:
+            return candidate
+        candidate.confidence = AGENCY_CAP
+        candidate.reasons.append(
+            "an agency that writes about other roles too, and the mail does not name this one"
+        )
+        return candidate
+
     def _pick_by_title(self, keys: list[str], best: Evidence, words: frozenset[str]) -> Candidate | None:
         """The one job the title picks among employers that all own the sender's domain (two names of one body)."""
         jobs = [job for key in keys for job in self.employers.groups[key]]
@@ -283,18 +295,6 @@ class JobMatcher:
             candidate.reasons.append(f"but {reason}")
             return candidate
         return Candidate(sender_job, SENDER_DISAGREES_CAP, [reason, f"mail names {candidate.job.employer}"])
-
-
-def unnamed_agency_role(candidate: Candidate, titles: frozenset[str], words: frozenset[str]) -> Candidate:
-    """A staffing agency's mail that does not name the tracked title may be about another of its roles."""
-    if not STAFFING.search(fold(candidate.job.employer)) or coverage(titles, words) >= TITLE_MIN_COVERAGE:
-        return candidate
-    if candidate.confidence > AGENCY_CAP:
-        candidate.confidence = AGENCY_CAP
-        candidate.reasons.append(
-            "an agency that writes about other roles too, and the mail does not name this one"
-        )
-    return candidate
 
 
 def follow_thread(candidate: Candidate | None, review_job: JobFacts | None) -> Candidate | None:

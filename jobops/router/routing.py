@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Final
 
@@ -19,7 +19,6 @@ from jobops.router.matching import (
     Candidate,
     JobMatcher,
     follow_thread,
-    unnamed_agency_role,
 )
 from jobops.router.own_mail import answers_approach, withdraws
 from jobops.router.reading import APPROACH, approached, kind_first, settled, small_talk
@@ -143,7 +142,9 @@ class Router:
         folded_subject = fold(subject)
         if mail.from_me and (thread_job or in_review):
             sure = (mail.thread_id or "") in memory.sure_threads
-            return _own_mail(thread_job, in_review, review_job, stage_text, sure, self._reads_no_step(mail))
+            return _own_mail(
+                thread_job, in_review, review_job, stage_text, sure, lambda: self._reads_no_step(mail)
+            )
         if mail.from_me:
             return self._own_first_mail(mail, memory, folded_subject + "\n" + stage_text)
         scan = scan_stage(folded_subject, stage_text)
@@ -180,7 +181,7 @@ class Router:
         else:
             candidate = follow_thread(self._matcher.lean(named, sender_job), review_job)
             if candidate:
-                candidate = unnamed_agency_role(candidate, self._matcher.titles[candidate.job.id], words)
+                candidate = self._matcher.unnamed_agency_role(candidate, words)
         if candidate:  # the job as it stands now, after mail routed earlier in this run
             candidate.job = self._jobs.get(candidate.job.id, candidate.job)
         phrases = scan.reading(candidate.job.current_stage if candidate else None)
@@ -230,8 +231,8 @@ class Router:
             named.job if named and named.confidence >= NAMED_ELSEWHERE else None,
             "thread" if thread_job else "sender" if sender_job else "",
         )
-        # An approach is mostly about an opening the candidate has not applied for: its thread's job is not sure.
         found, job_doubted = doubts(signals)
+        # An approach is mostly about an opening the candidate has not applied for: its thread's job is not sure.
         if decision.job_sure and (job_doubted or reading.phrase.endswith(APPROACH)):
             decision = replace(decision, job_sure=False)
         found += [RESCUED] * rescued
@@ -382,7 +383,7 @@ def _own_mail(
     review_job: JobFacts | None,
     newest: str,
     sure: bool = False,
-    no_step: bool = False,
+    no_step: Callable[[], bool] = lambda: False,
 ) -> Decision:
     """The candidate's own mail counts only in a thread about a job, and only a withdrawal moves it.
 
@@ -408,7 +409,7 @@ def _own_mail(
         )
     if thread_job is None:
         job_id = review_job.id if review_job else None
-        if job_id and sure and not words and (small_talk(newest) or no_step):
+        if job_id and sure and not words and (small_talk(newest) or no_step()):
             return Decision(
                 True,
                 job_id,
@@ -429,7 +430,7 @@ def _own_mail(
             f"your reply in a thread waiting for review{said}",
             PENDING_USER,
         )
-    if words or small_talk(newest) or no_step:
+    if words or small_talk(newest) or no_step():
         read = "" if words or small_talk(newest) else "; the learned reader reads no step in it"
         return Decision(
             True,
