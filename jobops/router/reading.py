@@ -146,3 +146,15 @@ def approached(reading: StageReading, text: str) -> StageReading:
     if not words:
         return reading
     return StageReading("recruiter_screen", clear=False, phrase=f"{words}, {APPROACH}")
+
+
+UNMATCHED: Final = (
+    "recruiting mail in words the rules do not know, about no tracked job: most often an approach"
+)
+
+
+def unmatched_role(reading: StageReading) -> StageReading:
+    """New mail only the learned reader knows as recruiting, matching no tracked job, is mostly someone asking to talk."""
+    if reading.target != NO_CHANGE or reading.phrase:
+        return reading
+    return StageReading("recruiter_screen", clear=False, phrase=UNMATCHED)

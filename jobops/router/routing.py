@@ -21,7 +21,7 @@ from jobops.router.matching import (
     follow_thread,
 )
 from jobops.router.own_mail import answers_approach, withdraws
-from jobops.router.reading import APPROACH, approached, kind_first, settled, small_talk
+from jobops.router.reading import APPROACH, approached, kind_first, settled, small_talk, unmatched_role
 from jobops.router.relevance import (
     APPLICATION,
     NOTIFICATION_SENDER,
@@ -189,6 +189,8 @@ class Router:
         reading = settled(reading, scan, folded_subject + "\n" + stage_text)
         if not thread_job:  # a reply in a linked thread is no first approach
             reading = approached(reading, folded_subject + "\n" + stage_text)
+        if rescued and candidate is None and scan.fresh_subject:
+            reading = unmatched_role(reading)
         if candidate is not None:
             reading = _call_after_steps(reading, candidate.job, stage_text)
         offered = candidate is not None and candidate.job.current_stage == "offer"

@@ -191,6 +191,8 @@ def _next_interview(current_stage: str | None, formal: bool) -> str:
     rank = stage_rank(current_stage)
     if rank <= 0:
         return "technical_interview" if formal else "recruiter_screen"
+    if current_stage == "recruiter_screen" and not formal:  # the screening call itself, being booked
+        return "recruiter_screen"
     return "technical_interview" if rank < stage_rank("technical_interview") else NO_CHANGE
 
 
@@ -211,8 +213,14 @@ def scan_stage(subject: str, newest: str) -> StageScan:
         subject_news,
         not _REPLY_PREFIX.match(subject),
         generic.group() if generic else "",
-        bool(generic) and _formal(f"{subject}\n{newest}"),
+        bool(generic) and _formal(f"{subject}\n{_sentence(both, generic.start(), generic.end())}"),
     )
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence holding a span: a call named elsewhere in the mail ("thanks for the call") is not this step."""
+    after = _SENTENCE_END.search(text, end)
+    return text[_last_sentence_start(text, start) : after.start() if after else len(text)]
 
 
 def _found(text: str) -> tuple[dict[str, str], dict[str, str]]:

@@ -196,3 +196,19 @@ def test_a_longer_reply_of_the_candidate_is_linked_only_when_the_reader_reads_no
     assert "reads no step" in sent.reason
     assert (held.job_id, held.bucket) == ("nw", PENDING_USER)
     assert Router([JOB]).route(logistics, linked).bucket == PENDING_USER
+
+
+def test_mail_only_the_reader_knows_as_recruiting_and_matching_no_job_is_guessed_a_screen() -> None:
+    approach = mail(
+        "Could we book a slot this week about a lead role at one of my clients?",
+        "A lead role",
+        "Ana <ana@mailbox.example>",
+    )
+    assert Router([JOB]).route(approach).bucket == IGNORED
+    decision = Router([JOB], reader_from_examples()).route(approach)
+    assert (decision.job_id, decision.stage_target, decision.bucket) == (
+        None,
+        "recruiter_screen",
+        PENDING_USER,
+    )
+    assert "most often an approach" in decision.reason

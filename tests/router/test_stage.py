@@ -845,3 +845,26 @@ def test_a_short_call_asked_for_after_later_steps_is_no_step_and_before_them_a_s
 def test_every_generic_interview_phrase_holds_one_of_the_cheap_anchor_words(phrase: str) -> None:
     assert GENERIC_INTERVIEW.search(phrase)
     assert any(anchor in phrase for anchor in GENERIC_ANCHORS)
+
+
+@pytest.mark.parametrize(
+    ("body", "stage"),
+    [
+        ("Perfect, noted for Thursday at 11:00. I'll call you on your mobile.", "recruiter_screen"),
+        ("Parfait, c'est noté pour jeudi à 11h, je vous appellerai sur votre portable.", "recruiter_screen"),
+        (
+            "Thanks again for the call on Monday. We would like to invite you to an interview with the team lead "
+            "next week.",
+            "technical_interview",
+        ),
+    ],
+)
+def test_a_call_booked_once_the_screen_is_logged_is_that_screen_and_a_past_call_does_not_make_one(
+    body: str, stage: str
+) -> None:
+    job = JobFacts("kauri", "Director, Brand", "Kauri Pay", "recruiter_screen")
+    memory = RouterMemory(thread_jobs={"t1": "kauri"})
+    decision = Router([job]).route(
+        mail(body, "RE: Director, Brand", "Ana <ana@kauripay.example>", thread="t1"), memory
+    )
+    assert decision.stage_target == stage
