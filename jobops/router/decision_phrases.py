@@ -30,7 +30,7 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"ritirato la (?:tua|sua) candidatura",
         r"(?:ihre|deine) absage",
         r"withdraw your application",
-        r"(?:bonne )?note du retrait de (?:votre|ta) candidature",
+        r"(?:bonne )?note (?:du|de (?:votre|ton)) retrait\b",
         r"(?:je )?clotur\w* (?:votre|ta) candidature",
         r"respect(?:e|ons)? (?:your|votre|ton) (?:choice|choix)",
         r"respet(?:o|amos) (?:tu|su) decision",

@@ -205,7 +205,8 @@ def scan_stage(subject: str, newest: str) -> StageScan:
     """Find stage phrases in a folded subject and the folded newest part of the body."""
     body_news, body_asides = _found(newest)
     subject_news, _ = _found(_REPLY_PREFIX.sub("", subject))
-    both = f"{newest}\n{subject}"  # the body's words first
+    # The body's words first; a reply's subject names the thread's first step, not this mail's news.
+    both = newest if _REPLY_PREFIX.match(subject) else f"{newest}\n{subject}"
     generic = GENERIC_INTERVIEW.search(both) if any(anchor in both for anchor in GENERIC_ANCHORS) else None
     return StageScan(
         body_news,

@@ -868,3 +868,26 @@ def test_a_call_booked_once_the_screen_is_logged_is_that_screen_and_a_past_call_
         mail(body, "RE: Director, Brand", "Ana <ana@kauripay.example>", thread="t1"), memory
     )
     assert decision.stage_target == stage
+
+
+def test_a_reply_under_an_interview_invitations_subject_that_names_no_step_changes_nothing() -> None:
+    job = JobFacts("kauri", "Teacher of Mathematics", "Kauri College", "applied")
+    memory = RouterMemory(thread_jobs={"t1": "kauri"})
+    note = mail(
+        "Hi Sam, remote is fine. The Teams link will be sent the day before. Aoife",
+        "RE: Interview invitation – Teacher of Mathematics",
+        "Aoife <aoife@kauricollege.example>",
+        thread="t1",
+    )
+    assert Router([job]).route(note, memory).stage_target == "no_change"
+
+
+def test_an_employer_taking_note_of_a_withdrawal_in_french_confirms_it() -> None:
+    job = JobFacts("jorat", "Brand Manager", "Laiterie du Jorat", "technical_interview")
+    note = mail(
+        "Bonjour Madame, Merci de nous avoir prévenus. Nous prenons note de votre retrait et vous souhaitons "
+        "plein succès.",
+        "RE: Entretien – Brand Manager",
+        "RH <rh@jorat.example>",
+    )
+    assert Router([job]).route(note).stage_target == "withdrawn"
