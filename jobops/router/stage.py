@@ -47,9 +47,14 @@ GENERIC_ANCHORS: Final = (
 )  # fmt: skip
 # A call rather than a meeting: an unnamed interview by phone is a first screen.
 BY_PHONE: Final = re.compile(
-    r"\b(?:phone|telephone|call|intro|introductory|telefon\w*|telefoni\w*|telephoni\w*|llamada|chiamata|appel|ligacao|chamada|trucada"
+    r"\b(?:phone|telephone|(?<!video )(?<!video-)call|intro|introductory|telefon\w*|telefoni\w*|telephoni\w*|llamada|chiamata|appel|ligacao|chamada|trucada"
     r"|bel|llamo|llamare|llamaremos|appelle|appellerai|rufe|ligo|chiamo|zavolam)\b"
     + "".join(f"|{fold(word)}" for word in ("電話", "전화", "电话"))
+)
+# A call looked back on: thanked for, or the step after it.
+PAST_CALL: Final = re.compile(
+    r"\b(?:thank\w*|thanks|grazie|gracias|merci|danke|obrigad[oa]|bedankt|after|following|since|nach|dopo|apres|tras"
+    r"|despues|depois)\b[^.!?\n]{0,60}"
 )
 # Words just before a phrase that make it a reference to a past or other step, not this mail's news.
 ASIDE: Final = re.compile(
@@ -197,8 +202,10 @@ def _next_interview(current_stage: str | None, formal: bool) -> str:
 
 
 def _formal(text: str) -> bool:
-    """Whether an interview is a formal one: not told as a call (the rules call a screening call a screen)."""
-    return not BY_PHONE.search(text)
+    """Whether an interview is a formal one: not told as a call (the rules call a screening call a screen).
+
+    A call the mail thanks for or looks back on ("thanks for the call on Monday") is an earlier step."""
+    return not BY_PHONE.search(PAST_CALL.sub(" ", text))
 
 
 def scan_stage(subject: str, newest: str) -> StageScan:
@@ -214,14 +221,8 @@ def scan_stage(subject: str, newest: str) -> StageScan:
         subject_news,
         not _REPLY_PREFIX.match(subject),
         generic.group() if generic else "",
-        bool(generic) and _formal(f"{subject}\n{_sentence(both, generic.start(), generic.end())}"),
+        bool(generic) and _formal(f"{subject}\n{newest}"),
     )
-
-
-def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence holding a span: a call named elsewhere in the mail ("thanks for the call") is not this step."""
-    after = _SENTENCE_END.search(text, end)
-    return text[_last_sentence_start(text, start) : after.start() if after else len(text)]
 
 
 def _found(text: str) -> tuple[dict[str, str], dict[str, str]]:

@@ -857,6 +857,11 @@ def test_every_generic_interview_phrase_holds_one_of_the_cheap_anchor_words(phra
             "next week.",
             "technical_interview",
         ),
+        (
+            "Thank you again for the pleasant call in January, our chef would now like to meet you for an "
+            "interview by video call on Friday.",
+            "technical_interview",
+        ),
     ],
 )
 def test_a_call_booked_once_the_screen_is_logged_is_that_screen_and_a_past_call_does_not_make_one(
