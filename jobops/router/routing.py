@@ -197,6 +197,11 @@ class Router:
         if reading.target == "offer" and (kind == BACKGROUND or (kind == SIGNATURE and offered)):
             # Checks and the contract to sign follow an offer: no change, whatever offer words they quote.
             reading = StageReading(NO_CHANGE, clear=True, phrase=f"sent by the {kind} service {domain}")
+        elif reading.target == "offer" and offered and not (reading.clear and scan.fresh_subject):
+            # Once the offer is in, replies about its terms and guessed offer words are talk about that offer.
+            reading = StageReading(
+                NO_CHANGE, clear=reading.clear, phrase=f"{reading.phrase}, after the offer"
+            )
         elif reading.target == "offer" and kind == SIGNATURE:
             # A document to sign may be the written offer or the contract after it: the user says which.
             reading = StageReading(

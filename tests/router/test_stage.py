@@ -896,3 +896,28 @@ def test_an_employer_taking_note_of_a_withdrawal_in_french_confirms_it() -> None
         "RH <rh@jorat.example>",
     )
     assert Router([job]).route(note).stage_target == "withdrawn"
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "stage"),
+    [
+        (
+            "RE: Offer of Employment - Programme Manager",
+            "Dear Sam, thank you for your questions. The housing allowance is as stated in the offer letter, and "
+            "we can add a relocation grant.",
+            "no_change",
+        ),
+        (
+            "Conditional Offer of Employment - Programme Manager",
+            "Dear Sam, further to your conversation with Kyle, we are pleased to offer you the position of "
+            "Programme Manager.",
+            "offer",
+        ),
+    ],
+)
+def test_once_the_offer_is_logged_a_reply_about_its_terms_changes_nothing_but_a_written_offer_is_one(
+    subject: str, body: str, stage: str
+) -> None:
+    job = JobFacts("kauri", "Programme Manager", "Kauri Pay", "offer")
+    decision = Router([job]).route(mail(body, subject, "HR <hr@kauripay.example>"))
+    assert decision.stage_target == stage
