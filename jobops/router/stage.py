@@ -45,6 +45,12 @@ GENERIC_ANCHORS: Final = (
     "rozmow", "gesprek", "gesprach", "samtale", "call", "ring", "phone", "speak", "llam", "appel", "ligo",
     "chiamo", "bel ", "zavolam", "rufe", "event", "have you",
 )  # fmt: skip
+# A fresh subject that is about an interview: a calendar event or a booking named after it.
+SUBJECT_INTERVIEW: Final = re.compile(
+    r"(?<!exit )(?<!mock )\binterview\b(?! (?:tips|questions|prep|preparation|guide|skills|podcast|webinar))"
+)
+# A subject about an interview already booked: its link, its day, what to do before it.
+ABOUT_BOOKED: Final = re.compile(r"\b(?:before|tomorrow|today|tonight|reminder|link|prep\w*|presentation)\b")
 # A call rather than a meeting: an unnamed interview by phone is a first screen.
 BY_PHONE: Final = re.compile(
     r"\b(?:phone|telephone|(?<!video )(?<!video-)call|intro|introductory|telefon\w*|telefoni\w*|telephoni\w*|llamada|chiamata|appel|ligacao|chamada|trucada"
@@ -176,6 +182,7 @@ class StageScan:
     fresh_subject: bool
     generic: str
     formal: bool = False  # an interview not told as a call
+    titled: str = ""  # a fresh subject named after an interview, when nothing else names a step
 
     def reading(self, current_stage: str | None) -> StageReading:
         """The stage the mail announces: newest body first, then a fresh subject, then weaker readings."""
@@ -185,8 +192,10 @@ class StageScan:
             return _first(self.subject_news, clear=True)
         if self.body_asides:
             return _first(self.body_asides, clear=False)
-        if self.generic:
-            return StageReading(_next_interview(current_stage, self.formal), clear=False, phrase=self.generic)
+        if self.generic or self.titled:
+            return StageReading(
+                _next_interview(current_stage, self.formal), clear=False, phrase=self.generic or self.titled
+            )
         return StageReading(NO_CHANGE, clear=False, phrase="")
 
 
@@ -221,8 +230,15 @@ def scan_stage(subject: str, newest: str) -> StageScan:
         subject_news,
         not _REPLY_PREFIX.match(subject),
         generic.group() if generic else "",
-        bool(generic) and _formal(f"{subject}\n{newest}"),
+        _formal(f"{subject}\n{newest}"),
+        ""
+        if generic or _REPLY_PREFIX.match(subject) or ABOUT_BOOKED.search(subject)
+        else _group(SUBJECT_INTERVIEW.search(subject)),
     )
+
+
+def _group(match: re.Match[str] | None) -> str:
+    return match.group() if match else ""
 
 
 def _found(text: str) -> tuple[dict[str, str], dict[str, str]]:

@@ -921,3 +921,23 @@ def test_once_the_offer_is_logged_a_reply_about_its_terms_changes_nothing_but_a_
     job = JobFacts("kauri", "Programme Manager", "Kauri Pay", "offer")
     decision = Router([job]).route(mail(body, subject, "HR <hr@kauripay.example>"))
     assert decision.stage_target == stage
+
+
+@pytest.mark.parametrize(
+    ("subject", "stage"),
+    [
+        ("Interview – Mental Health Social Worker (CCHV-26-0917) – Sam Doyle", "technical_interview"),
+        ("Teams link – interview tomorrow 10:40 – Mental Health Social Worker", "no_change"),
+    ],
+)
+def test_a_meeting_named_after_an_interview_is_one_unless_it_is_about_one_already_booked(
+    subject: str, stage: str
+) -> None:
+    job = JobFacts("hutt", "Mental Health Social Worker", "Kauri Health", "applied")
+    invite = mail(
+        "Jess Thompson has invited you to a Microsoft Teams meeting. Friday 20 March 2026 8:00 a.m. – 9:00 a.m. "
+        "Panel: Kiri Matthews; Nadia Farah.",
+        subject,
+        "Jess Thompson <jess.thompson@kaurihealth.example>",
+    )
+    assert Router([job]).route(invite).stage_target == stage
