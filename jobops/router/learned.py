@@ -1,9 +1,9 @@
 """A learned second reader: logistic regression over character and word n-grams, trained on the labelled
 mailboxes of the repository.
 
-The rules decide; the reader only doubts. An automatic link whose stage is not among the reader's two likeliest
-stages, or that it is sure is noise, waits for review; mail the rules ignore but the reader is sure is recruiting
-mail waits for review too. It learns only from sets marked for tuning in `tests/router_eval/sets.json`, never
+The rules decide; the reader only doubts and suggests. An automatic link whose stage is not among the reader's two
+likeliest stages, or that it is sure is noise, waits for review; mail the rules ignore but the reader is sure is
+recruiting mail waits for review too, and so does mail the rules read no stage in, with the reader's step as a guess. It learns only from sets marked for tuning in `tests/router_eval/sets.json`, never
 from locked ones, and JobOps routes without it when those files are absent.
 """
 
@@ -42,6 +42,7 @@ NOISE_SURE: Final = 0.9  # the reader calls an automatic link noise with at leas
 RELEVANT_SURE: Final = (
     0.85  # the reader calls mail the rules ignore recruiting mail with at least this probability
 )
+STEP_LIKELY: Final = 0.4  # the reader suggests a step for mail the rules name none in with this probability
 STRENGTH: Final = 10.0  # inverse regularisation of the logistic regression
 
 
@@ -131,6 +132,12 @@ class LearnedReader:
         """Whether the likeliest stage of a mail is no change at all (the candidate's own reply, for instance)."""
         likeliest = probabilities(self.stage, self.features.of(text))
         return next(iter(likeliest), NO_CHANGE) == NO_CHANGE
+
+    def suggests_step(self, text: str) -> tuple[str, float] | None:
+        """The step the reader reads in mail the rules find no stage words in, when it is likely enough."""
+        likeliest = probabilities(self.stage, self.features.of(text))
+        stage, chance = next(iter(likeliest.items()), (NO_CHANGE, 0.0))
+        return (stage, chance) if stage != NO_CHANGE and chance >= STEP_LIKELY else None
 
     def sure_relevant(self, text: str) -> bool:
         """Whether mail the rules ignore reads as recruiting mail beyond doubt."""

@@ -191,6 +191,8 @@ class Router:
             reading = approached(reading, folded_subject + "\n" + stage_text)
         if rescued and candidate is None and scan.fresh_subject:
             reading = unmatched_role(reading)
+        if reading.target == NO_CHANGE and not reading.phrase:
+            reading = self._reader_step(mail, reading)
         if candidate is not None:
             reading = _call_after_steps(reading, candidate.job, stage_text)
         offered = candidate is not None and candidate.job.current_stage == "offer"
@@ -249,6 +251,19 @@ class Router:
         """Whether the learned reader, when there is one, reads no step at all in a mail."""
         text = reading_text(mail.subject or "", mail.body_text or "")
         return self._reader is not None and self._reader.reads_no_step(text)
+
+    def _reader_step(self, mail: MailFacts, reading: StageReading) -> StageReading:
+        """The learned reader's step for mail whose words the rules read no stage in: a guess for review."""
+        found = (
+            self._reader.suggests_step(reading_text(mail.subject or "", mail.body_text or ""))
+            if self._reader
+            else None
+        )
+        if found is None:
+            return reading
+        return StageReading(
+            found[0], clear=False, phrase=f"the learned reader's reading, {found[1]:.0%} likely"
+        )
 
     def _sure_relevant(self, mail: MailFacts) -> bool:
         """Whether the learned reader is sure mail the rules ignore is recruiting mail."""

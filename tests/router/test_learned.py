@@ -212,3 +212,15 @@ def test_mail_only_the_reader_knows_as_recruiting_and_matching_no_job_is_guessed
         PENDING_USER,
     )
     assert "most often an approach" in decision.reason
+
+
+def test_the_reader_suggests_a_step_for_mail_the_rules_read_no_stage_in_and_it_waits_for_review() -> None:
+    note = mail("Hi Sam, could we book a slot this week? Slot 3 or 4.", "Data Engineer", SENDER)
+    assert Router([JOB]).route(note).stage_target == "no_change"
+    decision = Router([JOB], reader_from_examples()).route(note)
+    assert (decision.job_id, decision.stage_target, decision.bucket) == (
+        "nw",
+        "recruiter_screen",
+        PENDING_USER,
+    )
+    assert "the learned reader's reading" in decision.reason
