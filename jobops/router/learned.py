@@ -3,7 +3,8 @@ mailboxes of the repository.
 
 The rules decide; the reader only doubts and suggests. An automatic link whose stage is not among the reader's two
 likeliest stages, or that it is sure is noise, waits for review; mail the rules ignore but the reader is sure is
-recruiting mail waits for review too, and so does mail the rules read no stage in, with the reader's step as a guess. It learns only from sets marked for tuning in `tests/router_eval/sets.json`, never
+recruiting mail waits for review too. Where the rules only guess (no stage words, or words that name no step
+plainly), the reader's likeliest step is suggested instead when it is likely enough: still a guess, for review. It learns only from sets marked for tuning in `tests/router_eval/sets.json`, never
 from locked ones, and JobOps routes without it when those files are absent.
 """
 
@@ -43,6 +44,7 @@ RELEVANT_SURE: Final = (
     0.85  # the reader calls mail the rules ignore recruiting mail with at least this probability
 )
 STEP_LIKELY: Final = 0.4  # the reader suggests a step for mail the rules name none in with this probability
+STEP_OVERRULES: Final = 0.6  # and overrules a step the rules only guess with this one
 STRENGTH: Final = 10.0  # inverse regularisation of the logistic regression
 
 
@@ -133,11 +135,13 @@ class LearnedReader:
         likeliest = probabilities(self.stage, self.features.of(text))
         return next(iter(likeliest), NO_CHANGE) == NO_CHANGE
 
-    def suggests_step(self, text: str) -> tuple[str, float] | None:
-        """The step the reader reads in mail the rules find no stage words in, when it is likely enough."""
-        likeliest = probabilities(self.stage, self.features.of(text))
-        stage, chance = next(iter(likeliest.items()), (NO_CHANGE, 0.0))
-        return (stage, chance) if stage != NO_CHANGE and chance >= STEP_LIKELY else None
+    def suggests_step(self, text: str, overruling: bool = False) -> tuple[str, float] | None:
+        """The step the reader reads in a mail, when likely enough to stand in for no stage words or overrule a guess."""
+        stage, chance = next(
+            iter(probabilities(self.stage, self.features.of(text)).items()), (NO_CHANGE, 0.0)
+        )
+        needed = STEP_OVERRULES if overruling else STEP_LIKELY
+        return (stage, chance) if stage != NO_CHANGE and chance >= needed else None
 
     def sure_relevant(self, text: str) -> bool:
         """Whether mail the rules ignore reads as recruiting mail beyond doubt."""

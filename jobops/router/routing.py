@@ -191,7 +191,7 @@ class Router:
             reading = approached(reading, folded_subject + "\n" + stage_text)
         if rescued and candidate is None and scan.fresh_subject:
             reading = unmatched_role(reading)
-        if reading.target == NO_CHANGE and not reading.phrase:
+        if not reading.clear:
             reading = self._reader_step(mail, reading)
         if candidate is not None:
             reading = _call_after_steps(reading, candidate.job, stage_text)
@@ -253,16 +253,18 @@ class Router:
         return self._reader is not None and self._reader.reads_no_step(text)
 
     def _reader_step(self, mail: MailFacts, reading: StageReading) -> StageReading:
-        """The learned reader's step for mail whose words the rules read no stage in: a guess for review."""
-        found = (
-            self._reader.suggests_step(reading_text(mail.subject or "", mail.body_text or ""))
-            if self._reader
-            else None
-        )
-        if found is None:
+        """The learned reader's step where the rules only guess: for mail they read no stage in, or a guess the
+        reader reads otherwise with confidence. Still a guess, for review."""
+        if self._reader is None:
             return reading
+        found = self._reader.suggests_step(
+            reading_text(mail.subject or "", mail.body_text or ""), overruling=bool(reading.phrase)
+        )
+        if found is None or found[0] == reading.target:
+            return reading
+        said = f"{reading.phrase}; " if reading.phrase else ""
         return StageReading(
-            found[0], clear=False, phrase=f"the learned reader's reading, {found[1]:.0%} likely"
+            found[0], clear=False, phrase=f"{said}the learned reader's reading, {found[1]:.0%} likely"
         )
 
     def _sure_relevant(self, mail: MailFacts) -> bool:

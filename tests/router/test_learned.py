@@ -224,3 +224,15 @@ def test_the_reader_suggests_a_step_for_mail_the_rules_read_no_stage_in_and_it_w
         PENDING_USER,
     )
     assert "the learned reader's reading" in decision.reason
+
+
+def test_a_guessed_step_the_reader_reads_otherwise_with_confidence_takes_the_readers_step() -> None:
+    note = mail(
+        "Hi Sam, we would like to invite you to an interview. Could we book a slot this week? Slot 3 or 4.",
+        "Data Engineer",
+        SENDER,
+    )
+    assert Router([JOB]).route(note).stage_target == "technical_interview"
+    decision = Router([JOB], reader_from_examples()).route(note)
+    assert (decision.stage_target, decision.bucket) == ("recruiter_screen", PENDING_USER)
+    assert "guessed from \"invite you to an interview; the learned reader's reading" in decision.reason
