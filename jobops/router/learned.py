@@ -4,7 +4,9 @@ mailboxes of the repository.
 The rules decide; the reader only doubts and suggests. An automatic link whose stage is not among the reader's two
 likeliest stages, or that it is sure is noise, waits for review; mail the rules ignore but the reader is sure is
 recruiting mail waits for review too. Where the rules only guess (no stage words, or words that name no step
-plainly), the reader's likeliest step is suggested instead when it is likely enough: still a guess, for review. It learns only from sets marked for tuning in `tests/router_eval/sets.json`, never
+plainly), the reader's likeliest step is suggested instead when it is likely enough: still a guess, for review.
+When that step is the very one the rules guessed, the two agree and the step is sure; decisions (offer, rejection,
+withdrawal, closing) and readings with mixed signals stay guesses all the same. It learns only from sets marked for tuning in `tests/router_eval/sets.json`, never
 from locked ones, and JobOps routes without it when those files are absent.
 """
 

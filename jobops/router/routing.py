@@ -21,7 +21,15 @@ from jobops.router.matching import (
     follow_thread,
 )
 from jobops.router.own_mail import answers_approach, withdraws
-from jobops.router.reading import APPROACH, approached, kind_first, settled, small_talk, unmatched_role
+from jobops.router.reading import (
+    APPROACH,
+    DECISIONS,
+    approached,
+    kind_first,
+    settled,
+    small_talk,
+    unmatched_role,
+)
 from jobops.router.relevance import (
     APPLICATION,
     NOTIFICATION_SENDER,
@@ -66,6 +74,8 @@ NO_CONTEXT_CAP: Final = (
 GUESSED_STAGE_CAP: Final = 92
 MOVES_BACK: Final = 15
 NAMED_ELSEWHERE: Final = 75
+# A reading whose own signals disagree ("good news", but also "unfortunately"): it stays a guess.
+MIXED: Final = re.compile(r'", (?:but also|before) "')
 RESCUED: Final = "no recruiting words the rules know, but the learned reader is sure it is recruiting mail"  # the mail's own words name another job this strongly
 
 ANALYSED_CHARS: Final = 4_000  # of the newest part, for stage and relevance
@@ -254,14 +264,24 @@ class Router:
 
     def _reader_step(self, mail: MailFacts, reading: StageReading) -> StageReading:
         """The learned reader's step where the rules only guess: for mail they read no stage in, or a guess the
-        reader reads otherwise with confidence. Still a guess, for review."""
+        reader reads otherwise with confidence (still a guess, for review); a guess it confirms is sure."""
         if self._reader is None:
             return reading
         found = self._reader.suggests_step(
             reading_text(mail.subject or "", mail.body_text or ""), overruling=bool(reading.phrase)
         )
-        if found is None or found[0] == reading.target:
+        if (
+            found is None
+            or found[0] == reading.target
+            and (reading.target in DECISIONS or MIXED.search(reading.phrase))
+        ):
             return reading
+        if found[0] == reading.target:  # two readers that agree on a step make it sure
+            return StageReading(
+                reading.target,
+                clear=True,
+                phrase=f"{reading.phrase}, and the learned reader agrees ({found[1]:.0%})",
+            )
         said = f"{reading.phrase}; " if reading.phrase else ""
         return StageReading(
             found[0], clear=False, phrase=f"{said}the learned reader's reading, {found[1]:.0%} likely"

@@ -236,3 +236,28 @@ def test_a_guessed_step_the_reader_reads_otherwise_with_confidence_takes_the_rea
     decision = Router([JOB], reader_from_examples()).route(note)
     assert (decision.stage_target, decision.bucket) == ("recruiter_screen", PENDING_USER)
     assert "guessed from \"invite you to an interview; the learned reader's reading" in decision.reason
+
+
+def test_a_guessed_step_the_reader_agrees_with_is_sure_and_links() -> None:
+    note = mail(
+        "Hi Sam, thanks for applying to the Data Engineer role. I'll call you at 10 on Tuesday. Could we book a "
+        "slot this week? Slot 3.",
+        "Northwind: Data Engineer",
+        SENDER,
+    )
+    assert Router([JOB]).route(note).bucket == PENDING_USER
+    decision = Router([JOB], reader_from_examples()).route(note)
+    assert (decision.stage_target, decision.bucket) == ("recruiter_screen", AUTO_LINKED)
+    assert "and the learned reader agrees" in decision.reason
+
+
+def test_a_guessed_step_with_mixed_signals_stays_a_guess_even_when_the_reader_agrees() -> None:
+    note = mail(
+        "Hi Sam, thanks for applying to the Data Engineer role. I'll call you at 10 on Tuesday, but unfortunately "
+        "the team lead cannot join. Could we book a slot this week? Slot 3.",
+        "Northwind: Data Engineer",
+        SENDER,
+    )
+    decision = Router([JOB], reader_from_examples()).route(note)
+    assert decision.bucket == PENDING_USER
+    assert "the learned reader agrees" not in decision.reason
