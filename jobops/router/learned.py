@@ -6,7 +6,8 @@ likeliest stages, or that it is sure is noise, waits for review; mail the rules 
 recruiting mail waits for review too. Where the rules only guess (no stage words, or words that name no step
 plainly), the reader's likeliest step is suggested instead when it is likely enough: still a guess, for review.
 When that step is the very one the rules guessed, the two agree and the step is sure; decisions (offer, rejection,
-withdrawal, closing) and readings with mixed signals stay guesses all the same. It learns only from sets marked for tuning in `tests/router_eval/sets.json`, never
+withdrawal, closing) and readings with mixed signals stay guesses all the same. Mail the rules read no stage in,
+and in which the reader is sure there is no step, is no change. It learns only from sets marked for tuning in `tests/router_eval/sets.json`, never
 from locked ones, and JobOps routes without it when those files are absent.
 """
 
@@ -47,6 +48,9 @@ RELEVANT_SURE: Final = (
 )
 STEP_LIKELY: Final = 0.4  # the reader suggests a step for mail the rules name none in with this probability
 STEP_OVERRULES: Final = 0.6  # and overrules a step the rules only guess with this one
+NO_STEP_SURE: Final = (
+    0.9  # mail the rules read no stage in is no change when the reader reads none this surely
+)
 STRENGTH: Final = 10.0  # inverse regularisation of the logistic regression
 
 
@@ -144,6 +148,13 @@ class LearnedReader:
         )
         needed = STEP_OVERRULES if overruling else STEP_LIKELY
         return (stage, chance) if stage != NO_CHANGE and chance >= needed else None
+
+    def sure_no_step(self, text: str) -> float | None:
+        """How sure the reader is that a mail announces no step, when it is sure enough to link it as no change."""
+        stage, chance = next(
+            iter(probabilities(self.stage, self.features.of(text)).items()), (NO_CHANGE, 0.0)
+        )
+        return chance if stage == NO_CHANGE and chance >= NO_STEP_SURE else None
 
     def sure_relevant(self, text: str) -> bool:
         """Whether mail the rules ignore reads as recruiting mail beyond doubt."""

@@ -264,12 +264,18 @@ class Router:
 
     def _reader_step(self, mail: MailFacts, reading: StageReading) -> StageReading:
         """The learned reader's step where the rules only guess: for mail they read no stage in, or a guess the
-        reader reads otherwise with confidence (still a guess, for review); a guess it confirms is sure."""
+        reader reads otherwise with confidence (still a guess, for review); a guess it confirms is sure, and so is
+        no step at all where it is sure of that."""
         if self._reader is None:
             return reading
-        found = self._reader.suggests_step(
-            reading_text(mail.subject or "", mail.body_text or ""), overruling=bool(reading.phrase)
-        )
+        text = reading_text(mail.subject or "", mail.body_text or "")
+        if not reading.phrase:
+            quiet = self._reader.sure_no_step(text)
+            if quiet is not None:  # no stage words, and the reader is sure there is no step in it either
+                return StageReading(
+                    NO_CHANGE, clear=True, phrase=f"no step, as the learned reader reads it ({quiet:.0%})"
+                )
+        found = self._reader.suggests_step(text, overruling=bool(reading.phrase))
         if (
             found is None
             or found[0] == reading.target

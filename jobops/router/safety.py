@@ -41,7 +41,9 @@ ANOTHER_ROLE: Final = re.compile(
     r"\b(?:another (?:role|position|opportunity|opening|vacancy|post)"
     r"|a (?:different|separate) (?:role|position|opportunity|opening|vacancy)"
     r"|autre (?:poste|opportunite)|otra (?:posicion|vacante|oportunidad)|outra (?:vaga|oportunidade)"
-    r"|andere (?:stelle|position)|altra (?:posizione|opportunita)|een andere (?:functie|vacature))\b"
+    r"|andere (?:stelle|position)|altra (?:posizione|opportunita)|een andere (?:functie|vacature)"
+    r"|αλλη (?:θεση|ευκαιρια)|inne stanowisko|jin(?:a|ou|e|y) pozic\w*|alt post|alta pozitie|baska bir pozisyon"
+    r"|en annan tjanst|en an(?:d|n)en stilling)\b"
 )
 TAKEN: Final = ("accepted ", "accept ", "taken ")  # "I have accepted another position" is no other opening
 TIME_OF_DAY: Final = re.compile(r"\b\d{1,2}(?:[:.h]\d{2})\b|\b\d{1,2} ?(?:am|pm|uhr|uur|h)\b")

@@ -261,3 +261,38 @@ def test_a_guessed_step_with_mixed_signals_stays_a_guess_even_when_the_reader_ag
     decision = Router([JOB], reader_from_examples()).route(note)
     assert decision.bucket == PENDING_USER
     assert "the learned reader agrees" not in decision.reason
+
+
+def reader_with_quiet_mail() -> Any:
+    """A reader that has also learned relevant mail announcing no step (directions for an interview day)."""
+    quiet = [
+        row("Directions", f"Parking is behind building {i}; please bring photo ID to reception.", True)
+        for i in range(12)
+    ]
+    screens = [
+        row("Call", f"Could we book a short phone screen this week? Slot {i}", True, "recruiter_screen")
+        for i in range(6)
+    ]
+    noise = [
+        row("Digest", f"Top stories in gardening this week, issue {i}. Unsubscribe.", False) for i in range(8)
+    ]
+    return train([*quiet, *screens, *noise])
+
+
+def test_mail_the_rules_read_no_stage_in_links_as_no_change_when_the_reader_is_sure_there_is_no_step() -> (
+    None
+):
+    memory = RouterMemory(thread_jobs={"t1": "nw"})
+    note = mail(
+        "Hi Sam, parking is behind building 7; please bring photo ID to reception. Looking forward to Tuesday, "
+        "it should be a good conversation with the whole team. The office is on the third floor, the lifts are "
+        "to the left of the front desk, and there is a café across the street if you arrive early and want a "
+        "coffee before we start.",
+        "RE: Data Engineer",
+        SENDER,
+        thread="t1",
+    )
+    assert Router([JOB]).route(note, memory).bucket == PENDING_USER
+    decision = Router([JOB], reader_with_quiet_mail()).route(note, memory)
+    assert (decision.stage_target, decision.bucket) == ("no_change", AUTO_LINKED)
+    assert "no step, as the learned reader reads it" in decision.reason

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
+import pytest
+
 from jobops.router import Decision, JobFacts, MailFacts, Router, RouterMemory
 from jobops.stages import AUTO_LINKED, IGNORED, PENDING_USER
 from tests.router import builders
@@ -300,6 +302,18 @@ def test_mail_offering_a_different_opening_at_the_employer_waits_and_its_job_is_
     assert held(english, "a different opening") and english.job_id == "ln-data"
     assert held(french, "a different opening")
     assert not english.job_sure and not french.job_sure
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Αγαπητή Sam, σας ευχαριστούμε για τη συνέντευξη. Υπάρχει άλλη θέση στην ομάδα μας, Data Engineer.",
+        "Dzień dobry, mamy inne stanowisko w zespole danych, które może Panią zainteresować.",
+        "Hej Sam, vi har en annan tjänst i teamet som kanske passar dig bättre.",
+    ],
+)
+def test_a_different_opening_is_read_in_more_languages(body: str) -> None:
+    assert held(route(mail(body, "Data Engineer")), "a different opening")
 
 
 def test_the_candidate_having_accepted_another_position_is_no_other_opening() -> None:
