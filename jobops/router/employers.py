@@ -291,6 +291,8 @@ class EmployerIndex:
         compacts = {"".join(alias) for alias in aliases}
         for compact in compacts | {prefix for alias in aliases for prefix in _leading_words(alias)}:
             self._domains.setdefault(compact, set()).add(key)
+        for compact in {alias[0] + alias[-1] for alias in aliases if len(alias) >= 3}:  # nedfinbank.nl
+            self._domains.setdefault(compact, set()).add(key)
         for alias in aliases:
             mentions = self._mentions.setdefault(alias[0], [])
             if len("".join(alias)) >= 2 and (alias, key) not in mentions:

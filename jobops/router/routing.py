@@ -193,7 +193,9 @@ class Router:
             if candidate:
                 candidate = self._matcher.unnamed_agency_role(candidate, words)
         if candidate:  # the job as it stands now, after mail routed earlier in this run
-            candidate.job = self._jobs.get(candidate.job.id, candidate.job)
+            candidate.job = self._offered_sibling(candidate) or self._jobs.get(
+                candidate.job.id, candidate.job
+            )
         phrases = scan.reading(candidate.job.current_stage if candidate else None)
         reading = kind_first(phrases, folded_subject, stage_text)
         reading = settled(reading, scan, folded_subject + "\n" + stage_text)
@@ -256,6 +258,17 @@ class Router:
             decision = replace(decision, job_sure=False)
         found += [RESCUED] * rescued
         return held_for_review(decision, found)
+
+    def _offered_sibling(self, candidate: Candidate) -> JobFacts | None:
+        """Of jobs at one employer that the mail does not tell apart, the only one with an offer: mail after an
+        offer (contract, checks, onboarding) is mostly about it. The match stays ambiguous, for review."""
+        if not candidate.ambiguous or candidate.group is None:
+            return None
+        siblings = [
+            self._jobs.get(job.id, job) for job in self._matcher.employers.groups.get(candidate.group, [])
+        ]
+        offered = [job for job in siblings if job.current_stage == "offer"]
+        return offered[0] if len(offered) == 1 else None
 
     def _reads_no_step(self, mail: MailFacts) -> bool:
         """Whether the learned reader, when there is one, reads no step at all in a mail."""

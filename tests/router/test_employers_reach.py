@@ -73,3 +73,9 @@ def test_a_hotel_brand_is_read_as_its_group() -> None:
         "Recrutement Novotel <recrutement@novotel-lyon.example>",
     )
     assert route([job], message).job_id == "acc"
+
+
+def test_a_domain_may_join_a_names_first_and_last_words() -> None:
+    index = EmployerIndex([JobFacts("nf", "Investment Officer", "NedFin Development Bank")])
+    assert index.groups_for_domain("nedfinbank.nl") == {index.group_of("nf")}
+    assert index.groups_for_domain("developmentbank.nl") == set()

@@ -240,3 +240,19 @@ def test_a_sister_brand_writing_about_another_employers_job_title_waits_for_revi
     decision = Router(jobs).route(message)
     assert decision.bucket == PENDING_USER
     assert "names the title of Guest Relations Manager at Riverside Hotels" in decision.reason
+
+
+def test_post_offer_mail_that_names_neither_of_two_roles_suggests_the_one_with_the_offer() -> None:
+    jobs = [
+        JobFacts("sv-senior", "Senior Agronomist", "Savanna Seeds Kenya Ltd", "technical_interview"),
+        JobFacts("sv-regional", "Regional Agronomy Manager", "Savanna Seeds Kenya Ltd", "offer"),
+    ]
+    checks = mail(
+        "Dear Sam, congratulations on joining Savanna Seeds! To complete your pre-employment checks, please send "
+        "a copy of your ID and your signed contract by Friday.",
+        "Pre-employment checks - Sam Doyle",
+        "Beatrice Auma <beatrice.auma@savannaseeds.co.ke>",
+    )
+    decision = Router(jobs).route(checks)
+    assert (decision.job_id, decision.bucket) == ("sv-regional", PENDING_USER)
+    assert "2 jobs there and the title does not decide" in decision.reason
