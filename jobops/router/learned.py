@@ -114,6 +114,9 @@ def probabilities(model: LogisticRegression, features: tuple[list[int], np.ndarr
     return dict(sorted(zip(labels, found, strict=True), key=lambda item: -item[1]))
 
 
+_last_read: list[tuple[Any, str, tuple[list[int], np.ndarray]] | None] = [None]
+
+
 @dataclass(frozen=True)
 class LearnedReader:
     """Shared text features, a stage model (trained on relevant mail) and a relevance model."""
@@ -122,9 +125,18 @@ class LearnedReader:
     stage: LogisticRegression
     relevance: LogisticRegression
 
+    def _features(self, text: str) -> tuple[list[int], np.ndarray]:
+        """A text's features; the rules ask about one mail several times in a row, so the last one is kept."""
+        last = _last_read[0]
+        if last is not None and last[0] is self and last[1] == text:
+            return last[2]
+        found = self.features.of(text)
+        _last_read[0] = (self, text, found)  # one assignment: safe when several threads route at once
+        return found
+
     def doubts_link(self, text: str, stage_target: str) -> str | None:
         """Why an automatic link should wait: its stage is not among the likeliest, or it reads as noise."""
-        found = self.features.of(text)
+        found = self._features(text)
         if probabilities(self.relevance, found).get("False", 0.0) >= NOISE_SURE:
             return "the learned reader takes it for mail about no application"
         if stage_target == NO_CHANGE:
@@ -138,13 +150,13 @@ class LearnedReader:
 
     def reads_no_step(self, text: str) -> bool:
         """Whether the likeliest stage of a mail is no change at all (the candidate's own reply, for instance)."""
-        likeliest = probabilities(self.stage, self.features.of(text))
+        likeliest = probabilities(self.stage, self._features(text))
         return next(iter(likeliest), NO_CHANGE) == NO_CHANGE
 
     def suggests_step(self, text: str, overruling: bool = False) -> tuple[str, float] | None:
         """The step the reader reads in a mail, when likely enough to stand in for no stage words or overrule a guess."""
         stage, chance = next(
-            iter(probabilities(self.stage, self.features.of(text)).items()), (NO_CHANGE, 0.0)
+            iter(probabilities(self.stage, self._features(text)).items()), (NO_CHANGE, 0.0)
         )
         needed = STEP_OVERRULES if overruling else STEP_LIKELY
         return (stage, chance) if stage != NO_CHANGE and chance >= needed else None
@@ -152,13 +164,13 @@ class LearnedReader:
     def sure_no_step(self, text: str) -> float | None:
         """How sure the reader is that a mail announces no step, when it is sure enough to link it as no change."""
         stage, chance = next(
-            iter(probabilities(self.stage, self.features.of(text)).items()), (NO_CHANGE, 0.0)
+            iter(probabilities(self.stage, self._features(text)).items()), (NO_CHANGE, 0.0)
         )
         return chance if stage == NO_CHANGE and chance >= NO_STEP_SURE else None
 
     def sure_relevant(self, text: str) -> bool:
         """Whether mail the rules ignore reads as recruiting mail beyond doubt."""
-        return probabilities(self.relevance, self.features.of(text)).get("True", 0.0) >= RELEVANT_SURE
+        return probabilities(self.relevance, self._features(text)).get("True", 0.0) >= RELEVANT_SURE
 
 
 def train(rows: Iterable[dict[str, Any]]) -> LearnedReader:
