@@ -40,6 +40,7 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"felicidades por tu nuevo (?:rol|puesto|trabajo|empleo)",
         r"closed (?:the|your) offer\b",
         r"retire (?:tu|su) candidatura",
+        r"cerre (?:tu|su) proceso",
         r"zamknel\w* (?:twoja|pani) (?:oferte|kandydature)",
         r"候选人撤回",
         r"(?:understand|respect) your decision",

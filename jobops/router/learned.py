@@ -155,17 +155,13 @@ class LearnedReader:
 
     def suggests_step(self, text: str, overruling: bool = False) -> tuple[str, float] | None:
         """The step the reader reads in a mail, when likely enough to stand in for no stage words or overrule a guess."""
-        stage, chance = next(
-            iter(probabilities(self.stage, self._features(text)).items()), (NO_CHANGE, 0.0)
-        )
+        stage, chance = next(iter(probabilities(self.stage, self._features(text)).items()), (NO_CHANGE, 0.0))
         needed = STEP_OVERRULES if overruling else STEP_LIKELY
         return (stage, chance) if stage != NO_CHANGE and chance >= needed else None
 
     def sure_no_step(self, text: str) -> float | None:
         """How sure the reader is that a mail announces no step, when it is sure enough to link it as no change."""
-        stage, chance = next(
-            iter(probabilities(self.stage, self._features(text)).items()), (NO_CHANGE, 0.0)
-        )
+        stage, chance = next(iter(probabilities(self.stage, self._features(text)).items()), (NO_CHANGE, 0.0))
         return chance if stage == NO_CHANGE and chance >= NO_STEP_SURE else None
 
     def sure_relevant(self, text: str) -> bool:

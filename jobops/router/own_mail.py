@@ -102,6 +102,9 @@ WITHDRAWAL: Final = re.compile(
             r"\bdeclinare (?:la (?:sua |vostra )?|l')(?:offerta|proposta)",
             r"\bponuku\b[^.!?\n]{0,50}\bodmietnut|\b(?:ziadost|prihlasku)\b[^.!?\n]{0,80}\bstahujem",
             r"\bjelentkezesemet visszavonom",
+            r"\bsollicitatie\b[^.!?\n]{0,60}\bin te trekken\b",
+            r"\btrek\w* (?:ik )?me(?:zelf)? terug\b|\bme terug te trekken\b",
+            r"\b(?:aanbod|voorstel)\b[^.!?\n]{0,30}\bniet (?:aan te nemen|aanneem|aan)\b",
         )
     )
     + "|"

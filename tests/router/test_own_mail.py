@@ -147,6 +147,9 @@ def test_more_withdrawals_in_a_linked_thread_close_the_job(words: str) -> None:
         "I've given it a lot of thought and I don't think I should take this further.",
         "Ich ziehe daher meine Bewerbung im laufenden Berufungsverfahren für die W1-Professur (Tenure Track W2) "
         "zurück.",
+        "Het spijt me, maar ik heb besloten mijn sollicitatie bij Northwind in te trekken.",
+        "Ik heb inmiddels een functie aanvaard bij een verzekeraar, dus ik trek me terug.",
+        "Toch heb ik besloten jullie aanbod niet aan te nemen.",
     ],
 )
 def test_withdrawals_told_with_separable_verbs_or_other_offers_close_the_job(words: str) -> None:
@@ -173,6 +176,7 @@ def test_a_first_mail_withdrawing_from_an_untracked_employer_waits_in_the_inbox_
         "Done! Your Data Engineer application has been withdrawn.",
         "Your response has been recorded: you declined the Data Engineer offer.",
         "We've received your request to withdraw from the Data Engineer position.",
+        "Qué lástima, pero entiendo. Ya anulé el sobre de DocuSign y cerré tu proceso.",
     ],
 )
 def test_an_employer_confirming_a_withdrawal_is_read_as_withdrawn(words: str) -> None:
