@@ -207,6 +207,8 @@ class Router:
             reading = self._reader_step(mail, reading)
         if candidate is not None:
             reading = _call_after_steps(reading, candidate.job, stage_text)
+            if thread_job and not scan.fresh_subject:
+                reading = _logged_again(reading, candidate.job)
         offered = candidate is not None and candidate.job.current_stage == "offer"
         if reading.target == "offer" and (kind == BACKGROUND or (kind == SIGNATURE and offered)):
             # Checks and the contract to sign follow an offer: no change, whatever offer words they quote.
@@ -573,6 +575,13 @@ def _call_after_steps(reading: StageReading, job: JobFacts, newest: str) -> Stag
     return StageReading(
         NO_CHANGE, clear=False, phrase=f"{reading.phrase}, a call asked for after later steps"
     )
+
+
+def _logged_again(reading: StageReading, job: JobFacts) -> StageReading:
+    """A reply in a linked thread that names the step already logged is mostly about that step: no change, guessed."""
+    if reading.target != job.current_stage or reading.target in DECISIONS or reading.target not in STAGES:
+        return reading
+    return StageReading(NO_CHANGE, clear=False, phrase=f"{reading.phrase}, the step already logged")
 
 
 def _moves_back(current: str | None, target: str) -> bool:

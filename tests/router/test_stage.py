@@ -941,3 +941,17 @@ def test_a_meeting_named_after_an_interview_is_one_unless_it_is_about_one_alread
         "Jess Thompson <jess.thompson@kaurihealth.example>",
     )
     assert Router([job]).route(invite).stage_target == stage
+
+
+def test_a_reply_in_a_linked_thread_naming_the_step_already_logged_is_guessed_no_change() -> None:
+    job = JobFacts("suncor", "Electrical Engineer", "Suncor Energy", "onsite")
+    memory = RouterMemory(thread_jobs={"t1": "suncor"})
+    note = mail(
+        "Hi Sam, for the final interview on Thursday please bring safety boots; we will tour the plant after lunch.",
+        "RE: Suncor - Final interview & site visit",
+        "Kyle <kyle@suncor.example>",
+        thread="t1",
+    )
+    decision = Router([job]).route(note, memory)
+    assert (decision.stage_target, decision.bucket) == ("no_change", "pending_user")
+    assert "the step already logged" in decision.reason
