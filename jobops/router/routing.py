@@ -578,8 +578,14 @@ def _call_after_steps(reading: StageReading, job: JobFacts, newest: str) -> Stag
 
 
 def _logged_again(reading: StageReading, job: JobFacts) -> StageReading:
-    """A reply in a linked thread that names the step already logged is mostly about that step: no change, guessed."""
-    if reading.target != job.current_stage or reading.target in DECISIONS or reading.target not in STAGES:
+    """A reply in a linked thread whose words name the step already logged is mostly about that step (its
+    directions, its panel): no change, guessed. A booking confirmed without the step's name still books it."""
+    if (
+        not reading.clear
+        or reading.target != job.current_stage
+        or reading.target in DECISIONS
+        or reading.target not in STAGES
+    ):
         return reading
     return StageReading(NO_CHANGE, clear=False, phrase=f"{reading.phrase}, the step already logged")
 
