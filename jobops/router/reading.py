@@ -7,11 +7,15 @@ from typing import Final
 
 from jobops.router.kinds import approach, doubt, no_change_kind, step_cue
 from jobops.router.no_change_cues import OVERRULES_OFFER, WEAK_KINDS
-from jobops.router.stage import StageReading, StageScan
+from jobops.router.stage import BY_PHONE, StageReading, StageScan
 from jobops.router.text import fold
 from jobops.stages import NO_CHANGE
 
 SMALL_TALK_WORDS: Final = 40
+# A step promised on a condition, earlier in its sentence: "if your experience fits, we'll set up a call".
+IF_SO: Final = re.compile(
+    r"\b(?:if|once|should|whether|unless|si|wenn|falls|sofern|se|als|indien|jesli|jezeli)\b"
+)
 # Kinds that are often a side note of mail about a step: a questionnaire inside a test, a "we'll tell you when read".
 CONDITION: Final = re.compile(
     r"\b(?:conditional (?:up)?on|subject to|contingent (?:up)?on|pending|abhangig von|vorbehaltlich|sous reserve d"
@@ -124,6 +128,13 @@ def settled(reading: StageReading, scan: StageScan, text: str) -> StageReading:
     that only describes later steps ("if there's a fit, you'll have a work trial")."""
     if reading.target in DECISIONS or reading.target == NO_CHANGE:
         return reading
+    call = BY_PHONE.search(text) if reading.target == "applied" and INVITES.search(text) else None
+    if call and not IF_SO.search(
+        text[: call.start()].rpartition(".")[2]
+    ):  # thanks for applying, and a call asked for
+        return StageReading(
+            "recruiter_screen", clear=False, phrase=f'{reading.phrase}", then "{call.group()}'
+        )
     worry = doubt(text)
     if worry:
         return StageReading(reading.target, clear=False, phrase=f'{reading.phrase}", but also "{worry}')

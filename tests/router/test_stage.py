@@ -955,3 +955,16 @@ def test_a_reply_in_a_linked_thread_naming_the_step_already_logged_is_guessed_no
     decision = Router([job]).route(note, memory)
     assert (decision.stage_target, decision.bucket) == ("no_change", "pending_user")
     assert "the step already logged" in decision.reason
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Thank you for your application for the Electrical Engineer role. I'm the recruiter for Ontario and would "
+        "like to set up a 30-minute Teams call to walk through the role.",
+        "Vielen Dank für Ihre Bewerbung. Gerne würde ich Sie in einem ersten telefonischen Gespräch näher "
+        "kennenlernen.",
+    ],
+)
+def test_thanks_for_applying_and_a_call_asked_for_is_the_screen(body: str) -> None:
+    assert zalando_stage(body, subject="Your application") == "recruiter_screen"
