@@ -44,7 +44,7 @@ READ_CHARS: Final = 1_000  # of the newest part
 STAGES_KEPT: Final = 2  # an automatic link's stage must be among the reader's two likeliest
 NOISE_SURE: Final = 0.9  # the reader calls an automatic link noise with at least this probability
 RELEVANT_SURE: Final = (
-    0.85  # the reader calls mail the rules ignore recruiting mail with at least this probability
+    0.75  # the reader calls mail the rules ignore recruiting mail with at least this probability
 )
 STEP_LIKELY: Final = 0.4  # the reader suggests a step for mail the rules name none in with this probability
 STEP_OVERRULES: Final = 0.6  # and overrules a step the rules only guess with this one
