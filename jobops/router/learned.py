@@ -1,14 +1,18 @@
 """A learned second reader: logistic regression over character and word n-grams, trained on the labelled
 mailboxes of the repository.
 
-The rules decide; the reader only doubts and suggests. An automatic link whose stage is not among the reader's two
-likeliest stages, or that it is sure is noise, waits for review; mail the rules ignore but the reader is sure is
-recruiting mail waits for review too. Where the rules only guess (no stage words, or words that name no step
-plainly), the reader's likeliest step is suggested instead when it is likely enough: still a guess, for review.
-When that step is the very one the rules guessed, the two agree and the step is sure; decisions (offer, rejection,
-withdrawal, closing) and readings with mixed signals stay guesses all the same. Mail the rules read no stage in,
-and in which the reader is sure there is no step, is no change. It learns only from sets marked for tuning in `tests/router_eval/sets.json`, never
-from locked ones, and JobOps routes without it when those files are absent.
+The rules decide; the reader doubts and suggests.
+- An automatic link that logs a stage waits for review unless that stage is the reader's likeliest; one the
+  reader is sure is noise waits too.
+- Mail the rules ignore but the reader takes for recruiting mail waits for review.
+- Where the rules only guess (no stage words, or words that name no step plainly), the reader's likeliest step is
+  suggested instead when it is likely enough: still a guess, for review. When that step is the very one the rules
+  guessed, the two agree and the step is sure; decisions (offer, rejection, withdrawal, closing) and readings with
+  mixed signals stay guesses all the same.
+- Mail the rules read no stage in, and in which the reader is sure there is no step, is no change.
+
+It learns only from sets marked for tuning in `tests/router_eval/sets.json`, never from locked ones, and JobOps
+routes without it when those files are absent.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ EVAL_DIR: Final = PROJECT_ROOT / "tests" / "router_eval"
 CACHE_DIR: Final = PROJECT_ROOT / ".cache"
 _training: Final = threading.Lock()
 READ_CHARS: Final = 1_000  # of the newest part
-STAGES_KEPT: Final = 2  # an automatic link's stage must be among the reader's two likeliest
+STAGES_KEPT: Final = 1  # an automatic link's stage must be the reader's likeliest
 NOISE_SURE: Final = 0.9  # the reader calls an automatic link noise with at least this probability
 RELEVANT_SURE: Final = (
     0.75  # the reader calls mail the rules ignore recruiting mail with at least this probability

@@ -296,3 +296,30 @@ def test_mail_the_rules_read_no_stage_in_links_as_no_change_when_the_reader_is_s
     decision = Router([JOB], reader_with_quiet_mail()).route(note, memory)
     assert (decision.stage_target, decision.bucket) == ("no_change", AUTO_LINKED)
     assert "no step, as the learned reader reads it" in decision.reason
+
+
+def test_an_automatic_link_waits_when_its_stage_is_only_the_readers_second_reading() -> None:
+    rows = [
+        *(
+            row("Call", f"Could we book a short phone screen this week? Slot {i}", True, "recruiter_screen")
+            for i in range(6)
+        ),
+        *(
+            row("Quiz", f"Bring the laptop quiz and puzzle kit, set {i}.", True, "assessment")
+            for i in range(12)
+        ),
+        *(
+            row("Digest", f"Top stories in gardening this week, issue {i}. Unsubscribe.", False)
+            for i in range(8)
+        ),
+    ]
+    screen = mail(
+        "Hi Sam, could we book a short phone screen this week? Bring the laptop quiz and puzzle kit; the laptop "
+        "quiz and puzzle kit, set 3.",
+        "Northwind: phone screen",
+        SENDER,
+    )
+    assert Router([JOB]).route(screen).bucket == AUTO_LINKED
+    decision = Router([JOB], train(rows)).route(screen)
+    assert (decision.stage_target, decision.bucket) == ("recruiter_screen", PENDING_USER)
+    assert "the learned reader reads it as assessment" in decision.reason
