@@ -209,7 +209,10 @@ class Router:
             reading = _call_after_steps(reading, candidate.job, stage_text)
             if thread_job and not scan.fresh_subject:
                 reading = _logged_again(reading, candidate.job)
-        offered = candidate is not None and candidate.job.current_stage == "offer"
+        offered = candidate is not None and "offer" in (
+            candidate.job.current_stage,
+            candidate.job.waiting_stage,
+        )
         if reading.target == "offer" and (kind == BACKGROUND or (kind == SIGNATURE and offered)):
             # Checks and the contract to sign follow an offer: no change, whatever offer words they quote.
             reading = StageReading(NO_CHANGE, clear=True, phrase=f"sent by the {kind} service {domain}")

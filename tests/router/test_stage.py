@@ -968,3 +968,14 @@ def test_a_reply_in_a_linked_thread_naming_the_step_already_logged_is_guessed_no
 )
 def test_thanks_for_applying_and_a_call_asked_for_is_the_screen(body: str) -> None:
     assert zalando_stage(body, subject="Your application") == "recruiter_screen"
+
+
+def test_an_offer_waiting_for_review_counts_as_in_when_a_reply_talks_about_its_terms() -> None:
+    job = JobFacts("kauri", "Programme Manager", "Kauri Pay", "onsite", waiting_stage="offer")
+    reply = mail(
+        "Dear Sam, thank you for your questions. The housing allowance is as stated in the offer letter, and we "
+        "can add a relocation grant.",
+        "RE: Offer of Employment - Programme Manager",
+        "HR <hr@kauripay.example>",
+    )
+    assert Router([job]).route(reply).stage_target == "no_change"
