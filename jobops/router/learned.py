@@ -55,7 +55,8 @@ STEP_OVERRULES: Final = 0.6  # and overrules a step the rules only guess with th
 NO_STEP_SURE: Final = (
     0.9  # mail the rules read no stage in is no change when the reader reads none this surely
 )
-STRENGTH: Final = 10.0  # inverse regularisation of the logistic regression
+STRENGTH: Final = 10.0
+WORDS_KEPT: Final = 200_000  # words whose character columns are kept between mails  # inverse regularisation of the logistic regression
 
 
 def reading_text(subject: str, body: str) -> str:
@@ -92,8 +93,9 @@ class TextFeatures:
         """One text's non-zero feature columns and their weights."""
         columns: list[int] = []
         parts: list[np.ndarray] = []
-        for analyse, vocabulary, idf, offset in self._blocks:
-            counts = Counter(map(vocabulary.get, analyse(text)))
+        for index, (analyse, vocabulary, idf, offset) in enumerate(self._blocks):
+            grams = self._char_columns(text, vocabulary) if index == 0 else map(vocabulary.get, analyse(text))
+            counts = Counter(grams)
             counts.pop(None, None)  # type: ignore[call-overload]  # grams outside the vocabulary
             if not counts:
                 continue
@@ -102,6 +104,34 @@ class TextFeatures:
             parts.append(values / np.linalg.norm(values))
             columns.extend((found + offset).tolist())
         return columns, np.concatenate(parts) if parts else np.zeros(0)
+
+    def _char_columns(self, text: str, vocabulary: dict[str, int]) -> list[int]:
+        """The character block's columns, word by word as scikit-learn's char_wb analyser finds them; a word's
+        columns are kept, since mail repeats its words."""
+        memo: dict[str, list[int]] = self.__dict__.setdefault("_columns_of_word", {})
+        found: list[int] = []
+        for word in text.lower().split():
+            known = memo.get(word)
+            if known is None:
+                if len(memo) >= WORDS_KEPT:
+                    memo.clear()
+                known = memo[word] = [
+                    column for gram in _char_grams(word) if (column := vocabulary.get(gram)) is not None
+                ]
+            found.extend(known)
+        return found
+
+
+def _char_grams(word: str) -> list[str]:
+    """A word's character 2-5-grams with a space on either side; a word shorter than a size is one gram."""
+    padded = f" {word} "
+    grams: list[str] = []
+    for size in range(2, 6):
+        if len(padded) <= size:
+            grams.append(padded)
+            break
+        grams.extend(padded[start : start + size] for start in range(len(padded) - size + 1))
+    return grams
 
 
 def probabilities(model: LogisticRegression, features: tuple[list[int], np.ndarray]) -> dict[str, float]:

@@ -323,3 +323,30 @@ def test_an_automatic_link_waits_when_its_stage_is_only_the_readers_second_readi
     decision = Router([JOB], train(rows)).route(screen)
     assert (decision.stage_target, decision.bucket) == ("recruiter_screen", PENDING_USER)
     assert "the learned reader reads it as assessment" in decision.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We regret  that we\twill not progress\n\nyour application, I am a b c.",
+        "Could we book a short phone screen? Slot 7 — téléphonique, d'accord ? Oui !",
+        "面接のご案内 1차 면접 안내  screen  Unsubscribe from gardening",
+        "x " * 40 + "stories storied progressing applications",
+    ],
+)
+def test_the_readers_features_are_scikit_learns_tf_idf_for_every_text_and_again_for_its_kept_words(
+    text: str,
+) -> None:
+    features = reader_from_examples().features
+    expected: dict[int, float] = {}
+    offset = 0
+    for vectorizer in features.vectorizers:
+        row = vectorizer.transform([text]).tocoo()
+        expected.update(
+            {int(column) + offset: float(value) for column, value in zip(row.col, row.data, strict=True)}
+        )
+        offset += len(vectorizer.vocabulary_)
+    assert expected, "the example vocabulary should know some of this text"
+    for _ in range(2):  # the second time, the words' character columns come from what was kept
+        columns, values = features.of(text)
+        assert dict(zip(columns, values.tolist(), strict=True)) == pytest.approx(expected)
