@@ -55,8 +55,8 @@ STEP_OVERRULES: Final = 0.6  # and overrules a step the rules only guess with th
 NO_STEP_SURE: Final = (
     0.9  # mail the rules read no stage in is no change when the reader reads none this surely
 )
-STRENGTH: Final = 10.0
-WORDS_KEPT: Final = 200_000  # words whose character columns are kept between mails  # inverse regularisation of the logistic regression
+STRENGTH: Final = 10.0  # inverse regularisation of the logistic regression
+WORDS_KEPT: Final = 200_000  # words whose character columns are kept between mails
 
 
 def reading_text(subject: str, body: str) -> str:
@@ -182,20 +182,23 @@ class LearnedReader:
             )
         return None
 
+    def _likeliest(self, text: str) -> tuple[str, float]:
+        """The stage the reader finds likeliest in a mail, and how likely."""
+        return next(iter(probabilities(self.stage, self._features(text)).items()), (NO_CHANGE, 0.0))
+
     def reads_no_step(self, text: str) -> bool:
         """Whether the likeliest stage of a mail is no change at all (the candidate's own reply, for instance)."""
-        likeliest = probabilities(self.stage, self._features(text))
-        return next(iter(likeliest), NO_CHANGE) == NO_CHANGE
+        return self._likeliest(text)[0] == NO_CHANGE
 
     def suggests_step(self, text: str, overruling: bool = False) -> tuple[str, float] | None:
         """The step the reader reads in a mail, when likely enough to stand in for no stage words or overrule a guess."""
-        stage, chance = next(iter(probabilities(self.stage, self._features(text)).items()), (NO_CHANGE, 0.0))
+        stage, chance = self._likeliest(text)
         needed = STEP_OVERRULES if overruling else STEP_LIKELY
         return (stage, chance) if stage != NO_CHANGE and chance >= needed else None
 
     def sure_no_step(self, text: str) -> float | None:
         """How sure the reader is that a mail announces no step, when it is sure enough to link it as no change."""
-        stage, chance = next(iter(probabilities(self.stage, self._features(text)).items()), (NO_CHANGE, 0.0))
+        stage, chance = self._likeliest(text)
         return chance if stage == NO_CHANGE and chance >= NO_STEP_SURE else None
 
     def sure_relevant(self, text: str) -> bool:

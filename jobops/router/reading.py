@@ -128,10 +128,9 @@ def settled(reading: StageReading, scan: StageScan, text: str) -> StageReading:
     that only describes later steps ("if there's a fit, you'll have a work trial")."""
     if reading.target in DECISIONS or reading.target == NO_CHANGE:
         return reading
+    # Thanks for applying, then a call asked for (not promised on a condition): the screen, guessed.
     call = BY_PHONE.search(text) if reading.target == "applied" and INVITES.search(text) else None
-    if call and not IF_SO.search(
-        text[: call.start()].rpartition(".")[2]
-    ):  # thanks for applying, and a call asked for
+    if call and not IF_SO.search(text[: call.start()].rpartition(".")[2]):
         return StageReading(
             "recruiter_screen", clear=False, phrase=f'{reading.phrase}", then "{call.group()}'
         )

@@ -294,13 +294,12 @@ class Router:
                     NO_CHANGE, clear=True, phrase=f"no step, as the learned reader reads it ({quiet:.0%})"
                 )
         found = self._reader.suggests_step(text, overruling=bool(reading.phrase))
-        if (
-            found is None
-            or found[0] == reading.target
-            and (reading.target in DECISIONS or MIXED.search(reading.phrase))
-        ):
+        if found is None:
             return reading
-        if found[0] == reading.target:  # two readers that agree on a step make it sure
+        if found[0] == reading.target:
+            # Two readers that agree on a step make it sure; decisions need their own words, mixed signals review.
+            if reading.target in DECISIONS or MIXED.search(reading.phrase):
+                return reading
             return StageReading(
                 reading.target,
                 clear=True,
