@@ -139,12 +139,27 @@ def _capitalised_runs(text: Wording) -> list[str]:
     return runs
 
 
+INNER_RUN_MIN: Final = 8
+
+
 def _leading_words(alias: tuple[str, ...]) -> set[str]:
     """The name's first two or more words run together, as domains write them: 'stjames' for St James's Hospital,
     also without its small words: 'carrefourfamilles' for Carrefour des Familles Hochelaga."""
     plain = tuple(word for word in alias if word not in ACRONYM_SKIPS and word not in _ARTICLES)
     runs = {"".join(words[:end]) for words in (alias, plain) for end in range(2, len(words) + 1)}
     return {run for run in runs if len(run) >= 5}
+
+
+def inner_runs(name: str) -> set[str]:
+    """Two or more words of a name run together after its first word, as a domain may write its distinctive end:
+    orleta-krakow.pl for Akademia Piłkarska Orlęta Kraków."""
+    words = [word for word in employer_tokens(name) if word not in _ARTICLES]
+    runs = {
+        "".join(words[start:end])
+        for start in range(1, len(words))
+        for end in range(start + 2, len(words) + 1)
+    }
+    return {run for run in runs if len(run) >= INNER_RUN_MIN}
 
 
 def first_word_and_initials(name: str) -> set[str]:
@@ -308,7 +323,8 @@ class EmployerIndex:
                     self._cjk.setdefault(fold(name), set()).add(key)
             for word in partial_names(variant):
                 self._partial.setdefault(word, set()).add(key)
-            for word in partial_names(variant) | domain_initials(variant) | first_word_and_initials(variant):
+            words = partial_names(variant) | domain_initials(variant) | first_word_and_initials(variant)
+            for word in words | inner_runs(variant):
                 self._domain_words.setdefault(word, set()).add(key)
             short = acronym(variant)
             for initials in {*capitalised_short_names(variant), *([short] if short else [])}:
@@ -355,8 +371,11 @@ class EmployerIndex:
         """Groups whose longer name starts with this domain's name: ontario.ca for Ontario Ministry of Education,
         ktl-law.com.hk for Kwok Tsang & Lam."""
         label, _ = domain_labels(domain)
+        whole = self._domain_words.get(label, set()) | self._domain_words.get(label.replace("-", ""), set())
+        if whole:  # orleta-krakow.pl is Orlęta Kraków, not another club of Kraków
+            return set(whole)
         found: set[str] = set()
-        for part in {label, *label.split("-")}:
+        for part in label.split("-"):
             found |= self._domain_words.get(part, set())
         return found
 

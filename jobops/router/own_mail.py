@@ -59,6 +59,8 @@ WITHDRAWAL: Final = re.compile(
             r"\brezygnuje\b",
             r"\bodmowic\b",
             r"\bstahnout (?:svou|moji) prihlasku",
+            r"\bprihlasku\b[^.!?\n]{0,80}\bstah(?:uji|la|l)\b",
+            r"\britiro la (?:mia )?candidatura",
             r"\bodmitnout\b",
             r"\bodhlasuj\w*",
             r"\bprijal\w* jinou nabidku",

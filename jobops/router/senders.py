@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Final
+
+from publicsuffixlist import PublicSuffixList
 
 ATS: Final = "ats"
 SCHEDULING: Final = "scheduling"
@@ -298,80 +301,10 @@ _DOMAINS: Final[dict[str, tuple[str, ...]]] = {
     ),
 }
 _KIND_BY_DOMAIN: Final = {domain: kind for kind, domains in _DOMAINS.items() for domain in domains}
-_TWO_PART_SUFFIXES: Final = frozenset(
-    {
-        "co.uk",
-        "org.uk",
-        "ac.uk",
-        "gov.uk",
-        "com.au",
-        "net.au",
-        "co.nz",
-        "co.jp",
-        "co.kr",
-        "com.br",
-        "com.mx",
-        "com.es",
-        "com.ar",
-        "co.in",
-        "co.za",
-        "com.sg",
-        "com.tr",
-        "com.cn",
-        "com.vn",
-        "co.th",
-        "com.my",
-        "com.tw",
-        "com.hk",
-        "com.ph",
-        "co.id",
-        "com.co",
-        "com.pe",
-        "com.uy",
-        "com.ec",
-        "ne.jp",
-        "or.jp",
-        "or.kr",
-        "org.tw",
-        "com.pl",
-        "co.il",
-        # Shared parents of public bodies: each agency or department is the label in front of them.
-        "europa.eu",
-        "gov.au",
-        "gov.ie",
-        "govt.nz",
-        "gov.sg",
-        "gov.my",
-        "gov.ph",
-        "gov.in",
-        "gov.za",
-        "gov.hk",
-        "gov.br",
-        "gov.pl",
-        "gov.vn",
-        "gob.es",
-        "gob.mx",
-        "gob.cl",
-        "gob.pe",
-        "gouv.fr",
-        "gc.ca",
-        "admin.ch",
-        "gv.at",
-        "go.jp",
-        "go.kr",
-        "go.th",
-        "go.id",
-        "nhs.uk",
-        "ac.nz",
-        "ac.jp",
-        "ac.kr",
-        "ac.za",
-        "ac.in",
-        "edu.au",
-        "edu.sg",
-        "school.nz",
-    }
-)
+# Where names are registered (co.uk, edu.tr, krakow.pl) comes from the Public Suffix List, kept current by its
+# package; a public body's department sits under a shared parent the list does not name (europa.eu, admin.ch).
+_SUFFIXES: Final = PublicSuffixList()
+_SHARED_PARENTS: Final = frozenset({"europa.eu", "admin.ch"})
 
 
 def platform_domains() -> tuple[str, ...]:
@@ -396,12 +329,16 @@ def sender_kind(domain: str, address: str = "") -> str | None:
     return None
 
 
+@lru_cache(maxsize=8_192)
 def domain_labels(domain: str) -> tuple[str, tuple[str, ...]]:
-    """The organisation label of a domain and the labels in front of it: mail.stripe.co.uk -> ('stripe', ('mail',))."""
+    """The organisation label of a domain and the labels in front of it: mail.stripe.co.uk -> ('stripe', ('mail',)),
+    ku.edu.tr -> ('ku', ())."""
     labels = [label for label in domain.lower().strip(". ").split(".") if label]
     if len(labels) < 2:
         return (labels[0] if labels else ""), ()
-    cut = 3 if ".".join(labels[-2:]) in _TWO_PART_SUFFIXES and len(labels) >= 3 else 2
+    suffix = _SUFFIXES.publicsuffix(".".join(labels)) or labels[-1]
+    shared = 2 if ".".join(labels[-2:]) in _SHARED_PARENTS else 0
+    cut = min(len(labels), max(suffix.count(".") + 2, shared + 1))
     return labels[-cut], tuple(labels[:-cut])
 
 

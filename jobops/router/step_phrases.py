@@ -311,5 +311,7 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"\bwe have your application\b",
         r"(?:registrado|recibido) (?:satisfactoriamente |correctamente |con exito )?(?:su|tu) (?:postulacion|candidatura|solicitud)",
         r"confirm\w* primirea (?:dosarului|candidaturii|cv)",
+        r"odpoved na inzerat jsme (?:uspesne )?odeslali",
+        r"(?:ihre|deine) bewerbung (?:wurde erfolgreich (?:versendet|verschickt|ubermittelt)|ist unterwegs)",
     ),
 }

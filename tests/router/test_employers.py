@@ -402,3 +402,37 @@ def test_two_names_of_one_body_that_share_a_domain_are_told_apart_by_the_title()
     assert (icamhs.job_id, icamhs.stage_target) == ("icamhs", "applied")
     assert "share that domain and the title picks Social Worker - ICAMHS" in icamhs.reason
     assert unnamed.bucket == PENDING_USER
+
+
+def test_a_domain_under_a_registry_suffix_belongs_to_the_university_in_front_of_it() -> None:
+    jobs = [
+        JobFacts(
+            "aub",
+            "Head of Archives",
+            "American University of Beirut (AUB)",
+            "applied",
+            "https://careers.aub.edu.lb/postings/10433",
+        ),
+        JobFacts("koc", "Lecturer in Museum Studies", "Koç Üniversitesi", "applied"),
+    ]
+    koc = route(
+        jobs,
+        mail("Thank you for submitting your application to Koç Üniversitesi.", sender="<hr@ku.edu.tr>"),
+    )
+    assert koc.job_id == "koc"
+    assert "American University of Beirut" not in koc.reason
+
+
+def test_a_hyphenated_domain_spelling_a_names_end_is_that_employer_not_another_sharing_a_word() -> None:
+    jobs = [
+        JobFacts("volley", "Team physiotherapist", "MKS Kraków Volley", "applied"),
+        JobFacts("orleta", "Academy physiotherapist", "Akademia Piłkarska Orlęta Kraków", "applied"),
+    ]
+    decision = route(
+        jobs,
+        mail(
+            "Dziękujemy za przesłanie CV. Zapraszamy na rozmowę kwalifikacyjną w środę.",
+            sender="<rekrutacja@orleta-krakow.pl>",
+        ),
+    )
+    assert decision.job_id == "orleta"

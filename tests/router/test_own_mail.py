@@ -150,6 +150,9 @@ def test_more_withdrawals_in_a_linked_thread_close_the_job(words: str) -> None:
         "Het spijt me, maar ik heb besloten mijn sollicitatie bij Northwind in te trekken.",
         "Ik heb inmiddels een functie aanvaard bij een verzekeraar, dus ik trek me terug.",
         "Toch heb ik besloten jullie aanbod niet aan te nemen.",
+        "Přijala jsem pracovní nabídku v zahraničí, a proto svou přihlášku stahuji.",
+        "Mezitím jsem přijala jinou nabídku, a proto bych ráda svou přihlášku na pozici architektky stáhla.",
+        "Ho accettato un'offerta a Vienna e quindi ritiro la mia candidatura.",
     ],
 )
 def test_withdrawals_told_with_separable_verbs_or_other_offers_close_the_job(words: str) -> None:
@@ -177,6 +180,9 @@ def test_a_first_mail_withdrawing_from_an_untracked_employer_waits_in_the_inbox_
         "Your response has been recorded: you declined the Data Engineer offer.",
         "We've received your request to withdraw from the Data Engineer position.",
         "Qué lástima, pero entiendo. Ya anulé el sobre de DocuSign y cerré tu proceso.",
+        "Wir bestätigen, dass Ihre Bewerbung für die Position Data Engineer (Kennziffer 2026-0147) auf Ihren "
+        "Wunsch zurückgezogen wurde.",
+        "Děkuji za informaci a gratuluji k nové práci. Přeji hodně úspěchů.",
     ],
 )
 def test_an_employer_confirming_a_withdrawal_is_read_as_withdrawn(words: str) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from jobops.router import JobFacts, RouterMemory
+from jobops.router.senders import domain_labels
 from jobops.stages import AUTO_LINKED, PENDING_USER
 from tests.router.builders import mail, route, route_tracked
 
@@ -132,3 +135,20 @@ def test_public_sector_job_boards_and_reference_check_services_do_not_stand_for_
     )
     assert "Te Awa" not in receipt.reason
     assert (references.job_id, references.stage_target) == ("te-awa", "no_change")
+
+
+@pytest.mark.parametrize(
+    ("domain", "label"),
+    [
+        ("ku.edu.tr", "ku"),
+        ("careers.aub.edu.lb", "aub"),
+        ("szpital-lukasz.krakow.pl", "szpital-lukasz"),
+        ("mail.stripe.co.uk", "stripe"),
+        ("dg-empl.ec.europa.eu", "ec"),
+        ("stripe.com", "stripe"),
+    ],
+)
+def test_the_organisation_label_of_a_domain_sits_in_front_of_its_registry_suffix(
+    domain: str, label: str
+) -> None:
+    assert domain_labels(domain)[0] == label

@@ -468,6 +468,9 @@ def test_a_later_step_told_as_what_follows_is_not_this_mails_step(body: str, sta
         "Ihre Unterlagen sind bei uns eingegangen. Wir melden uns.",
         "¡Recibimos tu postulación! Gracias por postularte.",
         "Başvurunu aldık, en kısa sürede inceleyeceğiz.",
+        "Dobrý den, Vaši odpověď na inzerát jsme úspěšně odeslali. Přejeme hodně štěstí!",
+        "Hallo Anna, Ihre Bewerbung ist unterwegs! Das Unternehmen meldet sich direkt bei Ihnen.",
+        "Ihre Bewerbung wurde erfolgreich versendet.",
     ],
 )
 def test_more_receipts_and_referrals_are_read_as_applied(body: str) -> None:
