@@ -270,6 +270,7 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"proposta (?:de emprego|formal)",
         r"erbjudande om anstallning",
         r"oferta (?:pracy|zatrudnienia)",
+        r"chcemy (?:cie|pania|pana) (?:zaprosic|przyjac) do (?:naszego )?zespolu",
         r"arbeidsovereenkomst",
         r"contractvoorstel",
         r"salarisvoorstel",

@@ -187,6 +187,33 @@ STEPS = [
         "Helsingin toimistollemme.",
         "onsite",
     ),
+    (
+        "uk",
+        "Пропозиція від SoftServe",
+        "Олено, дуже раді повідомити: після п'ятничної розмови ми вирішили запропонувати вам співпрацю! Умови: "
+        "повна зайнятість, віддалено.",
+        "offer",
+    ),
+    (
+        "uk",
+        "Результати співбесіди",
+        "Дякуємо вам за участь у співбесіді. Водночас ми ухвалили рішення запропонувати посаду іншій кандидатці "
+        "з більшим досвідом.",
+        "rejected",
+    ),
+    (
+        "ro",
+        "Ai aplicat cu succes: Inginer QA",
+        "Bună, Ana! Aplicarea ta a ajuns la angajator. Poziție: Inginer QA, Bitdefender.",
+        "applied",
+    ),
+    (
+        "ro",
+        "Actualizare pentru aplicarea ta la Bitdefender",
+        "Bitdefender a actualizat statusul aplicării tale. Status: Poziție ocupată. Am ales un candidat din "
+        "București, disponibil imediat.",
+        "rejected",
+    ),
 ]
 
 

@@ -170,6 +170,7 @@ def test_a_technical_phone_screen_is_a_technical_interview(body: str) -> None:
         ("Dziękujemy za przesłanie aplikacji na stanowisko.", "applied"),
         ("Nous ne sommes pas en mesure de donner une suite favorable à votre candidature.", "rejected"),
         ("We've decided to close the Backend Engineer opening you applied for.", "closed"),
+        ("Po dniu próbnym chcemy Cię zaprosić do zespołu! Propozycja: umowa B2B, 60 zł/h.", "offer"),
     ],
 )
 def test_common_phrases_are_read_in_swedish_portuguese_polish_and_more_french_and_english(
