@@ -40,6 +40,8 @@ NO_CHANGE_KINDS: Final[dict[str, tuple[str, ...]]] = {
         "oppdatert:",
         "uppdaterad:",
         "updated invitation",
+        "interview arrangements updated",
+        "a change to the interview panel",
         "invitation updated",
         "updated event",
         "change of time",

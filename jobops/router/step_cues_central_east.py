@@ -191,7 +191,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("получили ваше резюме", "получили ваш отклик", "ваш отклик на вакансию", "спасибо за отклик"),
         *("получили вашу заявку", "am primit candidatura"),
         *("am primit aplicația", "candidatura a fost trimisă", "ai aplicat cu succes"),
-        *("aplicarea ta a ajuns la angajator",),
+        *("aplicarea ta a ajuns la angajator", "ваше резюме надіслано роботодавцю"),
         *("aplicația a fost trimisă", "mulțumim pentru aplicare", "mulțumim pentru candidatura"),
         *("köszönjük jelentkezését", "köszönjük a jelentkezésed", "köszönjük jelentkezésedet"),
         *("megkaptuk jelentkezését", "jelentkezését megkaptuk", "sikeresen jelentkeztél"),

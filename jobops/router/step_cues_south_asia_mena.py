@@ -1,7 +1,8 @@
 """Step, decision and kind-of-mail words, context words and Gmail search words in Hindi (and romanised Hindi),
-Tamil, Sinhala, Bengali and Urdu (Arabic and Indonesian are in step_cues_arabic_indonesian).
+Tamil, Sinhala, Bengali, Urdu and Persian (Arabic and Indonesian are in step_cues_arabic_indonesian).
 
-Indic cues match inside words, so a stem ("விண்ணப்ப") finds every inflected form; Urdu is matched word by word.
+Indic cues match inside words, so a stem ("விண்ணப்ப") finds every inflected form; Urdu and Persian are matched word
+by word.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         "منتخب نہیں",
         "دوسرے امیدوار کو منتخب",
         "دیگر امیدواروں کے ساتھ آگے",
+        "امکان ادامه روند درخواست شما را نداریم",
     ),
     "closed": (
         "भर्ती प्रक्रिया रद्द",

@@ -202,6 +202,12 @@ STEPS = [
         "rejected",
     ),
     (
+        "uk",
+        "Ваш відгук надіслано: Python-розробник",
+        "Доброго дня, Олено! Ваше резюме надіслано роботодавцю. Вакансія: Python-розробник, компанія SoftServe.",
+        "applied",
+    ),
+    (
         "ro",
         "Ai aplicat cu succes: Inginer QA",
         "Bună, Ana! Aplicarea ta a ajuns la angajator. Poziție: Inginer QA, Bitdefender.",

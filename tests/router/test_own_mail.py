@@ -153,6 +153,9 @@ def test_more_withdrawals_in_a_linked_thread_close_the_job(words: str) -> None:
         "Přijala jsem pracovní nabídku v zahraničí, a proto svou přihlášku stahuji.",
         "Mezitím jsem přijala jinou nabídku, a proto bych ráda svou přihlášku na pozici architektky stáhla.",
         "Ho accettato un'offerta a Vienna e quindi ritiro la mia candidatura.",
+        "Dziękuję za pamięć, ale moja sytuacja się zmieniła i nie jestem już zainteresowana tą współpracą.",
+        "I've just started a full-time job at a clinic, so I'm going to step out of the process.",
+        "En halua viedä teidän aikaa viimeiseen kierrokseen, joten vedän hakemukseni pois.",
     ],
 )
 def test_withdrawals_told_with_separable_verbs_or_other_offers_close_the_job(words: str) -> None:

@@ -182,6 +182,12 @@ def test_a_kind_rejection_in_each_language_is_read_as_a_rejection(language: str)
             "withdrawn",
         ),
         (
+            "Lantern Foods – مصاحبه",
+            "خانم دکتر گرامی، از وقتی که برای گفتگو گذاشتید سپاسگزاریم. به همین دلیل امکان ادامه روند درخواست شما "
+            "را نداریم.",
+            "rejected",
+        ),
+        (
             "Lantern Foods – விண்ணப்பம்",
             "அன்புள்ள கார்த்திக், தரவு பகுப்பாய்வாளர் பணிக்கான உங்கள் விண்ணப்பம் பெறப்பட்டது. நன்றி, Lantern Foods.",
             "applied",

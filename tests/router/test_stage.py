@@ -983,3 +983,11 @@ def test_an_offer_waiting_for_review_counts_as_in_when_a_reply_talks_about_its_t
         "HR <hr@kauripay.example>",
     )
     assert Router([job]).route(reply).stage_target == "no_change"
+
+
+def test_a_change_to_the_interview_panel_with_the_time_unchanged_changes_nothing() -> None:
+    body = (
+        "Please note a change to the interview panel for Backend Engineer (Java). Mr Holt will chair the panel in "
+        "place of Dr Marsh. The date, time and Teams link are unchanged."
+    )
+    assert zalando_stage(body, subject="Interview arrangements updated") == "no_change"
