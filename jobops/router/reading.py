@@ -20,6 +20,7 @@ IF_SO: Final = re.compile(
 CONDITION: Final = re.compile(
     r"\b(?:conditional (?:up)?on|subject to|contingent (?:up)?on|pending|abhangig von|vorbehaltlich|sous reserve d"
     r"|sujet[ao]? a|condicionad[ao] a|subordinat[ao] a|onder voorbehoud van)\b"
+    r"|为前提|為前提|を条件と|조건으로"
 )
 SIDE_NOTES: Final = frozenset({"survey", "status update", "completion receipt"})
 DECISIONS: Final = frozenset({"rejected", "withdrawn", "closed", "offer"})
@@ -82,7 +83,7 @@ def kind_first(reading: StageReading, subject: str, newest: str) -> StageReading
         kind = None  # the receipt of an application is its acknowledgement; checks it names come much later
     mentions_offer = reading.target == "offer" and OFFER_MENTIONED.search(reading.phrase) is not None
     cue = step_cue(text)
-    if kind and cue and _cue_decides(cue, kind[0], reading):
+    if kind and cue and _cue_decides(cue, kind, reading, text):
         return StageReading(cue[0], clear=False, phrase=f'{cue[1]}", but also "{kind[1]}')
     if kind and cue and _step_leads(cue, kind, text, reading):
         return StageReading(cue[0], clear=False, phrase=f'{cue[1]}", before "{kind[1]}')
@@ -105,14 +106,15 @@ def _a_condition(text: str, cue: str) -> bool:
     return where > 0 and CONDITION.search(text[max(0, where - 60) : where]) is not None
 
 
-def _cue_decides(cue: tuple[str, str], kind: str, reading: StageReading) -> bool:
+def _cue_decides(cue: tuple[str, str], kind: tuple[str, str], reading: StageReading, text: str) -> bool:
     """Whether another language's decision words outweigh a no-change kind ("after the reschedule, we regret...").
 
-    Only when no phrase of this mail names a step clearly, and never an offer in mail about the checks after one.
+    Only when no phrase of this mail names a step clearly, and never an offer in mail about the checks after one
+    (checks named as the offer's condition do not make it such mail).
     """
     if cue[0] not in DECISIONS or (reading.clear and reading.target != NO_CHANGE):
         return False
-    return not (cue[0] == "offer" and kind in OVERRULES_OFFER)
+    return not (cue[0] == "offer" and kind[0] in OVERRULES_OFFER and not _a_condition(text, kind[1]))
 
 
 def _step_leads(cue: tuple[str, str], kind: tuple[str, str], text: str, reading: StageReading) -> bool:

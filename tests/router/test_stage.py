@@ -214,6 +214,45 @@ def test_a_first_telephone_conversation_in_german_is_a_screen() -> None:
     assert Router([job]).route(invite).stage_target == "recruiter_screen"
 
 
+def test_an_offer_listing_occupational_health_care_among_its_benefits_is_still_the_offer() -> None:
+    job = JobFacts("lumi", "Game Producer", "Lumikko Games", "onsite")
+    offer = mail(
+        "Congratulations once more! Here's a written summary of the offer for the Game Producer role: salary "
+        "6 400 € / month, start date 1 July. Benefits: occupational health care incl. dental, bike benefit.",
+        "Your offer from Lumikko Games 🎉",
+        "Sanna <sanna@lumikkogames.com>",
+    )
+    assert Router([job]).route(offer).stage_target == "offer"
+
+
+def test_a_written_offer_in_chinese_with_checks_as_its_condition_is_suggested_as_the_offer() -> None:
+    job = JobFacts("webank", "反洗钱合规岗", "微众银行", "onsite")
+    offer = mail(
+        "恭喜您！我们很高兴地通知您：微众银行拟录用您担任【反洗钱合规岗】一职。本录用意向以以下条件为前提：\n"
+        "1. 背景调查结果无异常；\n2. 入职体检合格。",
+        "恭喜！微众银行录用意向通知",
+        "微众银行 <noreply@mokahr.com>",
+    )
+    decision = Router([job]).route(offer)
+    assert (decision.job_id, decision.stage_target) == ("webank", "offer")
+
+
+def test_an_invitation_to_a_qualifying_examination_is_the_assessment() -> None:
+    body = (
+        "After initial screening of your credentials, we are pleased to invite you to take our Nursing Qualifying "
+        "Examination on Saturday, 8:00 AM - 11:00 AM, HRD Training Room."
+    )
+    assert zalando_stage(body, subject="Invitation: Nursing Qualifying Examination") == "assessment"
+
+
+def test_thanks_for_a_completed_interview_that_asks_for_a_phone_conversation_is_no_sure_no_change() -> None:
+    body = (
+        "Thank you for completing the digital interview. I'd like to arrange a 30-minute phone conversation to "
+        "talk through your experience before we move to interviews with the team."
+    )
+    assert zalando_stage(body, subject="Next step – call with Talent Acquisition") == "recruiter_screen"
+
+
 def test_a_background_check_service_quoting_the_conditional_offer_changes_nothing() -> None:
     job = JobFacts("kauri", "Director, Brand", "Kauri Pay", "offer")
     check = mail(
