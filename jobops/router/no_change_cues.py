@@ -108,7 +108,6 @@ NO_CHANGE_KINDS: Final[dict[str, tuple[str, ...]]] = {
         "リマインダー",
         "리마인더",
         "提醒",
-        "温馨提示",
     ),
     "cancellation": (
         "canceled event",

@@ -147,7 +147,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
 
 KINDS: Final[dict[str, tuple[str, ...]]] = {
     "reschedule": ("已变更", "已變更", "改期", "日程已更新", "面接日時の変更", "면접 일정 변경"),
-    "reminder": ("受検期限が近づ", "리마인드", "温馨提示", "溫馨提示"),
+    "reminder": ("受検期限が近づ", "리마인드"),
     "cancellation": ("日程已取消", "已取消日程", "取消了日程", "서명 요청이 취소", "面接の取り消し"),
     "background check": ("リファレンスチェック", "평판조회", "레퍼런스 체크", "背景调查授权", "背景調查授權"),
     "status update": (

@@ -1030,3 +1030,11 @@ def test_a_change_to_the_interview_panel_with_the_time_unchanged_changes_nothing
         "place of Dr Marsh. The date, time and Teams link are unchanged."
     )
     assert zalando_stage(body, subject="Interview arrangements updated") == "no_change"
+
+
+def test_tips_headed_kind_reminder_in_a_chinese_assessment_invitation_leave_it_the_assessment() -> None:
+    body = (
+        "您好！您应聘的【后端工程师】已通过简历初筛，现邀请您完成在线测评：\n测评内容：职业性格测评。\n"
+        "温馨提示：\n1. 建议使用电脑端 Chrome 浏览器；\n2. 测评开始后请勿切换页面。"
+    )
+    assert zalando_stage(body, subject="【Zalando】在线测评邀请") == "assessment"
