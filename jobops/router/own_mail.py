@@ -64,6 +64,7 @@ WITHDRAWAL: Final = re.compile(
             r"\bnie jestem juz zainteresowan\w*",
             r"\bstep(?:ping)? (?:out|back|away) (?:of|from) the (?:process|recruitment|search)",
             r"\bvedan hakemukseni pois",
+            r"\bme retirar do processo",
             r"\bodmitnout\b",
             r"\bodhlasuj\w*",
             r"\bprijal\w* jinou nabidku",

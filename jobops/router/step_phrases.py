@@ -20,6 +20,7 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"letzte(?:n)? (?:runde|gesprach)",
         r"finale(?:s|n)? (?:runde|gesprach|interview)",
         r"abschlussgesprach",
+        r"(?:painel|panel) final",
         r"vor-?ort-?(?:termin|gesprach|interview)",
         r"dernier entretien",
         r"entretiens? fina(?:l|ux)",

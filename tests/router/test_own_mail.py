@@ -156,6 +156,7 @@ def test_more_withdrawals_in_a_linked_thread_close_the_job(words: str) -> None:
         "Dziękuję za pamięć, ale moja sytuacja się zmieniła i nie jestem już zainteresowana tą współpracą.",
         "I've just started a full-time job at a clinic, so I'm going to step out of the process.",
         "En halua viedä teidän aikaa viimeiseen kierrokseen, joten vedän hakemukseni pois.",
+        "Escrevo para informar que, infelizmente, vou me retirar do processo seletivo.",
     ],
 )
 def test_withdrawals_told_with_separable_verbs_or_other_offers_close_the_job(words: str) -> None:
@@ -186,6 +187,7 @@ def test_a_first_mail_withdrawing_from_an_untracked_employer_waits_in_the_inbox_
         "Wir bestätigen, dass Ihre Bewerbung für die Position Data Engineer (Kennziffer 2026-0147) auf Ihren "
         "Wunsch zurückgezogen wurde.",
         "Děkuji za informaci a gratuluji k nové práci. Přeji hodně úspěchů.",
+        "Obrigado pelo aviso, e parabéns pela nova função! Fica registado.",
     ],
 )
 def test_an_employer_confirming_a_withdrawal_is_read_as_withdrawn(words: str) -> None:

@@ -1038,3 +1038,23 @@ def test_tips_headed_kind_reminder_in_a_chinese_assessment_invitation_leave_it_t
         "温馨提示：\n1. 建议使用电脑端 Chrome 浏览器；\n2. 测评开始后请勿切换页面。"
     )
     assert zalando_stage(body, subject="【Zalando】在线测评邀请") == "assessment"
+
+
+def test_a_booked_final_panel_that_promises_a_reminder_later_is_the_final_round() -> None:
+    body = (
+        "Olá, Luciana! Sua entrevista foi agendada com sucesso. Etapa: Painel final. Data: quarta-feira, 25 de "
+        "março. Você receberá um lembrete um dia antes. Boa sorte!"
+    )
+    assert zalando_stage(body, subject="Entrevista agendada: Painel final – Zalando") == "onsite"
+
+
+def test_a_written_offer_in_portuguese_with_checks_as_its_condition_is_the_offer() -> None:
+    job = JobFacts("bv", "Nutricionista Clínica", "Beneficência Vergueiro", "onsite")
+    offer = mail(
+        "Olá, Mariana! É com muita satisfação que formalizamos a proposta para a posição de Nutricionista "
+        "Clínica. Salário-base: R$ 7.800,00. A contratação está condicionada à conclusão das etapas admissionais: "
+        "certidão de antecedentes criminais e exame médico admissional.",
+        "Proposta de contratação – Nutricionista Clínica 💚",
+        "Juliana <juliana@beneficenciavergueiro.org.br>",
+    )
+    assert Router([job]).route(offer).stage_target == "offer"
