@@ -267,6 +267,22 @@ GENERIC_WORDS: Final = frozenset(
         "municipal",
         "ministere",
         "departement",
+        # Museums, libraries and universities by their kind, in the languages their names use.
+        "museum",
+        "musee",
+        "museo",
+        "museu",
+        "muzeum",
+        "muzesi",
+        "μουσειο",
+        "library",
+        "bibliotheque",
+        "biblioteca",
+        "universitesi",
+        "universite",
+        "uniwersytet",
+        "πανεπιστημιο",
+        "جامعة",
     }
 )
 # Small words skipped when an acronym is read from a name: "Hôpitaux Universitaires de Genève" is HUG.

@@ -436,3 +436,21 @@ def test_a_hyphenated_domain_spelling_a_names_end_is_that_employer_not_another_s
         ),
     )
     assert decision.job_id == "orleta"
+
+
+def test_the_word_museum_in_another_language_does_not_name_a_museum_called_by_it() -> None:
+    jobs = [
+        JobFacts("benaki", "Υπεύθυνη Αρχείων", "Μουσείο Μπενάκη", "applied"),
+        JobFacts("leventis", "Senior Curator", "Leventis Municipal Museum of Nicosia", "applied"),
+    ]
+    decision = route(
+        jobs,
+        mail(
+            "Αγαπητή κυρία, το Μουσείο επιβεβαιώνει τη συνέντευξή σας. We acknowledge receipt of your application "
+            "to the Leventis Municipal Museum of Nicosia.",
+            "Senior Curator",
+            "<hr@leventismuseum.org.cy>",
+        ),
+    )
+    assert decision.job_id == "leventis"
+    assert "Μπενάκη" not in decision.reason
