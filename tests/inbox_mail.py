@@ -48,7 +48,7 @@ VAGUE_INVITE = {
 }
 # A real invitation for a job the user does not track.
 ORPHAN = {
-    "subject": "Interview invitation: Product Designer",
+    "subject": "Phone screen: Product Designer",
     "sender": "talent@figma.com",
     "sender_name": "Figma Talent",
     "body": "Hi Alex, we'd like to schedule a phone screen for the Product Designer role at Figma.",

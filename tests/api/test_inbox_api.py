@@ -44,7 +44,7 @@ VAGUE_INVITE = (
 )
 ORPHAN = (
     "talent@figma.com",
-    "Interview invitation: Product Designer",
+    "Phone screen: Product Designer",
     "Hi Alex, we'd like to schedule a phone screen for the Product Designer role at Figma.",
 )
 INTERVIEW_INVITE = (
