@@ -65,6 +65,7 @@ WITHDRAWAL: Final = re.compile(
             r"\bstep(?:ping)? (?:out|back|away) (?:of|from) the (?:process|recruitment|search)",
             r"\bvedan hakemukseni pois",
             r"\bme retirar do processo",
+            r"\b(?:viens|venons)(?: \w+)? de prendre un (?:poste|emploi)",
             r"\bodmitnout\b",
             r"\bodhlasuj\w*",
             r"\bprijal\w* jinou nabidku",
@@ -135,6 +136,7 @@ WITHDRAWAL: Final = re.compile(
             "לעצור את התהליך",
             "αποσύρω την υποψηφιότητά μου",
             "לוותר על ההצעה",
+            "ถอนตัวจากการสมัคร",
             "למשוך את המועמדות",
         )
     )

@@ -157,6 +157,8 @@ def test_more_withdrawals_in_a_linked_thread_close_the_job(words: str) -> None:
         "I've just started a full-time job at a clinic, so I'm going to step out of the process.",
         "En halua viedä teidän aikaa viimeiseen kierrokseen, joten vedän hakemukseni pois.",
         "Escrevo para informar que, infelizmente, vou me retirar do processo seletivo.",
+        "จึงขออนุญาตถอนตัวจากการสมัครตำแหน่ง Data Engineer และไม่เข้าร่วมสัมภาษณ์ครับ",
+        "Merci pour cette proposition. Je viens toutefois de prendre un poste à Genève.",
     ],
 )
 def test_withdrawals_told_with_separable_verbs_or_other_offers_close_the_job(words: str) -> None:

@@ -1058,3 +1058,11 @@ def test_a_written_offer_in_portuguese_with_checks_as_its_condition_is_the_offer
         "Juliana <juliana@beneficenciavergueiro.org.br>",
     )
     assert Router([job]).route(offer).stage_target == "offer"
+
+
+def test_recruitment_paused_for_every_position_closes_the_job() -> None:
+    body = (
+        "The donor has informed us that the programme's approval is postponed to the next financial year. As a "
+        "result, we have had to pause recruitment for all programme positions, including this one."
+    )
+    assert zalando_stage(body, subject="Recruitment update") == "closed"
