@@ -231,6 +231,8 @@ _NAME_WORD: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 # Where a typed employer holds two names: "Client (via Agency)", "Brand / Parent".
 _NAME_PARTS: Final = re.compile(r"\s*(?:\(|\)|\bvia\b|\bc/o\b|/)\s*", re.IGNORECASE)
 _DOMAIN: Final = re.compile(r"^[a-z0-9.-]+\.[a-z]{2,}$")
+SHORT_TAG: Final = 3  # letters of a tag after a brand: a country (UA), a region or a unit
+BRAND_MIN: Final = 5  # letters a brand needs to be searched alone
 
 
 def _window(search_days: int) -> str:
@@ -252,9 +254,22 @@ def _chunked(items: Iterable[str], prefix: str, suffix: str) -> list[str]:
 
 
 def employer_phrases(name: str) -> list[str]:
-    """Search phrases for an employer typed with its agency or parent: 'Peloton (via Heidrick & Struggles)'."""
+    """Search phrases for an employer typed with its agency or parent: 'Peloton (via Heidrick & Struggles)', and
+    the shorter form mail often uses."""
     parts = [part for part in _NAME_PARTS.split(name) if part.strip()]
-    return [phrase for phrase in map(employer_phrase, parts) if phrase]
+    phrases = [*map(employer_phrase, parts), *map(_short_phrase, parts)]
+    return [phrase for phrase in dict.fromkeys(phrases) if phrase]
+
+
+def _short_phrase(name: str) -> str | None:
+    """A long name's first two words ("Kineto Vital" for Kineto Vital Cluj), or a brand's word before a short tag
+    ("FitLab" for FitLab UA): job boards write the registered name, calendars and people the short one."""
+    found = _core_words(name)
+    if len(found) >= 3:
+        return '"' + " ".join(found[:2]) + '"'
+    if len(found) == 2 and len(found[1]) <= SHORT_TAG and len(found[0]) >= BRAND_MIN:
+        return found[0]
+    return None
 
 
 def _fits(search: str) -> bool:
@@ -264,14 +279,20 @@ def _fits(search: str) -> bool:
 
 def employer_phrase(name: str) -> str | None:
     """An employer's name as a search phrase without its legal form: 'Stripe, Inc.' -> 'Stripe'."""
+    found = _core_words(name)
+    if not found or len("".join(found)) < 2:
+        return None
+    return found[0] if len(found) == 1 else '"' + " ".join(found) + '"'
+
+
+def _core_words(name: str) -> list[str]:
+    """A name's words without its legal form in front or behind: 'Kineto Vital SRL' -> Kineto, Vital."""
     found = _NAME_WORD.findall(name)
     while len(found) > 1 and fold_word(found[-1]) in LEGAL_SUFFIXES:
         found.pop()
     while len(found) > 1 and fold_word(found[0]) in LEGAL_PREFIXES:
         found.pop(0)
-    if not found or len("".join(found)) < 2:
-        return None
-    return found[0] if len(found) == 1 else '"' + " ".join(found) + '"'
+    return found
 
 
 def recruitment_searches(

@@ -284,6 +284,7 @@ SEARCH_TERMS: Final[tuple[str, ...]] = (
     ),
     *("собеседование", "собеседования", "вакансия", "вакансию", "кандидатуру", "отклик", "оффер"),
     *("candidatură", "interviu", "interviul", "aplicația", "postul", "recrutare", "angajare", '"din păcate"'),
+    *("aplicat", "aplicare", "aplicarea", "angajatorul", "invitație"),
     *("jelentkezés", "jelentkezését", "jelentkezésed", "pályázat", "interjú", "interjúra", "állásinterjú"),
     *("pozíció", "ajánlat", "sajnos"),
     *(

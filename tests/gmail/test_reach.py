@@ -52,6 +52,13 @@ def test_an_employer_typed_with_its_agency_is_searched_under_both_names() -> Non
     assert '"Acme Group"' in joined and '"Peloton via' not in joined
 
 
+def test_an_employer_is_also_searched_under_the_shorter_name_mail_uses() -> None:
+    joined = " ".join(recruitment_searches(30, ["Kineto Vital Cluj", "FitLab UA", "Stripe, Inc."]))
+    assert '"Kineto Vital Cluj"' in joined and '"Kineto Vital"' in joined
+    assert '"FitLab UA"' in joined and " FitLab " in f" {joined} "
+    assert '"Stripe Inc"' not in joined and "Stripe" in joined
+
+
 @pytest.mark.usefixtures("connected")
 def test_mail_in_other_languages_with_no_english_word_is_fetched(
     engine: Engine, settings: Settings, google: FakeGoogle
@@ -85,6 +92,22 @@ def test_mail_that_only_names_a_tracked_employer_is_fetched(
     sync(engine, settings)
 
     assert stored_subjects(engine) == {"Northwind Traders"}
+
+
+@pytest.mark.usefixtures("connected")
+def test_mail_naming_a_tracked_employer_by_its_shorter_registered_name_is_fetched(
+    engine: Engine, settings: Settings, google: FakeGoogle
+) -> None:
+    applied_job(engine, "Kineto Vital Cluj")
+    google.add_message(
+        sender="eJobs <noreply@ejobs.example>",
+        subject="KINETO VITAL SRL ți-a vizualizat CV-ul",
+        text="Vești bune! Angajatorul KINETO VITAL SRL ți-a vizualizat CV-ul.",
+    )
+
+    sync(engine, settings)
+
+    assert stored_subjects(engine) == {"KINETO VITAL SRL ți-a vizualizat CV-ul"}
 
 
 @pytest.mark.usefixtures("connected")
