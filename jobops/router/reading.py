@@ -7,11 +7,12 @@ from typing import Final
 
 from jobops.router.kinds import approach, doubt, no_change_kind, step_cue
 from jobops.router.no_change_cues import OVERRULES_OFFER, WEAK_KINDS
-from jobops.router.stage import BY_PHONE, StageReading, StageScan
+from jobops.router.stage import BY_PHONE, StageReading, StageScan, formal
 from jobops.router.text import fold
 from jobops.stages import NO_CHANGE
 
 SMALL_TALK_WORDS: Final = 40
+PHONE_NEAR: Final = 25  # characters either side of an interview's words where a phone word makes it a call
 # A step promised on a condition, earlier in its sentence: "if your experience fits, we'll set up a call".
 IF_SO: Final = re.compile(
     r"\b(?:if|once|should|whether|unless|si|wenn|falls|sofern|se|als|indien|jesli|jezeli)\b"
@@ -85,7 +86,7 @@ def kind_first(reading: StageReading, subject: str, newest: str) -> StageReading
     ):
         kind = None  # the receipt of an application is its acknowledgement; checks it names come much later
     mentions_offer = reading.target == "offer" and OFFER_MENTIONED.search(reading.phrase) is not None
-    cue = step_cue(text)
+    cue = _by_phone(step_cue(text), text)
     if kind and cue and _cue_decides(cue, kind, reading, text):
         return StageReading(cue[0], clear=False, phrase=f'{cue[1]}", but also "{kind[1]}')
     if kind and cue and _step_leads(cue, kind, text, reading):
@@ -100,6 +101,21 @@ def kind_first(reading: StageReading, subject: str, newest: str) -> StageReading
     if cue and (reading.target == NO_CHANGE or not reading.clear):
         return StageReading(cue[0], clear=False, phrase=cue[1])
     return reading
+
+
+def _by_phone(cue: tuple[str, str] | None, text: str) -> tuple[str, str] | None:
+    """An interview another language's words name, held by phone ("telefonický pohovor"), is a screening call.
+
+    Only a phone word next to the interview's own words counts: a number in the signature or a call thanked
+    for is no call."""
+    if cue is None or cue[0] != "technical_interview":
+        return cue
+    words = re.compile(r"\W*".join(map(re.escape, cue[1].split())))
+    if all(
+        formal(text[max(0, at.start() - PHONE_NEAR) : at.end() + PHONE_NEAR]) for at in words.finditer(text)
+    ):
+        return cue
+    return "recruiter_screen", f"{cue[1]}, by phone"
 
 
 def _a_condition(text: str, cue: str) -> bool:

@@ -55,7 +55,22 @@ ABOUT_BOOKED: Final = re.compile(r"\b(?:before|tomorrow|today|tonight|reminder|l
 BY_PHONE: Final = re.compile(
     r"\b(?:phone|telephone|(?<!video )(?<!video-)call|intro|introductory|telefon\w*|telefoni\w*|telephoni\w*|llamada|chiamata|appel|ligacao|chamada|trucada"
     r"|bel|llamo|llamare|llamaremos|appelle|appellerai|rufe|ligo|chiamo|zavolam)\b"
-    + "".join(f"|{fold(word)}" for word in ("電話", "전화", "电话"))
+    + "".join(
+        f"|{fold(word)}"
+        for word in (
+            "電話",
+            "전화",
+            "电话",
+            "โทรศัพท์",
+            "телефон",
+            "هاتف",
+            "फ़ोन",
+            "फोन",
+            "τηλεφων",
+            "טלפון",
+            "dien thoai",
+        )
+    )
 )
 # A call looked back on: thanked for, or the step after it.
 PAST_CALL: Final = re.compile(
@@ -210,7 +225,7 @@ def _next_interview(current_stage: str | None, formal: bool) -> str:
     return "technical_interview" if rank < stage_rank("technical_interview") else NO_CHANGE
 
 
-def _formal(text: str) -> bool:
+def formal(text: str) -> bool:
     """Whether an interview is a formal one: not told as a call (the rules call a screening call a screen).
 
     A call the mail thanks for or looks back on ("thanks for the call on Monday") is an earlier step."""
@@ -230,7 +245,7 @@ def scan_stage(subject: str, newest: str) -> StageScan:
         subject_news,
         not _REPLY_PREFIX.match(subject),
         generic.group() if generic else "",
-        _formal(f"{subject}\n{newest}"),
+        formal(f"{subject}\n{newest}"),
         ""
         if generic or _REPLY_PREFIX.match(subject) or ABOUT_BOOKED.search(subject)
         else _group(SUBJECT_INTERVIEW.search(subject)),

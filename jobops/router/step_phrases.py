@@ -9,6 +9,12 @@ from jobops.stages import NO_CHANGE
 STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "onsite": (
         r"\bon-?site\b",
+        # The partners' interview of a firm is its last round.
+        r"\bpartner (?:interview|round)s?\b",
+        r"entrevistas? con (?:los |las |el |la |un |una |dos )?soci[oa]s?\b",
+        r"entretiens? avec (?:les |un |une |deux )?associe",
+        r"(?:gesprach|interview)\w* mit (?:den |einem |einer |zwei )?partner",
+        r"colloqu(?:io|i) con (?:i |il |un |due )?soci\b",
         r"final (?:round|interview|stage|loop)s?",
         r"interview loop",
         r"full loop",
@@ -169,9 +175,20 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"ejercicio practico|desafio de (?:transcriacao|traducao)",
         r"on[- ]demand (?:video )?interview|one-way video(?: interview)?",
         r"evaluaciones? psicometricas?|(?:ha asignado|invita a realizar) (?:las siguientes|tus) evaluaciones",
+        r"evaluaci(?:on|ones) psicolaboral(?:es)?|avaliac(?:ao|oes) psicologicas?|test psychotechniques?",
     ),
     "recruiter_screen": (
         r"phone screen(?:ing)?",
+        # A conversation with the people team, in any language: "entrevista con Recursos Humanos", "entretien RH".
+        r"\bhr (?:interview|screen\w*|call|chat|conversation)\b",
+        r"(?:interview|call|chat|conversation) with (?:our |the |a )?(?:hr|human resources|people|talent acquisition) team\b",
+        r"(?:interview|call|chat|conversation) with (?:our |the |a )?(?:hr|human resources)\b",
+        r"entrevista (?:con|com|de) (?:o |a |el |la |los |nuestro |nuestra |nosso |nossa )?(?:equipo de |time de |area de "
+        r"|departamento de )?(?:rh|rrhh|recursos humanos|gestion humana|talento humano|talent & culture|people)\b",
+        r"entrevista (?:rh|rrhh)\b",
+        r"entretien (?:rh|avec (?:les |nos |la |notre |l'equipe )?(?:rh|ressources humaines))\b",
+        r"\b(?:hr|personal)-?gesprach",
+        r"gesprach mit (?:unserer |der |dem )?(?:hr|personalabteilung|personalerin|personaler)\b",
         r"screening call",
         r"recruiter (?:call|screen|chat|conversation|interview)",
         r"(?:intro|introductory|initial|first|quick|short|brief) (?:phone |video )?(?:call|chat|conversation)",

@@ -224,3 +224,54 @@ def test_quebec_french_entrevues_name_their_step(subject: str, body: str, stage:
     job = JobFacts("boreal", "Directrice marketing", "Boréal Énergie", "applied")
     sender = "Boréal Énergie <talents@borealenergie.example>"
     assert stage_of(body, subject, sender, job) == stage
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "stage"),
+    [
+        (
+            "Lantern Foods – telefonický pohovor",
+            "Dobrý den, rádi bychom Vás pozvali na krátký telefonický pohovor ve čtvrtek v 9:00.",
+            "recruiter_screen",
+        ),
+        (
+            "Lantern Foods – นัดสัมภาษณ์",
+            "เรียนคุณมินห์ ฝ่ายบุคคลขอนัดสัมภาษณ์ทางโทรศัพท์ในวันพุธ เวลา 14.00 น.",
+            "recruiter_screen",
+        ),
+        # A call thanked for and a phone number in the signature do not make an in-person interview a call.
+        (
+            "Lantern Foods – pozvánka na osobní pohovor",
+            "Dobrý den, děkuji za včerejší telefonát. Zveme Vás na osobní pohovor s vedoucím skladu v úterý.\n\n"
+            "S pozdravem\nJana\ntel.: +420 600 100 200",
+            "technical_interview",
+        ),
+    ],
+)
+def test_an_interview_held_by_phone_is_a_screening_call(subject: str, body: str, stage: str) -> None:
+    assert stage_of(body, subject) == stage
+
+
+@pytest.mark.parametrize(
+    ("body", "stage"),
+    [
+        (
+            "Nos gustaría invitarte a una entrevista con Recursos Humanos el lunes a las 10:00.",
+            "recruiter_screen",
+        ),
+        (
+            "Gostaríamos de marcar uma entrevista com o time de Talent & Culture na quarta-feira.",
+            "recruiter_screen",
+        ),
+        ("Nous vous proposons un entretien RH de 30 minutes jeudi matin.", "recruiter_screen"),
+        ("We'd like to set up an HR interview with you on Friday afternoon.", "recruiter_screen"),
+        ("Te invitamos a una entrevista con los socios del despacho el martes 14.", "onsite"),
+        ("The last step is a partner interview at our Sydney office next week.", "onsite"),
+        ("Le informamos que está citado a una evaluación psicolaboral el día jueves.", "assessment"),
+    ],
+)
+def test_a_talk_with_the_people_team_or_the_partners_names_its_step(body: str, stage: str) -> None:
+    job = JobFacts("lex", "Abogado Senior", "Lex Andina", "applied")
+    assert (
+        stage_of(body, "Lex Andina – próximo paso", "Lex Andina <seleccion@lexandina.example>", job) == stage
+    )
