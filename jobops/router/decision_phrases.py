@@ -217,7 +217,10 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:role|position) (?:has been|was) cancel+ed (?:due to|because|following|after|as part)",
         r"(?:closed|cancel+ed) (?:the|this|our) (?:requisition|req|opening|vacancy|search|hiring)",
         r"no longer (?:hiring|recruiting) for",
-        r"(?:had|have|decided) to (?:pause|suspend|freeze) (?:the )?(?:recruitment|hiring) for",
+        r"(?:had|have|decided|decision) to (?:pause|suspend|freeze|stop) (?:the )?(?:recruitment|hiring) (?:for|on)",
+        # Ukrainian and Russian: hiring for the post paused, the vacancy frozen, cancelled or closed.
+        r"(?:призупин|приостан|заморож|зупин|остановил)\w* (?:\w+ )?(?:набір|набор|підбір|подбор|найм|конкурс)",
+        r"(?:набір|набор|підбір|подбор|вакансі\w*|вакансия|вакансию) (?:\w+ ){0,2}(?:призупин|приостановл|заморож|скасован|отменен|закрит|закрыт)\w*",
         r"(?:hiring|headcount) freeze",
         r"(?:decided|chosen|had) to (?:close|cancel|pause|withdraw) (?:the|this|our) (?:[\w,-]+ ){0,4}(?:role|position|opening|requisition|vacancy|search)",
         r"stelle (?:wurde |ist )?(?:gestrichen|storniert|nicht mehr (?:offen|verfugbar|vakant))",

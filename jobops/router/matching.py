@@ -48,7 +48,7 @@ AGENCY_CAP: Final = 90
 STAFFING: Final = re.compile(
     r"\b(?:recruitment|recruiting|staffing|executive search|search partners|headhunt\w*|personnel|personalvermittlung"
     r"|hays|randstad|adecco|manpower|michael page|page personnel|robert walters|robert half|kelly services|cpl"
-    r"|hudson|spencer stuart|korn ferry|egon zehnder|heidrick|russell reynolds|gi group|synergie)\b|\(via "
+    r"|hudson|spencer stuart|korn ferry|egon zehnder|heidrick|russell reynolds|gi group|synergie)\b|\(via |\(agency\b|[-–,(] ?client\b"
 )
 _LOCAL_PART: Final = re.compile(r"[._+\-]")
 _ADDRESS: Final = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -177,7 +177,7 @@ class JobMatcher:
             return candidate
         rivals = [rival for rival, found in ranked[1:] if found.strength >= best.strength - COMPETING_MARGIN]
         if rivals and _owns_domain(best) and all(_owns_domain(evidence[rival]) for rival in rivals):
-            shared = self._pick_by_title([key, *rivals], best, words)
+            shared = self._pick_by_title([key, *rivals], evidence, words)
             if shared:
                 return shared
         candidate = self._pick_in_group(key, best, words)
@@ -202,7 +202,9 @@ class JobMatcher:
         )
         return candidate
 
-    def _pick_by_title(self, keys: list[str], best: Evidence, words: frozenset[str]) -> Candidate | None:
+    def _pick_by_title(
+        self, keys: list[str], evidence: dict[str, Evidence], words: frozenset[str]
+    ) -> Candidate | None:
         """The one job the title picks among employers that all own the sender's domain (two names of one body)."""
         jobs = [job for key in keys for job in self.employers.groups[key]]
         # Words of the employers' own names ("Trust" of Severn Vale Academy Trust) say nothing about the role.
@@ -216,9 +218,12 @@ class JobMatcher:
         if top < DECISIVE_SCORE or top - second < DECISIVE_MARGIN:
             return None
         key = next(key for key in keys if job in self.employers.groups[key])
-        reasons = [*best.reasons, f"{len(keys)} employers share that domain and the title picks {job.title}"]
+        reasons = [
+            *evidence[key].reasons,
+            f"{len(keys)} employers share that domain and the title picks {job.title}",
+        ]
         confidence = (
-            best.strength
+            evidence[key].strength
             + DECIDED
             + TITLE_NAMED * (coverage(self.titles[job.id], words) >= TITLE_MIN_COVERAGE)
         )
@@ -323,8 +328,11 @@ def _confirmed(items: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def _owns_domain(evidence: Evidence) -> bool:
-    """Whether the sender's (or recipient's) own domain ties the mail to this employer."""
-    return any(" domain " in reason and " belongs to " in reason for reason in evidence.reasons)
+    """Whether the sender's (or recipient's) own domain, or its first word, ties the mail to this employer."""
+    return any(
+        " domain " in reason and (" belongs to " in reason or " is the first word of " in reason)
+        for reason in evidence.reasons
+    )
 
 
 def _shared_words(titles: list[frozenset[str]]) -> frozenset[str]:

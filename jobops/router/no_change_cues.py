@@ -186,6 +186,9 @@ NO_CHANGE_KINDS: Final[dict[str, tuple[str, ...]]] = {
     ),
     "completion receipt": (
         "thank you for completing",
+        "assessment complete",
+        "assessment is complete",
+        "assessment has been submitted",
         "thanks for completing",
         "responses have been submitted",
         "successfully submitted",

@@ -38,12 +38,14 @@ GENERIC_INTERVIEW: Final = re.compile(
     r"|\bbel ik (?:je|u)\b|\bik bel (?:je|u)\b|\bte (?:llamo|llamare|llamaremos)\b|\bconfirmamos tu llamada"
     r"|\bje vous (?:appelle|appellerai|rappelle)\b|\bje t'appelle\b|\bich rufe (?:sie|dich)\b[^.!?\n]{0,60}\ban\b"
     r"|\b(?:te|lhe) ligo\b|\b(?:la|ti) chiamo\b|\btu entrevista (?:quedo|ha quedado|esta) (?:agendada|confirmada|programada)"
+    # A calendar entry or subject that is an interview: "Співбесіда: ...", "Запрошення: Співбесіда ...".
+    r"|(?:^|\n)(?:(?:запрошення|приглашение|invitation|updated invitation): )?(?:співбесід|собеседован)\w*"
 )
 # Words every GENERIC_INTERVIEW phrase holds: most mail has none of them, and a substring test is cheap.
 GENERIC_ANCHORS: Final = (
     "interview", "next round", "meet you", "entretien", "entrevue", "entrevista", "colloquio", "intervju",
     "rozmow", "gesprek", "gesprach", "samtale", "call", "ring", "phone", "speak", "llam", "appel", "ligo",
-    "chiamo", "bel ", "zavolam", "rufe", "event", "have you",
+    "chiamo", "bel ", "zavolam", "rufe", "event", "have you", "співбесід", "собеседован",
 )  # fmt: skip
 # A fresh subject that is about an interview: a calendar event or a booking named after it.
 SUBJECT_INTERVIEW: Final = re.compile(

@@ -11,6 +11,7 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"\bon-?site\b",
         # The partners' interview of a firm is its last round.
         r"\bpartner (?:interview|round)s?\b",
+        r"(?:фінальн|финальн|заключительн|заключн|останн|последн)\w* (?:розмов|разговор|зустріч|встреч|співбесід|собеседован|інтерв|интервью|етап|этап)\w*",
         r"entrevistas? con (?:los |las |el |la |un |una |dos )?soci[oa]s?\b",
         r"entretiens? avec (?:les |un |une |deux )?associe",
         r"(?:gesprach|interview)\w* mit (?:den |einem |einer |zwei )?partner",

@@ -454,3 +454,40 @@ def test_the_word_museum_in_another_language_does_not_name_a_museum_called_by_it
     )
     assert decision.job_id == "leventis"
     assert "Μπενάκη" not in decision.reason
+
+
+def test_a_domain_that_is_the_first_word_of_two_employers_goes_to_the_one_whose_title_the_mail_names() -> (
+    None
+):
+    jobs = [
+        JobFacts("cairo", "Shift Supervisor – Arabic Support", "Halcyon Contact Egypt", "applied"),
+        JobFacts("bogota", "Supervisor Bilingüe – Bogotá", "Halcyon Contact Colombia", "applied"),
+    ]
+    decision = route(
+        jobs,
+        mail(
+            "Dear Yasmin, you passed the language test and we invite you to the operations interview for the "
+            "Shift Supervisor – Arabic Support position.",
+            "HC Egypt – operations interview",
+            "Nour <nour.s@halcyon.example>",
+        ),
+    )
+    assert decision.job_id == "cairo"
+    assert "the title picks Shift Supervisor – Arabic Support" in decision.reason
+    assert decision.bucket == PENDING_USER
+
+
+def test_an_employer_typed_as_an_agency_for_a_client_is_never_linked_without_its_title() -> None:
+    job = JobFacts(
+        "lambert", "Assistant Editor", "Reelhouse Talent (agency) - client Studio Lambert", "applied"
+    )
+    decision = route(
+        [job],
+        mail(
+            "Hi Temi, something new has come in: an assistant editor on a wildlife doc series. Would it be of "
+            "interest? Happy to share more.",
+            "Something new for you",
+            "Priya at Reelhouse <priya@reelhousetalent.example>",
+        ),
+    )
+    assert decision.bucket == PENDING_USER

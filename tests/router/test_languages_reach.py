@@ -275,3 +275,58 @@ def test_a_talk_with_the_people_team_or_the_partners_names_its_step(body: str, s
     assert (
         stage_of(body, "Lex Andina – próximo paso", "Lex Andina <seleccion@lexandina.example>", job) == stage
     )
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "stage"),
+    [
+        (
+            "Re: тестове завдання",
+            "Дякуємо за тестове завдання. На жаль, через зміни у фінансуванні ми призупиняємо набір на цю "
+            "позицію до кінця року.",
+            "closed",
+        ),
+        (
+            "Вакансия бухгалтера",
+            "Сообщаем, что вакансия временно заморожена по решению руководства.",
+            "closed",
+        ),
+        ("Запрошення", "Запрошуємо вас на фінальну розмову з директоркою в четвер о 10:00.", "onsite"),
+        ("Приглашение", "Приглашаем вас на заключительное собеседование в нашем офисе в среду.", "onsite"),
+        (
+            "An update on the Kế toán trưởng role",
+            "Thank you for your patience. We have made the decision to pause recruitment for this position "
+            "following a change in our plans.",
+            "closed",
+        ),
+    ],
+)
+def test_a_vacancy_paused_or_a_final_talk_in_ukrainian_russian_or_english_is_read(
+    subject: str, body: str, stage: str
+) -> None:
+    assert stage_of(body, subject) == stage
+
+
+def test_an_interview_named_only_in_ukrainian_or_russian_is_suggested_from_the_word() -> None:
+    decision = route(
+        [LANTERN], mail("Співбесіда: Lantern Foods, четвер 10:00, Google Meet", "Співбесіда", SENDER)
+    )
+    assert decision.stage_target == "technical_interview"
+    assert decision.bucket != AUTO_LINKED
+
+
+def test_a_receipt_for_a_finished_assessment_changes_nothing() -> None:
+    body = (
+        "Hi Minh, your assessment is complete. Thank you for your time; we will be in touch about next steps."
+    )
+    assert stage_of(body, "Assessment complete – thank you") == "no_change"
+
+
+def test_another_candidate_engaged_told_in_traditional_chinese_is_a_rejection() -> None:
+    body = "衷心感謝閣下應徵本公司職位並出席面試。經審慎考慮後，本公司已另聘合適人選。"
+    assert stage_of(body, "感謝函") == "rejected"
+
+
+def test_passing_the_paper_screen_with_a_test_to_take_is_no_offer() -> None:
+    body = "서류전형에 합격하셨음을 알려드리며, 다음 전형인 온라인 역량검사 일정을 안내드립니다. 다시 한번 서류전형 합격을 축하드립니다."
+    assert stage_of(body, "[Lantern Foods] 서류전형 합격 및 역량검사 안내") != "offer"
