@@ -484,8 +484,8 @@ def test_an_employer_typed_as_an_agency_for_a_client_is_never_linked_without_its
     decision = route(
         [job],
         mail(
-            "Hi Temi, something new has come in: an assistant editor on a wildlife doc series. Would it be of "
-            "interest? Happy to share more.",
+            "Hi Temi, something new has come in: an edit assistant on a wildlife doc series. Could we have a "
+            "phone call on Friday to talk it through?",
             "Something new for you",
             "Priya at Reelhouse <priya@reelhousetalent.example>",
         ),
