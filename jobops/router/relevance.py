@@ -22,6 +22,8 @@ NOISE: Final[dict[str, str]] = {
         r"|nuevos empleos|empleos para ti|offres pour vous|offres correspondant|passende jobs|jobs,? die zu (?:dir|ihnen) passen"
         r"|neue stellen|lediga jobb|nye stillinger|yeni is ilanlari|lowongan baru|viec lam moi|新着求人|おすすめ求人|추천 공고"
         r"|职位推荐|新职位|nya jobb|matchar din (?:jobb)?bevakning"
+        r"|today's jobs\b"
+        r"|(?:подходящие|новые|нові|свіжі) вакансі|вакансі\w* (?:для вас|за вашим запитом)|nowe oferty|좋은 공고"
     ),
     "newsletter": (
         r"\bwebinar|newsletter|in this issue|register (?:now|today)|read in app|daily digest|new episode|listen now|podcast"
@@ -61,6 +63,11 @@ NOISE: Final[dict[str, str]] = {
         r"|ajoute\w* (?:a|en tant que membre de) l'equipe de recrutement|vous faites partie des (?:intervieweurs|recruteurs)"
         r"|evaluation en attente|laisser (?:une|votre) evaluation|(?:a|ont) postule au poste"
         r"|zum (?:einstellungs|recruiting)team hinzugefugt|agregado al equipo de (?:contratacion|seleccion)"
+        # The same in German, Spanish and more English wording: feedback owed, interviews assigned to the reader.
+        r"|als interviewer\w*(?:[:*]in)? (?:hinzugefugt|eingeplant|eingetragen)|interview-?feedback (?:ausstehend|erfasst)"
+        r"|feedback zu (?:[\w.-]+ ){1,3}ausstehend|(?:action required|reminder): interview feedback for"
+        r"|submit your evaluation for|panel scoring (?:is )?(?:due|overdue)|scorecard pendiente"
+        r"|tu (?:feedback|retroalimentacion) de la entrevista con|entrevista asignada"
     ),
     "registration or training": (
         r"recognition of (?:your )?(?:professional )?qualifications?|beroepskwalificatie|berufsbezeichnung"

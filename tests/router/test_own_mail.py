@@ -255,3 +255,29 @@ def test_a_reply_answering_an_offer_of_another_opening_waits_for_the_user(words:
     decision = route([NORTHWIND], mail(words, "Re: Another role", thread="t-nw", from_me=True), LINKED)
     assert (decision.job_id, decision.bucket) == ("nw", PENDING_USER)
     assert "answers an offer of another opening" in decision.reason
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Добрый день! К сожалению, я вынужден отозвать свою кандидатуру: на прошлой неделе я принял другое предложение.",
+        "Дякую за довіру. Я прийняла іншу пропозицію, тому змушена відмовитися від посади.",
+        "Повідомляю, що прийняв пропозицію від іншої компанії, тож прошу зняти мою кандидатуру.",
+        "أشكركم على الدعوة، وأود إعلامكم بأنني قبلت عرض عمل آخر، ولذلك أعتذر عن استكمال الإجراءات.",
+    ],
+)
+def test_withdrawals_in_russian_ukrainian_or_arabic_close_the_job(words: str) -> None:
+    decision = route([NORTHWIND], mail(words, "Re: Interview", thread="t-nw", from_me=True), LINKED)
+    assert decision.stage_target == "withdrawn"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Дякую, я прийняла пропозицію і чекаю на договір!",
+        "Спасибо, я принял предложение о работе, жду договор.",
+    ],
+)
+def test_accepting_the_offer_in_ukrainian_or_russian_is_no_withdrawal(words: str) -> None:
+    decision = route([NORTHWIND], mail(words, "Re: Offer", thread="t-nw", from_me=True), LINKED)
+    assert decision.stage_target != "withdrawn"

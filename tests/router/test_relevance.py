@@ -300,3 +300,40 @@ def test_alerts_board_duties_registration_and_courses_in_recruiting_words_are_no
 def test_the_candidates_own_employers_hiring_tools_in_french_are_noise(subject: str, body: str) -> None:
     decision = route_tracked(mail(body, subject=subject, sender="Teamtailor <no-reply@teamtailor.com>"))
     assert (decision.relevant, decision.bucket) == (False, IGNORED)
+
+
+@pytest.mark.parametrize(
+    ("sender", "subject", "body"),
+    [
+        (
+            "Personio <noreply@personio.de>",
+            "Du wurdest als Interviewer*in hinzugefügt: Werkstudent*in Controlling",
+            "Hallo Mara, du wurdest als Interviewer*in für das Vorstellungsgespräch mit Jonas K. am Dienstag "
+            "eingetragen. Bitte gib dein Feedback direkt danach ab.",
+        ),
+        (
+            "Workday <noreply@myworkday.com>",
+            "Erinnerung: Interview-Feedback ausstehend",
+            "Ihr Interview-Feedback ausstehend für Kandidatin L. Berger (Analyst Treasury). Bitte bis Freitag.",
+        ),
+        (
+            "Teamtailor <notifications@teamtailor.com>",
+            "Pendiente: tu feedback de la entrevista con Rosa Medina",
+            "Hola, falta tu feedback de la entrevista con Rosa Medina para Agente Bilingüe. Califícala hoy.",
+        ),
+        (
+            "Lever <no-reply@hire.lever.co>",
+            "Reminder: submit your evaluation for Tom Price",
+            "Hi Ana, please submit your evaluation for Tom Price (Runner) after yesterday's interview.",
+        ),
+        (
+            "hh.ru <noreply@hh.ru>",
+            "Подходящие вакансии для вас: 7 новых",
+            "Аналитик данных – Northwind, Москва. Откликнитесь сегодня и подготовьтесь к собеседованию.",
+        ),
+    ],
+)
+def test_interviewing_others_or_alerts_in_more_languages_are_not_relevant(
+    sender: str, subject: str, body: str
+) -> None:
+    assert route([NORTHWIND], mail(body, subject, sender)).bucket == IGNORED
