@@ -19,6 +19,7 @@ from jobops.router.kinds import no_change_kind, read_cues, step_cue
 from jobops.router.relevance import MAILING_SENDER
 from jobops.router.stage import StageReading, StageScan, scan_stage
 from jobops.router.text import fold
+from jobops.router.titles import coverage, title_words
 from jobops.stages import AUTO_LINK_MIN, AUTO_LINKED, NO_CHANGE, PENDING_USER
 
 DECISIONS: Final = frozenset({"rejected", "withdrawn", "closed", "offer"})
@@ -45,6 +46,24 @@ ANOTHER_ROLE: Final = re.compile(
     r"|αλλη (?:θεση|ευκαιρια)|inne stanowisko|jin(?:a|ou|e|y) pozic\w*|alt post|alta pozitie|baska bir pozisyon"
     r"|en annan tjanst|en an(?:d|n)en stilling)\b"
 )
+# Where a mail writes the title of the opening it is about: a labelled line, "the position X", "a X position",
+# "Job ID 58391 – X", "la posición X". Folded text; the title runs to the end of its clause.
+ROLE_SLOT: Final = re.compile(
+    r"(?:^|\n)\s*(?:position|job title|role|vacancy|stelle|puesto|vacante|cargo|vaga|poste|posizione|functie)\s*:\s*"
+    r"(?P<labelled>[^\n]{3,80})"
+    r"|\b(?:for|to) the (?:position|role|post|vacancy)(?: of| as)? (?P<after>[^\n.;:!?]{3,80})"
+    r"|\b(?:for|to) (?:a|an|the|our) (?P<before>[\w&/+-]+(?: [\w&/+-]+){1,5}) (?:position|role|vacancy)\b"
+    r"|\bjob (?:id|opening|requisition) [\w-]+,? (?:[–-] )?(?P<numbered>[^\n.;:!?]{3,80})"
+    r"|\b(?:la|de la|en la) (?:posicion|vacante) (?:de )?(?P<spanish>[^\n.;:!?]{3,80})"
+)
+# Words that show a slot holds a clause, not a title: "the position you applied for", "la posición que".
+NOT_A_TITLE: Final = frozenset(
+    {"you", "your", "we", "our", "that", "which", "this", "above", "same", "applied", "que", "a", "la", "su", "tu",
+     "mentioned", "advertised", "listed", "following", "it", "is", "was", "has", "have", "been", "be", "will"}
+)  # fmt: skip
+ROLE_CLAUSE_END: Final = re.compile(r"\s(?:at|with|in|en|con|com|bei|chez|and|y|et|has|was|is)\s|[,(–]|\s-\s")
+PARENTHESES: Final = re.compile(r"\([^)]*\)")
+SHARED_AT_MOST: Final = 0.4  # of either title's words, for a title the mail writes to be another opening's
 TAKEN: Final = ("accepted ", "accept ", "taken ")  # "I have accepted another position" is no other opening
 TIME_OF_DAY: Final = re.compile(r"\b\d{1,2}(?:[:.h]\d{2})\b|\b\d{1,2} ?(?:am|pm|uhr|uur|h)\b")
 # Senders that write to many: a tracked employer's events, news or academy mail is not about an application.
@@ -151,6 +170,27 @@ def another_role(signals: Signals) -> str | None:
     return f'it speaks of a different opening ("{found.group()}")' if found else None
 
 
+def another_title(signals: Signals) -> str | None:
+    """The mail writes the title of an opening that shares little with the job's own, and never names the job's."""
+    job = signals.job
+    if job is None:
+        return None
+    own = title_words(PARENTHESES.sub(" ", job.title))  # "(Job ID 58214)" is no part of the role
+    text = f"{signals.subject}\n{signals.newest}"
+    if not own or coverage(own, frozenset(text.replace("\n", " ").split())) >= SHARED_AT_MOST:
+        return None
+    for found in ROLE_SLOT.finditer(text):
+        written = ROLE_CLAUSE_END.split(next(group for group in found.groups() if group), maxsplit=1)[
+            0
+        ].strip()
+        named = title_words(written)
+        if len(named) < 2 or named & NOT_A_TITLE:
+            continue
+        if coverage(own, named) < SHARED_AT_MOST and coverage(named, own) < SHARED_AT_MOST:
+            return f'it names another opening ("{written}")'
+    return None
+
+
 def mailing(signals: Signals) -> str | None:
     """Mail from a tracked employer's events, news or academy address is written to many, not to a candidate."""
     if signals.memory == "thread" or not MAILING_SENDER.match(signals.address):
@@ -213,11 +253,12 @@ CHECKS: Final[tuple[Callable[[Signals], str | None], ...]] = (
     memory_disagrees,
     other_brand,
     another_role,
+    another_title,
 )
 
 
 JOB_CHECKS: Final = frozenset(
-    {memory_disagrees, other_brand, mailing, another_role}
+    {memory_disagrees, other_brand, mailing, another_role, another_title}
 )  # they doubt the job itself
 
 

@@ -333,6 +333,7 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:registrado|recibido) (?:satisfactoriamente |correctamente |con exito )?(?:su|tu) (?:postulacion|candidatura|solicitud)",
         r"confirm\w* primirea (?:dosarului|candidaturii|cv)",
         r"odpoved na inzerat jsme (?:uspesne )?odeslali",
-        r"(?:ihre|deine) bewerbung (?:wurde erfolgreich (?:versendet|verschickt|ubermittelt)|ist unterwegs)",
+        r"(?:ihre|deine) bewerbung (?:ist unterwegs|\b[^.!?\n]{0,60}\b(?:wurde|ist) (?:erfolgreich )?(?:[^.!?\n]{0,60} )?"
+        r"(?:versendet|verschickt|ubermittelt|eingegangen))",
     ),
 }

@@ -325,3 +325,52 @@ def test_the_candidate_having_accepted_another_position_is_no_other_opening() ->
         )
     )
     assert "different opening" not in decision.reason
+
+
+@pytest.mark.parametrize(
+    ("title", "subject", "body"),
+    [
+        (
+            "Night Shift Loader",
+            "Application received – Weekend Route Planner",
+            "Hello Dana, thank you for applying for a Weekend Route Planner position with Parcelwise in Leeds.",
+        ),
+        (
+            "Youth Outreach Worker (Ref 4471)",
+            "Ref 4502 – Housing Support Officer – application status",
+            "Dear Dana,\n\nRE: Job ID 4502 – Housing Support Officer\n\nYou have not been selected to proceed further "
+            "in this recruitment process.",
+        ),
+        (
+            "Líder de Experiencia al Cliente",
+            "Actualización sobre tu postulación",
+            "Hola Dana, gracias por tu interés en la posición Analista de Calidad – Ventas (Bogotá). En esta "
+            "oportunidad decidimos avanzar con otros candidatos.",
+        ),
+    ],
+)
+def test_mail_that_writes_another_openings_title_waits_for_review(
+    title: str, subject: str, body: str
+) -> None:
+    job = JobFacts("job", title, "Parcelwise", "applied")
+    decision = builders.route(
+        [job], builders.mail(body, subject, "Parcelwise Careers <careers@parcelwise.example>")
+    )
+    assert decision.bucket == PENDING_USER
+    assert "it names another opening" in decision.reason
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hello Dana, thank you for applying for the position you saw on our site. We have received it.",
+        "Hello Dana, thank you for applying for the position of Night Shift Loader. We have received it.",
+        "Hello Dana, thank you for applying for a loader position at our Leeds depot. We have received it.",
+    ],
+)
+def test_mail_about_the_tracked_opening_itself_is_still_linked(body: str) -> None:
+    job = JobFacts("job", "Night Shift Loader", "Parcelwise", "applied")
+    decision = builders.route(
+        [job], builders.mail(body, "Your application", "Parcelwise <careers@parcelwise.example>")
+    )
+    assert decision.bucket == AUTO_LINKED
