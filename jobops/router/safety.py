@@ -64,6 +64,13 @@ NOT_A_TITLE: Final = frozenset(
 ROLE_CLAUSE_END: Final = re.compile(r"\s(?:at|with|in|en|con|com|bei|chez|and|y|et|has|was|is)\s|[,(–]|\s-\s")
 PARENTHESES: Final = re.compile(r"\([^)]*\)")
 SHARED_AT_MOST: Final = 0.4  # of either title's words, for a title the mail writes to be another opening's
+# The person who will manage the hire, by role: a call with them is the informal manager's chat (Team Match).
+LINE_MANAGER: Final = re.compile(
+    r"\b(?:hiring manager|line manager|head of|director|directeur|directrice|direktor\w*|leiter(?:in)?|abteilungsleiter\w*"
+    r"|koordynator\w*|kierownik\w*|jef[ea] de|gerente|responsabile|chef d'equipe|chef de service|team lead(?:er)?"
+    r"|teamleiter\w*|your (?:future|would-be|new) manager)\b"
+)
+MANAGER_NEAR: Final = 150  # characters either side of the call's words
 TAKEN: Final = ("accepted ", "accept ", "taken ")  # "I have accepted another position" is no other opening
 TIME_OF_DAY: Final = re.compile(r"\b\d{1,2}(?:[:.h]\d{2})\b|\b\d{1,2} ?(?:am|pm|uhr|uur|h)\b")
 # Senders that write to many: a tracked employer's events, news or academy mail is not about an application.
@@ -191,6 +198,19 @@ def another_title(signals: Signals) -> str | None:
     return None
 
 
+def with_the_manager(signals: Signals) -> str | None:
+    """A first call read as a recruiter's screen that the mail sets up with the hiring or line manager."""
+    if signals.reading.target != "recruiter_screen" or not signals.reading.clear or signals.job is None:
+        return None
+    where = signals.newest.find(signals.reading.phrase)
+    if where < 0:
+        return None
+    near = signals.newest[max(0, where - MANAGER_NEAR) : where + len(signals.reading.phrase) + MANAGER_NEAR]
+    title = fold(signals.job.title)
+    found = next((hit for hit in LINE_MANAGER.finditer(near) if hit.group() not in title), None)
+    return f'the call may be with the hiring manager ("{found.group()}")' if found else None
+
+
 def mailing(signals: Signals) -> str | None:
     """Mail from a tracked employer's events, news or academy address is written to many, not to a candidate."""
     if signals.memory == "thread" or not MAILING_SENDER.match(signals.address):
@@ -254,6 +274,7 @@ CHECKS: Final[tuple[Callable[[Signals], str | None], ...]] = (
     other_brand,
     another_role,
     another_title,
+    with_the_manager,
 )
 
 

@@ -374,3 +374,25 @@ def test_mail_about_the_tracked_opening_itself_is_still_linked(body: str) -> Non
         [job], builders.mail(body, "Your application", "Parcelwise <careers@parcelwise.example>")
     )
     assert decision.bucket == AUTO_LINKED
+
+
+def test_a_first_call_the_mail_sets_up_with_the_future_director_waits_for_review() -> None:
+    job = JobFacts("job", "Chargé de recherche", "Institut Lumière", "applied")
+    body = (
+        "Bonjour Madame Roux, Paul Girard, directeur du pôle Climat, souhaiterait avoir un premier échange "
+        "informel avec vous, d'une trentaine de minutes, avant les entretiens formels."
+    )
+    decision = builders.route(
+        [job], builders.mail(body, "Votre candidature", "Institut Lumière <rh@lumiere.example>")
+    )
+    assert decision.bucket == PENDING_USER
+    assert 'the call may be with the hiring manager ("directeur")' in decision.reason
+
+
+def test_a_recruiters_screen_for_a_team_lead_role_is_still_linked() -> None:
+    job = JobFacts("job", "Support Team Lead", "Parcelwise", "applied")
+    body = "Hi Dana, thanks for applying for Support Team Lead. Could we set up a 20-minute phone screen on Monday?"
+    decision = builders.route(
+        [job], builders.mail(body, "Phone screen", "Parcelwise <careers@parcelwise.example>")
+    )
+    assert decision.bucket == AUTO_LINKED
