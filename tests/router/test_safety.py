@@ -342,6 +342,12 @@ def test_the_candidate_having_accepted_another_position_is_no_other_opening() ->
             "in this recruitment process.",
         ),
         (
+            "Supply Chain Officer (P-2), Agadez",
+            "Thank you for applying – Logistics Officer (P-2), Niamey",
+            "Dear Dana, thank you for applying for the position Logistics Officer (P-2), Niamey. Your application "
+            "has been received.",
+        ),
+        (
             "Líder de Experiencia al Cliente",
             "Actualización sobre tu postulación",
             "Hola Dana, gracias por tu interés en la posición Analista de Calidad – Ventas (Bogotá). En esta "
