@@ -112,6 +112,9 @@ WITHDRAWAL: Final = re.compile(
             r"\bsollicitatie\b[^.!?\n]{0,60}\bin te trekken\b",
             r"\btrek\w* (?:ik )?me(?:zelf)? terug\b|\bme terug te trekken\b",
             r"\b(?:aanbod|voorstel)\b[^.!?\n]{0,30}\bniet (?:aan te nemen|aanneem|aan)\b",
+            r"\b(?:ein )?(?:anderes|neues) (?:stellen)?angebot angenommen",
+            r"\bziehe meine bewerbung\b[^!?\n]{0,120}\bzuruck\b",
+            r"\baceit(?:ei|ando) (?:uma|outra) (?:proposta|oferta)",
         )
     )
     + "|"

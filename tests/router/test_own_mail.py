@@ -281,3 +281,16 @@ def test_withdrawals_in_russian_ukrainian_or_arabic_close_the_job(words: str) ->
 def test_accepting_the_offer_in_ukrainian_or_russian_is_no_withdrawal(words: str) -> None:
     decision = route([NORTHWIND], mail(words, "Re: Offer", thread="t-nw", from_me=True), LINKED)
     assert decision.stage_target != "withdrawn"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Ich möchte Ihnen mitteilen, dass ich inzwischen ein anderes Stellenangebot angenommen habe.",
+        "Ich ziehe meine Bewerbung als Analyst*in (Ref. 2026.0417) daher zurück.",
+        "Oi! Acabei aceitando uma proposta em outra empresa, então não vou seguir no processo.",
+    ],
+)
+def test_withdrawals_told_around_a_reference_or_as_another_offer_taken_close_the_job(words: str) -> None:
+    decision = route([NORTHWIND], mail(words, "Re: Interview", thread="t-nw", from_me=True), LINKED)
+    assert decision.stage_target == "withdrawn"
