@@ -52,7 +52,14 @@ from jobops.router.senders import (
     sender_kind,
 )
 from jobops.router.stage import StageReading, scan_stage
-from jobops.router.text import MAX_BODY_CHARS, before_sign_off, fold, newest_parts, without_sending_service
+from jobops.router.text import (
+    MAX_BODY_CHARS,
+    before_sign_off,
+    fold,
+    newest_parts,
+    quoted_part,
+    without_sending_service,
+)
 from jobops.router.titles import coverage, message_words
 from jobops.stages import (
     AUTO_LINK_MIN,
@@ -78,6 +85,7 @@ NAMED_ELSEWHERE: Final = 75
 MIXED: Final = re.compile(r'", (?:but also|before) "')
 RESCUED: Final = "no recruiting words the rules know, but the learned reader is sure it is recruiting mail"  # the mail's own words name another job this strongly
 
+QUOTED_CHARS: Final = 3_000  # of the older mail a reply quotes, for the withdrawal it may answer
 ANALYSED_CHARS: Final = 4_000  # of the newest part, for stage and relevance
 MATCHED_CHARS: Final = 8_000  # of the whole body, for employer and title
 SUBJECT_CHARS: Final = 1_000
@@ -209,6 +217,7 @@ class Router:
             reading = _call_after_steps(reading, candidate.job, stage_text)
             if thread_job and not scan.fresh_subject:
                 reading = _logged_again(reading, candidate.job)
+            reading = _answers_withdrawal(reading, body)
         offered = candidate is not None and "offer" in (
             candidate.job.current_stage,
             candidate.job.waiting_stage,
@@ -577,6 +586,16 @@ def _call_after_steps(reading: StageReading, job: JobFacts, newest: str) -> Stag
     return StageReading(
         NO_CHANGE, clear=False, phrase=f"{reading.phrase}, a call asked for after later steps"
     )
+
+
+def _answers_withdrawal(reading: StageReading, body: str) -> StageReading:
+    """The employer's reply to the candidate's withdrawal, with no news of its own, confirms the withdrawal."""
+    if reading.target in DECISIONS or (reading.clear and reading.target != NO_CHANGE):
+        return reading
+    words = withdraws(fold(quoted_part(body)[:QUOTED_CHARS]))
+    if words is None:
+        return reading
+    return StageReading("withdrawn", clear=True, phrase=f"{words}, the withdrawal it answers")
 
 
 def _logged_again(reading: StageReading, job: JobFacts) -> StageReading:

@@ -104,6 +104,15 @@ def newest_parts(body: str) -> list[str]:
         body = _HEADER_LINES.sub("", body[forward.end() :], count=1)
 
 
+def quoted_part(body: str) -> str:
+    """The older mail a reply quotes: what follows its first reply header, and lines quoted with '>' above it."""
+    body = body[:MAX_BODY_CHARS]
+    reply = _REPLY_HEADER.search(body)
+    top = body[: reply.start()] if reply else body
+    quoted = "\n".join(line for line in top.splitlines() if line.lstrip().startswith(">"))
+    return f"{quoted}\n{body[reply.end() :]}" if reply else quoted
+
+
 def _unquoted(text: str) -> str:
     """Drop lines quoted with '>'."""
     return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">"))

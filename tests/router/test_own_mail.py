@@ -294,3 +294,27 @@ def test_accepting_the_offer_in_ukrainian_or_russian_is_no_withdrawal(words: str
 def test_withdrawals_told_around_a_reference_or_as_another_offer_taken_close_the_job(words: str) -> None:
     decision = route([NORTHWIND], mail(words, "Re: Interview", thread="t-nw", from_me=True), LINKED)
     assert decision.stage_target == "withdrawn"
+
+
+def test_the_employers_reply_to_a_withdrawal_confirms_it() -> None:
+    body = (
+        "Hi Ana, no need to apologise – congratulations! I have let the team know.\n\n"
+        "On Fri, 10 Apr 2026 at 10:00, Ana <ana@example.org> wrote:\n"
+        "> Hi Olivia, I have accepted another offer and would like to withdraw my application.\n"
+    )
+    decision = route(
+        [NORTHWIND], mail(body, "Re: Interview", "Olivia <olivia@northwind.com>", thread="t-nw"), LINKED
+    )
+    assert decision.stage_target == "withdrawn"
+    assert "the withdrawal it answers" in decision.reason
+
+
+def test_an_employers_reply_that_quotes_no_withdrawal_changes_nothing() -> None:
+    body = (
+        "Hi Ana, thanks, see you on Tuesday!\n\n"
+        "On Fri, 10 Apr 2026 at 10:00, Ana <ana@example.org> wrote:\n> Tuesday at 10 works for me.\n"
+    )
+    decision = route(
+        [NORTHWIND], mail(body, "Re: Interview", "Olivia <olivia@northwind.com>", thread="t-nw"), LINKED
+    )
+    assert decision.stage_target == "no_change"
