@@ -80,11 +80,13 @@ def kind_first(reading: StageReading, subject: str, newest: str) -> StageReading
         kind = None
     if (
         kind
-        and kind[0] in ("completion receipt", "background check")
+        and kind[0] in ("completion receipt", "background check", "status update")
         and reading.clear
         and reading.target == "applied"
     ):
-        kind = None  # the receipt of an application is its acknowledgement; checks it names come much later
+        # The receipt of an application is its acknowledgement, "we are reviewing it" included; checks it names
+        # come much later.
+        kind = None
     mentions_offer = reading.target == "offer" and OFFER_MENTIONED.search(reading.phrase) is not None
     cue = _by_phone(step_cue(text), text)
     if kind and cue and _cue_decides(cue, kind, reading, text):

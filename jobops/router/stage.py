@@ -203,6 +203,13 @@ class StageScan:
 
     def reading(self, current_stage: str | None) -> StageReading:
         """The stage the mail announces: newest body first, then a fresh subject, then weaker readings."""
+        if (
+            set(self.body_news) == {"applied", NO_CHANGE}
+            and self.fresh_subject
+            and "applied" in self.subject_news
+        ):
+            # An acknowledgement that says the application is being reviewed is still the acknowledgement.
+            return StageReading("applied", clear=True, phrase=self.body_news["applied"])
         if self.body_news and not (self.generic and set(self.body_news) == {"applied"}):
             return _first(self.body_news, clear=True)
         if self.subject_news and self.fresh_subject:

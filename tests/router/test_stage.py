@@ -1066,3 +1066,20 @@ def test_recruitment_paused_for_every_position_closes_the_job() -> None:
         "result, we have had to pause recruitment for all programme positions, including this one."
     )
     assert zalando_stage(body, subject="Recruitment update") == "closed"
+
+
+def test_an_acknowledgement_that_says_the_application_is_being_reviewed_is_still_the_acknowledgement() -> (
+    None
+):
+    body = (
+        "Thanks for applying for the Backend Engineer position! We've received your application. Our process "
+        "can take a few weeks; if you haven't heard from us, we are still reviewing applications."
+    )
+    decision = route_tracked(mail(body, "Thank you for applying to Stripe", "Stripe <talent@stripe.com>"))
+    assert decision.stage_target == "applied"
+
+
+def test_a_later_note_that_applications_are_still_under_review_changes_nothing() -> None:
+    body = "Thanks for applying. A quick update: your application is still under review, thanks for your patience."
+    decision = route_tracked(mail(body, "An update on your application", "Stripe <talent@stripe.com>"))
+    assert decision.stage_target == "no_change"
