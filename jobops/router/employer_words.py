@@ -137,6 +137,10 @@ DOMAIN_PREFIXES: Final = (
     "hello",
 )
 DOMAIN_SUFFIXES: Final = (
+    "plc",
+    "ltd",
+    "llc",
+    "gmbh",
     "hq",
     "mail",
     "jobs",

@@ -209,7 +209,23 @@ def name_variants(employer: str, extra: Iterable[str] = ()) -> list[str]:
     inside = [part for part in parenthesised(employer) if _is_another_name(part)]
     if len(inside) < len(parenthesised(employer)):
         employer = main  # "Amazon (Seattle)" is not a name to find as typed
-    return [name for name in dict.fromkeys([employer, main, *inside, *extra]) if name]
+    folded = fold(main)
+    english = _IN_ENGLISH.sub(lambda found: KIND_IN_ENGLISH[found.group()], folded)
+    translated = [english] if english != folded else []
+    return [name for name in dict.fromkeys([employer, main, *inside, *extra, *translated]) if name]
+
+
+# A kind of institution written in its own language, as English mail names it: "Koç Üniversitesi" is
+# "Koç University" in a letter sent in English.
+KIND_IN_ENGLISH: Final = {
+    **dict.fromkeys(
+        ("universitesi", "universitat", "universite", "universidad", "universidade", "universita", "universiteit",
+         "uniwersytet", "univerzita", "universiti", "universitas", "universitet", "yliopisto"),
+        "University",
+    ),
+    **dict.fromkeys(("hastanesi", "hopital", "krankenhaus", "ziekenhuis", "szpital", "nemocnice", "ospedale"), "Hospital"),
+}  # fmt: skip
+_IN_ENGLISH: Final = re.compile(r"\b(?:" + "|".join(sorted(KIND_IN_ENGLISH, key=len, reverse=True)) + r")\b")
 
 
 def url_domains(url: str | None) -> tuple[set[str], set[str]]:

@@ -59,7 +59,10 @@ ROLE_SLOT: Final = re.compile(
 # Words that show a slot holds a clause, not a title: "the position you applied for", "la posición que".
 NOT_A_TITLE: Final = frozenset(
     {"you", "your", "we", "our", "that", "which", "this", "above", "same", "applied", "que", "a", "la", "su", "tu",
-     "mentioned", "advertised", "listed", "following", "it", "is", "was", "has", "have", "been", "be", "will"}
+     "mentioned", "advertised", "listed", "following", "it", "is", "was", "has", "have", "been", "be", "will",
+     "about", "call", "chat", "talk", "quick", "today", "tomorrow", "conversation", "meeting", "interview", "discuss",
+     "new", "open", "exciting", "great", "similar", "other", "next", "more", "any", "some", "such", "possible",
+     "potential", "interesting", "suitable", "right", "perfect", "my", "me", "i"}
 )  # fmt: skip
 ROLE_CLAUSE_END: Final = re.compile(r"\s(?:at|with|in|en|con|com|bei|chez|and|y|et|has|was|is)\s|[,(–]|\s-\s")
 PARENTHESES: Final = re.compile(r"\([^)]*\)")

@@ -491,3 +491,26 @@ def test_an_employer_typed_as_an_agency_for_a_client_is_never_linked_without_its
         ),
     )
     assert decision.bucket == PENDING_USER
+
+
+def test_an_institution_typed_in_its_own_language_is_found_under_its_english_name() -> None:
+    job = JobFacts("koc", "Assistant Professor", "Boğaziçi Üniversitesi", "applied")
+    decision = route(
+        [job],
+        mail(
+            "Dear Defne, thank you for your application for the Assistant Professor position. We have received it.",
+            "Your application – Bogazici University",
+            "Faculty Affairs <faculty@recruit-portal.example>",
+        ),
+    )
+    assert decision.job_id == "koc"
+    assert "subject names Boğaziçi Üniversitesi" in decision.reason
+
+
+def test_a_domain_that_adds_plc_to_the_employers_name_is_its_own() -> None:
+    job = JobFacts("ch", "Pricing Actuary", "Chaucer", "applied")
+    decision = route(
+        [job],
+        mail("Hi Ruan, are you free for a quick call today?", "Today", "Oliver <oliver@chaucerplc.example>"),
+    )
+    assert "sender domain chaucerplc.example belongs to Chaucer" in decision.reason

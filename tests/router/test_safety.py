@@ -402,3 +402,10 @@ def test_a_recruiters_screen_for_a_team_lead_role_is_still_linked() -> None:
         [job], builders.mail(body, "Phone screen", "Parcelwise <careers@parcelwise.example>")
     )
     assert decision.bucket == AUTO_LINKED
+
+
+def test_a_call_about_the_role_is_not_read_as_another_openings_title() -> None:
+    job = JobFacts("job", "Reinsurance Pricing Actuary", "Parcelwise", "applied")
+    body = "Hi Ruan, are you free for a quick call today about the pricing role?"
+    decision = builders.route([job], builders.mail(body, "Today", "Oliver <oliver@parcelwise.example>"))
+    assert "another opening" not in decision.reason
