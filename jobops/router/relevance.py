@@ -140,6 +140,12 @@ MAILING_SENDER: Final = re.compile(
     r"|digest|promo(?:tions?)?)[._+-]?\w*@"
 )
 THRESHOLD: Final = 3
+# A subject (the first line of the text judged) that acknowledges an application.
+RECEIPT_SUBJECT: Final = re.compile(
+    r"[^\n]*\b(?:your application (?:was|has been|is) (?:sent|submitted|received)|application (?:submitted|received|sent)"
+    r"|thank(?:s| you) for (?:applying|your application)|(?:ihre|deine) bewerbung (?:wurde|ist)|candidature (?:envoyee|recue)"
+    r"|(?:tu|su) (?:postulacion|solicitud) (?:fue|ha sido) (?:enviada|recibida))"
+)
 # Points for mail tied to a tracked job beyond language: the employer with that job's own title (in any
 # language the user typed it), or a calendar invitation organised by someone at the employer.
 TITLE_POINTS: Final = 2
@@ -167,6 +173,9 @@ def judge_relevance(
 ) -> Relevance:
     """Score the evidence for and against recruiting mail; `text` is the folded subject and newest part."""
     noise = tuple(label for label, pattern in _NOISE.items() if pattern.search(text))
+    if "job alert" in noise and RECEIPT_SUBJECT.match(text):
+        # A job board's receipt for an application, with "similar jobs" below it, is no job alert.
+        noise = tuple(label for label in noise if label != "job alert")
     if "notification" not in noise and automated_notice(sender, text):
         noise = (*noise, "notification")
     if memory_points < THREAD_POINTS and MAILING_SENDER.match(sender.rpartition(" ")[2]):

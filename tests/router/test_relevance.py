@@ -337,3 +337,16 @@ def test_interviewing_others_or_alerts_in_more_languages_are_not_relevant(
     sender: str, subject: str, body: str
 ) -> None:
     assert route([NORTHWIND], mail(body, subject, sender)).bucket == IGNORED
+
+
+def test_a_job_boards_receipt_that_lists_similar_jobs_below_is_still_relevant() -> None:
+    body = (
+        "Your application was sent to Northwind\n\nData Engineer\nNorthwind · Remote\n\nYour profile and resume "
+        "were shared with the employer.\n\nNow that you've applied, here are similar jobs you might like: Acme, Initech"
+    )
+    decision = route(
+        [NORTHWIND],
+        mail(body, "Your application was sent to Northwind", "LinkedIn <jobs-noreply@linkedin.com>"),
+    )
+    assert decision.relevant
+    assert decision.stage_target == "applied"
