@@ -343,6 +343,7 @@ def test_a_job_boards_receipt_that_lists_similar_jobs_below_is_still_relevant() 
     body = (
         "Your application was sent to Northwind\n\nData Engineer\nNorthwind · Remote\n\nYour profile and resume "
         "were shared with the employer.\n\nNow that you've applied, here are similar jobs you might like: Acme, Initech"
+        "\n\nJob board Inc., 1 Main Street · Unsubscribe"
     )
     decision = route(
         [NORTHWIND],
