@@ -257,6 +257,11 @@ def test_a_reply_answering_an_offer_of_another_opening_waits_for_the_user(words:
     assert "answers an offer of another opening" in decision.reason
 
 
+def reply_stage(words: str, subject: str = "Re: Interview") -> str:
+    """The stage the candidate's reply in the linked thread is read as."""
+    return route([NORTHWIND], mail(words, subject, thread="t-nw", from_me=True), LINKED).stage_target
+
+
 @pytest.mark.parametrize(
     "words",
     [
@@ -264,11 +269,13 @@ def test_a_reply_answering_an_offer_of_another_opening_waits_for_the_user(words:
         "Дякую за довіру. Я прийняла іншу пропозицію, тому змушена відмовитися від посади.",
         "Повідомляю, що прийняв пропозицію від іншої компанії, тож прошу зняти мою кандидатуру.",
         "أشكركم على الدعوة، وأود إعلامكم بأنني قبلت عرض عمل آخر، ولذلك أعتذر عن استكمال الإجراءات.",
+        "Ich möchte Ihnen mitteilen, dass ich inzwischen ein anderes Stellenangebot angenommen habe.",
+        "Ich ziehe meine Bewerbung als Analyst*in (Ref. 2026.0417) daher zurück.",
+        "Oi! Acabei aceitando uma proposta em outra empresa, então não vou seguir no processo.",
     ],
 )
-def test_withdrawals_in_russian_ukrainian_or_arabic_close_the_job(words: str) -> None:
-    decision = route([NORTHWIND], mail(words, "Re: Interview", thread="t-nw", from_me=True), LINKED)
-    assert decision.stage_target == "withdrawn"
+def test_withdrawals_in_more_languages_and_wordings_close_the_job(words: str) -> None:
+    assert reply_stage(words) == "withdrawn"
 
 
 @pytest.mark.parametrize(
@@ -279,21 +286,7 @@ def test_withdrawals_in_russian_ukrainian_or_arabic_close_the_job(words: str) ->
     ],
 )
 def test_accepting_the_offer_in_ukrainian_or_russian_is_no_withdrawal(words: str) -> None:
-    decision = route([NORTHWIND], mail(words, "Re: Offer", thread="t-nw", from_me=True), LINKED)
-    assert decision.stage_target != "withdrawn"
-
-
-@pytest.mark.parametrize(
-    "words",
-    [
-        "Ich möchte Ihnen mitteilen, dass ich inzwischen ein anderes Stellenangebot angenommen habe.",
-        "Ich ziehe meine Bewerbung als Analyst*in (Ref. 2026.0417) daher zurück.",
-        "Oi! Acabei aceitando uma proposta em outra empresa, então não vou seguir no processo.",
-    ],
-)
-def test_withdrawals_told_around_a_reference_or_as_another_offer_taken_close_the_job(words: str) -> None:
-    decision = route([NORTHWIND], mail(words, "Re: Interview", thread="t-nw", from_me=True), LINKED)
-    assert decision.stage_target == "withdrawn"
+    assert reply_stage(words, "Re: Offer") != "withdrawn"
 
 
 def test_the_employers_reply_to_a_withdrawal_confirms_it() -> None:
