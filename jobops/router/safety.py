@@ -191,11 +191,14 @@ def another_title(signals: Signals) -> str | None:
     job = signals.job
     if job is None:
         return None
-    own = title_words(PARENTHESES.sub(" ", job.title))  # "(Job ID 58214)" is no part of the role
     text = f"{signals.subject}\n{signals.newest}"
+    slots = list(ROLE_SLOT.finditer(text))
+    if not slots:
+        return None
+    own = title_words(PARENTHESES.sub(" ", job.title))  # "(Job ID 58214)" is no part of the role
     if not own or coverage(own, frozenset(text.replace("\n", " ").split())) >= SHARED_AT_MOST:
         return None
-    for found in ROLE_SLOT.finditer(text):
+    for found in slots:
         written = ROLE_CLAUSE_END.split(next(group for group in found.groups() if group), maxsplit=1)[
             0
         ].strip()
