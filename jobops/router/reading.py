@@ -112,17 +112,22 @@ def _by_phone(cue: tuple[str, str] | None, text: str) -> tuple[str, str] | None:
     for is no call."""
     if cue is None or cue[0] != "technical_interview":
         return cue
-    words = re.compile(r"\W*".join(map(re.escape, cue[1].split())))
     if all(
-        formal(text[max(0, at.start() - PHONE_NEAR) : at.end() + PHONE_NEAR]) for at in words.finditer(text)
+        formal(text[max(0, at.start() - PHONE_NEAR) : at.end() + PHONE_NEAR])
+        for at in _cue_words(cue[1]).finditer(text)
     ):
         return cue
     return "recruiter_screen", f"{cue[1]}, by phone"
 
 
+def _cue_words(cue: str) -> re.Pattern[str]:
+    """A cue's words as a text writes them, with any punctuation or spacing between them."""
+    return re.compile(r"\W*".join(map(re.escape, cue.split())))
+
+
 def _a_condition(text: str, cue: str) -> bool:
     """Whether checks are named as a condition of the offer ("conditional on pre-employment checks"), not as news."""
-    found = re.search(r"\W*".join(map(re.escape, cue.split())), text)
+    found = _cue_words(cue).search(text)
     where = found.start() if found else -1
     return where > 0 and CONDITION.search(text[max(0, where - 60) : where]) is not None
 

@@ -66,13 +66,13 @@ NOT_A_TITLE: Final = frozenset(
 )  # fmt: skip
 ROLE_CLAUSE_END: Final = re.compile(r"\s(?:at|with|in|en|con|com|bei|chez|and|y|et|has|was|is)\s|[,(–]|\s-\s")
 PARENTHESES: Final = re.compile(r"\([^)]*\)")
-SHARED_AT_MOST: Final = 0.4
+SHARED_AT_MOST: Final = 0.4  # of either title's words, for a title the mail writes to be another opening's
 # Words many titles share, that say nothing about which opening: "Logistics Officer" and "Supply Chain Officer".
 RANKS: Final = frozenset(
     {"officer", "manager", "engineer", "coordinator", "specialist", "assistant", "associate", "senior", "junior",
      "lead", "head", "director", "analyst", "consultant", "advisor", "adviser", "agent", "executive", "supervisor",
      "p", "1", "2", "3", "4", "5", "i", "ii", "iii", "national", "international", "principal", "chief", "staff"}
-)  # fmt: skip  # of either title's words, for a title the mail writes to be another opening's
+)  # fmt: skip
 # The person who will manage the hire, by role: a call with them is the informal manager's chat (Team Match).
 LINE_MANAGER: Final = re.compile(
     r"\b(?:hiring manager|line manager|head of|director|directeur|directrice|direktor\w*|leiter(?:in)?|abteilungsleiter\w*"
@@ -199,9 +199,8 @@ def another_title(signals: Signals) -> str | None:
     if not own or coverage(own, frozenset(text.replace("\n", " ").split())) >= SHARED_AT_MOST:
         return None
     for found in slots:
-        written = ROLE_CLAUSE_END.split(next(group for group in found.groups() if group), maxsplit=1)[
-            0
-        ].strip()
+        slot = next(group for group in found.groups() if group)
+        written = ROLE_CLAUSE_END.split(slot, maxsplit=1)[0].strip()
         named = title_words(written)
         if len(named) < 2 or named & NOT_A_TITLE:
             continue
