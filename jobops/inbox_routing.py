@@ -22,6 +22,7 @@ from jobops.stages import (
     PENDING,
     PENDING_USER,
     STAGES,
+    WITHDRAWN,
     stage_rank,
 )
 
@@ -43,6 +44,7 @@ def candidate_jobs(session: Session) -> list[Job]:
 def active_jobs(session: Session) -> list[JobFacts]:
     """What the router knows of each job mail can be about, in candidate order."""
     waiting = waiting_stages(session)
+    told = withdrawals_waiting(session)
     return [
         JobFacts(
             id=j.id,
@@ -51,6 +53,7 @@ def active_jobs(session: Session) -> list[JobFacts]:
             current_stage=j.current_stage,
             job_url=j.job_url,
             waiting_stage=waiting.get(j.id),
+            withdrawn=j.outcome == WITHDRAWN or j.id in told,
         )
         for j in candidate_jobs(session)
     ]
@@ -71,6 +74,18 @@ def waiting_stages(session: Session) -> dict[str, str]:
         if job_id and stage and stage_rank(stage) > stage_rank(furthest.get(job_id)):
             furthest[job_id] = stage
     return furthest
+
+
+def withdrawals_waiting(session: Session) -> set[str]:
+    """Jobs that relevant mail waiting for review says the candidate withdrew from."""
+    rows = session.scalars(
+        select(MailMessage.matched_job_id).where(
+            MailMessage.processing_status == PENDING_USER,
+            MailMessage.relevant.is_(True),
+            MailMessage.stage_target == WITHDRAWN,
+        )
+    )
+    return {job_id for job_id in rows if job_id}
 
 
 def router_memory(session: Session) -> RouterMemory:
@@ -178,7 +193,11 @@ def _progressed(job: JobFacts, session: Session, decision: Decision) -> JobFacts
     """A job's facts after one routed mail: the stage an automatic link logged, or a step now waiting for review."""
     if decision.bucket == AUTO_LINKED:
         stored = session.get(Job, job.id)
-        return replace(job, current_stage=stored.current_stage) if stored else job
+        if stored is None:
+            return job
+        return replace(job, current_stage=stored.current_stage, withdrawn=stored.outcome == WITHDRAWN)
+    if decision.relevant and decision.stage_target == WITHDRAWN:
+        job = replace(job, withdrawn=True)
     further = stage_rank(decision.stage_target) > stage_rank(job.waiting_stage)
     if decision.relevant and decision.stage_target in STAGES and further:
         return replace(job, waiting_stage=decision.stage_target)

@@ -7,6 +7,7 @@ from typing import Final
 APPLIED: Final = "applied"
 CLOSED: Final = "closed"
 NO_CHANGE: Final = "no_change"
+WITHDRAWN: Final = "withdrawn"
 
 STAGES: Final[tuple[str, ...]] = (
     "applied",

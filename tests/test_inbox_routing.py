@@ -275,3 +275,56 @@ def test_the_candidates_mail_to_an_unknown_address_about_nothing_is_ignored(sess
     message.from_me, message.to_address = True, "sam@fastmail.example"
     inbox_routing.route_pending(session)
     assert message.processing_status == "ignored"
+
+
+def test_the_router_knows_a_job_the_candidate_withdrew_from_logged_or_waiting(session: Session) -> None:
+    job_id = applied_job(session)
+    routed(session, INTERVIEW_INVITE)
+    assert not inbox_routing.active_jobs(session)[0].withdrawn
+
+    withdrawal = stored_message(
+        session,
+        subject="Re: Invitation",
+        sender="alex@fastmail.example",
+        body="Thank you, but I have accepted another offer and would like to withdraw my application.",
+        received_at=MAY_1 + timedelta(days=1),
+    )
+    message = session.get(MailMessage, withdrawal)
+    message.from_me = True
+    message.processing_status, message.relevant = "pending_user", True
+    message.matched_job_id, message.stage_target = job_id, "withdrawn"
+    session.flush()
+
+    assert inbox_routing.active_jobs(session)[0].withdrawn
+
+
+def test_the_employers_reply_to_a_linked_withdrawal_is_suggested_as_the_withdrawal(session: Session) -> None:
+    job_id = applied_job(session)
+    stored_message(session, **INTERVIEW_INVITE, thread="stripe-thread")
+    inbox_routing.route_pending(session)
+    withdrawal = stored_message(
+        session,
+        subject="Re: Invitation: technical interview for Backend Engineer",
+        sender="alex@fastmail.example",
+        body="Hi Maya, I have accepted another offer and would like to withdraw my application.",
+        thread="stripe-thread",
+        received_at=MAY_1 + timedelta(days=1),
+    )
+    session.get(MailMessage, withdrawal).from_me = True
+    answer = stored_message(
+        session,
+        subject="Re: Backend Engineer",
+        sender="maya@stripe.com",
+        body="Škoda, ale chápu. Hodně štěstí!",
+        thread="stripe-thread",
+        received_at=MAY_1 + timedelta(days=2),
+    )
+    inbox_routing.route_pending(session)
+
+    assert session.get(MailMessage, withdrawal).stage_target == "withdrawn"
+    reply = session.get(MailMessage, answer)
+    assert (reply.processing_status, reply.matched_job_id, reply.stage_target) == (
+        "pending_user",
+        job_id,
+        "withdrawn",
+    )

@@ -30,6 +30,7 @@ class JobFacts:
     current_stage: str | None = None
     job_url: str | None = None
     waiting_stage: str | None = None  # the furthest step that mail waiting for review suggests for this job
+    withdrawn: bool = False  # the candidate withdrew: logged, or told in mail waiting for review
 
 
 @dataclass(frozen=True)

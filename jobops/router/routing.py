@@ -218,6 +218,8 @@ class Router:
             if thread_job and not scan.fresh_subject:
                 reading = _logged_again(reading, candidate.job)
             reading = _answers_withdrawal(reading, body)
+            if thread_job or in_review:
+                reading = _after_withdrawal(reading, candidate.job)
         offered = candidate is not None and "offer" in (
             candidate.job.current_stage,
             candidate.job.waiting_stage,
@@ -596,6 +598,14 @@ def _answers_withdrawal(reading: StageReading, body: str) -> StageReading:
     if words is None:
         return reading
     return StageReading("withdrawn", clear=True, phrase=f"{words}, the withdrawal it answers")
+
+
+def _after_withdrawal(reading: StageReading, job: JobFacts) -> StageReading:
+    """A reply naming no step in a thread whose job the candidate withdrew from is mostly the employer taking
+    note: the withdrawal, guessed."""
+    if reading.target != NO_CHANGE or reading.phrase or not job.withdrawn:
+        return reading
+    return StageReading("withdrawn", clear=False, phrase="a reply after the withdrawal")
 
 
 def _logged_again(reading: StageReading, job: JobFacts) -> StageReading:

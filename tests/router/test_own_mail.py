@@ -272,6 +272,8 @@ def reply_stage(words: str, subject: str = "Re: Interview") -> str:
         "Ich möchte Ihnen mitteilen, dass ich inzwischen ein anderes Stellenangebot angenommen habe.",
         "Ich ziehe meine Bewerbung als Analyst*in (Ref. 2026.0417) daher zurück.",
         "Oi! Acabei aceitando uma proposta em outra empresa, então não vou seguir no processo.",
+        "I'm afraid I have to withdraw: I've accepted a Head of Facilities role in Abu Dhabi.",
+        "Sorry for the short notice, but I've accepted a Senior Data Engineer position nearer home.",
     ],
 )
 def test_withdrawals_in_more_languages_and_wordings_close_the_job(words: str) -> None:
@@ -311,3 +313,23 @@ def test_an_employers_reply_that_quotes_no_withdrawal_changes_nothing() -> None:
         [NORTHWIND], mail(body, "Re: Interview", "Olivia <olivia@northwind.com>", thread="t-nw"), LINKED
     )
     assert decision.stage_target == "no_change"
+
+
+@pytest.mark.parametrize("memory", [LINKED, WAITING])
+def test_a_reply_naming_no_step_after_the_candidate_withdrew_is_the_withdrawal_guessed(
+    memory: RouterMemory,
+) -> None:
+    withdrew = replace(NORTHWIND, current_stage="closed", withdrawn=True)
+    reply = mail(
+        "Škoda, ale chápu. Hodně štěstí ve Vídni!",
+        "Re: Nabídka",
+        "Marta <marta@northwind.com>",
+        thread="t-nw",
+    )
+
+    decision = route([withdrew], reply, memory)
+    unchanged = route([NORTHWIND], reply, memory)
+
+    assert (decision.stage_target, decision.bucket) == ("withdrawn", PENDING_USER)
+    assert "a reply after the withdrawal" in decision.reason
+    assert unchanged.stage_target == "no_change"
