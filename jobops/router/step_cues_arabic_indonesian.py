@@ -153,6 +153,8 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         "شكرا على تقديمك",
         "نشكرك على التقديم",
         "تم استلام طلب التوظيف",
+        "استلام طلبكم",
+        "استلام طلبك",
         "تم تقديم طلبك بنجاح",
         "lamaran anda telah kami terima",
         "lamaran kamu telah kami terima",

@@ -204,6 +204,14 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("täname kandideerimise eest", "aitäh kandideerimise eest"),
         *("kiitos hakemuksestasi", "kiitos hakemuksestanne", "olemme vastaanottaneet hakemuksesi"),
         *("hakemuksesi on vastaanotettu", "vastaanotimme hakemuksesi"),
+        *(
+            "hakemuksesi on lähetetty",
+            "ваш отклик отправлен",
+            "вы откликнулись на вакансию",
+            "ваш відгук надіслано",
+        ),
+        *("aplicarea ta a fost trimisă", "επιβεβαίωση αίτησης", "potwierdza przyjęcie dokumentów"),
+        *("potwierdzenie przyjęcia dokumentów",),
     ),
 }
 

@@ -330,3 +330,24 @@ def test_another_candidate_engaged_told_in_traditional_chinese_is_a_rejection() 
 def test_passing_the_paper_screen_with_a_test_to_take_is_no_offer() -> None:
     body = "서류전형에 합격하셨음을 알려드리며, 다음 전형인 온라인 역량검사 일정을 안내드립니다. 다시 한번 서류전형 합격을 축하드립니다."
     assert stage_of(body, "[Lantern Foods] 서류전형 합격 및 역량검사 안내") != "offer"
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        (
+            "Ваш отклик отправлен",
+            "Мария, ваш отклик отправлен. Вакансия: Главный бухгалтер, компания Lantern Foods.",
+        ),
+        ("Hakemuksesi on lähetetty", "Hei! Hakemuksesi on lähetetty työnantajalle Lantern Foods."),
+        ("Aplicare trimisă", "Salut! Aplicarea ta a fost trimisă cu succes către Lantern Foods."),
+        ("Επιβεβαίωση αίτησης – Lantern Foods", "Η αίτησή σας για τη θέση στάλθηκε στην Lantern Foods."),
+        ("Nabór 2/2026", "Lantern Foods potwierdza przyjęcie dokumentów aplikacyjnych w naborze nr 2/2026."),
+        ("申請確認", "感謝 閣下應徵本公司職位，Lantern Foods 已收到 閣下之申請資料。"),
+        ("طلب التوظيف", "نشكركم على اهتمامكم بالعمل مع Lantern Foods، ونؤكد لكم استلام طلبكم للوظيفة."),
+        ("Lantern Foods", "תודה שהגשת מועמדות למשרה ב-Lantern Foods! קורות החיים שלך נמצאים בבדיקה."),
+    ],
+)
+def test_an_acknowledgement_in_more_languages_reads_as_applied(subject: str, body: str) -> None:
+    job = JobFacts("ln", "Kế toán trưởng", "Lantern Foods", None)
+    assert stage_of(body, subject, "Lantern Foods <jobs@lanternfoods.example>", job) == "applied"
