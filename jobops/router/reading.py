@@ -24,6 +24,8 @@ CONDITION: Final = re.compile(
     r"|为前提|為前提|を条件と|조건으로"
 )
 SIDE_NOTES: Final = frozenset({"survey", "status update", "completion receipt"})
+# Kinds an invitation names after its step as part of it ("bring your right-to-work documents", "the survey part").
+ASIDES_AFTER_A_STEP: Final = frozenset({"survey", "background check", "preparation"})
 DECISIONS: Final = frozenset({"rejected", "withdrawn", "closed", "offer"})
 # An offer named as something already made ("as part of your offer"), not made by this mail.
 OFFER_MENTIONED: Final = re.compile(r"your (?:job |employment )?offer|offer (?:details|package)")
@@ -93,6 +95,8 @@ def kind_first(reading: StageReading, subject: str, newest: str) -> StageReading
         return StageReading(cue[0], clear=False, phrase=f'{cue[1]}", but also "{kind[1]}')
     if kind and cue and _step_leads(cue, kind, text, reading):
         return StageReading(cue[0], clear=False, phrase=f'{cue[1]}", before "{kind[1]}')
+    if kind and _kind_follows(reading, kind, text):
+        return StageReading(reading.target, clear=False, phrase=f'{reading.phrase}", before "{kind[1]}')
     overrules = (
         mentions_offer and kind is not None and kind[0] in OVERRULES_OFFER and not _a_condition(text, kind[1])
     )
@@ -149,6 +153,14 @@ def _step_leads(cue: tuple[str, str], kind: tuple[str, str], text: str, reading:
     if kind[0] not in SIDE_NOTES or cue[0] in DECISIONS or (reading.clear and reading.target != NO_CHANGE):
         return False
     return -1 < text.find(cue[1]) < text.find(kind[1])
+
+
+def _kind_follows(reading: StageReading, kind: tuple[str, str], text: str) -> bool:
+    """Whether a step named plainly comes first and a survey, check or preparation only follows it: the step,
+    guessed for review."""
+    if kind[0] not in ASIDES_AFTER_A_STEP or not reading.clear or reading.target in (*DECISIONS, NO_CHANGE):
+        return False
+    return -1 < text.find(reading.phrase) < text.find(kind[1])
 
 
 def settled(reading: StageReading, scan: StageScan, text: str) -> StageReading:

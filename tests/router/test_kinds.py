@@ -199,3 +199,29 @@ def test_a_podcast_from_a_tracked_employers_own_domain_is_noise() -> None:
 def test_calendar_prefixes_and_practical_notes_are_kinds_that_change_nothing(subject: str, kind: str) -> None:
     found = no_change_kind(fold(f"{subject}\nSee you soon."))
     assert found is not None and found[0] == kind
+
+
+@pytest.mark.parametrize(
+    ("body", "stage"),
+    [
+        (
+            "We are pleased to invite you to a panel interview on 12 May at 10:00. On the day, please bring "
+            "proof of your right to work and two forms of ID.",
+            "technical_interview",
+        ),
+        (
+            "Good news: you have reached the final stage, a meeting with our CEO on Friday. We will ask for "
+            "your referees afterwards.",
+            "onsite",
+        ),
+        (
+            "Please complete the online assessment within five days. It ends with a short survey about your "
+            "experience of the test.",
+            "assessment",
+        ),
+    ],
+)
+def test_a_step_named_first_and_a_check_or_survey_after_it_suggest_the_step(body: str, stage: str) -> None:
+    applied = JobFacts("nw", "Data Engineer", "Northwind", "applied")
+    decision = route([applied], mail(body, "Data Engineer at Northwind: next step", SENDER))
+    assert (decision.stage_target, decision.bucket) == (stage, PENDING_USER)
