@@ -282,5 +282,7 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"contractvoorstel",
         r"salarisvoorstel",
         r"(?:een )?aanbod (?:te )?doen",
+        r"\b(?:je|jou|u) de (?:functie|baan|positie|rol)\b[^.!?\n]{0,80}\baan te bieden",
+        r"\bbieden (?:je|jou|u) (?:graag )?de (?:functie|baan|positie|rol)\b[^.!?\n]{0,80}\baan\b",
     ),
 }

@@ -237,6 +237,29 @@ def test_a_written_offer_in_chinese_with_checks_as_its_condition_is_suggested_as
     assert (decision.job_id, decision.stage_target) == ("webank", "offer")
 
 
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        (
+            "Aanbod: Collectiebeheerder",
+            "Beste Sanne, de commissie heeft besloten je de functie van Collectiebeheerder aan te bieden. "
+            "Het aanbod is onder voorbehoud van een positieve Verklaring Omtrent het Gedrag (VOG).",
+        ),
+        (
+            "Surat Penawaran Kerja - Collection Manager",
+            "Dengan senang hati kami menyampaikan surat penawaran kerja untuk posisi Collection Manager. "
+            "Penawaran ini bersyarat pada hasil medical check-up.",
+        ),
+    ],
+)
+def test_an_offer_in_dutch_or_indonesian_conditional_on_checks_is_suggested_as_the_offer(
+    subject: str, body: str
+) -> None:
+    job = JobFacts("rijks", "Collection Manager", "Rijksarchief", "onsite")
+    decision = Router([job]).route(mail(body, subject, "Rijksarchief HR <hr@rijksarchief.example>"))
+    assert (decision.job_id, decision.stage_target) == ("rijks", "offer")
+
+
 def test_an_invitation_to_a_qualifying_examination_is_the_assessment() -> None:
     body = (
         "After initial screening of your credentials, we are pleased to invite you to take our Nursing Qualifying "
