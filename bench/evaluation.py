@@ -88,13 +88,13 @@ def _load(entry: dict[str, Any]) -> LabelledSet:
 
 def mail_facts(row: dict[str, Any]) -> MailFacts:
     """A labelled message as the router reads it."""
-    address = row["from_address"].lower()
+    address = (row.get("from_address") or "").lower()  # mail can lack a From header
     return MailFacts(
         message_id=row["id"],
         thread_id=row.get("thread_id"),
         from_address=address,
         from_domain=address.rpartition("@")[2],
-        sender_name=row.get("sender_name", ""),
+        sender_name=row.get("sender_name") or "",
         subject=row["subject"],
         received_at=datetime.fromisoformat(row["received_at"]),
         body_text=row["body_text"],
