@@ -243,7 +243,7 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"extend (?:you )?(?:an?|the|our) (?:formal |verbal |written )?offer",
         r"(?:would|'d) (?:like|love) to offer you",
         r"offer letter",
-        r"offer of employment",
+        r"offer of (?:employment|appointment)",
         r"your offer from",
         r"(?:formal|verbal|written) offer",
         r"offer (?:details|package)",

@@ -144,7 +144,10 @@ def _cue_decides(cue: tuple[str, str], kind: tuple[str, str], reading: StageRead
     """
     if cue[0] not in DECISIONS or (reading.clear and reading.target != NO_CHANGE):
         return False
-    return not (cue[0] == "offer" and kind[0] in OVERRULES_OFFER and not _a_condition(text, kind[1]))
+    in_subject = -1 < text.find(cue[1]) < text.find("\n")
+    return in_subject or not (
+        cue[0] == "offer" and kind[0] in OVERRULES_OFFER and not _a_condition(text, kind[1])
+    )
 
 
 def _step_leads(cue: tuple[str, str], kind: tuple[str, str], text: str, reading: StageReading) -> bool:

@@ -201,7 +201,7 @@ class Router:
             if candidate:
                 candidate = self._matcher.unnamed_agency_role(candidate, words)
         if candidate:  # the job as it stands now, after mail routed earlier in this run
-            candidate.job = self._offered_sibling(candidate) or self._jobs.get(
+            candidate.job = self._offered_sibling(candidate, kind) or self._jobs.get(
                 candidate.job.id, candidate.job
             )
         phrases = scan.reading(candidate.job.current_stage if candidate else None)
@@ -275,10 +275,14 @@ class Router:
         found += [RESCUED] * rescued
         return held_for_review(decision, found)
 
-    def _offered_sibling(self, candidate: Candidate) -> JobFacts | None:
+    def _offered_sibling(self, candidate: Candidate, kind: str | None) -> JobFacts | None:
         """Of jobs at one employer that the mail does not tell apart, the only one with an offer: mail after an
-        offer (contract, checks, onboarding) is mostly about it. The match stays ambiguous, for review."""
-        if not candidate.ambiguous or candidate.group is None:
+        offer (contract, checks, onboarding) is mostly about it. The match stays ambiguous, for review.
+
+        A background-check or e-signature service writes only after an offer, so its mail goes to the employer's
+        only offered job even when its words seem to pick another (a check "in Bangladesh")."""
+        after_offer = kind in (BACKGROUND, SIGNATURE)
+        if not (candidate.ambiguous or after_offer) or candidate.group is None:
             return None
         siblings = [
             self._jobs.get(job.id, job) for job in self._matcher.employers.groups.get(candidate.group, [])

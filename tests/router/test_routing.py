@@ -256,3 +256,18 @@ def test_post_offer_mail_that_names_neither_of_two_roles_suggests_the_one_with_t
     decision = Router(jobs).route(checks)
     assert (decision.job_id, decision.bucket) == ("sv-regional", PENDING_USER)
     assert "2 jobs there and the title does not decide" in decision.reason
+
+
+def test_a_background_check_service_writes_about_the_employers_job_with_the_offer() -> None:
+    jobs = [
+        JobFacts("ald-vn", "Senior Production Manager - Vietnam", "Aldenmoor", "offer"),
+        JobFacts("ald-bd", "Production Manager - Bangladesh", "Aldenmoor", "technical_interview"),
+    ]
+    checks = mail(
+        "Aldenmoor has asked First Advantage to complete a pre-employment background screening as part of your "
+        "conditional offer. Checks requested: employment verification, criminal record check - Bangladesh.",
+        "Action required: complete your background screening for Aldenmoor",
+        "First Advantage <noreply@fadv.com>",
+    )
+    decision = Router(jobs).route(checks)
+    assert (decision.job_id, decision.stage_target) == ("ald-vn", "no_change")

@@ -59,7 +59,7 @@ def test_a_clear_invitation_from_the_employer_is_still_linked_by_itself() -> Non
     )
 
 
-def test_an_invitation_that_later_reads_like_a_survey_waits_for_review() -> None:
+def test_an_invitation_that_later_reads_like_a_survey_suggests_its_step_for_review() -> None:
     decision = route(
         mail(
             "Hi Sam, we'd like you to take an online assessment for the Data Engineer role: two coding tasks, "
@@ -67,8 +67,12 @@ def test_an_invitation_that_later_reads_like_a_survey_waits_for_review() -> None
             "Online assessment - Data Engineer",
         )
     )
-    assert held(decision, 'leads with "online assessment" but later reads as a survey')
-    assert decision.job_id == "ln-data"
+    assert (decision.job_id, decision.stage_target, decision.bucket) == (
+        "ln-data",
+        "assessment",
+        PENDING_USER,
+    )
+    assert 'online assessment", before "survey' in decision.reason
 
 
 def test_a_rejection_that_also_puts_the_vacancy_on_hold_is_not_logged_by_itself() -> None:

@@ -260,6 +260,27 @@ def test_an_offer_in_dutch_or_indonesian_conditional_on_checks_is_suggested_as_t
     assert (decision.job_id, decision.stage_target) == ("rijks", "offer")
 
 
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        (
+            "Offer of Appointment – Programme Officer",
+            "Dear Mr. Kim, I am delighted to attach the Offer of Appointment for the position of Programme "
+            "Officer. This offer is conditional upon satisfactory completion of the pre-employment medical "
+            "examination.",
+        ),
+        (
+            "【職員採用選考】最終合格のお知らせ",
+            "選考の結果、あなたは最終合格となりましたのでお知らせします。採用前健康診断は6月に実施予定です。",
+        ),
+    ],
+)
+def test_an_appointment_offered_or_a_final_pass_is_suggested_as_the_offer(subject: str, body: str) -> None:
+    job = JobFacts("tcs", "Programme Officer", "Trilateral Secretariat", "onsite")
+    decision = Router([job]).route(mail(body, subject, "Trilateral Secretariat HR <hr@trilateral.example>"))
+    assert (decision.job_id, decision.stage_target) == ("tcs", "offer")
+
+
 def test_an_invitation_to_a_qualifying_examination_is_the_assessment() -> None:
     body = (
         "After initial screening of your credentials, we are pleased to invite you to take our Nursing Qualifying "
