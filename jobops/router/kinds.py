@@ -72,6 +72,23 @@ _UNSPACED: Final = re.compile(
     r"[\u0900-\u0dff\u0e00-\u0e7f\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
 MAX_CUE_WORDS: Final = 6
+# "The successful candidates" (최종합격자, 合格者): a schedule's or a notice's words for everyone who passes, never
+# news that this candidate did ("최종합격자 발표: 4월 2일").
+_ANNOUNCED: Final = re.compile(
+    "|".join(
+        re.escape(fold(words))
+        for words in (
+            "최종 합격자",
+            "최종합격자",
+            "합격자",
+            "最終合格者",
+            "合格者",
+            "最终录取者",
+            "录取者",
+            "錄取者",
+        )
+    )
+)
 
 
 def _index() -> tuple[dict[tuple[str, ...], list[tuple[str, str]]], dict[str, list[tuple[str, str]]]]:
@@ -136,8 +153,9 @@ def read_cues(folded: str) -> Cues:
             if owners:
                 note(owners, " ".join(tokens[start : start + length]))
     if _UNSPACED.search(folded):
+        unspaced = _ANNOUNCED.sub(" ", folded)
         for cue, owners in _UNSPACED_CUES.items():
-            if cue in folded:
+            if cue in unspaced:
                 note(owners, cue)
     return Cues(found, frozenset(context))
 

@@ -351,3 +351,31 @@ def test_passing_the_paper_screen_with_a_test_to_take_is_no_offer() -> None:
 def test_an_acknowledgement_in_more_languages_reads_as_applied(subject: str, body: str) -> None:
     job = JobFacts("ln", "Kế toán trưởng", "Lantern Foods", None)
     assert stage_of(body, subject, "Lantern Foods <jobs@lanternfoods.example>", job) == "applied"
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "stage"),
+    [
+        (
+            "[Lantern Foods] 서류전형 합격 및 면접시험 안내",
+            "서류전형에 합격하셨음을 알려드리며, 면접 일정을 아래와 같이 안내드립니다.\n○ 일시 : 3. 24.(화) 10:00\n"
+            "※ 최종합격자 발표 : 4. 2.(목) 예정",
+            "technical_interview",
+        ),
+        (
+            "【Lantern Foods 採用選考】受験票の発行について",
+            "第1次選考（筆記）の受験票を発行しましたので、マイページから印刷してください。",
+            "assessment",
+        ),
+        (
+            "[Lantern Foods] 서류전형 합격 및 필기시험 안내",
+            "서류전형에 합격하셨습니다. 필기시험은 4월 2일 10시에 실시합니다.",
+            "assessment",
+        ),
+    ],
+)
+def test_a_notice_of_the_next_exam_is_that_step_and_the_successful_candidates_list_is_no_offer(
+    subject: str, body: str, stage: str
+) -> None:
+    job = JobFacts("ln", "Kế toán trưởng", "Lantern Foods", "applied")
+    assert stage_of(body, subject, "Lantern Foods <jobs@lanternfoods.example>", job) == stage

@@ -274,6 +274,8 @@ def reply_stage(words: str, subject: str = "Re: Interview") -> str:
         "Oi! Acabei aceitando uma proposta em outra empresa, então não vou seguir no processo.",
         "I'm afraid I have to withdraw: I've accepted a Head of Facilities role in Abu Dhabi.",
         "Sorry for the short notice, but I've accepted a Senior Data Engineer position nearer home.",
+        "다른 기관에 임용이 확정되어, 부득이하게 이번 임용을 포기하고자 합니다.",
+        "개인 사정으로 최종면접 전형을 포기하겠습니다. 기회를 주셔서 감사합니다.",
     ],
 )
 def test_withdrawals_in_more_languages_and_wordings_close_the_job(words: str) -> None:
