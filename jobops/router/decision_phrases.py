@@ -227,6 +227,7 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"ausschreibung (?:wurde )?(?:zuruckgezogen|beendet|eingestellt)",
         r"(?:poste|recrutement) (?:a ete |est )?(?:annule|supprime|ferme|gele|suspendu)",
         r"(?:vacante|posicion|puesto) (?:ha sido |se ha |fue )?(?:cancelad[oa]|cerrad[oa]|congelad[oa])",
+        r"\b(?:la vacante|la posicion|el puesto|la oferta)\b[^.!?\n]{0,100}\b(?:ha sido|se ha|fue) (?:cancelad[oa]|cerrad[oa]|congelad[oa])",
         r"(?:posizione|ricerca) (?:e stata )?(?:chiusa|annullata|cancellata|sospesa)",
         r"vacature (?:is )?(?:ingetrokken|gesloten|vervallen|geannuleerd)",
         r"(?:recruitment|hiring|search)\b[^.!?\n]{0,120}\b(?:has been|have been|is being|was) (?:put|placed) on hold",

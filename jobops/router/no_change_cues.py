@@ -98,6 +98,7 @@ NO_CHANGE_KINDS: Final[dict[str, tuple[str, ...]]] = {
         "recordatorio",
         "promemoria",
         "herinnering",
+        "påmindelse",
         "påminnelse",
         "przypomnienie",
         "připomínka",

@@ -51,7 +51,7 @@ ANOTHER_ROLE: Final = re.compile(
 ROLE_SLOT: Final = re.compile(
     r"(?:^|\n)\s*(?:position|job title|role|vacancy|stelle|puesto|vacante|cargo|vaga|poste|posizione|functie)\s*:\s*"
     r"(?P<labelled>[^\n]{3,80})"
-    r"|\b(?:for|to) the (?:position|role|post|vacancy)(?: of| as)? (?P<after>[^\n.;:!?]{3,80})"
+    r"|\b(?:for|to|in) the (?:position|role|post|vacancy)(?: of| as)? (?P<after>[^\n.;:!?]{3,80})"
     r"|\b(?:for|to) (?:a|an|the|our) (?P<before>[\w&/+-]+(?: [\w&/+-]+){1,5}) (?:position|role|vacancy)\b"
     r"|\bjob (?:id|opening|requisition) [\w-]+,? (?:[–-] )?(?P<numbered>[^\n.;:!?]{3,80})"
     r"|\b(?:la|de la|en la) (?:posicion|vacante) (?:de )?(?P<spanish>[^\n.;:!?]{3,80})"

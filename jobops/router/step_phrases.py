@@ -163,7 +163,7 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"test tecnico",
         r"prova tecnica",
         r"esercizio (?:tecnico|pratico|da svolgere)",
-        r"(?:thuis|praktijk|technische )opdracht",
+        r"(?:thuis|praktijk|technische |schrijf|schriftelijke )opdracht",
         r"case-?opdracht",
         r"(?:\b(?:a|an)|invitation to|invited to) (?:short |brief |timed |online |\d+[- ]?(?:minute|hour) )?"
         r"(?:drafting|written|writing|timed|analysis|analytical|practical|technical) (?:exercise|test|task)s?\b",

@@ -357,6 +357,12 @@ def test_the_candidate_having_accepted_another_position_is_no_other_opening() ->
             "Hola Dana, gracias por tu interés en la posición Analista de Calidad – Ventas (Bogotá). En esta "
             "oportunidad decidimos avanzar con otros candidatos.",
         ),
+        (
+            "Supply Chain Officer (P-2), Agadez",
+            "Logistics Officer (P-2), Niamey – application status",
+            "Thank you for your interest in the position Logistics Officer (P-2), Niamey, Niger. We regret to "
+            "inform you that your application has not been retained.",
+        ),
     ],
 )
 def test_mail_that_writes_another_openings_title_waits_for_review(

@@ -6,6 +6,7 @@ import pytest
 
 from jobops.router import JobFacts, Router, RouterMemory
 from jobops.router.stage import GENERIC_ANCHORS, GENERIC_INTERVIEW
+from jobops.stages import PENDING_USER
 from tests.router.builders import mail, route_tracked
 
 PLEO = JobFacts("pleo", "Backend Engineer", "Pleo", "applied")
@@ -1127,3 +1128,40 @@ def test_a_later_note_that_applications_are_still_under_review_changes_nothing()
     body = "Thanks for applying. A quick update: your application is still under review, thanks for your patience."
     decision = route_tracked(mail(body, "An update on your application", "Stripe <talent@stripe.com>"))
     assert decision.stage_target == "no_change"
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "stage"),
+    [
+        (
+            "Uitnodiging schrijfopdracht – Data Engineer",
+            "Beste Ana, we nodigen je graag uit voor de volgende stap: een schrijfopdracht die je thuis maakt. "
+            "Op basis daarvan nodigen we kandidaten uit voor een eerste gesprek.",
+            "assessment",
+        ),
+        (
+            "Påmindelse: Gennemfør din online test",
+            "Kære Ana, husk at gennemføre din online test inden fredag.",
+            "no_change",
+        ),
+    ],
+)
+def test_a_written_task_and_a_danish_reminder_are_read(subject: str, body: str, stage: str) -> None:
+    job = JobFacts(
+        "nw", "Data Engineer", "Northwind", "technical_interview" if stage == "no_change" else "applied"
+    )
+    decision = Router([job]).route(mail(body, subject, "Northwind Talent <talent@northwind.example>"))
+    assert (decision.job_id, decision.stage_target) == ("nw", stage)
+
+
+def test_a_posting_closed_with_the_process_is_never_logged_as_a_rejection_by_itself() -> None:
+    job = JobFacts("nw", "Data Engineer", "Northwind", "applied")
+    closing = mail(
+        "Hola Ana, la oferta de Data Engineer (Madrid, híbrido) a la que te presentaste ha sido cerrada y no "
+        "continuaremos con el proceso de selección.",
+        "Actualización sobre la oferta Data Engineer",
+        "Northwind Talent <talent@northwind.example>",
+    )
+    decision = Router([job]).route(closing)
+    assert decision.bucket == PENDING_USER
+    assert "names more than one decision (closed, rejected)" in decision.reason
