@@ -131,6 +131,7 @@ PRODUCT_NOTICE: Final = re.compile(
 # Noise that recruiting words cannot outweigh: the candidate interviewing others, sign-in codes.
 DECISIVE: Final = frozenset({"your employer's hiring tools", "a sign-in or security code"})
 DECISIVE_NOISE: Final = 12
+CHECK_PORTAL: Final = frozenset({"a sign-in or security code", "notification"})
 _NOISE: Final = {label: re.compile(rf"\b(?:{pattern})") for label, pattern in NOISE.items()}
 _CONTEXT: Final = re.compile(CONTEXT)
 
@@ -176,6 +177,9 @@ def judge_relevance(
     if "job alert" in noise and RECEIPT_SUBJECT.match(text):
         # A job board's receipt for an application, with "similar jobs" below it, is no job alert.
         noise = tuple(label for label in noise if label != "job alert")
+    if kind == BACKGROUND:
+        # A check's portal sends one-time codes and "action required" notices about that very check.
+        noise = tuple(label for label in noise if label not in CHECK_PORTAL)
     if "notification" not in noise and automated_notice(sender, text):
         noise = (*noise, "notification")
     if memory_points < THREAD_POINTS and MAILING_SENDER.match(sender.rpartition(" ")[2]):

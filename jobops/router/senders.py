@@ -187,6 +187,11 @@ _DOMAINS: Final[dict[str, tuple[str, ...]]] = {
         "referoo.com.au",
         "drivercheck.ca",
         "vetting.garda.ie",
+        "authbridge.com",
+        "ongrid.in",
+        "securcredentials.com",
+        "idfy.com",
+        "justis.nl",
     ),
     JOB_BOARD: (
         "linkedin.com",

@@ -351,3 +351,15 @@ def test_a_job_boards_receipt_that_lists_similar_jobs_below_is_still_relevant() 
     )
     assert decision.relevant
     assert decision.stage_target == "applied"
+
+
+def test_a_background_check_services_portal_notice_with_a_one_time_code_is_relevant() -> None:
+    offered = JobFacts("nw", "Data Engineer", "Northwind", "offer")
+    notice = mail(
+        "We have been authorised by Northwind to conduct your pre-employment background verification. Please log "
+        "in to the candidate portal within 48 hours. One-time password: sent separately by SMS.",
+        "Background Verification Initiated – Northwind – Ref AB/NW/2605",
+        "AuthBridge BGV <bgv@authbridge.com>",
+    )
+    decision = route([offered], notice)
+    assert (decision.relevant, decision.job_id, decision.stage_target) == (True, "nw", "no_change")
