@@ -303,6 +303,7 @@ class EmployerIndex:
         self._acronyms: dict[str, set[str]] = {}
         self._domain_words: dict[str, set[str]] = {}  # a name's first word or initials, as a domain may be
         self._cjk: dict[str, set[str]] = {}
+        self._lower_case: set[str] = set()  # groups whose own name is written in lower case: "dmg events"
         for job in jobs:
             self._add(job)
 
@@ -317,6 +318,8 @@ class EmployerIndex:
         group = self.groups.setdefault(key, [])
         group.append(job)
         self.names.setdefault(key, job.employer.strip())
+        if job.employer.strip()[:1].islower():
+            self._lower_case.add(key)
         variants = name_variants(job.employer, self._families(job.employer))
         aliases = {alias for variant in variants for alias in employer_aliases(variant)}
         compacts = {"".join(alias) for alias in aliases}
@@ -440,7 +443,8 @@ class EmployerIndex:
         return found
 
     def mentioned(self, text: Wording) -> set[str]:
-        """Groups named in a text as a proper noun on word boundaries ('Meta', never 'metadata')."""
+        """Groups named in a text as a proper noun on word boundaries ('Meta', never 'metadata'); a name the user
+        writes in lower case may be written so."""
         tokens = text.tokens
         found: set[str] = set()
         if self._cjk:
@@ -449,7 +453,7 @@ class EmployerIndex:
             for alias, key in self._mentions[tokens[position]]:
                 if key in found or tuple(tokens[position : position + len(alias)]) != alias:
                     continue
-                if _named(text.text, text.matches[position]):
+                if key in self._lower_case or _named(text.text, text.matches[position]):
                     found.add(key)
         return found
 

@@ -514,3 +514,25 @@ def test_a_domain_that_adds_plc_to_the_employers_name_is_its_own() -> None:
         mail("Hi Ruan, are you free for a quick call today?", "Today", "Oliver <oliver@chaucerplc.example>"),
     )
     assert "sender domain chaucerplc.example belongs to Chaucer" in decision.reason
+
+
+def test_an_employer_that_writes_its_own_name_in_lower_case_is_found_so() -> None:
+    jobs = [
+        JobFacts("adipec", "Senior Conference Manager - ADIPEC", "dmg events", "applied"),
+        JobFacts("big5", "Operations Manager - The Big 5", "dmg events", "applied"),
+    ]
+    acknowledgement = mail(
+        "Thank you for your interest in dmg events! We have received your application for the Senior Conference "
+        "Manager - ADIPEC position in Abu Dhabi.",
+        "Thank you for applying to dmg events",
+        "dmg events <no-reply@us.greenhouse-mail.io>",
+    )
+    decision = route(jobs, acknowledgement)
+    assert (decision.job_id, decision.stage_target) == ("adipec", "applied")
+
+
+def test_a_capitalised_employer_is_not_found_in_the_same_word_written_in_lower_case() -> None:
+    decision = route(
+        [LINEAR], mail("Thanks for applying! Progress is linear, so expect news soon.", "Update")
+    )
+    assert decision.job_id is None
