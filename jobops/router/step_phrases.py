@@ -8,7 +8,9 @@ from jobops.stages import NO_CHANGE
 
 STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "onsite": (
-        r"\bon-?site\b",
+        # Not the workplace of a job ad or a job board's card: "Workplace: On-site", "on-site / hybrid".
+        r"(?<!: )(?<!hybrid )(?<!remote )(?<!fully )(?<!\| )(?<!· )\bon-?site\b"
+        r"(?! ?(?:/|,|\||\)|or\b|role|position|job\b|work|presence|days?\b|team\b|support|based|in\b|at\b|\())",
         # The partners' interview of a firm is its last round.
         r"\bpartner (?:interview|round)s?\b",
         r"(?:фінальн|финальн|заключительн|заключн|останн|последн)\w* (?:розмов|разговор|зустріч|встреч|співбесід|собеседован|інтерв|интервью|етап|этап)\w*",

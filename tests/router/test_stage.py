@@ -1165,3 +1165,25 @@ def test_a_posting_closed_with_the_process_is_never_logged_as_a_rejection_by_its
     decision = Router([job]).route(closing)
     assert decision.bucket == PENDING_USER
     assert "names more than one decision (closed, rejected)" in decision.reason
+
+
+@pytest.mark.parametrize(
+    ("body", "stage"),
+    [
+        (
+            "Data Engineer\nBerlin, Germany · On-site\n\nThe hiring team at Northwind viewed your application.",
+            "no_change",
+        ),
+        (
+            "Role: Data Engineer (on-site / hybrid), Berlin. Thanks for applying, we have received your application.",
+            "applied",
+        ),
+        ("We'd love to invite you to an on-site interview at our Berlin office next Thursday.", "onsite"),
+    ],
+)
+def test_on_site_as_the_jobs_workplace_is_no_final_round(body: str, stage: str) -> None:
+    job = JobFacts("nw", "Data Engineer", "Northwind", "applied")
+    decision = Router([job]).route(
+        mail(body, "Data Engineer at Northwind", "Northwind Talent <talent@northwind.example>")
+    )
+    assert (decision.job_id, decision.stage_target) == ("nw", stage)
