@@ -1187,3 +1187,18 @@ def test_on_site_as_the_jobs_workplace_is_no_final_round(body: str, stage: str) 
         mail(body, "Data Engineer at Northwind", "Northwind Talent <talent@northwind.example>")
     )
     assert (decision.job_id, decision.stage_target) == ("nw", stage)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Congratulations! Based on your online assessment, we are pleased to invite you to a panel interview on 3 May.",
+        "Selamat! Berdasarkan hasil Online Test, Bapak dinyatakan lolos ke tahap berikutnya, yaitu Interview User.",
+    ],
+)
+def test_a_step_named_as_the_basis_of_an_invitation_is_not_its_news(body: str) -> None:
+    job = JobFacts("nw", "Data Engineer", "Northwind", "applied")
+    decision = Router([job]).route(
+        mail(body, "Data Engineer – next step", "Northwind Talent <talent@northwind.example>")
+    )
+    assert (decision.job_id, decision.stage_target) == ("nw", "technical_interview")
