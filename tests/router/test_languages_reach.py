@@ -379,3 +379,32 @@ def test_a_notice_of_the_next_exam_is_that_step_and_the_successful_candidates_li
 ) -> None:
     job = JobFacts("ln", "Kế toán trưởng", "Lantern Foods", "applied")
     assert stage_of(body, subject, "Lantern Foods <jobs@lanternfoods.example>", job) == stage
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        (
+            "Başvurunuz hakkında - Kế toán trưởng",
+            "Lantern Foods firmasının ilanına yaptığınız başvuru değerlendirilmiştir. Bu nedenle başvurunuz olumsuz "
+            "sonuçlanmıştır.",
+        ),
+        (
+            "Kế toán trưởng başvurunuz",
+            "Değerlendirme sonuçlarını inceledikten sonra, fabrikamızı yakından tanıyan bir adayla ilerlemeye karar "
+            "verdik. Lantern Foods",
+        ),
+        (
+            "Thư cảm ơn - Vị trí Kế toán trưởng",
+            "Cảm ơn chị đã ứng tuyển tại Lantern Foods. Chúng tôi xin thông báo vị trí này đã tuyển được ứng viên "
+            "phù hợp.",
+        ),
+        (
+            "আবেদনের ফলাফল - Lantern Foods",
+            "সাক্ষাৎকারে অংশগ্রহণের জন্য ধন্যবাদ। এই মুহূর্তে আমরা আপনার আবেদন নিয়ে আর অগ্রসর হচ্ছি না।",
+        ),
+    ],
+)
+def test_a_rejection_in_turkish_vietnamese_or_bengali_is_suggested_as_one(subject: str, body: str) -> None:
+    job = JobFacts("ln", "Kế toán trưởng", "Lantern Foods", "technical_interview")
+    assert stage_of(body, subject, "Lantern Foods <jobs@lanternfoods.example>", job) == "rejected"
