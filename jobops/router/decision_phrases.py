@@ -29,7 +29,8 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"candidatura (?:e stata )?ritirata",
         r"ritirato la (?:tua|sua) candidatura",
         r"(?:ihre|deine) absage",
-        r"withdraw your application",
+        # Not a portal's standing instruction: "to review or withdraw your application, visit Candidate Home".
+        r"(?<!review or )(?<!update or )(?<!to )(?<!can )(?<!may )(?<!wish to )(?<!want to )withdraw your application",
         r"(?:bonne )?note (?:du|de (?:votre|ton)) retrait\b",
         r"(?:je )?clotur\w* (?:votre|ta) candidature",
         r"respect(?:e|ons)? (?:your|votre|ton) (?:choice|choix)",

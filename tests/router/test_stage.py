@@ -1202,3 +1202,14 @@ def test_a_step_named_as_the_basis_of_an_invitation_is_not_its_news(body: str) -
         mail(body, "Data Engineer – next step", "Northwind Talent <talent@northwind.example>")
     )
     assert (decision.job_id, decision.stage_target) == ("nw", "technical_interview")
+
+
+def test_a_portals_instruction_to_withdraw_is_no_withdrawal() -> None:
+    job = JobFacts("nw", "Data Engineer", "Northwind", None)
+    acknowledgement = mail(
+        "Thank you for applying for the Data Engineer role. We have received your application. To review or "
+        "withdraw your application, visit Candidate Home.",
+        "Application received – Data Engineer",
+        "Northwind Talent <talent@northwind.example>",
+    )
+    assert Router([job]).route(acknowledgement).stage_target == "applied"
