@@ -8,7 +8,7 @@ from typing import Final
 from jobops.router.kinds import approach, doubt, no_change_kind, step_cue
 from jobops.router.no_change_cues import OVERRULES_OFFER, WEAK_KINDS
 from jobops.router.stage import BY_PHONE, StageReading, StageScan, formal
-from jobops.router.text import fold
+from jobops.router.text import fold, fold_pattern
 from jobops.stages import NO_CHANGE
 
 SMALL_TALK_WORDS: Final = 40
@@ -21,7 +21,7 @@ IF_SO: Final = re.compile(
 CONDITION: Final = re.compile(
     r"\b(?:conditional (?:up)?on|subject to|contingent (?:up)?on|pending|abhangig von|vorbehaltlich|sous reserve d"
     r"|sujet[ao]? a|condicionad[ao] a|subordinat[ao] a|onder voorbehoud van|bersyarat pada|dengan syarat)\b"
-    r"|为前提|為前提|を条件と|조건으로"
+    + fold_pattern(r"|为前提|為前提|を条件と|조건으로")
 )
 SIDE_NOTES: Final = frozenset({"survey", "status update", "completion receipt"})
 # Kinds an invitation names after its step as part of it ("bring your right-to-work documents", "the survey part").

@@ -8,7 +8,7 @@ from typing import Final
 
 from jobops.router.kinds import context_points
 from jobops.router.senders import ASSESSMENT, ATS, BACKGROUND, FREE_MAIL, JOB_BOARD, SCHEDULING, SIGNATURE
-from jobops.router.text import fold
+from jobops.router.text import fold, fold_pattern
 
 # Phrases on folded text that mark mail as noise even when it says interview, offer or application.
 NOISE: Final[dict[str, str]] = {
@@ -24,6 +24,8 @@ NOISE: Final[dict[str, str]] = {
         r"|职位推荐|新职位|nya jobb|matchar din (?:jobb)?bevakning"
         r"|today's jobs\b"
         r"|(?:подходящие|новые|нові|свіжі) вакансі|вакансі\w* (?:для вас|за вашим запитом)|nowe oferty|좋은 공고"
+        r"|为您推荐|為您推薦|精选职位|精選職缺|신규 채용공고|맞는 추천|yeni ilan var|viec lam phu hop voi ban|^ofertas nuevas:"
+        r"|top job picks|jobs picked for you"
     ),
     "newsletter": (
         r"\bwebinar|newsletter|in this issue|register (?:now|today)|read in app|daily digest|new episode|listen now|podcast"
@@ -32,6 +34,7 @@ NOISE: Final[dict[str, str]] = {
         r"|leaderboard|sharpen your skills|curated|mock interviews?|interview prep(?:aration)? session"
         r"|\bupvotes\b|trending in r/|highlights from this week|seminar series|cpd (?:circular|programme|courses?)"
         r"|accredited courses"
+        r"|new course:|courses picked for you|thread populer|forum lowongan|en cok sorulan|인기글|参加無料"
     ),
     "marketing": (
         r"special offer|limited time|\d+ ?% off|promo code|offer (?:ends|valid)|claim offer"
@@ -68,6 +71,8 @@ NOISE: Final[dict[str, str]] = {
         r"|feedback zu (?:[\w.-]+ ){1,3}ausstehend|(?:action required|reminder): interview feedback for"
         r"|submit your evaluation for|panel scoring (?:is )?(?:due|overdue)|scorecard pendiente"
         r"|tu (?:feedback|retroalimentacion) de la entrevista con|entrevista asignada"
+        r"|interview feedback (?:requested|due)|interview panel assignment|interview panel: [^\n]{0,60}\bcandidates"
+        r"|beoordeel de kandidaten|gespreksverslagen|면접위원\(내부\) 위촉|면접위원 위촉|내부위원 배정|평가표 배포"
     ),
     "registration or training": (
         r"recognition of (?:your )?(?:professional )?qualifications?|beroepskwalificatie|berufsbezeichnung"
@@ -132,7 +137,7 @@ PRODUCT_NOTICE: Final = re.compile(
 DECISIVE: Final = frozenset({"your employer's hiring tools", "a sign-in or security code"})
 DECISIVE_NOISE: Final = 12
 CHECK_PORTAL: Final = frozenset({"a sign-in or security code", "notification"})
-_NOISE: Final = {label: re.compile(rf"\b(?:{pattern})") for label, pattern in NOISE.items()}
+_NOISE: Final = {label: re.compile(rf"\b(?:{fold_pattern(pattern)})") for label, pattern in NOISE.items()}
 _CONTEXT: Final = re.compile(CONTEXT)
 
 # Addresses that write to many readers at once: an organisation's events, news, academy or marketing list.

@@ -55,6 +55,7 @@ _LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 # Letters with a stroke have no accent-free decomposition: "zgłoszenie" folds to "zgloszenie".
 _UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # A footer naming the service that sent the mail ("Sent via Teamtailor", "über Personio versendet"), not the employer.
 _SENT_VIA = re.compile(
     r"\b(?:(?:sent|delivered|powered|e-?mailed)\s+(?:via|by|through|using)|envoy[ée]e?\s+(?:via|par)|skickades\s+(?:via|genom)"
@@ -78,6 +79,12 @@ def fold(text: str) -> str:
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_UNDECOMPOSED)
+
+
+def fold_pattern(pattern: str) -> str:
+    """A regular expression whose words outside ASCII are folded as `fold` folds text: Hangul syllables decompose,
+    so a pattern must be folded the same way to match folded text."""
+    return _NON_ASCII.sub(lambda run: fold(run.group()), pattern)
 
 
 def newest_part(body: str) -> str:

@@ -363,3 +363,45 @@ def test_a_background_check_services_portal_notice_with_a_one_time_code_is_relev
     )
     decision = route([offered], notice)
     assert (decision.relevant, decision.job_id, decision.stage_target) == (True, "nw", "no_change")
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "sender"),
+    [
+        (
+            "为您推荐：8个高匹配职位｜数据工程师 上海",
+            "Northwind 数据工程师 上海 面试快 点击查看更多职位",
+            "Liepin <recommend@liepin.example>",
+        ),
+        (
+            "[잡알리오] 관심 조건 신규 채용공고 7건이 등록되었습니다",
+            "Northwind 데이터 엔지니어 채용 면접 일정 안내",
+            "JOB-ALIO <alert@alio.example>",
+        ),
+        (
+            "Sana uygun 15 yeni ilan var",
+            "Northwind - Data Engineer - İstanbul. Mülakat süreci hızlı!",
+            "Kariyer <ilan@kariyer.example>",
+        ),
+        (
+            "Ofertas nuevas: Data Engineer, Jefe de NOC",
+            "Northwind busca Data Engineer. Entrevista en una semana.",
+            "Alertas <alertas@empleos.example>",
+        ),
+        (
+            "Interview feedback requested: Priya Menon – Research Nurse",
+            "Please submit your notes on the technical interview you held with Priya Menon yesterday.",
+            "Northwind HR <hr@northwind.example>",
+        ),
+        (
+            "New course: Ace Aptitude Tests for Managers",
+            "Prepare for your next assessment and technical interview.",
+            "LinkedIn Learning <learning@linkedin.example>",
+        ),
+    ],
+)
+def test_job_alerts_courses_and_the_readers_own_interviewing_are_noise(
+    subject: str, body: str, sender: str
+) -> None:
+    decision = route([NORTHWIND], mail(body, subject, sender))
+    assert decision.bucket == IGNORED

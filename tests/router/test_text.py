@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 
 from jobops.router import JobFacts, Router
-from jobops.router.text import newest_part
+from jobops.router.text import fold, fold_pattern, newest_part
 from tests.router.builders import TRACKED_JOBS, mail, route_tracked
 from tests.router.strategies import TEXT
 
@@ -81,3 +83,8 @@ def test_a_sending_service_in_a_footer_is_not_an_employer_mention() -> None:
 @given(body=TEXT)
 def test_the_newest_part_is_never_longer_than_the_body(body: str) -> None:
     assert len(newest_part(body)) <= len(body)
+
+
+@pytest.mark.parametrize("words", ["신규 채용공고", "조건으로", "вакансий для вас", "おすすめの新着求人"])
+def test_a_folded_pattern_matches_the_same_words_in_folded_text(words: str) -> None:
+    assert re.search(fold_pattern(words), fold(f"Subject: {words} (7)"))
