@@ -94,7 +94,8 @@ def _add_job(api: TestClient, job: dict[str, Any]) -> str:
 
 def _deliver(google: FakeGoogle, row: dict[str, Any]) -> str:
     """Put one labelled message in the fake mailbox at its labelled time; returns its Gmail id."""
-    sender = f"{row.get('sender_name') or ''} <{row.get('from_address') or ''}>".strip()  # mail can lack a From
+    # Mail can lack a From header; the sender is then empty, not an error.
+    sender = f"{row.get('sender_name') or ''} <{row.get('from_address') or ''}>".strip()
     message = google.add_message(
         sender=None if row.get("from_me") else sender,
         subject=row["subject"],
