@@ -111,9 +111,14 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:who is|as|is) (?:the |your )?hiring (?:manager|lead) for",
         r"team match(?:ing)?",
         r"informe(?:e|el|le) kennismak(?:en|ing)",
-        r"informal (?:chat|visit|conversation|call)",
-        r"informelle?s? (?:gesprach|kennenlernen)",
-        r"echange informel",
+        r"informal (?:[\w-]+ ){0,3}(?:chat|visit|conversation|call|coffee|meeting|catch-up)",
+        r"(?:meet|chat|talk|speak|catch up)(?: with)?(?: you)? informally",
+        # Told as not yet the interview: the manager's informal talk before the formal process.
+        r"\b(?:not|no) (?:yet )?(?:a )?formal interview|\bnothing formal|rien de formel|kein formales|noch kein formal\w*",
+        r"pas (?:encore )?d'un entretien de selection",
+        r"informell\w* (?:[\w-]+ )?(?:gesprach|kennenlernen|kennenlerngesprach|austausch)",
+        r"locker\w* kennenlern\w*",
+        r"(?:premier |first )?(?:echange|entretien|conversation|appel|rencontre) informel",  # before "premier echange"
         r"(?:charla|conversacion|conversa) informal",
         r"chiacchierata informale",
         # Who writes, not which step: it gives way to an interview named in the next few sentences.

@@ -396,7 +396,7 @@ def test_a_first_call_the_mail_sets_up_with_the_future_director_waits_for_review
     job = JobFacts("job", "Chargé de recherche", "Institut Lumière", "applied")
     body = (
         "Bonjour Madame Roux, Paul Girard, directeur du pôle Climat, souhaiterait avoir un premier échange "
-        "informel avec vous, d'une trentaine de minutes, avant les entretiens formels."
+        "avec vous, d'une trentaine de minutes, avant les entretiens formels."
     )
     decision = builders.route(
         [job], builders.mail(body, "Votre candidature", "Institut Lumière <rh@lumiere.example>")

@@ -139,6 +139,28 @@ def test_more_stage_phrase_families_are_read(body: str, stage: str) -> None:
     assert decision.stage_target == stage
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Our head of platform would like an informal 20-minute video chat with you before anything else.",
+        "Sam, who runs the team, would love to meet you informally for a coffee next week.",
+        "Ce n'est pas un entretien : je vous propose un premier échange informel avec la cheffe de service.",
+        "Unsere Teamleiterin lädt Sie zu einem informellen Kennenlernen ein, noch kein formales Interview.",
+        "Frau Berg würde Sie gern in einem lockeren Kennenlerngespräch treffen.",
+        "Please pick a slot with Dana, the manager; it is not a formal interview, just a conversation.",
+    ],
+)
+def test_an_informal_talk_before_the_formal_process_is_the_team_match(body: str) -> None:
+    decision = route_tracked(mail(body, "Backend Engineer at Stripe", "Stripe <talent@stripe.com>"))
+    assert decision.stage_target == "hiring_manager_screen"
+
+
+def test_a_first_formal_interview_still_outranks_an_informal_word() -> None:
+    body = "After your informal chat with Dana, we'd like to invite you to a technical interview with two engineers."
+    decision = route_tracked(mail(body, "Backend Engineer at Stripe", "Stripe <talent@stripe.com>"))
+    assert decision.stage_target == "technical_interview"
+
+
 def test_a_signature_banner_does_not_set_the_stage() -> None:
     body = (
         "Hi Alex,\n\nThanks for applying! I'd love to set up a short intro call this week.\n\nCheers,\nOlivia\n\n"
