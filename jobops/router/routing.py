@@ -41,7 +41,7 @@ from jobops.router.relevance import (
     a_person,
     judge_relevance,
 )
-from jobops.router.safety import Signals, doubts, held_for_review
+from jobops.router.safety import HOLD, Signals, doubts, held_for_review
 from jobops.router.senders import (
     ASSESSMENT,
     BACKGROUND,
@@ -220,6 +220,7 @@ class Router:
             reading = _answers_withdrawal(reading, body)
             if thread_job or in_review:
                 reading = _after_withdrawal(reading, candidate.job)
+        reading = _on_hold(reading, stage_text)
         offered = candidate is not None and "offer" in (
             candidate.job.current_stage,
             candidate.job.waiting_stage,
@@ -610,6 +611,14 @@ def _after_withdrawal(reading: StageReading, job: JobFacts) -> StageReading:
     if reading.target != NO_CHANGE or reading.phrase or not job.withdrawn:
         return reading
     return StageReading("withdrawn", clear=False, phrase="a reply after the withdrawal")
+
+
+def _on_hold(reading: StageReading, text: str) -> StageReading:
+    """Mail that names no step but puts the vacancy on hold mostly tells of a vacancy closed: closed, guessed."""
+    held = HOLD.search(text)
+    if reading.target != NO_CHANGE or held is None:
+        return reading
+    return StageReading("closed", clear=False, phrase=f"{held.group()}, a vacancy on hold")
 
 
 def _logged_again(reading: StageReading, job: JobFacts) -> StageReading:

@@ -86,6 +86,19 @@ def test_a_rejection_that_also_puts_the_vacancy_on_hold_is_not_logged_by_itself(
     assert held(decision, "names more than one decision (closed, rejected)")
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hi Sam, a quick note: the Data Engineer search is on hold until the new budget year. Thanks for your time.",
+        "Hallo Sam, die Besetzung der Stelle Data Engineer ist vorerst pausiert. Wir melden uns wieder.",
+    ],
+)
+def test_mail_that_only_puts_the_vacancy_on_hold_is_suggested_as_closed_for_review(body: str) -> None:
+    decision = route(mail(body, "Your application - Data Engineer"))
+    assert (decision.job_id, decision.stage_target, decision.bucket) == ("ln-data", "closed", PENDING_USER)
+    assert "a vacancy on hold" in decision.reason
+
+
 def test_a_final_round_mentioned_in_mail_about_paused_hiring_waits_for_review() -> None:
     decision = route(
         mail(
