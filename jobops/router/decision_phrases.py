@@ -87,6 +87,7 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:we(?:'ve| have)|have|has) (?:now |just |already )?filled the (?:\w+[ ,-]+){0,6}(?:role|position|vacancy|post)",
         r"nie przejdziemy (?:jednak )?dalej",
         r"zdecydowal\w* sie na (?:inn\w+ )?(?:osobe|kandydat\w*)",
+        r"zdecydowal\w* sie zatrudnic (?:osobe|kogos|inn)",  # someone else: "zatrudnić Panią" is an offer
         r"fur (?:eine|einen) (?:andere\w* )?(?:kolleg|kandidat|bewerber)\w* entschieden",
         r"gekozen voor (?:een |de )?(?:andere )?kandida",
         r"(?:porte|arrete|fixe) (?:son|notre|leur) choix sur (?:une autre|un autre|une personne|un candidat|une candidate|un profil)",

@@ -44,6 +44,12 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("запропонувати посаду іншій кандидатці", "запропонувати посаду іншому кандидату"),
         *("am selectat un alt candidat", "nu ați fost selectat", "nu ați fost selectată"),
         *("nu a fost selectată", "nu vom continua cu", "nu putem continua cu"),
+        *(
+            "продолжить с другим кандидатом",
+            "продолжить с другой кандидаткой",
+            "продовжити з іншим кандидатом",
+        ),
+        *("continuăm procesul cu alți candidați", "continuăm cu un alt candidat", "nu ai fost selectat"),
         *("más jelöltet választottunk", "más jelölt mellett döntöttünk", "más jelöltek mellett döntöttünk"),
         *("más jelöltekkel folytatjuk", "nem választottuk ki", "nem került kiválasztásra"),
         *("nem tudjuk továbbvinni", "nem jutott tovább", "nem jutottál tovább"),

@@ -408,3 +408,32 @@ def test_a_notice_of_the_next_exam_is_that_step_and_the_successful_candidates_li
 def test_a_rejection_in_turkish_vietnamese_or_bengali_is_suggested_as_one(subject: str, body: str) -> None:
     job = JobFacts("ln", "Kế toán trưởng", "Lantern Foods", "technical_interview")
     assert stage_of(body, subject, "Lantern Foods <jobs@lanternfoods.example>", job) == "rejected"
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        (
+            "Ваша заявка - Lantern Foods",
+            "Спасибо за интервью. Мы решили продолжить с другим кандидатом, у которого больше опыта в отрасли.",
+        ),
+        (
+            "Rezultat - Lantern Foods",
+            "Vă mulțumim pentru interviu. Am decis să continuăm cu un alt candidat pentru acest post.",
+        ),
+        (
+            "Decyzja - Lantern Foods",
+            "Dziękuję za rozmowę. Zdecydowałam się zatrudnić osobę z doświadczeniem w księgowości produkcyjnej.",
+        ),
+        ("Lantern Foods 回覆", "感謝您的應徵。經評估，此次暫無法安排面談，履歷將保留於人才庫。"),
+        (
+            "Lantern Foods 지원 결과",
+            "면접에 참여해 주셔서 감사합니다. 이번에는 함께 진행하기 어렵게 되었습니다.",
+        ),
+    ],
+)
+def test_another_candidate_chosen_in_russian_romanian_polish_chinese_or_korean_is_a_rejection(
+    subject: str, body: str
+) -> None:
+    job = JobFacts("ln", "Chief Accountant", "Lantern Foods", "technical_interview")
+    assert stage_of(body, subject, "Lantern Foods <jobs@lanternfoods.example>", job) == "rejected"
