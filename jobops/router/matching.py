@@ -53,6 +53,10 @@ STAFFING: Final = re.compile(
 _LOCAL_PART: Final = re.compile(r"[._+\-]")
 _ADDRESS: Final = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 MAX_GUESTS: Final = 20  # addresses of an invitation's organiser and guests looked at
+# A job posting's number in its address (jcode=441903, /job/26004512, 2026EDU0391): mail that writes it is about
+# that job. Five digits in a row at least, so that years and house numbers are no reference.
+REFERENCE: Final = re.compile(r"^(?=\w*\d{5})\w{5,}$")
+_URL_WORD: Final = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,7 @@ class JobMatcher:
         self.employers = EmployerIndex(list(self.jobs.values()), family_names)
         self.titles = {job.id: title_words(job.title) for job in self.jobs.values()}
         self._agencies = {job.id for job in self.jobs.values() if STAFFING.search(fold(job.employer))}
+        self._references = _references(list(self.jobs.values()))
         self._distinct = {
             job.id: self.titles[job.id] - _shared_words([self.titles[j.id] for j in group])
             for group in self.employers.groups.values()
@@ -189,6 +194,25 @@ class JobMatcher:
             candidate.confidence = min(candidate.confidence, AMBIGUOUS_CAP)
             candidate.reasons.append(f"but names the title of {other.title} at {other.employer}")
         return candidate
+
+    def by_reference(self, candidate: Candidate | None, tokens: Sequence[str]) -> Candidate | None:
+        """The job whose posting number the mail writes: it settles the job, for review when the employer the
+        mail names is another one."""
+        found = {self._references[token] for token in tokens if token in self._references}
+        if len(found) != 1:
+            return candidate
+        job = self.jobs[found.pop()]
+        reason = f"writes the posting number of {job.title}"
+        if candidate is not None and candidate.job.id == job.id:
+            candidate.confidence = max(candidate.confidence, DOMAIN + DECIDED)
+            candidate.ambiguous = False
+            candidate.reasons.append(reason)
+            return candidate
+        group = self.employers.group_of(job.id)
+        if candidate is None or candidate.group == group:
+            reasons = [*(candidate.reasons if candidate else []), reason]
+            return Candidate(job, DOMAIN + DECIDED, reasons, group)
+        return Candidate(job, AMBIGUOUS_CAP, [*candidate.reasons, f"but {reason}"], group, ambiguous=True)
 
     def unnamed_agency_role(self, candidate: Candidate, words: frozenset[str]) -> Candidate:
         """A staffing agency's mail that does not name the tracked title may be about another of its roles."""
@@ -333,6 +357,16 @@ def _owns_domain(evidence: Evidence) -> bool:
         " domain " in reason and (" belongs to " in reason or " is the first word of " in reason)
         for reason in evidence.reasons
     )
+
+
+def _references(jobs: list[JobFacts]) -> dict[str, str]:
+    """Posting numbers in the jobs' addresses, folded, each with the one job whose address holds it."""
+    owners: dict[str, set[str]] = {}
+    for job in jobs:
+        for word in _URL_WORD.findall(job.job_url or ""):
+            if REFERENCE.match(word):
+                owners.setdefault(fold(word), set()).add(job.id)
+    return {word: next(iter(ids)) for word, ids in owners.items() if len(ids) == 1}
 
 
 def _shared_words(titles: list[frozenset[str]]) -> frozenset[str]:

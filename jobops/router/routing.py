@@ -172,7 +172,9 @@ class Router:
         evidence = self._matcher.evidence(sender_name, address, domain, kind, subject_words, body_words)
         self._matcher.learned_domain(evidence, domain, kind, memory)
         words = message_words([subject_words.tokens, body_words.tokens])
-        named = self._matcher.match(evidence, words)
+        named = self._matcher.by_reference(
+            self._matcher.match(evidence, words), [*subject_words.tokens, *body_words.tokens]
+        )
         relevance = judge_relevance(
             folded_subject + "\n" + newest,
             fold(f"{mail.sender_name or ''} {address}"),

@@ -1,0 +1,100 @@
+"""Which job a mail is about: posting numbers from the jobs' addresses."""
+
+from __future__ import annotations
+
+from jobops.router import JobFacts
+from jobops.stages import AUTO_LINKED, PENDING_USER
+from tests.router.builders import mail, route
+
+ANALYST = JobFacts(
+    "dfe-analyst",
+    "Policy Analyst, School Funding",
+    "Department for Schools",
+    "applied",
+    job_url="https://jobs.example.gov/csr/jobs.cgi?jcode=604417",
+)
+ADVISER = JobFacts(
+    "dfe-adviser",
+    "Senior Policy Adviser, School Funding",
+    "Department for Schools",
+    "applied",
+    job_url="https://jobs.example.gov/csr/jobs.cgi?jcode=604502",
+)
+NURSE = JobFacts(
+    "harbour-nurse",
+    "Staff Nurse, Cardiology",
+    "Harbour Health",
+    "applied",
+    job_url="https://careers.harbourhealth.example/job/2026HH07731",
+)
+
+
+def test_a_job_board_mail_that_writes_only_the_posting_number_is_about_that_job() -> None:
+    decision = route(
+        [ANALYST, NURSE],
+        mail(
+            "Dear applicant, thank you for applying. We have received your application for vacancy 604417.",
+            "Application received",
+            "Government Jobs <noreply@jobs.example.gov>",
+        ),
+    )
+    assert (decision.job_id, decision.stage_target) == ("dfe-analyst", "applied")
+    assert "writes the posting number of Policy Analyst, School Funding" in decision.reason
+
+
+def test_the_posting_number_picks_one_of_two_jobs_at_an_employer() -> None:
+    decision = route(
+        [ANALYST, ADVISER],
+        mail(
+            "Thank you for your application to the Department for Schools (reference 604502). "
+            "We will be in touch after the sift.",
+            "Your application",
+            "Department for Schools <recruitment@schools.example.gov>",
+        ),
+    )
+    assert (decision.job_id, decision.bucket) == ("dfe-adviser", AUTO_LINKED)
+
+
+def test_a_posting_number_with_letters_is_read_too() -> None:
+    decision = route(
+        [ANALYST, NURSE],
+        mail(
+            "We have received your application (2026HH07731). Thank you for applying.",
+            "Application received",
+            "Careers <noreply@careers-portal.example>",
+        ),
+    )
+    assert decision.job_id == "harbour-nurse"
+
+
+def test_mail_naming_one_employer_and_another_jobs_number_waits_for_review() -> None:
+    decision = route(
+        [ANALYST, NURSE],
+        mail(
+            "Thank you for applying to Harbour Health. Your application for vacancy 604417 has been received.",
+            "Harbour Health - application received",
+            "Harbour Health <jobs@harbourhealth.example>",
+        ),
+    )
+    assert (decision.job_id, decision.bucket) == ("dfe-analyst", PENDING_USER)
+    assert "but writes the posting number" in decision.reason
+
+
+def test_a_number_both_jobs_share_or_a_short_number_decides_nothing() -> None:
+    first = JobFacts(
+        "a", "Data Analyst", "Norland Water", "applied", job_url="https://x.example/job/77120?c=1"
+    )
+    second = JobFacts(
+        "b", "Data Engineer", "Norland Water", "applied", job_url="https://x.example/job/77120?c=2"
+    )
+    shared = route(
+        [first, second],
+        mail("We received your application 77120.", "Application", "Norland Water <hr@norlandwater.example>"),
+    )
+    assert "posting number" not in shared.reason
+    year = JobFacts("c", "Data Analyst", "Norland Water", "applied", job_url="https://x.example/2026/analyst")
+    short = route(
+        [year, NURSE],
+        mail("Thank you for your application in 2026.", "Application", "Careers <jobs@board.example>"),
+    )
+    assert "posting number" not in short.reason
