@@ -211,7 +211,8 @@ class StageScan:
         ):
             # An acknowledgement that says the application is being reviewed is still the acknowledgement.
             return StageReading("applied", clear=True, phrase=self.body_news["applied"])
-        if self.body_news and not (self.generic and set(self.body_news) == {"applied"}):
+        # An interview it invites to outweighs an acknowledgement or "thank you for your patience" before it.
+        if self.body_news and not (self.generic and set(self.body_news) <= {"applied", NO_CHANGE}):
             return _first(self.body_news, clear=True)
         if self.subject_news and self.fresh_subject:
             return _first(self.subject_news, clear=True)

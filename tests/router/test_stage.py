@@ -7,7 +7,7 @@ import pytest
 from jobops.router import JobFacts, Router, RouterMemory
 from jobops.router.stage import GENERIC_ANCHORS, GENERIC_INTERVIEW
 from jobops.stages import PENDING_USER
-from tests.router.builders import mail, route_tracked
+from tests.router.builders import mail, route, route_tracked
 
 PLEO = JobFacts("pleo", "Backend Engineer", "Pleo", "applied")
 
@@ -1144,6 +1144,18 @@ def test_an_acknowledgement_that_says_the_application_is_being_reviewed_is_still
     )
     decision = route_tracked(mail(body, "Thank you for applying to Stripe", "Stripe <talent@stripe.com>"))
     assert decision.stage_target == "applied"
+
+
+def test_an_interview_invitation_after_thanks_for_your_patience_is_the_invitation() -> None:
+    body = (
+        "Thank you for your patience. We are pleased to tell you that you passed the sift and we would like to "
+        "invite you to interview. Please book an interview slot in your account."
+    )
+    decision = route(
+        [JobFacts("zalando", "Backend Engineer (Java)", "Zalando SE", "applied")],
+        mail(body, "Sift outcome: Backend Engineer (Java)", "Zalando SE <jobs@zalando.de>"),
+    )
+    assert decision.stage_target == "technical_interview"
 
 
 def test_a_later_note_that_applications_are_still_under_review_changes_nothing() -> None:
