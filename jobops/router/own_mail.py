@@ -116,6 +116,13 @@ WITHDRAWAL: Final = re.compile(
             r"\b(?:ein )?(?:anderes|neues) (?:stellen)?angebot angenommen",
             r"\bziehe meine bewerbung\b[^!?\n]{0,120}\bzuruck\b",
             r"\baceit(?:ei|ando) (?:uma|outra) (?:proposta|oferta)",
+            r"\bacepte un puesto|\b(?:he aceptado|acepte) otra (?:oferta|propuesta)",  # "una oferta": resignations
+            r"\bprefiero no (?:continuar|seguir) (?:con|en) el proceso",
+            r"\b(?:acabei de aceitar|aceitei) (?:uma|outra) (?:proposta|oferta|vaga)",
+            r"\bprefiro nao (?:avancar|continuar|seguir)",
+            r"\b(?:respectfully|politely|respetuosamente|respeitosamente) declin\w*|\bdeclino respetuosamente",
+            r"^\s*withdraw\b",
+            r"\bbesluit om nie verder\b",
         )
     )
     + "|"
@@ -146,6 +153,7 @@ WITHDRAWAL: Final = re.compile(
             "לוותר על ההצעה",
             "ถอนตัวจากการสมัคร",
             "למשוך את המועמדות",
+            "ถอนใบสมัคร",
         )
     )
     + "|"
@@ -159,7 +167,7 @@ WITHDRAWAL: Final = re.compile(
             r"відмовитися від (?:вашої )?(?:пропозиції|посади|вакансії|участі)",
             r"принял[аи]? (?:другое|иное) предложение|принял[аи]? предложение от друго",
             r"прийнял?а? іншу пропозицію|прийнял?а? пропозицію від іншо",
-            r"قبلت عرض(?:ا)? (?:عمل )?آخر|أعتذر عن (?:استكمال|قبول|الاستمرار)|سحب (?:طلبي|ترشيحي)|الانسحاب من",
+            r"قبلت (?:مؤخرا |مؤخراً )?وظيفة|قبلت عرض(?:ا)? (?:عمل )?آخر|أعتذر عن (?:استكمال|قبول|الاستمرار)|سحب (?:طلبي|ترشيحي)|الانسحاب من",
         )
     )
 )

@@ -166,6 +166,34 @@ def test_withdrawals_told_with_separable_verbs_or_other_offers_close_the_job(wor
     assert (decision.stage_target, decision.bucket) == ("withdrawn", AUTO_LINKED)
 
 
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Gracias por pensar en mí. Ya no busco mudarme, así que prefiero no continuar con el proceso.",
+        "La semana pasada acepté un puesto en Quito, así que no podré seguir.",
+        "Obrigada pelo convite! Estou em fase final de outro processo, por isso prefiro não avançar agora.",
+        "Acabei de aceitar uma proposta em Curitiba, mas vamos manter contato.",
+        "After talking it over with my family, I must respectfully decline the offer.",
+        "WITHDRAW",
+        "Ek het besluit om nie verder met die aansoek te gaan nie.",
+        "ขอบคุณครับ ผมขอถอนใบสมัครตำแหน่งนี้ครับ",
+    ],
+)
+def test_withdrawals_in_spanish_portuguese_afrikaans_thai_and_one_word_replies_close_the_job(
+    words: str,
+) -> None:
+    decision = route([NORTHWIND], mail(words, "Re: Interview", thread="t-nw", from_me=True), LINKED)
+    assert decision.stage_target == "withdrawn"
+
+
+def test_a_resignation_to_the_current_employer_that_mentions_a_new_offer_is_no_withdrawal() -> None:
+    words = "Te comunico mi baja voluntaria. He aceptado una oferta de una empresa de Valencia."
+    decision = route(
+        [NORTHWIND], mail(words, "Baja voluntaria", "Irene <irene@myemployer.example>", from_me=True)
+    )
+    assert decision.stage_target != "withdrawn"
+
+
 def test_a_first_mail_withdrawing_from_an_untracked_employer_waits_in_the_inbox_without_a_job() -> None:
     message = mail(
         "Dear Ms Rossi, I have accepted another offer and would like to withdraw my application. Kind regards",
