@@ -33,6 +33,7 @@ COMPETING_MARGIN: Final = 10  # another employer named almost as strongly makes 
 DECIDED: Final = 3  # the only job at the employer, or the title picks one of several
 TITLE_NAMED: Final = 5
 TITLE_MIN_COVERAGE: Final = 0.75
+TITLE_ALONE_WORDS: Final = 4  # a whole title of this many written words suggests its job without an employer
 DECISIVE_SCORE: Final = 0.5
 DECISIVE_MARGIN: Final = 0.34
 AMBIGUOUS_CAP: Final = 70
@@ -56,7 +57,7 @@ MAX_GUESTS: Final = 20  # addresses of an invitation's organiser and guests look
 # A job posting's number in its address (jcode=441903, /job/26004512, 2026EDU0391): mail that writes it is about
 # that job. Five digits in a row at least, so that years and house numbers are no reference.
 REFERENCE: Final = re.compile(r"^(?=\w*\d{5})\w{5,}$")
-_URL_WORD: Final = re.compile(r"[^\W_]+")
+_WORD_RUN: Final = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,9 @@ class JobMatcher:
         self.titles = {job.id: title_words(job.title) for job in self.jobs.values()}
         self._agencies = {job.id for job in self.jobs.values() if STAFFING.search(fold(job.employer))}
         self._references = _references(list(self.jobs.values()))
+        self._long_titled = [
+            job for job in self.jobs.values() if len(_WORD_RUN.findall(job.title)) >= TITLE_ALONE_WORDS
+        ]
         self._distinct = {
             job.id: self.titles[job.id] - _shared_words([self.titles[j.id] for j in group])
             for group in self.employers.groups.values()
@@ -213,6 +217,16 @@ class JobMatcher:
             reasons = [*(candidate.reasons if candidate else []), reason]
             return Candidate(job, DOMAIN + DECIDED, reasons, group)
         return Candidate(job, AMBIGUOUS_CAP, [*candidate.reasons, f"but {reason}"], group, ambiguous=True)
+
+    def title_alone(self, words: frozenset[str]) -> Candidate | None:
+        """The one job whose whole title (three words or more) a mail naming no employer writes: a suggestion."""
+        named = [job for job in self._long_titled if coverage(self.titles[job.id], words) >= 1.0]
+        if len(named) != 1:
+            return None
+        [job] = named
+        return Candidate(
+            job, PARTIAL, [f"names {job.title}, and no employer"], self.employers.group_of(job.id)
+        )
 
     def unnamed_agency_role(self, candidate: Candidate, words: frozenset[str]) -> Candidate:
         """A staffing agency's mail that does not name the tracked title may be about another of its roles."""
@@ -363,7 +377,7 @@ def _references(jobs: list[JobFacts]) -> dict[str, str]:
     """Posting numbers in the jobs' addresses, folded, each with the one job whose address holds it."""
     owners: dict[str, set[str]] = {}
     for job in jobs:
-        for word in _URL_WORD.findall(job.job_url or ""):
+        for word in _WORD_RUN.findall(job.job_url or ""):
             if REFERENCE.match(word):
                 owners.setdefault(fold(word), set()).add(job.id)
     return {word: next(iter(ids)) for word, ids in owners.items() if len(ids) == 1}

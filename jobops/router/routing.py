@@ -196,6 +196,8 @@ class Router:
                 else "no recruiting language"
             )
             return Decision(False, None, 0, NO_CHANGE, "other", why, IGNORED)
+        # A whole title names its job for review only: it says nothing of whether mail is recruiting mail.
+        named = named or self._matcher.title_alone(words)
         if thread_job:
             candidate: Candidate | None = Candidate(thread_job, THREAD, ["thread already linked to this job"])
         else:

@@ -98,3 +98,33 @@ def test_a_number_both_jobs_share_or_a_short_number_decides_nothing() -> None:
         mail("Thank you for your application in 2026.", "Application", "Careers <jobs@board.example>"),
     )
     assert "posting number" not in short.reason
+
+
+def test_mail_naming_no_employer_but_a_whole_long_title_suggests_that_job_for_review() -> None:
+    job = JobFacts(
+        "moe", "Senior Adviser, Curriculum Mathematics Programme", "Ministry of Learning", "applied"
+    )
+    decision = route(
+        [job, NURSE],
+        mail(
+            "Thank you for applying for the role of Senior Adviser, Curriculum Mathematics Programme. "
+            "We will review applications after the closing date.",
+            "Application received",
+            "Recruitment Team <recruitment@jobs-portal.example>",
+        ),
+    )
+    assert (decision.job_id, decision.bucket) == ("moe", PENDING_USER)
+    assert "and no employer" in decision.reason
+
+
+def test_a_short_common_title_alone_names_no_job() -> None:
+    job = JobFacts("ml", "Senior ML Engineer", "Island Robotics", "applied")
+    decision = route(
+        [job, NURSE],
+        mail(
+            "I'm hiring a Senior ML Engineer for a client in Berlin. Open to a quick call?",
+            "Opportunity",
+            "Jo <jo@search-partners.example>",
+        ),
+    )
+    assert decision.job_id is None
