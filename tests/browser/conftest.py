@@ -27,6 +27,9 @@ from tests.fakes.google import FakeGoogle
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 VIEWPORT = {"width": 1440, "height": 900}
 TIMEOUT_MS = 20_000
+# Assertions wait as long as actions: on a loaded machine a click's rerun can outlast Playwright's 5 s default,
+# and a toast that shows for four seconds after it would then be missed.
+expect.set_options(timeout=TIMEOUT_MS)
 
 
 @dataclass
