@@ -1,4 +1,4 @@
-"""Which job a mail is about: posting numbers from the jobs' addresses."""
+"""Which job a mail is about: posting numbers from the jobs' addresses, and whole titles in mail naming no employer."""
 
 from __future__ import annotations
 
