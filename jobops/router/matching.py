@@ -219,7 +219,7 @@ class JobMatcher:
         return Candidate(job, AMBIGUOUS_CAP, [*candidate.reasons, f"but {reason}"], group, ambiguous=True)
 
     def title_alone(self, words: frozenset[str]) -> Candidate | None:
-        """The one job whose whole title (three words or more) a mail naming no employer writes: a suggestion."""
+        """The one job whose whole long title a mail naming no employer writes: a suggestion, never a link."""
         named = [job for job in self._long_titled if coverage(self.titles[job.id], words) >= 1.0]
         if len(named) != 1:
             return None
