@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from jobops.router.employers import EmployerIndex, Wording, wording
+from jobops.router.employers import words as folded_words
 from jobops.router.facts import JobFacts, RouterMemory
 from jobops.router.families import family_names
 from jobops.router.senders import FREE_MAIL, JOB_BOARD, PLATFORM_KINDS, SCHEDULING, SIGNATURE, domain_labels
@@ -57,7 +58,6 @@ MAX_GUESTS: Final = 20  # addresses of an invitation's organiser and guests look
 # A job posting's number in its address (jcode=441903, /job/26004512, 2026EDU0391): mail that writes it is about
 # that job. Five digits in a row at least, so that years and house numbers are no reference.
 REFERENCE: Final = re.compile(r"^(?=\w*\d{5})\w{5,}$")
-_WORD_RUN: Final = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ class JobMatcher:
         self._agencies = {job.id for job in self.jobs.values() if STAFFING.search(fold(job.employer))}
         self._references = _references(list(self.jobs.values()))
         self._long_titled = [
-            job for job in self.jobs.values() if len(_WORD_RUN.findall(job.title)) >= TITLE_ALONE_WORDS
+            job for job in self.jobs.values() if len(folded_words(job.title)) >= TITLE_ALONE_WORDS
         ]
         self._distinct = {
             job.id: self.titles[job.id] - _shared_words([self.titles[j.id] for j in group])
@@ -377,9 +377,9 @@ def _references(jobs: list[JobFacts]) -> dict[str, str]:
     """Posting numbers in the jobs' addresses, folded, each with the one job whose address holds it."""
     owners: dict[str, set[str]] = {}
     for job in jobs:
-        for word in _WORD_RUN.findall(job.job_url or ""):
+        for word in folded_words(job.job_url or ""):
             if REFERENCE.match(word):
-                owners.setdefault(fold(word), set()).add(job.id)
+                owners.setdefault(word, set()).add(job.id)
     return {word: next(iter(ids)) for word, ids in owners.items() if len(ids) == 1}
 
 
