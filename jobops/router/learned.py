@@ -52,6 +52,7 @@ RELEVANT_SURE: Final = (
 )
 STEP_LIKELY: Final = 0.4  # the reader suggests a step for mail the rules name none in with this probability
 STEP_OVERRULES: Final = 0.6  # and overrules a step the rules only guess with this one
+STEP_DOUBTS_QUIET: Final = 0.7  # and holds back a link that logs no stage with this one
 NO_STEP_SURE: Final = (
     0.9  # mail the rules read no stage in is no change when the reader reads none this surely
 )
@@ -173,8 +174,11 @@ class LearnedReader:
         found = self._features(text)
         if probabilities(self.relevance, found).get("False", 0.0) >= NOISE_SURE:
             return "the learned reader takes it for mail about no application"
-        if stage_target == NO_CHANGE:
-            return None  # a link that logs no stage: only its relevance is in question
+        if stage_target == NO_CHANGE:  # a link that logs no stage waits only when the reader is sure of a step
+            stage, chance = self._likeliest(text)
+            if stage != NO_CHANGE and chance >= STEP_DOUBTS_QUIET:
+                return f"the learned reader reads it as {stage.replace('_', ' ')} ({chance:.0%})"
+            return None
         likeliest = list(probabilities(self.stage, found))[:STAGES_KEPT]
         if stage_target not in likeliest:
             return (

@@ -325,6 +325,21 @@ def test_an_automatic_link_waits_when_its_stage_is_only_the_readers_second_readi
     assert "the learned reader reads it as assessment" in decision.reason
 
 
+def test_a_link_that_logs_no_stage_waits_only_when_the_reader_is_sure_it_names_a_step() -> None:
+    rows = [
+        *(row("Re: Call", f"Thanks for the update, noted on my side {i}.", True) for i in range(8)),
+        *(
+            row("Call", f"Could we book a short phone screen this week? Slot {i}", True, "recruiter_screen")
+            for i in range(8)
+        ),
+        *(row("Digest", f"Top stories in gardening this week, issue {i}. Unsubscribe.", False) for i in range(8)),
+    ]
+    reader = train(rows)
+    doubt = reader.doubts_link("Could we book a short phone screen this week? Slot 9", "no_change")
+    assert doubt is not None and doubt.startswith("the learned reader reads it as recruiter screen (")
+    assert reader.doubts_link("Thanks for the update, noted on my side.", "no_change") is None
+
+
 @pytest.mark.parametrize(
     "text",
     [
