@@ -332,7 +332,10 @@ def test_a_link_that_logs_no_stage_waits_only_when_the_reader_is_sure_it_names_a
             row("Call", f"Could we book a short phone screen this week? Slot {i}", True, "recruiter_screen")
             for i in range(8)
         ),
-        *(row("Digest", f"Top stories in gardening this week, issue {i}. Unsubscribe.", False) for i in range(8)),
+        *(
+            row("Digest", f"Top stories in gardening this week, issue {i}. Unsubscribe.", False)
+            for i in range(8)
+        ),
     ]
     reader = train(rows)
     doubt = reader.doubts_link("Could we book a short phone screen this week? Slot 9", "no_change")
