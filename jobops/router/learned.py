@@ -174,9 +174,7 @@ class LearnedReader:
         found = self._features(text)
         if probabilities(self.relevance, found).get("False", 0.0) >= NOISE_SURE:
             return "the learned reader takes it for mail about no application"
-        if (
-            stage_target == NO_CHANGE
-        ):  # a link that logs no stage waits only when the reader is sure of a step
+        if stage_target == NO_CHANGE:  # a link that logs no stage waits only for a step the reader is sure of
             stage, chance = self._likeliest(text)
             if stage != NO_CHANGE and chance >= STEP_DOUBTS_QUIET:
                 return f"the learned reader reads it as {stage.replace('_', ' ')} ({chance:.0%})"
