@@ -331,7 +331,10 @@ class EmployerIndex:
             mentions = self._mentions.setdefault(alias[0], [])
             if len("".join(alias)) >= 2 and (alias, key) not in mentions:
                 mentions.append((alias, key))
-        for word in parenthesised_words(job.employer):
+        own_words = parenthesised_words(
+            job.employer
+        )  # this employer's distinctive words, for its job page's site
+        for word in own_words:
             self._partial.setdefault(word, set()).add(key)
             self._domain_words.setdefault(word, set()).add(key)
         for initials in parenthesised_initials(job.employer):
@@ -340,6 +343,7 @@ class EmployerIndex:
             if _CJK.search(variant):
                 for name in cjk_names(variant):
                     self._cjk.setdefault(fold(name), set()).add(key)
+            own_words |= partial_names(variant)
             for word in partial_names(variant):
                 self._partial.setdefault(word, set()).add(key)
             words = partial_names(variant) | domain_initials(variant) | first_word_and_initials(variant)
@@ -352,7 +356,7 @@ class EmployerIndex:
         for label in own:
             self._domains.setdefault(label, set()).add(key)
         for label in maybe - own:
-            if any(compact in label for compact in compacts | set(self._partial)):
+            if any(compact in label for compact in compacts | own_words):
                 self._domains.setdefault(label, set()).add(
                     key
                 )  # the page's site carries the name: metacareers.com
@@ -393,10 +397,14 @@ class EmployerIndex:
         whole = self._domain_words.get(label, set()) | self._domain_words.get(label.replace("-", ""), set())
         if whole:  # orleta-krakow.pl is Orlęta Kraków, not another club of Kraków
             return set(whole)
+        parts = label.split("-")
         found: set[str] = set()
-        for part in label.split("-"):
+        for part in parts:
             found |= self._domain_words.get(part, set())
-        return found
+        # kita-spree-nord.de is Kita-Eigenbetrieb Spree-Nord, whose name has all three words, not another "Kita"
+        shared = {key: len(set(parts) & set(key.split(" "))) for key in found}
+        most = max(shared.values(), default=0)
+        return {key for key, count in shared.items() if count == most} if most >= 2 else found
 
     def groups_for_labels(self, labels: Iterable[str]) -> set[str]:
         """Employer groups named exactly by any of these labels (a platform tenant or mailbox)."""

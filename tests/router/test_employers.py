@@ -536,3 +536,34 @@ def test_a_capitalised_employer_is_not_found_in_the_same_word_written_in_lower_c
         [LINEAR], mail("Thanks for applying! Progress is linear, so expect news soon.", "Update")
     )
     assert decision.job_id is None
+
+
+def test_a_domain_of_several_words_of_one_name_is_that_employer_not_another_whose_page_site_shares_a_word() -> (
+    None
+):
+    jobs = [
+        JobFacts(
+            "pankow",
+            "Kitaleitung (m/w/d) – Kita Sonnenblume, Pankow",
+            "Kita-Eigenbetrieb Spree-Nord",
+            "applied",
+        ),
+        JobFacts(
+            "friedrichshain",
+            "Kitaleitung (m/w/d) Berlin-Friedrichshain",
+            "Kinderzeit",
+            "applied",
+            job_url="https://www.kita.de/jobs/kitaleitung-berlin-friedrichshain-kinderzeit",
+        ),
+    ]
+    decision = route(
+        jobs,
+        mail(
+            "Sehr geehrte Frau Tavares, wir laden Sie herzlich zu einem Vorstellungsgespräch am 12. März um "
+            "10 Uhr ein.",
+            "Einladung zum Vorstellungsgespräch",
+            "Claudia Behrendt <personal@kita-spree-nord.de>",
+        ),
+    )
+    assert decision.job_id == "pankow"
+    assert "Kinderzeit" not in decision.reason
