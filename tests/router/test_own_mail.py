@@ -304,6 +304,9 @@ def reply_stage(words: str, subject: str = "Re: Interview") -> str:
         "Sorry for the short notice, but I've accepted a Senior Data Engineer position nearer home.",
         "다른 기관에 임용이 확정되어, 부득이하게 이번 임용을 포기하고자 합니다.",
         "개인 사정으로 최종면접 전형을 포기하겠습니다. 기회를 주셔서 감사합니다.",
+        "Etter en lang helg med familien har jeg bestemt meg for å takke nei til stillingen.",
+        "Jeg har fått jobb nærmere hjemme, og trekker derfor søknaden min.",
+        "Ailevi sebeplerle bu teklifinizi maalesef kabul edemeyeceğim.",
     ],
 )
 def test_withdrawals_in_more_languages_and_wordings_close_the_job(words: str) -> None:
