@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -249,6 +250,12 @@ def url_domains(url: str | None) -> tuple[set[str], set[str]]:
     return {account for account in compact if len(account) >= 3 and _LABEL.fullmatch(account)}, set()
 
 
+def _initials_of(short: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """Whether a name starts with the initials of another, written as letters: "L&T Energy" and "Larsen & Toubro"."""
+    letters = tuple(token for token in itertools.takewhile(lambda token: len(token) == 1, short))
+    return len(letters) >= 2 and len(name) == len(letters) and letters == tuple(word[0] for word in name)
+
+
 def parenthesised(employer: str) -> list[str]:
     """What an employer's name carries in parentheses: another name, a place or a note."""
     return [part.strip() for part in _PARENTHESES.findall(employer) if part.strip()]
@@ -374,6 +381,8 @@ class EmployerIndex:
             known = tuple(key.split(" "))
             shorter, longer = sorted((known, tokens), key=len)
             if longer[: len(shorter)] == shorter and (len(shorter) >= 2 or len(shorter[0]) >= 3):
+                return key
+            if _initials_of(known, tokens) or _initials_of(tokens, known):
                 return key
         return " ".join(tokens)
 

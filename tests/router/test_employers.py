@@ -567,3 +567,21 @@ def test_a_domain_of_several_words_of_one_name_is_that_employer_not_another_whos
     )
     assert decision.job_id == "pankow"
     assert "Kinderzeit" not in decision.reason
+
+
+def test_an_employer_written_with_initials_is_one_with_its_name_written_out() -> None:
+    jobs = [
+        JobFacts("vadodara", "Assistant Manager - Rotating Equipment", "L&T Energy Hydrocarbon", "applied"),
+        JobFacts("hazira", "Deputy Manager - Mechanical Maintenance", "Larsen & Toubro", "applied"),
+    ]
+    decision = route(
+        jobs,
+        mail(
+            "Dear Arun, thank you for your application for Assistant Manager - Rotating Equipment. Please take "
+            "the online assessment linked below before 12 March.",
+            "Larsen & Toubro: online assessment",
+            "L&T Careers <careers@larsentoubro.com>",
+        ),
+    )
+    assert decision.job_id == "vadodara"
+    assert "title picks one of 2 jobs there" in decision.reason
