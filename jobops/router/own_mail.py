@@ -181,6 +181,7 @@ ANSWERS_APPROACH: Final = re.compile(
     r"for thinking of me|d'avoir pense a moi|por pensar en mi|por pensar em mim|an mich gedacht"
     r"|per aver pensato a me|dat (?:je|u) aan mij (?:dacht|heeft gedacht)|an mich denken"
     r"|ste si na mna spomenul|jste na me myslel|(?:pomyslal|pomyslala|pomysleli) o mnie|σκεφτηκατε|σκεφτήκατε"
+    r"|tenkte pa meg|tankte pa mig|dusundugunuz icin"
 )
 
 

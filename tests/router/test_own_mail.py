@@ -277,6 +277,8 @@ def test_more_withdrawals_of_the_candidate_are_read(words: str) -> None:
     [
         "Thank you for thinking of me! I'm happy where I am for now, but let's stay in touch.",
         "Merci beaucoup d'avoir pensé à moi, mais je viens d'accepter un autre poste.",
+        "Takk for at du tenkte på meg! Jeg blir heller der jeg er foreløpig.",
+        "Beni düşündüğünüz için teşekkürler, ama bu rol bana uygun değil.",
     ],
 )
 def test_a_reply_answering_an_offer_of_another_opening_waits_for_the_user(words: str) -> None:
