@@ -277,6 +277,7 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"oferta de (?:emprego|trabalho)",
         r"proposta (?:de emprego|formal)",
         r"erbjudande om anstallning",
+        r"tilbud om (?:fast )?(?:stilling|ansettelse)|betinget tilbud|\btilby(?:r)? deg stillingen",
         r"oferta (?:pracy|zatrudnienia)",
         r"proposta de contratacao",
         r"formaliz\w* a (?:nossa )?proposta",

@@ -55,6 +55,7 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"journee d'entretiens",
         r"entretiens? (?:dans nos locaux|sur site)",
         r"ultima (?:fase|etapa)",
+        r"siste (?:intervju)?runde|siste intervju|avsluttende intervju",
         r"fase final",
         r"entrevistas? en nuestras oficinas",
         r"jornada de entrevistas",
@@ -121,6 +122,7 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:premier |first )?(?:echange|entretien|conversation|appel|rencontre) informel",  # before "premier echange"
         r"(?:charla|conversacion|conversa) informal",
         r"chiacchierata informale",
+        r"uformell (?:prat|samtale)",
         # Who writes, not which step: it gives way to an interview named in the next few sentences.
         r"\bi(?:'m| am) (?:the |your |a )?(?:(?!talent|recruit|people|hr\b|account|office|only)\w+ ){0,2}(?:manager|team lead|tech lead|lead)\b(?! (?:recruit|talent|sourc|generation|time|partner))(?![^\n]{0,200}\b(?:set up|schedule|book|arrange|invite you (?:to|for)) (?:an|your|the) interview)",
         r"(?:samtal|intervju) med (?:\w+ )?(?:chef|rekryterande chef|teamledare)",
@@ -299,6 +301,7 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"tack for (?:din ansokan|att du (?:har )?sokt|ditt intresse)",
         r"(?:tagit emot|mottagit) din ansokan",
         r"din ansokan (?:har )?(?:inkommit|mottagits|tagits emot)",
+        r"mottatt (?:soknaden din|din soknad)|takk for (?:soknaden|din soknad)",
         r"recebemos (?:a )?(?:sua|tua) candidatura",
         r"obrigad[oa] (?:pela (?:sua|tua) candidatura|por se candidatar|por te candidatares)",
         r"(?:sua|tua) candidatura (?:foi )?(?:recebida|enviada|registrada|registada)",

@@ -88,6 +88,26 @@ def stage_of(body: str, subject: str, sender: str = SENDER, job: JobFacts = LANT
             "היי מין, ראיתי את קורות החיים שלך ואשמח לשיחת היכרות טלפונית של 20 דקות עם Lantern Foods.",
             "recruiter_screen",
         ),
+        (
+            "Lantern Foods – Kế toán trưởng",
+            "Hei Minh, takk for søknaden din! Vi ser gjennom alle søknader etter fristen og tar kontakt.",
+            "applied",
+        ),
+        (
+            "Invitasjon: Uformell prat med avdelingslederen",
+            "Hei Minh, avdelingslederen i Lantern Foods vil gjerne ta en uformell prat med deg på Teams.",
+            "hiring_manager_screen",
+        ),
+        (
+            "Lantern Foods – Siste runde",
+            "Hei Minh, vi vil gjerne invitere deg til siste runde hos oss i Bergen neste tirsdag.",
+            "onsite",
+        ),
+        (
+            "Lantern Foods – Tilbud om stilling",
+            "Hei Minh, vi har gleden av å tilby deg stillingen som regnskapssjef fra 1. august.",
+            "offer",
+        ),
     ],
 )
 def test_a_step_or_decision_in_these_languages_is_read(subject: str, body: str, stage: str) -> None:
