@@ -103,6 +103,7 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:decided|chosen) not to (?:move forward|proceed|progress|continue|pursue)",
         r"(?:not|unable) (?:able )?to (?:move|moving) forward",
         r"(?:move|moving|go|proceed) forward with (?:other|another) candidates?",
+        r"(?:decided|chosen) to (?:move|go) ahead with (?:someone|another (?:candidate|applicant)|other candidates)",
         r"pursue (?:other )?candidates",
         r"(?:decided|chosen) to (?:move|go|proceed) forward with (?:\w+ ){0,2}(?:candidates?|applicants?|profiles?) (?:who|whose|with|that)",
         r"other candidates whose",

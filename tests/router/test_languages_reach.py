@@ -196,6 +196,20 @@ def test_an_interview_that_names_no_step_is_read_as_the_next_one(current: str, b
             "closed",
         ),
         ("明女士您好，这个岗位我们已经招到合适的人了，谢谢您的耐心。", "rejected"),
+        (
+            "Sayın Ana Hanım, Resepsiyonist pozisyonuna yaptığınız başvuru olumlu değerlendirilememiştir. "
+            "İlginiz için teşekkür ederiz.",
+            "rejected",
+        ),
+        (
+            "Ana Hanım merhaba, görüşmemiz çok keyifliydi; ancak ekibi tanıyan bir adayla ilerleme kararı aldık.",
+            "rejected",
+        ),
+        (
+            "Hi Ana, thank you for the care you put into the interviews. In the end we have chosen to move ahead "
+            "with someone who has run a front office of this size before.",
+            "rejected",
+        ),
     ],
 )
 def test_a_polite_rejection_or_a_closed_vacancy_is_read(body: str, stage: str) -> None:
