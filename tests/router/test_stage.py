@@ -132,6 +132,14 @@ def test_common_phrases_are_read_in_dutch_and_italian_and_more_french_and_german
             "I lead the Payments team, which is the team hiring for this role, and would love to chat.",
             "hiring_manager_screen",
         ),
+        (
+            "Based on the written test, you have been shortlisted for the personal interview on 19 March at 9:00.",
+            "technical_interview",
+        ),
+        (
+            "Good news: you have been shortlisted, and the hiring team will review your file next week.",
+            "applied",
+        ),
     ],
 )
 def test_more_stage_phrase_families_are_read(body: str, stage: str) -> None:
