@@ -236,7 +236,7 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:recruitment|hiring|search)\b[^.!?\n]{0,120}\b(?:has been|have been|is being|was) (?:put|placed) on hold",
         r"(?:put|placed) (?:the )?(?:[\w,&–-]+ ){0,6}(?:hiring|recruitment|role|position|search) on hold (?:indefinitely|until further notice)",
         r"(?:decided|chosen) not to fill (?:the|this) (?:[\w,&–-]+ ){0,4}(?:role|position|vacancy|post)",
-        r"ausschreibung\b[^.!?\n]{0,60}\b(?:zuruckgezogen|eingestellt)",
+        r"ausschreibung\b[^.!?\n]{0,60}\b(?:zuruckgezogen|eingestellt|gestoppt)",
         r"kinansela (?:na |muna )?(?:po )?ang (?:requisition|posisyon|hiring)",
         r"(?:competition|campaign|recruitment|search|process) has been closed without (?:an? )?appointments?",
         r"(?:unable|not able) to fill (?:the|this) (?:[\w,&–-]+ ){0,5}(?:role|position|post|vacancy|vacancies|posts)\b",

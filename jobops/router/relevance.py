@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
@@ -11,6 +12,7 @@ from jobops.router.senders import ASSESSMENT, ATS, BACKGROUND, FREE_MAIL, JOB_BO
 from jobops.router.text import fold, fold_pattern
 
 # Phrases on folded text that mark mail as noise even when it says interview, offer or application.
+LIFE_ADMIN: Final = "finance, housing or study"
 NOISE: Final[dict[str, str]] = {
     "job alert": (
         r"new jobs?\b|jobs? matching|job alerts?|jobalert|job-?agent|jobs (?:you might like|for you)"
@@ -42,7 +44,7 @@ NOISE: Final[dict[str, str]] = {
         r"|premium career|get hired faster|share your new role|applicant insights|stand out to recruiters"
         r"|oferta especial|rabatt"
     ),
-    "finance, housing or study": (
+    LIFE_ADMIN: (
         r"credit card|tarjeta de credito|carte de credit|kreditkarte|your loan|loan (?:offer|application|approved)|mortgage|overdraft"
         r"|pre-?approved|credit score|rental application|visa application|admissions? (?:office|team|decision|portal)|your admission to"
         r"|degree programme|\bmsc\b|enrol?lment|developer program|talk proposal|immatricolazione|iscrizione al"
@@ -134,6 +136,7 @@ PRODUCT_NOTICE: Final = re.compile(
     r"|\bchanged the status\b|\bmoved (?:[\w#-]+ ){0,3}to (?:in progress|done|backlog|todo)|\bpriority: (?:urgent|high|medium|low)"
 )
 # Noise that recruiting words cannot outweigh: the candidate interviewing others, sign-in codes.
+_NAME_WORD: Final = re.compile(r"\w{4,}")
 DECISIVE: Final = frozenset({"your employer's hiring tools", "a sign-in or security code"})
 DECISIVE_NOISE: Final = 12
 CHECK_PORTAL: Final = frozenset({"a sign-in or security code", "notification"})
@@ -176,9 +179,11 @@ def judge_relevance(
     employer_domain: bool,
     memory_points: int,
     job_points: int = 0,
+    own_words: frozenset[str] = frozenset(),
 ) -> Relevance:
-    """Score the evidence for and against recruiting mail; `text` is the folded subject and newest part."""
-    noise = tuple(label for label, pattern in _NOISE.items() if pattern.search(text))
+    """Score the evidence for and against recruiting mail; `text` is the folded subject and newest part, and
+    `own_words` the words the tracked jobs are named with."""
+    noise = tuple(label for label, pattern in _NOISE.items() if _noise_found(label, pattern, text, own_words))
     if "job alert" in noise and RECEIPT_SUBJECT.match(text):
         # A job board's receipt for an application, with "similar jobs" below it, is no job alert.
         noise = tuple(label for label in noise if label != "job alert")
@@ -194,6 +199,21 @@ def judge_relevance(
     penalty = sum(DECISIVE_NOISE if label in DECISIVE else 5 for label in noise)
     score += memory_points + job_points - penalty - bool(BULK.search(text)) - (kind == FREE_MAIL)
     return Relevance(score >= THRESHOLD, score, noise)
+
+
+def _noise_found(label: str, pattern: re.Pattern[str], text: str, own_words: frozenset[str]) -> bool:
+    """Whether a text has this noise; a workplace can be named like life admin (a bank's card team, a Kita, a
+    university's admissions office), so those words count only when no tracked job is named with them."""
+    if label != LIFE_ADMIN:
+        return pattern.search(text) is not None
+    return any(
+        not own_words.intersection(_NAME_WORD.findall(found.group())) for found in pattern.finditer(text)
+    )
+
+
+def name_words(names: Iterable[str]) -> frozenset[str]:
+    """The folded words, of four letters or more, that names are written with."""
+    return frozenset(word for name in names for word in _NAME_WORD.findall(fold(name)))
 
 
 def a_person(address: str, sender_name: str) -> bool:

@@ -40,6 +40,7 @@ from jobops.router.relevance import (
     TITLE_POINTS,
     a_person,
     judge_relevance,
+    name_words,
 )
 from jobops.router.safety import HOLD, Signals, doubts, held_for_review
 from jobops.router.senders import (
@@ -121,6 +122,7 @@ class Router:
     def __init__(self, jobs: Sequence[JobFacts], reader: LearnedReader | None = None) -> None:
         self._jobs = {job.id: job for job in jobs}
         self._matcher = JobMatcher(list(self._jobs.values()))
+        self._own_words = name_words(f"{job.employer} {job.title}" for job in jobs)
         self._reader = reader
 
     def job(self, job_id: str) -> JobFacts:
@@ -186,6 +188,7 @@ class Router:
             memory_points=THREAD_POINTS if thread_job or in_review else SENDER_POINTS if sender_job else 0,
             job_points=self._job_points(named, words, kind, body_words)
             + PERSON_POINTS * self._person_at_employer(address, domain, kind, sender_name),
+            own_words=self._own_words,
         )
         # Mail the rules found no recruiting words in (not mail they know as noise) may still be recruiting mail.
         rescued = not relevance.relevant and not relevance.noise and self._sure_relevant(mail)

@@ -405,3 +405,33 @@ def test_job_alerts_courses_and_the_readers_own_interviewing_are_noise(
 ) -> None:
     decision = route([NORTHWIND], mail(body, subject, sender))
     assert decision.bucket == IGNORED
+
+
+def test_childcare_words_are_noise_unless_a_tracked_job_is_named_with_them() -> None:
+    nursery = JobFacts(
+        "pankow", "Kitaleitung – Kita Sonnenblume, Pankow", "Kita-Eigenbetrieb Spree-Nord", "applied"
+    )
+    invite = mail(
+        "Sehr geehrte Frau Tavares, für die Leitung der Kita Sonnenblume laden wir Sie zu einem "
+        "Vorstellungsgespräch am Montag um 10:30 Uhr ein.",
+        "Einladung zum Vorstellungsgespräch",
+        "Personalservice <personal@spree-nord-kitas.example>",
+    )
+    assert route([nursery], invite).relevant
+    parent = route([NORTHWIND], invite)
+    assert not parent.relevant
+    assert parent.reason == "not recruiting mail (finance, housing or study)"
+
+
+def test_a_vacancy_stopped_before_any_decision_is_closed() -> None:
+    job = JobFacts("fh", "Kitaleitung Friedrichshain", "Kinderzeit", "technical_interview")
+    decision = route(
+        [job],
+        mail(
+            "Hallo Luíza, die Eröffnung unserer Kita verschiebt sich. Wir haben die Ausschreibung deshalb vorerst "
+            "gestoppt und führen keine weiteren Gespräche für diese Stelle.",
+            "Update Kitaleitung Friedrichshain",
+            "Jana Petersen <jana@kinderzeit.example>",
+        ),
+    )
+    assert decision.stage_target == "closed"
