@@ -54,7 +54,7 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"derniere etape",
         r"journee d'entretiens",
         r"entretiens? (?:dans nos locaux|sur site)",
-        r"ultima (?:fase|etapa)",
+        r"ultima (?:e unica )?(?:fase|etapa)",
         r"siste (?:intervju)?runde|siste intervju|avsluttende intervju",
         r"fase final",
         r"entrevistas? en nuestras oficinas",
@@ -121,7 +121,7 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"informell\w* (?:[\w-]+ )?(?:gesprach|kennenlernen|kennenlerngesprach|austausch)",
         r"locker\w* kennenlern\w*",
         r"(?:premier |first )?(?:echange|entretien|conversation|appel|rencontre) informel",  # before "premier echange"
-        r"(?:charla|conversacion|conversa) informal",
+        r"(?:charla|conversacion|conversa|papo) informal",
         r"chiacchierata informale",
         r"uformell (?:prat|samtale)",
         # Who writes, not which step: it gives way to an interview named in the next few sentences.

@@ -108,6 +108,16 @@ def stage_of(body: str, subject: str, sender: str = SENDER, job: JobFacts = LANT
             "Hei Minh, vi har gleden av å tilby deg stillingen som regnskapssjef fra 1. august.",
             "offer",
         ),
+        (
+            "Lantern Foods – Kế toán trưởng",
+            "Oi Minh, sou o gerente da área. Antes do processo formal, queria bater um papo informal contigo.",
+            "hiring_manager_screen",
+        ),
+        (
+            "Lantern Foods – Kế toán trưởng",
+            "Minh, a última e única etapa que falta é passar um dia conosco no escritório de Macaé.",
+            "onsite",
+        ),
     ],
 )
 def test_a_step_or_decision_in_these_languages_is_read(subject: str, body: str, stage: str) -> None:
