@@ -252,7 +252,7 @@ def url_domains(url: str | None) -> tuple[set[str], set[str]]:
 
 def _initials_of(short: tuple[str, ...], name: tuple[str, ...]) -> bool:
     """Whether a name starts with the initials of another, written as letters: "L&T Energy" and "Larsen & Toubro"."""
-    letters = tuple(token for token in itertools.takewhile(lambda token: len(token) == 1, short))
+    letters = tuple(itertools.takewhile(lambda token: len(token) == 1, short))
     return len(letters) >= 2 and len(name) == len(letters) and letters == tuple(word[0] for word in name)
 
 
@@ -338,9 +338,8 @@ class EmployerIndex:
             mentions = self._mentions.setdefault(alias[0], [])
             if len("".join(alias)) >= 2 and (alias, key) not in mentions:
                 mentions.append((alias, key))
-        own_words = parenthesised_words(
-            job.employer
-        )  # this employer's distinctive words, for its job page's site
+        # This employer's own words: the site of its job page may carry one (metacareers.com).
+        own_words = parenthesised_words(job.employer)
         for word in own_words:
             self._partial.setdefault(word, set()).add(key)
             self._domain_words.setdefault(word, set()).add(key)
@@ -350,10 +349,11 @@ class EmployerIndex:
             if _CJK.search(variant):
                 for name in cjk_names(variant):
                     self._cjk.setdefault(fold(name), set()).add(key)
-            own_words |= partial_names(variant)
-            for word in partial_names(variant):
+            partial = partial_names(variant)
+            own_words |= partial
+            for word in partial:
                 self._partial.setdefault(word, set()).add(key)
-            words = partial_names(variant) | domain_initials(variant) | first_word_and_initials(variant)
+            words = partial | domain_initials(variant) | first_word_and_initials(variant)
             for word in words | inner_runs(variant):
                 self._domain_words.setdefault(word, set()).add(key)
             short = acronym(variant)

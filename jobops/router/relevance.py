@@ -135,8 +135,8 @@ PRODUCT_NOTICE: Final = re.compile(
     r"|\bview (?:the )?(?:issue|task|ticket|card|pull request|merge request|thread|comment)\b|\b(?:reopened|closed|resolved|merged) (?:the )?(?:issue|ticket|pull request)"
     r"|\bchanged the status\b|\bmoved (?:[\w#-]+ ){0,3}to (?:in progress|done|backlog|todo)|\bpriority: (?:urgent|high|medium|low)"
 )
+_NAME_WORD: Final = re.compile(r"\w{4,}")  # a word that names a tracked job's employer or title
 # Noise that recruiting words cannot outweigh: the candidate interviewing others, sign-in codes.
-_NAME_WORD: Final = re.compile(r"\w{4,}")
 DECISIVE: Final = frozenset({"your employer's hiring tools", "a sign-in or security code"})
 DECISIVE_NOISE: Final = 12
 CHECK_PORTAL: Final = frozenset({"a sign-in or security code", "notification"})
