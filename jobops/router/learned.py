@@ -1,7 +1,7 @@
 """A learned second reader: logistic regression over character and word n-grams, trained on the labelled
 mailboxes of the repository.
 
-The rules decide; the reader doubts and suggests.
+The rules decide; the reader doubts, suggests, and sets aside what it is sure is about no application.
 - An automatic link that logs a stage waits for review unless that stage is the reader's likeliest; one the
   reader is sure is noise waits too.
 - Mail the rules ignore but the reader takes for recruiting mail waits for review.
@@ -10,6 +10,11 @@ The rules decide; the reader doubts and suggests.
   guessed, the two agree and the step is sure; decisions (offer, rejection, withdrawal, closing) and readings with
   mixed signals stay guesses all the same.
 - Mail the rules read no stage in, and in which the reader is sure there is no step, is no change.
+- Where the reader is sure of another stage than the rules read, even in plain words, its stage is suggested in
+  their place, for review; a withdrawal or rejection the rules read stands.
+- Recruiting words outside a known thread, in mail the reader is sure is about no application, are set aside;
+  mail the rules know as noise, or the candidate's own mail they place nowhere, waits for review when the reader
+  is surer still that it is about an application.
 
 It learns only from sets marked for tuning in `tests/router_eval/sets.json`, never from locked ones, and JobOps
 routes without it when those files are absent.
@@ -47,12 +52,15 @@ _training: Final = threading.Lock()
 READ_CHARS: Final = 1_000  # of the newest part
 STAGES_KEPT: Final = 1  # an automatic link's stage must be the reader's likeliest
 NOISE_SURE: Final = 0.9  # the reader calls an automatic link noise with at least this probability
+NOISE_IGNORED: Final = 0.9  # mail with recruiting words outside known threads is noise with this probability
+RELEVANT_OVER_NOISE: Final = 0.9  # and mail the rules know as noise, or the candidate's own unplaced mail
 RELEVANT_SURE: Final = (
     0.75  # the reader calls mail the rules ignore recruiting mail with at least this probability
 )
 STEP_LIKELY: Final = 0.4  # the reader suggests a step for mail the rules name none in with this probability
 STEP_OVERRULES: Final = 0.6  # and overrules a step the rules only guess with this one
 STEP_DOUBTS_QUIET: Final = 0.7  # and holds back a link that logs no stage with this one
+READING_CONTRADICTED: Final = 0.7  # the reader's stage replaces the rules' own, for review, with this one
 NO_STEP_SURE: Final = (
     0.9  # mail the rules read no stage in is no change when the reader reads none this surely
 )
@@ -200,14 +208,26 @@ class LearnedReader:
         needed = STEP_OVERRULES if overruling else STEP_LIKELY
         return (stage, chance) if stage != NO_CHANGE and chance >= needed else None
 
+    def contradicts(self, text: str, stage_target: str) -> tuple[str, float] | None:
+        """The stage the reader reads instead of the rules' one, when it is sure enough to suggest it in its place."""
+        stage, chance = self._likeliest(text)
+        return (stage, chance) if stage != stage_target and chance >= READING_CONTRADICTED else None
+
     def sure_no_step(self, text: str) -> float | None:
         """How sure the reader is that a mail announces no step, when it is sure enough to link it as no change."""
         stage, chance = self._likeliest(text)
         return chance if stage == NO_CHANGE and chance >= NO_STEP_SURE else None
 
-    def sure_relevant(self, text: str) -> bool:
-        """Whether mail the rules ignore reads as recruiting mail beyond doubt."""
-        return probabilities(self.relevance, self._features(text)).get("True", 0.0) >= RELEVANT_SURE
+    def sure_noise(self, text: str) -> float | None:
+        """How sure the reader is that mail is about no application, when sure enough to set it aside."""
+        chance = probabilities(self.relevance, self._features(text)).get("False", 0.0)
+        return chance if chance >= NOISE_IGNORED else None
+
+    def sure_relevant(self, text: str, overruling: bool = False) -> bool:
+        """Whether mail the rules ignore reads as recruiting mail beyond doubt (where they know it as noise, with
+        more certainty still)."""
+        needed = RELEVANT_OVER_NOISE if overruling else RELEVANT_SURE
+        return probabilities(self.relevance, self._features(text)).get("True", 0.0) >= needed
 
 
 def train(rows: Iterable[dict[str, Any]]) -> LearnedReader:

@@ -32,6 +32,7 @@ from jobops.router.reading import (
 )
 from jobops.router.relevance import (
     APPLICATION,
+    DECISIVE,
     NOTIFICATION_SENDER,
     ORGANISER_POINTS,
     PERSON_POINTS,
@@ -191,11 +192,14 @@ class Router:
             own_words=self._own_words,
         )
         # Mail the rules found no recruiting words in (not mail they know as noise) may still be recruiting mail.
-        rescued = not relevance.relevant and not relevance.noise and self._sure_relevant(mail)
-        if not (relevance.relevant or rescued):
+        rescued = not relevance.relevant and self._sure_relevant(mail, overruling=bool(relevance.noise))
+        rescued = rescued and not DECISIVE.intersection(relevance.noise)
+        # Recruiting words outside any known thread, in mail the learned reader is sure is about no application.
+        doubted = relevance.relevant and not (thread_job or in_review) and self._sure_noise(mail)
+        if doubted or not (relevance.relevant or rescued):
             why = (
-                f"not recruiting mail ({', '.join(relevance.noise)})"
-                if relevance.noise
+                f"not recruiting mail ({doubted or ', '.join(relevance.noise)})"
+                if doubted or relevance.noise
                 else "no recruiting language"
             )
             return Decision(False, None, 0, NO_CHANGE, "other", why, IGNORED)
@@ -254,6 +258,7 @@ class Router:
             reading = StageReading(
                 "assessment", clear=False, phrase=f"sent by the assessment platform {domain}"
             )
+        reading = self._reader_contradicts(mail, reading)
         tied = bool(thread_job or sender_job or kind in PLATFORM_KINDS) or (
             candidate is not None
             and self._about_application(
@@ -333,10 +338,35 @@ class Router:
             found[0], clear=False, phrase=f"{said}the learned reader's reading, {found[1]:.0%} likely"
         )
 
-    def _sure_relevant(self, mail: MailFacts) -> bool:
-        """Whether the learned reader is sure mail the rules ignore is recruiting mail."""
+    def _reader_contradicts(self, mail: MailFacts, reading: StageReading) -> StageReading:
+        """The learned reader's stage in place of the rules' one where it is sure they misread the mail: a
+        suggestion for review. A withdrawal or rejection the rules read in plain words stands."""
+        if self._reader is None or reading.target in ("withdrawn", "rejected"):
+            return reading
+        found = self._reader.contradicts(
+            reading_text(mail.subject or "", mail.body_text or ""), reading.target
+        )
+        if found is None:
+            return reading
+        said = f"{reading.phrase}; " if reading.phrase else ""
+        return StageReading(
+            found[0],
+            clear=False,
+            phrase=f"{said}but the learned reader reads {stage_label(found[0])} ({found[1]:.0%})",
+        )
+
+    def _sure_noise(self, mail: MailFacts) -> str:
+        """Why the learned reader is sure mail is about no application, or "" when it is not."""
+        if self._reader is None:
+            return ""
+        chance = self._reader.sure_noise(reading_text(mail.subject or "", mail.body_text or ""))
+        return f"the learned reader reads it as mail about no application, {chance:.0%}" if chance else ""
+
+    def _sure_relevant(self, mail: MailFacts, overruling: bool = False) -> bool:
+        """Whether the learned reader is sure mail the rules ignore is recruiting mail (surer still where the
+        rules know it as noise)."""
         text = reading_text(mail.subject or "", mail.body_text or "")
-        return self._reader is not None and self._reader.sure_relevant(text)
+        return self._reader is not None and self._reader.sure_relevant(text, overruling)
 
     def _job_points(
         self, named: Candidate | None, words: frozenset[str], kind: str | None, body: Wording
@@ -378,6 +408,8 @@ class Router:
             and candidate.group in self._matcher.employers.groups_for_domain_word(domain)
         )
         if not (words or about or written_to or suggested_to or replying):
+            if self._sure_relevant(mail, overruling=True):
+                return _own_mail_rescued(candidate)
             return Decision(
                 False, None, 0, NO_CHANGE, "other", "your own mail, about no application", IGNORED
             )
@@ -392,6 +424,8 @@ class Router:
                 PENDING_USER,
             )
         if candidate is None:
+            if self._sure_relevant(mail, overruling=True):
+                return _own_mail_rescued(None)
             return Decision(
                 False, None, 0, NO_CHANGE, "other", "your own mail, naming no tracked employer", IGNORED
             )
@@ -540,6 +574,15 @@ def _own_mail(
         "update",
         "your reply in a linked thread; not sure: it is long enough to answer an offer or step back",
         PENDING_USER,
+    )
+
+
+def _own_mail_rescued(candidate: Candidate | None) -> Decision:
+    """The candidate's own mail the rules find no application in, but the learned reader is sure is about one."""
+    job_id = candidate.job.id if candidate and candidate.confidence >= SUGGEST_MIN else None
+    said = "; ".join(candidate.reasons) + "; " if job_id and candidate else ""
+    return Decision(
+        True, job_id, 0, NO_CHANGE, "update", f"your own mail; {said}not sure: {RESCUED}", PENDING_USER
     )
 
 

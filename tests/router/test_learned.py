@@ -368,3 +368,88 @@ def test_the_readers_features_are_scikit_learns_tf_idf_for_every_text_and_again_
     for _ in range(2):  # the second time, the words' character columns come from what was kept
         columns, values = features.of(text)
         assert dict(zip(columns, values.tolist(), strict=True)) == pytest.approx(expected)
+
+
+def test_a_step_the_rules_read_plainly_gives_way_to_the_step_the_reader_is_sure_of_for_review() -> None:
+    invite = mail(
+        "Hi Sam, we invite you to a technical interview. Could we book a short phone screen this week? Slot 3 or 4.",
+        "Northwind: technical interview",
+        SENDER,
+    )
+    assert Router([JOB]).route(invite).stage_target == "technical_interview"
+    decision = Router([JOB], reader_from_examples()).route(invite)
+    assert (decision.job_id, decision.stage_target, decision.bucket) == (
+        "nw",
+        "recruiter_screen",
+        PENDING_USER,
+    )
+    assert '"technical interview; but the learned reader reads Recruiter Screen (' in decision.reason
+
+
+def test_a_rejection_the_rules_read_stands_whatever_the_reader_reads() -> None:
+    note = mail(
+        "Hi Sam, we have decided not to progress your application. Could we book a short phone screen this week? "
+        "Slot 3 or 4.",
+        "Northwind: Data Engineer",
+        SENDER,
+    )
+    assert Router([JOB], reader_from_examples()).route(note).stage_target == "rejected"
+
+
+def test_recruiting_words_in_mail_the_reader_is_sure_is_about_no_application_are_set_aside() -> None:
+    digest = mail(
+        "Top stories in gardening this week, issue 12: we invite you to a technical interview with our seeds. "
+        "Unsubscribe.",
+        "Northwind: interview",
+        SENDER,
+    )
+    assert Router([JOB]).route(digest).bucket == AUTO_LINKED
+    decision = Router([JOB], reader_from_examples()).route(digest)
+    assert (decision.relevant, decision.job_id, decision.bucket) == (False, None, IGNORED)
+    assert "the learned reader reads it as mail about no application" in decision.reason
+
+
+def test_a_reply_in_a_thread_already_linked_is_never_set_aside_by_the_reader() -> None:
+    digest = mail(
+        "Top stories in gardening this week, issue 12: we invite you to a technical interview with our seeds. "
+        "Unsubscribe.",
+        "Re: Northwind: interview",
+        SENDER,
+        thread="t-nw",
+    )
+    decision = Router([JOB], reader_from_examples()).route(digest, RouterMemory(thread_jobs={"t-nw": "nw"}))
+    assert (decision.relevant, decision.job_id) == (True, "nw")
+
+
+def test_mail_the_rules_know_as_a_newsletter_waits_for_review_when_the_reader_is_sure_it_is_about_an_application() -> (
+    None
+):
+    note = mail(
+        "We regret that we will not progress your application. Read our newsletter online; unsubscribe here.",
+        "Update",
+        "Northwind Newsletter <newsletter@northwind.example>",
+    )
+    assert Router([JOB]).route(note).bucket == IGNORED
+    decision = Router([JOB], reader_from_examples()).route(note)
+    assert (decision.relevant, decision.bucket) == (True, PENDING_USER)
+    assert "the learned reader is sure it is recruiting mail" in decision.reason
+
+
+def test_the_candidates_own_mail_the_rules_place_nowhere_waits_when_the_reader_is_sure_it_is_recruiting() -> (
+    None
+):
+    own = mail(
+        "We regret that we will not progress your application.",
+        "Update",
+        "Sam <sam@mailbox.example>",
+        from_me=True,
+    )
+    assert Router([JOB]).route(own).bucket == IGNORED
+    decision = Router([JOB], reader_from_examples()).route(own)
+    assert (decision.relevant, decision.job_id, decision.stage_target, decision.bucket) == (
+        True,
+        None,
+        "no_change",
+        PENDING_USER,
+    )
+    assert decision.reason.startswith("your own mail; not sure:")
