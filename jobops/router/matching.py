@@ -175,7 +175,11 @@ class JobMatcher:
         """The job the employer evidence and the title point to, capped when another employer competes."""
         if not evidence:
             return None
-        ranked = sorted(evidence.items(), key=lambda item: (-item[1].strength, item[0]))
+        # Employers named as strongly rank by how many of their own name's words the mail writes.
+        ranked = sorted(
+            evidence.items(),
+            key=lambda item: (-item[1].strength, -self._name_written(item[0], words), item[0]),
+        )
         key, best = ranked[0]
         named = next((item for item in ranked[1:] if _in_subject(item[1]) and not _in_text(best)), None)
         if named:
@@ -198,6 +202,11 @@ class JobMatcher:
             candidate.confidence = min(candidate.confidence, AMBIGUOUS_CAP)
             candidate.reasons.append(f"but names the title of {other.title} at {other.employer}")
         return candidate
+
+    def _name_written(self, key: str, words: frozenset[str]) -> float:
+        """The share of an employer's name words that a mail writes ("Banner UMC Phoenix": banner, umc, phoenix)."""
+        name = set(folded_words(self.employers.names[key]))
+        return len(name & words) / len(name) if name else 0.0
 
     def by_reference(self, candidate: Candidate | None, tokens: Sequence[str]) -> Candidate | None:
         """The job whose posting number the mail writes: it settles the job, for review when the employer the

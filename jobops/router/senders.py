@@ -154,6 +154,9 @@ _DOMAINS: Final[dict[str, tuple[str, ...]]] = {
         "savilleassessment.com",
         "hoganassessments.com",
         "testpartnership.com",
+        "prometric.com",
+        "reliaslearning.com",
+        "prophecyhealth.com",
     ),
     SIGNATURE: (
         "docusign.net",
@@ -192,6 +195,10 @@ _DOMAINS: Final[dict[str, tuple[str, ...]]] = {
         "securcredentials.com",
         "idfy.com",
         "justis.nl",
+        "questdiagnostics.com",
+        "nursys.com",
+        "wafid.com",
+        "uksv.cabinetoffice.gov.uk",
     ),
     JOB_BOARD: (
         "linkedin.com",

@@ -81,6 +81,28 @@ def test_mail_in_other_languages_with_no_english_word_is_fetched(
 
 
 @pytest.mark.usefixtures("connected")
+def test_mail_in_hebrew_georgian_azerbaijani_uzbek_welsh_and_russian_is_fetched(
+    engine: Engine, settings: Settings, google: FakeGoogle
+) -> None:
+    written = {
+        "זימון לראיון": "שלום, נשמח להזמין אותך לראיון עבודה ביום שלישי.",
+        "შედეგი": "სამწუხაროდ, თქვენი კანდიდატურა არ შეირჩა.",
+        "Satınalma meneceri": "Telefon müsahibəsi üçün vaxt təklif edirik.",
+        "Xarid bo'yicha mutaxassis": "Afsuski, arizangiz bo'yicha ijobiy qaror qabul qilinmadi.",
+        "Heddlu Gwent": "Diolch am eich cais. Hoffem eich gwahodd i gyfweliad: cyfweliad ar 4 Ebrill.",
+        "Обратная связь": "Благодарим за участие в интервью.",
+        "Valleywise update": "They filled the spots with other travelers; sorry about your submission.",
+    }
+    for subject, text in written.items():
+        google.add_message(sender="HR <hr@example.ge>", subject=subject, text=text)
+    google.add_message(sender="Mama <mama@example.ge>", subject="კვირა", text="სადილზე მოხვალ?")
+
+    sync(engine, settings)
+
+    assert stored_subjects(engine) == set(written)
+
+
+@pytest.mark.usefixtures("connected")
 def test_mail_that_only_names_a_tracked_employer_is_fetched(
     engine: Engine, settings: Settings, google: FakeGoogle
 ) -> None:

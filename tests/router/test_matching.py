@@ -128,3 +128,33 @@ def test_a_short_common_title_alone_names_no_job() -> None:
         ),
     )
     assert decision.job_id is None
+
+
+def test_of_two_employers_sharing_a_word_the_one_more_of_whose_name_the_mail_writes_is_suggested() -> None:
+    phoenix = JobFacts("phx", "ICU Travel RN 13wk nights", "Banner UMC Phoenix", "applied")
+    tucson = JobFacts("tus", "RN ICU (staff)", "Banner Health – UMC Tucson", "applied")
+    decision = route(
+        [tucson, phoenix],
+        mail(
+            "Hi Daniela! Thanks for applying to this one, it is moving fast: Banner - University Medical Center "
+            "Phoenix, ICU, 13 weeks, 3x12 nights. The manager would like to interview you on Thursday.",
+            "Banner Phoenix ICU",
+            "Brittany Cole <brittany.cole@ayahealthcare.example>",
+        ),
+    )
+    assert decision.job_id == "phx"
+    assert decision.bucket == PENDING_USER
+
+
+def test_an_agency_telling_the_candidate_they_were_submitted_to_a_facility_is_the_application() -> None:
+    phoenix = JobFacts("phx", "ICU Travel RN", "Banner UMC Phoenix", "applied")
+    decision = route(
+        [phoenix],
+        mail(
+            "Hi Daniela, great news - your profile has been submitted for the following job: Facility: Banner UMC "
+            "Phoenix, ICU, 3x12 nights.",
+            "You've been submitted! Banner UMC Phoenix",
+            "Aya Healthcare <noreply@ayahealthcare.example>",
+        ),
+    )
+    assert (decision.relevant, decision.job_id, decision.stage_target) == (True, "phx", "applied")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jobops.router import JobFacts, RouterMemory
-from jobops.router.senders import domain_labels
+from jobops.router.senders import domain_labels, sender_kind
 from jobops.stages import AUTO_LINKED, PENDING_USER
 from tests.router.builders import mail, route, route_tracked
 
@@ -152,3 +152,30 @@ def test_the_organisation_label_of_a_domain_sits_in_front_of_its_registry_suffix
     domain: str, label: str
 ) -> None:
     assert domain_labels(domain)[0] == label
+
+
+def test_test_centres_and_training_portals_send_assessments_and_screening_labs_send_checks() -> None:
+    unit = JobFacts("tokai", "Industrial Electrician", "Tokai Seiki", "applied")
+    booked = route(
+        [unit],
+        mail(
+            "Your appointment for the skills test required by Tokai Seiki is confirmed for 14 April, 09:00, at the "
+            "Colombo test centre.",
+            "Appointment Confirmation",
+            "Prometric <noreply@prometric.com>",
+        ),
+    )
+    screen = route(
+        [unit],
+        mail(
+            "As part of the pre-employment screening for your application to Tokai Seiki, a drug test has been "
+            "ordered for you. Please visit a patient service centre within 3 days.",
+            "Your drug test appointment authorization",
+            "Quest Diagnostics <donotreply@questdiagnostics.com>",
+        ),
+    )
+    assert sender_kind("prometric.com") == "assessment"
+    assert sender_kind("questdiagnostics.com") == sender_kind("wafid.com") == "background_check"
+    assert (booked.job_id, booked.stage_target) == ("tokai", "assessment")
+    assert "Prometric" not in booked.reason
+    assert (screen.job_id, screen.stage_target) == ("tokai", "no_change")
