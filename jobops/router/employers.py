@@ -27,6 +27,63 @@ from jobops.router.text import fold
 _WORD: Final = re.compile(r"[^\W_]+")
 _CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _CJK_RUN: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+# A country written after a name ("Corrections NZ"): that body's domains end in that country's code, if in any.
+COUNTRY_TAGS: Final = frozenset(
+    [
+        "nz",
+        "au",
+        "uk",
+        "us",
+        "ca",
+        "de",
+        "fr",
+        "es",
+        "nl",
+        "be",
+        "ch",
+        "at",
+        "pl",
+        "cz",
+        "ua",
+        "ro",
+        "hu",
+        "sg",
+        "hk",
+        "ph",
+        "vn",
+        "jp",
+        "kr",
+        "cn",
+        "tw",
+        "br",
+        "mx",
+        "ar",
+        "cl",
+        "pe",
+        "za",
+        "ng",
+        "ke",
+        "gh",
+        "eg",
+        "sa",
+        "ae",
+        "qa",
+        "tr",
+        "il",
+        "gr",
+        "cy",
+        "ie",
+        "se",
+        "dk",
+        "fi",
+        "pt",
+        "ru",
+        "kz",
+        "uz",
+        "ge",
+        "az",
+    ]
+)
 CJK_NAME_MIN: Final = 3  # characters of the first run of a name in CJK script that name the employer alone
 _PARENTHESES: Final = re.compile(r"\(([^()]*)\)")
 # A host in front of an employer's own domain that serves its job pages: careers.gene.com, employment.ku.dk.
@@ -397,11 +454,15 @@ class EmployerIndex:
             if found:
                 break
             found = set(self._domains.get(part.replace("-", ""), set()))
-        return found
+        return {key for key in found if not _abroad(key, domain)}
 
     def groups_for_domain_word(self, domain: str) -> set[str]:
         """Groups whose longer name starts with this domain's name: ontario.ca for Ontario Ministry of Education,
         ktl-law.com.hk for Kwok Tsang & Lam."""
+        return {key for key in self._groups_for_domain_word(domain) if not _abroad(key, domain)}
+
+    def _groups_for_domain_word(self, domain: str) -> set[str]:
+        """Groups whose longer name starts with this domain's name, wherever the domain is."""
         label, _ = domain_labels(domain)
         whole = self._domain_words.get(label, set()) | self._domain_words.get(label.replace("-", ""), set())
         if whole:  # orleta-krakow.pl is Orlęta Kraków, not another club of Kraków
@@ -473,6 +534,13 @@ class EmployerIndex:
                 if key in self._lower_case or _named(text.text, text.matches[position]):
                     found.add(key)
         return found
+
+
+def _abroad(key: str, domain: str) -> bool:
+    """Whether a domain sits in another country than the one a name is tagged with: corrections.qld.gov.au is not
+    Corrections NZ."""
+    tag, country = key.rpartition(" ")[2], domain.rpartition(".")[2]
+    return tag in COUNTRY_TAGS and len(country) == 2 and country != tag
 
 
 def _named(text: str, match: re.Match[str]) -> bool:

@@ -585,3 +585,32 @@ def test_an_employer_written_with_initials_is_one_with_its_name_written_out() ->
     )
     assert decision.job_id == "vadodara"
     assert "title picks one of 2 jobs there" in decision.reason
+
+
+def test_a_domain_in_another_country_than_the_name_says_is_not_that_employers_own() -> None:
+    new_zealand = JobFacts(
+        "nz",
+        "Corrections Officer",
+        "Corrections NZ",
+        "applied",
+        job_url="https://careers.corrections.govt.nz/j/1",
+    )
+    queensland = JobFacts("qld", "Custodial Correctional Officer", "QCS", "applied")
+    decision = route(
+        [new_zealand, queensland],
+        mail(
+            "Dear Cerys, thank you for attending the panel interview for the Custodial Correctional Officer role.",
+            "Your application",
+            "Recruitment <recruitment@corrections.qld.gov.au>",
+        ),
+    )
+    home = route(
+        [new_zealand, queensland],
+        mail(
+            "Kia ora Cerys, thank you for your application for the Corrections Officer role.",
+            "Your application",
+            "Recruitment <recruitment@corrections.govt.nz>",
+        ),
+    )
+    assert decision.job_id != "nz" and "Corrections NZ" not in decision.reason
+    assert home.job_id == "nz" and "belongs to Corrections NZ" in home.reason
