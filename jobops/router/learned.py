@@ -1,7 +1,7 @@
 """A learned second reader: logistic regression over character and word n-grams, trained on the labelled
 mailboxes of the repository.
 
-The rules decide; the reader doubts, suggests, and sets aside what it is sure is about no application.
+The rules decide; the reader doubts, suggests, vouches, and sets aside what it is sure is about no application.
 - An automatic link that logs a stage waits for review unless that stage is the reader's likeliest; one the
   reader is sure is noise waits too.
 - Mail the rules ignore but the reader takes for recruiting mail waits for review.
@@ -10,6 +10,8 @@ The rules decide; the reader doubts, suggests, and sets aside what it is sure is
   guessed, the two agree and the step is sure; decisions (offer, rejection, withdrawal, closing) and readings with
   mixed signals stay guesses all the same.
 - Mail the rules read no stage in, and in which the reader is sure there is no step, is no change.
+- Mail that writes a tracked employer's name and the job's whole title, in which the rules read a step in plain
+  words, links without the employer's own address when the reader is sure of that very step.
 - Where the reader is sure of another stage than the rules read, even in plain words, its stage is suggested in
   their place, for review; a withdrawal or rejection the rules read stands.
 - Recruiting words outside a known thread, in mail the reader is sure is about no application, are set aside;
@@ -60,6 +62,8 @@ RELEVANT_SURE: Final = (
 STEP_LIKELY: Final = 0.4  # the reader suggests a step for mail the rules name none in with this probability
 STEP_OVERRULES: Final = 0.6  # and overrules a step the rules only guess with this one
 STEP_DOUBTS_QUIET: Final = 0.7  # and holds back a link that logs no stage with this one
+STEP_CONFIRMED: Final = 0.8  # the reader vouches for the step the rules read with this probability
+NO_STEP_CONFIRMED: Final = 0.9  # and for no step at all, with this one
 READING_CONTRADICTED: Final = 0.7  # the reader's stage replaces the rules' own, for review, with this one
 NO_STEP_SURE: Final = (
     0.9  # mail the rules read no stage in is no change when the reader reads none this surely
@@ -212,6 +216,12 @@ class LearnedReader:
         """The stage the reader reads instead of the rules' one, when it is sure enough to suggest it in its place."""
         stage, chance = self._likeliest(text)
         return (stage, chance) if stage != stage_target and chance >= READING_CONTRADICTED else None
+
+    def confirms(self, text: str, stage_target: str) -> float | None:
+        """How sure the reader is of the very stage the rules read, when sure enough to vouch for it."""
+        stage, chance = self._likeliest(text)
+        needed = NO_STEP_CONFIRMED if stage_target == NO_CHANGE else STEP_CONFIRMED
+        return chance if stage == stage_target and chance >= needed else None
 
     def sure_no_step(self, text: str) -> float | None:
         """How sure the reader is that a mail announces no step, when it is sure enough to link it as no change."""

@@ -178,7 +178,7 @@ class JobMatcher:
         # Employers named as strongly rank by how many of their own name's words the mail writes.
         ranked = sorted(
             evidence.items(),
-            key=lambda item: (-item[1].strength, -self._name_written(item[0], words), item[0]),
+            key=lambda item: (-item[1].strength, -self.name_written(item[0], words), item[0]),
         )
         key, best = ranked[0]
         named = next((item for item in ranked[1:] if _in_subject(item[1]) and not _in_text(best)), None)
@@ -203,7 +203,7 @@ class JobMatcher:
             candidate.reasons.append(f"but names the title of {other.title} at {other.employer}")
         return candidate
 
-    def _name_written(self, key: str, words: frozenset[str]) -> float:
+    def name_written(self, key: str, words: frozenset[str]) -> float:
         """The share of an employer's name words that a mail writes ("Banner UMC Phoenix": banner, umc, phoenix)."""
         name = set(folded_words(self.employers.names[key]))
         return len(name & words) / len(name) if name else 0.0

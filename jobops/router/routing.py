@@ -17,6 +17,7 @@ from jobops.router.matching import (
     THREAD,
     TITLE_MIN_COVERAGE,
     Candidate,
+    Evidence,
     JobMatcher,
     follow_thread,
 )
@@ -77,6 +78,8 @@ from jobops.stages import (
 
 CLEAR_STAGE: Final = 3
 NO_STAGE_CAP: Final = AUTO_LINK_MIN - 1
+NAMING_PLACES: Final = frozenset({"subject", "body", "sender name"})  # where mail writes an employer's name
+NAME_WRITTEN: Final = 0.5  # of its words: a brand of the family ("WhatsApp" for Meta) is not the name written
 NO_CONTEXT_CAP: Final = (
     AUTO_LINK_MIN - 1
 )  # an employer's own address alone does not make a mail about the application
@@ -267,6 +270,12 @@ class Router:
         )
         # A reply in a linked thread that names no step is linked by itself only when it is plainly small talk.
         quiet_reply = bool(thread_job) and small_talk(stage_text)
+        if (
+            candidate is not None
+            and not thread_job
+            and self._vouched(candidate, evidence, words, reading, mail)
+        ):
+            candidate.confidence = max(candidate.confidence, AUTO_LINK_MIN - CLEAR_STAGE)
         decision = _decide(candidate, reading, thread=quiet_reply, tied=tied)
         named = named if thread_job or sender_job else None
         signals = Signals(
@@ -354,6 +363,34 @@ class Router:
             clear=False,
             phrase=f"{said}but the learned reader reads {stage_label(found[0])} ({found[1]:.0%})",
         )
+
+    def _vouched(
+        self,
+        candidate: Candidate,
+        evidence: dict[str, Evidence],
+        words: frozenset[str],
+        reading: StageReading,
+        mail: MailFacts,
+    ) -> bool:
+        """Whether mail that writes the employer's name and the job's whole title, and whose step the rules read in
+        plain words, has that step confirmed by a sure learned reader: then the employer's own address is not needed
+        to link it."""
+        if self._reader is None or candidate.ambiguous or candidate.confidence <= AMBIGUOUS_CAP:
+            return False
+        if not reading.clear or candidate.group not in evidence:
+            return False
+        written = self._matcher.name_written(candidate.group, words) >= NAME_WRITTEN and any(
+            reason.split(" names ")[0] in NAMING_PLACES for reason in evidence[candidate.group].reasons
+        )
+        if not written or coverage(self._matcher.titles[candidate.job.id], words) < TITLE_MIN_COVERAGE:
+            return False
+        chance = self._reader.confirms(reading_text(mail.subject or "", mail.body_text or ""), reading.target)
+        if chance is None:
+            return False
+        candidate.reasons.append(
+            f"the title and employer are written, and the learned reader agrees ({chance:.0%})"
+        )
+        return True
 
     def _sure_noise(self, mail: MailFacts) -> str:
         """Why the learned reader is sure mail is about no application, or "" when it is not."""

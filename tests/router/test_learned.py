@@ -453,3 +453,53 @@ def test_the_candidates_own_mail_the_rules_place_nowhere_waits_when_the_reader_i
         PENDING_USER,
     )
     assert decision.reason.startswith("your own mail; not sure:")
+
+
+def reader_of_receipts() -> Any:
+    """A reader that learned job boards' application receipts, screens and newsletters."""
+    rows = [
+        *(
+            row(
+                f"Your application was sent to Firm {i}",
+                f"Your application was sent to Firm {i}. Role {i}.",
+                True,
+                "applied",
+            )
+            for i in range(10)
+        ),
+        *(
+            row("Call", f"Could we book a short phone screen this week? Slot {i}", True, "recruiter_screen")
+            for i in range(8)
+        ),
+        *(
+            row("Digest", f"Top stories in gardening this week, issue {i}. Unsubscribe.", False)
+            for i in range(8)
+        ),
+    ]
+    return train(rows)
+
+
+def test_a_board_receipt_writing_the_employer_and_the_whole_title_links_when_the_reader_reads_the_same_step() -> (
+    None
+):
+    receipt = mail(
+        "Your application was sent to Northwind. Data Engineer, Northwind, Lisbon (hybrid). Applied on 3 March.",
+        "Your application was sent to Northwind",
+        "LinkedIn <jobs-noreply@linkedin.com>",
+    )
+    assert Router([JOB]).route(receipt).bucket == PENDING_USER
+    decision = Router([JOB], reader_of_receipts()).route(receipt)
+    assert (decision.job_id, decision.stage_target, decision.bucket) == ("nw", "applied", AUTO_LINKED)
+    assert "the title and employer are written, and the learned reader agrees" in decision.reason
+
+
+def test_a_receipt_naming_only_a_brand_of_the_employers_family_is_not_vouched_for() -> None:
+    meta = JobFacts("meta", "Product Marketing Director, WhatsApp", "Meta Platforms, Inc.", "applied")
+    receipt = mail(
+        "Your application was sent to WhatsApp. Product Marketing Director, WhatsApp. Applied on 3 March.",
+        "Your application was sent to WhatsApp",
+        "LinkedIn <jobs-noreply@linkedin.com>",
+    )
+    decision = Router([meta], reader_of_receipts()).route(receipt)
+    assert decision.bucket != AUTO_LINKED
+    assert "the title and employer are written" not in decision.reason
