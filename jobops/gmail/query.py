@@ -11,7 +11,12 @@ from collections.abc import Iterable, Sequence
 from typing import Final
 from urllib.parse import quote_plus
 
-from jobops.router import step_cues_arabic_indonesian, step_cues_central_east, step_cues_south_asia_mena
+from jobops.router import (
+    step_cues_arabic_indonesian,
+    step_cues_caucasus_central_asia,
+    step_cues_central_east,
+    step_cues_south_asia_mena,
+)
 from jobops.router.employers import LEGAL_PREFIXES, LEGAL_SUFFIXES, fold_word
 from jobops.router.senders import platform_domains
 
@@ -246,41 +251,6 @@ RECRUITMENT_TERMS: Final[tuple[str, ...]] = (
     "גיוס",
     '"הצעת עבודה"',
     '"קורות חיים"',
-    # Georgian
-    "ვაკანსია",
-    "ვაკანსიის",
-    "ვაკანსიაზე",
-    "ვაკანსიით",
-    "გასაუბრება",
-    "გასაუბრებაზე",
-    "განაცხადი",
-    "კანდიდატი",
-    "კანდიდატურა",
-    "სამწუხაროდ",
-    # Azerbaijani
-    "müsahibə",
-    "müsahibəsi",
-    "müsahibəyə",
-    "müraciət",
-    "müraciətiniz",
-    "vakansiya",
-    "namizəd",
-    "təəssüf",
-    # Kazakh
-    "сұхбат",
-    "сұхбатқа",
-    "өтініш",
-    "өтінішіңіз",
-    "үміткер",
-    "өкінішке",
-    # Uzbek
-    "suhbat",
-    "suhbatga",
-    "ariza",
-    "arizangiz",
-    "nomzod",
-    "lavozim",
-    "afsuski",
     # Welsh and Irish
     "cyfweliad",
     "swydd",
@@ -296,6 +266,7 @@ RECRUITMENT_TERMS: Final[tuple[str, ...]] = (
     "अन्तरवार्ता",
     "दुर्भाग्यवश",
     *step_cues_central_east.SEARCH_TERMS,
+    *step_cues_caucasus_central_asia.SEARCH_TERMS,
     *step_cues_south_asia_mena.SEARCH_TERMS,
     *step_cues_arabic_indonesian.SEARCH_TERMS,
 )

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Final
 
 from jobops.router import step_cues_arabic_indonesian as arabic_indonesian
+from jobops.router import step_cues_caucasus_central_asia as caucasus
 from jobops.router import step_cues_central_east as central_east
 from jobops.router import step_cues_east_asia as east_asia
 from jobops.router import step_cues_romance as romance
@@ -40,6 +41,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         southeast_asia.KINDS,
         romance.KINDS,
         central_east.KINDS,
+        caucasus.KINDS,
         south_asia_mena.KINDS,
         arabic_indonesian.KINDS,
     ),
@@ -49,6 +51,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         southeast_asia.STEPS,
         romance.STEPS,
         central_east.STEPS,
+        caucasus.STEPS,
         south_asia_mena.STEPS,
         arabic_indonesian.STEPS,
     ),
@@ -58,6 +61,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         "context": (
             *CONTEXT_CUES,
             *central_east.CONTEXT,
+            *caucasus.CONTEXT,
             *south_asia_mena.CONTEXT,
             *arabic_indonesian.CONTEXT,
         )
