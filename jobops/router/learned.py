@@ -57,7 +57,7 @@ NOISE_SURE: Final = 0.9  # the reader calls an automatic link noise with at leas
 NOISE_IGNORED: Final = 0.9  # mail with recruiting words outside known threads is noise with this probability
 RELEVANT_OVER_NOISE: Final = 0.9  # and mail the rules know as noise, or the candidate's own unplaced mail
 RELEVANT_SURE: Final = (
-    0.75  # the reader calls mail the rules ignore recruiting mail with at least this probability
+    0.7  # the reader calls mail the rules ignore recruiting mail with at least this probability
 )
 STEP_LIKELY: Final = 0.4  # the reader suggests a step for mail the rules name none in with this probability
 STEP_OVERRULES: Final = 0.6  # and overrules a step the rules only guess with this one
