@@ -14,7 +14,8 @@ The rules decide; the reader doubts, suggests, vouches, and sets aside what it i
   words, links without the employer's own address when the reader is sure of that very step.
 - Where the reader is sure of another stage than the rules read, even in plain words, its stage is suggested in
   their place, for review; a withdrawal or rejection the rules read stands.
-- Recruiting words outside a known thread, in mail the reader is sure is about no application, are set aside;
+- Recruiting words outside a known thread, in mail the reader is sure is about no application (or mostly sure,
+  when it names no tracked job), are set aside;
   mail the rules know as noise, or the candidate's own mail they place nowhere, waits for review when the reader
   is surer still that it is about an application.
 
@@ -55,6 +56,7 @@ READ_CHARS: Final = 1_000  # of the newest part
 STAGES_KEPT: Final = 1  # an automatic link's stage must be the reader's likeliest
 NOISE_SURE: Final = 0.9  # the reader calls an automatic link noise with at least this probability
 NOISE_IGNORED: Final = 0.9  # mail with recruiting words outside known threads is noise with this probability
+NOISE_UNPLACED: Final = 0.7  # and mail about no tracked job with this one
 RELEVANT_OVER_NOISE: Final = 0.9  # and mail the rules know as noise, or the candidate's own unplaced mail
 RELEVANT_SURE: Final = (
     0.7  # the reader calls mail the rules ignore recruiting mail with at least this probability
@@ -228,10 +230,11 @@ class LearnedReader:
         stage, chance = self._likeliest(text)
         return chance if stage == NO_CHANGE and chance >= NO_STEP_SURE else None
 
-    def sure_noise(self, text: str) -> float | None:
-        """How sure the reader is that mail is about no application, when sure enough to set it aside."""
+    def sure_noise(self, text: str, unplaced: bool = False) -> float | None:
+        """How sure the reader is that mail is about no application, when sure enough to set it aside (mail about
+        no tracked job needs less)."""
         chance = probabilities(self.relevance, self._features(text)).get("False", 0.0)
-        return chance if chance >= NOISE_IGNORED else None
+        return chance if chance >= (NOISE_UNPLACED if unplaced else NOISE_IGNORED) else None
 
     def sure_relevant(self, text: str, overruling: bool = False) -> bool:
         """Whether mail the rules ignore reads as recruiting mail beyond doubt (where they know it as noise, with

@@ -214,6 +214,10 @@ class Router:
             candidate = follow_thread(self._matcher.lean(named, sender_job), review_job)
             if candidate:
                 candidate = self._matcher.unnamed_agency_role(candidate, words)
+        # Mail about no tracked job is an orphan for the inbox only when the learned reader does not doubt it.
+        unplaced = "" if candidate or in_review else self._sure_noise(mail, unplaced=True)
+        if unplaced:
+            return Decision(False, None, 0, NO_CHANGE, "other", f"not recruiting mail ({unplaced})", IGNORED)
         if candidate:  # the job as it stands now, after mail routed earlier in this run
             candidate.job = self._offered_sibling(candidate, kind) or self._jobs.get(
                 candidate.job.id, candidate.job
@@ -392,11 +396,12 @@ class Router:
         )
         return True
 
-    def _sure_noise(self, mail: MailFacts) -> str:
-        """Why the learned reader is sure mail is about no application, or "" when it is not."""
+    def _sure_noise(self, mail: MailFacts, unplaced: bool = False) -> str:
+        """Why the learned reader is sure mail is about no application (less sure for mail about no tracked job),
+        or "" when it is not."""
         if self._reader is None:
             return ""
-        chance = self._reader.sure_noise(reading_text(mail.subject or "", mail.body_text or ""))
+        chance = self._reader.sure_noise(reading_text(mail.subject or "", mail.body_text or ""), unplaced)
         return f"the learned reader reads it as mail about no application, {chance:.0%}" if chance else ""
 
     def _sure_relevant(self, mail: MailFacts, overruling: bool = False) -> bool:

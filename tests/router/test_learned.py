@@ -503,3 +503,16 @@ def test_a_receipt_naming_only_a_brand_of_the_employers_family_is_not_vouched_fo
     decision = Router([meta], reader_of_receipts()).route(receipt)
     assert decision.bucket != AUTO_LINKED
     assert "the title and employer are written" not in decision.reason
+
+
+def test_mail_about_no_tracked_job_is_set_aside_once_the_reader_mostly_reads_it_as_noise() -> None:
+    body = "Gardening stories this week: we invite you to an interview about seeds and tools."
+    unplaced = Router([JOB], reader_from_examples()).route(
+        mail(body, "Interview", "Ana <ana@mailbox.example>")
+    )
+    named = Router([JOB], reader_from_examples()).route(
+        mail(f"{body} Northwind Data Engineer", "Interview", SENDER)
+    )
+    assert (unplaced.relevant, unplaced.bucket) == (False, IGNORED)
+    assert "the learned reader reads it as mail about no application, 8" in unplaced.reason
+    assert (named.relevant, named.job_id) == (True, "nw")
