@@ -15,6 +15,7 @@ from jobops.router import (
     step_cues_arabic_indonesian,
     step_cues_caucasus_central_asia,
     step_cues_central_east,
+    step_cues_hebrew_celtic,
     step_cues_south_asia_mena,
 )
 from jobops.router.employers import LEGAL_PREFIXES, LEGAL_SUFFIXES, fold_word
@@ -236,27 +237,6 @@ RECRUITMENT_TERMS: Final[tuple[str, ...]] = (
     "кандидатами",
     "кандидатов",
     '"к сожалению"',
-    # Hebrew
-    "ראיון",
-    "לראיון",
-    "הראיון",
-    "ראיונות",
-    '"ראיון עבודה"',
-    "מועמדות",
-    "מועמדותך",
-    "משרה",
-    "המשרה",
-    "למשרה",
-    "לצערנו",
-    "גיוס",
-    '"הצעת עבודה"',
-    '"קורות חיים"',
-    # Welsh and Irish
-    "cyfweliad",
-    "swydd",
-    "ymgeisydd",
-    "agallamh",
-    "iarratas",
     # Swahili
     "usaili",
     "maombi",
@@ -267,6 +247,7 @@ RECRUITMENT_TERMS: Final[tuple[str, ...]] = (
     "दुर्भाग्यवश",
     *step_cues_central_east.SEARCH_TERMS,
     *step_cues_caucasus_central_asia.SEARCH_TERMS,
+    *step_cues_hebrew_celtic.SEARCH_TERMS,
     *step_cues_south_asia_mena.SEARCH_TERMS,
     *step_cues_arabic_indonesian.SEARCH_TERMS,
 )

@@ -15,6 +15,7 @@ from jobops.router import step_cues_arabic_indonesian as arabic_indonesian
 from jobops.router import step_cues_caucasus_central_asia as caucasus
 from jobops.router import step_cues_central_east as central_east
 from jobops.router import step_cues_east_asia as east_asia
+from jobops.router import step_cues_hebrew_celtic as hebrew_celtic
 from jobops.router import step_cues_romance as romance
 from jobops.router import step_cues_south_asia_mena as south_asia_mena
 from jobops.router import step_cues_southeast_asia as southeast_asia
@@ -42,6 +43,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         romance.KINDS,
         central_east.KINDS,
         caucasus.KINDS,
+        hebrew_celtic.KINDS,
         south_asia_mena.KINDS,
         arabic_indonesian.KINDS,
     ),
@@ -52,6 +54,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         romance.STEPS,
         central_east.STEPS,
         caucasus.STEPS,
+        hebrew_celtic.STEPS,
         south_asia_mena.STEPS,
         arabic_indonesian.STEPS,
     ),
@@ -62,6 +65,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
             *CONTEXT_CUES,
             *central_east.CONTEXT,
             *caucasus.CONTEXT,
+            *hebrew_celtic.CONTEXT,
             *south_asia_mena.CONTEXT,
             *arabic_indonesian.CONTEXT,
         )
