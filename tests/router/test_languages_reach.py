@@ -118,6 +118,16 @@ def stage_of(body: str, subject: str, sender: str = SENDER, job: JobFacts = LANT
             "Minh, a última e única etapa que falta é passar um dia conosco no escritório de Macaé.",
             "onsite",
         ),
+        (
+            "[Lantern Foods] 서류전형 합격 및 면접시험 안내",
+            "서류전형에 합격하셨음을 알려드리며, 면접시험을 아래와 같이 실시합니다. 일시: 3월 24일 10:00",
+            "technical_interview",
+        ),
+        (
+            "[Lantern Foods] 최종 결과 안내",
+            "김민 님, 최종 합격을 축하드립니다! 입사일과 처우 조건은 별도로 안내드리겠습니다.",
+            "offer",
+        ),
     ],
 )
 def test_a_step_or_decision_in_these_languages_is_read(subject: str, body: str, stage: str) -> None:
