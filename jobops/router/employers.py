@@ -360,6 +360,7 @@ class EmployerIndex:
     ) -> None:
         self.groups: dict[str, list[JobFacts]] = {}
         self.names: dict[str, str] = {}
+        self._key_tokens: dict[str, tuple[str, ...]] = {}
         self._families = families
         self._domains: dict[str, set[str]] = {}
         self._mentions: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -434,12 +435,15 @@ class EmployerIndex:
     def _group_key(self, tokens: tuple[str, ...]) -> str:
         """The group of an employer already indexed under a shorter or longer form of the same name
         ("Guy's and St Thomas'" and "Guy's and St Thomas' NHS Foundation Trust"), else its own."""
+        lettered = len(tokens[0]) == 1
         for key in self.groups:
-            known = tuple(key.split(" "))
-            shorter, longer = sorted((known, tokens), key=len)
+            known = self._key_tokens.setdefault(key, tuple(key.split(" ")))
+            shorter, longer = (known, tokens) if len(known) <= len(tokens) else (tokens, known)
             if longer[: len(shorter)] == shorter and (len(shorter) >= 2 or len(shorter[0]) >= 3):
                 return key
-            if _initials_of(known, tokens) or _initials_of(tokens, known):
+            if (lettered or len(known[0]) == 1) and (
+                _initials_of(known, tokens) or _initials_of(tokens, known)
+            ):
                 return key
         return " ".join(tokens)
 

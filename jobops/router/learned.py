@@ -31,6 +31,7 @@ import os
 import pickle
 import tempfile
 import threading
+import weakref
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -74,6 +75,7 @@ STRENGTH: Final = 10.0  # inverse regularisation of the logistic regression
 WORDS_KEPT: Final = 200_000  # words whose character columns are kept between mails
 
 
+@lru_cache(maxsize=8)
 def reading_text(subject: str, body: str) -> str:
     """What the reader reads: the folded subject and the newest part of the body."""
     return fold(f"{subject}\n{newest_part(body)[:READ_CHARS]}")
@@ -149,21 +151,31 @@ def _char_grams(word: str) -> list[str]:
     return grams
 
 
+_by_feature: weakref.WeakKeyDictionary[LogisticRegression, tuple[np.ndarray, np.ndarray, list[str]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def probabilities(model: LogisticRegression, features: tuple[list[int], np.ndarray]) -> dict[str, float]:
     """Each label's probability under a fitted logistic regression, highest first."""
     columns, weights = features
-    scores = model.coef_[:, columns] @ weights + model.intercept_
-    labels = list(map(str, model.classes_))
+    kept = _by_feature.get(model)
+    if kept is None:  # one row a feature: a mail's few features are then read from a few rows, not across all
+        kept = (np.ascontiguousarray(model.coef_.T), model.intercept_, list(map(str, model.classes_)))
+        _by_feature[model] = kept
+    rows, intercept, labels = kept
+    scores = weights @ rows[columns] + intercept
     if len(labels) == 2:  # one score: the second label's log-odds
         second = float(1.0 / (1.0 + np.exp(-scores[0])))
-        found = [1.0 - second, second]
+        found = np.array([1.0 - second, second])
     else:
         exp = np.exp(scores - scores.max())
-        found = [float(value) for value in exp / exp.sum()]
-    return dict(sorted(zip(labels, found, strict=True), key=lambda item: -item[1]))
+        found = exp / exp.sum()
+    return {labels[index]: float(found[index]) for index in np.argsort(-found, kind="stable")}
 
 
 _last_read: list[tuple[Any, str, tuple[list[int], np.ndarray]] | None] = [None]
+_last_chances: list[tuple[LogisticRegression, str, dict[str, float]] | None] = [None, None]
 
 
 @dataclass(frozen=True)
@@ -183,17 +195,26 @@ class LearnedReader:
         _last_read[0] = (self, text, found)  # one assignment: safe when several threads route at once
         return found
 
+    def _chances(self, model: LogisticRegression, text: str) -> dict[str, float]:
+        """One model's probabilities for a text; the last ones of each model are kept, as the features are."""
+        slot = 0 if model is self.stage else 1
+        last = _last_chances[slot]
+        if last is not None and last[0] is model and last[1] == text:
+            return last[2]
+        found = probabilities(model, self._features(text))
+        _last_chances[slot] = (model, text, found)
+        return found
+
     def doubts_link(self, text: str, stage_target: str) -> str | None:
         """Why an automatic link should wait: its stage is not among the likeliest, or it reads as noise."""
-        found = self._features(text)
-        if probabilities(self.relevance, found).get("False", 0.0) >= NOISE_SURE:
+        if self._chances(self.relevance, text).get("False", 0.0) >= NOISE_SURE:
             return "the learned reader takes it for mail about no application"
         if stage_target == NO_CHANGE:  # a link that logs no stage waits only for a step the reader is sure of
             stage, chance = self._likeliest(text)
             if stage != NO_CHANGE and chance >= STEP_DOUBTS_QUIET:
                 return f"the learned reader reads it as {stage.replace('_', ' ')} ({chance:.0%})"
             return None
-        likeliest = list(probabilities(self.stage, found))[:STAGES_KEPT]
+        likeliest = list(self._chances(self.stage, text))[:STAGES_KEPT]
         if stage_target not in likeliest:
             return (
                 f"the learned reader reads it as {' or '.join(name.replace('_', ' ') for name in likeliest)}"
@@ -202,7 +223,7 @@ class LearnedReader:
 
     def _likeliest(self, text: str) -> tuple[str, float]:
         """The stage the reader finds likeliest in a mail, and how likely."""
-        return next(iter(probabilities(self.stage, self._features(text)).items()), (NO_CHANGE, 0.0))
+        return next(iter(self._chances(self.stage, text).items()), (NO_CHANGE, 0.0))
 
     def reads_no_step(self, text: str) -> bool:
         """Whether the likeliest stage of a mail is no change at all (the candidate's own reply, for instance)."""
@@ -233,14 +254,14 @@ class LearnedReader:
     def sure_noise(self, text: str, unplaced: bool = False) -> float | None:
         """How sure the reader is that mail is about no application, when sure enough to set it aside (mail about
         no tracked job needs less)."""
-        chance = probabilities(self.relevance, self._features(text)).get("False", 0.0)
+        chance = self._chances(self.relevance, text).get("False", 0.0)
         return chance if chance >= (NOISE_UNPLACED if unplaced else NOISE_IGNORED) else None
 
     def sure_relevant(self, text: str, overruling: bool = False) -> bool:
         """Whether mail the rules ignore reads as recruiting mail beyond doubt (where they know it as noise, with
         more certainty still)."""
         needed = RELEVANT_OVER_NOISE if overruling else RELEVANT_SURE
-        return probabilities(self.relevance, self._features(text)).get("True", 0.0) >= needed
+        return self._chances(self.relevance, text).get("True", 0.0) >= needed
 
 
 def train(rows: Iterable[dict[str, Any]]) -> LearnedReader:

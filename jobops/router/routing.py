@@ -48,6 +48,7 @@ from jobops.router.safety import HOLD, Signals, doubts, held_for_review
 from jobops.router.senders import (
     ASSESSMENT,
     BACKGROUND,
+    FREE_MAIL,
     PLATFORM_KINDS,
     SCHEDULING,
     SIGNATURE,
@@ -274,12 +275,8 @@ class Router:
         )
         # A reply in a linked thread that names no step is linked by itself only when it is plainly small talk.
         quiet_reply = bool(thread_job) and small_talk(stage_text)
-        if (
-            candidate is not None
-            and not thread_job
-            and self._vouched(candidate, evidence, words, reading, mail)
-        ):
-            candidate.confidence = max(candidate.confidence, AUTO_LINK_MIN - CLEAR_STAGE)
+        if candidate and not thread_job and self._vouched(candidate, evidence, words, reading, mail, kind):
+            candidate.confidence = AUTO_LINK_MIN - CLEAR_STAGE
         decision = _decide(candidate, reading, thread=quiet_reply, tied=tied)
         named = named if thread_job or sender_job else None
         signals = Signals(
@@ -375,11 +372,14 @@ class Router:
         words: frozenset[str],
         reading: StageReading,
         mail: MailFacts,
+        kind: str | None,
     ) -> bool:
         """Whether mail that writes the employer's name and the job's whole title, and whose step the rules read in
         plain words, has that step confirmed by a sure learned reader: then the employer's own address is not needed
-        to link it."""
-        if self._reader is None or candidate.ambiguous or candidate.confidence <= AMBIGUOUS_CAP:
+        to link it. Anyone can write from a free mail address, so its word alone never links."""
+        if self._reader is None or kind == FREE_MAIL or candidate.ambiguous:
+            return False
+        if not AMBIGUOUS_CAP < candidate.confidence < AUTO_LINK_MIN - CLEAR_STAGE:
             return False
         if not reading.clear or candidate.group not in evidence:
             return False

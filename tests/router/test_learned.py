@@ -516,3 +516,14 @@ def test_mail_about_no_tracked_job_is_set_aside_once_the_reader_mostly_reads_it_
     assert (unplaced.relevant, unplaced.bucket) == (False, IGNORED)
     assert "the learned reader reads it as mail about no application, 8" in unplaced.reason
     assert (named.relevant, named.job_id) == (True, "nw")
+
+
+def test_mail_from_a_free_mail_address_is_never_vouched_for() -> None:
+    receipt = mail(
+        "Your application was sent to Northwind. Data Engineer, Northwind, Lisbon (hybrid). Applied on 3 March.",
+        "Your application was sent to Northwind",
+        "Sam Recruits <sam.recruits@gmail.com>",
+    )
+    decision = Router([JOB], reader_of_receipts()).route(receipt)
+    assert decision.job_id == "nw" and decision.bucket == PENDING_USER
+    assert "the title and employer are written" not in decision.reason
