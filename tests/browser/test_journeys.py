@@ -188,12 +188,14 @@ def test_gmail_connect_sync_and_inbox_review_move_a_job_on_the_board(ui: Dashboa
     ui.menu(re.compile(r"^Tracking Inbox \(\d+\)$"))  # the menu counts what waits for review
     expect(ui.page.get_by_text("2 to review")).to_be_visible()
     right = ui.block(invite.subject, has=ui.page.get_by_role("button", name="Approve", exact=True))
-    expect(right.get_by_role("combobox", name="Job")).to_have_value("Stripe · Backend Engineer")
+    expect(right.get_by_role("combobox", name="Job", exact=True)).to_have_value("Stripe · Backend Engineer")
     expect(right.get_by_role("combobox", name="Log as")).to_have_value("Technical Interview")
     ui.click("Approve", scope=right)
     expect(ui.toast("Linked to Stripe · Backend Engineer.")).to_be_visible()
     mistaken = ui.block(wrong.subject, has=ui.page.get_by_role("button", name="Deny", exact=True))
-    expect(mistaken.get_by_role("combobox", name="Job")).to_have_value("Stripe · Backend Engineer")
+    expect(mistaken.get_by_role("combobox", name="Job", exact=True)).to_have_value(
+        "Stripe · Backend Engineer"
+    )
     ui.click("Deny", scope=mistaken)
     expect(ui.toast("Dismissed.")).to_be_visible()
     expect(ui.page.get_by_text("Nothing to review.")).to_be_visible()

@@ -201,7 +201,9 @@ def test_an_inbox_approval_is_undone_from_its_confirmation(ui: Dashboard, app: R
     )
     ui.open("inbox")
     item = ui.block(subject, has=ui.page.get_by_role("button", name="Approve", exact=True))
-    expect(item.get_by_role("combobox", name="Job")).to_have_value("Quillon Health · Platform Engineer")
+    expect(item.get_by_role("combobox", name="Job", exact=True)).to_have_value(
+        "Quillon Health · Platform Engineer"
+    )
     ui.click("Approve", scope=item)
     expect(ui.toast("Linked to Quillon Health · Platform Engineer.")).to_be_visible()
     assert stored(app, job["id"])["currentStage"] == "recruiter_screen"
@@ -213,7 +215,9 @@ def test_an_inbox_approval_is_undone_from_its_confirmation(ui: Dashboard, app: R
     expect(ui.toast("Undone: 1 back in the inbox.")).to_be_visible()
     assert stored(app, job["id"])["currentStage"] == "applied"
     waiting = ui.block(subject, has=ui.page.get_by_role("button", name="Approve", exact=True))
-    expect(waiting.get_by_role("combobox", name="Job")).to_have_value("Quillon Health · Platform Engineer")
+    expect(waiting.get_by_role("combobox", name="Job", exact=True)).to_have_value(
+        "Quillon Health · Platform Engineer"
+    )
     assert [i["message"]["id"] for i in app.api("GET", "/post-application/inbox")["items"]] == [message_id]
 
 
@@ -239,4 +243,6 @@ def test_an_automatic_link_is_undone_from_the_jobs_emails_tab(ui: Dashboard, app
     expect(ui.page.get_by_role("tab", name="Emails (0)")).to_be_visible()
     ui.menu(re.compile(r"^Tracking Inbox"))
     item = ui.block(subject, has=ui.page.get_by_role("button", name="Approve", exact=True))
-    expect(item.get_by_role("combobox", name="Job")).to_have_value("Wrenfield Games · Engine Programmer")
+    expect(item.get_by_role("combobox", name="Job", exact=True)).to_have_value(
+        "Wrenfield Games · Engine Programmer"
+    )
