@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
@@ -49,3 +50,19 @@ def route(jobs: Sequence[JobFacts], message: MailFacts, memory: RouterMemory | N
 def route_tracked(message: MailFacts, memory: RouterMemory | None = None) -> Decision:
     """Route one mail against the seven tracked jobs."""
     return Router(TRACKED_JOBS).route(message, memory)
+
+
+def route_language(
+    jobs: dict[str, JobFacts], senders: dict[str, str], language: str, subject: str, body: str
+) -> Decision:
+    """Route one mail in a language from that language's sender, against one job a language."""
+    return Router(list(jobs.values())).route(mail(body, subject, senders[language]))
+
+
+def searched_words() -> set[str]:
+    """The words the Gmail searches look for (their term groups, not the employer names or the window)."""
+    from jobops.gmail.query import recruitment_searches
+
+    return {
+        word for search in recruitment_searches(30) for word in re.findall(r"\w+", search.partition("}")[0])
+    }

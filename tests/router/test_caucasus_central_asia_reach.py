@@ -3,14 +3,11 @@ are written for these tests."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from jobops.gmail.query import recruitment_searches
 from jobops.router import JobFacts
 from jobops.stages import NO_CHANGE
-from tests.router.builders import mail, route
+from tests.router.builders import mail, route, route_language, searched_words
 
 JOBS = {
     "ka": JobFacts("ka", "შესყიდვების მენეჯერი", "Silknet", "applied"),
@@ -89,10 +86,8 @@ STEPS = [
 def test_a_step_or_decision_in_these_languages_is_read_for_its_job(
     language: str, subject: str, body: str, stage: str
 ) -> None:
-    decision = route(list(JOBS.values()), mail(body, subject, SENDERS[language]))
-    assert decision.relevant
-    assert decision.job_id == JOBS[language].id
-    assert decision.stage_target == stage
+    decision = route_language(JOBS, SENDERS, language, subject, body)
+    assert (decision.relevant, decision.job_id, decision.stage_target) == (True, JOBS[language].id, stage)
 
 
 def test_a_reminder_in_these_languages_changes_nothing() -> None:
@@ -116,7 +111,5 @@ def test_a_job_alert_using_the_same_words_is_not_read_as_a_step() -> None:
 
 
 def test_the_gmail_search_looks_for_these_languages_words() -> None:
-    words = {
-        word for search in recruitment_searches(30) for word in re.findall(r"\w+", search.partition("}")[0])
-    }
+    words = searched_words()
     assert {"ვაკანსია", "გასაუბრება", "müsahibə", "müraciət", "сұхбат", "өтініш", "suhbat", "ariza"} <= words

@@ -4,7 +4,6 @@ these tests."""
 
 from __future__ import annotations
 
-import re
 from urllib.parse import quote_plus
 
 import pytest
@@ -12,7 +11,7 @@ import pytest
 from jobops.gmail.query import recruitment_searches
 from jobops.router import JobFacts
 from jobops.stages import NO_CHANGE
-from tests.router.builders import mail, route
+from tests.router.builders import mail, route, route_language, searched_words
 
 JOBS = {
     "uk": JobFacts("uk", "Python-розробник", "SoftServe", "applied"),
@@ -227,10 +226,8 @@ STEPS = [
 def test_a_step_or_decision_in_these_languages_is_read_and_suggested_for_its_job(
     language: str, subject: str, body: str, stage: str
 ) -> None:
-    decision = route(list(JOBS.values()), mail(body, subject, SENDERS[language]))
-    assert decision.relevant
-    assert decision.job_id == JOBS[language].id
-    assert decision.stage_target == stage
+    decision = route_language(JOBS, SENDERS, language, subject, body)
+    assert (decision.relevant, decision.job_id, decision.stage_target) == (True, JOBS[language].id, stage)
 
 
 @pytest.mark.parametrize(
@@ -306,9 +303,7 @@ def test_a_job_alert_or_newsletter_using_the_same_words_is_not_read_as_a_step(
 
 
 def test_the_gmail_search_looks_for_these_languages_words() -> None:
-    words = {
-        word for search in recruitment_searches(30) for word in re.findall(r"\w+", search.partition("}")[0])
-    }
+    words = searched_words()
     assert {"співбесіду", "собеседование", "interviu", "interjú", "συνέντευξη", "pokalbį"} <= words
     assert {"pieteikums", "töövestlus", "haastattelu"} <= words
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from jobops.gmail.query import recruitment_searches
 from jobops.router import JobFacts
-from tests.router.builders import mail, route
+from tests.router.builders import route_language, searched_words
 
 JOBS = {
     "he": JobFacts("he", "מפתח/ת Backend", "Wix", "applied"),
@@ -53,14 +50,10 @@ STEPS = [
 def test_a_step_or_decision_in_these_languages_is_read_for_its_job(
     language: str, subject: str, body: str, stage: str
 ) -> None:
-    decision = route(list(JOBS.values()), mail(body, subject, SENDERS[language]))
-    assert decision.relevant
-    assert decision.job_id == JOBS[language].id
-    assert decision.stage_target == stage
+    decision = route_language(JOBS, SENDERS, language, subject, body)
+    assert (decision.relevant, decision.job_id, decision.stage_target) == (True, JOBS[language].id, stage)
 
 
 def test_the_gmail_search_looks_for_these_languages_words() -> None:
-    words = {
-        word for search in recruitment_searches(30) for word in re.findall(r"\w+", search.partition("}")[0])
-    }
+    words = searched_words()
     assert {"ראיון", "לראיון", "מועמדות", "cyfweliad", "agallamh", "iarratas"} <= words
