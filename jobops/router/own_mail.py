@@ -126,6 +126,17 @@ WITHDRAWAL: Final = re.compile(
             r"\b(?:respectfully|politely|respetuosamente|respeitosamente) declin\w*|\bdeclino respetuosamente",
             r"^\s*withdraw\b",
             r"\bbesluit om nie verder\b",
+            r"\bwithdraw me from\b|\b(?:please )?(?:don't|do not) put me forward|\bwould not like to be considered",
+            r"\bnot (?:to )?be considered for\b|\bmust decline\b|\bdecided not to accept\b|\bdecline the [^.!?\n]{0,60}offer\b",
+            r"\bdecided to accept (?:an|a|another) (?:offer|position|role|job|post) (?:in|at|with|elsewhere)\b",
+            r"\baccepted an offer in\b",
+            r"\bdebo declinar\b|\bretirar mi postulacion|\bno considerarme\b",
+            r"\bdecidi aceitar (?:uma|outra) (?:proposta|oferta)|\bpreciso sair do processo|\bretirem (?:a )?minha candidatura",
+            r"\bnao tenho mais disponibilidade",
+            r"\bzrezygnowac z (?:dalszego )?udzialu|\bmusze zrezygnowac\b",
+            r"\b(?:nieuwe baan|andere (?:functie|baan)) aanvaard|\bniet meer mee te doen",
+            r"\bmeine unterlagen\b[^.!?\n]{0,40}\bnicht einreichen",
+            r"\baday olmak istemiyorum|\bmemutuskan untuk tidak menerima",
         )
     )
     + "|"
@@ -157,6 +168,11 @@ WITHDRAWAL: Final = re.compile(
             "ถอนตัวจากการสมัคร",
             "למשוך את המועמדות",
             "ถอนใบสมัคร",
+            "不考虑了",
+            "응시하지 않기로",
+            "응시 포기",
+            "지원하지 않기로",
+            "প্রত্যাহার",
         )
     )
     + "|"
@@ -170,6 +186,7 @@ WITHDRAWAL: Final = re.compile(
             r"відмовитися від (?:вашої )?(?:пропозиції|посади|вакансії|участі)",
             r"принял[аи]? (?:другое|иное) предложение|принял[аи]? предложение от друго",
             r"прийнял?а? іншу пропозицію|прийнял?а? пропозицію від іншо",
+            r"退出[^。]{0,20}(?:招聘|流程|面试)",
             r"قبلت (?:مؤخرا |مؤخراً )?وظيفة|قبلت عرض(?:ا)? (?:عمل )?آخر|أعتذر عن (?:استكمال|قبول|الاستمرار)|سحب (?:طلبي|ترشيحي)|الانسحاب من",
         )
     )

@@ -186,6 +186,33 @@ def test_withdrawals_in_spanish_portuguese_afrikaans_thai_and_one_word_replies_c
     assert decision.stage_target == "withdrawn"
 
 
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Thanks, Priya. Please withdraw me from the shortlist; my plans have changed.",
+        "I would not like to be considered for the contract role, thank you.",
+        "My family is staying in Leeds, so I must decline the Northwind Data Engineer offer.",
+        "Le pido no considerarme para la posición; sigo en mi puesto actual.",
+        "Decidi aceitar uma proposta em Lisboa e peço que retirem minha candidatura.",
+        "Niestety muszę zrezygnować z dalszego udziału w rekrutacji.",
+        "Ik heb een andere functie aanvaard en doe daarom niet meer mee.",
+        "Şu an taşınmayı düşünmediğim için aday olmak istemiyorum.",
+        "Saya memutuskan untuk tidak menerima penawaran ini.",
+        "因个人原因，我决定退出本次招聘流程。",
+        "개인 사정으로 이번 면접에는 응시하지 않기로 했습니다.",
+    ],
+)
+def test_withdrawals_in_more_wordings_close_the_job(words: str) -> None:
+    decision = route([NORTHWIND], mail(words, "Re: Interview", thread="t-nw", from_me=True), LINKED)
+    assert decision.stage_target == "withdrawn"
+
+
+def test_accepting_the_offer_itself_is_no_withdrawal() -> None:
+    words = "I am delighted to accept the offer and look forward to starting in May."
+    decision = route([NORTHWIND], mail(words, "Re: Offer", thread="t-nw", from_me=True), LINKED)
+    assert decision.stage_target != "withdrawn"
+
+
 def test_a_resignation_to_the_current_employer_that_mentions_a_new_offer_is_no_withdrawal() -> None:
     words = "Te comunico mi baja voluntaria. He aceptado una oferta de una empresa de Valencia."
     decision = route(
