@@ -10,7 +10,7 @@ from typing import Any, Final
 
 from jobops.router.decision_phrases import DECISION_PHRASES
 from jobops.router.step_phrases import STEP_PHRASES
-from jobops.router.text import fold
+from jobops.router.text import fold, fold_pattern
 from jobops.stages import NO_CHANGE, stage_rank
 
 # Phrases on folded text (lower case, no accents). Order is priority: the first stage found wins.
@@ -50,9 +50,74 @@ GENERIC_ANCHORS: Final = (
 # A fresh subject that is about an interview: a calendar event or a booking named after it.
 SUBJECT_INTERVIEW: Final = re.compile(
     r"(?<!exit )(?<!mock )\binterview\b(?! (?:tips|questions|prep|preparation|guide|skills|podcast|webinar))"
+    # The word in other languages, as a subject writes it: "Συνέντευξη – ...", "一次面接", "Routa haastattelu: ...".
+    r"|\b(?:haastattelu|interju|mulakat|interviu|wawancara|temuduga|phong van|pohovor|rozmowa kwalifikacyjna"
+    r"|panayam)\w*"
+    + "".join(
+        f"|{fold_pattern(word)}"
+        for word in (
+            "συνεντευξ",
+            "面接(?!対策)",
+            "面试(?!技巧|攻略)",
+            "面試(?!技巧|攻略)",
+            "면접",
+            "நேர்முகத் தேர்வு",
+            "สัมภาษณ์",
+            "مقابلة",
+            "ראיון",
+            "साक्षात्कार",
+            "इंटरव्यू",
+        )
+    )
 )
-# A subject about an interview already booked: its link, its day, what to do before it.
-ABOUT_BOOKED: Final = re.compile(r"\b(?:before|tomorrow|today|tonight|reminder|link|prep\w*|presentation)\b")
+# A subject about an interview already booked: its link, its day, what to do before it, in the languages above too.
+ABOUT_BOOKED: Final = re.compile(
+    r"\b(?:before|tomorrow|today|tonight|reminder|link|prep\w*|presentation|hatirlatma|muistutus|emlekezteto"
+    r"|pengingat|nhac nho|pripominka|przypomnienie|memento|reamintire)\b"
+    + "".join(
+        f"|{fold_pattern(word)}"
+        for word in (
+            "リマインド",
+            "リンク",
+            "提醒",
+            "链接",
+            "連結",
+            "알림",
+            "링크",
+            "υπενθυμιση",
+            "תזכורת",
+            "تذكير",
+            "แจ้งเตือน",
+        )
+    )
+    # Or one looked back on: its result, feedback or thanks.
+    + r"|\b(?:feedback|results?|thank\w*|kiitos|koszonjuk|tesekkur\w*|sonuc\w*|rezultat\w*|hasil|ket qua|cam on)\b"
+    + "".join(
+        f"|{fold_pattern(word)}"
+        for word in (
+            "お礼",
+            "結果",
+            "フィードバック",
+            "確約",
+            "결과",
+            "후기",
+            "감사",
+            "结果",
+            "反馈",
+            "感谢",
+            "謝謝",
+            "ผล",
+            "ขอบคุณ",
+            "شكر",
+            "نتيجة",
+            "نتائج",
+            "תודה",
+            "תוצאות",
+            "αποτελεσμ",
+            "ευχαριστ",
+        )
+    )
+)
 # A call rather than a meeting: an unnamed interview by phone is a first screen.
 BY_PHONE: Final = re.compile(
     r"\b(?:phone|telephone|(?<!video )(?<!video-)call|intro|introductory|telefon\w*|telefoni\w*|telephoni\w*|llamada|chiamata|appel|ligacao|chamada|trucada"

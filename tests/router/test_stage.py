@@ -1255,3 +1255,36 @@ def test_a_portals_instruction_to_withdraw_is_no_withdrawal() -> None:
         "Northwind Talent <talent@northwind.example>",
     )
     assert Router([job]).route(acknowledgement).stage_target == "applied"
+
+
+VESI = [JobFacts("vesi-eng", "Process Engineer", "Vesilaitos Oy", "applied")]
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Haastattelu: Process Engineer, Vesilaitos Oy",
+        "Rozmowa kwalifikacyjna – Process Engineer",
+        "면접 안내 - Process Engineer",
+        "Συνέντευξη για τη θέση Process Engineer",
+    ],
+)
+def test_a_fresh_subject_naming_an_interview_in_other_languages_suggests_the_first_interview(
+    subject: str,
+) -> None:
+    decision = route(
+        VESI,
+        mail("Time: Tuesday 12 May, 10:00, on Teams.\n\nVesilaitos Oy", subject, "HR <hr@vesilaitos.fi>"),
+    )
+    assert (decision.job_id, decision.stage_target) == ("vesi-eng", "technical_interview")
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["Thank you for your interview", "Haastattelun tulokset", "면접 결과 안내", "Feedback on your interview"],
+)
+def test_a_subject_looking_back_on_an_interview_is_no_new_step(subject: str) -> None:
+    decision = route(
+        VESI, mail("Time: Tuesday 12 May, 10:00.\n\nVesilaitos Oy", subject, "HR <hr@vesilaitos.fi>")
+    )
+    assert decision.stage_target != "technical_interview"
