@@ -107,6 +107,10 @@ RECRUITMENT_TERMS: Final[tuple[str, ...]] = (
     "selección",
     "lamentablemente",
     "postulación",
+    "posición",
+    "cargo",
+    "oportunidad",
+    "búsqueda",
     "solicitud",
     "candidat",
     "procés",
@@ -120,6 +124,7 @@ RECRUITMENT_TERMS: Final[tuple[str, ...]] = (
     "proposta",
     "contratação",
     "infelizmente",
+    "oportunidade",
     # Italian
     "colloquio",
     "colloqui",
@@ -155,6 +160,27 @@ RECRUITMENT_TERMS: Final[tuple[str, ...]] = (
     "rekruttering",
     "dessverre",
     "tilbud",
+    # Their definite and plural forms, and a recruiter's words: "inför intervjun", "ett kort samtal"
+    "intervjun",
+    "intervjuer",
+    "intervjuet",
+    "samtal",
+    "samtalet",
+    "samtalen",
+    "tjänsten",
+    "stillingen",
+    "rekryterar",
+    "anställning",
+    "ansettelse",
+    "ansættelse",
+    # Icelandic
+    "starf",
+    "starfið",
+    "umsókn",
+    "umsóknin",
+    "viðtal",
+    "viðtalið",
+    "ráðning",
     # Polish
     "rekrutacja",
     "rekrutacji",
@@ -231,6 +257,8 @@ RECRUITMENT_TERMS: Final[tuple[str, ...]] = (
     # More English: agencies submit candidates to the employers they recruit for
     "submission",
     "submitted",
+    # A CV passed on, in most languages' recruiting mail
+    "CV",
     # Russian, beyond the forms the stage cues search
     "интервью",
     "кандидат",

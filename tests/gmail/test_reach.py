@@ -235,3 +235,23 @@ def _fresh(factory: pytest.TempPathFactory) -> Engine:
     engine = make_engine(f"sqlite:///{factory.mktemp('second')}/t.db")
     migrate(engine)
     return engine
+
+
+@pytest.mark.usefixtures("connected")
+def test_a_recruiters_first_mail_in_nordic_languages_icelandic_and_spanish_is_fetched(
+    engine: Engine, settings: Settings, google: FakeGoogle
+) -> None:
+    written = {
+        "Processingenjör i Malmö": "Hej! Jag söker en processingenjör åt en kund. Har du tid för ett kort samtal?",
+        "Inför intervjun på torsdag": "Hej, här kommer några tips inför intervjun med Anna.",
+        "Verkefnastjóri fráveitu": "Sæl, ég er að leita að verkfræðingi í starf hjá sveitarfélagi.",
+        "Gerente de tiendas": "Hola, te escribo por una búsqueda confidencial para una cadena de farmacias.",
+        "Hola desde Lima": "Ya le pasé tu CV a nuestra directora, seguro te escribe esta semana.",
+    }
+    for subject, text in written.items():
+        google.add_message(sender="Rekryterare <anna@example.se>", subject=subject, text=text)
+    google.add_message(sender="Mamma <mamma@example.se>", subject="Söndag", text="Kommer du på middag?")
+
+    sync(engine, settings)
+
+    assert stored_subjects(engine) == set(written)
