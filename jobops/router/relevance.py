@@ -28,6 +28,9 @@ NOISE: Final[dict[str, str]] = {
         r"|(?:подходящие|новые|нові|свіжі) вакансі|вакансі\w* (?:для вас|за вашим запитом)|nowe oferty|좋은 공고"
         r"|为您推荐|為您推薦|精选职位|精選職缺|신규 채용공고|맞는 추천|yeni ilan var|viec lam phu hop voi ban|^ofertas nuevas:"
         r"|top job picks|jobs picked for you"
+        # Saved searches and job agents in the Nordic languages and Dutch: "Nye treff i lagret søk", "Jobbagent".
+        r"|jobb du kanske ar intresserad av|jobb som matchar din profil|nye treff i (?:ditt )?lagre(?:t|de) sok|jobbagent"
+        r"|vacature-?update|\d+ nieuwe banen|har publicerat ett nytt jobb"
     ),
     "newsletter": (
         r"\bwebinar|newsletter|in this issue|register (?:now|today)|read in app|daily digest|new episode|listen now|podcast"
@@ -41,7 +44,7 @@ NOISE: Final[dict[str, str]] = {
     "marketing": (
         r"special offer|limited time|\d+ ?% off|promo code|offer (?:ends|valid)|claim offer"
         r"|deals (?:on|picked|for you)|today's deals|free trial|upgrade (?:now|to)|offre speciale|claim your spot"
-        r"|premium career|get hired faster|share your new role|applicant insights|stand out to recruiters"
+        r"|premium career|get hired faster|share your new role|share that you started|applicant insights|stand out to recruiters"
         r"|oferta especial|rabatt"
     ),
     LIFE_ADMIN: (
@@ -75,6 +78,8 @@ NOISE: Final[dict[str, str]] = {
         r"|tu (?:feedback|retroalimentacion) de la entrevista con|entrevista asignada"
         r"|interview feedback (?:requested|due)|interview panel assignment|interview panel: [^\n]{0,60}\bcandidates"
         r"|beoordeel de kandidaten|gespreksverslagen|면접위원\(내부\) 위촉|면접위원 위촉|내부위원 배정|평가표 배포"
+        # A booking that names the reader among the interviewers: "där du är intervjuare".
+        r"|dar du ar intervjuare|where you(?:'re| are) (?:an? |the )?interviewer|you are (?:an? |the )?interviewer\b"
     ),
     "registration or training": (
         r"recognition of (?:your )?(?:professional )?qualifications?|beroepskwalificatie|berufsbezeichnung"

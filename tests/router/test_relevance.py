@@ -398,6 +398,31 @@ def test_a_background_check_services_portal_notice_with_a_one_time_code_is_relev
             "Prepare for your next assessment and technical interview.",
             "LinkedIn Learning <learning@linkedin.example>",
         ),
+        (
+            "Intervju bokad: Karin Ek – Data Engineer",
+            "En intervju har bokats där du är intervjuare. Kandidat: Karin Ek, tisdag 10:00.",
+            "Northwind via Teamtailor <noreply@teamtailor.example>",
+        ),
+        (
+            "Nye treff i lagret søk: data",
+            "Data Engineer - Northwind. Intervju etter søknadsfristen.",
+            "FINN varsel <varsel@finn.example>",
+        ),
+        (
+            "Jobbagent: Northwind har publicerat ett nytt jobb",
+            "Northwind har publicerat ett nytt jobb: Data Engineer. Sista ansökningsdag 30 april.",
+            "Varbi <jobbagent@varbi.example>",
+        ),
+        (
+            "Jouw vacature-update: 9 nieuwe banen in Utrecht",
+            "Data Engineer bij Northwind – sollicitatiegesprek binnen een week.",
+            "Werkbureau <vacatures@werkbureau.example>",
+        ),
+        (
+            "Share that you started a new position",
+            "Congratulations on your new role! Let your network know you started as Data Engineer at Northwind.",
+            "LinkedIn <notifications-noreply@linkedin.example>",
+        ),
     ],
 )
 def test_job_alerts_courses_and_the_readers_own_interviewing_are_noise(
