@@ -137,6 +137,11 @@ WITHDRAWAL: Final = re.compile(
             r"\b(?:nieuwe baan|andere (?:functie|baan)) aanvaard|\bniet meer mee te doen",
             r"\bmeine unterlagen\b[^.!?\n]{0,40}\bnicht einreichen",
             r"\baday olmak istemiyorum|\bmemutuskan untuk tidak menerima",
+            r"\bma retrag din (?:proces|recrutare|selectie)",
+            r"\btrek\w* (?:ik |wij |we )?(?:mijn|me|onze) (?:kandidatuur|sollicitatie)\w* in\b",
+            r"\bdra(?:r)? (?:\w+ ){0,2}tillbaka (?:den|min ansokan)\b|\bdra mig ur\b|\binte ga vidare med (?:min )?ansokan",
+            r"\bbajarme del proceso|\bme bajo del proceso",
+            r"\b(?:iwi-?|i-)withdraw\b|\bdili na (?:lang )?mopadayon",
         )
     )
     + "|"

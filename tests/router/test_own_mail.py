@@ -207,6 +207,39 @@ def test_withdrawals_in_more_wordings_close_the_job(words: str) -> None:
     assert decision.stage_target == "withdrawn"
 
 
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Mulțumesc pentru tot. Din motive de familie aș vrea să mă retrag din procesul de selecție.",
+        "Dank u wel. Omdat de reisafstand te groot is, trek ik mijn sollicitatie in.",
+        "Tack för samtalet! Jag har fått ett annat jobb och drar därför tillbaka min ansökan.",
+        "Jag vill dra mig ur processen innan nästa intervju.",
+        "Jag har valt att inte gå vidare med ansökan.",
+        "Con mucha pena prefiero bajarme del proceso, el traslado no nos calza.",
+        "Pasensya na po, i-withdraw ko na lang po ang application ko.",
+        "Salamat kaayo, pero dili na lang mopadayon ko sa application.",
+    ],
+)
+def test_withdrawals_in_romanian_dutch_swedish_chilean_spanish_tagalog_and_cebuano_close_the_job(
+    words: str,
+) -> None:
+    decision = route([NORTHWIND], mail(words, "Re: Interview", thread="t-nw", from_me=True), LINKED)
+    assert decision.stage_target == "withdrawn"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Leider muss ich den Termin am Dienstag absagen, können wir Donnerstag sagen?",
+        "Mă opresc aici cu întrebările, mulțumesc!",
+        "Vi ses på tisdag, jag tar med mig betygen.",
+    ],
+)
+def test_moving_a_meeting_or_closing_a_question_is_no_withdrawal(words: str) -> None:
+    decision = route([NORTHWIND], mail(words, "Re: Interview", thread="t-nw", from_me=True), LINKED)
+    assert decision.stage_target != "withdrawn"
+
+
 def test_accepting_the_offer_itself_is_no_withdrawal() -> None:
     words = "I am delighted to accept the offer and look forward to starting in May."
     decision = route([NORTHWIND], mail(words, "Re: Offer", thread="t-nw", from_me=True), LINKED)
