@@ -361,6 +361,9 @@ class EmployerIndex:
         self.groups: dict[str, list[JobFacts]] = {}
         self.names: dict[str, str] = {}
         self._key_tokens: dict[str, tuple[str, ...]] = {}
+        self._keys_by_first: dict[str, list[str]] = {}  # group keys by their first word, in the order added
+        self._lettered_keys: list[str] = []  # group keys that start with an initial ("L&T Energy")
+        self._key_order: dict[str, int] = {}
         self._families = families
         self._domains: dict[str, set[str]] = {}
         self._mentions: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -380,6 +383,8 @@ class EmployerIndex:
         key = self._group_key(
             employer_tokens(_PARENTHESES.sub(" ", job.employer)) or employer_tokens(job.employer)
         )
+        if key not in self.groups:
+            self._index_key(key)
         group = self.groups.setdefault(key, [])
         group.append(job)
         self.names.setdefault(key, job.employer.strip())
@@ -432,12 +437,27 @@ class EmployerIndex:
         """The employer group a job belongs to."""
         return next((key for key, jobs in self.groups.items() if any(job.id == job_id for job in jobs)), None)
 
+    def _index_key(self, key: str) -> None:
+        """Remember a new group key by its first word, so a later name is compared with the few it may extend."""
+        known = self._key_tokens.setdefault(key, tuple(key.split(" ")))
+        self._key_order[key] = len(self._key_order)
+        self._keys_by_first.setdefault(known[0], []).append(key)
+        if len(known[0]) == 1:
+            self._lettered_keys.append(key)
+
     def _group_key(self, tokens: tuple[str, ...]) -> str:
         """The group of an employer already indexed under a shorter or longer form of the same name
         ("Guy's and St Thomas'" and "Guy's and St Thomas' NHS Foundation Trust"), else its own."""
         lettered = len(tokens[0]) == 1
-        for key in self.groups:
-            known = self._key_tokens.setdefault(key, tuple(key.split(" ")))
+        # A longer or shorter form starts with the same word; initials may stand for any name.
+        if lettered:
+            candidates: Iterable[str] = self.groups
+        else:
+            same_first = self._keys_by_first.get(tokens[0], [])
+            both = {*same_first, *self._lettered_keys} if self._lettered_keys else same_first
+            candidates = sorted(both, key=self._key_order.__getitem__)
+        for key in candidates:
+            known = self._key_tokens[key]
             shorter, longer = (known, tokens) if len(known) <= len(tokens) else (tokens, known)
             if longer[: len(shorter)] == shorter and (len(shorter) >= 2 or len(shorter[0]) >= 3):
                 return key

@@ -32,7 +32,6 @@ import pickle
 import tempfile
 import threading
 import weakref
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -111,13 +110,15 @@ class TextFeatures:
         columns: list[int] = []
         parts: list[np.ndarray] = []
         for index, (analyse, vocabulary, idf, offset) in enumerate(self._blocks):
-            grams = self._char_columns(text, vocabulary) if index == 0 else map(vocabulary.get, analyse(text))
-            counts = Counter(grams)
-            counts.pop(None, None)  # type: ignore[call-overload]  # grams outside the vocabulary
-            if not counts:
+            known = (
+                self._char_columns(text, vocabulary)
+                if index == 0
+                else [column for column in map(vocabulary.get, analyse(text)) if column is not None]
+            )
+            if not known:
                 continue
-            found = np.fromiter(counts, dtype=np.intp, count=len(counts))
-            values = (1.0 + np.log(np.fromiter(counts.values(), dtype=float, count=len(counts)))) * idf[found]
+            found, counts = np.unique(np.array(known, dtype=np.intp), return_counts=True)
+            values = (1.0 + np.log(counts)) * idf[found]
             parts.append(values / np.linalg.norm(values))
             columns.extend((found + offset).tolist())
         return columns, np.concatenate(parts) if parts else np.zeros(0)

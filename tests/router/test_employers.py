@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jobops.router import JobFacts, RouterMemory
-from jobops.router.employers import employer_tokens
+from jobops.router.employers import EmployerIndex, employer_tokens
 from jobops.stages import AUTO_LINKED, PENDING_USER
 from tests.router.builders import mail, route, route_tracked
 
@@ -614,3 +614,25 @@ def test_a_domain_in_another_country_than_the_name_says_is_not_that_employers_ow
     )
     assert decision.job_id != "nz" and "Corrections NZ" not in decision.reason
     assert home.job_id == "nz" and "belongs to Corrections NZ" in home.reason
+
+
+def test_employers_group_by_a_shared_name_or_initials_whatever_the_order_they_were_added_in() -> None:
+    names = [
+        "Northern Rail",
+        "Larsen & Toubro",
+        "Guy's and St Thomas'",
+        "Northern Trust",
+        "L&T Energy Hydrocarbon",
+        "Guy's and St Thomas' NHS Foundation Trust",
+        "Northern Rail Ltd",
+    ]
+    for ordered in (names, names[::-1]):
+        jobs = [JobFacts(f"job-{index}", "Analyst", name, "applied") for index, name in enumerate(ordered)]
+        groups = EmployerIndex(jobs).groups
+        together = sorted(sorted(job.employer for job in group) for group in groups.values())
+        assert together == [
+            ["Guy's and St Thomas'", "Guy's and St Thomas' NHS Foundation Trust"],
+            ["L&T Energy Hydrocarbon", "Larsen & Toubro"],
+            ["Northern Rail", "Northern Rail Ltd"],
+            ["Northern Trust"],
+        ]
