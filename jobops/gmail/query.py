@@ -15,8 +15,10 @@ from jobops.router import (
     step_cues_arabic_indonesian,
     step_cues_caucasus_central_asia,
     step_cues_central_east,
+    step_cues_east_africa,
     step_cues_hebrew_celtic,
     step_cues_south_asia_mena,
+    step_cues_south_slavic,
 )
 from jobops.router.employers import LEGAL_PREFIXES, LEGAL_SUFFIXES, fold_word
 from jobops.router.senders import platform_domains
@@ -278,6 +280,8 @@ RECRUITMENT_TERMS: Final[tuple[str, ...]] = (
     *step_cues_hebrew_celtic.SEARCH_TERMS,
     *step_cues_south_asia_mena.SEARCH_TERMS,
     *step_cues_arabic_indonesian.SEARCH_TERMS,
+    *step_cues_east_africa.SEARCH_TERMS,
+    *step_cues_south_slavic.SEARCH_TERMS,
 )
 
 _NAME_WORD: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")

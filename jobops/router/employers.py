@@ -313,6 +313,12 @@ def _initials_of(short: tuple[str, ...], name: tuple[str, ...]) -> bool:
     return len(letters) >= 2 and len(name) == len(letters) and letters == tuple(word[0] for word in name)
 
 
+def _initials(tokens: tuple[str, ...]) -> str | None:
+    """The initials of a name of three or more words, without the small words ("of", "de")."""
+    kept = [token[0] for token in tokens if token not in ACRONYM_SKIPS]
+    return "".join(kept) if len(kept) >= 3 else None
+
+
 def parenthesised(employer: str) -> list[str]:
     """What an employer's name carries in parentheses: another name, a place or a note."""
     return [part.strip() for part in _PARENTHESES.findall(employer) if part.strip()]
@@ -364,6 +370,7 @@ class EmployerIndex:
         self._keys_by_first: dict[str, list[str]] = {}  # group keys by their first word, in the order added
         self._lettered_keys: list[str] = []  # group keys that start with an initial ("L&T Energy")
         self._key_order: dict[str, int] = {}
+        self._keys_by_initials: dict[str, list[str]] = {}  # keys of three words or more, by their initials
         self._families = families
         self._domains: dict[str, set[str]] = {}
         self._mentions: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -444,6 +451,9 @@ class EmployerIndex:
         self._keys_by_first.setdefault(known[0], []).append(key)
         if len(known[0]) == 1:
             self._lettered_keys.append(key)
+        initials = _initials(known)
+        if initials:
+            self._keys_by_initials.setdefault(initials, []).append(key)
 
     def _group_key(self, tokens: tuple[str, ...]) -> str:
         """The group of an employer already indexed under a shorter or longer form of the same name
@@ -465,7 +475,16 @@ class EmployerIndex:
                 _initials_of(known, tokens) or _initials_of(tokens, known)
             ):
                 return key
-        return " ".join(tokens)
+        return self._acronym_key(tokens) or " ".join(tokens)
+
+    def _acronym_key(self, tokens: tuple[str, ...]) -> str | None:
+        """The group of an employer tracked under its name written out, when this name is its acronym ("HHRI" for
+        "Horn Health Research Institute"), or the other way round."""
+        if len(tokens) == 1 and len(tokens[0]) >= 3:
+            return next(iter(self._keys_by_initials.get(tokens[0], [])), None)
+        initials = _initials(tokens)
+        short = [key for key in self._keys_by_first.get(initials, []) if key == initials] if initials else []
+        return short[0] if short else None
 
     def groups_for_domain(self, domain: str) -> set[str]:
         """Employer groups whose own domain this is: stripe.com, mail.stripe.co.uk, makenotion.com, and a body

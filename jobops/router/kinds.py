@@ -14,10 +14,12 @@ from typing import Final
 from jobops.router import step_cues_arabic_indonesian as arabic_indonesian
 from jobops.router import step_cues_caucasus_central_asia as caucasus
 from jobops.router import step_cues_central_east as central_east
+from jobops.router import step_cues_east_africa as east_africa
 from jobops.router import step_cues_east_asia as east_asia
 from jobops.router import step_cues_hebrew_celtic as hebrew_celtic
 from jobops.router import step_cues_romance as romance
 from jobops.router import step_cues_south_asia_mena as south_asia_mena
+from jobops.router import step_cues_south_slavic as south_slavic
 from jobops.router import step_cues_southeast_asia as southeast_asia
 from jobops.router.approach_cues import APPROACH_CUES
 from jobops.router.context_cues import CONTEXT_CUES, DOUBT_CUES
@@ -46,6 +48,8 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         hebrew_celtic.KINDS,
         south_asia_mena.KINDS,
         arabic_indonesian.KINDS,
+        east_africa.KINDS,
+        south_slavic.KINDS,
     ),
     "step": _merged(
         STEP_CUES,
@@ -57,6 +61,8 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         hebrew_celtic.STEPS,
         south_asia_mena.STEPS,
         arabic_indonesian.STEPS,
+        east_africa.STEPS,
+        south_slavic.STEPS,
     ),
     "doubt": {"doubt": DOUBT_CUES},
     "approach": {"approach": APPROACH_CUES},
@@ -68,16 +74,18 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
             *hebrew_celtic.CONTEXT,
             *south_asia_mena.CONTEXT,
             *arabic_indonesian.CONTEXT,
+            *east_africa.CONTEXT,
+            *south_slavic.CONTEXT,
         )
     },
 }
 
 
 _TOKEN: Final = re.compile(r"\w+|[^\w\s]")
-# Scripts matched inside words: Thai, Hangul, Japanese and Chinese have no spaces, and Indic vowel signs
-# split words into several tokens.
+# Scripts matched inside words: Thai, Hangul, Japanese and Chinese have no spaces, Indic vowel signs split words
+# into several tokens, and Amharic joins prepositions to its words.
 _UNSPACED: Final = re.compile(
-    r"[\u0900-\u0dff\u0e00-\u0e7f\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+    r"[\u0900-\u0dff\u0e00-\u0e7f\u1100-\u11ff\u1200-\u137f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
 MAX_CUE_WORDS: Final = 6
 # "The successful candidates" (최종합격자, 合格者): a schedule's or a notice's words for everyone who passes, never

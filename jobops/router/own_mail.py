@@ -142,6 +142,11 @@ WITHDRAWAL: Final = re.compile(
             r"\bdra(?:r)? (?:\w+ ){0,2}tillbaka (?:den|min ansokan)\b|\bdra mig ur\b|\binte ga vidare med (?:min )?ansokan",
             r"\bbajarme del proceso|\bme bajo del proceso",
             r"\b(?:iwi-?|i-)withdraw\b|\bdili na (?:lang )?mopadayon",
+            r"\bmenarik balik permohonan|\bsitaendelea na (?:nafasi|mchakato|maombi)|\bnajiondoa\b",
+            r"\bvisszalep(?:ek|nek)\b|\bpalyazatomat visszavonom|\baz ajanlatot nem tudom elfogadni"
+            r"|\bnem tudom elfogadni az ajanlat|\bnem (?:szeretnek|fogok) (?:az interjun |a meghallgatason )?reszt venni",
+            r"\bpovlacim (?:svoju )?prijavu|\bumikam (?:svojo )?prijavo|\bodustajem od (?:prijave|natjecaja|procesa)"
+            r"|\bne mogu prihvatiti (?:vasu )?ponudu|\bne morem sprejeti (?:vase )?ponudbe",
         )
     )
     + "|"
@@ -178,6 +183,11 @@ WITHDRAWAL: Final = re.compile(
             "응시 포기",
             "지원하지 않기로",
             "প্রত্যাহার",
+            "ራሴን ማግለ",
+            "ማመልከቻዬን ብትሰርዙ",
+            "መቀበል እንደማልችል",
+            "ለዚህ መደብ አላመለክትም",
+            "በፈተናው አልሳተፍም",
         )
     )
     + "|"

@@ -140,13 +140,16 @@ def _cue_decides(cue: tuple[str, str], kind: tuple[str, str], reading: StageRead
     """Whether another language's decision words outweigh a no-change kind ("after the reschedule, we regret...").
 
     Only when no phrase of this mail names a step clearly, and never an offer in mail about the checks after one
-    (checks named as the offer's condition do not make it such mail).
+    (checks named as the offer's condition, or after the offer itself, do not make it such mail).
     """
     if cue[0] not in DECISIONS or (reading.clear and reading.target != NO_CHANGE):
         return False
     in_subject = -1 < text.find(cue[1]) < text.find("\n")
-    return in_subject or not (
-        cue[0] == "offer" and kind[0] in OVERRULES_OFFER and not _a_condition(text, kind[1])
+    leads = -1 < text.find(cue[1]) < text.find(kind[1])  # the offer first, the checks that follow it after
+    return (
+        in_subject
+        or leads
+        or not (cue[0] == "offer" and kind[0] in OVERRULES_OFFER and not _a_condition(text, kind[1]))
     )
 
 

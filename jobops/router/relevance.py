@@ -80,6 +80,7 @@ NOISE: Final[dict[str, str]] = {
         r"|beoordeel de kandidaten|gespreksverslagen|면접위원\(내부\) 위촉|면접위원 위촉|내부위원 배정|평가표 배포"
         # A booking that names the reader among the interviewers: "där du är intervjuare".
         r"|dar du ar intervjuare|where you(?:'re| are) (?:an? |the )?interviewer|you are (?:an? |the )?interviewer\b"
+        r"|interjuztatokent"
     ),
     "registration or training": (
         r"recognition of (?:your )?(?:professional )?qualifications?|beroepskwalificatie|berufsbezeichnung"

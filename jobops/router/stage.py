@@ -151,6 +151,7 @@ ASIDE: Final = re.compile(
     r"getting through|passed|feedback (?:from|on)|thank(?:s| you) for|speaking with you|(?:i )?(?:was|were) (?:on|in|at|part of) (?:your|the)|"
     r"based on|on the basis of|berdasarkan|op basis van|dank (?:je|u)(?: wel)? voor|sur la base d|en base a|auf grundlage|"
     r"voordat (?:we |wij )?|bevor (?:wir )?|avant (?:de|que)|antes de|prima (?:di|del)|"
+    r"ahogy(?: a| az)?|"
     r"received|receiving|after our|following our|(?:outcome|result|results|feedback) (?:of|from|on)|esito|resultado|resultados|resultat|ergebnis|uitslag|merci (?:\w+ )?pour|gracias por|danke fur|grazie per|bedankt voor|"
     r"nach (?:dem|deinem|ihrem|unserem|unserer|der)|uber (?:das|den|die|unser\w*|ihr\w*|dein\w*)|(?:feedback|informacj\w*) z|po (?:rozmowie|naszej)|apres(?! (?:une )?(?:etude|examen|analyse|reflexion))|suite a|tras|despues de|dopo|na (?:het|ons|je))\W+(?:\w+\W+){0,4}$"
 )
@@ -246,6 +247,9 @@ _STAGE_PATTERNS: Final = {
     stage: re.compile("(?:" + "|".join(phrases) + ")") for stage, phrases in STAGE_PHRASES.items()
 }
 ORDER: Final = tuple(STAGE_PHRASES)
+# Which stage a mail's news is when it names several: a cancelled vacancy is the news a kind "regret to inform"
+# wraps, so it goes before a rejection.
+PRIORITY: Final = ("withdrawn", "closed", *(stage for stage in ORDER if stage not in ("withdrawn", "closed")))
 
 
 @dataclass(frozen=True)
@@ -357,5 +361,5 @@ def _last_sentence_start(text: str, position: int) -> int:
 
 def _first(found: dict[str, str], clear: bool) -> StageReading:
     """The highest-priority stage found, with its phrase."""
-    stage = min(found, key=ORDER.index)
+    stage = min(found, key=PRIORITY.index)
     return StageReading(stage, clear, found[stage])

@@ -23,6 +23,8 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         "kami menghargai keputusan",
     ),
     "rejected": (
+        "posisi sudah terisi",
+        "posisi telah terisi",
         "لم يتم اختيارك",
         "لم يتم اختياركم",
         "عدم اختيارك",
@@ -119,6 +121,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
     ),
     "hiring_manager_screen": ("لقاء مع المدير المباشر",),
     "assessment": (
+        "tugas tertulis",
         "اختبار إلكتروني",
         "الاختبار الإلكتروني",
         "اختبار عبر الإنترنت",
@@ -146,6 +149,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         "wawancara hr",
     ),
     "applied": (
+        "masuk tahap shortlist",
         "تم استلام طلبك",
         "تم استلام طلبكم",
         "استلمنا طلبك",
@@ -209,6 +213,7 @@ CONTEXT: Final[tuple[str, ...]] = (
     "المقابلة",
     "lamaran anda",
     "lamaran kamu",
+    "lamaranmu",
     "lamaran saudara",
     "proses seleksi",
     "proses rekrutmen",

@@ -26,6 +26,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
             "digər namizədlərlə davam",
             "növbəti mərhələyə keçmədi",
         ),
+        "müsbət qərar qəbul edə bilmədik",
         *("sizə təklif edə bilmirik", "namizədliyiniz seçilmədi", "başqa namizədin xeyrinə"),
         *("басқа үміткерді таңдадық", "басқа үміткердің пайдасына", "келесі кезеңге өтпедіңіз"),
         *("кандидатураңыз таңдалмады", "сізге ұсына алмаймыз"),

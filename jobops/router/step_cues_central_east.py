@@ -12,6 +12,8 @@ from typing import Final
 
 STEPS: Final[dict[str, tuple[str, ...]]] = {
     "withdrawn": (
+        *("a döntését rögzítettük", "döntését rögzítettük", "a döntésedet rögzítettük"),
+        *("gratulálok az új helyhez", "gratulálunk az új munkahelyéhez", "gratulálunk az új munkahelyhez"),
         *("відкликаю свою кандидатуру", "відкликати свою кандидатуру", "відмовитися від пропозиції"),
         *("відмовляюся від пропозиції", "поважаємо ваше рішення", "поважаємо твоє рішення"),
         *("отзываю свою кандидатуру", "отозвать свою кандидатуру", "отказаться от предложения"),
@@ -33,6 +35,20 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("kieltäydyn tarjouksesta", "kunnioitamme päätöstäsi", "kunnioitamme päätöstänne"),
     ),
     "rejected": (
+        *(
+            "nem önt választottuk",
+            "nem téged választottunk",
+            "más pályázóval töltötte be",
+            "más pályázóval töltöttük be",
+        ),
+        *(
+            "olyan jelölttel haladunk tovább",
+            "másik jelölttel haladunk tovább",
+            "olyan kollégát választottunk",
+        ),
+        *("belső jelöltet választottak", "belső jelöltet választottunk", "belső munkatárssal töltöttük be"),
+        *("letették a voksukat", "letettük a voksunkat", "nem megyünk tovább", "nem tudjuk továbbvinni"),
+        *("tették le a voksukat", "tettük le a voksunkat"),
         *("продовжити з іншими кандидатами", "продовжуємо з іншими кандидатами", "обрали іншого кандидата"),
         *("зупинили вибір на іншому кандидаті", "не можемо запропонувати вам", "не готові запросити вас"),
         *("на користь іншого кандидата", "вашу кандидатуру не обрано", "ваша кандидатура не пройшла"),
@@ -69,6 +85,12 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("valinta ei kohdistunut", "emme voi tarjota"),
     ),
     "closed": (
+        *(
+            "eredménytelennek nyilvánította",
+            "eredménytelennek nyilvánítja",
+            "eredménytelennek nyilvánítottuk",
+        ),
+        *("a pozíciót nem töltjük be", "nem töltjük be a pozíciót", "a toborzást felfüggesztettük"),
         *("вакансію заморожено", "вакансію скасовано", "набір призупинено", "призупинили набір"),
         *("вакансия заморожена", "вакансию заморозили", "вакансия отменена", "подбор приостановлен"),
         *("приостановили подбор", "postul a fost anulat"),
@@ -85,6 +107,13 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("keskeytimme rekrytoinnin", "rekrytointi on jäädytetty"),
     ),
     "offer": (
+        *(
+            "állásajánlatot tenni",
+            "állásajánlatot szeretnénk",
+            "írásos állásajánlat",
+            "írásos állásajánlatát",
+        ),
+        *("összefoglalom az ajánlatunkat", "ajánlatot szeretnénk tenni", "ajánlatot tennénk"),
         *("раді запропонувати вам посаду", "запропонувати вам посаду", "запропонувати вам позицію"),
         *("зробити вам офер", "надсилаємо вам офер", "пропозицію про роботу"),
         *("предложить вам должность", "предложить вам позицию", "сделать вам оффер", "направляем вам оффер"),
@@ -106,6 +135,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("tarjota sinulle paikkaa", "tarjota teille paikkaa"),
     ),
     "onsite": (
+        *("záró kör", "záró körhöz", "záró körre", "záró forduló", "záró fordulóra", "záró fordulóba"),
         *("фінальну співбесіду", "фінальна співбесіда", "фінальної співбесіди"),
         *("фінальний етап", "пробний день"),
         *("финальное собеседование", "финального собеседования", "финальное интервью", "финальный этап"),
@@ -122,6 +152,14 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("koepäivä", "koepäivälle"),
     ),
     "technical_interview": (
+        *(
+            "személyes interjúra",
+            "személyes interjú",
+            "személyes meghallgatásra",
+            "meghallgatására meghívjuk",
+        ),
+        *("első interjú", "első interjúra", "első interjút", "első körös interjú", "első körös interjúra"),
+        *("interjúra szeretnénk meghívni", "szeretnénk meghívni egy szakmai interjúra"),
         *("запрошуємо вас на співбесіду", "запросити вас на співбесіду", "запрошення на співбесіду"),
         *("технічну співбесіду", "технічна співбесіда", "технічної співбесіди"),
         *("приглашаем вас на собеседование", "пригласить вас на собеседование"),
@@ -155,6 +193,13 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("teidät työhaastatteluun", "tekninen haastattelu", "tekniseen haastatteluun"),
     ),
     "hiring_manager_screen": (
+        *(
+            "kötetlen beszélgetés",
+            "kötetlen beszélgetésre",
+            "kötetlen beszélgetéshez",
+            "beszélgessünk kötetlenül",
+        ),
+        *("dumáljunk egyet",),
         *("зустріч з керівником", "зустріч із керівником", "розмову з керівником", "з майбутнім керівником"),
         *("встречу с руководителем", "встреча с руководителем", "с будущим руководителем"),
         *("с нанимающим менеджером", "discuție cu managerul", "întâlnire cu managerul"),
@@ -166,6 +211,8 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("esihenkilön kanssa", "tulevan esihenkilösi", "esimiehen kanssa"),
     ),
     "assessment": (
+        *("online teszt", "online tesztet", "képességteszt", "személyiségteszt", "teszt kitöltésére"),
+        *("esettanulmány", "esettanulmányt", "otthon elkészítendő", "próbafeladat", "próbafeladatot"),
         *("тестове завдання", "тестового завдання", "онлайн-тестування", "онлайн-тест"),
         *("тестовое задание", "тестового задания", "онлайн-тестирование", "пройти тестирование"),
         *("test online", "testul online", "test tehnic", "testul tehnic", "studiu de caz"),
@@ -193,6 +240,8 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("lyhyt puhelu", "lyhyen puhelun", "lyhyttä puhelua"),
     ),
     "applied": (
+        *("pályázatát átvettük", "pályázatát megkaptuk", "pályázati anyagát", "jelentkezését rögzítettük"),
+        *("jelentkezésedet megkaptuk", "jelentkezésed megkaptuk", "pályázatát iktattuk"),
         *("ваш відгук на вакансію", "отримали ваше резюме", "отримали вашу заявку", "вашу заявку отримано"),
         *("получили ваше резюме", "получили ваш отклик", "ваш отклик на вакансию", "спасибо за отклик"),
         *("получили вашу заявку", "am primit candidatura"),
@@ -227,6 +276,7 @@ KINDS: Final[dict[str, tuple[str, ...]]] = {
         *("перенесена", "перенос", "новая дата", "новое время"),
         *("reprogramare", "reprogramat", "reprogramată", "reprogramăm", "reprogramez", "dată nouă"),
         *("új időpont", "új időpontot", "átütemezés", "átütemezni", "átütemeztük", "áttennénk"),
+        *("át kellene tennünk", "frissített meghívó", "módosított időpont"),
         *("αλλαγή ώρας", "αλλαγή ημερομηνίας", "νέα ημερομηνία", "επαναπρογραμματισμός"),
         *("perkelti pokalbį", "pokalbis perkeltas", "perkėlėme", "naujas laikas", "nauja data"),
         *("pārcelt interviju", "intervija pārcelta", "pārcēlām", "jauns laiks", "jaunu laiku"),
@@ -248,6 +298,7 @@ KINDS: Final[dict[str, tuple[str, ...]]] = {
         *("перевірку рекомендацій", "перевірка рекомендацій", "медичний огляд", "проверку рекомендаций"),
         *("проверка рекомендаций", "медицинский осмотр", "проверку службы безопасности", "cazier judiciar"),
         *("verificarea referințelor", "erkölcsi bizonyítvány", "üzemorvosi vizsgálat", "ποινικό μητρώο"),
+        *("alkalmassági vizsgálat", "üzemorvosi alkalmassági", "alkalmassági vélemény"),
         *("έλεγχος συστάσεων", "rekomendacijų patikrinimas", "atsauksmju pārbaude", "taustakontroll"),
         *("turvallisuusselvitys", "rikosrekisteriote", "suosittelijoiden"),
     ),
@@ -272,6 +323,19 @@ CONTEXT: Final[tuple[str, ...]] = (
     *("interviu", "interviul", "recrutare", "recrutării", "angajare"),
     *("jelentkezés", "jelentkezését", "jelentkezésed", "jelentkezésedet", "pályázat", "pályázatát"),
     *("pozíció", "pozícióra", "interjú", "interjúra", "interjún", "állásinterjú", "toborzás", "kiválasztási"),
+    *(
+        "pályázatra",
+        "pályázatot",
+        "pályázati",
+        "pályázata",
+        "pályázatom",
+        "pályázatomat",
+        "pályázó",
+        "pályázott",
+    ),
+    *("jelentkezése", "jelentkezésem", "jelentkezésemet", "interjúd", "interjút", "interjúk", "munkakör"),
+    *("munkakörre", "munkakört", "kiválasztás", "kiválasztásban", "állásajánlat", "állásajánlatot"),
+    *("meghallgatás", "meghallgatásra", "meghallgatáson", "jelölt", "jelöltet", "pozíciót", "felvételi"),
     *("αίτηση", "αίτησης", "υποψηφιότητα", "υποψηφιότητας", "συνέντευξη"),
     *("συνέντευξης", "θέση εργασίας", "θέσης εργασίας", "βιογραφικό", "πρόσληψη", "προσλήψεων"),
     *("paraiška", "paraiškos", "kandidatūra", "kandidatūros", "atranka"),
@@ -300,6 +364,9 @@ SEARCH_TERMS: Final[tuple[str, ...]] = (
     *("candidatură", "interviu", "interviul", "aplicația", "postul", "recrutare", "angajare", '"din păcate"'),
     *("aplicat", "aplicare", "aplicarea", "angajatorul", "invitație"),
     *("jelentkezés", "jelentkezését", "jelentkezésed", "pályázat", "interjú", "interjúra", "állásinterjú"),
+    *("pályázatát", "pályázata", "pályázati", "pályázatra", "jelentkezése", "meghallgatás", "meghallgatásra"),
+    *("munkakör", "munkakörre", "állásajánlat", "kiválasztási", "interjúd", "interjút"),
+    *("telefonos", "beszélgetés", "beszélgetésre", "emlékeztető"),
     *("pozíció", "ajánlat", "sajnos"),
     *(
         "αίτηση",

@@ -19,6 +19,9 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         "iurong ang aking aplikasyon",
     ),
     "rejected": (
+        "meneruskan dengan calon",
+        "nakapili na mi og laing",
+        "nakapili na kami ng ibang",
         "chưa thể tiếp tục",
         "tidak meneruskan permohonan",
         "untuk tidak meneruskan",
@@ -42,6 +45,8 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         "hindi na itutuloy",
     ),
     "closed": (
+        "telah dibekukan",
+        "dibekukan buat sementara",
         "tạm dừng tuyển dụng",
         "ngừng tuyển dụng",
         "hủy tuyển dụng",

@@ -97,6 +97,10 @@ def test_mail_in_more_languages_and_a_recruiters_first_mail_naming_no_applicatio
         "Verkefnastjóri fráveitu": "Sæl, ég er að leita að verkfræðingi í starf hjá sveitarfélagi.",
         "Gerente de tiendas": "Hola, te escribo por una búsqueda confidencial para una cadena de farmacias.",
         "Hola desde Lima": "Ya le pasé tu CV a nuestra directora, seguro te escribe esta semana.",
+        "ጥሪ": "ውድ መሮን፣ ያቀረቡት ማመልከቻ ታይቶ ለቃለ መጠይቅ ተጋብዘዋል።",
+        "Ubutumire": "Muraho, mwashyizwe ku rutonde rw'abazakora ikizamini ku wa Gatatu.",
+        "Visszaigazolva: Kovács Anna": "Esemény típusa: 30 perces telefonos beszélgetés, péntek 13:00.",
+        "Vodja skladišča, Celje": "Pozdravljeni, bi bili pripravljeni na kratek telefonski pogovor ta teden?",
     }
     for subject, text in written.items():
         google.add_message(sender="HR <hr@example.ge>", subject=subject, text=text)

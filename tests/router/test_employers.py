@@ -636,3 +636,24 @@ def test_employers_group_by_a_shared_name_or_initials_whatever_the_order_they_we
             ["Northern Rail", "Northern Rail Ltd"],
             ["Northern Trust"],
         ]
+
+
+def test_an_employer_tracked_by_its_acronym_and_by_its_full_name_is_one_employer_whose_titles_decide() -> (
+    None
+):
+    jobs = [
+        JobFacts("tb", "Research Lab Technologist (TB culture)", "Horn Health Research Institute", "applied"),
+        JobFacts("qa", "Laboratory Quality Officer", "HHRI", "applied"),
+    ]
+    assert sorted(len(group) for group in EmployerIndex(jobs).groups.values()) == [2]
+    assert sorted(len(group) for group in EmployerIndex(jobs[::-1]).groups.values()) == [2]
+    decision = route(
+        jobs,
+        mail(
+            "Liya Getachew is inviting you to a scheduled Zoom meeting.\n\nTopic: HHRI panel interview - "
+            "Research Lab Technologist (TB culture)\nTime: Feb 19, 2026 10:00 AM Nairobi",
+            "Invitation: HHRI panel interview - Research Lab Technologist",
+            "Zoom <no-reply@zoom.us>",
+        ),
+    )
+    assert decision.job_id == "tb"

@@ -128,6 +128,69 @@ def stage_of(body: str, subject: str, sender: str = SENDER, job: JobFacts = LANT
             "김민 님, 최종 합격을 축하드립니다! 입사일과 처우 조건은 별도로 안내드리겠습니다.",
             "offer",
         ),
+        ("Lantern Foods – ማመልከቻ", "ውድ ሚን፣ ለሒሳብ ሹም መደብ ያቀረቡት ማመልከቻ ደርሶናል።", "applied"),
+        ("Lantern Foods – የጽሁፍ ፈተና", "ውድ ሚን፣ የጽሁፍ ፈተና ሰኞ ጠዋት 3:00 ይሰጣል፤ እባክዎ በሰዓቱ ይገኙ።", "assessment"),
+        ("Lantern Foods – ጥሪ", "ውድ ሚን፣ ለቃለ መጠይቅ ተጋብዘዋል፦ ማክሰኞ ከጠዋቱ 4:00።", "technical_interview"),
+        (
+            "Lantern Foods – Mwaliko",
+            "Habari Minh, tungependa kukualika kwenye mahojiano Jumanne asubuhi.",
+            "technical_interview",
+        ),
+        (
+            "Lantern Foods – Ikizamini",
+            "Muraho Minh, mwatoranyijwe gukora ikizamini cyanditse ku wa Gatatu.",
+            "assessment",
+        ),
+        (
+            "Lantern Foods – Tahap berikutnya",
+            "Halo Minh, tahap berikutnya adalah tugas tertulis singkat: kirim PRD dua halaman sebelum Kamis.",
+            "assessment",
+        ),
+        (
+            "Lantern Foods – good news",
+            "Minh, the team would like to make you an offer! HR sends the letter tomorrow.",
+            "offer",
+        ),
+        (
+            "Lantern Foods – pályázat",
+            "Tisztelt Minh! A könyvelő munkakörre benyújtott pályázatát átvettük.",
+            "applied",
+        ),
+        (
+            "Lantern Foods – teszt",
+            "Kedves Minh! Következő lépésként kérjük, töltse ki az online tesztet péntekig.",
+            "assessment",
+        ),
+        (
+            "Lantern Foods – interjú",
+            "Kedves Minh! Szeretnénk Önt egy személyes interjúra meghívni kedden 10-kor.",
+            "technical_interview",
+        ),
+        (
+            "Lantern Foods – ajánlat",
+            "Kedves Minh! Örömmel jelezzük, hogy állásajánlatot szeretnénk tenni Önnek.",
+            "offer",
+        ),
+        (
+            "Lantern Foods – prijava",
+            "Poštovani, potvrđujemo primitak Vaše prijave na natječaj za radno mjesto.",
+            "applied",
+        ),
+        (
+            "Lantern Foods – razgovor",
+            "Poštovani, željeli bismo Vas pozvati na razgovor u utorak u 10 sati.",
+            "technical_interview",
+        ),
+        (
+            "Lantern Foods – vabilo",
+            "Spoštovani, vabimo vas na razgovor v torek ob 10. uri.",
+            "technical_interview",
+        ),
+        (
+            "Lantern Foods – završni krug",
+            "Poštovani, ušli ste u završni krug selekcije; pozivamo Vas u ured.",
+            "onsite",
+        ),
     ],
 )
 def test_a_step_or_decision_in_these_languages_is_read(subject: str, body: str, stage: str) -> None:
@@ -230,6 +293,41 @@ def test_an_interview_that_names_no_step_is_read_as_the_next_one(current: str, b
             "with someone who has run a front office of this size before.",
             "rejected",
         ),
+        (
+            "Hola Ana: te cuento que la gerencia decidió avanzar con otra persona que ya conoce el hotel.",
+            "rejected",
+        ),
+        ("Beste Ana, de klant heeft de plek intern ingevuld met een collega van de receptie.", "rejected"),
+        ("Kære Ana, valget er faldet ud til fordel for en anden kandidat med mere erfaring.", "rejected"),
+        ("Szanowna Pani, Pani kandydatura nie będzie brana pod uwagę w dalszym postępowaniu.", "rejected"),
+        ("Bonjour Ana, l'hôtel a décidé de promouvoir en interne une collègue de l'équipe.", "rejected"),
+        ("Kami memutuskan untuk meneruskan dengan calon yang lebih berpengalaman.", "rejected"),
+        ("Lowongan Resepsionis sudah kami tutup karena posisi sudah terisi.", "rejected"),
+        ("ውድ አና፣ ለእንግዳ ተቀባይ መደብ ላሳዩት ፍላጎት እናመሰግናለን። በዚህ ዙር አልተመረጡም።", "rejected"),
+        ("Baada ya kutathmini wagombea wote, tumeamua kumchagua mgombea mwenye uzoefu zaidi.", "rejected"),
+        ("Umwanya wahawe undi mukandida wagize amanota menshi.", "rejected"),
+        ("Təəssüf ki, namizədliyinizlə bağlı müsbət qərar qəbul edə bilmədik.", "rejected"),
+        ("Nakapili na mi og laing aplikante para sa posisyon.", "rejected"),
+        ("खेदका साथ जानकारी गराउँछौं कि यस पटक तपाईं छनोट हुन सक्नुभएन।", "rejected"),
+        ("아나 님, 아쉽게도 최종합격자 명단에 포함되지 않으셨습니다.", "rejected"),
+        (
+            "Hi Ana, we regret to inform you that the Receptionist vacancy has been cancelled following a budget "
+            "review.",
+            "closed",
+        ),
+        (
+            "Lantern Hotels has closed this job and is no longer reviewing applications. The employer did not make "
+            "a decision on your application.",
+            "closed",
+        ),
+        ("Tuan Ana, pengambilan bagi jawatan ini telah dibekukan buat sementara waktu.", "closed"),
+        ("Kedves Ana! A döntésnél végül egy másik kolléga mellett tették le a voksukat.", "rejected"),
+        ("Tisztelt Ana! Sajnálattal értesítjük, hogy nem Önt választottuk.", "rejected"),
+        ("Kedves Ana! A pozíciót időközben belső munkatárssal töltöttük be.", "rejected"),
+        ("Spoštovana Ana, izbirni postopek smo nadaljevali s kandidatko z več izkušnjami.", "rejected"),
+        ("Poštovana Ana, odlučili smo se za drugog kandidata.", "rejected"),
+        ("Tisztelt Ana! A pályázati eljárást a munkáltató eredménytelennek nyilvánította.", "closed"),
+        ("Poštovana Ana, natječaj je poništen zbog reorganizacije.", "closed"),
     ],
 )
 def test_a_polite_rejection_or_a_closed_vacancy_is_read(body: str, stage: str) -> None:
@@ -491,3 +589,48 @@ def test_another_candidate_chosen_in_russian_romanian_polish_chinese_or_korean_i
 ) -> None:
     job = JobFacts("ln", "Chief Accountant", "Lantern Foods", "technical_interview")
     assert stage_of(body, subject, "Lantern Foods <jobs@lanternfoods.example>", job) == "rejected"
+
+
+@pytest.mark.parametrize(
+    ("job", "subject", "body", "sender"),
+    [
+        (
+            JobFacts("jh", "Product Manager", "Jinhe Tech", "technical_interview"),
+            "回复：【面试邀请】金禾科技 - 产品经理",
+            "你好，不好意思，陈总临时出差，面试需要改到 10 月 2 日上午 10:00，会议号不变。",
+            "HR <hr@jinhetech.com>",
+        ),
+        (
+            JobFacts("tn", "Medical Laboratory Technologist", "Tena Diagnostics", "technical_interview"),
+            "ማስታወሻ - ነገ ቃለ መጠይቅ",
+            "ውድ መሮን፣ ነገ ሰኞ ከጠዋቱ 3:00 ለሚካሄደው የቃለ መጠይቅ ቦርድ ማስታወሻ ነው።",
+            "Tena Diagnostics <hr@tenadiagnostics.et>",
+        ),
+    ],
+)
+def test_a_moved_interview_in_chinese_or_a_reminder_in_amharic_changes_nothing(
+    job: JobFacts, subject: str, body: str, sender: str
+) -> None:
+    decision = route([job], mail(body, subject, sender))
+    assert decision.relevant
+    assert decision.stage_target == "no_change"
+
+
+def test_a_call_looked_back_on_in_hungarian_is_no_news_and_the_interview_after_it_is_suggested() -> None:
+    job = JobFacts("pf", "Logistics Planner", "Pannon Fresh", "recruiter_screen")
+    body = (
+        "Kedves Réka! Ahogy a januári telefonos beszélgetésünkkor ígértem, jelentkezem: szeretnénk meghívni egy "
+        "szakmai interjúra a budapesti irodánkba."
+    )
+    decision = route([job], mail(body, "Logistics Planner – next step", "HR <hr@pannonfresh.example>"))
+    assert (decision.stage_target, decision.bucket) == ("technical_interview", "pending_user")
+
+
+def test_an_offer_that_names_the_medical_check_after_it_is_suggested_as_an_offer() -> None:
+    job = JobFacts("dm", "Logisztikai koordinátor", "Danubia Motor", "onsite")
+    body = (
+        "Kedves Réka! Mellékelten küldöm a Danubia Motor írásos állásajánlatát. Az elfogadást követően küldjük "
+        "az üzemorvosi vizsgálat időpontját és a munkaszerződést."
+    )
+    decision = route([job], mail(body, "Állásajánlat", "Andrea Fekete <andrea.fekete@danubiamotor.example>"))
+    assert (decision.stage_target, decision.bucket) == ("offer", "pending_user")

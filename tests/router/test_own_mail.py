@@ -208,6 +208,13 @@ def test_withdrawals_in_spanish_portuguese_afrikaans_thai_and_one_word_replies_c
         "Con mucha pena prefiero bajarme del proceso, el traslado no nos calza.",
         "Pasensya na po, i-withdraw ko na lang po ang application ko.",
         "Salamat kaayo, pero dili na lang mopadayon ko sa application.",
+        "Terima kasih. Saya ingin menarik balik permohonan saya kerana sudah menerima tawaran lain.",
+        "Asante kwa nafasi hii, lakini sitaendelea na mchakato huu.",
+        "ለሰጣችሁኝ እድል አመሰግናለሁ፤ ከውድድሩ ራሴን ማግለሌን አሳውቃለሁ።",
+        "Alapos mérlegelés után úgy döntöttem, hogy visszalépek a kiválasztási folyamatból.",
+        "Köszönöm szépen, de az ajánlatot nem tudom elfogadni.",
+        "Hvala na pozivu, ali povlačim svoju prijavu jer sam prihvatila drugi posao.",
+        "Hvala za vabilo, vendar umikam svojo prijavo.",
     ],
 )
 def test_withdrawals_in_more_wordings_close_the_job(words: str) -> None:
@@ -266,6 +273,11 @@ def test_a_first_mail_withdrawing_from_an_untracked_employer_waits_in_the_inbox_
         "Wunsch zurückgezogen wurde.",
         "Děkuji za informaci a gratuluji k nové práci. Přeji hodně úspěchů.",
         "Obrigado pelo aviso, e parabéns pela nova função! Fica registado.",
+        "Thanks for letting us know you accepted another role, so we have withdrawn your application.",
+        "ውሳኔዎን እናከብራለን። በአዲሱ ስራዎ መልካም እድል!",
+        "Twubaha icyemezo cyawe, tukwifurije amahirwe masa!",
+        "Köszönöm, hogy jelezte, a döntését rögzítettük. Sok sikert!",
+        "Hvala što ste nam javili. Čestitamo na novom poslu!",
     ],
 )
 def test_an_employer_confirming_a_withdrawal_is_read_as_withdrawn(words: str) -> None:

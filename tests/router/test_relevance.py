@@ -404,6 +404,11 @@ def test_a_background_check_services_portal_notice_with_a_one_time_code_is_relev
             "Northwind via Teamtailor <noreply@teamtailor.example>",
         ),
         (
+            "Új interjú: Kiss Anna – Data Engineer",
+            "Interjúztatóként hozzá lettél rendelve. Jelölt: Kiss Anna, kedd 10:00, tárgyaló 2.",
+            "Northwind via Teamtailor <noreply@teamtailor.example>",
+        ),
+        (
             "Nye treff i lagret søk: data",
             "Data Engineer - Northwind. Intervju etter søknadsfristen.",
             "FINN varsel <varsel@finn.example>",
