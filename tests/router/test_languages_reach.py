@@ -616,21 +616,27 @@ def test_a_moved_interview_in_chinese_or_a_reminder_in_amharic_changes_nothing(
     assert decision.stage_target == "no_change"
 
 
-def test_a_call_looked_back_on_in_hungarian_is_no_news_and_the_interview_after_it_is_suggested() -> None:
-    job = JobFacts("pf", "Logistics Planner", "Pannon Fresh", "recruiter_screen")
-    body = (
-        "Kedves Réka! Ahogy a januári telefonos beszélgetésünkkor ígértem, jelentkezem: szeretnénk meghívni egy "
-        "szakmai interjúra a budapesti irodánkba."
-    )
-    decision = route([job], mail(body, "Logistics Planner – next step", "HR <hr@pannonfresh.example>"))
-    assert (decision.stage_target, decision.bucket) == ("technical_interview", "pending_user")
-
-
-def test_an_offer_that_names_the_medical_check_after_it_is_suggested_as_an_offer() -> None:
-    job = JobFacts("dm", "Logisztikai koordinátor", "Danubia Motor", "onsite")
-    body = (
-        "Kedves Réka! Mellékelten küldöm a Danubia Motor írásos állásajánlatát. Az elfogadást követően küldjük "
-        "az üzemorvosi vizsgálat időpontját és a munkaszerződést."
-    )
-    decision = route([job], mail(body, "Állásajánlat", "Andrea Fekete <andrea.fekete@danubiamotor.example>"))
-    assert (decision.stage_target, decision.bucket) == ("offer", "pending_user")
+@pytest.mark.parametrize(
+    ("job", "subject", "body", "stage"),
+    [
+        (
+            JobFacts("pf", "Logistics Planner", "Pannon Fresh", "recruiter_screen"),
+            "Logistics Planner – next step",
+            "Kedves Réka! Ahogy a januári telefonos beszélgetésünkkor ígértem, jelentkezem: szeretnénk meghívni egy "
+            "szakmai interjúra a budapesti irodánkba.",
+            "technical_interview",
+        ),
+        (
+            JobFacts("dm", "Logisztikai koordinátor", "Danubia Motor", "onsite"),
+            "Állásajánlat",
+            "Kedves Réka! Mellékelten küldöm a Danubia Motor írásos állásajánlatát. Az elfogadást követően küldjük "
+            "az üzemorvosi vizsgálat időpontját és a munkaszerződést.",
+            "offer",
+        ),
+    ],
+)
+def test_a_hungarian_step_after_a_call_looked_back_on_or_before_the_medical_check_is_suggested(
+    job: JobFacts, subject: str, body: str, stage: str
+) -> None:
+    decision = route([job], mail(body, subject, "HR <hr@employer.example>"))
+    assert (decision.stage_target, decision.bucket) == (stage, "pending_user")
