@@ -30,6 +30,17 @@ TIMEOUT_MS = 20_000
 # Assertions wait as long as actions: on a loaded machine a click's rerun can outlast Playwright's 5 s default,
 # and a toast that shows for four seconds after it would then be missed.
 expect.set_options(timeout=TIMEOUT_MS)
+# A pressed button asks for a rerun at once, in the browser, before the server answers.
+RUN_START_MS = 5_000
+WATCH_RUNS = """() => {
+  window.__jobopsRunStarted = false;
+  window.__jobopsRunWatch?.disconnect();
+  const app = document.querySelector("[data-testid='stApp']");
+  window.__jobopsRunWatch = new MutationObserver(() => {
+    if (app.getAttribute("data-test-script-state") !== "notRunning") window.__jobopsRunStarted = true;
+  });
+  window.__jobopsRunWatch.observe(app, {attributes: true, attributeFilter: ["data-test-script-state"]});
+}"""
 
 
 @dataclass
@@ -88,8 +99,21 @@ class Dashboard:
         self.settle()
 
     def click(self, name: str, scope: Any = None, exact: bool = True) -> None:
-        """Press a button by its text."""
-        (scope or self.page).get_by_role("button", name=name, exact=exact).click()
+        """Press a button by its text and wait for the run it starts (every Streamlit button starts one).
+
+        A press that lands while React swaps the button's node for a new one reaches no handler and starts
+        no run: that press is made again, once; a second press that starts no run fails the journey.
+        """
+        button = (scope or self.page).get_by_role("button", name=name, exact=exact)
+        for attempt in range(2):
+            self.page.evaluate(WATCH_RUNS)
+            button.click()
+            try:
+                self.page.wait_for_function("window.__jobopsRunStarted === true", timeout=RUN_START_MS)
+                break
+            except PlaywrightTimeout:
+                if attempt:
+                    raise AssertionError(f"pressing “{name}” started no script run") from None
         self.settle()
 
     def choose(self, combobox: Any, option: str) -> None:
