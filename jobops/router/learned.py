@@ -117,7 +117,7 @@ class TextFeatures:
             )
             if not known:
                 continue
-            found, counts = np.unique(np.array(known, dtype=np.intp), return_counts=True)
+            found, counts = _counted(known)
             values = (1.0 + np.log(counts)) * idf[found]
             parts.append(values / np.linalg.norm(values))
             columns.extend((found + offset).tolist())
@@ -140,6 +140,13 @@ class TextFeatures:
         return found
 
 
+def _counted(columns: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct columns, in order, and how often each occurs (what `np.unique` gives, without its overhead)."""
+    ordered = np.sort(np.array(columns, dtype=np.intp))
+    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    return ordered[starts], np.diff(np.append(starts, ordered.size))
+
+
 def _char_grams(word: str) -> list[str]:
     """A word's character 2-5-grams with a space on either side; a word shorter than a size is one gram."""
     padded = f" {word} "
@@ -155,17 +162,47 @@ def _char_grams(word: str) -> list[str]:
 _by_feature: weakref.WeakKeyDictionary[LogisticRegression, tuple[np.ndarray, np.ndarray, list[str]]] = (
     weakref.WeakKeyDictionary()
 )
+_side_by_side: weakref.WeakKeyDictionary[LogisticRegression, tuple[Any, ...]] = weakref.WeakKeyDictionary()
+
+
+def _per_feature(model: LogisticRegression) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """A model's weights one row a feature (a mail's few features are then read from a few rows, not across all),
+    its intercepts and its labels."""
+    kept = _by_feature.get(model)
+    if kept is None:
+        kept = (np.ascontiguousarray(model.coef_.T), model.intercept_, list(map(str, model.classes_)))
+        _by_feature[model] = kept
+    return kept
 
 
 def probabilities(model: LogisticRegression, features: tuple[list[int], np.ndarray]) -> dict[str, float]:
     """Each label's probability under a fitted logistic regression, highest first."""
     columns, weights = features
-    kept = _by_feature.get(model)
-    if kept is None:  # one row a feature: a mail's few features are then read from a few rows, not across all
-        kept = (np.ascontiguousarray(model.coef_.T), model.intercept_, list(map(str, model.classes_)))
-        _by_feature[model] = kept
-    rows, intercept, labels = kept
+    rows, intercept, labels = _per_feature(model)
+    return _distribution(weights @ rows[columns] + intercept, labels)
+
+
+def both_probabilities(
+    first: LogisticRegression, second: LogisticRegression, features: tuple[list[int], np.ndarray]
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Two models' probabilities over the same features, their weights read in one pass."""
+    columns, weights = features
+    kept = _side_by_side.get(first)
+    if kept is None or kept[0] is not second:
+        (rows_1, intercept_1, labels_1), (rows_2, intercept_2, labels_2) = (
+            _per_feature(first),
+            _per_feature(second),
+        )
+        rows, intercept = np.hstack([rows_1, rows_2]), np.concatenate([intercept_1, intercept_2])
+        kept = (second, rows, intercept, len(intercept_1), labels_1, labels_2)
+        _side_by_side[first] = kept
+    _, rows, intercept, split, labels_1, labels_2 = kept
     scores = weights @ rows[columns] + intercept
+    return _distribution(scores[:split], labels_1), _distribution(scores[split:], labels_2)
+
+
+def _distribution(scores: np.ndarray, labels: list[str]) -> dict[str, float]:
+    """Labels and their probabilities from a model's scores, highest first."""
     if len(labels) == 2:  # one score: the second label's log-odds
         second = float(1.0 / (1.0 + np.exp(-scores[0])))
         found = np.array([1.0 - second, second])
@@ -197,14 +234,14 @@ class LearnedReader:
         return found
 
     def _chances(self, model: LogisticRegression, text: str) -> dict[str, float]:
-        """One model's probabilities for a text; the last ones of each model are kept, as the features are."""
+        """One model's probabilities for a text; both models read it at once, and the last ones are kept."""
         slot = 0 if model is self.stage else 1
         last = _last_chances[slot]
         if last is not None and last[0] is model and last[1] == text:
             return last[2]
-        found = probabilities(model, self._features(text))
-        _last_chances[slot] = (model, text, found)
-        return found
+        stage, relevance = both_probabilities(self.stage, self.relevance, self._features(text))
+        _last_chances[0], _last_chances[1] = (self.stage, text, stage), (self.relevance, text, relevance)
+        return stage if slot == 0 else relevance
 
     def doubts_link(self, text: str, stage_target: str) -> str | None:
         """Why an automatic link should wait: its stage is not among the likeliest, or it reads as noise."""

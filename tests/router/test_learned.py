@@ -10,7 +10,14 @@ import pytest
 from scipy import sparse
 
 from jobops.router import JobFacts, Router, RouterMemory, learned
-from jobops.router.learned import current_reader, probabilities, reading_with, train, tuning_rows
+from jobops.router.learned import (
+    both_probabilities,
+    current_reader,
+    probabilities,
+    reading_with,
+    train,
+    tuning_rows,
+)
 from jobops.stages import AUTO_LINKED, IGNORED, PENDING_USER
 from tests.router.builders import mail
 
@@ -110,6 +117,11 @@ def test_the_readers_own_arithmetic_gives_scikit_learns_probabilities() -> None:
             found = probabilities(model, reader.features.of(text))
             assert found.keys() == expected.keys()
             assert all(abs(found[label] - expected[label]) < 1e-9 for label in expected)
+        stage, relevance = both_probabilities(reader.stage, reader.relevance, reader.features.of(text))
+        for model, found in ((reader.stage, stage), (reader.relevance, relevance)):
+            alone = probabilities(model, reader.features.of(text))
+            assert list(found) == list(alone)
+            assert all(abs(found[label] - alone[label]) < 1e-12 for label in alone)
 
 
 def test_a_trained_reader_is_kept_for_the_next_process_and_loaded_instead_of_trained_again(
