@@ -1,20 +1,19 @@
 """Step, decision and kind-of-mail words, context words and Gmail search words in Croatian, Serbian and Bosnian
-(Latin script) and Slovenian.
+(Latin and Cyrillic script) and Slovenian.
 
-Cues match whole word sequences of folded text, so each line lists the word forms mail uses: Croatian, Serbian and
-Bosnian first, Slovenian after. "Prijava" alone also means signing in, so the context words name an application by
-its possessive ("vašu prijavu", "vašo prijavo").
+Cues match whole word sequences of folded text, so each line lists the word forms mail uses: Croatian (ijekavian)
+and Serbian (ekavian) forms are written once in Latin script and also matched in Serbian Cyrillic, which maps onto
+Latin letter for letter. "Prijava" alone also means signing in, so the context words name an application by its
+possessive ("vašu prijavu", "vašo prijavo").
 """
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
-STEPS: Final[dict[str, tuple[str, ...]]] = {
-    "withdrawn": (
-        *("čestitamo na novom poslu", "poštujemo vašu odluku", "poštujemo tvoju odluku"),
-        *("spoštujemo vašo odločitev", "spoštujemo tvojo odločitev", "čestitamo za novo zaposlitev"),
-    ),
+SERBO_CROATIAN_STEPS: Final[dict[str, tuple[str, ...]]] = {
+    "withdrawn": ("čestitamo na novom poslu", "poštujemo vašu odluku", "poštujemo tvoju odluku"),
     "rejected": (
         *(
             "odlučili za drugog kandidata",
@@ -22,8 +21,13 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
             "odabrali smo drugog kandidata",
         ),
         *("s drugim kandidatom", "s drugom kandidatkinjom", "niste ušli u uži izbor", "niste izabrani"),
-        *("nadaljevali s kandidatko", "nadaljevali s kandidatom", "izbrali drugega kandidata"),
-        *("odločili za drugega kandidata", "niste bili izbrani", "z drugim kandidatom"),
+        *("odlučio za drugog kandidata", "odlučila za drugog kandidata", "odlučio se za drugog kandidata"),
+        *(
+            "nastaviti proces s kandidatom",
+            "nastaviti postupak s kandidatom",
+            "nastaviti proces sa kandidatom",
+        ),
+        *("nije vijest koju ste", "nije vest koju ste"),
     ),
     "closed": (
         *(
@@ -32,32 +36,26 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
             "poništava natječaj",
             "zapošljavanje je obustavljeno",
         ),
-        *("razpis je bil razveljavljen", "razpis je razveljavljen", "ustavili postopek zaposlovanja"),
+        *("natječaj se poništava", "poništenju javnog natječaja", "odluku o poništenju natječaja"),
+        *("konkurs je poništen", "konkurs je obustavljen", "poništenju konkursa", "konkurs se poništava"),
+        *("se natječaj poništava", "je natječaj poništen", "je konkurs poništen", "je konkurs obustavljen"),
     ),
-    "offer": (
-        *("ponuditi vam posao", "s veseljem vam nudimo", "ponuda za zaposlenje", "ponudu za zaposlenje"),
-        *("ponudba za zaposlitev", "ponudbo za zaposlitev", "z veseljem vam ponujamo"),
-    ),
-    "onsite": (
-        *("završni krug", "završni krug selekcije", "ušli ste u završni krug", "završni razgovor"),
-        *("zaključni krog", "finalni krog", "zaključni razgovor"),
-    ),
+    "offer": ("ponuditi vam posao", "s veseljem vam nudimo", "ponuda za zaposlenje", "ponudu za zaposlenje"),
+    "onsite": ("završni krug", "završni krug selekcije", "ušli ste u završni krug", "završni razgovor"),
     "technical_interview": (
         *("poziv na razgovor", "pozvati na razgovor", "pozvati na prvi razgovor", "pozivamo vas na razgovor"),
-        *("razgovor za posao", "razgovor za radno mjesto"),
-        *("vabilo na razgovor", "povabiti na razgovor", "vabimo vas na razgovor", "vabimo te na razgovor"),
+        *("razgovor za posao", "razgovor za radno mjesto", "razgovor za radno mesto"),
+        *("poziv na intervju", "pozivamo vas na intervju"),
     ),
-    "hiring_manager_screen": (
-        *("neformalno čuo", "neformalno čula", "neformalno čuti", "neformalni razgovor"),
-        *("neformalni pogovor", "neformalno srečanje"),
-    ),
+    "hiring_manager_screen": ("neformalno čuo", "neformalno čula", "neformalno čuti", "neformalni razgovor"),
     "assessment": (
-        *("test znanja", "pisani test", "psihološko testiranje", "online testiranje"),
-        *("pisni preizkus", "spletni test", "spletno testiranje"),
+        *("test znanja", "pisani test", "psihološko testiranje", "online testiranje", "pisano testiranje"),
+        *("studij slučaja", "studiju slučaja", "studija slučaja"),
+        *("provjeru znanja", "provjera znanja", "proveru znanja", "provera znanja"),
     ),
     "recruiter_screen": (
         *("telefonski razgovor", "telefonski intervju", "kratki telefonski razgovor"),
-        *("telefonski pogovor", "kratek telefonski pogovor"),
+        *("kratak razgovor", "kratki razgovor", "nazvat ću vas", "nazvaću vas"),
     ),
     "applied": (
         *("potvrđujemo primitak vaše prijave", "primitak vaše prijave", "vašu prijavu smo zaprimili"),
@@ -67,35 +65,107 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
             "prijava uspješno poslana",
             "hvala na prijavi",
         ),
-        *(
-            "vašo prijavo smo prejeli",
-            "prejeli smo vašo prijavo",
-            "potrdilo o prejemu prijave",
-            "hvala za prijavo",
-        ),
+        *("primili smo vašu prijavu", "potvrda o prijemu prijave", "vašu prijavu smo primili"),
+        *("vas predstavio klijentu", "vas predstavila klijentu"),
     ),
 }
 
-KINDS: Final[dict[str, tuple[str, ...]]] = {
+SLOVENIAN_STEPS: Final[dict[str, tuple[str, ...]]] = {
+    "withdrawn": ("spoštujemo vašo odločitev", "spoštujemo tvojo odločitev", "čestitamo za novo zaposlitev"),
+    "rejected": (
+        *("nadaljevali s kandidatko", "nadaljevali s kandidatom", "izbrali drugega kandidata"),
+        *("odločili za drugega kandidata", "niste bili izbrani", "z drugim kandidatom"),
+    ),
+    "closed": ("razpis je bil razveljavljen", "razpis je razveljavljen", "ustavili postopek zaposlovanja"),
+    "offer": ("ponudba za zaposlitev", "ponudbo za zaposlitev", "z veseljem vam ponujamo"),
+    "onsite": ("zaključni krog", "finalni krog", "zaključni razgovor"),
+    "technical_interview": (
+        "vabilo na razgovor",
+        "povabiti na razgovor",
+        "vabimo vas na razgovor",
+        "vabimo te na razgovor",
+    ),
+    "hiring_manager_screen": ("neformalni pogovor", "neformalno srečanje"),
+    "assessment": ("pisni preizkus", "spletni test", "spletno testiranje"),
+    "recruiter_screen": ("telefonski pogovor", "kratek telefonski pogovor"),
+    "applied": (
+        "vašo prijavo smo prejeli",
+        "prejeli smo vašo prijavo",
+        "potrdilo o prejemu prijave",
+        "hvala za prijavo",
+    ),
+}
+
+SERBO_CROATIAN_KINDS: Final[dict[str, tuple[str, ...]]] = {
     "reschedule": (
         *("novi termin", "promjena termina", "pomaknuti", "pomaknemo", "pomaknuti razgovor"),
-        *("nov termin", "sprememba termina", "prestaviti", "prestavimo"),
+        *("promena termina", "pomeriti", "pomerimo", "pomeriti razgovor"),
     ),
-    "reminder": ("podsjetnik", "podsjećamo", "opomnik", "opominjamo", "spomnim vas", "spominjamo vas"),
+    "reminder": ("podsjetnik", "podsjećamo", "podsetnik", "podsećamo"),
     "background check": (
-        *("liječnički pregled", "potvrda o nekažnjavanju"),
-        *("zdravniški pregled", "potrdilo o nekaznovanosti"),
+        "liječnički pregled",
+        "potvrda o nekažnjavanju",
+        "lekarski pregled",
+        "uverenje o nekažnjavanju",
     ),
 }
 
-CONTEXT: Final[tuple[str, ...]] = (
+SLOVENIAN_KINDS: Final[dict[str, tuple[str, ...]]] = {
+    "reschedule": ("nov termin", "sprememba termina", "prestaviti", "prestavimo"),
+    "reminder": ("opomnik", "opominjamo", "spomnim vas", "spominjamo vas"),
+    "background check": ("zdravniški pregled", "potrdilo o nekaznovanosti"),
+}
+
+SERBO_CROATIAN_CONTEXT: Final[tuple[str, ...]] = (
     *("vašu prijavu", "tvoju prijavu", "vaše prijave", "natječaj", "natječaja", "natječaju", "radno mjesto"),
     *("radnog mjesta", "kandidat", "kandidata", "selekcija", "selekcije", "zapošljavanje"),
+    *("radno mesto", "radnog mesta", "konkurs", "konkursa", "konkursu", "zapošljavanja"),
+)
+
+SLOVENIAN_CONTEXT: Final[tuple[str, ...]] = (
     *("vašo prijavo", "tvojo prijavo", "delovno mesto", "delovnega mesta", "zaposlitev", "zaposlitve"),
     *("izbirni postopek", "izbirnem postopku", "razpis", "razpisa"),
 )
 
+SERBO_CROATIAN_SEARCH: Final[tuple[str, ...]] = (
+    *("natječaj", "prijavu", "razgovor", "zapošljavanje", "selekcija", "kandidat"),
+    *("konkurs", "selekciju"),
+)
+
+# Serbian Cyrillic for Latin, letter for letter; the digraphs first.
+_TO_CYRILLIC: Final = {
+    **{"dž": "џ", "lj": "љ", "nj": "њ"},
+    **dict(zip("abcčćdđefghijklmnoprsštuvzž", "абцчћдђефгхијклмнопрсштувзж", strict=True)),
+}
+_LATIN_LETTER: Final = re.compile("dž|lj|nj|[" + "".join(key for key in _TO_CYRILLIC if len(key) == 1) + "]")
+
+
+def cyrillic(phrase: str) -> str:
+    """A Serbian phrase in Latin script written in Cyrillic ('poziv na razgovor' -> 'позив на разговор')."""
+    return _LATIN_LETTER.sub(lambda letter: _TO_CYRILLIC[letter.group()], phrase)
+
+
+def _in_both_scripts(table: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """A table's cues in Latin script and again in Cyrillic."""
+    return {entry: (*cues, *map(cyrillic, cues)) for entry, cues in table.items()}
+
+
+def _with(
+    first: dict[str, tuple[str, ...]], second: dict[str, tuple[str, ...]]
+) -> dict[str, tuple[str, ...]]:
+    """Two tables as one, entry by entry."""
+    return {entry: (*first.get(entry, ()), *second.get(entry, ())) for entry in {**first, **second}}
+
+
+STEPS: Final = _with(_in_both_scripts(SERBO_CROATIAN_STEPS), SLOVENIAN_STEPS)
+KINDS: Final = _with(_in_both_scripts(SERBO_CROATIAN_KINDS), SLOVENIAN_KINDS)
+CONTEXT: Final[tuple[str, ...]] = (
+    *SERBO_CROATIAN_CONTEXT,
+    *map(cyrillic, SERBO_CROATIAN_CONTEXT),
+    *SLOVENIAN_CONTEXT,
+)
 SEARCH_TERMS: Final[tuple[str, ...]] = (
-    *("natječaj", "prijavu", "razgovor", "zapošljavanje", "selekcija"),
-    *("prijavo", "zaposlitev", "razpis", "kandidat", "pogovor", "pogovora"),
+    *SERBO_CROATIAN_SEARCH,
+    *map(cyrillic, SERBO_CROATIAN_SEARCH),
+    *("prijavo", "zaposlitev", "razpis", "pogovor", "pogovora"),
 )

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from jobops.router import JobFacts, Router, RouterMemory
+from jobops.router.step_cues_south_slavic import cyrillic
 from jobops.stages import AUTO_LINKED
-from tests.router.builders import mail, route
+from tests.router.builders import mail, route, searched_words
 
 LANTERN = JobFacts("ln", "Kế toán trưởng", "Lantern Foods", "applied")
 SENDER = "Phòng Nhân sự Lantern <tuyendung@lanternfoods.example>"
@@ -640,3 +641,77 @@ def test_a_hungarian_step_after_a_call_looked_back_on_or_before_the_medical_chec
 ) -> None:
     decision = route([job], mail(body, subject, "HR <hr@employer.example>"))
     assert (decision.stage_target, decision.bucket) == (stage, "pending_user")
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "stage"),
+    [
+        (
+            "Позив на разговор – Рачуновођа",
+            "Поштовани, позивамо Вас на разговор за посао у четвртак у 10 часова у нашој управи у Крагујевцу.",
+            "technical_interview",
+        ),
+        (
+            "Ваша пријава – Рачуновођа",
+            "Поштовани, нажалост, одлучили смо се за другог кандидата. Хвала Вам на уложеном труду.",
+            "rejected",
+        ),
+        (
+            "Обавештење о конкурсу",
+            "Поштовани, обавештавамо Вас да је конкурс поништен пре избора кандидата.",
+            "closed",
+        ),
+        (
+            "Rezultat selekcije – Računovođa",
+            "Poštovani, klijent se odlučio za drugog kandidata sa više iskustva u reviziji.",
+            "rejected",
+        ),
+        (
+            "Javni natječaj – obavijest",
+            "Poštovani, obavještavamo Vas da se natječaj poništava jer je radno mjesto ukinuto.",
+            "closed",
+        ),
+        (
+            "Studija slučaja",
+            "Poštovani, kao sljedeći korak molimo Vas da riješite studiju slučaja do petka.",
+            "assessment",
+        ),
+        (
+            "Könyvelő pozíció",
+            "Kedves Anna! A bizottság egy másik pályázóval köt munkaszerződést. Köszönjük a részvételt.",
+            "rejected",
+        ),
+        (
+            "Könyvelő pozíció – tájékoztatás",
+            "Kedves Anna! A könyvelő pozíció betöltését határozatlan időre felfüggesztettük, a döntés nem Önről szól.",
+            "closed",
+        ),
+        (
+            "Meghívó",
+            "Tisztelt Pályázó! Meghívjuk szóbeli meghallgatásra a kiválasztási bizottság elé kedden 9 órára.",
+            "technical_interview",
+        ),
+    ],
+)
+def test_serbian_in_either_script_croatian_and_hungarian_public_and_agency_wordings_name_their_step(
+    subject: str, body: str, stage: str
+) -> None:
+    assert stage_of(body, subject) == stage
+
+
+def test_a_serbian_reminder_of_a_test_deadline_logs_no_step() -> None:
+    job = JobFacts("rk", "Računovođa", "Šumadija Osiguranje", "assessment")
+    body = "Poštovani, podsećamo Vas da rok za online test ističe u nedelju u ponoć."
+    decision = route(
+        [job], mail(body, "Podsetnik: online test", "Šumadija Osiguranje <posao@sumadija.example>")
+    )
+    assert decision.stage_target == "no_change"
+
+
+def test_serbian_cyrillic_is_written_letter_for_letter_from_latin() -> None:
+    assert cyrillic("poziv na razgovor") == "позив на разговор"
+    assert cyrillic("ljubazno njihov džep đak ćup") == "љубазно њихов џеп ђак ћуп"
+
+
+def test_the_gmail_search_looks_for_serbian_words_in_both_scripts() -> None:
+    assert {"konkurs", "конкурс", "пријаву", "разговор", "natječaj"} <= searched_words()
