@@ -556,6 +556,23 @@ class EmployerIndex:
                 found |= keys
         return found | self._spelled_out(text)
 
+    def namesakes_of_sender(self, domain: str, texts: Sequence[Wording]) -> set[str]:
+        """Groups whose distinctive first word starts another organisation's name that the mail writes out and the
+        sender's own domain spells: "Mecsek Kerámia" from mecsekkeramia.hu is not MEVISZ (Mecsek Energia)."""
+        if self.groups_for_domain(domain) or self.groups_for_domain_word(domain):
+            return set()
+        label = domain_labels(domain)[0].replace("-", "")
+        found: set[str] = set()
+        for text in texts:
+            for position, token in enumerate(text.tokens[:-1]):
+                keys = self._partial.get(token)
+                after = text.tokens[position + 1]
+                if not keys or not text.matches[position + 1].group()[:1].isupper():
+                    continue
+                if label.startswith(token + after):  # a word of the tracked name itself is no other name
+                    found |= {key for key in keys if after not in words(self.names[key])}
+        return found
+
     def _spelled_out(self, text: Wording) -> set[str]:
         """Groups that go by an acronym, found written out: 'University College London Hospitals' for UCLH."""
         found: set[str] = set()

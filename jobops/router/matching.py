@@ -145,9 +145,10 @@ class JobMatcher:
             "subject names {name}",
         )
         add(self.employers.mentioned(body), PLATFORM_BODY if platform else BODY, "body names {name}")
-        partly = set().union(
-            *(self.employers.partly_mentioned(t) for t in (wording(sender_name), subject, body))
-        )
+        texts = (wording(sender_name), subject, body)
+        partly = set().union(*(self.employers.partly_mentioned(text) for text in texts))
+        if partly and kind is None:  # the sender's own organisation may share a tracked employer's first word
+            partly -= self.employers.namesakes_of_sender(domain, texts)
         add(partly - set(found), PARTIAL, "mail partly names {name}")
         return {key: _combine(_confirmed(items)) for key, items in found.items()}
 

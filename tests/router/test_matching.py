@@ -158,3 +158,28 @@ def test_an_agency_telling_the_candidate_they_were_submitted_to_a_facility_is_th
         ),
     )
     assert (decision.relevant, decision.job_id, decision.stage_target) == (True, "phx", "applied")
+
+
+TISZA_WATER = JobFacts("tv", "Kontroller", "TIVA Zrt. (Tisza Vízművek)", "applied")
+
+
+def test_the_candidates_own_employer_sharing_a_tracked_employers_first_word_is_not_that_employer() -> None:
+    body = (
+        "Kedves Anna! Köszönjük, hogy vállalod a szakmai interjúkat a junior kontroller pozícióra. "
+        "A beosztás: kedd 9:00 és 10:30.\n\nÜdv.:\nHR\nTisza Kerámia Zrt."
+    )
+    decision = route(
+        [TISZA_WATER], mail(body, "Interjúbeosztás", "Tisza Kerámia HR <hr@tiszakeramia.example>")
+    )
+    assert decision.job_id is None
+
+
+def test_a_recruiter_writing_the_tracked_employers_first_word_still_points_to_it() -> None:
+    body = (
+        "Kedves Anna! A Tisza Vízművek megbízásából keresem a Kontroller pozícióval kapcsolatban: "
+        "szívesen beszélnék Önnel egy rövid telefonos beszélgetés keretében."
+    )
+    decision = route(
+        [TISZA_WATER], mail(body, "Kontroller pozíció", "Kiss Péter <peter.kiss@tiszatalent.example>")
+    )
+    assert decision.job_id == "tv"
