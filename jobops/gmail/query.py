@@ -13,6 +13,7 @@ from urllib.parse import quote_plus
 
 from jobops.router import (
     step_cues_arabic_indonesian,
+    step_cues_bulgarian_west_slavic,
     step_cues_caucasus_central_asia,
     step_cues_central_east,
     step_cues_east_africa,
@@ -282,6 +283,7 @@ RECRUITMENT_TERMS: Final[tuple[str, ...]] = (
     *step_cues_arabic_indonesian.SEARCH_TERMS,
     *step_cues_east_africa.SEARCH_TERMS,
     *step_cues_south_slavic.SEARCH_TERMS,
+    *step_cues_bulgarian_west_slavic.SEARCH_TERMS,
 )
 
 _NAME_WORD: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")

@@ -261,6 +261,20 @@ def cjk_names(name: str) -> set[str]:
     return {item for item in found if item}
 
 
+_CYRILLIC: Final = re.compile("[\u0400-\u04ff]")
+# Cyrillic letters as the Latin ones an employer's own domain spells them with: vardarslatko.mk for Вардар Слатко.
+_LATIN_FOR_CYRILLIC: Final = {
+    **dict(zip("абвгдезийклмнопрстуфхцчшыэјћќѓґі", "abvgdeziyklmnoprstufhccsyejckggi", strict=True)),
+    **{"ж": "zh", "щ": "sht", "ъ": "a", "ь": "", "ю": "yu", "я": "ya", "ё": "e", "є": "ye", "ї": "yi"},
+    **{"ђ": "dj", "љ": "lj", "њ": "nj", "џ": "dz", "ѕ": "dz"},
+}
+
+
+def latin_letters(text: str) -> str:
+    """A Cyrillic name in Latin letters, the way domains write it ('вардарслатко' -> 'vardarslatko')."""
+    return "".join(_LATIN_FOR_CYRILLIC.get(letter, letter) for letter in text)
+
+
 def name_variants(employer: str, extra: Iterable[str] = ()) -> list[str]:
     """The names an employer goes by: without a parenthesis, a parenthesis that is a name, brand family names."""
     main = _PARENTHESES.sub(" ", employer).strip()
@@ -400,7 +414,8 @@ class EmployerIndex:
         variants = name_variants(job.employer, self._families(job.employer))
         aliases = {alias for variant in variants for alias in employer_aliases(variant)}
         compacts = {"".join(alias) for alias in aliases}
-        for compact in compacts | {prefix for alias in aliases for prefix in _leading_words(alias)}:
+        spelled = compacts | {prefix for alias in aliases for prefix in _leading_words(alias)}
+        for compact in spelled | {latin_letters(name) for name in spelled if _CYRILLIC.search(name)}:
             self._domains.setdefault(compact, set()).add(key)
         for compact in {alias[0] + alias[-1] for alias in aliases if len(alias) >= 3}:  # nedfinbank.nl
             self._domains.setdefault(compact, set()).add(key)

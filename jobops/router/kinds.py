@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Final
 
 from jobops.router import step_cues_arabic_indonesian as arabic_indonesian
+from jobops.router import step_cues_bulgarian_west_slavic as bulgarian_west_slavic
 from jobops.router import step_cues_caucasus_central_asia as caucasus
 from jobops.router import step_cues_central_east as central_east
 from jobops.router import step_cues_east_africa as east_africa
@@ -50,6 +51,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         arabic_indonesian.KINDS,
         east_africa.KINDS,
         south_slavic.KINDS,
+        bulgarian_west_slavic.KINDS,
     ),
     "step": _merged(
         STEP_CUES,
@@ -63,6 +65,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         arabic_indonesian.STEPS,
         east_africa.STEPS,
         south_slavic.STEPS,
+        bulgarian_west_slavic.STEPS,
     ),
     "doubt": {"doubt": DOUBT_CUES},
     "approach": {"approach": APPROACH_CUES},
@@ -76,6 +79,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
             *arabic_indonesian.CONTEXT,
             *east_africa.CONTEXT,
             *south_slavic.CONTEXT,
+            *bulgarian_west_slavic.CONTEXT,
         )
     },
 }

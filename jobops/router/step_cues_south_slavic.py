@@ -1,5 +1,5 @@
 """Step, decision and kind-of-mail words, context words and Gmail search words in Croatian, Serbian and Bosnian
-(Latin and Cyrillic script) and Slovenian.
+(Latin and Cyrillic script), Macedonian and Slovenian.
 
 Cues match whole word sequences of folded text, so each line lists the word forms mail uses: Croatian (ijekavian)
 and Serbian (ekavian) forms are written once in Latin script and also matched in Serbian Cyrillic, which maps onto
@@ -28,6 +28,12 @@ SERBO_CROATIAN_STEPS: Final[dict[str, tuple[str, ...]]] = {
             "nastaviti proces sa kandidatom",
         ),
         *("nije vijest koju ste", "nije vest koju ste"),
+        *(
+            "poziciju ponudimo kandidatu",
+            "odlučili za kandidata koji",
+            "popunjeno kandidatom",
+            "popunjeno drugim kandidatom",
+        ),
     ),
     "closed": (
         *(
@@ -39,8 +45,16 @@ SERBO_CROATIAN_STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("natječaj se poništava", "poništenju javnog natječaja", "odluku o poništenju natječaja"),
         *("konkurs je poništen", "konkurs je obustavljen", "poništenju konkursa", "konkurs se poništava"),
         *("se natječaj poništava", "je natječaj poništen", "je konkurs poništen", "je konkurs obustavljen"),
+        *("oglas je poništen", "oglas se poništava", "se oglas poništava", "poništenju oglasa"),
     ),
-    "offer": ("ponuditi vam posao", "s veseljem vam nudimo", "ponuda za zaposlenje", "ponudu za zaposlenje"),
+    "offer": (
+        "ponuditi vam posao",
+        "s veseljem vam nudimo",
+        "ponuda za zaposlenje",
+        "ponudu za zaposlenje",
+        "ponuda za posao",
+        "ponudu za posao",
+    ),
     "onsite": ("završni krug", "završni krug selekcije", "ušli ste u završni krug", "završni razgovor"),
     "technical_interview": (
         *("poziv na razgovor", "pozvati na razgovor", "pozvati na prvi razgovor", "pozivamo vas na razgovor"),
@@ -95,6 +109,58 @@ SLOVENIAN_STEPS: Final[dict[str, tuple[str, ...]]] = {
         "hvala za prijavo",
     ),
 }
+
+MACEDONIAN_STEPS: Final[dict[str, tuple[str, ...]]] = {
+    "withdrawn": (
+        "ја повлекувам мојата апликација",
+        "ја повлекувам апликацијата",
+        "ја повлекувам кандидатурата",
+    ),
+    "rejected": (
+        *("да не биде избрана", "не е избрана за понатамошна", "одлучивме да продолжиме со друг кандидат"),
+        *("избравме друг кандидат", "се одлучивме за друг кандидат"),
+    ),
+    "closed": (
+        "постапката е поништена",
+        "огласот е поништен",
+        "поништување на јавен оглас",
+        "поништување на огласот",
+    ),
+    "offer": ("понуда за вработување", "со задоволство ви нудиме", "ви ја нудиме позицијата"),
+    "onsite": ("завршно интервју", "последниот круг", "завршниот круг"),
+    "technical_interview": (
+        *("ве покануваме на интервју", "покана за интервју", "ве покануваме на онлајн интервју"),
+        *("интервју пред комисијата", "интервју пред комисија"),
+    ),
+    "assessment": ("писмен тест", "стручен писмен тест", "онлајн тест", "практичен тест"),
+    "recruiter_screen": ("телефонски разговор", "краток телефонски разговор"),
+    "applied": (
+        *("благодариме за поднесената апликација", "ви благодариме за апликацијата", "успешно аплициравте"),
+        *(
+            "вашата апликација е успешно испратена",
+            "ја примивме вашата апликација",
+            "потврда за поднесена апликација",
+        ),
+    ),
+}
+
+MACEDONIAN_KINDS: Final[dict[str, tuple[str, ...]]] = {
+    "reschedule": ("нов термин", "промена на терминот"),
+    "reminder": ("потсетување", "потсетник", "ве потсетуваме"),
+    "background check": ("лекарски преглед", "уверение за неосудуваност"),
+}
+
+MACEDONIAN_CONTEXT: Final[tuple[str, ...]] = (
+    *(
+        "апликација",
+        "апликацијата",
+        "вашата апликација",
+        "кандидат",
+        "кандидатите",
+        "позицијата",
+        "селекција",
+    ),
+)
 
 SERBO_CROATIAN_KINDS: Final[dict[str, tuple[str, ...]]] = {
     "reschedule": (
@@ -157,15 +223,17 @@ def _with(
     return {entry: (*first.get(entry, ()), *second.get(entry, ())) for entry in {**first, **second}}
 
 
-STEPS: Final = _with(_in_both_scripts(SERBO_CROATIAN_STEPS), SLOVENIAN_STEPS)
-KINDS: Final = _with(_in_both_scripts(SERBO_CROATIAN_KINDS), SLOVENIAN_KINDS)
+STEPS: Final = _with(_with(_in_both_scripts(SERBO_CROATIAN_STEPS), MACEDONIAN_STEPS), SLOVENIAN_STEPS)
+KINDS: Final = _with(_with(_in_both_scripts(SERBO_CROATIAN_KINDS), MACEDONIAN_KINDS), SLOVENIAN_KINDS)
 CONTEXT: Final[tuple[str, ...]] = (
     *SERBO_CROATIAN_CONTEXT,
     *map(cyrillic, SERBO_CROATIAN_CONTEXT),
+    *MACEDONIAN_CONTEXT,
     *SLOVENIAN_CONTEXT,
 )
 SEARCH_TERMS: Final[tuple[str, ...]] = (
     *SERBO_CROATIAN_SEARCH,
     *map(cyrillic, SERBO_CROATIAN_SEARCH),
+    *("апликација", "апликацијата", "интервју", "оглас"),
     *("prijavo", "zaposlitev", "razpis", "pogovor", "pogovora"),
 )

@@ -715,3 +715,58 @@ def test_serbian_cyrillic_is_written_letter_for_letter_from_latin() -> None:
 
 def test_the_gmail_search_looks_for_serbian_words_in_both_scripts() -> None:
     assert {"konkurs", "конкурс", "пријаву", "разговор", "natječaj"} <= searched_words()
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "stage"),
+    [
+        (
+            "Апликација – сметководител",
+            "Почитувана, Ви благодариме за апликацијата за позицијата сметководител.",
+            "applied",
+        ),
+        (
+            "Покана",
+            "Почитувана, Ве покануваме на интервју пред комисијата во вторник во 10 часот.",
+            "technical_interview",
+        ),
+        (
+            "Известување",
+            "Почитувана, комисијата одлучи Вашата кандидатура да не биде избрана за понатамошна постапка.",
+            "rejected",
+        ),
+        ("Кандидатура", "Здравейте, благодарим Ви за кандидатурата за позицията счетоводител.", "applied"),
+        ("Обратна връзка", "Здравейте, решихме да продължим с други кандидати за тази позиция.", "rejected"),
+        (
+            "Покана",
+            "Здравейте, каним Ви на събеседване в четвъртък от 14 часа в нашия офис.",
+            "technical_interview",
+        ),
+        (
+            "Конкурс",
+            "Уважаема госпожо, конкурсът се прекратява поради промяна в щатното разписание.",
+            "closed",
+        ),
+        (
+            "Výsledok",
+            "Dobrý deň, po zvážení sme sa rozhodli ponúknuť pozíciu kandidátovi s praxou.",
+            "rejected",
+        ),
+        (
+            "Pohovor",
+            "Dobrý deň, pozývame Vás na pohovor v stredu o 9:00 v našej kancelárii.",
+            "technical_interview",
+        ),
+    ],
+)
+def test_macedonian_bulgarian_and_slovak_wordings_name_their_step(
+    subject: str, body: str, stage: str
+) -> None:
+    assert stage_of(body, subject) == stage
+
+
+def test_an_employer_named_in_cyrillic_is_known_by_its_domain_in_latin_letters() -> None:
+    job = JobFacts("bv", "Счетоводител", "Бистра Вода ООД", "applied")
+    body = "Здравейте, благодарим Ви за кандидатурата. Ще се свържем с Вас до две седмици."
+    decision = route([job], mail(body, "Вашата кандидатура", "Човешки ресурси <hr@bistravoda.example>"))
+    assert decision.job_id == "bv"
