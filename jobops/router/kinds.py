@@ -50,7 +50,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         south_asia_mena.KINDS,
         arabic_indonesian.KINDS,
         east_africa.KINDS,
-        south_slavic.KINDS,
+        *south_slavic.KIND_TABLES,
         bulgarian_west_slavic.KINDS,
     ),
     "step": _merged(
@@ -64,7 +64,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         south_asia_mena.STEPS,
         arabic_indonesian.STEPS,
         east_africa.STEPS,
-        south_slavic.STEPS,
+        *south_slavic.STEP_TABLES,
         bulgarian_west_slavic.STEPS,
     ),
     "doubt": {"doubt": DOUBT_CUES},

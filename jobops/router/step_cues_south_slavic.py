@@ -216,15 +216,9 @@ def _in_both_scripts(table: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, 
     return {entry: (*cues, *map(cyrillic, cues)) for entry, cues in table.items()}
 
 
-def _with(
-    first: dict[str, tuple[str, ...]], second: dict[str, tuple[str, ...]]
-) -> dict[str, tuple[str, ...]]:
-    """Two tables as one, entry by entry."""
-    return {entry: (*first.get(entry, ()), *second.get(entry, ())) for entry in {**first, **second}}
-
-
-STEPS: Final = _with(_with(_in_both_scripts(SERBO_CROATIAN_STEPS), MACEDONIAN_STEPS), SLOVENIAN_STEPS)
-KINDS: Final = _with(_with(_in_both_scripts(SERBO_CROATIAN_KINDS), MACEDONIAN_KINDS), SLOVENIAN_KINDS)
+# One table a language or script, merged with the other languages' tables by the cue index.
+STEP_TABLES: Final = (_in_both_scripts(SERBO_CROATIAN_STEPS), MACEDONIAN_STEPS, SLOVENIAN_STEPS)
+KIND_TABLES: Final = (_in_both_scripts(SERBO_CROATIAN_KINDS), MACEDONIAN_KINDS, SLOVENIAN_KINDS)
 CONTEXT: Final[tuple[str, ...]] = (
     *SERBO_CROATIAN_CONTEXT,
     *map(cyrillic, SERBO_CROATIAN_CONTEXT),
