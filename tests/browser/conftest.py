@@ -106,6 +106,7 @@ class Dashboard:
         """
         button = (scope or self.page).get_by_role("button", name=name, exact=exact)
         for attempt in range(2):
+            self.settle()  # a press during a run can land on a node the run is about to replace
             self.page.evaluate(WATCH_RUNS)
             button.click()
             try:
