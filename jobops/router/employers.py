@@ -565,10 +565,10 @@ class EmployerIndex:
     def partly_mentioned(self, text: Wording) -> set[str]:
         """Groups named by a distinctive word of their name or by their acronym, written as a name."""
         found: set[str] = set()
+        tables = (self._partial, self._acronyms)
         for position, token in enumerate(text.tokens):
-            keys = self._partial.get(token, set()) | self._acronyms.get(token, set())
-            if keys and _named(text.text, text.matches[position]):
-                found |= keys
+            if any(token in table for table in tables) and _named(text.text, text.matches[position]):
+                found.update(*(table.get(token, ()) for table in tables))
         return found | self._spelled_out(text)
 
     def namesakes_of_sender(self, domain: str, texts: Sequence[Wording]) -> set[str]:

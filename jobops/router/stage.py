@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from re import _constants as _c  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
-from typing import Any, Final
+from typing import Final
 
 from jobops.router.decision_phrases import DECISION_PHRASES
+from jobops.router.dispatch import dispatching_pattern
 from jobops.router.step_phrases import STEP_PHRASES
 from jobops.router.text import fold, fold_pattern
 from jobops.stages import NO_CHANGE, stage_rank
@@ -172,76 +171,7 @@ _SENTENCE_END: Final = re.compile(r"[.!?\n]")
 _REPLY_PREFIX: Final = re.compile(r"^\s*(?:(?:re|aw|sv|fw|fwd|wg|tr|rv|r)\s*:\s*)+")
 
 
-def _first_chars(items: Any) -> tuple[set[str] | None, bool]:
-    """The characters a parsed pattern can start with (None: any) and whether it can match nothing."""
-    found: set[str] = set()
-    for op, av in items:
-        chars, empty = _first_chars_of(op, av)
-        if chars is None:
-            return None, False
-        found |= chars
-        if not empty:
-            return found, False
-    return found, True
-
-
-def _first_chars_of(op: Any, av: Any) -> tuple[set[str] | None, bool]:
-    """_first_chars for one parsed item."""
-    if op is _c.LITERAL:
-        return {chr(av)}, False
-    if op is _c.IN:
-        chars: set[str] = set()
-        for kind, value in av:
-            if kind is _c.LITERAL:
-                chars.add(chr(value))
-            elif kind is _c.RANGE:
-                chars.update(chr(code) for code in range(value[0], value[1] + 1))
-            else:
-                return None, False
-        return chars, False
-    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-        return set(), True
-    if op is _c.SUBPATTERN:
-        return _first_chars(av[-1])
-    if op is _c.BRANCH:
-        chars, empty = set(), False
-        for branch in av[1]:
-            branch_chars, branch_empty = _first_chars(branch)
-            if branch_chars is None:
-                return None, False
-            chars |= branch_chars
-            empty = empty or branch_empty
-        return chars, empty
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-        repeated, empty = _first_chars(av[2])
-        return repeated, empty or av[0] == 0
-    return None, False
-
-
-def _dispatching_pattern(phrases: list[str]) -> re.Pattern[str]:
-    """Every phrase in one pattern, grouped by first character so a position only tries the phrases that can start there.
-
-    At any position the phrases are still tried in the listed order, so a match is the one a plain alternation finds.
-    """
-    by_char: dict[str, list[int]] = {}
-    anywhere: list[int] = []
-    for index, phrase in enumerate(phrases):
-        chars, _ = _first_chars(_parser.parse(phrase))
-        if chars is None:
-            anywhere.append(index)
-        else:
-            for char in chars:
-                by_char.setdefault(char, []).append(index)
-    branches = [
-        f"(?={re.escape(char)})(?:{'|'.join(phrases[i] for i in sorted({*indexes, *anywhere}))})"
-        for char, indexes in sorted(by_char.items())
-    ]
-    if anywhere:
-        branches.append("(?:" + "|".join(phrases[i] for i in anywhere) + ")")
-    return re.compile(r"\b(?:" + "|".join(branches) + ")")
-
-
-_PATTERN: Final = _dispatching_pattern([phrase for phrases in STAGE_PHRASES.values() for phrase in phrases])
+_PATTERN: Final = dispatching_pattern([phrase for phrases in STAGE_PHRASES.values() for phrase in phrases])
 # Which stage a match belongs to: the first stage, in priority order, whose phrases match at that position.
 _STAGE_PATTERNS: Final = {
     stage: re.compile("(?:" + "|".join(phrases) + ")") for stage, phrases in STAGE_PHRASES.items()

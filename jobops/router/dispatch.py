@@ -1,0 +1,97 @@
+"""Long alternations of phrases compiled so that a position only tries the phrases that can start there.
+
+Python's regular expressions try every alternative at every position; a few thousand phrases make that the router's
+largest cost. Grouping the phrases by first character, and the characters into small sets, lets a position skip
+all but a handful.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any, Final
+
+CHARS_PER_SET: Final = (
+    6  # first characters tested together before their phrases are tried one character at a time
+)
+
+
+def dispatching_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """Every phrase in one pattern that starts on a word boundary and finds what a plain alternation finds there.
+
+    At any position the phrases that can start with its character are still tried in the listed order, followed
+    by those whose first character cannot be told.
+    """
+    by_char: dict[str, list[int]] = {}
+    anywhere: list[int] = []
+    for index, phrase in enumerate(phrases):
+        chars, _ = _first_chars(_parser.parse(phrase))
+        if chars is None:
+            anywhere.append(index)
+        else:
+            for char in chars:
+                by_char.setdefault(char, []).append(index)
+
+    def branch(char: str, indexes: list[int]) -> str:
+        """The phrases that can start with one character, behind a test for it."""
+        return f"(?={re.escape(char)})(?:{'|'.join(phrases[i] for i in sorted({*indexes, *anywhere}))})"
+
+    letters = [(char, indexes) for char, indexes in sorted(by_char.items()) if char.isalnum()]
+    others = [branch(char, indexes) for char, indexes in sorted(by_char.items()) if not char.isalnum()]
+    sets = [letters[start : start + CHARS_PER_SET] for start in range(0, len(letters), CHARS_PER_SET)]
+    in_words = "|".join(
+        f"(?=[{''.join(re.escape(char) for char, _ in chars)}])(?:{'|'.join(branch(*item) for item in chars)})"
+        for chars in sets
+    )
+    branches = [f"(?=\\w)(?:{in_words})"] if letters else []
+    branches += others
+    if anywhere:
+        branches.append("(?:" + "|".join(phrases[i] for i in anywhere) + ")")
+    return re.compile(r"\b(?:" + "|".join(branches) + ")")
+
+
+def _first_chars(items: Any) -> tuple[set[str] | None, bool]:
+    """The characters a parsed pattern can start with (None: any) and whether it can match nothing."""
+    found: set[str] = set()
+    for op, av in items:
+        chars, empty = _first_chars_of(op, av)
+        if chars is None:
+            return None, False
+        found |= chars
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _first_chars_of(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+    """_first_chars for one parsed item."""
+    if op is _c.LITERAL:
+        return {chr(av)}, False
+    if op is _c.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is _c.LITERAL:
+                chars.add(chr(value))
+            elif kind is _c.RANGE:
+                chars.update(chr(code) for code in range(value[0], value[1] + 1))
+            else:
+                return None, False
+        return chars, False
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return set(), True
+    if op is _c.SUBPATTERN:
+        return _first_chars(av[-1])
+    if op is _c.BRANCH:
+        chars, empty = set(), False
+        for branch in av[1]:
+            branch_chars, branch_empty = _first_chars(branch)
+            if branch_chars is None:
+                return None, False
+            chars |= branch_chars
+            empty = empty or branch_empty
+        return chars, empty
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        repeated, empty = _first_chars(av[2])
+        return repeated, empty or av[0] == 0
+    return None, False

@@ -1,0 +1,73 @@
+"""Long phrase alternations compiled for speed find exactly what the plain alternation finds."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from jobops.router.dispatch import dispatching_pattern
+from jobops.router.stage import STAGE_PHRASES
+from jobops.router.text import fold
+
+PHRASES = [
+    "invite you to an interview",
+    "interview",
+    "(?<!not )offer(?:ed)?",
+    "'d like to offer",
+    r"\w+ design interview",
+    "(?:[0-9]+|thirty)[- ]?min(?:ute)?s? call",
+    "entretien",
+    "собеседование",
+    "候选",
+    "[a-c]ssessment",
+    "zaproszenie",
+]
+SAMPLES = [
+    "We'd like to offer you the role after your interview.",
+    "We would like to invite you to an interview, not offered yet.",
+    "A system design interview and a 30-minute call, then a thirty min call.",
+    "Nous vous proposons un entretien. Приглашаем на собеседование. 候选人",
+    "Your assessment and bssessment are ready; zaproszenie na rozmowę.",
+    "interviewer offering offered",
+    "",
+]
+
+
+def plain(phrases: list[str]) -> re.Pattern[str]:
+    """The alternation the dispatching pattern stands for."""
+    return re.compile(r"\b(?:" + "|".join(phrases) + ")")
+
+
+def found(pattern: re.Pattern[str], text: str) -> list[tuple[int, str]]:
+    """Where a pattern matches a text, and what."""
+    return [(match.start(), match.group()) for match in pattern.finditer(text)]
+
+
+def test_each_phrase_is_found_where_the_plain_alternation_finds_it() -> None:
+    fast, slow = dispatching_pattern(PHRASES), plain(PHRASES)
+    for text in SAMPLES:
+        assert found(fast, text) == found(slow, text)
+    assert found(fast, SAMPLES[0]) == [(2, "'d like to offer"), (43, "interview")]
+
+
+def test_a_phrase_that_may_start_with_any_word_is_still_tried_everywhere() -> None:
+    assert found(dispatching_pattern(PHRASES), "A system design interview")[0] == (
+        2,
+        "system design interview",
+    )
+
+
+def test_an_earlier_phrase_wins_at_a_position_as_in_a_plain_alternation() -> None:
+    assert found(dispatching_pattern(["offer", "offered"]), "offered") == [(0, "offer")]
+    assert found(dispatching_pattern(["offered", "offer"]), "offered") == [(0, "offered")]
+
+
+def test_the_stage_phrases_are_found_in_labelled_mail_as_their_plain_alternation_finds_them() -> None:
+    phrases = [phrase for phrases in STAGE_PHRASES.values() for phrase in phrases]
+    fast, slow = dispatching_pattern(phrases), plain(phrases)
+    lines = (Path(__file__).parents[1] / "router_eval" / "software-finance" / "messages.jsonl").read_text()
+    texts = [fold(f"{mail['subject']}\n{mail['body_text']}") for mail in map(json.loads, lines.splitlines())]
+    matches = [found(fast, text) for text in texts]
+    assert matches == [found(slow, text) for text in texts]
+    assert sum(map(len, matches)) > len(texts)  # the mail names stages: the comparison is not of empty lists
