@@ -12,6 +12,7 @@ from typing import Final
 from urllib.parse import quote_plus
 
 from jobops.router import (
+    step_cues_albanian,
     step_cues_arabic_indonesian,
     step_cues_bulgarian_west_slavic,
     step_cues_caucasus_central_asia,
@@ -284,6 +285,7 @@ RECRUITMENT_TERMS: Final[tuple[str, ...]] = (
     *step_cues_east_africa.SEARCH_TERMS,
     *step_cues_south_slavic.SEARCH_TERMS,
     *step_cues_bulgarian_west_slavic.SEARCH_TERMS,
+    *step_cues_albanian.SEARCH_TERMS,
 )
 
 _NAME_WORD: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
+from jobops.router import step_cues_albanian as albanian
 from jobops.router import step_cues_arabic_indonesian as arabic_indonesian
 from jobops.router import step_cues_bulgarian_west_slavic as bulgarian_west_slavic
 from jobops.router import step_cues_caucasus_central_asia as caucasus
@@ -52,6 +53,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         east_africa.KINDS,
         *south_slavic.KIND_TABLES,
         bulgarian_west_slavic.KINDS,
+        albanian.KINDS,
     ),
     "step": _merged(
         STEP_CUES,
@@ -66,6 +68,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         east_africa.STEPS,
         *south_slavic.STEP_TABLES,
         bulgarian_west_slavic.STEPS,
+        albanian.STEPS,
     ),
     "doubt": {"doubt": DOUBT_CUES},
     "approach": {"approach": APPROACH_CUES},
@@ -80,6 +83,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
             *east_africa.CONTEXT,
             *south_slavic.CONTEXT,
             *bulgarian_west_slavic.CONTEXT,
+            *albanian.CONTEXT,
         )
     },
 }

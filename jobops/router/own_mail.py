@@ -145,6 +145,8 @@ WITHDRAWAL: Final = re.compile(
             r"\bmenarik balik permohonan|\bsitaendelea na (?:nafasi|mchakato|maombi)|\bnajiondoa\b",
             r"\bvisszalep(?:ek|nek)\b|\bpalyazatomat visszavonom|\baz ajanlatot nem tudom elfogadni"
             r"|\bnem tudom elfogadni az ajanlat|\bnem (?:szeretnek|fogok) (?:az interjun |a meghallgatason )?reszt venni",
+            r"\bterheq (?:kandidaturen|aplikimin) (?:time|tim)\b|\bterhiqem nga\b|\bheq dore nga (?:procesi|pozicioni|oferta)",
+            r"\bnuk (?:mund|do te mund) ta pranoj oferten|\brefuzoj oferten|\bkam pranuar (?:nje )?(?:oferte|pune) ",
             r"\bpovlacim (?:svoju )?prijavu|\bumikam (?:svojo )?prijavo|\bodustajem od (?:prijave|natjecaja|procesa)"
             r"|\bne mogu prihvatiti (?:vasu )?ponudu|\bne morem sprejeti (?:vase )?ponudbe",
         )
@@ -201,11 +203,49 @@ WITHDRAWAL: Final = re.compile(
             r"відмовитися від (?:вашої )?(?:пропозиції|посади|вакансії|участі)",
             r"принял[аи]? (?:другое|иное) предложение|принял[аи]? предложение от друго",
             r"прийнял?а? іншу пропозицію|прийнял?а? пропозицію від іншо",
+            # Bulgarian, Macedonian and Greek
+            r"(?:да )?се оттегл\w* от (?:подбора|процеса|конкурса|процедурата)|оттеглям (?:си )?кандидатурата",
+            r"приех (?:друго|друга) (?:предложение|оферта|позиция)|не мога да приема (?:предложението|офертата)",
+            r"се откажувам од (?:понатамошно учество|постапката|понудата|кандидатурата)",
+            r"(?:да )?ја одбијам понудата|ја одбивам понудата|прифатив (?:друга|поинаква) (?:понуда|позиција|работа)",
+            r"αποσύρω (?:την|τη) (?:αίτησή|υποψηφιότητά) μου|αποσύρω την αίτηση",
+            r"(?:αποδεχθώ|αποδεχτώ|αποδέχτηκα|δέχτηκα) (?:μια |μιαν )?άλλη (?:πρόταση|θέση)",
+            r"δεν (?:μπορώ|θα μπορέσω) να (?:αποδεχθώ|αποδεχτώ|δεχτώ) (?:την|τη) (?:πρόταση|θέση)",
             r"退出[^。]{0,20}(?:招聘|流程|面试)",
             r"قبلت (?:مؤخرا |مؤخراً )?وظيفة|قبلت عرض(?:ا)? (?:عمل )?آخر|أعتذر عن (?:استكمال|قبول|الاستمرار)|سحب (?:طلبي|ترشيحي)|الانسحاب من",
         )
     )
 )
+
+
+# Folded text: the candidate sends an application ("I am writing to apply", "je vous adresse ma candidature").
+APPLYING: Final = re.compile(
+    "|".join(
+        fold(pattern)
+        for pattern in (
+            r"\bi am writing to apply\b|\bi (?:would like|wish|want) to apply\b|\bi am applying (?:for|to)\b",
+            r"\bplease find (?:attached|enclosed) my (?:cv|resume|application)|\bi am submitting my application\b",
+            r"\bhiermit bewerbe ich mich\b|\bbewerbe mich (?:hiermit )?(?:um|als|auf)\b|\banbei (?:sende ich ihnen )?meine bewerbung",
+            r"\bje vous adresse ma candidature|\bje souhaite postuler\b|\bje me permets de (?:vous )?(?:proposer|soumettre|adresser) ma candidature",
+            r"\ble(?:s)? envío mi (?:cv|currículum|candidatura)|\b(?:me gustaría|deseo) postular\b|\badjunto mi (?:cv|currículum)",
+            r"\bgostaria de me candidatar\b|\bvenho candidatar-me\b|\binvio (?:la mia candidatura|il mio cv)\b|\bdesidero candidarmi\b",
+            r"\bhierbij solliciteer ik\b|\bsolliciteer (?:ik )?graag naar\b|\bprzesyłam (?:moje|swoje) cv\b|\baplikuję na stanowisko\b",
+            r"\bjelentkezem a\b|\bcsatolom (?:az )?önéletrajzomat|\bpodnosim prijavu\b|\bprijavljujem se na\b",
+            r"\bbaşvurumu iletiyorum|\bbaşvuruda bulunmak istiyorum|\bpo aplikoj për\b|\bdërgoj aplikimin tim\b",
+            r"\bvă transmit (?:\w+ ){0,4}dosarul\b|\bdosarul de (?:înscriere|participare)\b|\bîmi depun candidatura\b|\bdoresc să aplic\b",
+            r"υποβάλλω την (?:υποψηφιότητά|αίτησή) μου|σας αποστέλλω το βιογραφικό μου",
+            r"кандидатствам за позицията|изпращам (?:ви )?(?:моята кандидатура|автобиографията си)",
+            r"ви ја доставувам мојата (?:пријава|апликација)|аплицирам за позицијата",
+            r"направляю (?:вам )?(?:сво[её] |мо[её] )?резюме|прошу рассмотреть мою кандидатуру",
+        )
+    )
+)
+
+
+def applies(newest: str) -> str | None:
+    """The words with which the candidate's own mail sends an application, if it does."""
+    found = APPLYING.search(newest)
+    return found.group().strip() if found else None
 
 
 # Thanking a recruiter "for thinking of me" answers an offer of another opening than the one applied for.

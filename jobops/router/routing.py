@@ -21,7 +21,7 @@ from jobops.router.matching import (
     JobMatcher,
     follow_thread,
 )
-from jobops.router.own_mail import answers_approach, withdraws
+from jobops.router.own_mail import answers_approach, applies, withdraws
 from jobops.router.reading import (
     APPROACH,
     DECISIONS,
@@ -430,6 +430,7 @@ class Router:
         """The candidate writing first: relevant when written to a tracked employer or about an application."""
         subject, body = (mail.subject or "")[:SUBJECT_CHARS], (mail.body_text or "")[:MAX_BODY_CHARS]
         words = withdraws(text)
+        sends = None if words or _REPLY.match(fold(subject)) else applies(text)
         recipient = (mail.to_address or "").strip().lower()
         domain = recipient.rpartition("@")[2]
         kind = sender_kind(domain, recipient) if recipient else None
@@ -449,7 +450,7 @@ class Router:
             and kind is None
             and candidate.group in self._matcher.employers.groups_for_domain_word(domain)
         )
-        if not (words or about or written_to or suggested_to or replying):
+        if not (words or sends or about or written_to or suggested_to or replying):
             if self._sure_relevant(mail, overruling=True):
                 return _own_mail_rescued(candidate)
             return Decision(
@@ -465,16 +466,32 @@ class Router:
                 f'your own mail, naming no tracked employer; says "{words}"',
                 PENDING_USER,
             )
+        if candidate is None and sends:  # an application to an employer not tracked yet: the user may add it
+            return Decision(
+                True,
+                None,
+                0,
+                "applied",
+                "update",
+                f'your own mail, naming no tracked employer; sends an application ("{sends}")',
+                PENDING_USER,
+            )
         if candidate is None:
             if self._sure_relevant(mail, overruling=True):
                 return _own_mail_rescued(None)
             return Decision(
                 False, None, 0, NO_CHANGE, "other", "your own mail, naming no tracked employer", IGNORED
             )
-        target, said = ("withdrawn", f'; says "{words}"') if words else (NO_CHANGE, "")
+        target, said = (
+            ("withdrawn", f'; says "{words}"')
+            if words
+            else ("applied", f'; sends an application ("{sends}")')
+            if sends
+            else (NO_CHANGE, "")
+        )
         reasons = "; ".join(["your own mail", *candidate.reasons]) + said
         # A thank-you note written to the only tracked job's employer changes nothing: it is linked by itself.
-        sure = written_to and not words and not candidate.ambiguous and small_talk(text)
+        sure = written_to and not words and not sends and not candidate.ambiguous and small_talk(text)
         sure = sure and candidate.confidence > AMBIGUOUS_CAP
         return Decision(
             True,

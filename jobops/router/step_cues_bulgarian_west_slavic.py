@@ -13,6 +13,12 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
     "withdrawn": (
         *("оттеглям кандидатурата си", "оттеглям своята кандидатура", "уважаваме решението ви"),
         *("stahuji svou přihlášku", "sťahujem svoju prihlášku", "rešpektujeme vaše rozhodnutie"),
+        *(
+            "оттеглянето ви",
+            "отбелязахме оттеглянето",
+            "поздравления за новата позиция",
+            "успех на новата работа",
+        ),
     ),
     "rejected": (
         *(
@@ -30,6 +36,8 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("vybrali sme iného uchádzača", "rozhodli sme sa pokračovať s iným uchádzačom", "iného uchádzača"),
         *("nabídnout pozici kandidátce", "nabídnout pozici kandidátovi", "nabídnout pozici jinému"),
         *("ponúknuť pozíciu kandidátke", "ponúknuť pozíciu kandidátovi", "ponúknuť pozíciu inému"),
+        *("решихме да продължим с кандидат", "да поемем в друга посока", "избрахме кандидати, чийто"),
+        *("избрахме кандидат, чийто", "решихме да продължим с друг кандидат"),
     ),
     "closed": (
         *(
@@ -40,6 +48,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         ),
         *("výběrové řízení bylo zrušeno", "zrušení výběrového řízení", "výběrové řízení se ruší"),
         *("výberové konanie bolo zrušené", "zrušenie výberového konania", "výberové konanie sa ruší"),
+        *("замразяват позицията", "замразихме позицията", "позицията се замразява", "замразява позицията"),
     ),
     "offer": (
         *("ви предлагаме да бъдете назначена", "ви предлагаме да бъдете назначен"),
@@ -50,17 +59,20 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
             "да ви предложим позицията",
         ),
         *("nabídka zaměstnání", "rádi bychom vám nabídli", "ponuka zamestnania", "radi by sme vám ponúkli"),
+        *("отправяме предложение за позицията", "отправяме предложение за работа"),
     ),
     "onsite": (
         *("финално интервю", "финален етап", "последен етап", "открит урок", "примерен урок"),
         *("ukázková hodina", "ukázkovou hodinu", "závěrečné kolo"),
         *("ukážková hodina", "ukážkovú hodinu", "záverečné kolo", "finálne kolo"),
+        *("пробен ден", "финалния етап", "финалният етап"),
     ),
     "technical_interview": (
         *("покана за интервю", "каним ви на интервю", "да ви поканим на интервю", "поканени на интервю"),
         *("покана за събеседване", "каним ви на събеседване", "интервю с комисията"),
         *("pozvánka k pohovoru", "zveme vás k pohovoru", "pozvat k pohovoru"),
         *("pozvánka na pohovor", "pozývame vás na pohovor", "pozvať na pohovor"),
+        *("да се срещне с вас на интервю", "да се срещнете на интервю", "да се срещнем на интервю"),
     ),
     "hiring_manager_screen": (
         *("неформален разговор", "неформална среща"),
@@ -74,6 +86,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
     "recruiter_screen": (
         *("телефонен разговор", "кратък телефонен разговор", "кратък разговор по телефона"),
         *("telefonický rozhovor", "krátký telefonický rozhovor", "krátky telefonický rozhovor"),
+        "да поговорим по телефона",
     ),
     "applied": (
         *("благодарим ви за кандидатурата", "благодарим за кандидатурата", "получихме документите ви"),
@@ -89,6 +102,12 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
 }
 
 KINDS: Final[dict[str, tuple[str, ...]]] = {
+    "preparation": (
+        "как да се подготвите",
+        "практически бележки",
+        "прилагам казуса",
+        "материали за подготовка",
+    ),
     "reschedule": ("промяна на часа", "нов час за", "да преместим"),
     "reminder": ("напомняне", "напомняме ви", "připomínáme", "pripomíname"),
     "background check": ("свидетелство за съдимост", "медицинско свидетелство", "výpis z rejstříku trestů"),

@@ -33,6 +33,8 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("austame teie otsust", "austame sinu otsust"),
         *("peruutan hakemukseni", "perun hakemukseni", "vetäydyn rekrytoinnista", "vetäydyn hausta"),
         *("kieltäydyn tarjouksesta", "kunnioitamme päätöstäsi", "kunnioitamme päätöstänne"),
+        *("κατανοούμε την απόφασή σας", "κατανοούμε απόλυτα την απόφασή σας", "επιτυχία στη νέα σας θέση"),
+        *("καταχωρίσαμε την απόσυρσή σας", "την απόσυρση της αίτησής σας"),
     ),
     "rejected": (
         *(
@@ -89,6 +91,19 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("et tullut valituksi", "ette tullut valituksi", "valittiin toinen hakija", "valittu toinen hakija"),
         *("valitsimme toisen hakijan", "jatkoon muita hakijoita"),
         *("valinta ei kohdistunut", "emme voi tarjota"),
+        *("να καλύψει τη θέση εσωτερικά", "να καλύψουμε τη θέση εσωτερικά", "προχωρήσει με συνάδελφο"),
+        *("προχωρήσουμε με συνάδελφο", "προχωρήσουμε με άλλον υποψήφιο", "προχωρήσουμε με άλλη υποψήφια"),
+        *("προχωρήσει με άλλον υποψήφιο", "προχωρήσει με άλλη υποψήφια", "επιλέξαμε άλλη υποψήφια"),
+        *("am decis să nu continuăm", "să nu continuăm procesul", "nu vom continua procesul"),
+        *(
+            "postul a fost ocupat",
+            "a fost ocupat de un alt candidat",
+            "să ofere postul unui",
+            "să ofere postul unei",
+        ),
+        *("să ofere rolul unui", "să ofere rolul unei", "să oferim postul unui", "să oferim rolul unui"),
+        *("в пользу внутреннего кандидата", "решили продолжить с кандидатом", "остановиться на кандидате"),
+        *("остановились на кандидате", "остановиться на другом кандидате", "решение в пользу другого"),
     ),
     "closed": (
         *(
@@ -113,6 +128,18 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("rekrytointi on keskeytetty", "rekrytointi keskeytetään"),
         *("haku on keskeytetty", "rekrytointi on peruttu"),
         *("keskeytimme rekrytoinnin", "rekrytointi on jäädytetty"),
+        *(
+            "concursul se suspendă",
+            "se suspendă până la",
+            "suspendarea concursului",
+            "concursul a fost suspendat",
+        ),
+        *(
+            "să înghețe recrutarea",
+            "am înghețat recrutarea",
+            "înghețarea recrutării",
+            "a înghețat recrutarea",
+        ),
     ),
     "offer": (
         *(
@@ -141,6 +168,9 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("pakkuda teile tööd", "pakkuda sulle tööd", "ametlik tööpakkumine"),
         *("työtarjous", "työtarjouksen", "tarjota sinulle tehtävää", "tarjota teille tehtävää"),
         *("tarjota sinulle paikkaa", "tarjota teille paikkaa"),
+        *("να σας προτείνουμε τη θέση", "σας προτείνουμε τη θέση", "να σου προτείνουμε τη θέση"),
+        *("să vă facem o ofertă", "vă facem o ofertă", "să îți facem o ofertă", "clasat pe locul i"),
+        *("clasată pe locul i", "a vă prezenta la post"),
     ),
     "onsite": (
         *("záró kör", "záró körhöz", "záró körre", "záró forduló", "záró fordulóra", "záró fordulóba"),
@@ -200,6 +230,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("kutsumme teidät haastatteluun", "kutsu haastatteluun"),
         *("haastattelukutsu", "sinut työhaastatteluun"),
         *("teidät työhaastatteluun", "tekninen haastattelu", "tekniseen haastatteluun"),
+        *("interviul va avea loc", "interviul se va desfășura", "vă invităm la interviu"),
     ),
     "hiring_manager_screen": (
         *(
@@ -218,6 +249,9 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("tikšanās ar vadītāju", "tikšanos ar vadītāju", "ar nākamo vadītāju"),
         *("kohtumine juhiga", "kohtumisele juhiga", "tulevase juhiga"),
         *("esihenkilön kanssa", "tulevan esihenkilösi", "esimiehen kanssa"),
+        *("άτυπη συζήτηση", "να τα πούμε χαλαρά", "άτυπη γνωριμία"),
+        *("o discuție informală", "discuție informală cu"),
+        *("в неформальном формате", "неформальная встреча", "неформальный разговор"),
     ),
     "assessment": (
         *("online teszt", "online tesztet", "képességteszt", "személyiségteszt", "teszt kitöltésére"),
@@ -234,6 +268,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("testülesanne", "testülesande", "koduülesanne", "koduülesande", "proovitöö", "veebitest"),
         *("ennakkotehtävä", "ennakkotehtävän", "kotitehtävä", "kotitehtävän", "verkkotesti", "verkkotestin"),
         *("soveltuvuusarviointi", "soveltuvuusarviointiin", "soveltuvuustesti"),
+        *("proba scrisă va avea loc", "proba scrisă se va desfășura", "proba practică va avea loc"),
     ),
     "recruiter_screen": (
         *("телефонну розмову", "телефонна розмова", "дзвінок з рекрутером", "розмову з рекрутером"),
@@ -248,6 +283,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("telefoniintervjuu", "telefoniintervjuule", "telefonivestlus", "telefonivestlusele"),
         *("puhelinhaastattelu", "puhelinhaastatteluun", "puhelinhaastattelun", "puhelinhaastattelua"),
         *("lyhyt puhelu", "lyhyen puhelun", "lyhyttä puhelua"),
+        *("τηλεφωνική γνωριμία", "να μιλήσουμε τηλεφωνικά", "σύντομη τηλεφωνική συζήτηση"),
     ),
     "applied": (
         *("pályázatát átvettük", "pályázatát megkaptuk", "pályázati anyagát", "jelentkezését rögzítettük"),
@@ -278,6 +314,9 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         ),
         *("aplicarea ta a fost trimisă", "επιβεβαίωση αίτησης", "potwierdza przyjęcie dokumentów"),
         *("potwierdzenie przyjęcia dokumentów",),
+        *("η αίτησή σας στάλθηκε", "η αίτησή σου στάλθηκε", "στάλθηκε επιτυχώς"),
+        *("confirmăm recepționarea dosarului", "recepționarea dosarului", "confirmăm primirea dosarului"),
+        *("ваше резюме получено", "резюме получено и передано", "ваш отклик получен"),
     ),
 }
 

@@ -770,3 +770,72 @@ def test_an_employer_named_in_cyrillic_is_known_by_its_domain_in_latin_letters()
     body = "Здравейте, благодарим Ви за кандидатурата. Ще се свържем с Вас до две седмици."
     decision = route([job], mail(body, "Вашата кандидатура", "Човешки ресурси <hr@bistravoda.example>"))
     assert decision.job_id == "bv"
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "stage"),
+    [
+        (
+            "Aplikimi juaj",
+            "Përshëndetje, faleminderit për aplikimin tuaj. E kemi marrë CV-në tuaj.",
+            "applied",
+        ),
+        (
+            "Ftesë për intervistë",
+            "I nderuar, kemi kënaqësinë t'ju ftojmë në intervistën me komisionin të martën në orën 11.",
+            "technical_interview",
+        ),
+        (
+            "Përgjigje",
+            "Përshëndetje, pas shqyrtimit kemi vendosur të mos vazhdojmë me kandidaturën tuaj.",
+            "rejected",
+        ),
+        (
+            "Njoftim",
+            "I nderuar, Bordi vendosi të pezullojë procesin e rekrutimit deri në fund të vitit.",
+            "closed",
+        ),
+        ("Faza e fundit", "Përshëndetje, ju ftojmë për një ditë prove në qendrën tonë të enjten.", "onsite"),
+        (
+            "Απόφαση",
+            "Καλησπέρα, η εταιρεία αποφάσισε να καλύψει τη θέση εσωτερικά. Σας ευχαριστούμε θερμά.",
+            "rejected",
+        ),
+        (
+            "Πρόταση",
+            "Αγαπητή κα Παπαδάκη, είμαστε χαρούμενοι να σας προτείνουμε τη θέση του λογιστή.",
+            "offer",
+        ),
+        (
+            "Rezultat",
+            "Bună ziua, vă aducem la cunoștință că postul a fost ocupat de un alt candidat.",
+            "rejected",
+        ),
+        (
+            "Concurs",
+            "Stimată doamnă, desfășurarea concursului se suspendă până la aprobarea noii structuri.",
+            "closed",
+        ),
+        (
+            "Решение",
+            "Здравствуйте, клиент решил остановиться на кандидате с опытом в агросекторе.",
+            "rejected",
+        ),
+        ("Позицията", "Здравейте, компанията замразява позицията до второ нареждане.", "closed"),
+        ("Известување", "Почитуван, за работното место е избран друг кандидат.", "rejected"),
+    ],
+)
+def test_albanian_greek_romanian_russian_bulgarian_and_macedonian_wordings_name_their_step(
+    subject: str, body: str, stage: str
+) -> None:
+    assert stage_of(body, subject) == stage
+
+
+def test_a_webinar_about_weighing_a_job_offer_is_no_offer() -> None:
+    body = "Почитувани, Ве потсетуваме на вебинарот „Како да преговарате за плата при нова понуда за работа“."
+    decision = route([LANTERN], mail(body, "Потсетник: вебинар", "Асоцијација <info@asocijacija.example>"))
+    assert decision.stage_target != "offer"
+
+
+def test_the_gmail_search_looks_for_albanian_words() -> None:
+    assert {"aplikimi", "intervistë", "konkurs"} <= searched_words()

@@ -26,6 +26,10 @@ WAITING = RouterMemory(review_threads={"t-nw": "nw"})
         "Mezitím jsem přijal jinou nabídku, proto se z řízení odhlašuji.",
         "With many thanks to the whole team, I have chosen not to accept the offer.",
         "제안해 주신 입사는 정중히 사양하겠습니다.",
+        "За съжаление трябва да се оттегля от подбора – днес приех друго предложение.",
+        "Μετά από πολλή σκέψη αποφάσισα να αποδεχθώ μια άλλη πρόταση.",
+        "Ве известувам дека се откажувам од понатамошно учество во постапката.",
+        "Kam pranuar një ofertë pune në Shkup, prandaj e tërheq kandidaturën time.",
     ],
 )
 def test_a_withdrawal_in_a_linked_thread_closes_the_job(words: str) -> None:
@@ -428,3 +432,38 @@ def test_a_reply_naming_no_step_after_the_candidate_withdrew_is_the_withdrawal_g
     assert (decision.stage_target, decision.bucket) == ("withdrawn", PENDING_USER)
     assert "a reply after the withdrawal" in decision.reason
     assert unchanged.stage_target == "no_change"
+
+
+APPLICATION = (
+    "Dear hiring team,\n\nI am writing to apply for the Data Engineer position advertised on your site. "
+    "My CV is attached.\n\nBest regards,\nAlex"
+)
+
+
+def test_an_application_the_candidate_sends_to_a_tracked_employer_is_suggested_as_applied() -> None:
+    sent = replace(
+        mail(APPLICATION, "Application: Data Engineer", from_me=True), to_address="jobs@northwind.com"
+    )
+    decision = route([NORTHWIND], sent)
+    assert (decision.job_id, decision.stage_target, decision.bucket) == ("nw", "applied", PENDING_USER)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        APPLICATION,
+        "Με την παρούσα υποβάλλω την υποψηφιότητά μου για τη θέση του λογιστή.",
+        "Vă transmit, conform anunțului, dosarul de înscriere la concursul pentru postul de economist.",
+        "Во врска со огласот, Ви ја доставувам мојата пријава за работното место социјален работник.",
+    ],
+)
+def test_an_application_to_an_employer_not_tracked_yet_waits_for_the_user(words: str) -> None:
+    sent = replace(mail(words, "Application", from_me=True), to_address="hr@unknown-employer.example")
+    decision = route([NORTHWIND], sent)
+    assert (decision.relevant, decision.job_id, decision.stage_target) == (True, None, "applied")
+    assert decision.bucket == PENDING_USER
+
+
+def test_a_reply_that_mentions_applying_sends_no_new_application() -> None:
+    sent = replace(mail(APPLICATION, "Re: Data Engineer", from_me=True), to_address="jobs@northwind.com")
+    assert route([NORTHWIND], sent).stage_target != "applied"
