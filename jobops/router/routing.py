@@ -168,7 +168,12 @@ class Router:
         if mail.from_me and (thread_job or in_review):
             sure = (mail.thread_id or "") in memory.sure_threads
             return _own_mail(
-                thread_job, in_review, review_job, stage_text, sure, lambda: self._reads_no_step(mail)
+                thread_job,
+                in_review,
+                review_job,
+                stage_text,
+                sure,
+                lambda sure: self._reads_no_step(mail, sure),
             )
         if mail.from_me:
             return self._own_first_mail(mail, memory, folded_subject + "\n" + stage_text)
@@ -313,10 +318,14 @@ class Router:
         offered = [job for job in siblings if job.current_stage == "offer"]
         return offered[0] if len(offered) == 1 else None
 
-    def _reads_no_step(self, mail: MailFacts) -> bool:
-        """Whether the learned reader, when there is one, reads no step at all in a mail."""
+    def _reads_no_step(self, mail: MailFacts, sure: bool = False) -> bool:
+        """Whether the learned reader, when there is one, reads no step at all in a mail (and is sure of it)."""
         text = reading_text(mail.subject or "", mail.body_text or "")
-        return self._reader is not None and self._reader.reads_no_step(text)
+        if self._reader is None:
+            return False
+        return (
+            self._reader.confirms(text, NO_CHANGE) is not None if sure else self._reader.reads_no_step(text)
+        )
 
     def _reader_step(self, mail: MailFacts, reading: StageReading) -> StageReading:
         """The learned reader's step where the rules only guess: for mail they read no stage in, or a guess the
@@ -566,12 +575,18 @@ def _own_mail(
     review_job: JobFacts | None,
     newest: str,
     sure: bool = False,
-    no_step: Callable[[], bool] = lambda: False,
+    no_step: Callable[[bool], bool] = lambda sure: False,
 ) -> Decision:
     """The candidate's own mail counts only in a thread about a job, and only a withdrawal moves it.
 
-    A reply that is not plainly small talk is linked by itself only when the learned reader reads no step in it.
+    A reply that is not plainly small talk is linked by itself only when the learned reader reads no step in it,
+    and is sure of that once the job has reached its final round or an offer: there a reply often declines, in
+    words the tables may not read.
     """
+    job = thread_job or review_job
+    late = job is not None and max(map(stage_rank, (job.current_stage, job.waiting_stage))) >= stage_rank(
+        "onsite"
+    )
     if thread_job is None and not in_review:
         return Decision(
             False, None, 0, NO_CHANGE, "other", "your own mail, outside any thread about a job", IGNORED
@@ -580,7 +595,6 @@ def _own_mail(
     target, said = ("withdrawn", f'; says "{words}"') if words else (NO_CHANGE, "")
     approach = answers_approach(newest)
     if approach:  # even a "no, thank you" here declines that other opening, not the tracked one
-        job = thread_job or review_job
         return Decision(
             True,
             job.id if job else None,
@@ -592,7 +606,7 @@ def _own_mail(
         )
     if thread_job is None:
         job_id = review_job.id if review_job else None
-        if job_id and sure and not words and (small_talk(newest) or no_step()):
+        if job_id and sure and not words and (small_talk(newest) or no_step(late)):
             return Decision(
                 True,
                 job_id,
@@ -613,7 +627,7 @@ def _own_mail(
             f"your reply in a thread waiting for review{said}",
             PENDING_USER,
         )
-    if words or small_talk(newest) or no_step():
+    if words or small_talk(newest) or no_step(late):
         read = "" if words or small_talk(newest) else "; the learned reader reads no step in it"
         return Decision(
             True,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -539,3 +540,40 @@ def test_mail_from_a_free_mail_address_is_never_vouched_for() -> None:
     decision = Router([JOB], reader_of_receipts()).route(receipt)
     assert decision.job_id == "nw" and decision.bucket == PENDING_USER
     assert "the title and employer are written" not in decision.reason
+
+
+def test_a_long_reply_at_the_offer_needs_a_reader_sure_of_no_step() -> None:
+    reader = train(
+        [
+            *(
+                row(
+                    "Re: Interview",
+                    f"Thank you, I will bring the documents on the day. See you then, {i}.",
+                    True,
+                )
+                for i in range(8)
+            ),
+            *(
+                row("Update", f"We regret that we will not progress your application {i}.", True, "rejected")
+                for i in range(8)
+            ),
+            *(
+                row("Digest", f"Top stories in gardening this week, issue {i}. Unsubscribe.", False)
+                for i in range(8)
+            ),
+        ]
+    )
+    # Thanks in English, then a decline in Estonian, which the reader has never seen.
+    reply = mail(
+        "Thank you for the documents and the kind words about the day. Tänan teid väga pakkumise eest, kuid "
+        "otsustasin jääda praegusele töökohale ja soovin teile edu. Olen tänulik kogu protsessi eest ja loodan, "
+        "et meie teed ristuvad veel tulevikus, sest teie meeskond jättis mulle väga hea mulje.",
+        "Re: Your offer",
+        thread="t-nw",
+        from_me=True,
+    )
+    linked = RouterMemory(thread_jobs={"t-nw": "nw"})
+    early = Router([JOB], reader).route(reply, linked)
+    late = Router([replace(JOB, current_stage="offer")], reader).route(reply, linked)
+    assert (early.bucket, early.stage_target) == (AUTO_LINKED, "no_change")
+    assert late.bucket == PENDING_USER
