@@ -145,6 +145,9 @@ WITHDRAWAL: Final = re.compile(
             r"\bmenarik balik permohonan|\bsitaendelea na (?:nafasi|mchakato|maombi)|\bnajiondoa\b",
             r"\bvisszalep(?:ek|nek)\b|\bpalyazatomat visszavonom|\baz ajanlatot nem tudom elfogadni"
             r"|\bnem tudom elfogadni az ajanlat|\bnem (?:szeretnek|fogok) (?:az interjun |a meghallgatason )?reszt venni",
+            r"\bnekandidatuosiu\b|\batsiimti savo kandidatur|\bpasiulymo priimti negaliu|\bnegaliu priimti (?:sio |jusu )?pasiulymo",
+            r"\batsaukt savu (?:kandidaturu|pieteikumu)|\bnevaru pienemt (?:jusu |so )?piedavajumu",
+            r"\bvotan (?:oma )?kandideerimise tagasi|\bloobun (?:teie )?pakkumisest|\bei saa (?:teie )?pakkumist vastu votta",
             r"\bterheq (?:kandidaturen|aplikimin) (?:time|tim)\b|\bterhiqem nga\b|\bheq dore nga (?:procesi|pozicioni|oferta)",
             r"\bnuk (?:mund|do te mund) ta pranoj oferten|\brefuzoj oferten|\bkam pranuar (?:nje )?(?:oferte|pune) ",
             r"\bpovlacim (?:svoju )?prijavu|\bumikam (?:svojo )?prijavo|\bodustajem od (?:prijave|natjecaja|procesa)"

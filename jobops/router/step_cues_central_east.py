@@ -35,6 +35,8 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("kieltäydyn tarjouksesta", "kunnioitamme päätöstäsi", "kunnioitamme päätöstänne"),
         *("κατανοούμε την απόφασή σας", "κατανοούμε απόλυτα την απόφασή σας", "επιτυχία στη νέα σας θέση"),
         *("καταχωρίσαμε την απόσυρσή σας", "την απόσυρση της αίτησής σας"),
+        *("nusprendžiau atsiimti savo kandidatūrą", "atsiimti savo kandidatūrą", "pažymėjau kaip atsiimtą"),
+        *("atsaukt savu kandidatūru", "pieteikums ir atsaukts", "ir atsaukts pēc jūsu lūguma"),
     ),
     "rejected": (
         *(
@@ -104,6 +106,14 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("să ofere rolul unui", "să ofere rolul unei", "să oferim postul unui", "să oferim rolul unui"),
         *("в пользу внутреннего кандидата", "решили продолжить с кандидатом", "остановиться на кандидате"),
         *("остановились на кандидате", "остановиться на другом кандидате", "решение в пользу другого"),
+        *("nusprendėme tęsti su kandidatu", "tęsti su kitu kandidatu", "buvo išrinktas kitas kandidatas"),
+        *(
+            "nusprendė pasirinkti kitą",
+            "laimėtoja pripažino kitą",
+            "laimėtoju pripažino kitą",
+            "toliau nebus svarstoma",
+        ),
+        *("otsustasime jätkata kandidaatidega", "otsustasime jätkata kandidaadiga"),
     ),
     "closed": (
         *(
@@ -140,6 +150,13 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
             "înghețarea recrutării",
             "a înghețat recrutarea",
         ),
+        *(
+            "iesaldēt vakanci",
+            "atlases process šim amatam ir pārtraukts",
+            "atlases process ir pārtraukts",
+            "vakance ir slēgta",
+        ),
+        *("värbamine peatatud", "värbamine on ootel", "värbamised on ootel", "kõik uued värbamised"),
     ),
     "offer": (
         *(
@@ -171,6 +188,12 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("να σας προτείνουμε τη θέση", "σας προτείνουμε τη θέση", "να σου προτείνουμε τη θέση"),
         *("să vă facem o ofertă", "vă facem o ofertă", "să îți facem o ofertă", "clasat pe locul i"),
         *("clasată pe locul i", "a vă prezenta la post"),
+        *(
+            "nusprendė pasiūlyti jums",
+            "nusprendėme pasiūlyti jums",
+            "siūlome jums eiti",
+            "pasiūlymas eiti pareigas",
+        ),
     ),
     "onsite": (
         *("záró kör", "záró körhöz", "záró körre", "záró forduló", "záró fordulóra", "záró fordulóba"),
@@ -188,6 +211,8 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("proovipäev", "proovipäevale"),
         *("loppuhaastattelu", "loppuhaastatteluun", "viimeinen haastattelukierros"),
         *("koepäivä", "koepäivälle"),
+        *("finalinį etapą", "finalinis etapas", "paskutinį atrankos etapą", "paskutinis atrankos etapas"),
+        *("fināla kārtu", "fināla kārta", "atlases fināla kārtu"),
     ),
     "technical_interview": (
         *(
@@ -231,6 +256,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("haastattelukutsu", "sinut työhaastatteluun"),
         *("teidät työhaastatteluun", "tekninen haastattelu", "tekniseen haastatteluun"),
         *("interviul va avea loc", "interviul se va desfășura", "vă invităm la interviu"),
+        *("soovib sinuga kohtuda", "soovib teiega kohtuda", "intervjuu kliendiga"),
     ),
     "hiring_manager_screen": (
         *(
@@ -252,6 +278,8 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("άτυπη συζήτηση", "να τα πούμε χαλαρά", "άτυπη γνωριμία"),
         *("o discuție informală", "discuție informală cu"),
         *("в неформальном формате", "неформальная встреча", "неформальный разговор"),
+        *("neformalus pokalbis", "susipažinimo pokalbis", "tai ne interviu", "išgerti kavos"),
+        *("tutvumisvestlus", "vabas vormis tuttavaks", "see ei ole veel tehniline intervjuu"),
     ),
     "assessment": (
         *("online teszt", "online tesztet", "képességteszt", "személyiségteszt", "teszt kitöltésére"),
@@ -269,6 +297,8 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("ennakkotehtävä", "ennakkotehtävän", "kotitehtävä", "kotitehtävän", "verkkotesti", "verkkotestin"),
         *("soveltuvuusarviointi", "soveltuvuusarviointiin", "soveltuvuustesti"),
         *("proba scrisă va avea loc", "proba scrisă se va desfășura", "proba practică va avea loc"),
+        *("pirmajame etape – testavime", "testavimo etapas", "kviečiame jus į testavimą"),
+        *("lahendada kodutöö", "kodutöö ülesanne", "kodutööna"),
     ),
     "recruiter_screen": (
         *("телефонну розмову", "телефонна розмова", "дзвінок з рекрутером", "розмову з рекрутером"),
@@ -284,6 +314,9 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("puhelinhaastattelu", "puhelinhaastatteluun", "puhelinhaastattelun", "puhelinhaastattelua"),
         *("lyhyt puhelu", "lyhyen puhelun", "lyhyttä puhelua"),
         *("τηλεφωνική γνωριμία", "να μιλήσουμε τηλεφωνικά", "σύντομη τηλεφωνική συζήτηση"),
+        *("pokalbis telefonu", "trumpai pasikalbėti telefonu"),
+        *("parunāt pa telefonu", "īsa telefonsaruna", "telefonsaruna"),
+        *("telefonivestlus", "lühike telefonivestlus"),
     ),
     "applied": (
         *("pályázatát átvettük", "pályázatát megkaptuk", "pályázati anyagát", "jelentkezését rögzítettük"),
@@ -317,6 +350,15 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("η αίτησή σας στάλθηκε", "η αίτησή σου στάλθηκε", "στάλθηκε επιτυχώς"),
         *("confirmăm recepționarea dosarului", "recepționarea dosarului", "confirmăm primirea dosarului"),
         *("ваше резюме получено", "резюме получено и передано", "ваш отклик получен"),
+        *(
+            "paraiška sėkmingai gauta",
+            "paraišką gavome",
+            "sėkmingai išsiųstas darbdaviui",
+            "perdavėme vertinti",
+        ),
+        *("jūsų prašymas dalyvauti atrankoje", "jums leidžiama dalyvauti atrankoje"),
+        *("pieteikums ir veiksmīgi saņemts", "paldies, ka pieteicāties"),
+        *("kandideerimine on edukalt edastatud", "kandideerimine on edastatud"),
     ),
 }
 

@@ -831,6 +831,28 @@ def test_albanian_greek_romanian_russian_bulgarian_and_macedonian_wordings_name_
     assert stage_of(body, subject) == stage
 
 
+@pytest.mark.parametrize(
+    ("subject", "body", "stage"),
+    [
+        ("Sprendimas", "Sveiki, atrankos metu buvo išrinktas kitas kandidatas. Linkime sėkmės!", "rejected"),
+        ("Kvietimas", "Sveiki, kviečiame Jus į finalinį etapą – susitikimą su direktoriumi.", "onsite"),
+        ("Paraiška", "Sveiki, Jūsų paraiška sėkmingai gauta. Atrankos komanda ją peržiūrės.", "applied"),
+        ("Vakance", "Labdien! Vadība nolēma uz laiku iesaldēt vakanci līdz gada beigām.", "closed"),
+        ("Aicinājums", "Labdien! Aicinām Jūs uz atlases fināla kārtu mūsu birojā Rīgā.", "onsite"),
+        ("Tulemus", "Tere! Otsustasime jätkata kandidaatidega, kelle kogemus on lähedasem.", "rejected"),
+        (
+            "Järgmine samm",
+            "Tere! Järgmise sammuna palume Sul lahendada kodutöö kahe päeva jooksul.",
+            "assessment",
+        ),
+    ],
+)
+def test_lithuanian_latvian_and_estonian_wordings_name_their_step(
+    subject: str, body: str, stage: str
+) -> None:
+    assert stage_of(body, subject) == stage
+
+
 def test_a_webinar_about_weighing_a_job_offer_is_no_offer() -> None:
     body = "Почитувани, Ве потсетуваме на вебинарот „Како да преговарате за плата при нова понуда за работа“."
     decision = route([LANTERN], mail(body, "Потсетник: вебинар", "Асоцијација <info@asocijacija.example>"))

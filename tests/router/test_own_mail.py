@@ -30,6 +30,8 @@ WAITING = RouterMemory(review_threads={"t-nw": "nw"})
         "Μετά από πολλή σκέψη αποφάσισα να αποδεχθώ μια άλλη πρόταση.",
         "Ве известувам дека се откажувам од понатамошно учество во постапката.",
         "Kam pranuar një ofertë pune në Shkup, prandaj e tërheq kandidaturën time.",
+        "Šio pasiūlymo priimti negaliu – neseniai priėmiau kitą darbo pasiūlymą.",
+        "Esmu nolēmusi atsaukt savu kandidatūru uz šo amatu.",
     ],
 )
 def test_a_withdrawal_in_a_linked_thread_closes_the_job(words: str) -> None:
