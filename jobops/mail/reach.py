@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from jobops.models import Job, MailMessage
 from jobops.router.families import family_names
-from jobops.router.senders import host_of, sender_kind
+from jobops.router.senders import host_of, registered_domain, sender_kind
 from jobops.stages import ACTIVE_STATUSES, AUTO_LINKED, MANUAL_LINKED, PENDING_USER
 
 LINKED = (AUTO_LINKED, MANUAL_LINKED)
@@ -21,7 +21,8 @@ def tracked_employers(session: Session) -> tuple[list[str], list[str]]:
         .order_by(Job.employer)
     ).all()
     names = [name for _, employer, _ in jobs for name in (employer, *family_names(employer))]
-    domains = [host_of(url) for _, _, url in jobs if url]
+    # Mail comes from the organisation's domain, not the host of its job pages (karriere.ehs-salzach.at).
+    domains = [registered_domain(host_of(url)) for _, _, url in jobs if url]
     learned = session.scalars(
         select(MailMessage.from_domain)
         .where(

@@ -354,6 +354,12 @@ def domain_labels(domain: str) -> tuple[str, tuple[str, ...]]:
     return labels[-cut], tuple(labels[:-cut])
 
 
+def registered_domain(domain: str) -> str:
+    """A domain without the hosts in front of the organisation's own: karriere.ehs-salzach.at -> ehs-salzach.at."""
+    _, front = domain_labels(domain)
+    return ".".join([label for label in domain.lower().strip(". ").split(".") if label][len(front) :])
+
+
 def host_of(url: str | None) -> str:
     """The host name of a URL, or ''."""
     if not url:

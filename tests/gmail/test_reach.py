@@ -142,6 +142,28 @@ def test_mail_naming_a_tracked_employer_by_its_shorter_registered_name_is_fetche
 
 
 @pytest.mark.usefixtures("connected")
+def test_mail_from_the_domain_of_a_tracked_jobs_careers_site_is_fetched(
+    engine: Engine, settings: Settings, google: FakeGoogle
+) -> None:
+    stored_job(
+        engine,
+        "Schulsozialarbeiter",
+        "Evangelisches Hilfswerk Salzach",
+        applied_at=datetime.now(UTC) - timedelta(days=20),
+        job_url="https://karriere.ehs-salzach.example/jobs/5521",
+    )
+    google.add_message(
+        sender="Thomas <thomas@ehs-salzach.example>",
+        subject="Kurz telefonieren morgen?",
+        text="Hallo Jonas, hast du morgen zehn Minuten? LG Thomas",
+    )
+
+    sync(engine, settings)
+
+    assert stored_subjects(engine) == {"Kurz telefonieren morgen?"}
+
+
+@pytest.mark.usefixtures("connected")
 def test_the_owners_withdrawal_in_a_linked_thread_closes_the_job(
     engine: Engine, settings: Settings, google: FakeGoogle
 ) -> None:
