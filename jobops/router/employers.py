@@ -102,6 +102,7 @@ _ARTICLES: Final = frozenset(
 PATH_ACCOUNTS: Final = frozenset(
     {"greenhouse", "lever", "ashbyhq", "workable", "smartrecruiters", "recruitee", "pinpointhq"}
 )
+_NO_KEYS: Final[frozenset[str]] = frozenset()
 # The dots of a legal form written in initials, so that S.p.A. and S.A. read as one word each.
 _DOTTED_INITIALS: Final = re.compile(r"(?<=\b\w)\.(?=\w\b)")
 
@@ -565,10 +566,10 @@ class EmployerIndex:
     def partly_mentioned(self, text: Wording) -> set[str]:
         """Groups named by a distinctive word of their name or by their acronym, written as a name."""
         found: set[str] = set()
-        tables = (self._partial, self._acronyms)
+        partial, acronyms = self._partial, self._acronyms
         for position, token in enumerate(text.tokens):
-            if any(token in table for table in tables) and _named(text.text, text.matches[position]):
-                found.update(*(table.get(token, ()) for table in tables))
+            if (token in partial or token in acronyms) and _named(text.text, text.matches[position]):
+                found |= partial.get(token, _NO_KEYS) | acronyms.get(token, _NO_KEYS)
         return found | self._spelled_out(text)
 
     def namesakes_of_sender(self, domain: str, texts: Sequence[Wording]) -> set[str]:

@@ -105,9 +105,9 @@ class TextFeatures:
             offset += len(vectorizer.vocabulary_)
         return sparse.hstack(blocks).tocsr()
 
-    def of(self, text: str) -> tuple[list[int], np.ndarray]:
+    def of(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """One text's non-zero feature columns and their weights."""
-        columns: list[int] = []
+        columns: list[np.ndarray] = []
         parts: list[np.ndarray] = []
         for index, (analyse, vocabulary, idf, offset) in enumerate(self._blocks):
             known = (
@@ -120,8 +120,10 @@ class TextFeatures:
             found, counts = _counted(known)
             values = (1.0 + np.log(counts)) * idf[found]
             parts.append(values / np.linalg.norm(values))
-            columns.extend((found + offset).tolist())
-        return columns, np.concatenate(parts) if parts else np.zeros(0)
+            columns.append(found + offset)
+        if not parts:
+            return np.zeros(0, dtype=np.intp), np.zeros(0)
+        return np.concatenate(columns), np.concatenate(parts)
 
     def _char_columns(self, text: str, vocabulary: dict[str, int]) -> list[int]:
         """The character block's columns, word by word as scikit-learn's char_wb analyser finds them; a word's
@@ -175,7 +177,7 @@ def _per_feature(model: LogisticRegression) -> tuple[np.ndarray, np.ndarray, lis
     return kept
 
 
-def probabilities(model: LogisticRegression, features: tuple[list[int], np.ndarray]) -> dict[str, float]:
+def probabilities(model: LogisticRegression, features: tuple[np.ndarray, np.ndarray]) -> dict[str, float]:
     """Each label's probability under a fitted logistic regression, highest first."""
     columns, weights = features
     rows, intercept, labels = _per_feature(model)
@@ -183,7 +185,7 @@ def probabilities(model: LogisticRegression, features: tuple[list[int], np.ndarr
 
 
 def both_probabilities(
-    first: LogisticRegression, second: LogisticRegression, features: tuple[list[int], np.ndarray]
+    first: LogisticRegression, second: LogisticRegression, features: tuple[np.ndarray, np.ndarray]
 ) -> tuple[dict[str, float], dict[str, float]]:
     """Two models' probabilities over the same features, their weights read in one pass."""
     columns, weights = features
@@ -212,7 +214,7 @@ def _distribution(scores: np.ndarray, labels: list[str]) -> dict[str, float]:
     return {labels[index]: float(found[index]) for index in np.argsort(-found, kind="stable")}
 
 
-_last_read: list[tuple[Any, str, tuple[list[int], np.ndarray]] | None] = [None]
+_last_read: list[tuple[Any, str, tuple[np.ndarray, np.ndarray]] | None] = [None]
 _last_chances: list[tuple[LogisticRegression, str, dict[str, float]] | None] = [None, None]
 
 
@@ -224,7 +226,7 @@ class LearnedReader:
     stage: LogisticRegression
     relevance: LogisticRegression
 
-    def _features(self, text: str) -> tuple[list[int], np.ndarray]:
+    def _features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """A text's features; the rules ask about one mail several times in a row, so the last one is kept."""
         last = _last_read[0]
         if last is not None and last[0] is self and last[1] == text:
