@@ -126,6 +126,8 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"decided to go (?:with|in) (?:another|a different)",
         r"regret to inform",
         r"(?:your application|you) (?:was|were|has been) unsuccessful",
+        r"(?:your application|you) (?:have|has|was|were)(?:n't| not) (?:been )?successful",
+        r"(?:will not|won't) be (?:able to )?offer(?:ing)? you (?:a place|the (?:role|position|place))",
         r"fur (?:einen )?andere(?:n)? (?:kandidat|bewerber)",
         r"gegen (?:sie|dich) entschieden",
         r"nicht (?:weiter )?berucksichtig",

@@ -166,6 +166,8 @@ CONDITIONAL: Final = re.compile(
     # What shortlisted candidates go on to: "a tool to shortlist candidates for a competency-based interview".
     r"|\b(?:to shortlist(?: candidates| applicants)?|(?:successful|selected|shortlisted) (?:candidates|applicants))\b"
     r"[^.!?\n]{0,40}\b(?:for|to)\W+(?:\w+\W+){0,3}$"
+    # "If you have not heard from us by then, please assume that you have not been successful."
+    r"|\b(?:please )?assume (?:that )?(?:on this occasion |in this instance )?$"
 )
 _SENTENCE_END: Final = re.compile(r"[.!?\n]")
 _REPLY_PREFIX: Final = re.compile(r"^\s*(?:(?:re|aw|sv|fw|fwd|wg|tr|rv|r)\s*:\s*)+")

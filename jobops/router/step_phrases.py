@@ -22,6 +22,8 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"interview loop",
         r"full loop",
         r"superday",
+        # The assessment centre of a graduate scheme is its last round (a test alone is an assessment).
+        r"(?:virtual |online )?assessment cent(?:re|er)s?\b",
         r"work trial",
         r"rozmow\w* final\w*",
         r"ostatni\w* etap\w*",

@@ -1288,3 +1288,30 @@ def test_a_subject_looking_back_on_an_interview_is_no_new_step(subject: str) -> 
         VESI, mail("Time: Tuesday 12 May, 10:00.\n\nVesilaitos Oy", subject, "HR <hr@vesilaitos.fi>")
     )
     assert decision.stage_target != "technical_interview"
+
+
+@pytest.mark.parametrize(
+    ("body", "stage"),
+    [
+        ("Your Virtual Assessment Centre is confirmed for Wednesday 4 March, 09:00 to 13:00.", "onsite"),
+        ("Thank you for booking your Assessment Centre on Tuesday in Birmingham.", "onsite"),
+        ("I'm sorry to let you know that you haven't been successful on this occasion.", "rejected"),
+        (
+            "We are writing to confirm that your application was not successful following the Superday.",
+            "rejected",
+        ),
+        (
+            "I'm really sorry to say that we won't be offering you a place on the scheme this year.",
+            "rejected",
+        ),
+        (
+            "Your application has been submitted successfully. If you have not heard from us within 4 weeks of the "
+            "closing date, please assume that on this occasion you have not been successful.",
+            "applied",
+        ),
+    ],
+)
+def test_graduate_scheme_wordings_for_the_assessment_centre_and_an_unsuccessful_application(
+    body: str, stage: str
+) -> None:
+    assert zalando_stage(body, subject="Graduate Programme") == stage
