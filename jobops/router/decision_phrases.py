@@ -6,6 +6,8 @@ from typing import Final
 
 DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "withdrawn": (
+        r"eingang ihrer absage",
+        r"ihre entscheidung (?:mit bedauern |mit verstandnis )?zur kenntnis",
         r"(?:you(?:'ve| have)|your (?:application|candidacy|candidature)\b[^.!?\n]{0,40}\b(?:has|have) (?:now )?been|is now) withdrawn",
         r"withdrawn your (?:application|candidacy)",
         r"withdrawal (?:confirmation|of your (?:application|candidacy))",
@@ -222,6 +224,8 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"لم يتم اختيار|نأسف لإخبارك",
     ),
     "closed": (
+        r"nachbesetzungssperre",
+        r"(?:einstellungs|aufnahme)stopp",
         r"closed this job and is no longer (?:reviewing|accepting) applications|did not make a decision on your application",
         r"(?:stelle|position) (?:entfallt|fallt (?:ersatzlos )?weg|wird (?:ersatzlos )?gestrichen)",
         r"(?:post|position|role|vacancy|job|advert|posting|requisition)\b[^.!?\n]{0,40}\b(?:has|have) been withdrawn",

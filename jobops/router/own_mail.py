@@ -118,6 +118,7 @@ WITHDRAWAL: Final = re.compile(
             r"\b(?:aanbod|voorstel)\b[^.!?\n]{0,30}\bniet (?:aan te nemen|aanneem|aan)\b",
             r"\b(?:ein )?(?:anderes|neues) (?:stellen)?angebot angenommen",
             r"\bziehe meine bewerbung\b[^!?\n]{0,120}\bzuruck\b",
+            r"\bstelle\b[^.!?\n]{0,40}\bzugesagt\b|\bnehmen sie mich aus\b|\bschlagen sie mich\b[^.!?\n]{0,40}\bnicht vor\b",
             r"\baceit(?:ei|ando) (?:uma|outra) (?:proposta|oferta)",
             r"\bacepte un puesto|\b(?:he aceptado|acepte) otra (?:oferta|propuesta)",  # "una oferta": resignations
             r"\bprefiero no (?:continuar|seguir) (?:con|en) el proceso",

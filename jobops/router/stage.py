@@ -168,6 +168,8 @@ CONDITIONAL: Final = re.compile(
     r"[^.!?\n]{0,40}\b(?:for|to)\W+(?:\w+\W+){0,3}$"
     # "If you have not heard from us by then, please assume that you have not been successful."
     r"|\b(?:please )?assume (?:that )?(?:on this occasion |in this instance )?$"
+    # A step told as what this talk is not: "this is not yet a formal interview", "noch kein offizielles Gespräch".
+    r"|\b(?:not|no|noch kein\w*|kein\w*)\s+(?:yet\s+)?(?:an?\s+)?(?:formal\w*|offiziell\w*|official)\s+$"
 )
 _SENTENCE_END: Final = re.compile(r"[.!?\n]")
 _REPLY_PREFIX: Final = re.compile(r"^\s*(?:(?:re|aw|sv|fw|fwd|wg|tr|rv|r)\s*:\s*)+")

@@ -8,6 +8,7 @@ from jobops.stages import NO_CHANGE
 
 STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "onsite": (
+        r"probe-?halbtag|schnuppertag|schnupper(?:einsatz|halbtag)",
         # Not the workplace of a job ad or a job board's card: "Workplace: On-site", "on-site / hybrid".
         r"(?<!: )(?<!hybrid )(?<!remote )(?<!fully )(?<!\| )(?<!· )\bon-?site\b"
         r"(?! ?(?:/|,|\||\)|or\b|role|position|job\b|work|presence|days?\b|team\b|support|based|in\b|at\b|\())",
@@ -70,6 +71,7 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"gesprek(?:ken)? op (?:ons )?kantoor",
     ),
     "technical_interview": (
+        r"\b(?:zu einem|zum) hearing\b|\bhearing vor (?:der|dem|einer)\b",
         r"technical (?:phone |video |coding )?(?:interview|screen(?:ing)?|round|deep dive|session|discussion|call)s?",
         r"(?:einladung zu(?:m|einem) |zu einem )?vorstellungsgesprach",
         r"sollicitatiegesprek",
@@ -118,7 +120,7 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"informal (?:[\w-]+ ){0,3}(?:chat|visit|conversation|call|coffee|meeting|catch-up)",
         r"(?:meet|chat|talk|speak|catch up)(?: with)?(?: you)? informally",
         # Told as not yet the interview: the manager's informal talk before the formal process.
-        r"\b(?:not|no) (?:yet )?(?:a )?formal interview|\bnothing formal|rien de formel|kein formales|noch kein formal\w*",
+        r"\b(?:not|no) (?:yet )?(?:a )?formal interview|\bnothing formal|rien de formel|kein formales|noch kein formal\w*|noch kein offiziell\w*|kein offizielles (?:bewerbungs|vorstellungs)gesprach",
         r"pas (?:encore )?d'un entretien de selection",
         r"informell\w* (?:[\w-]+ )?(?:gesprach|kennenlernen|kennenlerngesprach|austausch)",
         r"locker\w* kennenlern\w*",

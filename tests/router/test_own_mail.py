@@ -32,6 +32,7 @@ WAITING = RouterMemory(review_threads={"t-nw": "nw"})
         "Kam pranuar një ofertë pune në Shkup, prandaj e tërheq kandidaturën time.",
         "Šio pasiūlymo priimti negaliu – neseniai priėmiau kitą darbo pasiūlymą.",
         "Esmu nolēmusi atsaukt savu kandidatūru uz šo amatu.",
+        "Ich habe inzwischen eine Stelle in Salzburg zugesagt. Bitte nehmen Sie mich aus Ihrer Suche heraus.",
     ],
 )
 def test_a_withdrawal_in_a_linked_thread_closes_the_job(words: str) -> None:

@@ -1315,3 +1315,21 @@ def test_graduate_scheme_wordings_for_the_assessment_centre_and_an_unsuccessful_
     body: str, stage: str
 ) -> None:
     assert zalando_stage(body, subject="Graduate Programme") == stage
+
+
+@pytest.mark.parametrize(
+    ("body", "stage"),
+    [
+        ("Wir laden Sie daher zu einem Hearing vor der Aufnahmekommission ein.", "technical_interview"),
+        ("Wir möchten Sie gerne zu einem bezahlten Probe-Halbtag in der Wohngruppe einladen.", "onsite"),
+        ("Der Träger hat eine Nachbesetzungssperre für alle Planstellen verfügt.", "closed"),
+        ("Wir bestätigen den Eingang Ihrer Absage und nehmen Ihre Entscheidung zur Kenntnis.", "withdrawn"),
+        (
+            "Frau Brunnhuber schlägt ein informelles Kennenlerngespräch vor. Das ist noch kein offizielles "
+            "Vorstellungsgespräch.",
+            "hiring_manager_screen",
+        ),
+    ],
+)
+def test_german_public_service_and_welfare_wordings_name_their_step(body: str, stage: str) -> None:
+    assert zalando_stage(body, subject="Ihre Bewerbung") == stage
