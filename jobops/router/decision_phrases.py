@@ -235,6 +235,7 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:closed|cancel+ed) (?:the|this|our) (?:requisition|req|opening|vacancy|search|hiring)",
         r"no longer (?:hiring|recruiting) for",
         r"(?:had|have|decided|decision) to (?:pause|suspend|freeze|stop) (?:the )?(?:recruitment|hiring) (?:for|on)",
+        r"(?:decided|decision|had|have) to (?:pause|suspend|freeze|stop) (?:all )?(?:new )?(?:recruitment|hiring)\b",
         # Ukrainian and Russian: hiring for the post paused, the vacancy frozen, cancelled or closed.
         r"(?:призупин|приостан|заморож|зупин|остановил)\w* (?:\w+ )?(?:набір|набор|підбір|подбор|найм|конкурс)",
         r"(?:набір|набор|підбір|подбор|вакансі\w*|вакансия|вакансию) (?:\w+ ){0,2}(?:призупин|приостановл|заморож|скасован|отменен|закрит|закрыт)\w*",

@@ -7,7 +7,7 @@ from typing import Final
 
 from jobops.router.kinds import approach, doubt, no_change_kind, step_cue
 from jobops.router.no_change_cues import OVERRULES_OFFER, WEAK_KINDS
-from jobops.router.stage import BY_PHONE, StageReading, StageScan, formal
+from jobops.router.stage import BY_PHONE, REPLY_PREFIX, StageReading, StageScan, formal
 from jobops.router.text import fold, fold_pattern
 from jobops.stages import NO_CHANGE
 
@@ -90,7 +90,9 @@ def kind_first(reading: StageReading, subject: str, newest: str) -> StageReading
         # come much later.
         kind = None
     mentions_offer = reading.target == "offer" and OFFER_MENTIONED.search(reading.phrase) is not None
-    cue = _by_phone(step_cue(text), text)
+    # A reply's subject names the thread's first step, not this mail's news: another language's step words are read
+    # in the subject of a new mail only.
+    cue = _by_phone(step_cue(newest if REPLY_PREFIX.match(subject) else text), text)
     if kind and cue and _cue_decides(cue, kind, reading, text):
         return StageReading(cue[0], clear=False, phrase=f'{cue[1]}", but also "{kind[1]}')
     if kind and cue and _step_leads(cue, kind, text, reading):

@@ -172,7 +172,7 @@ CONDITIONAL: Final = re.compile(
     r"|\b(?:not|no|noch kein\w*|kein\w*)\s+(?:yet\s+)?(?:an?\s+)?(?:formal\w*|offiziell\w*|official)\s+$"
 )
 _SENTENCE_END: Final = re.compile(r"[.!?\n]")
-_REPLY_PREFIX: Final = re.compile(r"^\s*(?:(?:re|aw|sv|fw|fwd|wg|tr|rv|r)\s*:\s*)+")
+REPLY_PREFIX: Final = re.compile(r"^\s*(?:(?:re|aw|sv|fw|fwd|wg|tr|rv|r)\s*:\s*)+")
 
 
 _PATTERN: Final = dispatching_pattern([phrase for phrases in STAGE_PHRASES.values() for phrase in phrases])
@@ -249,19 +249,19 @@ def formal(text: str) -> bool:
 def scan_stage(subject: str, newest: str) -> StageScan:
     """Find stage phrases in a folded subject and the folded newest part of the body."""
     body_news, body_asides = _found(newest)
-    subject_news, _ = _found(_REPLY_PREFIX.sub("", subject))
+    subject_news, _ = _found(REPLY_PREFIX.sub("", subject))
     # The body's words first; a reply's subject names the thread's first step, not this mail's news.
-    both = newest if _REPLY_PREFIX.match(subject) else f"{newest}\n{subject}"
+    both = newest if REPLY_PREFIX.match(subject) else f"{newest}\n{subject}"
     generic = GENERIC_INTERVIEW.search(both) if any(anchor in both for anchor in GENERIC_ANCHORS) else None
     return StageScan(
         body_news,
         body_asides,
         subject_news,
-        not _REPLY_PREFIX.match(subject),
+        not REPLY_PREFIX.match(subject),
         generic.group() if generic else "",
         formal(f"{subject}\n{newest}"),
         ""
-        if generic or _REPLY_PREFIX.match(subject) or ABOUT_BOOKED.search(subject)
+        if generic or REPLY_PREFIX.match(subject) or ABOUT_BOOKED.search(subject)
         else _group(SUBJECT_INTERVIEW.search(subject)),
     )
 

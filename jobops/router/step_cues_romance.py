@@ -32,6 +32,12 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         "retirer ma candidature",
         "décliner votre offre",
         "décliner l'offre",
+        *(
+            "prendiamo atto della sua rinuncia",
+            "si prende atto della sua rinuncia",
+            "a seguito della tua rinuncia",
+            "a seguito della sua rinuncia",
+        ),
     ),
     "rejected": (
         "foi preenchida",
@@ -79,6 +85,18 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         "no continuar amb",
         "pas retenue",
         "pas retenu",
+        *(
+            "avançar com o outro finalista",
+            "avançar com outro finalista",
+            "avançar com outro candidato",
+            "avançar com outra candidata",
+        ),
+        *(
+            "a finalement retenu une candidate",
+            "a finalement retenu un candidat",
+            "a retenu une autre candidate",
+            "a retenu un autre candidat",
+        ),
     ),
     "closed": (
         "no cubrir esta posición",
@@ -106,6 +124,14 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         "recrutement est suspendu",
         "recrutement a été suspendu",
         "poste a été gelé",
+        *(
+            "revoca dell'avviso pubblico",
+            "la revoca dell'avviso",
+            "revoca del concorso",
+            "congelare tutti i nuovi inserimenti",
+            "congelare le assunzioni",
+        ),
+        *("blocco delle assunzioni", "a vaga foi encerrada", "foi encerrada e deixou de estar disponível"),
     ),
     "offer": (
         "propuesta de incorporación",
@@ -124,6 +150,13 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         "oferir-te el lloc",
         "promesse d'embauche",
         "proposition d'embauche",
+        *(
+            "si propone il conferimento",
+            "proposta di incarico",
+            "proposta di assunzione",
+            "lhe apresentar uma proposta",
+        ),
+        *("fazer uma proposta para você", "enviou uma proposta para você", "uma proposta para a função"),
     ),
     "onsite": (
         "entrevista final",
@@ -136,6 +169,12 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         "jornada de prova",
         "journée d'immersion",
         "entretien final",
+        *(
+            "giornata di osservazione",
+            "giornata in affiancamento",
+            "ultima tappa della selezione",
+            "ultimo step del nostro processo",
+        ),
     ),
     "assessment": (
         "prueba online",

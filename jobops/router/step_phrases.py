@@ -126,7 +126,7 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"locker\w* kennenlern\w*",
         r"(?:premier |first )?(?:echange|entretien|conversation|appel|rencontre) informel",  # before "premier echange"
         r"(?:charla|conversacion|conversa|papo) informal",
-        r"chiacchierata informale",
+        r"chiacchierata (?:informale|conoscitiva)|incontro (?:informale|conoscitivo)",
         r"uformell (?:prat|samtale)",
         # Who writes, not which step: it gives way to an interview named in the next few sentences.
         r"\bi(?:'m| am) (?:the |your |a )?(?:(?!talent|recruit|people|hr\b|account|office|only)\w+ ){0,2}(?:manager|team lead|tech lead|lead)\b(?! (?:recruit|talent|sourc|generation|time|partner))(?![^\n]{0,200}\b(?:set up|schedule|book|arrange|invite you (?:to|for)) (?:an|your|the) interview)",

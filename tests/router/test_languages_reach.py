@@ -861,3 +861,38 @@ def test_a_webinar_about_weighing_a_job_offer_is_no_offer() -> None:
 
 def test_the_gmail_search_looks_for_albanian_words() -> None:
     assert {"aplikimi", "intervistë", "konkurs"} <= searched_words()
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "stage"),
+    [
+        ("Atualização", "Olá Rafael, a administração decidiu avançar com o outro finalista.", "rejected"),
+        ("Novidades", "Olá Rafael, gostaríamos de lhe apresentar uma proposta para a função.", "offer"),
+        ("Vaga", "Informamos que a vaga foi encerrada e deixou de estar disponível no portal.", "closed"),
+        ("Rinuncia", "Gentile Sig.ra Ferrari, prendiamo atto della Sua rinuncia all'incarico.", "withdrawn"),
+        (
+            "Avviso",
+            "Si comunica che è stata disposta la revoca dell'avviso pubblico per titoli e colloquio.",
+            "closed",
+        ),
+        (
+            "Selezione",
+            "Come ultima tappa della selezione La invitiamo a una giornata di osservazione.",
+            "onsite",
+        ),
+        (
+            "Incarico",
+            "A seguito dell'utilizzo della graduatoria, si propone il conferimento di un incarico.",
+            "offer",
+        ),
+        ("Update", "Our leadership has decided to pause all new hiring in Spain for six months.", "closed"),
+    ],
+)
+def test_portuguese_italian_and_english_wordings_name_their_step(subject: str, body: str, stage: str) -> None:
+    assert stage_of(body, subject) == stage
+
+
+def test_a_step_named_only_in_a_replys_subject_in_another_language_is_not_this_mails_news() -> None:
+    body = "Ciao Giulia, il parcheggio è in via Marsili 3. Porta il certificato vaccinale. A presto!"
+    decision = route([LANTERN], mail(body, "Re: Giornata in affiancamento – Lantern Foods", SENDER))
+    assert decision.stage_target != "onsite"

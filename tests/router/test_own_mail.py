@@ -33,6 +33,8 @@ WAITING = RouterMemory(review_threads={"t-nw": "nw"})
         "Šio pasiūlymo priimti negaliu – neseniai priėmiau kitą darbo pasiūlymą.",
         "Esmu nolēmusi atsaukt savu kandidatūru uz šo amatu.",
         "Ich habe inzwischen eine Stelle in Salzburg zugesagt. Bitte nehmen Sie mich aus Ihrer Suche heraus.",
+        "Ci ho pensato molto: ritiro quindi la mia candidatura.",
+        "Con la presente comunico formalmente la mia rinuncia all'assunzione.",
     ],
 )
 def test_a_withdrawal_in_a_linked_thread_closes_the_job(words: str) -> None:
