@@ -86,6 +86,10 @@ LEGAL_SUFFIXES: Final = frozenset(
 )
 # Legal forms written before the name: "PT Tokopedia", "ТОВ Сільпо".
 LEGAL_PREFIXES: Final = frozenset({"pt", "тов", "ооо", "пат", "прат"})
+# The word for "group" in a group's name, which its domain leaves out ("Gruppo Primavera Salute", "Grupo Albora").
+GROUP_WORDS: Final = frozenset(
+    {"group", "gruppo", "grupo", "groupe", "gruppe", "grupa", "grup", "groep", "grupul"}
+)
 # Words that name what a company is rather than which one ("Notion Labs" is called "Notion").
 DESCRIPTORS: Final = frozenset(
     {

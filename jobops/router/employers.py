@@ -16,6 +16,7 @@ from jobops.router.employer_words import (
     DOMAIN_PREFIXES,
     DOMAIN_SUFFIXES,
     GENERIC_WORDS,
+    GROUP_WORDS,
     LEGAL_PREFIXES,
     LEGAL_SUFFIXES,
     PARTIAL_MIN_LETTERS,
@@ -418,7 +419,11 @@ class EmployerIndex:
         spelled = compacts | {prefix for alias in aliases for prefix in _leading_words(alias)}
         for compact in spelled | {latin_letters(name) for name in spelled if _CYRILLIC.search(name)}:
             self._domains.setdefault(compact, set()).add(key)
-        for compact in {alias[0] + alias[-1] for alias in aliases if len(alias) >= 3}:  # nedfinbank.nl
+        plain = {alias for variant in variants if "(" not in variant for alias in employer_aliases(variant)}
+        for compact in {alias[0] + alias[-1] for alias in plain if len(alias) >= 3}:  # nedfinbank.nl
+            self._domains.setdefault(compact, set()).add(key)
+        # A group's domain leaves out the word "group": primaverasalute.it for Gruppo Primavera Salute.
+        for compact in {"".join(alias[1:]) for alias in plain if len(alias) >= 3 and alias[0] in GROUP_WORDS}:
             self._domains.setdefault(compact, set()).add(key)
         for alias in aliases:
             mentions = self._mentions.setdefault(alias[0], [])

@@ -242,7 +242,7 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"conocerte",
         r"llamada de \d+ minutos",
         r"(?:colloquio|chiamata|incontro|chiacchierata) conoscitiv[oa]",
-        r"conoscer(?:ti|ci)",
+        r"(?:per|di|vorrei|vorremmo|piacerebbe|piacere di) conoscer(?:ti|ci|la|vi)\b",
         r"(?:prima|breve) chiamata",
         r"kennismak",
         r"(?:forsta|inledande|kort) (?:samtal|intervju|telefonintervju)",
