@@ -660,7 +660,12 @@ def test_an_employer_tracked_by_its_acronym_and_by_its_full_name_is_one_employer
 
 
 def test_a_groups_domain_without_the_word_group_is_every_member_employers() -> None:
-    clinic = JobFacts("c", "Infermiere Terapia Intensiva", "Clinica Primavera Bologna (Gruppo Primavera Salute)")
+    clinic = JobFacts(
+        "c", "Infermiere Terapia Intensiva", "Clinica Primavera Bologna (Gruppo Primavera Salute)"
+    )
     home = JobFacts("h", "Infermiere domiciliare ADI", "Primavera Home Care (Gruppo Primavera Salute)")
     index = EmployerIndex([clinic, home])
-    assert index.groups_for_domain("primaverasalute.example") == {"clinica primavera bologna", "primavera home care"}
+    assert index.groups_for_domain("primaverasalute.example") == {
+        "clinica primavera bologna",
+        "primavera home care",
+    }
