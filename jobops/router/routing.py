@@ -173,7 +173,7 @@ class Router:
                 review_job,
                 stage_text,
                 sure,
-                lambda sure: self._reads_no_step(mail, sure),
+                lambda strict: self._reads_no_step(mail, strict),
             )
         if mail.from_me:
             return self._own_first_mail(mail, memory, folded_subject + "\n" + stage_text)
@@ -318,13 +318,13 @@ class Router:
         offered = [job for job in siblings if job.current_stage == "offer"]
         return offered[0] if len(offered) == 1 else None
 
-    def _reads_no_step(self, mail: MailFacts, sure: bool = False) -> bool:
+    def _reads_no_step(self, mail: MailFacts, strict: bool = False) -> bool:
         """Whether the learned reader, when there is one, reads no step at all in a mail (and is sure of it)."""
         text = reading_text(mail.subject or "", mail.body_text or "")
         if self._reader is None:
             return False
         return (
-            self._reader.confirms(text, NO_CHANGE) is not None if sure else self._reader.reads_no_step(text)
+            self._reader.confirms(text, NO_CHANGE) is not None if strict else self._reader.reads_no_step(text)
         )
 
     def _reader_step(self, mail: MailFacts, reading: StageReading) -> StageReading:
@@ -575,7 +575,7 @@ def _own_mail(
     review_job: JobFacts | None,
     newest: str,
     sure: bool = False,
-    no_step: Callable[[bool], bool] = lambda sure: False,
+    no_step: Callable[[bool], bool] = lambda strict: False,
 ) -> Decision:
     """The candidate's own mail counts only in a thread about a job, and only a withdrawal moves it.
 
