@@ -397,6 +397,7 @@ class EmployerIndex:
         self._lower_case: set[str] = set()  # groups whose own name is written in lower case: "dmg events"
         for job in jobs:
             self._add(job)
+        self._share_group_names()
 
     def _add(self, job: JobFacts) -> None:
         """Index one job under its employer group."""
@@ -460,6 +461,22 @@ class EmployerIndex:
                 )  # the page's site carries the name: metacareers.com
             else:
                 self._domain_words.setdefault(label, set()).add(key)
+
+    def _share_group_names(self) -> None:
+        """A group's name one employer carries ("Fels Asset Management (Fels Gruppe)") also names every other tracked
+        employer whose name starts with the group's own words ("Fels Versicherung AG"): both are the group's."""
+        for first, mentions in list(self._mentions.items()):
+            for alias, key in list(mentions):
+                own = _group_name_words(alias)
+                if not own:
+                    continue
+                for other in self._keys_by_first.get(first, []):
+                    if (
+                        other != key
+                        and self._key_tokens[other][: len(own)] == own
+                        and (alias, other) not in mentions
+                    ):
+                        mentions.append((alias, other))
 
     def group_of(self, job_id: str) -> str | None:
         """The employer group a job belongs to."""
@@ -615,6 +632,15 @@ class EmployerIndex:
                 if key in self._lower_case or _named(text.text, text.matches[position]):
                     found.add(key)
         return found
+
+
+def _group_name_words(alias: tuple[str, ...]) -> tuple[str, ...]:
+    """The words a group's name adds the word "group" to ("fels" in "Fels Gruppe", "Gruppo Primavera"), or none."""
+    if len(alias) >= 2 and alias[-1] in GROUP_WORDS:
+        return alias[:-1]
+    if len(alias) >= 2 and alias[0] in GROUP_WORDS:
+        return alias[1:]
+    return ()
 
 
 def _abroad(key: str, domain: str) -> bool:

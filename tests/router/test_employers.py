@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jobops.router import JobFacts, RouterMemory
-from jobops.router.employers import EmployerIndex, employer_tokens
+from jobops.router.employers import EmployerIndex, employer_tokens, wording
 from jobops.stages import AUTO_LINKED, PENDING_USER
 from tests.router.builders import mail, route, route_tracked
 
@@ -669,3 +669,13 @@ def test_a_groups_domain_without_the_word_group_is_every_member_employers() -> N
         "clinica primavera bologna",
         "primavera home care",
     }
+
+
+def test_a_group_name_one_employer_carries_names_every_member_employer() -> None:
+    assets = JobFacts("a", "Trainee Kapitalanlagen", "Fels Asset Management GmbH (Fels Gruppe)")
+    insurer = JobFacts("i", "Traineeprogramm Versicherungsbetrieb", "Fels Versicherung AG")
+    other = JobFacts("o", "Trainee Einkauf", "Sonne Drogeriemärkte GmbH")
+    index = EmployerIndex([assets, insurer, other])
+    named = index.mentioned(wording("Vielen Dank für Ihr Interesse an der Fels Gruppe."))
+    assert named == {index.group_of("a"), index.group_of("i")}
+    assert index.mentioned(wording("Fels Versicherung AG")) == {index.group_of("i")}
