@@ -154,6 +154,8 @@ ASIDE: Final = re.compile(
     r"received|receiving|after our|following our|(?:outcome|result|results|feedback) (?:of|from|on)|esito|resultado|resultados|resultat|ergebnis|uitslag|merci (?:\w+ )?pour|gracias por|danke fur|grazie per|bedankt voor|"
     r"nach (?:dem|deinem|ihrem|unserem|unserer|der)|uber (?:das|den|die|unser\w*|ihr\w*|dein\w*)|(?:feedback|informacj\w*) z|po (?:rozmowie|naszej)|apres(?! (?:une )?(?:etude|examen|analyse|reflexion))|suite a|tras|despues de|dopo|na (?:het|ons|je))\W+(?:\w+\W+){0,4}$"
 )
+# The sentence's own clause, begun after a reference: ", we will not be", ", I am pleased to".
+OWN_CLAUSE: Final = re.compile(r"[,;]\s*(?:we|i)\b[^,;]*$")
 # A step mentioned as a possibility, not announced: "we'll let you know whether we invite you to a first call".
 CONDITIONAL: Final = re.compile(
     r"\b(?:whether|if|of|ob|si|om)\W+(?:we|wir|nous|vi)\b(?:\W+\w+){0,3}\W+(?:invite|uitnodigen|einladen|inviter|bjuda in|move you forward)\w*(?:\W+\w+){0,3}\W*$"
@@ -281,9 +283,16 @@ def _found(text: str) -> tuple[dict[str, str], dict[str, str]]:
         )
         sentence_start = _last_sentence_start(text, match.start())
         before = text[sentence_start : match.start()]
-        target = asides if ASIDE.search(before) or CONDITIONAL.search(before) else news
+        target = asides if _aside(before) or CONDITIONAL.search(before) else news
         target.setdefault(stage, match.group())
     return news, asides
+
+
+def _aside(before: str) -> bool:
+    """Whether the words before a phrase make it a reference to another step ("after your interview"), unless the
+    sentence goes on to its own clause first: "after reviewing your application, we will not be moving forward"."""
+    found = ASIDE.search(before)
+    return bool(found) and not OWN_CLAUSE.search(found.group())
 
 
 def _last_sentence_start(text: str, position: int) -> int:

@@ -1333,3 +1333,18 @@ def test_graduate_scheme_wordings_for_the_assessment_centre_and_an_unsuccessful_
 )
 def test_german_public_service_and_welfare_wordings_name_their_step(body: str, stage: str) -> None:
     assert zalando_stage(body, subject="Ihre Bewerbung") == stage
+
+
+@pytest.mark.parametrize(
+    ("body", "stage"),
+    [
+        (
+            "Thank you for applying. After reviewing your application, we will not be moving forward with your "
+            "candidacy for this role.",
+            "rejected",
+        ),
+        ("After your interview with the team, the feedback was shared with the hiring manager.", "no_change"),
+    ],
+)
+def test_a_decision_in_the_sentences_own_clause_after_a_reference_is_news(body: str, stage: str) -> None:
+    assert zalando_stage(body, subject="Your application") == stage
