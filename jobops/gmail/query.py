@@ -19,6 +19,7 @@ from jobops.router import (
     step_cues_central_east,
     step_cues_east_africa,
     step_cues_hebrew_celtic,
+    step_cues_nordic,
     step_cues_south_asia_mena,
     step_cues_south_slavic,
 )
@@ -286,6 +287,7 @@ RECRUITMENT_TERMS: Final[tuple[str, ...]] = (
     *step_cues_south_slavic.SEARCH_TERMS,
     *step_cues_bulgarian_west_slavic.SEARCH_TERMS,
     *step_cues_albanian.SEARCH_TERMS,
+    *step_cues_nordic.SEARCH_TERMS,
 )
 
 _NAME_WORD: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")

@@ -19,6 +19,7 @@ from jobops.router import step_cues_central_east as central_east
 from jobops.router import step_cues_east_africa as east_africa
 from jobops.router import step_cues_east_asia as east_asia
 from jobops.router import step_cues_hebrew_celtic as hebrew_celtic
+from jobops.router import step_cues_nordic as nordic
 from jobops.router import step_cues_romance as romance
 from jobops.router import step_cues_south_asia_mena as south_asia_mena
 from jobops.router import step_cues_south_slavic as south_slavic
@@ -54,6 +55,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         *south_slavic.KIND_TABLES,
         bulgarian_west_slavic.KINDS,
         albanian.KINDS,
+        nordic.KINDS,
     ),
     "step": _merged(
         STEP_CUES,
@@ -69,6 +71,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         *south_slavic.STEP_TABLES,
         bulgarian_west_slavic.STEPS,
         albanian.STEPS,
+        nordic.STEPS,
     ),
     "doubt": {"doubt": DOUBT_CUES},
     "approach": {"approach": APPROACH_CUES},
@@ -84,6 +87,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
             *south_slavic.CONTEXT,
             *bulgarian_west_slavic.CONTEXT,
             *albanian.CONTEXT,
+            *nordic.CONTEXT,
         )
     },
 }

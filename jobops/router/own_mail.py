@@ -154,6 +154,11 @@ WITHDRAWAL: Final = re.compile(
             r"\bnuk (?:mund|do te mund) ta pranoj oferten|\brefuzoj oferten|\bkam pranuar (?:nje )?(?:oferte|pune) ",
             r"\bpovlacim (?:svoju )?prijavu|\bumikam (?:svojo )?prijavo|\bodustajem od (?:prijave|natjecaja|procesa)"
             r"|\bne mogu prihvatiti (?:vasu )?ponudu|\bne morem sprejeti (?:vase )?ponudbe",
+            r"\btrekke[r]? meg (?:fra|ut av) (?:prosessen|rekrutteringen)|\btrekke[r]? (?:min )?soknad(?:en)?(?: min)? tilbake",
+            r"\btrækker mig (?:fra|ud af) (?:processen|rekrutteringen)|\btrække mig fra|\btakker nej til (?:tilbuddet|stillingen)",
+            r"\bdrar mig ur (?:processen|rekryteringen)|\bkliver av (?:processen|rekryteringen)",
+            r"\b(?:tackat ja till|takket ja til) (?:en )?(?:annan|annen|anden) (?:stilling|tjanst|jobb|job)",
+            r"\bvedan hakemukseni|\bperun hakemukseni|\bvetaydyn (?:rekrytointi)?prosessista|\ben ota (?:tata )?tarjousta vastaan",
         )
     )
     + "|"

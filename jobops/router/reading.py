@@ -20,7 +20,8 @@ IF_SO: Final = re.compile(
 # Kinds that are often a side note of mail about a step: a questionnaire inside a test, a "we'll tell you when read".
 CONDITION: Final = re.compile(
     r"\b(?:conditional (?:up)?on|subject to|contingent (?:up)?on|pending|abhangig von|vorbehaltlich|sous reserve d"
-    r"|sujet[ao]? a|condicionad[ao] a|subordinat[ao] a|onder voorbehoud van|bersyarat pada|dengan syarat)\b"
+    r"|sujet[ao]? a|condicionad[ao] a|subordinat[ao] a|onder voorbehoud van|bersyarat pada|dengan syarat"
+    r"|villkorat av|betinget av|betinget af|forutsatt|forudsat|edellyttaen)\b"
     + fold_pattern(r"|为前提|為前提|を条件と|조건으로")
 )
 SIDE_NOTES: Final = frozenset({"survey", "status update", "completion receipt"})
