@@ -148,6 +148,10 @@ def _lengths_by_first_word() -> dict[str, list[int]]:
 _LENGTHS: Final = _lengths_by_first_word()
 
 
+# "Unfortunately" alone, which the step tables read as a rejection when nothing else decides.
+_BARE_REGRET: Final = frozenset(fold(cue) for cue in DOUBT_CUES)
+
+
 @dataclass(frozen=True)
 class Cues:
     """What the cue tables find in one text: the entries of each table, each with the words that named it."""
@@ -194,8 +198,14 @@ def no_change_kind(folded: str) -> tuple[str, str] | None:
 
 
 def step_cue(folded: str) -> tuple[str, str] | None:
-    """The highest-priority stage these languages' cues name in a folded text, with its words."""
-    return read_cues(folded).first("step")
+    """The highest-priority stage these languages' cues name in a folded text, with its words: a closed vacancy
+    before a rejection read from a bare "unfortunately", which is the wrapping of the closing news."""
+    cues = read_cues(folded)
+    found = cues.first("step")
+    closed = cues.found.get("step", {}).get("closed")
+    if found and found[0] == "rejected" and closed and found[1] in _BARE_REGRET:
+        return "closed", closed
+    return found
 
 
 def context_points(folded: str) -> int:

@@ -105,11 +105,26 @@ def kind_first(reading: StageReading, subject: str, newest: str) -> StageReading
     )
     if kind and (reading.target not in DECISIONS or overrules):
         return StageReading(NO_CHANGE, clear=True, phrase=f"{kind[1]}, a {kind[0]}")
+    if cue and _decided_after_receipt(reading, cue, text):
+        return StageReading(cue[0], clear=False, phrase=f'{reading.phrase}", then "{cue[1]}')
     if reading.clear and reading.target != NO_CHANGE:
         return reading
     if cue and (reading.target == NO_CHANGE or not reading.clear):
         return StageReading(cue[0], clear=False, phrase=cue[1])
     return reading
+
+
+def _decided_after_receipt(reading: StageReading, cue: tuple[str, str], text: str) -> bool:
+    """Whether another language's rejection or closing follows the thanks for an application: "takk for din
+    søknad ... vi har valgt å gå videre med andre kandidater" is the decision, guessed for review."""
+    if (
+        cue is None
+        or cue[0] not in ("rejected", "closed")
+        or not reading.clear
+        or reading.target != "applied"
+    ):
+        return False
+    return -1 < text.find(reading.phrase) < text.find(cue[1])
 
 
 def _by_phone(cue: tuple[str, str] | None, text: str) -> tuple[str, str] | None:

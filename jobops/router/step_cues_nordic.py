@@ -65,6 +65,9 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         ),
     ),
     "rejected": (
+        *("ikke videre med søknaden din", "ikke videre med din søknad", "inte vidare med din ansökan"),
+        *("ikke videre med din ansøgning", "valgt den andre kandidaten", "valt den andra kandidaten"),
+        *("valgt den anden kandidat",),
         # Norwegian
         *(
             "gått videre med andre kandidater",
@@ -122,6 +125,8 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("päätimme jatkaa toisen hakijan", "et edennyt seuraavaan vaiheeseen", "valinta kohdistui toiseen"),
     ),
     "closed": (
+        *("stilles i bero", "settes i bero", "sættes i bero", "sat i bero", "bliver der ikke ansat"),
+        *("blir det ikke ansatt", "sätts på paus", "rekryteringen pausas"),
         *("stillingen er trukket tilbake", "stillingen er satt på vent", "avslutter rekrutteringen"),
         *("rekrutteringen er stanset", "stillingen blir ikke besatt", "stillingen vil ikke bli besatt"),
         *("rekryteringen är avbruten", "avbryter rekryteringen", "tjänsten kommer inte att tillsättas"),
@@ -178,12 +183,14 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("kutsua sinut haastatteluun", "kutsu haastatteluun", "kutsumme sinut haastatteluun"),
     ),
     "hiring_manager_screen": (
+        *("et uformelt møde",),
         *("uformell prat", "uformell samtale", "bli kjent-samtale", "uformelt møte med"),
         *("informellt samtal", "kort kaffe med"),
         *("uformel snak", "uformel samtale", "kaffemøde med"),
         *("vapaamuotoinen keskustelu", "tutustumiskeskustelu"),
     ),
     "assessment": (
+        *("logiskt test", "personlighetsformulär", "personlighetsanalyse"),
         *("arbeidsprøve", "personlighetstest", "logisk test", "nettbasert test", "tester på nett"),
         *("arbetsprov", "logiktest", "onlinetest", "färdighetstest", "casuppgift"),
         *("arbejdsprøve", "personlighedstest", "casesopgave"),

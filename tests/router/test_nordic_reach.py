@@ -53,6 +53,18 @@ STEPS = [
         "technical_interview",
     ),
     (
+        "nb",
+        "Vedrørende din søknad – Butikksjef",
+        "Hei Kari, takk for din søknad på stillingen som butikksjef. Vi har valgt å gå videre med andre kandidater.",
+        "rejected",
+    ),
+    (
+        "da",
+        "Rekrutteringen af områdeleder",
+        "Kære Kari, jeg har desværre en kedelig nyhed: rekrutteringen er sat i bero efter bestyrelsesmødet.",
+        "closed",
+    ),
+    (
         "fi",
         "Hakemuksesi",
         "Hei Kari, kiitos hakemuksestasi. Valintamme kohdistui toiseen hakijaan tällä kertaa.",
