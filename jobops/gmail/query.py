@@ -20,6 +20,7 @@ from jobops.router import (
     step_cues_east_africa,
     step_cues_hebrew_celtic,
     step_cues_nordic,
+    step_cues_punjabi,
     step_cues_south_asia_mena,
     step_cues_south_slavic,
 )
@@ -288,6 +289,7 @@ RECRUITMENT_TERMS: Final[tuple[str, ...]] = (
     *step_cues_bulgarian_west_slavic.SEARCH_TERMS,
     *step_cues_albanian.SEARCH_TERMS,
     *step_cues_nordic.SEARCH_TERMS,
+    *step_cues_punjabi.SEARCH_TERMS,
 )
 
 _NAME_WORD: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")

@@ -20,6 +20,7 @@ from jobops.router import step_cues_east_africa as east_africa
 from jobops.router import step_cues_east_asia as east_asia
 from jobops.router import step_cues_hebrew_celtic as hebrew_celtic
 from jobops.router import step_cues_nordic as nordic
+from jobops.router import step_cues_punjabi as punjabi
 from jobops.router import step_cues_romance as romance
 from jobops.router import step_cues_south_asia_mena as south_asia_mena
 from jobops.router import step_cues_south_slavic as south_slavic
@@ -56,6 +57,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         bulgarian_west_slavic.KINDS,
         albanian.KINDS,
         nordic.KINDS,
+        punjabi.KINDS,
     ),
     "step": _merged(
         STEP_CUES,
@@ -72,6 +74,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         bulgarian_west_slavic.STEPS,
         albanian.STEPS,
         nordic.STEPS,
+        punjabi.STEPS,
     ),
     "doubt": {"doubt": DOUBT_CUES},
     "approach": {"approach": APPROACH_CUES},
@@ -88,6 +91,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
             *bulgarian_west_slavic.CONTEXT,
             *albanian.CONTEXT,
             *nordic.CONTEXT,
+            *punjabi.CONTEXT,
         )
     },
 }
