@@ -93,6 +93,7 @@ NO_CHANGE_KINDS: Final[dict[str, tuple[str, ...]]] = {
         "reminder",
         "friendly reminder",
         "just a reminder",
+        "notification:",  # a calendar's reminder of an event: "Notification: Interview @ Tue 5pm"
         "erinnerung",
         "rappel",
         "recordatorio",

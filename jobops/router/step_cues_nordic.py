@@ -242,7 +242,7 @@ KINDS: Final[dict[str, tuple[str, ...]]] = {
         ),
         *("nyt tidspunkt", "flytte samtalen", "uusi aika", "siirtää haastattelua"),
     ),
-    "reminder": ("påminnelse", "påmindelse", "muistutus"),
+    "reminder": ("muistutus",),
     "background check": (
         *(
             "referansesjekk",

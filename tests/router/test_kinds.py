@@ -194,6 +194,7 @@ def test_a_podcast_from_a_tracked_employers_own_domain_is_noise() -> None:
         ("Mise à jour : Entrevue – comité de sélection", "reschedule"),
         ("Mañana en la oficina – información práctica", "preparation"),
         ("Work trial — everything you need for Monday", "preparation"),
+        ("Notification: Kvali — Technical interview @ Tue Mar 24, 2026 5pm", "reminder"),
     ],
 )
 def test_calendar_prefixes_and_practical_notes_are_kinds_that_change_nothing(subject: str, kind: str) -> None:
