@@ -19,6 +19,7 @@ from jobops.router import (
     step_cues_central_east,
     step_cues_east_africa,
     step_cues_hebrew_celtic,
+    step_cues_maltese,
     step_cues_nordic,
     step_cues_punjabi,
     step_cues_south_asia_mena,
@@ -290,6 +291,7 @@ RECRUITMENT_TERMS: Final[tuple[str, ...]] = (
     *step_cues_albanian.SEARCH_TERMS,
     *step_cues_nordic.SEARCH_TERMS,
     *step_cues_punjabi.SEARCH_TERMS,
+    *step_cues_maltese.SEARCH_TERMS,
 )
 
 _NAME_WORD: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")

@@ -19,6 +19,7 @@ from jobops.router import step_cues_central_east as central_east
 from jobops.router import step_cues_east_africa as east_africa
 from jobops.router import step_cues_east_asia as east_asia
 from jobops.router import step_cues_hebrew_celtic as hebrew_celtic
+from jobops.router import step_cues_maltese as maltese
 from jobops.router import step_cues_nordic as nordic
 from jobops.router import step_cues_punjabi as punjabi
 from jobops.router import step_cues_romance as romance
@@ -58,6 +59,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         albanian.KINDS,
         nordic.KINDS,
         punjabi.KINDS,
+        maltese.KINDS,
     ),
     "step": _merged(
         STEP_CUES,
@@ -75,6 +77,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         albanian.STEPS,
         nordic.STEPS,
         punjabi.STEPS,
+        maltese.STEPS,
     ),
     "doubt": {"doubt": DOUBT_CUES},
     "approach": {"approach": APPROACH_CUES},
@@ -92,6 +95,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
             *albanian.CONTEXT,
             *nordic.CONTEXT,
             *punjabi.CONTEXT,
+            *maltese.CONTEXT,
         )
     },
 }
@@ -227,3 +231,19 @@ def approach(folded: str) -> str | None:
     """The words of a folded text that offer to talk about a role (a recruiter's approach), if any."""
     hit = read_cues(folded).first("approach")
     return hit[1] if hit else None
+
+
+def cue_at(text: str, cue: str) -> int:
+    """Where a cue's words first stand in a text (they may be written with punctuation: "offerta ta' impjieg"), or
+    -1."""
+    found = text.find(cue)
+    if found >= 0 or not re.search(r"\W\s|\s\W", cue):
+        return found
+    written = cue_pattern(cue).search(text)
+    return written.start() if written else -1
+
+
+@lru_cache(maxsize=512)
+def cue_pattern(cue: str) -> re.Pattern[str]:
+    """A cue's words as a text writes them, with any punctuation or spacing between them."""
+    return re.compile(r"\W*".join(map(re.escape, cue.split())))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from jobops.router.kinds import approach, doubt, no_change_kind, step_cue
+from jobops.router.kinds import approach, cue_at, cue_pattern, doubt, no_change_kind, step_cue
 from jobops.router.no_change_cues import OVERRULES_OFFER, WEAK_KINDS
 from jobops.router.stage import BY_PHONE, REPLY_PREFIX, StageReading, StageScan, formal
 from jobops.router.text import fold, fold_pattern
@@ -124,7 +124,7 @@ def _decided_after_receipt(reading: StageReading, cue: tuple[str, str], text: st
         or reading.target != "applied"
     ):
         return False
-    return -1 < text.find(reading.phrase) < text.find(cue[1])
+    return -1 < text.find(reading.phrase) < cue_at(text, cue[1])
 
 
 def _by_phone(cue: tuple[str, str] | None, text: str) -> tuple[str, str] | None:
@@ -136,20 +136,15 @@ def _by_phone(cue: tuple[str, str] | None, text: str) -> tuple[str, str] | None:
         return cue
     if all(
         formal(text[max(0, at.start() - PHONE_NEAR) : at.end() + PHONE_NEAR])
-        for at in _cue_words(cue[1]).finditer(text)
+        for at in cue_pattern(cue[1]).finditer(text)
     ):
         return cue
     return "recruiter_screen", f"{cue[1]}, by phone"
 
 
-def _cue_words(cue: str) -> re.Pattern[str]:
-    """A cue's words as a text writes them, with any punctuation or spacing between them."""
-    return re.compile(r"\W*".join(map(re.escape, cue.split())))
-
-
 def _a_condition(text: str, cue: str) -> bool:
     """Whether checks are named as a condition of the offer ("conditional on pre-employment checks"), not as news."""
-    found = _cue_words(cue).search(text)
+    found = cue_pattern(cue).search(text)
     where = found.start() if found else -1
     return where > 0 and CONDITION.search(text[max(0, where - 60) : where]) is not None
 
@@ -162,8 +157,10 @@ def _cue_decides(cue: tuple[str, str], kind: tuple[str, str], reading: StageRead
     """
     if cue[0] not in DECISIONS or (reading.clear and reading.target != NO_CHANGE):
         return False
-    in_subject = -1 < text.find(cue[1]) < text.find("\n")
-    leads = -1 < text.find(cue[1]) < text.find(kind[1])  # the offer first, the checks that follow it after
+    in_subject = -1 < cue_at(text, cue[1]) < text.find("\n")
+    leads = (
+        -1 < cue_at(text, cue[1]) < cue_at(text, kind[1])
+    )  # the offer first, the checks that follow it after
     return (
         in_subject
         or leads
@@ -176,7 +173,7 @@ def _step_leads(cue: tuple[str, str], kind: tuple[str, str], text: str, reading:
     "online assessment ... the questionnaire part" is the assessment, suggested for review."""
     if kind[0] not in SIDE_NOTES or cue[0] in DECISIONS or (reading.clear and reading.target != NO_CHANGE):
         return False
-    return -1 < text.find(cue[1]) < text.find(kind[1])
+    return -1 < cue_at(text, cue[1]) < cue_at(text, kind[1])
 
 
 def _kind_follows(reading: StageReading, kind: tuple[str, str], text: str) -> bool:
@@ -184,7 +181,7 @@ def _kind_follows(reading: StageReading, kind: tuple[str, str], text: str) -> bo
     guessed for review."""
     if kind[0] not in ASIDES_AFTER_A_STEP or not reading.clear or reading.target in (*DECISIONS, NO_CHANGE):
         return False
-    return -1 < text.find(reading.phrase) < text.find(kind[1])
+    return -1 < text.find(reading.phrase) < cue_at(text, kind[1])
 
 
 def settled(reading: StageReading, scan: StageScan, text: str) -> StageReading:

@@ -15,7 +15,7 @@ from typing import Final
 from jobops.router.employers import Wording, wording
 from jobops.router.facts import Decision, JobFacts
 from jobops.router.families import family_names
-from jobops.router.kinds import no_change_kind, read_cues, step_cue
+from jobops.router.kinds import cue_at, no_change_kind, read_cues, step_cue
 from jobops.router.relevance import MAILING_SENDER
 from jobops.router.stage import StageReading, StageScan, scan_stage
 from jobops.router.text import fold
@@ -109,7 +109,7 @@ def kind_and_step(signals: Signals) -> str | None:
     step = signals.phrases if signals.phrases.clear or cue is None else StageReading(cue[0], True, cue[1])
     if not kind or not step.clear or step.target in DECISIONS or step.target == NO_CHANGE:
         return None
-    if signals.reading.target != NO_CHANGE or text.find(step.phrase) > text.find(kind[1]):
+    if signals.reading.target != NO_CHANGE or cue_at(text, step.phrase) > cue_at(text, kind[1]):
         return None
     return f'leads with "{step.phrase}" but later reads as a {kind[0]} ("{kind[1]}")'
 

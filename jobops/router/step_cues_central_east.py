@@ -131,6 +131,11 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("kiválasztási folyamatot leállítottuk", "leállítottuk a kiválasztási folyamatot"),
         *("pozíciót visszavontuk", "felvételi stop"),
         *("η θέση ακυρώθηκε", "η θέση έχει παγώσει", "πάγωμα προσλήψεων", "η διαδικασία ανεστάλη"),
+        *(
+            "ακύρωση της διαδικασίας πλήρωσης",
+            "ακύρωση της διαδικασίας επιλογής",
+            "αποφάσισε την ακύρωση της διαδικασίας",
+        ),
         *("atranka sustabdyta", "atranka atšaukta", "sustabdėme atranką", "pozicija įšaldyta"),
         *("atlase ir apturēta", "atlase ir atcelta", "vakance ir iesaldēta", "vakance ir atcelta"),
         *("värbamine on peatatud", "konkurss on tühistatud"),
