@@ -150,7 +150,7 @@ ASIDE: Final = re.compile(
     r"getting through|passed|feedback (?:from|on)|thank(?:s| you) for|speaking with you|(?:i )?(?:was|were) (?:on|in|at|part of) (?:your|the)|"
     r"based on|on the basis of|berdasarkan|op basis van|dank (?:je|u)(?: wel)? voor|sur la base d|en base a|auf grundlage|"
     r"voordat (?:we |wij )?|bevor (?:wir )?|avant (?:de|que)|antes de|prima (?:di|del)|"
-    r"ahogy(?: a| az)?|"
+    r"ahogy(?: a| az)?|по итогам|по результатам|после|"
     r"received|receiving|after our|following our|(?:outcome|result|results|feedback) (?:of|from|on)|esito|resultado|resultados|resultat|ergebnis|uitslag|merci (?:\w+ )?pour|gracias por|danke fur|grazie per|bedankt voor|"
     r"nach (?:dem|deinem|ihrem|unserem|unserer|der)|uber (?:das|den|die|unser\w*|ihr\w*|dein\w*)|(?:feedback|informacj\w*) z|po (?:rozmowie|naszej)|apres(?! (?:une )?(?:etude|examen|analyse|reflexion))|suite a|tras|despues de|dopo|na (?:het|ons|je))\W+(?:\w+\W+){0,4}$"
 )

@@ -32,12 +32,14 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("кандидатураңыз таңдалмады", "сізге ұсына алмаймыз"),
         *("boshqa nomzodni tanladik", "boshqa nomzod bilan davom", "keyingi bosqichga o'tmadingiz"),
         *("ijobiy qaror qabul qilinmadi", "nomzodingiz tanlanmadi", "sizga taklif qila olmaymiz"),
+        *("boshqa nomzod tanlandi", "lavozimni taklif eta olmaymiz", "taklif eta olmaymiz"),
     ),
     "closed": (
         *("ვაკანსია გაუქმდა", "ვაკანსია შეჩერებულია", "შერჩევა შეჩერდა"),
         *("vakansiya ləğv edildi", "vakansiya dayandırıldı", "seçim prosesi dayandırıldı"),
         *("вакансия жабылды", "вакансия тоқтатылды", "іріктеу тоқтатылды"),
         *("vakansiya bekor qilindi", "vakansiya to'xtatildi", "tanlov to'xtatildi"),
+        *("конкурстың тоқтатылуы", "конкурс тоқтатылды", "тоқтатылғанын хабарлаймыз"),
     ),
     "offer": (
         *("სამუშაო შეთავაზება", "შეთავაზების წერილი", "მოხარულები ვართ შემოგთავაზოთ"),

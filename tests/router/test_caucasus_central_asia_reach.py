@@ -79,6 +79,13 @@ STEPS = [
         "Sizni yakuniy suhbatga taklif qilamiz, direktor bilan uchrashuv.",
         "onsite",
     ),
+    (
+        "uz",
+        "Ucell: tanlov natijalari",
+        "Tanlov komissiyasi qaroriga ko'ra, mazkur lavozimga boshqa nomzod tanlandi. Rahmat.",
+        "rejected",
+    ),
+    ("kk", "Kcell: конкурстың тоқтатылуы", "Конкурс тоқтатылды, шешім қабылданған жоқ.", "closed"),
 ]
 
 
