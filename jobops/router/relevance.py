@@ -25,7 +25,8 @@ NOISE: Final[dict[str, str]] = {
         r"|neue stellen|lediga jobb|nye stillinger|yeni is ilanlari|lowongan baru|viec lam moi|新着求人|おすすめ求人|추천 공고"
         r"|职位推荐|新职位|nya jobb|matchar din (?:jobb)?bevakning"
         r"|today's jobs\b"
-        r"|(?:подходящие|новые|нові|свіжі) вакансі|вакансі\w* (?:для вас|за вашим запитом)|nowe oferty|좋은 공고"
+        r"|(?:подходящие|новые|нові|свіжі) ваканс[иі]|ваканс[иі]\w* (?:для вас|за вашим запитом)|nowe oferty|좋은 공고"
+        r"|автопоиск|yangi vakansiyalar|ta yangi vakansiya|avtoqidiruv|жаңа вакансиялар"
         r"|为您推荐|為您推薦|精选职位|精選職缺|신규 채용공고|맞는 추천|yeni ilan var|viec lam phu hop voi ban|^ofertas nuevas:"
         r"|top job picks|jobs picked for you"
         # Saved searches and job agents in the Nordic languages and Dutch: "Nye treff i lagret søk", "Jobbagent".

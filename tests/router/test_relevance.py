@@ -465,3 +465,14 @@ def test_a_vacancy_stopped_before_any_decision_is_closed() -> None:
         ),
     )
     assert decision.stage_target == "closed"
+
+
+def test_a_russian_job_boards_alert_naming_a_tracked_title_is_noise() -> None:
+    job = JobFacts("bz", "Senior Data Scientist, Recommendations", "Bazar", "applied")
+    alert = mail(
+        "Айгерим, по вашему автопоиску «data scientist, Алматы» найдено 6 новых вакансий:\n\n"
+        "Senior Data Scientist, Recommendations — Bazar — от 1 300 000 ₸\nData Scientist — Kvali — от 3 000 USD",
+        "Новые вакансии по запросу «data scientist» в Алматы",
+        "hh.kz <no-reply@hh.example>",
+    )
+    assert not route([job], alert).relevant
