@@ -1,4 +1,5 @@
-"""More step, decision and kind-of-mail words in Spanish, Portuguese, Italian, Catalan and French."""
+"""More step, decision and kind-of-mail words in Spanish, Portuguese, Italian, Catalan and French, and in Basque,
+which public bodies in the Basque Country write beside Spanish."""
 
 from __future__ import annotations
 
@@ -40,6 +41,13 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         ),
     ),
     "rejected": (
+        *("ha escollit l'altre finalista", "hem escollit un altre candidat", "ha triat un altre candidat"),
+        *(
+            "no continuarem amb la teva candidatura",
+            "ez zaituzte hautatu",
+            "ez zaitugu hautatu",
+            "ez zara hautatua izan",
+        ),
         "foi preenchida",
         "preenchida por outr",
         "seguiremos com candidatos",
@@ -99,6 +107,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         ),
     ),
     "closed": (
+        *("congelar totes les incorporacions", "el procés s'atura", "hem congelat la posició"),
         "no cubrir esta posición",
         "no cubrir la posición",
         "cerramos el proceso sin",
@@ -177,6 +186,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         ),
     ),
     "assessment": (
+        *("repte tècnic", "prova tècnica", "exercici tècnic"),
         "prueba online",
         "pruebas online",
         "prueba técnica",
@@ -190,6 +200,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         "cas pràctic",
         "test de langue",
     ),
+    "hiring_manager_screen": ("xerrada informal", "cafè virtual"),
     "recruiter_screen": (
         "llamada de selección",
         "primera llamada",

@@ -192,6 +192,21 @@ def stage_of(body: str, subject: str, sender: str = SENDER, job: JobFacts = LANT
             "Poštovani, ušli ste u završni krug selekcije; pozivamo Vas u ured.",
             "onsite",
         ),
+        (
+            "Lantern Foods – repte tècnic",
+            "Hola, Jordi! El següent pas és un repte tècnic curt que pots fer des de casa.",
+            "assessment",
+        ),
+        (
+            "RE: QA Lead – decisió",
+            "Hola, Jordi: Lantern Foods ha pres la decisió i ha escollit l'altre finalista.",
+            "rejected",
+        ),
+        (
+            "2026-004: behin betiko emaitzak",
+            "Deialdiak lanpostu bakarra zuenez, ez zaituzte hautatu. Eskerrik asko prozesuan parte hartzeagatik.",
+            "rejected",
+        ),
     ],
 )
 def test_a_step_or_decision_in_these_languages_is_read(subject: str, body: str, stage: str) -> None:
