@@ -124,6 +124,7 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"pas (?:encore )?d'un entretien de selection",
         r"informell\w* (?:[\w-]+ )?(?:gesprach|kennenlernen|kennenlerngesprach|austausch)",
         r"locker\w* kennenlern\w*",
+        r"(?:ganz )?unverbindlich kennenlernen",
         r"(?:premier |first )?(?:echange|entretien|conversation|appel|rencontre) informel",  # before "premier echange"
         r"(?:charla|conversacion|conversa|papo) informal",
         r"chiacchierata (?:informale|conoscitiva)|incontro (?:informale|conoscitivo)",

@@ -1348,3 +1348,31 @@ def test_german_public_service_and_welfare_wordings_name_their_step(body: str, s
 )
 def test_a_decision_in_the_sentences_own_clause_after_a_reference_is_news(body: str, stage: str) -> None:
     assert zalando_stage(body, subject="Your application") == stage
+
+
+@pytest.mark.parametrize(
+    ("body", "stage"),
+    [
+        (
+            "Die Auswahlkommission lädt Sie zu unserem Assessment Center ein. Wir bitten um verbindliche Zu- oder "
+            "Absage bis zum 15.04.2026.",
+            "onsite",
+        ),
+        (
+            "Sie haben alle überzeugt, und wir möchten Ihnen sehr gerne einen Platz in unserem Traineeprogramm ab "
+            "1. Oktober 2026 anbieten!",
+            "offer",
+        ),
+        (
+            "Wie besprochen freue ich mich, Ihnen im Namen von Gebr. Wendelstein ein Angebot für die Position "
+            "Trainee Vertrieb zu übermitteln.",
+            "offer",
+        ),
+        (
+            "Carina Wimmer, Ihre spätere Patin, möchte Sie gerne ganz unverbindlich kennenlernen – bei einem Kaffee.",
+            "hiring_manager_screen",
+        ),
+    ],
+)
+def test_german_trainee_programme_wordings_name_their_step(body: str, stage: str) -> None:
+    assert zalando_stage(body, subject="Ihre Bewerbung") == stage
