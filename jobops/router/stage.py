@@ -292,7 +292,7 @@ def _aside(before: str) -> bool:
     """Whether the words before a phrase make it a reference to another step ("after your interview"), unless the
     sentence goes on to its own clause first: "after reviewing your application, we will not be moving forward"."""
     found = ASIDE.search(before)
-    return bool(found) and not OWN_CLAUSE.search(found.group())
+    return found is not None and not OWN_CLAUSE.search(found.group())
 
 
 def _last_sentence_start(text: str, position: int) -> int:
