@@ -18,6 +18,7 @@ from jobops.router import (
     step_cues_caucasus_central_asia,
     step_cues_central_east,
     step_cues_east_africa,
+    step_cues_haitian_creole,
     step_cues_hebrew_celtic,
     step_cues_maltese,
     step_cues_nordic,
@@ -292,6 +293,7 @@ RECRUITMENT_TERMS: Final[tuple[str, ...]] = (
     *step_cues_nordic.SEARCH_TERMS,
     *step_cues_punjabi.SEARCH_TERMS,
     *step_cues_maltese.SEARCH_TERMS,
+    *step_cues_haitian_creole.SEARCH_TERMS,
 )
 
 _NAME_WORD: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")

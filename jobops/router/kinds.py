@@ -18,6 +18,7 @@ from jobops.router import step_cues_caucasus_central_asia as caucasus
 from jobops.router import step_cues_central_east as central_east
 from jobops.router import step_cues_east_africa as east_africa
 from jobops.router import step_cues_east_asia as east_asia
+from jobops.router import step_cues_haitian_creole as haitian_creole
 from jobops.router import step_cues_hebrew_celtic as hebrew_celtic
 from jobops.router import step_cues_maltese as maltese
 from jobops.router import step_cues_nordic as nordic
@@ -60,6 +61,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         nordic.KINDS,
         punjabi.KINDS,
         maltese.KINDS,
+        haitian_creole.KINDS,
     ),
     "step": _merged(
         STEP_CUES,
@@ -78,6 +80,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         nordic.STEPS,
         punjabi.STEPS,
         maltese.STEPS,
+        haitian_creole.STEPS,
     ),
     "doubt": {"doubt": DOUBT_CUES},
     "approach": {"approach": APPROACH_CUES},
@@ -96,6 +99,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
             *nordic.CONTEXT,
             *punjabi.CONTEXT,
             *maltese.CONTEXT,
+            *haitian_creole.CONTEXT,
         )
     },
 }

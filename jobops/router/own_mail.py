@@ -41,6 +41,8 @@ WITHDRAWAL: Final = re.compile(
             r"\bacepte (?:una|otra) oferta",
             r"\bzuruckzuziehen\b",
             r"\bdecliner (?:votre|l)['\s]?offre",
+            r"\b(?:dois|vais) (?:donc )?refuser (?:le|la|votre|l') ?(?:mandat|poste|offre|proposition)",
+            r"\bm(?:wen)? (?:oblije|deside) refize\b|\bm(?:wen)? pa ka aksepte of\b|\bm(?:wen)? retire aplikasyon",
             r"\bretirar mi candidatura",
             r"\brechazar (?:la|su) oferta",
             r"\bdeclinar (?:la|su) oferta",
@@ -252,6 +254,7 @@ APPLYING: Final = re.compile(
             r"кандидатствам за позицията|изпращам (?:ви )?(?:моята кандидатура|автобиографията си)",
             r"ви ја доставувам мојата (?:пријава|апликација)|аплицирам за позицијата",
             r"направляю (?:вам )?(?:сво[её] |мо[её] )?резюме|прошу рассмотреть мою кандидатуру",
+            r"\bm(?:wen)? ta renmen aplike\b|\bm(?:wen)? ap aplike pou\b",
             r"ਅਰਜ਼ੀ ਦੇਣਾ ਚਾਹੁੰਦ|ਅਰਜ਼ੀ ਦੇ ਰਿਹਾ ਹਾਂ|ਅਰਜ਼ੀ ਭੇਜ ਰਿਹਾ ਹਾਂ",
         )
     )

@@ -291,6 +291,7 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"application (?:received|confirmation)",
         r"(?:your )?profile (?:has been |was )?submitted (?:to|for)",
         r"(?:you've|you have) been submitted",
+        r"(?:you're|you are) (?:now |officially )?submitted (?:to|for)",
         r"submitted (?:you|your profile) (?:to|for)",
         r"bewerbung (?:erhalten|eingegangen)",
         r"eingang (?:ihrer|deiner) (?:bewerbung|unterlagen)",

@@ -911,3 +911,24 @@ def test_a_step_named_only_in_a_replys_subject_in_another_language_is_not_this_m
     body = "Ciao Giulia, il parcheggio è in via Marsili 3. Porta il certificato vaccinale. A presto!"
     decision = route([LANTERN], mail(body, "Re: Giornata in affiancamento – Lantern Foods", SENDER))
     assert decision.stage_target != "onsite"
+
+
+def test_a_spanish_offer_that_lists_the_checks_to_come_is_suggested_as_an_offer() -> None:
+    job = JobFacts("ln", "Recepcionista", "Lantern Hotels", "onsite")
+    body = (
+        "Estimada Ana: nos alegra comunicarle que ha sido seleccionada para el puesto de recepcionista. Condiciones "
+        "de la oferta: salario mensual de RD$40,000 y seguro médico. Antes del inicio necesitaremos su certificado "
+        "de antecedentes penales."
+    )
+    decision = route([job], mail(body, "¡Felicidades!", "Lantern Hotels <personas@lanternhotels.example>"))
+    assert decision.stage_target == "offer"
+    assert decision.bucket != AUTO_LINKED
+
+
+def test_an_agency_that_says_the_candidate_is_now_submitted_to_its_client_reads_as_applied() -> None:
+    job = JobFacts("ln", "Night Porter", "Lantern Hotels", "applied")
+    body = "Thanks for the signed consent! You're officially submitted to Lantern Hotels as of today."
+    assert (
+        stage_of(body, "Re: Night Porter role", "Lantern Hotels <talent@lanternhotels.example>", job)
+        == "applied"
+    )
