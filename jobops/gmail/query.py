@@ -21,6 +21,7 @@ from jobops.router import (
     step_cues_haitian_creole,
     step_cues_hebrew_celtic,
     step_cues_maltese,
+    step_cues_mongolian,
     step_cues_nordic,
     step_cues_punjabi,
     step_cues_south_asia_mena,
@@ -294,6 +295,7 @@ RECRUITMENT_TERMS: Final[tuple[str, ...]] = (
     *step_cues_punjabi.SEARCH_TERMS,
     *step_cues_maltese.SEARCH_TERMS,
     *step_cues_haitian_creole.SEARCH_TERMS,
+    *step_cues_mongolian.SEARCH_TERMS,
 )
 
 _NAME_WORD: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")

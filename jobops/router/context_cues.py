@@ -13,6 +13,8 @@ DOUBT_CUES: Final = (
     "unsuccessful",
     "not to extend",
     "leider",
+    "харамсалтай нь",
+    "харамсаж байна",
     "malheureusement",
     "lamentablemente",
     "desafortunadamente",

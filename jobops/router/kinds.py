@@ -21,6 +21,7 @@ from jobops.router import step_cues_east_asia as east_asia
 from jobops.router import step_cues_haitian_creole as haitian_creole
 from jobops.router import step_cues_hebrew_celtic as hebrew_celtic
 from jobops.router import step_cues_maltese as maltese
+from jobops.router import step_cues_mongolian as mongolian
 from jobops.router import step_cues_nordic as nordic
 from jobops.router import step_cues_punjabi as punjabi
 from jobops.router import step_cues_romance as romance
@@ -62,6 +63,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         punjabi.KINDS,
         maltese.KINDS,
         haitian_creole.KINDS,
+        mongolian.KINDS,
     ),
     "step": _merged(
         STEP_CUES,
@@ -81,6 +83,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         punjabi.STEPS,
         maltese.STEPS,
         haitian_creole.STEPS,
+        mongolian.STEPS,
     ),
     "doubt": {"doubt": DOUBT_CUES},
     "approach": {"approach": APPROACH_CUES},
@@ -100,6 +103,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
             *punjabi.CONTEXT,
             *maltese.CONTEXT,
             *haitian_creole.CONTEXT,
+            *mongolian.CONTEXT,
         )
     },
 }
