@@ -24,6 +24,7 @@ from jobops.router import (
     step_cues_mongolian,
     step_cues_nordic,
     step_cues_punjabi,
+    step_cues_somali,
     step_cues_south_asia_mena,
     step_cues_south_slavic,
 )
@@ -296,6 +297,7 @@ RECRUITMENT_TERMS: Final[tuple[str, ...]] = (
     *step_cues_maltese.SEARCH_TERMS,
     *step_cues_haitian_creole.SEARCH_TERMS,
     *step_cues_mongolian.SEARCH_TERMS,
+    *step_cues_somali.SEARCH_TERMS,
 )
 
 _NAME_WORD: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")

@@ -148,4 +148,7 @@ APPROACH_CUES: Final[tuple[str, ...]] = (
     "分享一个机会",
     "เห็นโปรไฟล์",
     "thấy hồ sơ của",
+    # Somali: "we have a new position", "a position I think suits you"
+    "waxaan haynaa jago cusub",
+    "jago aan u malaynayo inay kugu habboon tahay",
 )

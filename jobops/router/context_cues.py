@@ -14,6 +14,7 @@ DOUBT_CUES: Final = (
     "not to extend",
     "leider",
     "харамсалтай нь",
+    "nasiib darro",
     "харамсаж байна",
     "malheureusement",
     "lamentablemente",

@@ -201,6 +201,7 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:offered|decided to offer) the post to",
         r"decided to appoint (?:a|another|an(?:other)? internal)",
         r"status: (?:not suitable|unsuccessful|not selected|rejected|declined)",
+        r"(?:updated|changed) to:? not selected by (?:the )?employer",
         r"\bposition filled\b",
         r"moved (?:forward|ahead|on) with (?:other|another) (?:candidates?|applicants?)",
         r"avons retenu (?:d'autres |des |une autre )?(?:candidat|profil)",

@@ -25,6 +25,7 @@ from jobops.router import step_cues_mongolian as mongolian
 from jobops.router import step_cues_nordic as nordic
 from jobops.router import step_cues_punjabi as punjabi
 from jobops.router import step_cues_romance as romance
+from jobops.router import step_cues_somali as somali
 from jobops.router import step_cues_south_asia_mena as south_asia_mena
 from jobops.router import step_cues_south_slavic as south_slavic
 from jobops.router import step_cues_southeast_asia as southeast_asia
@@ -64,6 +65,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         maltese.KINDS,
         haitian_creole.KINDS,
         mongolian.KINDS,
+        somali.KINDS,
     ),
     "step": _merged(
         STEP_CUES,
@@ -84,6 +86,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         maltese.STEPS,
         haitian_creole.STEPS,
         mongolian.STEPS,
+        somali.STEPS,
     ),
     "doubt": {"doubt": DOUBT_CUES},
     "approach": {"approach": APPROACH_CUES},
@@ -104,6 +107,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
             *maltese.CONTEXT,
             *haitian_creole.CONTEXT,
             *mongolian.CONTEXT,
+            *somali.CONTEXT,
         )
     },
 }

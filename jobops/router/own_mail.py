@@ -42,6 +42,7 @@ WITHDRAWAL: Final = re.compile(
             r"\bzuruckzuziehen\b",
             r"\bdecliner (?:votre|l)['\s]?offre",
             r"\b(?:dois|vais) (?:donc )?refuser (?:le|la|votre|l') ?(?:mandat|poste|offre|proposition)",
+            r"\bcodsigayga (?:dib uga laabto|ka noqdo|ka noqonayaa)\b|\bma aqbali karo dalabka\b",
             r"\bm(?:wen)? (?:oblije|deside) refize\b|\bm(?:wen)? pa ka aksepte of\b|\bm(?:wen)? retire aplikasyon",
             r"\bretirar mi candidatura",
             r"\brechazar (?:la|su) oferta",

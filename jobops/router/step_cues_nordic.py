@@ -93,6 +93,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
             "går vidare med andra kandidater",
         ),
         *("valt att gå vidare med andra", "valt en annan kandidat", "kommer inte att gå vidare"),
+        *("tyvärr har vi valt att gå vidare med", "valt att gå vidare med en kandidat som"),
         *(
             "inte gått vidare",
             "inte går vidare i processen",
@@ -131,6 +132,12 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("rekrutteringen er stanset", "stillingen blir ikke besatt", "stillingen vil ikke bli besatt"),
         *("rekryteringen är avbruten", "avbryter rekryteringen", "tjänsten kommer inte att tillsättas"),
         *("pausat rekryteringen", "pausar rekryteringen", "tjänsten är frusen", "avbrutit rekryteringen"),
+        *(
+            "beslutat om anställningsstopp",
+            "beslutat om ett omedelbart anställningsstopp",
+            "infört anställningsstopp",
+        ),
+        *("innført ansettelsesstopp", "vedtatt ansettelsesstopp", "indført ansættelsesstop"),
         *("stillingen er sat i bero", "rekrutteringen er sat på pause", "stillingen bliver ikke besat"),
         *(
             "lukker rekrutteringen",

@@ -932,3 +932,9 @@ def test_an_agency_that_says_the_candidate_is_now_submitted_to_its_client_reads_
         stage_of(body, "Re: Night Porter role", "Lantern Hotels <talent@lanternhotels.example>", job)
         == "applied"
     )
+
+
+def test_a_job_boards_status_updated_to_not_selected_is_a_rejection() -> None:
+    body = "Your application status for Night Porter at Lantern Hotels has been updated to: Not selected by employer."
+    subject = "An update on your application to Lantern Hotels"
+    assert stage_of(body, subject, "Indeed <no-reply@indeed.com>") == "rejected"

@@ -70,6 +70,18 @@ STEPS = [
         "Hei Kari, kiitos hakemuksestasi. Valintamme kohdistui toiseen hakijaan tällä kertaa.",
         "rejected",
     ),
+    (
+        "sv",
+        "Besked – butikschef",
+        "Hej Kari, tack för intervjun. Tyvärr har vi valt att gå vidare med en person som redan jobbar hos oss.",
+        "rejected",
+    ),
+    (
+        "sv",
+        "Information om rekryteringen",
+        "Hej Kari, styrelsen har beslutat om anställningsstopp, så vi kan inte gå vidare med någon av de sökande.",
+        "closed",
+    ),
 ]
 
 
