@@ -121,13 +121,17 @@ _UNSPACED: Final = re.compile(
 )
 MAX_CUE_WORDS: Final = 6
 # "The successful candidates" (최종합격자, 合格者): a schedule's or a notice's words for everyone who passes, never
-# news that this candidate did ("최종합격자 발표: 4월 2일").
+# news that this candidate did ("최종합격자 발표: 4월 2일"); nor is "upon final acceptance" (최종 합격 시).
 _ANNOUNCED: Final = re.compile(
     "|".join(
         re.escape(fold(words))
         for words in (
             "최종 합격자",
             "최종합격자",
+            "최종 합격 시",
+            "최종 합격시",
+            "최종합격 시",
+            "최종합격시",
             "합격자",
             "最終合格者",
             "合格者",

@@ -540,6 +540,11 @@ def test_an_acknowledgement_in_more_languages_reads_as_applied(subject: str, bod
             "서류전형에 합격하셨습니다. 필기시험은 4월 2일 10시에 실시합니다.",
             "assessment",
         ),
+        (
+            "[Lantern Foods] 대면면접 안내",
+            "다음 단계는 대면면접입니다. 일시: 4월 8일 14:00, 본사 9층. 최종 합격 시 비자 진행은 회사에서 지원합니다.",
+            "technical_interview",
+        ),
     ],
 )
 def test_a_notice_of_the_next_exam_is_that_step_and_the_successful_candidates_list_is_no_offer(
