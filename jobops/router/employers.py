@@ -26,6 +26,7 @@ from jobops.router.senders import FREE_MAIL, JOB_BOARD, domain_labels, host_of, 
 from jobops.router.text import fold
 
 _WORD: Final = re.compile(r"[^\W_]+")
+_UNIT_DASH: Final = re.compile(r"\s[–—]\s")
 _CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _CJK_RUN: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 # A country written after a name ("Corrections NZ"): that body's domains end in that country's code, if in any.
@@ -177,9 +178,12 @@ def domain_initials(name: str) -> set[str]:
 
 def capitalised_short_names(name: str) -> set[str]:
     """A name's leading word when written in capitals, the way acronyms are: 'UCLH', 'HUG' in 'HUG Genève'
-    (never one further on, such as 'NHS' in 'Manchester University NHS FT')."""
+    (never one further on, such as 'NHS' in 'Manchester University NHS FT', nor a kind of institution such as
+    'CHSLD')."""
     words = _WORD.findall(name)
-    return {words[0].lower()} if words and 3 <= len(words[0]) <= 6 and words[0].isupper() else set()
+    if not words or not 3 <= len(words[0]) <= 6 or not words[0].isupper():
+        return set()
+    return set() if fold(words[0]) in GENERIC_WORDS else {words[0].lower()}
 
 
 def _capitalised_runs(text: Wording) -> list[str]:
@@ -286,7 +290,18 @@ def name_variants(employer: str, extra: Iterable[str] = ()) -> list[str]:
     folded = fold(main)
     english = _IN_ENGLISH.sub(lambda found: KIND_IN_ENGLISH[found.group()], folded)
     translated = [english] if english != folded else []
-    return [name for name in dict.fromkeys([employer, main, *inside, *extra, *translated]) if name]
+    unit = _unit_name(main)
+    return [name for name in dict.fromkeys([employer, main, *inside, *extra, *translated, *unit]) if name]
+
+
+def _unit_name(name: str) -> list[str]:
+    """The body an umbrella's name leads to after a dash, which mail writes alone: "CIUSSS du Nord-de-l'Île-de-Montréal"
+    in "Santé Québec – CIUSSS du Nord-de-l'Île-de-Montréal" (three words or more: never an office such as
+    "Městský úřad", nor a note such as "– client Osceola Pines")."""
+    parts = _UNIT_DASH.split(name, maxsplit=1)
+    if len(parts) < 2 or not parts[1][:1].isupper() or len(_WORD.findall(parts[1])) < 3:
+        return []
+    return [parts[1].strip()]
 
 
 # A kind of institution written in its own language, as English mail names it: "Koç Üniversitesi" is

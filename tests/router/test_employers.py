@@ -679,3 +679,25 @@ def test_a_group_name_one_employer_carries_names_every_member_employer() -> None
     named = index.mentioned(wording("Vielen Dank für Ihr Interesse an der Fels Gruppe."))
     assert named == {index.group_of("a"), index.group_of("i")}
     assert index.mentioned(wording("Fels Versicherung AG")) == {index.group_of("i")}
+
+
+def test_a_body_named_after_an_umbrellas_dash_is_found_by_that_name_alone() -> None:
+    jobs = [
+        JobFacts(
+            "north", "Préposé aux bénéficiaires", "Santé Québec – CIUSSS de la Rive-Nord-Est", "applied"
+        ),
+        JobFacts("shore", "Préposé aux bénéficiaires", "CHSLD privé Les Berges-Dorées", "applied"),
+    ]
+    body = (
+        "Bonjour Madame Joseph, je vous convoque en entrevue le 3 mars au CHSLD des Pins.\n"
+        "Julie Tremblay, conseillère en acquisition de talents\nCIUSSS de la Rive-Nord-Est"
+    )
+    decision = route(
+        jobs, mail(body, "Convocation en entrevue – PAB", "Julie Tremblay <julie.t@gouv.example>")
+    )
+    assert decision.job_id == "north"
+
+
+def test_an_office_after_a_dash_names_no_employer_alone() -> None:
+    index = EmployerIndex([JobFacts("a", "Referent", "Město Dolní Brod – Městský úřad", "applied")])
+    assert not index.mentioned(wording("Městský úřad Lúčany vás zve na pohovor."))
