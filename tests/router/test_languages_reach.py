@@ -943,3 +943,16 @@ def test_a_job_boards_status_updated_to_not_selected_is_a_rejection() -> None:
     body = "Your application status for Night Porter at Lantern Hotels has been updated to: Not selected by employer."
     subject = "An update on your application to Lantern Hotels"
     assert stage_of(body, subject, "Indeed <no-reply@indeed.com>") == "rejected"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Bonjour, merci de votre intérêt. Le poste est comblé. Bonne chance dans vos recherches.",
+        "Merci pour l'entrevue. Nous n'irons donc pas plus loin avec votre candidature pour ce poste.",
+        "Gracias por responder. Necesitamos a alguien local, así que no vamos a seguir con su solicitud.",
+    ],
+)
+def test_a_short_french_or_spanish_rejection_without_regret_words_is_read(body: str) -> None:
+    job = JobFacts("ln", "Préposée aux soins", "Lantern Care", "technical_interview")
+    assert stage_of(body, "Re: votre candidature", "Lantern Care <rh@lanterncare.example>", job) == "rejected"
