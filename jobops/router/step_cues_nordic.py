@@ -177,6 +177,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
             "arbeidsprøvedag",
         ),
         *("slutintervju", "sista intervjun", "slutintervjun", "provdag", "provarbetsdag", "slutrundan"),
+        *("avslutande intervju", "avslutande intervjun", "andra och avslutande"),
         *("afsluttende samtale", "sidste samtale", "sidste runde", "afsluttende runde", "prøvedagen"),
         *("loppuhaastattelu", "viimeinen haastattelu", "koepäivä", "viimeiseen haastatteluun"),
     ),

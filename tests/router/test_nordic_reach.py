@@ -78,6 +78,12 @@ STEPS = [
     ),
     (
         "sv",
+        "Andra intervju – butikschef",
+        "Hej Kari! Vi vill gärna gå vidare med dig till en andra och avslutande intervju med regionchefen.",
+        "onsite",
+    ),
+    (
+        "sv",
         "Information om rekryteringen",
         "Hej Kari, styrelsen har beslutat om anställningsstopp, så vi kan inte gå vidare med någon av de sökande.",
         "closed",
