@@ -34,7 +34,7 @@ import threading
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
@@ -164,7 +164,6 @@ def _char_grams(word: str) -> list[str]:
 _by_feature: weakref.WeakKeyDictionary[LogisticRegression, tuple[np.ndarray, np.ndarray, list[str]]] = (
     weakref.WeakKeyDictionary()
 )
-_side_by_side: weakref.WeakKeyDictionary[LogisticRegression, tuple[Any, ...]] = weakref.WeakKeyDictionary()
 
 
 def _per_feature(model: LogisticRegression) -> tuple[np.ndarray, np.ndarray, list[str]]:
@@ -184,23 +183,35 @@ def probabilities(model: LogisticRegression, features: tuple[np.ndarray, np.ndar
     return _distribution(weights @ rows[columns] + intercept, labels)
 
 
-def both_probabilities(
-    first: LogisticRegression, second: LogisticRegression, features: tuple[np.ndarray, np.ndarray]
-) -> tuple[dict[str, float], dict[str, float]]:
-    """Two models' probabilities over the same features, their weights read in one pass."""
-    columns, weights = features
-    kept = _side_by_side.get(first)
-    if kept is None or kept[0] is not second:
-        (rows_1, intercept_1, labels_1), (rows_2, intercept_2, labels_2) = (
-            _per_feature(first),
-            _per_feature(second),
+@dataclass(frozen=True)
+class SideBySide:
+    """Two models' weights in one table, one row a feature, so that a mail's features are read once for both."""
+
+    rows: np.ndarray
+    intercept: np.ndarray
+    split: int
+    labels: tuple[list[str], list[str]]
+
+    @classmethod
+    def of(cls, first: LogisticRegression, second: LogisticRegression) -> SideBySide:
+        """The two models' weights, laid out once (a few hundred megabytes are copied, so not per mail)."""
+        return cls(
+            np.ascontiguousarray(np.vstack([first.coef_, second.coef_]).T),
+            np.concatenate([first.intercept_, second.intercept_]),
+            len(first.intercept_),
+            (list(map(str, first.classes_)), list(map(str, second.classes_))),
         )
-        rows, intercept = np.hstack([rows_1, rows_2]), np.concatenate([intercept_1, intercept_2])
-        kept = (second, rows, intercept, len(intercept_1), labels_1, labels_2)
-        _side_by_side[first] = kept
-    _, rows, intercept, split, labels_1, labels_2 = kept
-    scores = weights @ rows[columns] + intercept
-    return _distribution(scores[:split], labels_1), _distribution(scores[split:], labels_2)
+
+    def probabilities(
+        self, features: tuple[np.ndarray, np.ndarray]
+    ) -> tuple[dict[str, float], dict[str, float]]:
+        """Both models' probabilities over the same features."""
+        columns, weights = features
+        scores = weights @ self.rows[columns] + self.intercept
+        return (
+            _distribution(scores[: self.split], self.labels[0]),
+            _distribution(scores[self.split :], self.labels[1]),
+        )
 
 
 def _distribution(scores: np.ndarray, labels: list[str]) -> dict[str, float]:
@@ -225,6 +236,19 @@ class LearnedReader:
     features: TextFeatures
     stage: LogisticRegression
     relevance: LogisticRegression
+    weights: SideBySide = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "weights", SideBySide.of(self.stage, self.relevance))
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What is stored: the features and the two models; their side-by-side weights are laid out on loading."""
+        return {"features": self.features, "stage": self.stage, "relevance": self.relevance}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name in ("features", "stage", "relevance"):
+            object.__setattr__(self, name, state[name])
+        self.__post_init__()
 
     def _features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """A text's features; the rules ask about one mail several times in a row, so the last one is kept."""
@@ -241,7 +265,7 @@ class LearnedReader:
         last = _last_chances[slot]
         if last is not None and last[0] is model and last[1] == text:
             return last[2]
-        stage, relevance = both_probabilities(self.stage, self.relevance, self._features(text))
+        stage, relevance = self.weights.probabilities(self._features(text))
         _last_chances[0], _last_chances[1] = (self.stage, text, stage), (self.relevance, text, relevance)
         return stage if slot == 0 else relevance
 

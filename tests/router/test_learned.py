@@ -7,12 +7,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from scipy import sparse
 
 from jobops.router import JobFacts, Router, RouterMemory, learned
 from jobops.router.learned import (
-    both_probabilities,
     current_reader,
     probabilities,
     reading_with,
@@ -118,7 +118,7 @@ def test_the_readers_own_arithmetic_gives_scikit_learns_probabilities() -> None:
             found = probabilities(model, reader.features.of(text))
             assert found.keys() == expected.keys()
             assert all(abs(found[label] - expected[label]) < 1e-9 for label in expected)
-        stage, relevance = both_probabilities(reader.stage, reader.relevance, reader.features.of(text))
+        stage, relevance = reader.weights.probabilities(reader.features.of(text))
         for model, found in ((reader.stage, stage), (reader.relevance, relevance)):
             alone = probabilities(model, reader.features.of(text))
             assert list(found) == list(alone)
@@ -158,6 +158,7 @@ def test_a_trained_reader_is_kept_for_the_next_process_and_loaded_instead_of_tra
     assert len(trained) == 1
     assert len(list(tmp_path.glob("learned-reader-*.pickle"))) == 1
     assert first is not None and second is not None and first is not second
+    assert np.array_equal(first.weights.rows, second.weights.rows)  # laid out again on loading, not stored
     assert second.doubts_link("we regret that we will not progress your application", "rejected") is None
 
 
