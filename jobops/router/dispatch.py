@@ -51,6 +51,30 @@ def dispatching_pattern(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(branches) + ")")
 
 
+def alternatives(pattern: str) -> list[str]:
+    """A pattern's top-level alternatives, as written: "a|(?:b|c)|[|]" gives "a", "(?:b|c)" and "[|]"."""
+    found: list[str] = []
+    start = depth = 0
+    set_opened = -1  # where the character set being read opened, if one is
+    escaped = False
+    for position, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif set_opened >= 0:  # a "]" first in a set ("[]]", "[^]]") is one of its characters
+            first = set_opened + (2 if pattern[set_opened + 1 : set_opened + 2] == "^" else 1)
+            set_opened = -1 if char == "]" and position > first else set_opened
+        elif char == "[":
+            set_opened = position
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            found.append(pattern[start:position])
+            start = position + 1
+    return [*found, pattern[start:]]
+
+
 def _first_chars(items: Any) -> tuple[set[str] | None, bool]:
     """The characters a parsed pattern can start with (None: any) and whether it can match nothing."""
     found: set[str] = set()

@@ -6,9 +6,10 @@ import json
 import re
 from pathlib import Path
 
-from jobops.router.dispatch import dispatching_pattern
+from jobops.router.dispatch import alternatives, dispatching_pattern
+from jobops.router.relevance import NOISE
 from jobops.router.stage import STAGE_PHRASES
-from jobops.router.text import fold
+from jobops.router.text import fold, fold_pattern
 
 PHRASES = [
     "invite you to an interview",
@@ -71,3 +72,19 @@ def test_the_stage_phrases_are_found_in_labelled_mail_as_their_plain_alternation
     matches = [found(fast, text) for text in texts]
     assert matches == [found(slow, text) for text in texts]
     assert sum(map(len, matches)) > len(texts)  # the mail names stages: the comparison is not of empty lists
+
+
+def test_a_pattern_splits_into_its_top_level_alternatives_only() -> None:
+    assert alternatives("a|(?:b|c)|[|]") == ["a", "(?:b|c)", "[|]"]
+    assert alternatives(r"x\|y|z") == [r"x\|y", "z"]
+    assert alternatives("[]|]|q") == ["[]|]", "q"]
+    assert alternatives("[^]|]|(q)") == ["[^]|]", "(q)"]
+    assert alternatives("plain") == ["plain"]
+
+
+def test_every_noise_pattern_splits_into_alternatives_that_stand_alone() -> None:
+    for pattern in map(fold_pattern, NOISE.values()):
+        pieces = alternatives(pattern)
+        assert "|".join(pieces) == pattern and len(pieces) > 1
+        for piece in pieces:  # a cut inside a group or a set would leave a piece that does not compile
+            re.compile(piece)
