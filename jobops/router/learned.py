@@ -222,7 +222,7 @@ def _distribution(scores: np.ndarray, labels: list[str]) -> dict[str, float]:
     else:
         exp = np.exp(scores - scores.max())
         found = exp / exp.sum()
-    return {labels[index]: float(found[index]) for index in np.argsort(-found, kind="stable")}
+    return dict(sorted(zip(labels, found.tolist(), strict=True), key=lambda pair: -pair[1]))
 
 
 _last_read: list[tuple[Any, str, tuple[np.ndarray, np.ndarray]] | None] = [None]

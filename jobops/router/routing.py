@@ -55,7 +55,7 @@ from jobops.router.senders import (
     is_service_address,
     sender_kind,
 )
-from jobops.router.stage import StageReading, scan_stage
+from jobops.router.stage import StageReading, named_stages, scan_stage
 from jobops.router.text import (
     MAX_BODY_CHARS,
     before_sign_off,
@@ -452,7 +452,7 @@ class Router:
         written_to = candidate is not None and candidate.group in self._recipient_groups(
             recipient, kind, memory
         )
-        replying = _REPLY.match(fold(subject)) and scan_stage("", quoted).body_news
+        replying = _REPLY.match(fold(subject)) and named_stages(quoted)[0]
         # Written to an address whose domain only suggests a tracked employer (mbss.ca): for the user to say.
         suggested_to = (
             candidate is not None

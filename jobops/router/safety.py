@@ -17,7 +17,7 @@ from jobops.router.facts import Decision, JobFacts
 from jobops.router.families import family_names
 from jobops.router.kinds import cue_at, no_change_kind, read_cues, step_cue
 from jobops.router.relevance import MAILING_SENDER
-from jobops.router.stage import StageReading, StageScan, scan_stage
+from jobops.router.stage import StageReading, StageScan, named_stages
 from jobops.router.text import fold
 from jobops.router.titles import coverage, title_words
 from jobops.stages import AUTO_LINK_MIN, AUTO_LINKED, NO_CHANGE, PENDING_USER
@@ -147,7 +147,7 @@ def told_as_aside(signals: Signals) -> str | None:
     reading = signals.reading
     if not reading.clear or reading.target in DECISIONS or reading.target == NO_CHANGE:
         return None
-    aside = signals.scan.body_asides.get(reading.target) or scan_stage("", signals.subject).body_asides.get(
+    aside = signals.scan.body_asides.get(reading.target) or named_stages(signals.subject)[1].get(
         reading.target
     )
     return f'"{reading.phrase}" is also told as another time\'s step ("{aside}")' if aside else None

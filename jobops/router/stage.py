@@ -252,8 +252,8 @@ def formal(text: str) -> bool:
 
 def scan_stage(subject: str, newest: str) -> StageScan:
     """Find stage phrases in a folded subject and the folded newest part of the body."""
-    body_news, body_asides = _found(newest)
-    subject_news, _ = _found(REPLY_PREFIX.sub("", subject))
+    body_news, body_asides = named_stages(newest)
+    subject_news, _ = named_stages(REPLY_PREFIX.sub("", subject))
     # The body's words first; a reply's subject names the thread's first step, not this mail's news.
     both = newest if REPLY_PREFIX.match(subject) else f"{newest}\n{subject}"
     generic = GENERIC_INTERVIEW.search(both) if any(anchor in both for anchor in GENERIC_ANCHORS) else None
@@ -274,8 +274,8 @@ def _group(match: re.Match[str] | None) -> str:
     return match.group() if match else ""
 
 
-def _found(text: str) -> tuple[dict[str, str], dict[str, str]]:
-    """Stages named in a text, split into news and asides (references to other steps)."""
+def named_stages(text: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Stages named in a folded text, split into news and asides (references to other steps), each with its phrase."""
     news: dict[str, str] = {}
     asides: dict[str, str] = {}
     for match in _PATTERN.finditer(text):
