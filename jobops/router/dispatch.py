@@ -1,8 +1,8 @@
 """Long alternations of phrases compiled so that a position only tries the phrases that can start there.
 
 Python's regular expressions try every alternative at every position; a few thousand phrases make that the router's
-largest cost. Grouping the phrases by first character, and the characters into small sets, lets a position skip
-all but a handful.
+largest cost. Grouping the phrases by first character, and the characters into small sets, then the phrases of a
+character by their second one, lets a position skip all but a handful.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any, Final
 CHARS_PER_SET: Final = (
     6  # first characters tested together before their phrases are tried one character at a time
 )
+SPLIT_FROM: Final = 8  # the phrases of one first character are told apart by their second from this many on
 
 
 def dispatching_pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -35,7 +36,7 @@ def dispatching_pattern(phrases: list[str]) -> re.Pattern[str]:
 
     def branch(char: str, indexes: list[int]) -> str:
         """The phrases that can start with one character, behind a test for it."""
-        return f"(?={re.escape(char)})(?:{'|'.join(phrases[i] for i in sorted({*indexes, *anywhere}))})"
+        return f"(?={re.escape(char)})(?:{_by_second_char(phrases, sorted({*indexes, *anywhere}))})"
 
     letters = [(char, indexes) for char, indexes in sorted(by_char.items()) if char.isalnum()]
     others = [branch(char, indexes) for char, indexes in sorted(by_char.items()) if not char.isalnum()]
@@ -46,9 +47,90 @@ def dispatching_pattern(phrases: list[str]) -> re.Pattern[str]:
     )
     branches = [f"(?=\\w)(?:{in_words})"] if letters else []
     branches += others
-    if anywhere:
-        branches.append("(?:" + "|".join(phrases[i] for i in anywhere) + ")")
+    if anywhere:  # where a character's branch was tried, these phrases were too
+        told = "".join(re.escape(char) for char in sorted(by_char))
+        branches.append(f"(?![{told}])(?:" + "|".join(phrases[i] for i in anywhere) + ")")
     return re.compile(r"\b(?:" + "|".join(branches) + ")")
+
+
+def _by_second_char(phrases: list[str], indexes: list[int]) -> str:
+    """Phrases that start with the same character, grouped by the second one where it can be told; each group still
+    lists them in order, with those whose second character cannot be told, which alone follow all groups."""
+    if len(indexes) < SPLIT_FROM:
+        return "|".join(phrases[i] for i in indexes)
+    by_char: dict[str, list[int]] = {}
+    unknown: list[int] = []
+    for index in indexes:
+        starts = _starts(_parser.parse(phrases[index]))
+        if starts is None:
+            unknown.append(index)
+        for char in sorted({start[1] for start in starts or ()}):
+            by_char.setdefault(char, []).append(index)
+    groups = [
+        f"(?=.{re.escape(char)})(?:{'|'.join(phrases[i] for i in sorted({*found, *unknown}))})"
+        for char, found in sorted(by_char.items())
+    ]
+    told = "".join(re.escape(char) for char in sorted(by_char))
+    rest = [f"(?!.[{told}])(?:{'|'.join(phrases[i] for i in unknown)})"] if unknown else []
+    return "|".join([*groups, *rest])
+
+
+STARTS_KEPT: Final = 400  # more two-character starts than this, and a phrase's start is taken as unknown
+
+
+def _starts(items: Any) -> set[str] | None:
+    """The two characters a parsed pattern can start with; None when that cannot be told or the pattern can match
+    fewer. Assertions are passed over, so the set may hold starts the pattern never matches, never too few."""
+    found = _run(items, {""})
+    return None if found is None or any(len(start) < 2 for start in found) else found
+
+
+def _run(items: Any, begun: set[str]) -> set[str] | None:
+    """Begun starts run on through a sequence of parsed items; the short ones stay short where it can match
+    nothing."""
+    found: set[str] | None = begun
+    for op, av in items:
+        if found is None or len(found) > STARTS_KEPT or all(len(start) == 2 for start in found):
+            break
+        done = {start for start in found if len(start) == 2}
+        more = _run_item(op, av, found - done)
+        found = None if more is None else done | more
+    return None if found is None or len(found) > STARTS_KEPT else found
+
+
+def _run_item(op: Any, av: Any, short: set[str]) -> set[str] | None:
+    """Short starts run on through one parsed item."""
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return short
+    if op in (_c.LITERAL, _c.IN):
+        chars, _ = _first_chars_of(op, av)
+        return None if chars is None else {start + char for start in short for char in chars}
+    if op is _c.SUBPATTERN:
+        return _run(av[-1], short)
+    if op is _c.BRANCH:
+        runs = [_run(branch, short) for branch in av[1]]
+        return None if any(run is None for run in runs) else set().union(*runs)  # type: ignore[arg-type]
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        return _repeated(*av, short)
+    return None
+
+
+def _repeated(least: int, most: int, items: Any, short: set[str]) -> set[str] | None:
+    """Short starts run on through a repeated item: once for each number of times it may occur."""
+    found: set[str] = set()
+    current = short
+    for times in range(4):
+        if times >= least:
+            found |= current
+        if times == most:
+            return found
+        if all(len(start) == 2 for start in current):  # more repeats leave these starts as they are
+            return found | current
+        more = _run(items, {start for start in current if len(start) < 2})
+        if more is None:
+            return None
+        current = {start for start in current if len(start) == 2} | more
+    return None  # an item that may match nothing, repeated: its starts are not told
 
 
 def alternatives(pattern: str) -> list[str]:
