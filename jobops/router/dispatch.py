@@ -111,7 +111,8 @@ def _run_item(op: Any, av: Any, short: set[str]) -> set[str] | None:
         runs = [_run(branch, short) for branch in av[1]]
         return None if any(run is None for run in runs) else set().union(*runs)  # type: ignore[arg-type]
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-        return _repeated(*av, short)
+        least, most, repeated = av
+        return _repeated(least, most, repeated, short)
     return None
 
 
