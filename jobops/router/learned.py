@@ -113,9 +113,12 @@ class TextFeatures:
             known = (
                 self._char_columns(text, vocabulary)
                 if index == 0
-                else [column for column in map(vocabulary.get, analyse(text)) if column is not None]
+                else np.array(
+                    [column for column in map(vocabulary.get, analyse(text)) if column is not None],
+                    dtype=np.intp,
+                )
             )
-            if not known:
+            if not known.size:
                 continue
             found, counts = _counted(known)
             values = (1.0 + np.log(counts)) * idf[found]
@@ -125,26 +128,27 @@ class TextFeatures:
             return np.zeros(0, dtype=np.intp), np.zeros(0)
         return np.concatenate(columns), np.concatenate(parts)
 
-    def _char_columns(self, text: str, vocabulary: dict[str, int]) -> list[int]:
+    def _char_columns(self, text: str, vocabulary: dict[str, int]) -> np.ndarray:
         """The character block's columns, word by word as scikit-learn's char_wb analyser finds them; a word's
         columns are kept, since mail repeats its words."""
-        memo: dict[str, list[int]] = self.__dict__.setdefault("_columns_of_word", {})
-        found: list[int] = []
+        memo: dict[str, np.ndarray] = self.__dict__.setdefault("_columns_of_word", {})
+        found: list[np.ndarray] = []
         for word in text.lower().split():
             known = memo.get(word)
             if known is None:
                 if len(memo) >= WORDS_KEPT:
                     memo.clear()
-                known = memo[word] = [
-                    column for gram in _char_grams(word) if (column := vocabulary.get(gram)) is not None
-                ]
-            found.extend(known)
-        return found
+                known = memo[word] = np.array(
+                    [column for gram in _char_grams(word) if (column := vocabulary.get(gram)) is not None],
+                    dtype=np.intp,
+                )
+            found.append(known)
+        return np.concatenate(found) if found else np.zeros(0, dtype=np.intp)
 
 
-def _counted(columns: list[int]) -> tuple[np.ndarray, np.ndarray]:
+def _counted(columns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The distinct columns, in order, and how often each occurs (what `np.unique` gives, without its overhead)."""
-    ordered = np.sort(np.array(columns, dtype=np.intp))
+    ordered = np.sort(columns)
     starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
     return ordered[starts], np.diff(np.append(starts, ordered.size))
 
