@@ -106,27 +106,28 @@ class TextFeatures:
         return sparse.hstack(blocks).tocsr()
 
     def of(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """One text's non-zero feature columns and their weights."""
-        columns: list[np.ndarray] = []
-        parts: list[np.ndarray] = []
-        for index, (analyse, vocabulary, idf, offset) in enumerate(self._blocks):
-            known = (
-                self._char_columns(text, vocabulary)
-                if index == 0
-                else np.array(
-                    [column for column in map(vocabulary.get, analyse(text)) if column is not None],
-                    dtype=np.intp,
-                )
-            )
-            if not known.size:
-                continue
-            found, counts = _counted(known)
-            values = (1.0 + np.log(counts)) * idf[found]
-            parts.append(values / np.linalg.norm(values))
-            columns.append(found + offset)
-        if not parts:
+        """One text's non-zero feature columns and their weights: both blocks counted in one pass, each block then
+        scaled to unit length."""
+        (_, characters, _, _), (analyse, vocabulary, _, word_offset) = self._blocks
+        words = [column for column in map(vocabulary.get, analyse(text)) if column is not None]
+        known = np.concatenate(
+            [self._char_columns(text, characters), np.array(words, dtype=np.intp) + word_offset]
+        )
+        if not known.size:
             return np.zeros(0, dtype=np.intp), np.zeros(0)
-        return np.concatenate(columns), np.concatenate(parts)
+        found, counts = _counted(known)
+        values = (1.0 + np.log(counts)) * self._idf()[found]
+        for block in np.split(values, [int(np.searchsorted(found, word_offset))]):
+            if block.size:
+                block /= np.linalg.norm(block)
+        return found, values
+
+    def _idf(self) -> np.ndarray:
+        """Both blocks' inverse document frequencies, one after the other, as their columns are numbered."""
+        joined: np.ndarray | None = self.__dict__.get("_joined_idf")
+        if joined is None:
+            joined = self.__dict__["_joined_idf"] = np.concatenate([idf for _, _, idf, _ in self._blocks])
+        return joined
 
     def _char_columns(self, text: str, vocabulary: dict[str, int]) -> np.ndarray:
         """The character block's columns, word by word as scikit-learn's char_wb analyser finds them; a word's
