@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Longest body the router reads; anything past it is signatures, legal footers or history.
 MAX_BODY_CHARS = 20_000
@@ -97,14 +98,19 @@ def newest_parts(body: str) -> list[str]:
 
     A note on top of a forward ("see below", "FYI") says little alone, so the forwarded mail is read after it.
     """
-    body = body[:MAX_BODY_CHARS]
+    return list(_newest_parts(body[:MAX_BODY_CHARS]))
+
+
+@lru_cache(maxsize=16)
+def _newest_parts(body: str) -> tuple[str, ...]:
+    """newest_parts, kept for the last few bodies: the rules and the learned reader both read them."""
     parts: list[str] = []
     while True:
         reply = _REPLY_HEADER.search(body)
         forward = _FORWARD_HEADER.search(body)
         if forward is None or (reply is not None and reply.start() < forward.start()):
             parts.append(_unquoted(body[: reply.start()] if reply else body))
-            return parts
+            return tuple(parts)
         head = _unquoted(body[: forward.start()])
         if _has_words(head):
             parts.append(head.rstrip())
