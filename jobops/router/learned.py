@@ -117,7 +117,8 @@ class TextFeatures:
             return np.zeros(0, dtype=np.intp), np.zeros(0)
         found, counts = _counted(known)
         values = (1.0 + np.log(counts)) * self._idf()[found]
-        for block in np.split(values, [int(np.searchsorted(found, word_offset))]):
+        cut = int(np.searchsorted(found, word_offset))
+        for block in (values[:cut], values[cut:]):
             if block.size:
                 block /= np.linalg.norm(block)
         return found, values

@@ -182,7 +182,7 @@ REPLY_PREFIX: Final = re.compile(r"^\s*(?:(?:re|aw|sv|fw|fwd|wg|tr|rv|r)\s*:\s*)
 _PATTERN: Final = dispatching_pattern([phrase for phrases in STAGE_PHRASES.values() for phrase in phrases])
 # Which stage a match belongs to: the first stage, in priority order, whose phrases match at that position.
 _STAGE_PATTERNS: Final = {
-    stage: re.compile("(?:" + "|".join(phrases) + ")") for stage, phrases in STAGE_PHRASES.items()
+    stage: dispatching_pattern(list(phrases)) for stage, phrases in STAGE_PHRASES.items()
 }
 ORDER: Final = tuple(STAGE_PHRASES)
 # Which stage a mail's news is when it names several: a cancelled vacancy is the news a kind "regret to inform"
