@@ -56,6 +56,7 @@ SUBJECT_INTERVIEW: Final = re.compile(
         f"|{fold_pattern(word)}"
         for word in (
             "συνεντευξ",
+            "müsahibə",
             "面接(?!対策)",
             "面试(?!技巧|攻略)",
             "面試(?!技巧|攻略)",

@@ -1,5 +1,5 @@
 """Step, decision and kind-of-mail words, context words and Gmail search words in Ukrainian, Russian, Romanian,
-Hungarian, Greek, Lithuanian, Latvian, Estonian and Finnish.
+Hungarian, Greek, Lithuanian, Latvian, Estonian and Finnish; Belarusian forms sit with the Russian ones.
 
 Cues match whole word sequences of folded text, so each line lists the word forms mail uses, one language a line
 in the order above. Steps are named by phrases a recruiter writes to one candidate ("we invite you to an
@@ -124,6 +124,8 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
             "laimėtoju pripažino kitą",
             "toliau nebus svarstoma",
         ),
+        *("nugalėtoja pripažinta kita", "nugalėtoju pripažintas kitas", "laimėtoja pripažinta kita"),
+        *("laimėtoju pripažintas kitas", "pasirinkome kandidatę", "pasirinkome kandidatą"),
         *("otsustasime jätkata kandidaatidega", "otsustasime jätkata kandidaadiga"),
     ),
     "closed": (
@@ -212,6 +214,8 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
             "siūlome jums eiti",
             "pasiūlymas eiti pareigas",
         ),
+        *("pripažino tinkamiausia kandidate", "pripažino tinkamiausiu kandidatu", "siūlome jums šias pareigas"),
+        *("siūlome jums pareigas", "предлагаем вам работу", "прапануем вам працу", "прапануем вам пасаду"),
     ),
     "onsite": (
         *("záró kör", "záró körhöz", "záró körre", "záró forduló", "záró fordulóra", "záró fordulóba"),
@@ -310,6 +314,8 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("próbafeladat", "próbafeladatot"),
         *("διαδικτυακό τεστ", "τεστ δεξιοτήτων", "γραπτή εξέταση", "μελέτη περίπτωσης"),
         *("testinė užduotis", "testinę užduotį", "namų užduotis", "namų užduotį", "praktinę užduotį"),
+        *("bandomasis vertimas", "bandomąjį vertimą", "bandomojo vertimo", "praktinė užduotis"),
+        *("тестовый перевод", "тестового перевода", "тэставае заданне", "тэставага задання", "тэставы пераклад"),
         *("testa uzdevums", "testa uzdevumu", "mājas uzdevums", "mājas uzdevumu", "tiešsaistes testu"),
         *("testülesanne", "testülesande", "koduülesanne", "koduülesande", "proovitöö", "veebitest"),
         *("ennakkotehtävä", "ennakkotehtävän", "kotitehtävä", "kotitehtävän", "verkkotesti", "verkkotestin"),
