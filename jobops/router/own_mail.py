@@ -75,6 +75,9 @@ WITHDRAWAL: Final = re.compile(
             r"\bprijal\w* jinou nabidku",
             r"\bbasvurumu geri cek",
             r"\bteklifi reddet",
+            r"\bkabul etmemeye karar verdim",
+            r"\bqəbul etməmək qərarına gəldim",
+            r"\batsisakau (?:\w+ ){0,3}pasiulymo\b|\bpriemiau kita (?:darbo )?pasiulyma",
             r"\bteklif\w*\b[^.!?\n]{0,40}\bkabul edemeyecegim",
             r"\btrekker\b[^.!?\n]{0,30}\bsoknad",
             r"\btakke[rt]? nei\b",
@@ -215,7 +218,7 @@ WITHDRAWAL: Final = re.compile(
         for pattern in (
             r"(?:отозвать|отзываю|снять|снимаю) (?:свою |мою )?кандидатуру",
             r"(?:відкликати|відкликаю|зняти|знімаю|зніміть|прошу зняти) (?:свою |мою )?кандидатуру",
-            r"отказаться от (?:вашего )?(?:предложения|вакансии|должности|позиции|участия)",
+            r"отказаться от (?:вашего |дальнейшего )?(?:предложения|вакансии|должности|позиции|участия)",
             r"відмовитися від (?:вашої )?(?:пропозиції|посади|вакансії|участі)",
             r"принял[аи]? (?:другое|иное) предложение|принял[аи]? предложение от друго",
             r"прийнял?а? іншу пропозицію|прийнял?а? пропозицію від іншо",
@@ -256,6 +259,10 @@ APPLYING: Final = re.compile(
             r"ви ја доставувам мојата (?:пријава|апликација)|аплицирам за позицијата",
             r"направляю (?:вам )?(?:сво[её] |мо[её] )?резюме|прошу рассмотреть мою кандидатуру",
             r"\bm(?:wen)? ta renmen aplike\b|\bm(?:wen)? ap aplike pou\b",
+            # Lithuanian, Belarusian, Polish and Azerbaijani
+            r"\bsiunčiu (?:savo )?(?:gyvenimo aprašymą|cv)\b|\bteikiu (?:savo )?(?:dokumentus|kandidatūrą|paraišką)\b",
+            r"\bдалучаю (?:сваё |маё )?(?:cv|рэзюмэ)\b|\bзаяўка на вакансію\b",
+            r"\bprzesyłam (?:moje |swoje )?(?:cv|życiorys)\b|\bmüraciət edirəm\b",
             r"ਅਰਜ਼ੀ ਦੇਣਾ ਚਾਹੁੰਦ|ਅਰਜ਼ੀ ਦੇ ਰਿਹਾ ਹਾਂ|ਅਰਜ਼ੀ ਭੇਜ ਰਿਹਾ ਹਾਂ",
         )
     )

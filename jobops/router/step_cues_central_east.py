@@ -214,7 +214,11 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
             "siūlome jums eiti",
             "pasiūlymas eiti pareigas",
         ),
-        *("pripažino tinkamiausia kandidate", "pripažino tinkamiausiu kandidatu", "siūlome jums šias pareigas"),
+        *(
+            "pripažino tinkamiausia kandidate",
+            "pripažino tinkamiausiu kandidatu",
+            "siūlome jums šias pareigas",
+        ),
         *("siūlome jums pareigas", "предлагаем вам работу", "прапануем вам працу", "прапануем вам пасаду"),
     ),
     "onsite": (
@@ -315,7 +319,13 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("διαδικτυακό τεστ", "τεστ δεξιοτήτων", "γραπτή εξέταση", "μελέτη περίπτωσης"),
         *("testinė užduotis", "testinę užduotį", "namų užduotis", "namų užduotį", "praktinę užduotį"),
         *("bandomasis vertimas", "bandomąjį vertimą", "bandomojo vertimo", "praktinė užduotis"),
-        *("тестовый перевод", "тестового перевода", "тэставае заданне", "тэставага задання", "тэставы пераклад"),
+        *(
+            "тестовый перевод",
+            "тестового перевода",
+            "тэставае заданне",
+            "тэставага задання",
+            "тэставы пераклад",
+        ),
         *("testa uzdevums", "testa uzdevumu", "mājas uzdevums", "mājas uzdevumu", "tiešsaistes testu"),
         *("testülesanne", "testülesande", "koduülesanne", "koduülesande", "proovitöö", "veebitest"),
         *("ennakkotehtävä", "ennakkotehtävän", "kotitehtävä", "kotitehtävän", "verkkotesti", "verkkotestin"),

@@ -293,6 +293,7 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:you've|you have) been submitted",
         r"(?:you're|you are) (?:now |officially )?submitted (?:to|for)",
         r"submitted (?:you|your profile) (?:to|for)",
+        r"your (?:profile|cv|resume) went (?:over )?to\b",
         r"bewerbung (?:erhalten|eingegangen)",
         r"eingang (?:ihrer|deiner) (?:bewerbung|unterlagen)",
         r"(?:vielen )?dank fur (?:ihre|deine) bewerbung",
