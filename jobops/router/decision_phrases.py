@@ -180,6 +180,7 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:decided to offer|offered) (?:the|this) (?:role|position|job|post) to (?:someone|an? (?:\w+ )?candidate)",
         r"not (?:been )?shortlisted",
         r"not be taking your (?:candidacy|application) (?:any )?further",
+        r"(?:will not|won't) be taking (?:it|this) (?:any )?further",
         r"(?:continuara|seguira|avanzara) con (?:otr[oa]s |l[oa]s )?(?:candidat|perfil)\w*",
         r"optamos por (?:avancar|seguir|prosseguir|continuar) com (?:um|uma|outr)\w* (?:candidat|perfil)",
         r"voorkeur (?:gegeven )?aan (?:een |de )?(?:andere )?kandida",

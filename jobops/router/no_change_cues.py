@@ -73,6 +73,7 @@ NO_CHANGE_KINDS: Final[dict[str, tuple[str, ...]]] = {
         "nový termín",
         "přesunutí",
         "ertelendi",
+        "ertelememiz gerekiyor",
         "yeni tarih",
         "ny dato",
         "remarcado",

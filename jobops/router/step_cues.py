@@ -87,6 +87,10 @@ STEP_CUES: Final[dict[str, tuple[str, ...]]] = {
         "convocatoria ha sido anulada",
         "procedimento foi cancelado",
         "selezione è stata annullata",
+        "pozisyonu şimdilik donduruyoruz",
+        "pozisyonu donduruyoruz",
+        "pozisyonu dondurduk",
+        "pozisyon donduruldu",
     ),
     "offer": (
         "内定",
