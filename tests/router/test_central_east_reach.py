@@ -238,6 +238,36 @@ STEPS = [
         "Сообщаем, что в связи с оптимизацией штатного расписания конкурс прекращён без решения по кандидатам.",
         "closed",
     ),
+    (
+        "lt",
+        "Vinted – bandomasis vertimas",
+        "Sveiki, kitas atrankos žingsnis – trumpas bandomasis vertimas iš anglų kalbos. Terminas – penktadienis.",
+        "assessment",
+    ),
+    (
+        "lt",
+        "Vinted – atrankos rezultatai",
+        "Informuojame, kad atrankos nugalėtoju pripažintas kitas kandidatas. Dėkojame, kad dalyvavote.",
+        "rejected",
+    ),
+    (
+        "lt",
+        "Vinted – atrankos rezultatai",
+        "Komisija jus pripažino tinkamiausiu kandidatu. Siūlome jums šias pareigas nuo gegužės 4 d.",
+        "offer",
+    ),
+    (
+        "ru",
+        "Kaspersky – тестовый перевод",
+        "Иван, добрый день! Следующий шаг – тестовый перевод на две страницы, срок – до понедельника.",
+        "assessment",
+    ),
+    (
+        "ru",
+        "Kaspersky – тэставае заданне",
+        "Добры дзень! Дасылаю тэставае заданне: трэба перакласці два абзацы да пятніцы.",
+        "assessment",
+    ),
 ]
 
 

@@ -956,3 +956,47 @@ def test_a_job_boards_status_updated_to_not_selected_is_a_rejection() -> None:
 def test_a_short_french_or_spanish_rejection_without_regret_words_is_read(body: str) -> None:
     job = JobFacts("ln", "Préposée aux soins", "Lantern Care", "technical_interview")
     assert stage_of(body, "Re: votre candidature", "Lantern Care <rh@lanterncare.example>", job) == "rejected"
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "stage"),
+    [
+        (
+            "Lantern Foods – vaka çalışması",
+            "Merhaba Minh, bir sonraki adım olarak senden kısa bir vaka çalışması istiyoruz; teslim Cuma günü.",
+            "assessment",
+        ),
+        (
+            "Lantern Foods – tasarım paneli",
+            "Merhaba Minh, sıradaki adım tasarım paneli: ekip önünde çalışmanı anlatacaksın, Perşembe 14:00.",
+            "technical_interview",
+        ),
+        (
+            "Lantern Foods – zadanie testowe",
+            "Dzień dobry, kolejnym krokiem jest zadanie testowe – proszę odesłać rozwiązanie do piątku.",
+            "assessment",
+        ),
+        (
+            "Lantern Foods – pozisyon hakkında",
+            "Merhaba Minh, maalesef bütçe kararı nedeniyle pozisyonu şimdilik donduruyoruz.",
+            "closed",
+        ),
+        (
+            "Your application – Chief Accountant",
+            "Thank you for applying. We have reviewed your application and will not be taking it further.",
+            "rejected",
+        ),
+    ],
+)
+def test_a_test_task_panel_freeze_or_short_rejection_is_read(subject: str, body: str, stage: str) -> None:
+    assert stage_of(body, subject) == stage
+
+
+def test_an_azerbaijani_calendar_entry_named_interview_is_the_next_interview() -> None:
+    body = "Müsahibə: Kế toán trưởng\nVaxt: cümə, 10:00–11:00\nYer: Baş ofis"
+    assert stage_of(body, "Müsahibə: Kế toán trưởng – Lantern Foods") == "technical_interview"
+
+
+def test_a_sinhala_phone_conversation_is_a_first_screen() -> None:
+    body = "ආයුබෝවන්, මේ සතියේ කෙටි දුරකථන සාකච්ඡාවක් කරමු. ඔබට පහසු වේලාවක් දන්වන්න."
+    assert stage_of(body, "Lantern Foods – Kế toán trưởng") == "recruiter_screen"

@@ -7,6 +7,8 @@ from dataclasses import replace
 import pytest
 
 from jobops.router import JobFacts, RouterMemory
+from jobops.router.own_mail import applies
+from jobops.router.text import fold
 from jobops.stages import AUTO_LINKED, IGNORED, PENDING_USER
 from tests.router.builders import mail, route
 
@@ -224,6 +226,11 @@ def test_withdrawals_in_spanish_portuguese_afrikaans_thai_and_one_word_replies_c
         "Köszönöm szépen, de az ajánlatot nem tudom elfogadni.",
         "Hvala na pozivu, ali povlačim svoju prijavu jer sam prihvatila drugi posao.",
         "Hvala za vabilo, vendar umikam svojo prijavo.",
+        "Dziękuję za zaproszenie, ale po namyśle muszę odmówić.",
+        "Bu kadar emeğiniz için teşekkürler; uzun düşündükten sonra kabul etmemeye karar verdim.",
+        "Təklifiniz üçün təşəkkür edirəm, lakin qəbul etməmək qərarına gəldim.",
+        "Labai ačiū, tačiau atsisakau jūsų darbo pasiūlymo – priėmiau kitą pasiūlymą.",
+        "Спасибо за задание, но я вынуждена отказаться от дальнейшего участия в конкурсе.",
     ],
 )
 def test_withdrawals_in_more_wordings_close_the_job(words: str) -> None:
@@ -472,3 +479,17 @@ def test_an_application_to_an_employer_not_tracked_yet_waits_for_the_user(words:
 def test_a_reply_that_mentions_applying_sends_no_new_application() -> None:
     sent = replace(mail(APPLICATION, "Re: Data Engineer", from_me=True), to_address="jobs@northwind.com")
     assert route([NORTHWIND], sent).stage_target != "applied"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Laba diena, siunčiu savo gyvenimo aprašymą dėl jūsų paskelbtos projektų vadovo pozicijos.",
+        "Laba diena, teikiu dokumentus dėl skelbimo apie vyriausiojo specialisto pareigas.",
+        "Добры дзень! Далучаю сваё CV наконт вакансіі рэдактара.",
+        "Szanowni Państwo, w odpowiedzi na ogłoszenie przesyłam CV oraz list motywacyjny.",
+        "Salam, saytınızda yerləşdirilən vakansiya ilə bağlı müraciət edirəm.",
+    ],
+)
+def test_the_candidates_own_application_in_more_languages_is_read_as_one(words: str) -> None:
+    assert applies(fold(words))
