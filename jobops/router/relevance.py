@@ -69,7 +69,7 @@ NOISE: Final[dict[str, str]] = {
         r"|your scorecard for|your rating: not submitted|shortlisting required|named you as (?:a |their )?referee"
         r"|time off request|leave request (?:has been )?(?:approved|declined)|your timesheet|timesheet for (?:the )?week"
         r"|exit checklist|we have received your resignation|your payslip|exit interview"
-        r"|assigned as (?:a |the )?(?:final )?interviewer|(?:waiting for|pending) (?:your )?(?:final )?interview feedback"
+        r"|(?:assigned|nominated|selected) as (?:an? |the )?(?:final )?interviewer|(?:waiting for|pending) (?:your )?(?:final )?interview feedback"
         r"|ajoute\w* (?:a|en tant que membre de) l'equipe de recrutement|vous faites partie des (?:intervieweurs|recruteurs)"
         r"|evaluation en attente|laisser (?:une|votre) evaluation|(?:a|ont) postule au poste"
         r"|zum (?:einstellungs|recruiting)team hinzugefugt|agregado al equipo de (?:contratacion|seleccion)"

@@ -36,6 +36,12 @@ NORTHWIND = JobFacts("nw", "Data Engineer", "Northwind", "applied")
             "within 24 hours of the interview.",
         ),
         (
+            "Talent Acquisition <notifications@mycompany.darwinbox.example>",
+            "You have been nominated as an interviewer – Graduate Analyst 2026",
+            "You have been nominated as an interviewer for the graduate analyst requisition. Round: Technical "
+            "Interview 1. Please confirm your availability by Friday.",
+        ),
+        (
             "Lever <no-reply@hire.lever.co>",
             "Reminder: 2 scorecards due for Platform Engineer",
             "Hi Ana, you have 2 scorecards due for interviews you ran on Tuesday. Submit them in Lever.",
