@@ -200,7 +200,7 @@ class SideBySide:
 
     @classmethod
     def of(cls, first: LogisticRegression, second: LogisticRegression) -> SideBySide:
-        """The two models' weights, laid out once (a few hundred megabytes are copied, so not per mail)."""
+        """The two models' weights, laid out once (tens of megabytes are copied, so not per mail)."""
         return cls(
             np.ascontiguousarray(np.vstack([first.coef_, second.coef_]).T),
             np.concatenate([first.intercept_, second.intercept_]),
