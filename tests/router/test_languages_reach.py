@@ -70,6 +70,26 @@ def stage_of(body: str, subject: str, sender: str = SENDER, job: JobFacts = LANT
             "technical_interview",
         ),
         (
+            "Lantern Foods 技术面试 - 明",
+            "明先生您好，技术面试定在下周三晚上七点，线上进行，面试官为数据平台负责人。",
+            "technical_interview",
+        ),
+        (
+            "Re: Lantern Foods 二面",
+            "明先生，面试官认可您的基础，但团队更需要有冷链经验的人，这次我们先不往下推进了。",
+            "rejected",
+        ),
+        (
+            "Lantern Foods 招聘说明",
+            "明先生您好，因年度预算调整，该岗位招聘工作暂停，后续如重新开放会再联系您。",
+            "closed",
+        ),
+        (
+            "Lantern Foods offer方案",
+            "明先生，电话里聊的offer方案如下：月薪三万五，十四薪，入职时间可商量。",
+            "offer",
+        ),
+        (
             "Lantern Foods 選考結果のご連絡",
             "ミン様 Lantern Foodsの選考にご応募いただきありがとうございました。今後のご活躍をお祈り申し上げます。",
             "rejected",
