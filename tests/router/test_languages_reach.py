@@ -75,6 +75,11 @@ def stage_of(body: str, subject: str, sender: str = SENDER, job: JobFacts = LANT
             "technical_interview",
         ),
         (
+            "日程邀请：Lantern Foods 三面 - 明",
+            "王丽 邀请你参加日程\n时间：10月9日（周五）19:00 - 20:00\n地点：视频会议\n接受 · 暂定 · 拒绝",
+            "technical_interview",
+        ),
+        (
             "Re: Lantern Foods 二面",
             "明先生，面试官认可您的基础，但团队更需要有冷链经验的人，这次我们先不往下推进了。",
             "rejected",
