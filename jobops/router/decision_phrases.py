@@ -189,6 +189,8 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:individuato|scelto|selezionato) (?:un|un'|altr)\w* (?:altr\w* )?(?:candidat|profil)\w* (?:con|piu|che)",
         r"haben (?:die|diese) (?:stelle|position)\b[^.!?\n]{0,60}\b(?:besetzt|vergeben)",
         r"(?:stelle|position|vakanz) (?:ist|wurde) (?:inzwischen |bereits |mittlerweile |nun )?(?:besetzt|vergeben)",
+        r"(?:die|diese) (?:stelle|position)\b[^.!?\n]{0,60}\bhaben wir\b[^.!?\n]{0,60}\b(?:besetzt|vergeben)",
+        r"(?:deshalb|daher|leider) keine zusage (?:geben|erteilen|machen)",
         r"entschieden,? andere(?:n)? (?:kandidat|bewerber)",
         r"fur (?:eine|einen) (?:kandidat|bewerber)\w*\b[^.!?\n]{0,60}\bentschieden",
         r"fur (?:andere )?kandidierende\b[^.!?\n]{0,60}\bentschieden",

@@ -16,6 +16,7 @@ from jobops.router import step_cues_arabic_indonesian as arabic_indonesian
 from jobops.router import step_cues_bulgarian_west_slavic as bulgarian_west_slavic
 from jobops.router import step_cues_caucasus_central_asia as caucasus
 from jobops.router import step_cues_central_east as central_east
+from jobops.router import step_cues_dari_pashto as dari_pashto
 from jobops.router import step_cues_east_africa as east_africa
 from jobops.router import step_cues_east_asia as east_asia
 from jobops.router import step_cues_haitian_creole as haitian_creole
@@ -76,6 +77,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         caucasus.STEPS,
         hebrew_celtic.STEPS,
         south_asia_mena.STEPS,
+        dari_pashto.STEPS,
         arabic_indonesian.STEPS,
         east_africa.STEPS,
         *south_slavic.STEP_TABLES,
@@ -97,6 +99,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
             *caucasus.CONTEXT,
             *hebrew_celtic.CONTEXT,
             *south_asia_mena.CONTEXT,
+            *dari_pashto.CONTEXT,
             *arabic_indonesian.CONTEXT,
             *east_africa.CONTEXT,
             *south_slavic.CONTEXT,

@@ -95,6 +95,31 @@ def stage_of(body: str, subject: str, sender: str = SENDER, job: JobFacts = LANT
             "offer",
         ),
         (
+            "دعوت به مصاحبه – Lantern Foods",
+            "محترم مینه، شما برای مصاحبه با کمیته استخدام Lantern Foods روز سه‌شنبه ساعت ده دعوت می‌گردید.",
+            "technical_interview",
+        ),
+        (
+            "امتحان تحریری – Lantern Foods",
+            "محترم مینه، نام شما در لست کوتاه شامل است. امتحان تحریری روز شنبه به شکل آنلاین اخذ می‌گردد.",
+            "assessment",
+        ),
+        (
+            "نتیجه – Lantern Foods",
+            "محترم مینه، از اشتراک شما سپاسگزاریم. کمیته بعد از ارزیابی کاندیدی را انتخاب کرد که تجربه بیشتر داشت.",
+            "rejected",
+        ),
+        (
+            "د مرکې بلنه – Lantern Foods",
+            "محترم مینه، Lantern Foods تاسو د مرکې لپاره د سه شنبې په ورځ لس بجې بلي.",
+            "technical_interview",
+        ),
+        (
+            "Ihre Bewerbung – Lantern Foods",
+            "Guten Tag, die Stelle haben wir inzwischen intern besetzt. Wir können Ihnen daher keine Zusage geben.",
+            "rejected",
+        ),
+        (
             "Lantern Foods 選考結果のご連絡",
             "ミン様 Lantern Foodsの選考にご応募いただきありがとうございました。今後のご活躍をお祈り申し上げます。",
             "rejected",

@@ -468,6 +468,8 @@ def test_an_application_the_candidate_sends_to_a_tracked_employer_is_suggested_a
         "Με την παρούσα υποβάλλω την υποψηφιότητά μου για τη θέση του λογιστή.",
         "Vă transmit, conform anunțului, dosarul de înscriere la concursul pentru postul de economist.",
         "Во врска со огласот, Ви ја доставувам мојата пријава за работното место социјален работник.",
+        "آپ کا اشتہار دیکھا۔ میں اسٹور کیپر کی پوسٹ کے لیے درخواست دینا چاہتی ہوں۔",
+        "زما سوانح ضمیمه دي. که ستاسو خوښه وي، د خبرو لپاره راتلای شم.",
     ],
 )
 def test_an_application_to_an_employer_not_tracked_yet_waits_for_the_user(words: str) -> None:
