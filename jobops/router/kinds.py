@@ -21,6 +21,7 @@ from jobops.router import step_cues_east_africa as east_africa
 from jobops.router import step_cues_east_asia as east_asia
 from jobops.router import step_cues_haitian_creole as haitian_creole
 from jobops.router import step_cues_hebrew_celtic as hebrew_celtic
+from jobops.router import step_cues_khmer_lao as khmer_lao
 from jobops.router import step_cues_maltese as maltese
 from jobops.router import step_cues_mongolian as mongolian
 from jobops.router import step_cues_nordic as nordic
@@ -72,6 +73,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         STEP_CUES,
         east_asia.STEPS,
         southeast_asia.STEPS,
+        khmer_lao.STEPS,
         romance.STEPS,
         central_east.STEPS,
         caucasus.STEPS,
@@ -100,6 +102,7 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
             *hebrew_celtic.CONTEXT,
             *south_asia_mena.CONTEXT,
             *dari_pashto.CONTEXT,
+            *khmer_lao.CONTEXT,
             *arabic_indonesian.CONTEXT,
             *east_africa.CONTEXT,
             *south_slavic.CONTEXT,
@@ -117,10 +120,10 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
 
 
 _TOKEN: Final = re.compile(r"\w+|[^\w\s]")
-# Scripts matched inside words: Thai, Hangul, Japanese and Chinese have no spaces, Indic vowel signs split words
-# into several tokens, and Amharic joins prepositions to its words.
+# Scripts matched inside words: Thai, Lao, Khmer, Hangul, Japanese and Chinese have no spaces, Indic vowel signs
+# split words into several tokens, and Amharic joins prepositions to its words.
 _UNSPACED: Final = re.compile(
-    r"[\u0900-\u0dff\u0e00-\u0e7f\u1100-\u11ff\u1200-\u137f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+    r"[\u0900-\u0dff\u0e00-\u0eff\u1100-\u11ff\u1200-\u137f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
 MAX_CUE_WORDS: Final = 6
 # "The successful candidates" (최종합격자, 合格者): a schedule's or a notice's words for everyone who passes, never

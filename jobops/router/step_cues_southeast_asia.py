@@ -60,6 +60,8 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         "mời nhận việc",
         "ข้อเสนองาน",
         "หนังสือเสนองาน",
+        "ข้อเสนอการจ้างงาน",
+        "หนังสือเสนอการจ้างงาน",
         "tawaran pekerjaan",
         "tawaran jawatan",
         "alok na trabaho",
@@ -86,6 +88,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         "imbitasyon sa panayam",
     ),
     "assessment": (
+        "กรณีศึกษา",
         "bài đánh giá",
         "bài kiểm tra",
         "bài test",

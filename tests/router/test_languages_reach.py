@@ -120,6 +120,26 @@ def stage_of(body: str, subject: str, sender: str = SENDER, job: JobFacts = LANT
             "rejected",
         ),
         (
+            "លិខិតអញ្ជើញចូលរួមសម្ភាសន៍ – Lantern Foods",
+            "ជម្រាបសួរ លោក មិញ សូមអញ្ជើញលោកចូលរួមសម្ភាសន៍ជាមួយគណៈកម្មការ នៅថ្ងៃអង្គារ ម៉ោង ៩ ព្រឹក។",
+            "technical_interview",
+        ),
+        (
+            "លិខិតផ្តល់ការងារ – Lantern Foods",
+            "ជម្រាបសួរ លោក មិញ Lantern Foods មានសេចក្តីរីករាយផ្តល់ការងារជូនលោក ក្នុងតំណែងប្រធានគណនេយ្យ។",
+            "offer",
+        ),
+        (
+            "ເຊີນສຳພາດ – Lantern Foods",
+            "ສະບາຍດີ ທ່ານ Minh, Lantern Foods ຂໍເຊີນທ່ານເຂົ້າຮ່ວມການສຳພາດ ໃນວັນອັງຄານ ເວລາ 9:00 ໂມງ.",
+            "technical_interview",
+        ),
+        (
+            "ข้อเสนอการจ้างงาน – Lantern Foods",
+            "เรียน คุณมินห์ Lantern Foods ยินดีเสนอตำแหน่งหัวหน้าฝ่ายบัญชี เงินเดือนตามเอกสารแนบค่ะ",
+            "offer",
+        ),
+        (
             "Lantern Foods 選考結果のご連絡",
             "ミン様 Lantern Foodsの選考にご応募いただきありがとうございました。今後のご活躍をお祈り申し上げます。",
             "rejected",

@@ -211,6 +211,7 @@ def test_withdrawals_in_spanish_portuguese_afrikaans_thai_and_one_word_replies_c
         "Saya memutuskan untuk tidak menerima penawaran ini.",
         "因个人原因，我决定退出本次招聘流程。",
         "想了两天，通勤太远，这边我就不继续往下走了，谢谢您一直以来的帮助。",
+        "អរគុណច្រើន។ ខ្ញុំបានទទួលការងារផ្សេង ដូច្នេះខ្ញុំសូមបដិសេធការផ្តល់តំណែងនេះដោយការគោរព។",
         "개인 사정으로 이번 면접에는 응시하지 않기로 했습니다.",
         "Mulțumesc pentru tot. Din motive de familie aș vrea să mă retrag din procesul de selecție.",
         "Dank u wel. Omdat de reisafstand te groot is, trek ik mijn sollicitatie in.",
