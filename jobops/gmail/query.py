@@ -22,11 +22,13 @@ from jobops.router import (
     step_cues_haitian_creole,
     step_cues_hebrew_celtic,
     step_cues_khmer_lao,
+    step_cues_malagasy,
     step_cues_maltese,
     step_cues_mongolian,
     step_cues_nordic,
     step_cues_punjabi,
     step_cues_somali,
+    step_cues_sorani,
     step_cues_south_asia_mena,
     step_cues_south_slavic,
 )
@@ -302,6 +304,8 @@ RECRUITMENT_TERMS: Final[tuple[str, ...]] = (
     *step_cues_haitian_creole.SEARCH_TERMS,
     *step_cues_mongolian.SEARCH_TERMS,
     *step_cues_somali.SEARCH_TERMS,
+    *step_cues_malagasy.SEARCH_TERMS,
+    *step_cues_sorani.SEARCH_TERMS,
 )
 
 _NAME_WORD: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")

@@ -22,12 +22,14 @@ from jobops.router import step_cues_east_asia as east_asia
 from jobops.router import step_cues_haitian_creole as haitian_creole
 from jobops.router import step_cues_hebrew_celtic as hebrew_celtic
 from jobops.router import step_cues_khmer_lao as khmer_lao
+from jobops.router import step_cues_malagasy as malagasy
 from jobops.router import step_cues_maltese as maltese
 from jobops.router import step_cues_mongolian as mongolian
 from jobops.router import step_cues_nordic as nordic
 from jobops.router import step_cues_punjabi as punjabi
 from jobops.router import step_cues_romance as romance
 from jobops.router import step_cues_somali as somali
+from jobops.router import step_cues_sorani as sorani
 from jobops.router import step_cues_south_asia_mena as south_asia_mena
 from jobops.router import step_cues_south_slavic as south_slavic
 from jobops.router import step_cues_southeast_asia as southeast_asia
@@ -68,6 +70,8 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         haitian_creole.KINDS,
         mongolian.KINDS,
         somali.KINDS,
+        malagasy.KINDS,
+        sorani.KINDS,
     ),
     "step": _merged(
         STEP_CUES,
@@ -91,6 +95,8 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         haitian_creole.STEPS,
         mongolian.STEPS,
         somali.STEPS,
+        malagasy.STEPS,
+        sorani.STEPS,
     ),
     "doubt": {"doubt": DOUBT_CUES},
     "approach": {"approach": APPROACH_CUES},
@@ -114,6 +120,8 @@ TABLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
             *haitian_creole.CONTEXT,
             *mongolian.CONTEXT,
             *somali.CONTEXT,
+            *malagasy.CONTEXT,
+            *sorani.CONTEXT,
         )
     },
 }

@@ -207,6 +207,8 @@ NO_CHANGE_KINDS: Final[dict[str, tuple[str, ...]]] = {
         "bedankt voor het maken",
         "dziękujemy za wypełnienie",
         "dziękujemy za rozwiązanie",
+        "tamamladığınız için teşekkür",
+        "نؤكد استلام إجابتكم",
         "受検完了",
         "回答が完了",
         "응시 완료",

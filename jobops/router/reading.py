@@ -57,7 +57,9 @@ CALENDAR_BUTTONS: Final = re.compile(
     r"|if you need to (?:reschedule|change the time)"
     # A reminder promised for later ("you will receive a reminder the day before") is not one.
     r"|(?:you will|you'll|voce|vous) (?:also )?(?:receive|recebera|receberas|recevrez) (?:a|um|un) (?:reminder|lembrete|rappel)"
-    r"|(?:we will|we'll) send (?:you )?a reminder|recibiras? un recordatorio|"
+    r"|(?:we will|we'll) send (?:you )?a reminder|recibiras? un recordatorio"
+    # An application moved to a status ("has been moved to 'Shortlisted'") is no meeting moved.
+    r"|(?:has|have) been(?= moved to\W+(?:the )?shortlist)|"
     + fold(
         r"일정\s?변경이?\s?(?:필요하신|필요하시면|필요한|을 원하시면|원하시면)|日程(?:の)?変更を(?:ご)?希望の場合"
     )

@@ -177,7 +177,8 @@ CONDITIONAL: Final = re.compile(
     r"|\b(?:not|no|noch kein\w*|kein\w*)\s+(?:yet\s+)?(?:an?\s+)?(?:formal\w*|offiziell\w*|official)\s+$"
 )
 _SENTENCE_END: Final = re.compile(r"[.!?\n]")
-REPLY_PREFIX: Final = re.compile(r"^\s*(?:(?:re|aw|sv|fw|fwd|wg|tr|rv|r)\s*:\s*)+")
+# Reply and forward prefixes mail clients write, in English and in other languages' clients.
+REPLY_PREFIX: Final = re.compile(r"^\s*(?:(?:re|aw|sv|fw|fwd|wg|tr|rv|r|antw|odp|ynt|vs|رد|وەڵام)\s*:\s*)+")
 
 
 _PATTERN: Final = dispatching_pattern([phrase for phrases in STAGE_PHRASES.values() for phrase in phrases])

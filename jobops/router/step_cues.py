@@ -260,6 +260,7 @@ STEP_CUES: Final[dict[str, tuple[str, ...]]] = {
         "test online",
         "online test",
         "değerlendirme",
+        "değerlendirmesine davet",
         "yetenek testi",
         "online testy",
         "prova escrita",
@@ -350,5 +351,7 @@ STEP_CUES: Final[dict[str, tuple[str, ...]]] = {
         "solicitud registrada",
         "candidatura registada",
         "candidatura registrada",
+        "en revisión por el área solicitante",
+        "revisión por parte del área solicitante",
     ),
 }

@@ -59,6 +59,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
             "да ви предложим позицията",
         ),
         *("nabídka zaměstnání", "rádi bychom vám nabídli", "ponuka zamestnania", "radi by sme vám ponúkli"),
+        *("dopis s nabídkou", "nabídkový dopis", "vám dnes poslala nabídku", "vám poslala nabídku"),
         *("отправяме предложение за позицията", "отправяме предложение за работа"),
     ),
     "onsite": (

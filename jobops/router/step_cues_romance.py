@@ -202,6 +202,13 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         "prova en línia",
         "cas pràctic",
         "test de langue",
+        *(
+            "convoqué aux tests écrits",
+            "convoquée aux tests écrits",
+            "passer les tests écrits",
+            "passer un test écrit",
+        ),
+        *("tests écrits du recrutement", "test écrit du recrutement", "convoqué à l'épreuve écrite"),
     ),
     "hiring_manager_screen": ("xerrada informal", "cafè virtual"),
     "recruiter_screen": (

@@ -329,6 +329,7 @@ STEP_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"(?:submitted|presented|put|sent) your (?:cv|profile|resume|application) (?:forward )?to (?:the|my|our) client",
         r"putting you forward (?:for|to)",
         r"(?:have|has) been shortlisted(?! for (?:the |an? )?(?:personal |panel )?interview)",
+        r"(?:moved|changed) to\W+(?:the )?shortlist(?:ed)?\b",
         r"unterlagen (?:sind )?(?:bei uns )?(?:eingegangen|erhalten)",
         r"recibimos (?:tu|su) (?:postulacion|candidatura|solicitud|cv)",
         r"gracias por (?:postularte|postular|tu postulacion|su postulacion)",
