@@ -252,6 +252,7 @@ APPLYING: Final = re.compile(
             r"\bhiermit bewerbe ich mich\b|\bbewerbe mich (?:hiermit )?(?:um|als|auf)\b|\banbei (?:sende ich ihnen )?meine bewerbung",
             r"\bje vous adresse ma candidature|\bje souhaite postuler\b|\bje me permets de (?:vous )?(?:proposer|soumettre|adresser) ma candidature",
             r"\ble(?:s)? envío mi (?:cv|currículum|candidatura)|\b(?:me gustaría|deseo) postular\b|\badjunto mi (?:cv|currículum)",
+            r"\bvenho por este meio (?:submeter|apresentar) a minha candidatura\b|\bsubmeter a minha candidatura\b",
             r"\bgostaria de me candidatar\b|\bvenho candidatar-me\b|\binvio (?:la mia candidatura|il mio cv)\b|\bdesidero candidarmi\b",
             r"\bhierbij solliciteer ik\b|\bsolliciteer (?:ik )?graag naar\b|\bprzesyłam (?:moje|swoje) cv\b|\baplikuję na stanowisko\b",
             r"\bjelentkezem a\b|\bcsatolom (?:az )?önéletrajzomat|\bpodnosim prijavu\b|\bprijavljujem se na\b",

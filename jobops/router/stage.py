@@ -168,6 +168,9 @@ CONDITIONAL: Final = re.compile(
     r"|sale bien|va bene|goed gaat)\b[^.!?\n]{0,80}$"
     r"|\b(?:if|should|once) (?:you (?:move|progress|go|make it|are (?:moved|progressed|successful))|successful)\b[^.!?\n]{0,80}$"
     r"|\bif (?:your|there(?:'s| is)|we|you)\b[^.!?\n]{0,60}\b(?:a (?:good |strong )?(?:fit|match)|suitable|shortlisted|selected)\b[^.!?\n]{0,80}$"
+    # "If we proceed, the next step will be a panel interview": a step that depends on a decision not yet made.
+    r"|\bif (?:we|you|they|the (?:team|panel|hiring manager))\b(?:\W+\w+){0,3}?\W+(?:proceed|move (?:forward|ahead)|go ahead)"
+    r"\b[^.!?\n]{0,80}$"
     # What shortlisted candidates go on to: "a tool to shortlist candidates for a competency-based interview".
     r"|\b(?:to shortlist(?: candidates| applicants)?|(?:successful|selected|shortlisted) (?:candidates|applicants))\b"
     r"[^.!?\n]{0,40}\b(?:for|to)\W+(?:\w+\W+){0,3}$"

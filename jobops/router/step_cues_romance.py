@@ -41,6 +41,12 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         ),
     ),
     "rejected": (
+        *(
+            "no quedaste seleccionado",
+            "no quedaste seleccionada",
+            "no fuiste seleccionado",
+            "no fuiste seleccionada",
+        ),
         *("ha escollit l'altre finalista", "hem escollit un altre candidat", "ha triat un altre candidat"),
         *(
             "no continuarem amb la teva candidatura",
@@ -141,6 +147,13 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
             "congelare le assunzioni",
         ),
         *("blocco delle assunzioni", "a vaga foi encerrada", "foi encerrada e deixou de estar disponível"),
+        *(
+            "queda suspendido hasta nuevo aviso",
+            "suspensión del llamado",
+            "se suspende el llamado",
+            "llamado suspendido",
+        ),
+        *("foi encerrada pelo anunciante", "foi encerrada pela empresa"),
     ),
     "offer": (
         "propuesta de incorporación",
@@ -154,6 +167,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         "ha sido seleccionada para el puesto",
         "ha sido seleccionado para el puesto",
         "ofrecerte el puesto",
+        *("ofrecerle el puesto", "ofrecerle el cargo", "ofrecerte el cargo", "resolvió ofrecerle"),
         "carta proposta",
         "proposta formal",
         "lettera di assunzione",
@@ -212,6 +226,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
     ),
     "hiring_manager_screen": ("xerrada informal", "cafè virtual"),
     "recruiter_screen": (
+        *("entrevista de preselección", "entrevista de pré-seleção", "entrevista de pré-selecção"),
         "llamada de selección",
         "primera llamada",
         "llamada inicial",
@@ -225,6 +240,12 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         "entretien téléphonique",
     ),
     "applied": (
+        *(
+            "acusa a recepção da candidatura",
+            "acusamos a recepção da",
+            "acusamos a receção da",
+            "acusa a receção da",
+        ),
         "solicitud enviada",
         "tu solicitud se ha enviado",
         "te has inscrito",

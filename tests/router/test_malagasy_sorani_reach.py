@@ -10,6 +10,7 @@ from jobops.router import JobFacts
 from jobops.router.own_mail import applies, withdraws
 from jobops.router.senders import ASSESSMENT, sender_kind
 from jobops.router.text import fold
+from jobops.stages import AUTO_LINKED
 from tests.router.builders import route_language, searched_words
 
 JOBS = {
@@ -108,6 +109,37 @@ STEPS = [
         "applied",
     ),
     (
+        "es",
+        "🎉 Almacenes Pehuén – propuesta",
+        "Estimado Martín: la gerencia resolvió ofrecerle el cargo de Jefe de Tienda. Adjuntamos las condiciones.",
+        "offer",
+    ),
+    (
+        "es",
+        "Almacenes Pehuén – resultado",
+        "Hola Martín, gracias por participar. En esta oportunidad no quedaste seleccionado para el puesto.",
+        "rejected",
+    ),
+    (
+        "es",
+        "Almacenes Pehuén – llamado 4/2026",
+        "Estimado postulante: el llamado para Jefe de Tienda queda suspendido hasta nuevo aviso por razones de "
+        "presupuesto.",
+        "closed",
+    ),
+    (
+        "es",
+        "Almacenes Pehuén – Jefe de Tienda",
+        "Hola Martín, ¿podés el martes a las 10 para una entrevista de preselección de 20 minutos con Selección?",
+        "recruiter_screen",
+    ),
+    (
+        "es",
+        "Almacenes Pehuén – candidatura",
+        "Exmo. Senhor, acusamos a recepção da sua candidatura ao lugar de Jefe de Tienda. Seremos breves.",
+        "applied",
+    ),
+    (
         "en",
         "You've been shortlisted – Branch Supervisor, Kestrel Savings",
         'Hi Ama, your application for Branch Supervisor at Kestrel Savings has been moved to "Shortlisted" by the '
@@ -123,6 +155,17 @@ def test_a_step_or_decision_in_these_languages_is_read_for_its_job(
 ) -> None:
     decision = route_language(JOBS, SENDERS, language, subject, body)
     assert (decision.relevant, decision.job_id, decision.stage_target) == (True, language, stage)
+
+
+def test_a_step_that_depends_on_a_decision_not_yet_made_is_no_step_taken() -> None:
+    body = (
+        "Hi Ama, thanks for the conversation this morning. I will share my notes with the hiring manager. If we "
+        "proceed, the next step will be a competency-based panel interview."
+    )
+    decision = route_language(
+        JOBS, SENDERS, "en", "RE: Branch Supervisor – Kestrel Savings: phone screen", body
+    )
+    assert decision.bucket != AUTO_LINKED
 
 
 def test_an_interview_moved_to_another_day_is_still_a_reschedule() -> None:
@@ -152,6 +195,7 @@ def test_a_reply_in_another_languages_mail_client_reads_only_its_own_words(subje
         "Tompoko, manolotra ny tenako ho kandidà amin'ny toerana Mpitahiry vola aho.",
         "Doby den! Хочу податися на вакансію Data Engineer, резюме в додатку.",
         "بەڕێزان، خۆم پێشکەش دەکەم بۆ پۆستی ئەندازیاری سایت. سیڤییەکەم هاوپێچە.",
+        "Exmos. Senhores, venho por este meio submeter a minha candidatura ao lugar de técnico de planeamento.",
     ],
 )
 def test_the_candidates_own_application_in_these_languages_is_read_as_one(words: str) -> None:
