@@ -16,7 +16,13 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("nifidy kandidà hafa", "hifidy kandidà iray", "kandidà hafa no voafidy"),
     ),
     "closed": ("najanona ny fandraisana mpiasa", "nofoanana ny toerana", "najanona ny fifantenana"),
-    "offer": ("tolotra asa", "taratasy tolotra", "faly manolotra anao ny toerana"),
+    # "Tolotra asa" alone heads job advertisements: only the offer made to the candidate counts.
+    "offer": (
+        "taratasy tolotra asa",
+        "taratasy tolotra",
+        "faly manolotra anao ny toerana",
+        "manolotra anao ny toerana",
+    ),
     "technical_interview": (
         *("hanatrika resadresaka", "fiantsoana hanao resadresaka", "asaina ianao hanatrika resadresaka"),
         *("hanatrika dinidinika", "resadresaka miaraka amin'ny"),

@@ -230,3 +230,9 @@ def test_more_assessment_platforms_are_known_as_such() -> None:
 
 def test_the_gmail_search_looks_for_malagasy_and_sorani_words() -> None:
     assert {"fifantenana", "resadresaka", "چاوپێکەوتن"} <= searched_words()
+
+
+def test_a_malagasy_job_advertisement_is_no_offer() -> None:
+    body = "Tolotra asa vaovao: Mpitahiry vola ao Antsirabe, Mpanampy kaonty ao Toamasina. Jereo ny tolotra rehetra."
+    decision = route_language(JOBS, SENDERS, "mg", "Tolotra asa – herinandro ity", body)
+    assert decision.stage_target != "offer"
