@@ -44,7 +44,17 @@ ANOTHER_ROLE: Final = re.compile(
     r"|autre (?:poste|opportunite)|otra (?:posicion|vacante|oportunidad)|outra (?:vaga|oportunidade)"
     r"|andere (?:stelle|position)|altra (?:posizione|opportunita)|een andere (?:functie|vacature)"
     r"|αλλη (?:θεση|ευκαιρια)|inne stanowisko|jin(?:a|ou|e|y) pozic\w*|alt post|alta pozitie|baska bir pozisyon"
-    r"|en annan tjanst|en an(?:d|n)en stilling)\b"
+    r"|en annan tjanst|en an(?:d|n)en stilling|peluang lain|lowongan lain|posisi lain|vi tri khac|co hoi khac)\b"
+    r"|別職種|別の(?:求人|ポジション|職種)|他の(?:求人|ポジション|職種)|其他(?:职位|職位|岗位|職缺)|다른 (?:포지션|직무|채용)"
+)
+# Mail asking whether the candidate would want an opening: after an application, mostly another opening's pitch.
+ASKS_INTEREST: Final = re.compile(
+    r"\b(?:if you(?:'re| are) (?:interested|keen|open to)|would you be (?:interested|keen|open to)"
+    r"|are you (?:interested|open to)|might (?:be of )?interest you|of interest to you"
+    r"|ware das (?:etwas|was) fur (?:sie|dich)|hatten sie interesse|haben sie interesse|bei interesse"
+    r"|intresserad|geinteresseerd|heb je interesse|heeft u interesse|te interesa|le interesa|tem interesse"
+    r"|teria interesse|ca vous interesse|seriez-vous interesse|vous interesserait|ti interessa|sarebbe interessat\w*"
+    r"|zainteresowan\w*|interesovan\w*|zajimal\w*)"
 )
 # Where a mail writes the title of the opening it is about: a labelled line, "the position X", "a X position",
 # "Job ID 58391 – X", "la posición X". Folded text; the title runs to the end of its clause.
@@ -212,6 +222,21 @@ def another_title(signals: Signals) -> str | None:
     return None
 
 
+def asks_interest(signals: Signals) -> str | None:
+    """A first mail asking whether the candidate wants an opening, without writing the tracked job's title."""
+    job = signals.job
+    if job is None or signals.memory == "thread" or signals.reading.target == "rejected":
+        return None  # a rejection that invites to other openings is still news of this one
+    found = ASKS_INTEREST.search(f"{signals.subject}\n{signals.newest}")
+    if found is None:
+        return None
+    own = title_words(PARENTHESES.sub(" ", job.title))
+    words = frozenset(f"{signals.subject} {signals.newest}".replace("\n", " ").split())
+    if own and coverage(own, words) >= (1.0 if job.current_stage in DECISIONS else SHARED_AT_MOST):
+        return None
+    return f'it asks whether you want an opening ("{found.group()}") and does not write this job\'s title'
+
+
 def with_the_manager(signals: Signals) -> str | None:
     """A first call read as a recruiter's screen that the mail sets up with the hiring or line manager."""
     if signals.reading.target != "recruiter_screen" or not signals.reading.clear or signals.job is None:
@@ -288,12 +313,13 @@ CHECKS: Final[tuple[Callable[[Signals], str | None], ...]] = (
     other_brand,
     another_role,
     another_title,
+    asks_interest,
     with_the_manager,
 )
 
 
 JOB_CHECKS: Final = frozenset(
-    {memory_disagrees, other_brand, mailing, another_role, another_title}
+    {memory_disagrees, other_brand, mailing, another_role, another_title, asks_interest}
 )  # they doubt the job itself
 
 

@@ -327,10 +327,60 @@ def test_mail_offering_a_different_opening_at_the_employer_waits_and_its_job_is_
         "Αγαπητή Sam, σας ευχαριστούμε για τη συνέντευξη. Υπάρχει άλλη θέση στην ομάδα μας, Data Engineer.",
         "Dzień dobry, mamy inne stanowisko w zespole danych, które może Panią zainteresować.",
         "Hej Sam, vi har en annan tjänst i teamet som kanske passar dig bättre.",
+        "Halo Sam, ada peluang lain di tim data kami yang mungkin cocok untuk Anda.",
+        "山田様\n\n書類選考の結果とあわせて、別職種のご案内をお送りします。",
     ],
 )
 def test_a_different_opening_is_read_in_more_languages(body: str) -> None:
     assert held(route(mail(body, "Data Engineer")), "a different opening")
+
+
+def test_a_pitch_for_an_untitled_opening_after_the_job_closed_waits_and_its_job_is_not_sure() -> None:
+    closed = replace(LANTERN, current_stage="rejected")
+    decision = route(
+        mail(
+            "Hi Sam, we are hiring for peak season in the warehouse team, day and night shifts. If you're "
+            "interested, reply to this email and I will book you in.",
+            "We'd love to have you back",
+        ),
+        (closed,),
+    )
+    assert held(decision, "it asks whether you want an opening") and not decision.job_sure
+
+
+def test_a_pitch_writing_a_title_far_from_the_jobs_waits_for_review() -> None:
+    decision = route(
+        mail(
+            "Dear Sam, we are recruiting a consultant, Urban Planning Expert, for three months. If you are "
+            "interested and available, please send me your updated CV.",
+            "Consultancy – Urban Planning Expert",
+        )
+    )
+    assert held(decision, "it asks whether you want an opening")
+
+
+@pytest.mark.parametrize(
+    ("stage", "subject", "body"),
+    [
+        (
+            "applied",
+            "Data Engineer – next step",
+            "Hi Sam, thanks for applying for the Data Engineer role. If you are interested in moving ahead, "
+            "please book a technical interview with our team.",
+        ),
+        (
+            "technical_interview",
+            "Your application",
+            "Hi Sam, thank you for your time. We will not move forward with your application. If you are "
+            "interested in future openings, keep an eye on our careers page.",
+        ),
+    ],
+)
+def test_asking_interest_in_the_tracked_job_or_after_a_rejection_does_not_doubt_the_job(
+    stage: str, subject: str, body: str
+) -> None:
+    decision = route(mail(body, subject), (replace(LANTERN, current_stage=stage),))
+    assert "asks whether you want an opening" not in decision.reason
 
 
 def test_the_candidate_having_accepted_another_position_is_no_other_opening() -> None:
