@@ -31,6 +31,8 @@ WITHDRAWAL: Final = re.compile(
             r"\bbewerbung\b[^.!?\n]{0,40}\bzuruckziehen",
             r"\bzuruckziehen\b",
             r"\bangebot\b[^.!?\n]{0,40}\bablehnen",
+            r"\bangebot\b[^.!?\n]{0,40}\babsagen\b",
+            r"\bsay no to (?:the|your|this) (?:[\w-]+ ){0,3}offer\b",
             r"\bangebot\b[^.!?\n]{0,40}\bnicht (?:anzunehmen|annehmen)",
             r"\bnot to accept (?:the|your|this) (?:offer|position|role)",
             r"\bretir(?:e|er) ma candidature",
@@ -247,9 +249,9 @@ APPLYING: Final = re.compile(
     "|".join(
         fold(pattern)
         for pattern in (
-            r"\bi am writing to apply\b|\bi (?:would like|wish|want) to apply\b|\bi am applying (?:for|to)\b",
+            r"\bi am writing to apply\b|\b(?:i|and) (?:would like|wish|want) to apply\b|\bi am applying (?:for|to)\b",
             r"\bplease find (?:attached|enclosed) my (?:cv|resume|application)|\bi am submitting my application\b",
-            r"\bhiermit bewerbe ich mich\b|\bbewerbe mich (?:hiermit )?(?:um|als|auf)\b|\banbei (?:sende ich ihnen )?meine bewerbung",
+            r"\bhiermit bewerbe ich mich\b|\bbewerbe mich (?:hiermit\b|(?:hiermit )?(?:um|als|auf)\b)|\banbei (?:sende ich ihnen )?meine bewerbung",
             r"\bje vous adresse ma candidature|\bje souhaite postuler\b|\bje me permets de (?:vous )?(?:proposer|soumettre|adresser) ma candidature",
             r"\ble(?:s)? envío mi (?:cv|currículum|candidatura)|\b(?:me gustaría|deseo) postular\b|\badjunto mi (?:cv|currículum)",
             r"\bvenho por este meio (?:submeter|apresentar) a minha candidatura\b|\bsubmeter a minha candidatura\b",
@@ -305,3 +307,18 @@ def withdraws(newest: str) -> str | None:
     """The words with which the candidate's own mail withdraws or declines, if it does."""
     found = WITHDRAWAL.search(newest)
     return found.group().strip() if found else None
+
+
+# Folded text: the candidate resigning from the job they hold now, which tells of an offer taken elsewhere.
+RESIGNING: Final = re.compile(
+    r"\b(?:notice of|letter of|formal) (?:my )?resignation\b|\bmy resignation (?:from|as)\b|\bresignation letter\b"
+    r"|\bcarta de renuncia\b|\brenuncia voluntaria\b|\bmeine kundigung\b|\blettre de demission\b|\bma demission\b"
+    r"|\ble mie dimissioni\b|\bmijn ontslag\b|\bcarta de demissao\b|\bmoje wypowiedzenie\b|\bmin uppsagning\b"
+    r"|\bmin oppsigelse\b|\bmin opsigelse\b"
+)
+
+
+def resigns(text: str) -> str | None:
+    """The words with which the candidate's own mail resigns from their current job, if it does."""
+    found = RESIGNING.search(text)
+    return found.group() if found else None

@@ -94,6 +94,9 @@ NOISE: Final[dict[str, str]] = {
     "a sign-in or security code": (
         r"verification code|sign-in code|verify your email(?: address)?|reset (?:your|the) password|password reset"
         r"|multi-factor authentication|two-factor|one-time (?:code|password)"
+        r"|(?:access code|zugangscode|codigo de acceso|code d'acces|codice di accesso|toegangscode|codigo de acesso)"
+        r" (?:for|fur|para|pour|per|voor) (?:your|the|ihren|ihre|den|su|el|votre|le|il|uw|het|o|a|seu|sua)"
+        r" (?:\w+ )?(?:document|envelope|contract|arbeitsvertrag|vertrag|dokument|documento|contrat|contratto)"
     ),
     "notification": (
         r"(?<!acknowledge )(?<!confirm )\breceipt\b(?! of your)|your payout|payout (?:sent|is on its way)|your order\b|has shipped|payment (?:is )?due|pipeline (?:#\d+ )?(?:has )?failed"

@@ -21,7 +21,7 @@ from jobops.router.matching import (
     JobMatcher,
     follow_thread,
 )
-from jobops.router.own_mail import answers_approach, applies, withdraws
+from jobops.router.own_mail import answers_approach, applies, resigns, withdraws
 from jobops.router.reading import (
     APPROACH,
     DECISIONS,
@@ -459,6 +459,16 @@ class Router:
             and kind is None
             and candidate.group in self._matcher.employers.groups_for_domain_word(domain)
         )
+        if words and not written_to and resigns(text):  # an offer taken, told to the employer of today
+            return Decision(
+                False,
+                None,
+                0,
+                NO_CHANGE,
+                "other",
+                "your own mail, a resignation from your current job",
+                IGNORED,
+            )
         if not (words or sends or about or written_to or suggested_to or replying):
             if self._sure_relevant(mail, overruling=True):
                 return _own_mail_rescued(candidate)

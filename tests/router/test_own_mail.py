@@ -267,6 +267,25 @@ def test_a_resignation_to_the_current_employer_that_mentions_a_new_offer_is_no_w
     assert decision.stage_target != "withdrawn"
 
 
+@pytest.mark.parametrize(
+    ("subject", "words"),
+    [
+        (
+            "Resignation – EMP 41877",
+            "Please accept this email as formal notice of my resignation. I have accepted a role in Germany.",
+        ),
+        (
+            "Carta de renuncia",
+            "Les comunico mi renuncia voluntaria al puesto de guía. Acepté un puesto en una empresa de Galápagos.",
+        ),
+    ],
+)
+def test_a_resignation_naming_the_offer_taken_is_mail_about_no_application(subject: str, words: str) -> None:
+    decision = route([NORTHWIND], mail(words, subject, "Ramesh <ramesh@myemployer.example>", from_me=True))
+    assert (decision.relevant, decision.bucket) == (False, IGNORED)
+    assert "resignation from your current job" in decision.reason
+
+
 def test_a_first_mail_withdrawing_from_an_untracked_employer_waits_in_the_inbox_without_a_job() -> None:
     message = mail(
         "Dear Ms Rossi, I have accepted another offer and would like to withdraw my application. Kind regards",
@@ -387,6 +406,8 @@ def reply_stage(words: str, subject: str = "Re: Interview") -> str:
         "Etter en lang helg med familien har jeg bestemt meg for å takke nei til stillingen.",
         "Jeg har fått jobb nærmere hjemme, og trekker derfor søknaden min.",
         "Ailevi sebeplerle bu teklifinizi maalesef kabul edemeyeceğim.",
+        "Deshalb muss ich Ihr Angebot leider absagen. Das war keine leichte Entscheidung.",
+        "Moving is not possible now, so I have to say no to the Maasveld offer. I am sorry.",
     ],
 )
 def test_withdrawals_in_more_languages_and_wordings_close_the_job(words: str) -> None:
@@ -493,6 +514,8 @@ def test_a_reply_that_mentions_applying_sends_no_new_application() -> None:
         "Добры дзень! Далучаю сваё CV наконт вакансіі рэдактара.",
         "Szanowni Państwo, w odpowiedzi na ogłoszenie przesyłam CV oraz list motywacyjny.",
         "Salam, saytınızda yerləşdirilən vakansiya ilə bağlı müraciət edirəm.",
+        "I saw your post about the Senior QA Engineer opening and would like to apply. My CV is attached.",
+        "mit großem Interesse habe ich Ihre Ausschreibung gelesen und bewerbe mich hiermit.",
     ],
 )
 def test_the_candidates_own_application_in_more_languages_is_read_as_one(words: str) -> None:

@@ -104,6 +104,32 @@ def test_noise_with_recruiting_words_is_not_relevant(sender: str, subject: str, 
     ("subject", "body", "sender"),
     [
         (
+            "Zugangscode für Ihren Arbeitsvertrag",
+            "Lieber Herr Rao, der Zugangscode für den DocuSign-Umschlag lautet: KMT-7719.",
+            "Leonie Hartmann <leonie.hartmann@stripe.com>",
+        ),
+        (
+            "Código de acceso para su documento de DocuSign",
+            'Se requiere un código de acceso para abrir el documento "Stripe – Offer Letter".',
+            "DocuSign <dse_na3@docusign.net>",
+        ),
+    ],
+)
+def test_an_access_code_for_a_contract_sent_apart_is_noise(subject: str, body: str, sender: str) -> None:
+    decision = route_tracked(mail(body, subject, sender))
+    assert (decision.relevant, decision.bucket) == (False, IGNORED)
+
+
+def test_a_meeting_access_code_in_an_interview_invitation_is_no_security_code() -> None:
+    body = "Your interview for the Data Engineer, Payments role at Stripe. Join the Webex meeting. Access code: 2345 678 90."
+    decision = route_tracked(mail(body, "Interview - Data Engineer", "Stripe Recruiting <jobs@stripe.com>"))
+    assert decision.relevant
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "sender"),
+    [
+        (
             "10 new jobs matching Backend Engineer",
             "Backend Engineer - Stripe - Remote\nSee all jobs",
             "LinkedIn <jobalerts-noreply@linkedin.com>",
