@@ -209,6 +209,7 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"moved (?:forward|ahead|on) with (?:other|another) (?:candidates?|applicants?)",
         r"avons retenu (?:d'autres |des |une autre )?(?:candidat|profil)",
         r"(?:le|ce) poste (?:est|a ete) comble",
+        r"\bposte\b[^.!?\n]{0,60}\b(?:a ete|vient d'etre|est deja|est desormais) (?:pourvue?|comblee?)\b",
         r"n'irons (?:donc )?pas plus loin avec (?:votre|ta) candidature",
         r"no (?:vamos a|podemos) (?:seguir|continuar) con (?:su|tu) (?:solicitud|candidatura|postulacion)",
         r"mit anderen (?:kandidat|bewerber)",

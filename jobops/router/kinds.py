@@ -212,7 +212,10 @@ def read_cues(folded: str) -> Cues:
 
     def note(owners: list[tuple[str, str]], words: str) -> None:
         for table, entry in owners:
-            found.setdefault(table, {}).setdefault(entry, words)
+            hits = found.setdefault(table, {})
+            held = hits.get(entry)
+            if held is None or -1 < cue_at(folded, words) < cue_at(folded, held):  # an entry's earliest words
+                hits[entry] = words
             if table == "context":
                 context.add(words)
 
@@ -263,6 +266,9 @@ def approach(folded: str) -> str | None:
     return hit[1] if hit else None
 
 
+ADJOINING: Final = 2  # characters at most between two cues that make one phrase
+
+
 def cue_at(text: str, cue: str) -> int:
     """Where a cue's words first stand in a text (they may be written with punctuation: "offerta ta' impjieg"), or
     -1."""
@@ -271,6 +277,13 @@ def cue_at(text: str, cue: str) -> int:
         return found
     written = cue_pattern(cue).search(text)
     return written.start() if written else -1
+
+
+def adjoins(text: str, first: str, then: str) -> bool:
+    """Whether one cue's words run straight into another's as one phrase: "测评提醒", "interview reminder"."""
+    first_at, then_at = cue_at(text, first), cue_at(text, then)
+    end = first_at + len(first)  # a cue inside the other's words ("問卷" in "工作風格問卷") is part of it
+    return first_at > -1 and end <= then_at <= end + ADJOINING
 
 
 @lru_cache(maxsize=512)

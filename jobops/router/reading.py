@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from jobops.router.kinds import approach, cue_at, cue_pattern, doubt, no_change_kind, step_cue
+from jobops.router.kinds import adjoins, approach, cue_at, cue_pattern, doubt, no_change_kind, step_cue
 from jobops.router.no_change_cues import OVERRULES_OFFER, WEAK_KINDS
 from jobops.router.stage import BY_PHONE, REPLY_PREFIX, StageReading, StageScan, formal
 from jobops.router.text import fold, fold_pattern
@@ -175,7 +175,7 @@ def _step_leads(cue: tuple[str, str], kind: tuple[str, str], text: str, reading:
     "online assessment ... the questionnaire part" is the assessment, suggested for review."""
     if kind[0] not in SIDE_NOTES or cue[0] in DECISIONS or (reading.clear and reading.target != NO_CHANGE):
         return False
-    return -1 < cue_at(text, cue[1]) < cue_at(text, kind[1])
+    return -1 < cue_at(text, cue[1]) < cue_at(text, kind[1]) and not adjoins(text, cue[1], kind[1])
 
 
 def _kind_follows(reading: StageReading, kind: tuple[str, str], text: str) -> bool:

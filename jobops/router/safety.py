@@ -15,7 +15,7 @@ from typing import Final
 from jobops.router.employers import Wording, wording
 from jobops.router.facts import Decision, JobFacts
 from jobops.router.families import family_names
-from jobops.router.kinds import cue_at, no_change_kind, read_cues, step_cue
+from jobops.router.kinds import adjoins, cue_at, no_change_kind, read_cues, step_cue
 from jobops.router.relevance import MAILING_SENDER
 from jobops.router.stage import StageReading, StageScan, named_stages
 from jobops.router.text import fold
@@ -120,6 +120,8 @@ def kind_and_step(signals: Signals) -> str | None:
     if not kind or not step.clear or step.target in DECISIONS or step.target == NO_CHANGE:
         return None
     if signals.reading.target != NO_CHANGE or cue_at(text, step.phrase) > cue_at(text, kind[1]):
+        return None
+    if adjoins(text, step.phrase, kind[1]):  # "测评提醒": a reminder of the step
         return None
     return f'leads with "{step.phrase}" but later reads as a {kind[0]} ("{kind[1]}")'
 

@@ -89,10 +89,14 @@ SLOVENIAN_STEPS: Final[dict[str, tuple[str, ...]]] = {
     "rejected": (
         *("nadaljevali s kandidatko", "nadaljevali s kandidatom", "izbrali drugega kandidata"),
         *("odločili za drugega kandidata", "niste bili izbrani", "z drugim kandidatom"),
+        *("izbran drug kandidat", "izbrana druga kandidatka", "izbran drugi kandidat"),
     ),
-    "closed": ("razpis je bil razveljavljen", "razpis je razveljavljen", "ustavili postopek zaposlovanja"),
+    "closed": (
+        *("razpis je bil razveljavljen", "razpis je razveljavljen", "ustavili postopek zaposlovanja"),
+        *("ustavitev izbirnega postopka", "do nadaljnjega zamrznili", "izbirni postopek ustavljen"),
+    ),
     "offer": ("ponudba za zaposlitev", "ponudbo za zaposlitev", "z veseljem vam ponujamo"),
-    "onsite": ("zaključni krog", "finalni krog", "zaključni razgovor"),
+    "onsite": ("zaključni krog", "finalni krog", "zaključni razgovor", "zaključni pogovor"),
     "technical_interview": (
         "vabilo na razgovor",
         "povabiti na razgovor",

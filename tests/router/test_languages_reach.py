@@ -1070,3 +1070,45 @@ def test_an_azerbaijani_calendar_entry_named_interview_is_the_next_interview() -
 def test_a_sinhala_phone_conversation_is_a_first_screen() -> None:
     body = "ආයුබෝවන්, මේ සතියේ කෙටි දුරකථන සාකච්ඡාවක් කරමු. ඔබට පහසු වේලාවක් දන්වන්න."
     assert stage_of(body, "Lantern Foods – Kế toán trưởng") == "recruiter_screen"
+
+
+@pytest.mark.parametrize(
+    ("body", "stage"),
+    [
+        (
+            "陳小姐您好：感謝您應徵本職缺。主管評估後決定優先安排具備門市管理經驗的人選進入面談。",
+            "rejected",
+        ),
+        ("陳小姐您好：董事會決議在新資金到位前暫停所有新職缺的招募，原訂面談只能先取消。", "closed"),
+        ("Spoštovana ga. Novak, za zasedbo delovnega mesta je bil izbran drug kandidat.", "rejected"),
+        ("Pozdravljeni, postopek zaposlovanja smo do nadaljnjega zamrznili zaradi reorganizacije.", "closed"),
+        ("Ana, vabimo vas na zaključni pogovor in praktični del v petek ob desetih.", "onsite"),
+        ("Le poste de réceptionniste a été pourvu. Nous garderons votre CV.", "rejected"),
+        ("Le poste 26-0412 vient d'être comblé par une candidature interne.", "rejected"),
+        ("نعلمكم بأن الإدارة العامة قررت تعليق الانتداب لخطة موظف الاستقبال إلى أجل غير مسمى.", "closed"),
+    ],
+)
+def test_a_rejection_a_freeze_or_a_final_talk_told_in_more_words_is_read(body: str, stage: str) -> None:
+    job = JobFacts("ln", "Recepcionista", "Lantern Hotels", "recruiter_screen")
+    sender = "Lantern Hotels <seleccion@lanternhotels.example>"
+    assert route([job], mail(body, "Lantern Hotels – Recepcionista", sender)).stage_target == stage
+
+
+def test_a_receipt_of_a_candidacy_file_in_arabic_is_the_application() -> None:
+    job = JobFacts("ln", "Recepcionista", "Lantern Hotels", "applied")
+    body = "يسعدنا إعلامكم بأنه تم استلام ملف ترشحكم لخطة موظف الاستقبال عن طريق موقعنا."
+    decision = route([job], mail(body, "تأكيد استلام ملف ترشح", "Lantern Hotels <rh@lanternhotels.example>"))
+    assert decision.stage_target == "applied"
+
+
+def test_a_work_style_questionnaire_from_an_assessment_vendor_is_the_assessment_not_a_survey() -> None:
+    body = "明先生您好：進入下一階段的候選人需先完成一份線上工作風格問卷（SHL OPQ，約 25 分鐘）。"
+    decision = route([LANTERN], mail(body, "Lantern Foods 履歷已轉交用人單位", SENDER))
+    assert decision.stage_target == "assessment"
+    assert decision.bucket != AUTO_LINKED
+
+
+def test_a_reminder_named_with_its_step_in_one_word_is_a_reminder() -> None:
+    body = "尊敬的明先生：您的在线测评尚未完成，截止时间为 3月31日 23:59，请及时完成。"
+    decision = route([LANTERN], mail(body, "【Lantern Foods】测评提醒", SENDER))
+    assert "leads with" not in decision.reason

@@ -408,6 +408,8 @@ def reply_stage(words: str, subject: str = "Re: Interview") -> str:
         "Ailevi sebeplerle bu teklifinizi maalesef kabul edemeyeceğim.",
         "Deshalb muss ich Ihr Angebot leider absagen. Das war keine leichte Entscheidung.",
         "Moving is not possible now, so I have to say no to the Maasveld offer. I am sorry.",
+        "Po premisleku se iz izbirnega postopka umikam, ker iščem zaposlitev za nedoločen čas.",
+        "Po dolgem premisleku sem se odločila, da ponudbe ne sprejmem.",
     ],
 )
 def test_withdrawals_in_more_languages_and_wordings_close_the_job(words: str) -> None:
@@ -516,6 +518,7 @@ def test_a_reply_that_mentions_applying_sends_no_new_application() -> None:
         "Salam, saytınızda yerləşdirilən vakansiya ilə bağlı müraciət edirəm.",
         "I saw your post about the Senior QA Engineer opening and would like to apply. My CV is attached.",
         "mit großem Interesse habe ich Ihre Ausschreibung gelesen und bewerbe mich hiermit.",
+        "Spoštovani, prijavljam se na prosto delovno mesto fizioterapevt, objavljeno na portalu ZRSZ.",
     ],
 )
 def test_the_candidates_own_application_in_more_languages_is_read_as_one(words: str) -> None:
