@@ -33,6 +33,7 @@ WITHDRAWAL: Final = re.compile(
             r"\bangebot\b[^.!?\n]{0,40}\bablehnen",
             r"\bangebot\b[^.!?\n]{0,40}\babsagen\b",
             r"\bumik prijave\b|\bumikam\b|\bponudbe ne (?:sprejmem|bom sprejel\w*)\b",
+            r"\bretragerea mea din concurs\w*|\bretragere din concurs\w*|\bma retrag din (?:concurs\w*|procesul)",
             r"\bsay no to (?:the|your|this) (?:[\w-]+ ){0,3}offer\b",
             r"\bangebot\b[^.!?\n]{0,40}\bnicht (?:anzunehmen|annehmen)",
             r"\bnot to accept (?:the|your|this) (?:offer|position|role)",
@@ -250,6 +251,7 @@ APPLYING: Final = re.compile(
     "|".join(
         fold(pattern)
         for pattern in (
+            r"\bplease accept my application\b|\bje vous écris pour poser ma candidature\b|\bposer ma candidature\b",
             r"\bi am writing to apply\b|\b(?:i|and) (?:would like|wish|want) to apply\b|\bi am applying (?:for|to)\b",
             r"\bplease find (?:attached|enclosed) my (?:cv|resume|application)|\bi am submitting my application\b",
             r"\bhiermit bewerbe ich mich\b|\bbewerbe mich (?:hiermit\b|(?:hiermit )?(?:um|als|auf)\b)|\banbei (?:sende ich ihnen )?meine bewerbung",
@@ -260,7 +262,7 @@ APPLYING: Final = re.compile(
             r"\bhierbij solliciteer ik\b|\bsolliciteer (?:ik )?graag naar\b|\bprzesyłam (?:moje|swoje) cv\b|\baplikuję na stanowisko\b",
             r"\bprijavljam se na\b|\bv prilogi (?:vam )?pošiljam\b|\bjelentkezem a\b|\bcsatolom (?:az )?önéletrajzomat|\bpodnosim prijavu\b|\bprijavljujem se na\b",
             r"\bbaşvurumu iletiyorum|\bbaşvuruda bulunmak istiyorum|\bpo aplikoj për\b|\bdërgoj aplikimin tim\b",
-            r"\bvă transmit (?:\w+ ){0,4}dosarul\b|\bdosarul de (?:înscriere|participare)\b|\bîmi depun candidatura\b|\bdoresc să aplic\b",
+            r"\bvă transmit\b[^.!?\n]{0,40}\bdosarul\b|\bdosarul de (?:înscriere|participare)\b|\bîmi depun candidatura\b|\bdoresc să aplic\b",
             r"υποβάλλω την (?:υποψηφιότητά|αίτησή) μου|σας αποστέλλω το βιογραφικό μου",
             r"кандидатствам за позицията|изпращам (?:ви )?(?:моята кандидатура|автобиографията си)",
             r"ви ја доставувам мојата (?:пријава|апликација)|аплицирам за позицијата",

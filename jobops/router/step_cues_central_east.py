@@ -81,6 +81,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("am ales un candidat din", "status: poziție ocupată"),
         *("запропонувати посаду іншій кандидатці", "запропонувати посаду іншому кандидату"),
         *("am selectat un alt candidat", "nu ați fost selectat", "nu ați fost selectată"),
+        *("nu ați promovat această etapă", "nu ați promovat proba", "nu ați promovat interviul"),
         *("nu a fost selectată", "nu vom continua cu", "nu putem continua cu"),
         *(
             "продолжить с другим кандидатом",
@@ -333,6 +334,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         *("ennakkotehtävä", "ennakkotehtävän", "kotitehtävä", "kotitehtävän", "verkkotesti", "verkkotestin"),
         *("soveltuvuusarviointi", "soveltuvuusarviointiin", "soveltuvuustesti"),
         *("proba scrisă va avea loc", "proba scrisă se va desfășura", "proba practică va avea loc"),
+        *("convocare proba scrisă", "convocare la proba scrisă", "proba scrisă a concursului"),
         *("pirmajame etape – testavime", "testavimo etapas", "kviečiame jus į testavimą"),
         *("lahendada kodutöö", "kodutöö ülesanne", "kodutööna"),
     ),

@@ -189,6 +189,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         "última entrevista",
         "jornada de prueba",
         "día de prueba",
+        "prueba de cocina",
         "dia de experiência",
         "colloquio finale",
         "giornata di prova",

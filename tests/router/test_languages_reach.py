@@ -1086,6 +1086,12 @@ def test_a_sinhala_phone_conversation_is_a_first_screen() -> None:
         ("Le poste de réceptionniste a été pourvu. Nous garderons votre CV.", "rejected"),
         ("Le poste 26-0412 vient d'être comblé par une candidature interne.", "rejected"),
         ("نعلمكم بأن الإدارة العامة قررت تعليق الانتداب لخطة موظف الاستقبال إلى أجل غير مسمى.", "closed"),
+        (
+            "Proba scrisă (test grilă) a concursului se desfășoară sâmbătă. Convocare proba scrisă.",
+            "assessment",
+        ),
+        ("Având în vedere punctajul minim la interviu, nu ați promovat această etapă.", "rejected"),
+        ("Hola Ana, te esperamos el jueves a las 10 para la prueba de cocina.", "onsite"),
     ],
 )
 def test_a_rejection_a_freeze_or_a_final_talk_told_in_more_words_is_read(body: str, stage: str) -> None:

@@ -410,6 +410,7 @@ def reply_stage(words: str, subject: str = "Re: Interview") -> str:
         "Moving is not possible now, so I have to say no to the Maasveld offer. I am sorry.",
         "Po premisleku se iz izbirnega postopka umikam, ker iščem zaposlitev za nedoločen čas.",
         "Po dolgem premisleku sem se odločila, da ponudbe ne sprejmem.",
+        "Vă rog să luați act de retragerea mea din concursul pentru postul de grefier.",
     ],
 )
 def test_withdrawals_in_more_languages_and_wordings_close_the_job(words: str) -> None:
@@ -519,6 +520,9 @@ def test_a_reply_that_mentions_applying_sends_no_new_application() -> None:
         "I saw your post about the Senior QA Engineer opening and would like to apply. My CV is attached.",
         "mit großem Interesse habe ich Ihre Ausschreibung gelesen und bewerbe mich hiermit.",
         "Spoštovani, prijavljam se na prosto delovno mesto fizioterapevt, objavljeno na portalu ZRSZ.",
+        "Vă transmit, în format electronic, dosarul meu de înscriere la concursul pentru postul de grefier.",
+        "Please accept my application for the Pharmacy Technician position advertised on your website.",
+        "Je vous écris pour poser ma candidature au poste d'assistante technique en pharmacie.",
     ],
 )
 def test_the_candidates_own_application_in_more_languages_is_read_as_one(words: str) -> None:
