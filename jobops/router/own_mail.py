@@ -251,7 +251,7 @@ APPLYING: Final = re.compile(
     "|".join(
         fold(pattern)
         for pattern in (
-            r"\bplease accept my application\b|\bje vous écris pour poser ma candidature\b|\bposer ma candidature\b",
+            r"\bplease accept my application\b|\bposer ma candidature\b",
             r"\bi am writing to apply\b|\b(?:i|and) (?:would like|wish|want) to apply\b|\bi am applying (?:for|to)\b",
             r"\bplease find (?:attached|enclosed) my (?:cv|resume|application)|\bi am submitting my application\b",
             r"\bhiermit bewerbe ich mich\b|\bbewerbe mich (?:hiermit\b|(?:hiermit )?(?:um|als|auf)\b)|\banbei (?:sende ich ihnen )?meine bewerbung",
