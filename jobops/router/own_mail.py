@@ -287,8 +287,7 @@ APPLYING: Final = re.compile(
 
 def applies(newest: str) -> str | None:
     """The words with which the candidate's own mail sends an application, if it does."""
-    found = APPLYING.search(newest)
-    return found.group().strip() if found else None
+    return _words(APPLYING, newest)
 
 
 # Thanking a recruiter "for thinking of me" answers an offer of another opening than the one applied for.
@@ -302,14 +301,12 @@ ANSWERS_APPROACH: Final = re.compile(
 
 def answers_approach(newest: str) -> str | None:
     """The words of a reply that answer a recruiter's offer of another opening, if any."""
-    found = ANSWERS_APPROACH.search(newest)
-    return found.group() if found else None
+    return _words(ANSWERS_APPROACH, newest)
 
 
 def withdraws(newest: str) -> str | None:
     """The words with which the candidate's own mail withdraws or declines, if it does."""
-    found = WITHDRAWAL.search(newest)
-    return found.group().strip() if found else None
+    return _words(WITHDRAWAL, newest)
 
 
 # Folded text: the candidate resigning from the job they hold now, which tells of an offer taken elsewhere.
@@ -323,5 +320,10 @@ RESIGNING: Final = re.compile(
 
 def resigns(text: str) -> str | None:
     """The words with which the candidate's own mail resigns from their current job, if it does."""
-    found = RESIGNING.search(text)
-    return found.group() if found else None
+    return _words(RESIGNING, text)
+
+
+def _words(pattern: re.Pattern[str], text: str) -> str | None:
+    """The words of a text a pattern finds, if any."""
+    found = pattern.search(text)
+    return found.group().strip() if found else None
