@@ -166,6 +166,10 @@ DOMAIN_SUFFIXES: Final = (
     "hotels",
     "hotel",
     "hoteles",
+    "vets",
+    "vet",
+    "dental",
+    "law",
 )
 # Words too common to stand for one employer on their own ("Manchester University NHS FT" is not "University").
 GENERIC_WORDS: Final = frozenset(

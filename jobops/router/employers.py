@@ -561,6 +561,12 @@ class EmployerIndex:
         """Groups whose longer name starts with this domain's name, wherever the domain is."""
         label, _ = domain_labels(domain)
         whole = self._domain_words.get(label, set()) | self._domain_words.get(label.replace("-", ""), set())
+        for suffix in DOMAIN_SUFFIXES:  # totaravets.co.nz for Tōtara Veterinary Centre
+            if not whole and label.endswith(suffix):
+                whole = self._domain_words.get(label[: -len(suffix)], set())
+        for suffix in DOMAIN_SUFFIXES:  # totaravets.co.nz for Tōtara Veterinary Centre
+            if not whole and label.endswith(suffix):
+                whole = self._domain_words.get(label[: -len(suffix)], set())
         if whole:  # orleta-krakow.pl is Orlęta Kraków, not another club of Kraków
             return set(whole)
         parts = label.split("-")

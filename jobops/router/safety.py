@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Final
 
-from jobops.router.employers import Wording, wording
+from jobops.router.employers import Wording, wording, words
 from jobops.router.facts import Decision, JobFacts
 from jobops.router.families import family_names
 from jobops.router.kinds import adjoins, cue_at, no_change_kind, read_cues, step_cue
@@ -39,7 +39,7 @@ NEGATION: Final = re.compile(
 # A time of day: a short reply naming one confirms or moves a booking.
 # Mail offering the candidate a different opening than the one applied for ("Another role you might like").
 ANOTHER_ROLE: Final = re.compile(
-    r"\b(?:another (?:role|position|opportunity|opening|vacancy|post)"
+    r"\b(?:another (?:\w+ )?(?:role|position|opportunity|opening|vacancy)|another post"
     r"|a (?:different|separate) (?:role|position|opportunity|opening|vacancy)"
     r"|autre (?:poste|opportunite)|otra (?:posicion|vacante|oportunidad)|outra (?:vaga|oportunidade)"
     r"|andere (?:stelle|position)|altra (?:posizione|opportunita)|een andere (?:functie|vacature)"
@@ -54,8 +54,11 @@ ASKS_INTEREST: Final = re.compile(
     r"|ware das (?:etwas|was) fur (?:sie|dich)|hatten sie interesse|haben sie interesse|bei interesse"
     r"|intresserad|geinteresseerd|heb je interesse|heeft u interesse|te interesa|le interesa|tem interesse"
     r"|teria interesse|ca vous interesse|seriez-vous interesse|vous interesserait|ti interessa|sarebbe interessat\w*"
-    r"|zainteresowan\w*|interesovan\w*|zajimal\w*)"
+    r"|zainteresowan\w*|interesovan\w*|zajimal\w*"
+    r"|(?:(?:would you like|do you want) me to|shall i) (?:share|pass on|forward|send|put forward|submit) your)"
 )
+# A posting number: a few letters, then five digits or more ("R0061842", "JR102934"), folded.
+POSTING_NUMBER: Final = re.compile(r"^([a-z]{1,4})(\d{5,})$")
 # Where a mail writes the title of the opening it is about: a labelled line, "the position X", "a X position",
 # "Job ID 58391 – X", "la posición X". Folded text; the title runs to the end of its clause.
 ROLE_SLOT: Final = re.compile(
@@ -191,7 +194,9 @@ def booking_reply(signals: Signals) -> str | None:
 
 def another_role(signals: Signals) -> str | None:
     """The mail speaks of a different opening than the tracked one: it may be about that opening instead."""
-    text = f"{signals.subject}\n{signals.newest}"
+    # A rejection that keeps the candidate in mind for another role still turns down this one, unless its subject
+    # offers that role ("Screening result and another opening").
+    text = signals.subject if signals.reading.target == "rejected" else f"{signals.subject}\n{signals.newest}"
     found = next(
         (hit for hit in ANOTHER_ROLE.finditer(text) if not text[: hit.start()].endswith(TAKEN)), None
     )
@@ -222,6 +227,25 @@ def another_title(signals: Signals) -> str | None:
         if specific and not coverage(specific, own) and not coverage(own - RANKS, named):
             return f'it names another opening ("{written}")'
     return None
+
+
+def another_number(signals: Signals) -> str | None:
+    """The mail writes a posting number shaped like the one in the job's address, and never that one."""
+    job = signals.job
+    if job is None:
+        return None
+    own = _posting_numbers(job.job_url or "")
+    written = _posting_numbers(f"{signals.subject}\n{signals.newest}")
+    if not own or own.keys() & written.keys():
+        return None
+    found = sorted(number for number, shape in written.items() if shape in own.values())
+    return f'it writes another posting number ("{found[0].upper()}")' if found else None
+
+
+def _posting_numbers(text: str) -> dict[str, tuple[str, int]]:
+    """The posting numbers a text writes, each with its shape: its letters and how many digits follow them."""
+    found = (POSTING_NUMBER.match(word) for word in words(text))
+    return {hit.group(): (hit[1], len(hit[2])) for hit in found if hit}
 
 
 def asks_interest(signals: Signals) -> str | None:
@@ -315,13 +339,14 @@ CHECKS: Final[tuple[Callable[[Signals], str | None], ...]] = (
     other_brand,
     another_role,
     another_title,
+    another_number,
     asks_interest,
     with_the_manager,
 )
 
 
 JOB_CHECKS: Final = frozenset(
-    {memory_disagrees, other_brand, mailing, another_role, another_title, asks_interest}
+    {memory_disagrees, other_brand, mailing, another_role, another_title, another_number, asks_interest}
 )  # they doubt the job itself
 
 

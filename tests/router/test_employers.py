@@ -170,6 +170,17 @@ def test_a_domain_that_is_a_long_names_first_word_or_initials_suggests_the_emplo
     assert (kwetb.job_id, kwetb.bucket) == ("kw", PENDING_USER)
 
 
+def test_a_domain_that_adds_a_trade_word_to_a_names_first_word_suggests_that_employer() -> None:
+    jobs = [
+        JobFacts("tt", "Veterinary Nurse", "Tōtara Veterinary Centre", "applied"),
+        JobFacts("kw", "Practice Manager", "Kowhai Animal Hospitals", "applied"),
+    ]
+    decision = route(
+        jobs, mail("Thank you for applying. We will be in touch.", sender="<fiona@totaravets.co.nz>")
+    )
+    assert decision.job_id == "tt" and "totaravets.co.nz" in decision.reason
+
+
 def test_a_domain_that_is_a_names_first_word_links_when_the_mail_writes_that_name_out() -> None:
     jobs = [
         JobFacts("on", "Education Officer – Mathematics", "Ontario Ministry of Education", "applied"),

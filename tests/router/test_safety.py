@@ -335,6 +335,54 @@ def test_a_different_opening_is_read_in_more_languages(body: str) -> None:
     assert held(route(mail(body, "Data Engineer")), "a different opening")
 
 
+def test_another_named_opening_at_a_sister_site_waits_and_its_job_is_not_sure() -> None:
+    decision = route(
+        mail(
+            "Hi Sam, separate from your Data Engineer application: our sister office is looking for a Reporting "
+            "Analyst. Would you like me to share your profile with them?",
+            "Another Lanternfish opportunity – Reporting Analyst",
+        )
+    )
+    assert held(decision, "a different opening") and not decision.job_sure
+
+
+def test_a_rejection_keeping_the_candidate_in_mind_for_another_role_is_still_linked() -> None:
+    decision = route(
+        mail(
+            "Hi Sam, thank you for interviewing for the Data Engineer role. We have decided not to move forward "
+            "with your application. We would be glad to keep you in mind for another data role in the future.",
+            "Re: Interview – Data Engineer",
+        ),
+        (replace(LANTERN, current_stage="technical_interview"),),
+    )
+    assert decision.bucket == AUTO_LINKED and decision.stage_target == "rejected"
+    assert "different opening" not in decision.reason
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "linked"),
+    [
+        (
+            "Your application – Data Engineer (R0062210)",
+            "Hi Sam, thank you for applying for Data Engineer, posting R0062210. We have received it.",
+            False,
+        ),
+        (
+            "Your application – Data Engineer (R0061842)",
+            "Hi Sam, thank you for applying for Data Engineer, posting R0061842. We have received it.",
+            True,
+        ),
+    ],
+)
+def test_mail_writing_another_posting_number_than_the_jobs_own_waits_for_review(
+    subject: str, body: str, linked: bool
+) -> None:
+    job = replace(LANTERN, job_url="https://lanternfish.example/careers/job/Data-Engineer_R0061842")
+    decision = route(mail(body, subject), (job,))
+    assert (decision.bucket == AUTO_LINKED) is linked
+    assert held(decision, 'another posting number ("R0062210")') is not linked
+
+
 def test_a_pitch_for_an_untitled_opening_after_the_job_closed_waits_and_its_job_is_not_sure() -> None:
     closed = replace(LANTERN, current_stage="rejected")
     decision = route(
