@@ -252,7 +252,7 @@ APPLYING: Final = re.compile(
         fold(pattern)
         for pattern in (
             r"\bplease accept my application\b|\bposer ma candidature\b",
-            r"\bi am writing to apply\b|\b(?:i|and) (?:would like|wish|want) to apply\b|\bi am applying (?:for|to)\b",
+            r"\bi am writing to apply\b|\b(?:i|and) (?:would like|wish|want) to apply\b|\bi['’]d like to apply\b|\bi am applying (?:for|to)\b",
             r"\bplease find (?:attached|enclosed) my (?:cv|resume|application)|\bi am submitting my application\b",
             r"\bhiermit bewerbe ich mich\b|\bbewerbe mich (?:hiermit\b|(?:hiermit )?(?:um|als|auf)\b)|\banbei (?:sende ich ihnen )?meine bewerbung",
             r"\bje vous adresse ma candidature|\bje souhaite postuler\b|\bje me permets de (?:vous )?(?:proposer|soumettre|adresser) ma candidature",

@@ -94,6 +94,7 @@ NOISE: Final[dict[str, str]] = {
     "a sign-in or security code": (
         r"verification code|sign-in code|verify your email(?: address)?|reset (?:your|the) password|password reset"
         r"|multi-factor authentication|two-factor|one-time (?:code|password)"
+        r"|(?:the|this) (?:sign-in |login )?link (?:is valid|expires|will expire) (?:for|in|after) \d+ minutes"
         r"|(?:access code|zugangscode|codigo de acceso|code d'acces|codice di accesso|toegangscode|codigo de acesso)"
         r" (?:for|fur|para|pour|per|voor) (?:your|the|ihren|ihre|den|su|el|votre|le|il|uw|het|o|a|seu|sua)"
         r" (?:\w+ )?(?:document|envelope|contract|arbeitsvertrag|vertrag|dokument|documento|contrat|contratto)"

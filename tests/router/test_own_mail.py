@@ -522,6 +522,7 @@ def test_a_reply_that_mentions_applying_sends_no_new_application() -> None:
         "Spoštovani, prijavljam se na prosto delovno mesto fizioterapevt, objavljeno na portalu ZRSZ.",
         "Vă transmit, în format electronic, dosarul meu de înscriere la concursul pentru postul de grefier.",
         "Please accept my application for the Pharmacy Technician position advertised on your website.",
+        "Kia ora Priya, I'd like to apply for the Veterinary Nurse role advertised on your website.",
         "Je vous écris pour poser ma candidature au poste d'assistante technique en pharmacie.",
     ],
 )

@@ -80,6 +80,12 @@ NORTHWIND = JobFacts("nw", "Data Engineer", "Northwind", "applied")
             "To finish creating your candidate account at Northwind Careers, enter this verification code: 483 917.",
         ),
         (
+            "Teamtailor <no-reply@teamtailor.com>",
+            "Your sign-in link for Northwind",
+            "Here's your sign-in link for the Northwind candidate page: https://northwind.teamtailor.com/s/f4a9\n\n"
+            "The link is valid for 15 minutes and can only be used once.",
+        ),
+        (
             "Reddit <noreply@redditmail.com>",
             '"Panel interview tomorrow - what do they ask?" and more',
             "Trending in r/dataengineering: Panel interview tomorrow - what do they ask? 342 upvotes",
