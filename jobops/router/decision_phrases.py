@@ -252,6 +252,7 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"stelle (?:wurde |ist )?(?:gestrichen|storniert|nicht mehr (?:offen|verfugbar|vakant))",
         r"ausschreibung (?:wurde )?(?:zuruckgezogen|beendet|eingestellt)",
         r"(?:poste|recrutement) (?:a ete |est )?(?:annule|supprime|ferme|gele|suspendu)",
+        r"(?:affichage|processus de selection|concours)(?: [\w-]+)? (?:a ete |est )(?:annule|suspendu)",
         r"(?:vacante|posicion|puesto) (?:ha sido |se ha |fue )?(?:cancelad[oa]|cerrad[oa]|congelad[oa])",
         r"\b(?:la vacante|la posicion|el puesto|la oferta)\b[^.!?\n]{0,100}\b(?:ha sido|se ha|fue) (?:cancelad[oa]|cerrad[oa]|congelad[oa])",
         r"(?:posizione|ricerca) (?:e stata )?(?:chiusa|annullata|cancellata|sospesa)",

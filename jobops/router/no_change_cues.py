@@ -89,6 +89,10 @@ NO_CHANGE_KINDS: Final[dict[str, tuple[str, ...]]] = {
         "更改时间",
         "更改時間",
         "時間變更",
+        "更新された招待",
+        "更新された予定",
+        "업데이트된 초대",
+        "已更新的邀请",
     ),
     "reminder": (
         "reminder",

@@ -165,7 +165,7 @@ CONDITIONAL: Final = re.compile(
     # A later step of the process told as what follows this one: "then a full loop", "if that goes well, ...".
     r"|\b(?:then|followed by|afterwards|after that|anschliessend|danach|ensuite|puis|luego|despues|poi|daarna)\W+(?:\w+\W+){0,3}$"
     r"|\b(?:if|wenn|si|se|als|jesli)\b[^.!?\n]{0,60}\b(?:goes well|go well|gut (?:lauft|verlauft)|se passe bien"
-    r"|sale bien|va bene|goed gaat)\b[^.!?\n]{0,80}$"
+    r"|sale bien|va bene|goed gaat|va bien|vont bien|se passent bien)\b[^.!?\n]{0,80}$"
     r"|\b(?:if|should|once) (?:you (?:move|progress|go|make it|are (?:moved|progressed|successful))|successful)\b[^.!?\n]{0,80}$"
     r"|\bif (?:your|there(?:'s| is)|we|you)\b[^.!?\n]{0,60}\b(?:a (?:good |strong )?(?:fit|match)|suitable|shortlisted|selected)\b[^.!?\n]{0,80}$"
     # "If we proceed, the next step will be a panel interview": a step that depends on a decision not yet made.

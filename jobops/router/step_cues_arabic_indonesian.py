@@ -50,6 +50,10 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         "belum sesuai dengan kebutuhan",
         "belum memenuhi kualifikasi",
         "tidak memenuhi kualifikasi",
+        "تم شغل الشاغر",
+        "تم شغل الوظيفة",
+        "شغل الشاغر بمرشح",
+        "شغل الشاغر بمرشحة",
     ),
     "closed": (
         "تم إلغاء الوظيفة",

@@ -124,6 +124,7 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
             "emme jatka kanssasi",
         ),
         *("päätimme jatkaa toisen hakijan", "et edennyt seuraavaan vaiheeseen", "valinta kohdistui toiseen"),
+        *("landet på en kandidat", "landet på en annen kandidat", "landat på en annan kandidat"),
     ),
     "closed": (
         *("stilles i bero", "settes i bero", "sættes i bero", "sat i bero", "bliver der ikke ansat"),

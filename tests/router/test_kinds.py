@@ -32,6 +32,10 @@ def read(body: str, subject: str = "Data Engineer at Northwind", **options: obje
             "Data Engineer. Invitation from Google Calendar",
         ),
         (
+            "更新された招待: 最終面接 – Northwind @ 2026年3月28日(土) 18:00",
+            "この予定は変更されました。最終面接、Data Engineer。Google カレンダーからの招待状",
+        ),
+        (
             "Reminder: your final round tomorrow",
             "Just a reminder that your final round for the Data Engineer role is tomorrow at 10am.",
         ),

@@ -431,6 +431,15 @@ def test_an_interview_that_names_no_step_is_read_as_the_next_one(current: str, b
         ),
         ("Având în vedere punctajul minim la interviu, nu ați promovat această etapă.", "rejected"),
         ("Hola Ana, te esperamos el jueves a las 10 para la prueba de cocina.", "onsite"),
+        (
+            "Hei Ana, takk for praten. Derfor har vi landet på en kandidat som snakker flytende norsk.",
+            "rejected",
+        ),
+        ("نعتذر عن إلغاء المقابلة. فقد تمّ خلال الأسبوع الماضي شغل الشاغر بمرشّحة أخرى.", "rejected"),
+        ("À la suite des orientations budgétaires, l'affichage NIM-26-0418 est annulé.", "closed"),
+        ("Dzień dobry, decyzją zarządu zamrażamy tę rekrutację do końca kwartału.", "closed"),
+        ("Hi Ana, we would love to have you in for a working interview, a paid day with the team.", "onsite"),
+        ("Bonjour Ana, je vous propose un essai en cuisine mardi prochain de 8 h à 16 h.", "onsite"),
     ],
 )
 def test_a_rejection_a_closed_vacancy_or_a_later_step_told_in_these_words_is_read(

@@ -523,6 +523,10 @@ def test_a_reply_that_mentions_applying_sends_no_new_application() -> None:
         "Vă transmit, în format electronic, dosarul meu de înscriere la concursul pentru postul de grefier.",
         "Please accept my application for the Pharmacy Technician position advertised on your website.",
         "Kia ora Priya, I'd like to apply for the Veterinary Nurse role advertised on your website.",
+        "I saw your post about the hygienist position. I'm very interested and attach my CV.",
+        "Je vous écris au sujet du poste affiché sur votre site. Vous trouverez mon CV en pièce jointe.",
+        "貴社ホームページの募集を拝見し、応募させていただきたく、ご連絡いたしました。",
+        "أتقدّم إليكم بطلبي لشغل وظيفة أخصائية صحة أسنان، وأرفق لكم سيرتي الذاتية.",
         "Je vous écris pour poser ma candidature au poste d'assistante technique en pharmacie.",
     ],
 )

@@ -566,6 +566,11 @@ def test_thanks_for_applying_followed_by_a_call_invitation_is_the_screen(body: s
             "wir dich zu unserem virtuellen Onsite ein.",
             "technical_interview",
         ),
+        (
+            "Merci pour notre appel! La prochaine étape est une entrevue technique avec l'équipe. Si tout va bien, "
+            "la dernière étape serait une rencontre avec notre directrice.",
+            "technical_interview",
+        ),
     ],
 )
 def test_a_later_step_told_as_what_follows_is_not_this_mails_step(body: str, stage: str) -> None:
