@@ -130,7 +130,7 @@ KINDS: Final[dict[str, tuple[str, ...]]] = {
         "tukar tarikh",
         "pinalitan ang oras",
     ),
-    "reminder": ("nhắc lịch", "nhắc nhở", "เตือนความจำ", "peringatan", "paalala"),
+    "reminder": ("nhắc lịch", "nhắc nhở", "เตือนความจำ", "peringatan", "paalala", "pahinumdom"),
     "cancellation": ("hủy lịch", "ยกเลิกนัด", "dibatalkan", "kinansela"),
     "background check": (
         "thẩm tra lý lịch",

@@ -36,6 +36,10 @@ def read(body: str, subject: str = "Data Engineer at Northwind", **options: obje
             "この予定は変更されました。最終面接、Data Engineer。Google カレンダーからの招待状",
         ),
         (
+            "Pahinumdom: Panel Interview ugma, 3:30 PM",
+            "Maayong adlaw! Pahinumdom lang nga ang imong panel interview para sa Data Engineer ugma sa 3:30 PM.",
+        ),
+        (
             "Reminder: your final round tomorrow",
             "Just a reminder that your final round for the Data Engineer role is tomorrow at 10am.",
         ),
