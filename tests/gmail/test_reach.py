@@ -101,6 +101,7 @@ def test_mail_in_more_languages_and_a_recruiters_first_mail_naming_no_applicatio
         "Ubutumire": "Muraho, mwashyizwe ku rutonde rw'abazakora ikizamini ku wa Gatatu.",
         "Visszaigazolva: Kovács Anna": "Esemény típusa: 30 perces telefonos beszélgetés, péntek 13:00.",
         "Vodja skladišča, Celje": "Pozdravljeni, bi bili pripravljeni na kratek telefonski pogovor ta teden?",
+        "招待: 実技試験・最終面談 @ 3月27日": "星野さんから次の予定に招待されました。日時: 3月27日 21:00",
     }
     for subject, text in written.items():
         google.add_message(sender="HR <hr@example.ge>", subject=subject, text=text)
