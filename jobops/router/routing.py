@@ -197,7 +197,7 @@ class Router:
             employer_domain=kind is None and bool(self._matcher.employers.groups_for_domain(domain)),
             memory_points=THREAD_POINTS if thread_job or in_review else SENDER_POINTS if sender_job else 0,
             job_points=self._job_points(named, words, kind, body_words)
-            + PERSON_POINTS * self._person_at_employer(address, domain, kind, sender_name),
+            + PERSON_POINTS * self._person_at_employer(address, domain, kind, sender_name, named),
             own_words=self._own_words,
         )
         # Mail the rules found no recruiting words in (not mail they know as noise) may still be recruiting mail.
@@ -429,9 +429,16 @@ class Router:
         organised = kind == SCHEDULING and bool(self._matcher.invitation_employers(body))
         return TITLE_POINTS * title + ORGANISER_POINTS * organised
 
-    def _person_at_employer(self, address: str, domain: str, kind: str | None, sender_name: str) -> bool:
-        """A person writing by name from a tracked employer's own domain, not the brand writing as itself."""
-        if kind is not None or not self._matcher.employers.groups_for_domain(domain):
+    def _person_at_employer(
+        self, address: str, domain: str, kind: str | None, sender_name: str, named: Candidate | None
+    ) -> bool:
+        """A person writing by name from a tracked employer's own domain, not the brand writing as itself; a domain
+        that is only the employer's first word counts when the mail writes that employer's name."""
+        employers = self._matcher.employers
+        own = employers.groups_for_domain(domain) or (
+            named is not None and named.group in employers.groups_for_domain_word(domain)
+        )
+        if kind is not None or not own:
             return False
         return a_person(address, sender_name) and not self._matcher.employers.mentioned(wording(sender_name))
 

@@ -120,6 +120,8 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         "sin haber tomado ninguna decisión",
         "congelar esta vaga",
         "congelar a vaga",
+        "suspender o recrutamento",
+        "suspender este recrutamento",
         "encerrando o processo sem",
         "sem uma decisão",
         "proceso de selección ha sido cancelado",

@@ -85,6 +85,8 @@ STEPS: Final[dict[str, tuple[str, ...]]] = {
         "เข้ารับการสัมภาษณ์",
         "jemputan temuduga",
         "sesi temuduga",
+        "jemputan temu duga",
+        "ke temu duga",
         "imbitasyon sa panayam",
     ),
     "assessment": (

@@ -181,6 +181,25 @@ def test_a_domain_that_adds_a_trade_word_to_a_names_first_word_suggests_that_emp
     assert decision.job_id == "tt" and "totaravets.co.nz" in decision.reason
 
 
+def test_an_interview_from_a_person_at_a_domain_that_is_the_named_employers_first_word_is_recruiting_mail() -> (
+    None
+):
+    jobs = [
+        JobFacts(
+            "bo", "Optometrist – Plymouth", "Boots Opticians (via Clearview Health Recruitment)", "applied"
+        )
+    ]
+    decision = route(
+        jobs,
+        mail(
+            "Hi Nivetha, looking forward to meeting you. Sophie will also join. – Gareth",
+            "Boots Opticians – Optometrist interview – Nivetha",
+            "Gareth Lloyd <gareth.lloyd@boots.co.uk>",
+        ),
+    )
+    assert decision.relevant and decision.job_id == "bo"
+
+
 def test_a_domain_that_is_a_names_first_word_links_when_the_mail_writes_that_name_out() -> None:
     jobs = [
         JobFacts("on", "Education Officer – Mathematics", "Ontario Ministry of Education", "applied"),

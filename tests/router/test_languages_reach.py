@@ -440,6 +440,30 @@ def test_an_interview_that_names_no_step_is_read_as_the_next_one(current: str, b
         ("Dzień dobry, decyzją zarządu zamrażamy tę rekrutację do końca kwartału.", "closed"),
         ("Hi Ana, we would love to have you in for a working interview, a paid day with the team.", "onsite"),
         ("Bonjour Ana, je vous propose un essai en cuisine mardi prochain de 8 h à 16 h.", "onsite"),
+        ("नोटिस पीरियड को देखते हुए हमने यह पद एक स्थानीय उम्मीदवार को दे दिया है।", "rejected"),
+        ("இறுதிக் கட்டமாக, மருத்துவ இயக்குநருடன் Zoom மூலம் ஒரு கலந்துரையாடல் ஏற்பாடு செய்துள்ளோம்.", "onsite"),
+        (
+            "Saya ingin menjemput cik ke temu duga secara dalam talian untuk jawatan ini.",
+            "technical_interview",
+        ),
+        (
+            "Olá Ana, sem esse contrato a administração decidiu suspender o recrutamento até ao outono.",
+            "closed",
+        ),
+        (
+            "Hoi Ana, de uitslag is binnen. Helaas kunnen we daarom niet verder met je sollicitatie.",
+            "rejected",
+        ),
+        ("Hola Ana, la plaza de Recepcionista se cubrió en marzo con una compañera de Popayán.", "rejected"),
+        (
+            "Fica convocada para a realização da Prova de Conhecimentos do procedimento concursal.",
+            "assessment",
+        ),
+        (
+            "Beste Ana, je bent uitgenodigd voor de online taaltoets Nederlands. Je hebt vijf dagen.",
+            "assessment",
+        ),
+        ("Se le cita al examen de conocimientos el sábado a las 9:00 en el auditorio.", "assessment"),
     ],
 )
 def test_a_rejection_a_closed_vacancy_or_a_later_step_told_in_these_words_is_read(
