@@ -70,6 +70,7 @@ READING_CONTRADICTED: Final = 0.7  # the reader's stage replaces the rules' own,
 NO_STEP_SURE: Final = (
     0.9  # mail the rules read no stage in is no change when the reader reads none this surely
 )
+NO_STEP_SURE_ALONE: Final = 0.92  # and mail outside a linked thread, which has no thread to speak for it
 STRENGTH: Final = 10.0  # inverse regularisation of the logistic regression
 WORDS_KEPT: Final = 200_000  # words whose character columns are kept between mails
 
@@ -316,10 +317,15 @@ class LearnedReader:
         needed = NO_STEP_CONFIRMED if stage_target == NO_CHANGE else STEP_CONFIRMED
         return chance if stage == stage_target and chance >= needed else None
 
-    def sure_no_step(self, text: str) -> float | None:
-        """How sure the reader is that a mail announces no step, when it is sure enough to link it as no change."""
+    def sure_no_step(self, text: str, alone: bool = False) -> float | None:
+        """How sure the reader is that a mail announces no step, when it is sure enough to link it as no change
+        (surer for mail outside a linked thread)."""
         stage, chance = self._likeliest(text)
-        return chance if stage == NO_CHANGE and chance >= NO_STEP_SURE else None
+        return (
+            chance
+            if stage == NO_CHANGE and chance >= (NO_STEP_SURE_ALONE if alone else NO_STEP_SURE)
+            else None
+        )
 
     def sure_noise(self, text: str, unplaced: bool = False) -> float | None:
         """How sure the reader is that mail is about no application, when sure enough to set it aside (mail about

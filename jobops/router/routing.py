@@ -236,7 +236,7 @@ class Router:
         if rescued and candidate is None and scan.fresh_subject:
             reading = unmatched_role(reading)
         if not reading.clear:
-            reading = self._reader_step(mail, reading)
+            reading = self._reader_step(mail, reading, alone=not thread_job)
         if candidate is not None:
             reading = _call_after_steps(reading, candidate.job, stage_text)
             if thread_job and not scan.fresh_subject:
@@ -327,7 +327,7 @@ class Router:
             self._reader.confirms(text, NO_CHANGE) is not None if strict else self._reader.reads_no_step(text)
         )
 
-    def _reader_step(self, mail: MailFacts, reading: StageReading) -> StageReading:
+    def _reader_step(self, mail: MailFacts, reading: StageReading, alone: bool = False) -> StageReading:
         """The learned reader's step where the rules only guess: for mail they read no stage in, or a guess the
         reader reads otherwise with confidence (still a guess, for review); a guess it confirms is sure, and so is
         no step at all where it is sure of that."""
@@ -335,7 +335,7 @@ class Router:
             return reading
         text = reading_text(mail.subject or "", mail.body_text or "")
         if not reading.phrase:
-            quiet = self._reader.sure_no_step(text)
+            quiet = self._reader.sure_no_step(text, alone)
             if quiet is not None:  # no stage words, and the reader is sure there is no step in it either
                 return StageReading(
                     NO_CHANGE, clear=True, phrase=f"no step, as the learned reader reads it ({quiet:.0%})"

@@ -312,6 +312,15 @@ def test_mail_the_rules_read_no_stage_in_links_as_no_change_when_the_reader_is_s
     assert "no step, as the learned reader reads it" in decision.reason
 
 
+def test_a_first_mail_needs_a_surer_no_step_reading_than_a_reply_in_a_linked_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reader = reader_from_examples()
+    monkeypatch.setattr(reader, "_likeliest", lambda text: ("no_change", 0.91))
+    assert reader.sure_no_step("parking is behind building 7") == 0.91
+    assert reader.sure_no_step("parking is behind building 7", alone=True) is None
+
+
 def test_an_automatic_link_waits_when_its_stage_is_only_the_readers_second_reading() -> None:
     rows = [
         *(
