@@ -316,7 +316,7 @@ def test_a_first_mail_needs_a_surer_no_step_reading_than_a_reply_in_a_linked_thr
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     reader = reader_from_examples()
-    monkeypatch.setattr(reader, "_likeliest", lambda text: ("no_change", 0.91))
+    monkeypatch.setattr(type(reader), "_likeliest", lambda self, text: ("no_change", 0.91))
     assert reader.sure_no_step("parking is behind building 7") == 0.91
     assert reader.sure_no_step("parking is behind building 7", alone=True) is None
 
