@@ -142,7 +142,8 @@ WITHDRAWAL: Final = re.compile(
             r"\bnot (?:to )?be considered for\b|\bmust decline\b|\bdecided not to accept\b|\bdecline the [^.!?\n]{0,60}offer\b",
             r"\bdecided to accept (?:an|a|another) (?:offer|position|role|job|post) (?:in|at|with|elsewhere)\b",
             r"\baccepted an offer in\b",
-            r"\bdebo declinar\b|\bretirar mi postulacion|\bno considerarme\b",
+            r"\bdebo declinar\b|\bretirar mi postulacion|\bno considerarme\b|\bdesistirme de\b|\bdecision de desistir",
+            r"\bcomunicar a minha desistencia\b|\bja nao vou continuar no processo",
             r"\bdecidi aceitar (?:uma|outra) (?:proposta|oferta)|\bpreciso sair do processo|\bretirem (?:a )?minha candidatura",
             r"\bnao tenho mais disponibilidade",
             r"\bzrezygnowac z (?:dalszego )?udzialu|\bmusze zrezygnowac\b",
@@ -176,6 +177,7 @@ WITHDRAWAL: Final = re.compile(
         fold(cue)
         for cue in (
             "辞退",
+            "ஏற்க இயலவில்லை",
             "지원을 철회",
             "철회하고자",
             "철회하겠습니다",
@@ -259,7 +261,8 @@ APPLYING: Final = re.compile(
             r"応募させていただ|応募いたします|応募したく|応募を希望いたし",
             r"أتقدم (?:إليكم )?بطلبي|أتقدم (?:إليكم )?بطلب (?:توظيف|لشغل)|أرفق (?:لكم )?سيرتي الذاتية|مرفق(?:ة)? سيرتي الذاتية",
             r"\bhiermit bewerbe ich mich\b|\bbewerbe mich (?:hiermit\b|(?:hiermit )?(?:um|als|auf)\b)|\banbei (?:sende ich ihnen )?meine bewerbung",
-            r"\bje vous adresse ma candidature|\bje souhaite postuler\b|\bje me permets de (?:vous )?(?:proposer|soumettre|adresser) ma candidature",
+            r"\bje vous adresse ma candidature|\bje souhaite postuler\b|\bje me permets de (?:vous )?(?:proposer|soumettre|adresser|envoyer) ma candidature",
+            r"\bpara postularme\b|\bme postulo (?:a|al|para)\b|\bingin memohon jawatan\b|விண்ணப்பிக்கிறேன்",
             r"\ble(?:s)? envío mi (?:cv|currículum|candidatura)|\b(?:me gustaría|deseo) postular\b|\badjunto mi (?:cv|currículum)",
             r"\bvenho por este meio (?:submeter|apresentar) a minha candidatura\b|\bsubmeter a minha candidatura\b",
             r"\bgostaria de me candidatar\b|\bvenho candidatar-me\b|\binvio (?:la mia candidatura|il mio cv)\b|\bdesidero candidarmi\b",

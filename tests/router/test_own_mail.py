@@ -362,6 +362,10 @@ def test_a_public_body_under_a_regions_domain_is_found_by_its_own_label() -> Non
     [
         "Je viens toutefois d'accepter un poste au PNUD et je ne pourrai donc pas donner suite.",
         "Vă informez, cu regret, că renunț la postul de consilier.",
+        "Por medio del presente manifiesto mi decisión de desistirme de mi participación en el proceso.",
+        "Venho comunicar a minha desistência do referido procedimento, por ter aceitado outra proposta.",
+        "Obrigado, mas entretanto aceitei um contrato no Luxemburgo, por isso já não vou continuar no processo.",
+        "குமரன் கண் மருத்துவமனையின் அன்பான வாய்ப்பை என்னால் ஏற்க இயலவில்லை என்பதை வருத்தத்துடன் தெரிவிக்கிறேன்.",
     ],
 )
 def test_more_withdrawals_of_the_candidate_are_read(words: str) -> None:
@@ -523,6 +527,10 @@ def test_a_reply_that_mentions_applying_sends_no_new_application() -> None:
         "Vă transmit, în format electronic, dosarul meu de înscriere la concursul pentru postul de grefier.",
         "Please accept my application for the Pharmacy Technician position advertised on your website.",
         "Kia ora Priya, I'd like to apply for the Veterinary Nurse role advertised on your website.",
+        "Les escribo para postularme a la convocatoria de Coordinadora Pedagógica publicada en su página.",
+        "Saya ingin memohon jawatan Optometris sepenuh masa yang diiklankan di JobStreet.",
+        "உங்கள் இணையதளத்தில் வெளியான பணியிடத்திற்கு இதன் மூலம் விண்ணப்பிக்கிறேன்.",
+        "J'ai vu votre annonce et je me permets de vous envoyer ma candidature.",
         "I saw your post about the hygienist position. I'm very interested and attach my CV.",
         "Je vous écris au sujet du poste affiché sur votre site. Vous trouverez mon CV en pièce jointe.",
         "貴社ホームページの募集を拝見し、応募させていただきたく、ご連絡いたしました。",
