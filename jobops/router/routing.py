@@ -436,7 +436,9 @@ class Router:
         that is only the employer's first word counts when the mail writes that employer's name."""
         employers = self._matcher.employers
         own = employers.groups_for_domain(domain) or (
-            named is not None and named.group in employers.groups_for_domain_word(domain)
+            named is not None
+            and named.group in employers.groups_for_domain_word(domain)
+            and any(reason.startswith(("subject names", "body names")) for reason in named.reasons)
         )
         if kind is not None or not own:
             return False

@@ -200,6 +200,23 @@ def test_an_interview_from_a_person_at_a_domain_that_is_the_named_employers_firs
     assert decision.relevant and decision.job_id == "bo"
 
 
+def test_a_person_at_a_domain_that_is_only_an_employers_first_word_is_no_evidence_alone() -> None:
+    jobs = [
+        JobFacts("nm", "Infermiere – Terapia Intensiva", "ASST Navigli Milanesi", "applied"),
+        JobFacts("np", "Infermiere – Pronto Soccorso", "ASST Navigli Milanesi", "applied"),
+    ]
+    decision = route(
+        jobs,
+        mail(
+            "Job posting interno\n\nPosizione: Coordinatore Infermieristico, Terapia Intensiva Neurochirurgica\n"
+            "Scadenza candidature: 31 marzo 2026\n\nCandidati dal gestionale Selezioni Interne.",
+            "Nuova posizione interna: Coordinatore Infermieristico – Terapia Intensiva Neurochirurgica",
+            "Selezioni Interne <selezioni-interne@asst-vallelambro.it>",
+        ),
+    )
+    assert not decision.relevant
+
+
 def test_a_domain_that_is_a_names_first_word_links_when_the_mail_writes_that_name_out() -> None:
     jobs = [
         JobFacts("on", "Education Officer – Mathematics", "Ontario Ministry of Education", "applied"),
