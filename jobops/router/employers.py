@@ -564,9 +564,6 @@ class EmployerIndex:
         for suffix in DOMAIN_SUFFIXES:  # totaravets.co.nz for Tōtara Veterinary Centre
             if not whole and label.endswith(suffix):
                 whole = self._domain_words.get(label[: -len(suffix)], set())
-        for suffix in DOMAIN_SUFFIXES:  # totaravets.co.nz for Tōtara Veterinary Centre
-            if not whole and label.endswith(suffix):
-                whole = self._domain_words.get(label[: -len(suffix)], set())
         if whole:  # orleta-krakow.pl is Orlęta Kraków, not another club of Kraków
             return set(whole)
         parts = label.split("-")
