@@ -13,6 +13,7 @@ from jobops.link_refusals import load_refusals
 from jobops.models import Job, MailMessage, SenderMemory, utcnow
 from jobops.router import Decision, JobFacts, MailFacts, Router, RouterMemory
 from jobops.router.learned import current_reader
+from jobops.router.people import known_people, remember
 from jobops.router.senders import sender_kind
 from jobops.stages import (
     ACTIVE_STATUSES,
@@ -89,8 +90,8 @@ def withdrawals_waiting(session: Session) -> set[str]:
 
 
 def router_memory(session: Session) -> RouterMemory:
-    """Threads already linked to a job, threads waiting for review (and those whose job is sure), and senders the
-    user approved for one."""
+    """Threads already linked to a job, threads waiting for review (and those whose job is sure), senders the user
+    approved for one, and the people who wrote linked mail."""
     linked = session.execute(
         select(MailMessage.external_thread_id, MailMessage.matched_job_id).where(
             MailMessage.processing_status.in_((AUTO_LINKED, MANUAL_LINKED)),
@@ -108,6 +109,13 @@ def router_memory(session: Session) -> RouterMemory:
         )
         .order_by(MailMessage.received_at, MailMessage.external_message_id)
     )
+    people = session.execute(
+        select(MailMessage.from_address, MailMessage.sender_name, MailMessage.matched_job_id).where(
+            MailMessage.processing_status.in_((AUTO_LINKED, MANUAL_LINKED)),
+            MailMessage.matched_job_id.is_not(None),
+            MailMessage.from_me.is_(False),
+        )
+    )
     sender_jobs = {address: job for address, job in senders}
     rows = [(thread, job or "", sure) for thread, job, sure in waiting if thread]
     review_threads = {thread: job for thread, job, _sure in rows}
@@ -117,6 +125,7 @@ def router_memory(session: Session) -> RouterMemory:
         review_threads=review_threads,
         domain_jobs=_own_domains(sender_jobs),
         sure_threads=frozenset(t for t, j, sure in rows if sure and j and review_threads[t] == j),
+        people_jobs=known_people((a or "", n or "", j) for a, n, j in people if j),
     )
 
 
@@ -171,9 +180,11 @@ def _route_in_order(
     router = Router(active_jobs(session), current_reader())
     memory = router_memory(session)
     refusals = load_refusals(session)
-    threads, waiting = dict(memory.thread_jobs), dict(memory.review_threads)
+    threads, waiting, people = dict(memory.thread_jobs), dict(memory.review_threads), dict(memory.people_jobs)
     sure: set[str] = set(memory.sure_threads)
-    memory = replace(memory, thread_jobs=threads, review_threads=waiting)  # the rest as remembered
+    memory = replace(
+        memory, thread_jobs=threads, review_threads=waiting, people_jobs=people
+    )  # the rest as remembered
     for message in messages:
         decision = refusals.hold_back(
             message.id, message.from_address, router.route(mail_facts(message), memory)
@@ -181,6 +192,8 @@ def _route_in_order(
         if keep(decision):
             _record_decision(session, message, decision)
             _remember_thread(message.external_thread_id, decision, threads, waiting)
+            if decision.bucket == AUTO_LINKED and decision.job_id and not message.from_me:
+                remember(people, message.from_address, message.sender_name, decision.job_id)
             if decision.job_id:
                 router.progress(_progressed(router.job(decision.job_id), session, decision))
             if message.external_thread_id and decision.bucket == PENDING_USER and decision.job_sure:

@@ -161,6 +161,30 @@ def test_a_reply_in_an_auto_linked_thread_follows_the_thread_to_its_job(session:
     assert get_job(session, backend.matched_job_id).current_stage == "onsite"
 
 
+def test_a_scheduler_naming_a_person_who_wrote_linked_mail_suggests_that_persons_job(
+    session: Session,
+) -> None:
+    backend = applied_job(session, "Backend Engineer")
+    applied_job(session, "Platform Engineer", "Zalando")
+    written = {**INTERVIEW_INVITE, "sender": "maya.chen@stripe.com", "sender_name": "Maya Chen"}
+    first = stored_message(session, **written)
+    booked = stored_message(
+        session,
+        subject="Reminder: Call with Maya Chen is tomorrow",
+        sender="notifications@calendly.com",
+        sender_name="Calendly",
+        body="This is a friendly reminder that your event is tomorrow.\nHost: Maya Chen\nPowered by Calendly.com",
+        received_at=MAY_1 + timedelta(days=2),
+    )
+
+    inbox_routing.route_pending(session, [first, booked])  # one sync: the person is known by the second mail
+
+    assert session.get(MailMessage, first).processing_status == "auto_linked"
+    reminder = session.get(MailMessage, booked)
+    assert (reminder.processing_status, reminder.matched_job_id) == ("pending_user", backend)
+    assert [e.to_stage for e in timeline(session, backend)] == ["applied", "technical_interview"]
+
+
 # --- matching waiting mail again -------------------------------------------------------------
 
 

@@ -170,6 +170,7 @@ DOMAIN_SUFFIXES: Final = (
     "vet",
     "dental",
     "law",
+    "trust",
 )
 # Words too common to stand for one employer on their own ("Manchester University NHS FT" is not "University").
 GENERIC_WORDS: Final = frozenset(

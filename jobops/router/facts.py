@@ -47,6 +47,9 @@ class RouterMemory:
     sure_threads: frozenset[str] = (
         frozenset()
     )  # threads waiting for review only for their stage: the job is sure
+    people_jobs: Mapping[str, str] = field(
+        default_factory=dict
+    )  # a person who wrote linked mail (folded name)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ PLATFORM_NAME: Final = 90  # a hiring platform sending for it: "Stripe via Green
 PLATFORM_SUBJECT: Final = 88  # with the body naming it too and one job there, a clear step links
 PLATFORM_BODY: Final = 78
 NAME: Final = 75  # a person's display name: "Ivy at Notion"
+HOST: Final = 58  # a platform's mail naming a person who wrote linked mail about one job: a suggestion only
 PARTIAL: Final = 58  # a distinctive word or the acronym of a longer name: enough to suggest, never to link
 SUBJECT: Final = 70
 BODY: Final = 60

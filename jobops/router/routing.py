@@ -13,6 +13,7 @@ from jobops.router.kinds import approach, step_cue
 from jobops.router.learned import LearnedReader, reading_text
 from jobops.router.matching import (
     AMBIGUOUS_CAP,
+    HOST,
     REVIEW_THREAD,
     THREAD,
     TITLE_MIN_COVERAGE,
@@ -22,6 +23,7 @@ from jobops.router.matching import (
     follow_thread,
 )
 from jobops.router.own_mail import answers_approach, applies, resigns, withdraws
+from jobops.router.people import named_person
 from jobops.router.reading import (
     APPROACH,
     DECISIONS,
@@ -220,6 +222,8 @@ class Router:
             candidate = follow_thread(self._matcher.lean(named, sender_job), review_job)
             if candidate:
                 candidate = self._matcher.unnamed_agency_role(candidate, words)
+            elif kind in PLATFORM_KINDS:
+                candidate = self._host_job(folded_subject + "\n" + newest, memory)
         # Mail about no tracked job is an orphan for the inbox only when the learned reader does not doubt it.
         unplaced = "" if candidate or in_review else self._sure_noise(mail, unplaced=True)
         if unplaced:
@@ -302,6 +306,15 @@ class Router:
             decision = replace(decision, job_sure=False)
         found += [RESCUED] * rescued
         return held_for_review(decision, found)
+
+    def _host_job(self, text: str, memory: RouterMemory) -> Candidate | None:
+        """The job of the one known person a platform's mail names: the host of a booked call, the sender of a
+        document to sign."""
+        found = named_person(text, memory.people_jobs)
+        job = self._jobs.get(found[1]) if found else None
+        if found is None or job is None:
+            return None
+        return Candidate(job, HOST, [f"names {found[0].title()}, who wrote about this job"])
 
     def _offered_sibling(self, candidate: Candidate, kind: str | None) -> JobFacts | None:
         """Of jobs at one employer that the mail does not tell apart, the only one with an offer: mail after an
