@@ -17,7 +17,11 @@ MIN_LETTERS: Final = 2
 def full_name(sender_name: str) -> str | None:
     """A display name folded for search, when it is a person's full name (two words or more), not a team's."""
     words = re.findall(r"\w+", fold(sender_name))
-    if RECRUITING_SENDER.search(fold(sender_name)) or len(words) < MIN_WORDS or any(len(word) < MIN_LETTERS or word.isdigit() for word in words):
+    if (
+        RECRUITING_SENDER.search(fold(sender_name))
+        or len(words) < MIN_WORDS
+        or any(len(word) < MIN_LETTERS or word.isdigit() for word in words)
+    ):
         return None
     return " ".join(words)
 
