@@ -266,6 +266,9 @@ DECISION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         r"kinansela (?:na |muna )?(?:po )?ang (?:requisition|posisyon|hiring)",
         r"(?:competition|campaign|recruitment|search|process) has been closed without (?:an? )?appointments?",
         r"(?:unable|not able) to fill (?:the|this) (?:[\w,&–-]+ ){0,5}(?:role|position|post|vacancy|vacancies|posts)\b",
+        r"(?:selection|recruitment|hiring) (?:procedure|process|exercise)\b[^.!?\n]{0,80}\b(?:is|has been|was) (?:therefore |hereby )?cancel+ed",
+        r"(?:post|position|role|vacancy)\b[^.!?\n]{0,80}\bwill not be filled\b",
+        r"(?:have|has) been suspended (?:until further notice|indefinitely|pending)",  # interviews, the process
     ),
     "offer": (
         r"(?:want|wants|would like|'d like|like) to (?:make|extend) you an? (?:formal |verbal |written )?offer",

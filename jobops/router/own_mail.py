@@ -170,6 +170,9 @@ WITHDRAWAL: Final = re.compile(
             r"\bdrar mig ur (?:processen|rekryteringen)|\bkliver av (?:processen|rekryteringen)",
             r"\b(?:tackat ja till|takket ja til) (?:en )?(?:annan|annen|anden) (?:stilling|tjanst|jobb|job)",
             r"\bvedan hakemukseni|\bperun hakemukseni|\bvetaydyn (?:rekrytointi)?prosessista|\ben ota (?:tata )?tarjousta vastaan",
+            r"\bodrzucam (?:\w+ )?(?:propozycj|ofert)\w*|\bkandidaturu\b[^.!?\n]{0,80}\bstahujem|\bstahujem (?:svoju )?kandidaturu",
+            r"\bprija(?:t|la som) ponuku od ineho zamestnavatela|\bprij(?:mout|ala jsem) nabidku od jineho zamestnavatele",
+            r"\bnem fogadom el\b[^.!?\n]{0,60}\bajanlat|\bhindi ko (?:po )?(?:matatanggap|tatanggapin) ang (?:offer|alok)",
         )
     )
     + "|"
@@ -225,7 +228,7 @@ WITHDRAWAL: Final = re.compile(
             r"(?:отозвать|отзываю|снять|снимаю) (?:свою |мою )?кандидатуру",
             r"(?:відкликати|відкликаю|зняти|знімаю|зніміть|прошу зняти) (?:свою |мою )?кандидатуру",
             r"отказаться от (?:вашего |дальнейшего )?(?:предложения|вакансии|должности|позиции|участия)",
-            r"відмовитися від (?:вашої )?(?:пропозиції|посади|вакансії|участі|співбесіди)|вийти з процесу",
+            r"відмовитися від (?:вашої |подальшої )?(?:пропозиції|посади|вакансії|участі|співбесіди)|вийти з процесу",
             r"принял[аи]? (?:другое|иное) предложение|принял[аи]? предложение от друго",
             r"прийнял?а? іншу пропозицію|прийнял?а? (?:пропозицію|офер) від іншо|принял[аи]? оффер от друго",
             # Maltese
@@ -267,6 +270,9 @@ APPLYING: Final = re.compile(
             r"\bvenho por este meio (?:submeter|apresentar) a minha candidatura\b|\bsubmeter a minha candidatura\b",
             r"\bgostaria de me candidatar\b|\bvenho candidatar-me\b|\binvio (?:la mia candidatura|il mio cv)\b|\bdesidero candidarmi\b",
             r"\bhierbij solliciteer ik\b|\bsolliciteer (?:ik )?graag naar\b|\bprzesyłam (?:moje|swoje) cv\b|\baplikuję na stanowisko\b",
+            r"\bprzesyłam (?:swoją|moją) aplikację\b|\bsa prihlasujem na (?:pracovné miesto|pozíciu|miesto)\b|\bsa uchádzam o\b",
+            r"\bv prílohe (?:posielam|zasielam) (?:prihlášku|životopis|žiadosť)|\bv příloze (?:zasílám|posílám) (?:svůj )?(?:životopis|přihlášku)",
+            r"\bucházím se o\b|\bi would like to be considered for (?:the|this) (?:position|role|post|vacancy)\b",
             r"\bprijavljam se na\b|\bv prilogi (?:vam )?pošiljam\b|\bjelentkezem a\b|\bcsatolom (?:az )?önéletrajzomat|\bpodnosim prijavu\b|\bprijavljujem se na\b",
             r"\bbaşvurumu ilet(?:iyorum|mek istiyorum)|\bbaşvuruda bulunmak istiyorum|\bpo aplikoj për\b|\bdërgoj aplikimin tim\b",
             r"\bvă transmit\b[^.!?\n]{0,40}\bdosarul\b|\bdosarul de (?:înscriere|participare)\b|\bîmi depun candidatura\b|\bdoresc să aplic\b",

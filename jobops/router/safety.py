@@ -57,6 +57,13 @@ ASKS_INTEREST: Final = re.compile(
     r"|zainteresowan\w*|interesovan\w*|zajimal\w*"
     r"|(?:(?:would you like|do you want) me to|shall i) (?:share|pass on|forward|send|put forward|submit) your)"
 )
+# Mail about both of the candidate's applications at one employer is about neither one alone.
+BOTH_ROLES: Final = re.compile(
+    r"\bboth (?:of )?(?:your |the |these )?(?:applications|roles|positions|vacancies|openings|jobs|processes)\b"
+    r"|\bobu (?:\w+ )?(?:aplikacj|stanowisk|rekrutacj|proces)\w*|\bbeide(?:n)? (?:\w+ )?(?:bewerbungen|stellen|positionen)\b"
+    r"|\bles deux (?:candidatures|postes|processus)\b|\bambas (?:candidaturas|posiciones|vacantes|vagas)\b"
+    r"|\bentrambe le (?:candidature|posizioni)\b|\bbeide (?:sollicitaties|functies|vacatures)\b"
+)
 # A posting number: a few letters, then five digits or more ("R0061842", "JR102934"), folded.
 POSTING_NUMBER: Final = re.compile(r"^([a-z]{1,4})(\d{5,})$")
 # Where a mail writes the title of the opening it is about: a labelled line, "the position X", "a X position",
@@ -203,6 +210,12 @@ def another_role(signals: Signals) -> str | None:
     return f'it speaks of a different opening ("{found.group()}")' if found else None
 
 
+def both_roles(signals: Signals) -> str | None:
+    """The mail speaks of both of the candidate's applications: it is about neither one alone."""
+    found = BOTH_ROLES.search(f"{signals.subject}\n{signals.newest}")
+    return f'it speaks of two applications ("{found.group()}")' if found else None
+
+
 def another_title(signals: Signals) -> str | None:
     """The mail writes the title of an opening that shares little with the job's own, and never names the job's."""
     job = signals.job
@@ -338,6 +351,7 @@ CHECKS: Final[tuple[Callable[[Signals], str | None], ...]] = (
     memory_disagrees,
     other_brand,
     another_role,
+    both_roles,
     another_title,
     another_number,
     asks_interest,
@@ -346,7 +360,16 @@ CHECKS: Final[tuple[Callable[[Signals], str | None], ...]] = (
 
 
 JOB_CHECKS: Final = frozenset(
-    {memory_disagrees, other_brand, mailing, another_role, another_title, another_number, asks_interest}
+    {
+        memory_disagrees,
+        other_brand,
+        mailing,
+        another_role,
+        both_roles,
+        another_title,
+        another_number,
+        asks_interest,
+    }
 )  # they doubt the job itself
 
 

@@ -171,6 +171,16 @@ def test_an_offer_with_an_emoji_subject_is_an_offer() -> None:
         ),
         ("We regret that the post has been withdrawn and will not be filled this year.", "closed"),
         (
+            "We regret to inform you that, after the budget review, the Analyst post will not be filled in 2026. "
+            "The selection procedure is therefore cancelled.",
+            "closed",
+        ),
+        (
+            "We regret to inform you that the panel interviews planned for Monday have been suspended until "
+            "further notice while the hiring budget is reviewed.",
+            "closed",
+        ),
+        (
             "At your request, the conditional offer of employment for the post below has been withdrawn.",
             "withdrawn",
         ),

@@ -233,6 +233,12 @@ def test_withdrawals_in_spanish_portuguese_afrikaans_thai_and_one_word_replies_c
         "Təklifiniz üçün təşəkkür edirəm, lakin qəbul etməmək qərarına gəldim.",
         "Labai ačiū, tačiau atsisakau jūsų darbo pasiūlymo – priėmiau kitą pasiūlymą.",
         "Спасибо за задание, но я вынуждена отказаться от дальнейшего участия в конкурсе.",
+        "Po rozmowie z rodziną z przykrością odrzucam Państwa propozycję.",
+        "Дякую, але змушена відмовитися від подальшої участі в конкурсі.",
+        "Ďakujem za čas, kandidatúru na miesto inštruktora týmto sťahujem.",
+        "Rozhodla som sa prijať ponuku od iného zamestnávateľa bližšie k domovu.",
+        "Hosszas gondolkodás után nem fogadom el a cég ajánlatát.",
+        "Salamat po, pero hindi ko po matatanggap ang offer ngayon.",
     ],
 )
 def test_withdrawals_in_more_wordings_close_the_job(words: str) -> None:
@@ -536,6 +542,13 @@ def test_a_reply_that_mentions_applying_sends_no_new_application() -> None:
         "貴社ホームページの募集を拝見し、応募させていただきたく、ご連絡いたしました。",
         "أتقدّم إليكم بطلبي لشغل وظيفة أخصائية صحة أسنان، وأرفق لكم سيرتي الذاتية.",
         "Je vous écris pour poser ma candidature au poste d'assistante technique en pharmacie.",
+        "İlanınızı gördüm ve bölge temsilcisi pozisyonu için başvurumu iletmek istiyorum.",
+        "Увидел объявление о вакансии логиста и хотел бы предложить свою кандидатуру.",
+        "Kính gửi anh chị, em xin gửi hồ sơ ứng tuyển vị trí kế toán tổng hợp.",
+        "Dzień dobry, przesyłam swoją aplikację na stanowisko brygadzisty.",
+        "Dobrý deň, týmto sa uchádzam o miesto referenta a v prílohe posielam životopis.",
+        "Dobrý den, v příloze zasílám svůj životopis na pozici dispečera.",
+        "I noticed the clinic is hiring a receptionist and I would like to be considered for the role.",
     ],
 )
 def test_the_candidates_own_application_in_more_languages_is_read_as_one(words: str) -> None:

@@ -530,3 +530,21 @@ def test_a_call_about_the_role_is_not_read_as_another_openings_title() -> None:
     body = "Hi Ruan, are you free for a quick call today about the pricing role?"
     decision = builders.route([job], builders.mail(body, "Today", "Oliver <oliver@parcelwise.example>"))
     assert "another opening" not in decision.reason
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hi Sam, thanks, all your certificates arrived. I have filed them under both of your applications.",
+        "Dzień dobry, dokumenty dołączam do obu Pani aplikacji, żeby nie prosić drugi raz.",
+        "Guten Tag, Ihre Zeugnisse haben wir für beide Bewerbungen gespeichert.",
+    ],
+)
+def test_mail_about_both_applications_at_one_employer_waits_for_review(body: str) -> None:
+    decision = route(
+        mail(body, "Re: Documents for your Data Engineer application"), (LANTERN, LANTERN_PLATFORM)
+    )
+
+    assert decision.bucket == PENDING_USER
+    assert "it speaks of two applications" in decision.reason
+    assert not decision.job_sure
